@@ -1,0 +1,1 @@
+"""Intl Desk: the international relations office register."""

@@ -1,0 +1,108 @@
+"""The translation mechanism shared by every layer, Qt-free.
+
+Catalogues are gettext ``.po`` files in ``resources/translations/<lang>.po``, read with
+Babel at first use (no compile step, so a translator's edit shows on the next start).
+``_`` translates now; ``N_`` marks a string for extraction whose translation happens at
+display time (vocabulary labels, error messages built before the language is known);
+:class:`Message` carries a msgid plus its placeholders so a typed error can be shown in
+whichever language the user has when it is displayed.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel.messages.pofile import read_po
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "pt")
+DEFAULT_LANGUAGE = "en"
+
+_TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+_current_language = DEFAULT_LANGUAGE
+
+
+def set_translations_dir(path: Path) -> None:
+    """Point at another catalogue folder (a frozen bundle, or a test's)."""
+    global _TRANSLATIONS_DIR
+    _TRANSLATIONS_DIR = path
+    _catalogue.cache_clear()
+
+
+def normalise_language(code: str | None) -> str:
+    """Map ``pt_BR``, ``fr-CA``, ``es_419.UTF-8`` … to one of the supported languages."""
+    if not code:
+        return DEFAULT_LANGUAGE
+    base = code.replace("-", "_").split(".")[0].split("_")[0].lower()
+    return base if base in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def system_language() -> str:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            return normalise_language(value)
+    try:
+        code = locale.getlocale()[0]
+    except ValueError:
+        code = None
+    return normalise_language(code)
+
+
+def set_language(code: str | None) -> str:
+    """Switch the language used from now on; returns the language actually chosen."""
+    global _current_language
+    _current_language = normalise_language(code)
+    return _current_language
+
+
+def current_language() -> str:
+    return _current_language
+
+
+@cache
+def _catalogue(language: str) -> Mapping[str, str]:
+    path = _TRANSLATIONS_DIR / f"{language}.po"
+    if language == DEFAULT_LANGUAGE or not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    return {
+        str(message.id): str(message.string)
+        for message in catalog
+        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
+    }
+
+
+def translate(message: str, language: str | None = None) -> str:
+    return _catalogue(language or _current_language).get(message, message)
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    return translate(message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it yet."""
+    return message
+
+
+@dataclass(frozen=True)
+class Message:
+    """A translatable message with named placeholders, rendered when shown."""
+
+    msgid: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, language: str | None = None) -> str:
+        text = translate(self.msgid, language)
+        return text.format(**self.params) if self.params else text
+
+    def __str__(self) -> str:
+        return self.render()

@@ -1,0 +1,76 @@
+"""The office file's data model (SQLAlchemy 2 declarative, Qt-free)."""
+
+from intl_desk.core.model.activities import Activity
+from intl_desk.core.model.agreements import (
+    Agreement,
+    AgreementObjective,
+    AgreementParty,
+    AgreementProject,
+    AgreementSdg,
+    AgreementSignatory,
+    AgreementTheme,
+)
+from intl_desk.core.model.base import Base, Record, new_uuid, utc_now
+from intl_desk.core.model.documents import Change, Document
+from intl_desk.core.model.evaluation import (
+    Indicator,
+    IndicatorSdg,
+    IndicatorTarget,
+    Measurement,
+    Period,
+    ScaleLevel,
+    StrategicLine,
+    StrategicObjective,
+)
+from intl_desk.core.model.networks import Membership, Network, Participation
+from intl_desk.core.model.office import Contact, LocalEntity, Office, Partner
+from intl_desk.core.model.projects import (
+    BudgetLine,
+    CofinancingLine,
+    Project,
+    ProjectParticipant,
+    ProjectReport,
+    ProjectSdg,
+    ProjectSector,
+    ProjectTransaction,
+)
+
+__all__ = [
+    "Activity",
+    "Agreement",
+    "AgreementObjective",
+    "AgreementParty",
+    "AgreementProject",
+    "AgreementSdg",
+    "AgreementSignatory",
+    "AgreementTheme",
+    "Base",
+    "BudgetLine",
+    "Change",
+    "CofinancingLine",
+    "Contact",
+    "Document",
+    "Indicator",
+    "IndicatorSdg",
+    "IndicatorTarget",
+    "LocalEntity",
+    "Measurement",
+    "Membership",
+    "Network",
+    "Office",
+    "Participation",
+    "Partner",
+    "Period",
+    "Project",
+    "ProjectParticipant",
+    "ProjectReport",
+    "ProjectSdg",
+    "ProjectSector",
+    "ProjectTransaction",
+    "Record",
+    "ScaleLevel",
+    "StrategicLine",
+    "StrategicObjective",
+    "new_uuid",
+    "utc_now",
+]

@@ -1,0 +1,42 @@
+"""Missions abroad, delegations received, events hosted and meetings."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from intl_desk.core.i18n import N_
+from intl_desk.core.model.base import Record
+from intl_desk.core.model.office import LocalEntity
+from intl_desk.core.model.projects import Money
+
+
+class Activity(Record):
+    __tablename__ = "activity"
+    kind_label = N_("Activity")
+
+    kind: Mapped[str] = mapped_column(String(20), default="meeting", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="done")
+    title: Mapped[str] = mapped_column(String(300))
+    purpose: Mapped[str | None] = mapped_column(Text)
+    justification: Mapped[str | None] = mapped_column(Text)
+    start_date: Mapped[date | None] = mapped_column(Date, index=True)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    location: Mapped[str | None] = mapped_column(String(200))
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    participants: Mapped[str | None] = mapped_column(Text)
+    participant_count: Mapped[int | None] = mapped_column(Integer)
+    cost: Mapped[Decimal | None] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    outcomes: Mapped[str | None] = mapped_column(Text)
+    lessons_learned: Mapped[str | None] = mapped_column(Text)
+    local_entity_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"), index=True)
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"))
+    agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"))
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id"))
+    network_id: Mapped[str | None] = mapped_column(ForeignKey("network.id"))
+
+    local_entity: Mapped[LocalEntity | None] = relationship()

@@ -1,0 +1,121 @@
+"""Agreements: twinning, friendship, cooperation, memoranda… with their parties and aims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from intl_desk.core.i18n import N_
+from intl_desk.core.model.base import Record, children
+from intl_desk.core.model.office import Contact, LocalEntity, Partner
+
+
+class Agreement(Record):
+    __tablename__ = "agreement"
+    kind_label = N_("Agreement")
+
+    title: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    summary: Mapped[str | None] = mapped_column(Text)
+    date_proposed: Mapped[date | None] = mapped_column(Date)
+    date_signed: Mapped[date | None] = mapped_column(Date, index=True)
+    date_in_force: Mapped[date | None] = mapped_column(Date)
+    date_expires: Mapped[date | None] = mapped_column(Date, index=True)
+    perpetual: Mapped[bool] = mapped_column(Boolean, default=False)
+    renewal_decision: Mapped[str | None] = mapped_column(String(20))
+    renewal_reminder_days: Mapped[int] = mapped_column(Integer, default=90)
+    legal_authorisation: Mapped[str | None] = mapped_column(String(300))
+    legal_authorisation_date: Mapped[date | None] = mapped_column(Date)
+    languages: Mapped[str | None] = mapped_column(String(100))  # comma-separated codes
+    responsible_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
+    renews_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"))
+    amends_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"))
+    lessons_learned: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    responsible: Mapped[Contact | None] = relationship()
+    renews: Mapped[Agreement | None] = relationship(
+        remote_side="Agreement.id", foreign_keys=[renews_id]
+    )
+    amends: Mapped[Agreement | None] = relationship(
+        remote_side="Agreement.id", foreign_keys=[amends_id]
+    )
+    parties: Mapped[list[AgreementParty]] = children("Agreement", "AgreementParty", "agreement_id")
+    objectives: Mapped[list[AgreementObjective]] = children(
+        "Agreement", "AgreementObjective", "agreement_id", order_by="AgreementObjective.position"
+    )
+    themes: Mapped[list[AgreementTheme]] = children("Agreement", "AgreementTheme", "agreement_id")
+    sdgs: Mapped[list[AgreementSdg]] = children("Agreement", "AgreementSdg", "agreement_id")
+    signatories: Mapped[list[AgreementSignatory]] = children(
+        "Agreement", "AgreementSignatory", "agreement_id"
+    )
+    project_links: Mapped[list[AgreementProject]] = children(
+        "Agreement", "AgreementProject", "agreement_id"
+    )
+
+
+class AgreementParty(Record):
+    """One party to an agreement: a local entity (our side) or a partner (theirs)."""
+
+    __tablename__ = "agreement_party"
+    kind_label = N_("Party")
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
+    local_entity_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"), index=True)
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="signatory")
+
+    local_entity: Mapped[LocalEntity | None] = relationship()
+    partner: Mapped[Partner | None] = relationship()
+
+
+class AgreementObjective(Record):
+    """A specific objective: what the agreement is meant to achieve."""
+
+    __tablename__ = "agreement_objective"
+    kind_label = N_("Objective")
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    indicator_id: Mapped[str | None] = mapped_column(ForeignKey("indicator.id"))
+
+
+class AgreementTheme(Record):
+    __tablename__ = "agreement_theme"
+    kind_label = N_("Theme")
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
+    theme: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class AgreementSdg(Record):
+    __tablename__ = "agreement_sdg"
+    kind_label = N_("SDG")
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
+    sdg: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class AgreementSignatory(Record):
+    __tablename__ = "agreement_signatory"
+    kind_label = N_("Signatory")
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(200))
+    side: Mapped[str] = mapped_column(String(10), default="ours")
+
+
+class AgreementProject(Record):
+    """Link between an agreement and a project carried out under it."""
+
+    __tablename__ = "agreement_project"
+    kind_label = N_("Link to a project")
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)

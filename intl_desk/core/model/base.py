@@ -1,0 +1,92 @@
+"""Declarative base and the columns every record shares.
+
+Every row carries a UUID (the same in every copy of an office file, so copies can be
+merged), UTC timestamps, the office it was created in and a tombstone instead of a hard
+delete. UUIDs are stored as 36-character strings: readable in any SQL tool and identical
+on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, MetaData, String, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC, on every backend."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where UTC is required")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Record(Base):
+    """Abstract parent of every table: identity, timestamps, origin and tombstone."""
+
+    __abstract__ = True
+    #: the name users see for this kind of record (a msgid, translated when shown)
+    kind_label: str = ""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now, index=True)
+    origin_office: Mapped[str | None] = mapped_column(String(36))
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def __repr__(self) -> str:
+        label = getattr(self, "name", None) or getattr(self, "title", None) or ""
+        return f"<{type(self).__name__} {self.id[:8]} {label!r}>"
+
+
+def children(parent: str, child: str, foreign_key: str, **kwargs: Any) -> Any:
+    """A one-to-many collection that hides tombstoned children.
+
+    Deleting never removes rows (see :mod:`intl_desk.core.tracking`), so the collection
+    filters on ``deleted_at`` instead of cascading deletes.
+    """
+    return relationship(
+        child,
+        primaryjoin=f"and_({parent}.id == {child}.{foreign_key}, {child}.deleted_at.is_(None))",
+        cascade="save-update, merge",
+        **kwargs,
+    )

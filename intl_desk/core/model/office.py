@@ -1,0 +1,91 @@
+"""The office that owns the file, and the people and places on our side and theirs."""
+
+from __future__ import annotations
+
+from sqlalchemy import Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from intl_desk.core.i18n import N_
+from intl_desk.core.model.base import Record
+
+
+class Office(Record):
+    """The one office whose file this is (a single row)."""
+
+    __tablename__ = "office"
+    kind_label = N_("Office")
+
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40), default="city")
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    iati_org_ref: Mapped[str | None] = mapped_column(String(100))
+    iati_org_type: Mapped[str] = mapped_column(String(4), default="11")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    logo_media_type: Mapped[str | None] = mapped_column(String(60))
+
+
+class LocalEntity(Record):
+    """Our side: the office's government and what it covers, grouped by ``parent``."""
+
+    __tablename__ = "local_entity"
+    kind_label = N_("Local entity")
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(40), default="municipality")
+    code: Mapped[str | None] = mapped_column(String(40))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"), index=True)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    population: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    parent: Mapped[LocalEntity | None] = relationship(remote_side="LocalEntity.id")
+    sub_entities: Mapped[list[LocalEntity]] = relationship(
+        primaryjoin="and_(LocalEntity.id == foreign(remote(LocalEntity.parent_id)), "
+        "remote(LocalEntity.deleted_at).is_(None))",
+        viewonly=True,
+        order_by="LocalEntity.name",
+    )
+
+
+class Partner(Record):
+    """Their side: a foreign city, region, agency, university, NGO or organisation."""
+
+    __tablename__ = "partner"
+    kind_label = N_("Partner")
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(40), default="city")
+    country_code: Mapped[str] = mapped_column(String(2), index=True)
+    region: Mapped[str | None] = mapped_column(String(200))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    population: Mapped[int | None] = mapped_column(Integer)
+    geonames_id: Mapped[int | None] = mapped_column(Integer)
+    iati_org_ref: Mapped[str | None] = mapped_column(String(100))
+    iati_org_type: Mapped[str | None] = mapped_column(String(4))
+    website: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Contact(Record):
+    """A person at a partner or in a local service."""
+
+    __tablename__ = "contact"
+    kind_label = N_("Contact")
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    position: Mapped[str | None] = mapped_column(String(200))
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"), index=True)
+    local_entity_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"), index=True)
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(60))
+    languages: Mapped[str | None] = mapped_column(String(100))  # comma-separated codes
+    is_staff: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    partner: Mapped[Partner | None] = relationship()
+    local_entity: Mapped[LocalEntity | None] = relationship()

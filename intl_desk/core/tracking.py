@@ -1,0 +1,158 @@
+"""Bookkeeping done on every flush: identity, timestamps, tombstones, history, validation.
+
+Sessions of :class:`TrackedSession` (the store hands these out) get, before each flush:
+
+* new records: their UUID, ``created_at``/``updated_at`` and originating office;
+* changed records: ``updated_at`` and one :class:`Change` row per changed field;
+* deleted records: a tombstone (``deleted_at``) instead of a removed row, cascaded to
+  their child collections, so a copy of the file can learn about the deletion on merge;
+* validation of everything new or changed; a :class:`ValidationError` aborts the flush
+  and nothing is written.
+
+``session.info`` carries ``office_id`` and ``user``; ``history=False`` there skips the
+history rows (demo generation and bulk import write their own summary).
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.attributes import get_history
+from sqlalchemy.orm.relationships import RelationshipDirection
+
+from intl_desk.core.model import Change, Record, new_uuid, utc_now
+from intl_desk.core.validation import validate
+
+_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "origin_office", "deleted_at"})
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class TrackedSession(Session):
+    """A session whose flushes keep history, tombstones and validation (see module doc)."""
+
+    @property
+    def office_id(self) -> str | None:
+        value = self.info.get("office_id")
+        return str(value) if value else None
+
+    @property
+    def user(self) -> str:
+        return str(self.info.get("user") or current_user())
+
+
+def as_text(value: Any) -> str | None:
+    """How a field's value is written into the history."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def soft_delete(session: Session, record: Record) -> None:
+    """Tombstone ``record`` and, recursively, the children listed in its collections."""
+    if record.deleted_at is not None:
+        return
+    record.deleted_at = utc_now()
+    for relation in inspect(type(record)).relationships:
+        if relation.direction is RelationshipDirection.ONETOMANY and not relation.viewonly:
+            for child in getattr(record, relation.key):
+                if isinstance(child, Record):
+                    soft_delete(session, child)
+
+
+def restore(record: Record) -> None:
+    """Undo a tombstone."""
+    record.deleted_at = None
+
+
+def _changed_fields(record: Record) -> Iterable[tuple[str, Any, Any]]:
+    state = inspect(record)
+    for attribute in state.mapper.column_attrs:
+        if attribute.key in _BOOKKEEPING:
+            continue
+        history = get_history(record, attribute.key)
+        if history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if as_text(old) != as_text(new):
+                yield attribute.key, old, new
+    del state
+
+
+def _column_values(record: Record) -> Iterable[tuple[str, Any]]:
+    for attribute in inspect(type(record)).column_attrs:
+        if attribute.key not in _BOOKKEEPING:
+            value = getattr(record, attribute.key, None)
+            if value is not None:
+                yield attribute.key, value
+
+
+@event.listens_for(TrackedSession, "before_flush")
+def _before_flush(session: Session, context: UOWTransaction, instances: Any) -> None:
+    assert isinstance(session, TrackedSession)
+    now = utc_now()
+    keep_history = session.info.get("history", True)
+    changes: list[Change] = []
+
+    def log(
+        record: Record, action: str, field: str | None = None, old: Any = None, new: Any = None
+    ) -> None:
+        if keep_history:
+            changes.append(
+                Change(
+                    id=new_uuid(),
+                    changed_at=now,
+                    changed_by=session.user,
+                    office_id=session.office_id,
+                    record_kind=record.__tablename__,
+                    record_id=record.id,
+                    action=action,
+                    field=field,
+                    old_value=as_text(old),
+                    new_value=as_text(new),
+                )
+            )
+
+    for record in [obj for obj in session.deleted if isinstance(obj, Record)]:
+        session.add(record)  # un-delete: a tombstone replaces the row
+        soft_delete(session, record)
+
+    for record in [obj for obj in session.new if isinstance(obj, Record)]:
+        if record.id is None:
+            record.id = new_uuid()
+        record.created_at = record.created_at or now
+        record.updated_at = now
+        if record.origin_office is None:
+            record.origin_office = session.office_id
+        log(record, "create")
+
+    dirty = [obj for obj in session.dirty if isinstance(obj, Record)]
+    for record in dirty:
+        if not session.is_modified(record, include_collections=False):
+            continue
+        tombstone = get_history(record, "deleted_at")
+        if tombstone.has_changes():
+            log(record, "delete" if record.deleted_at is not None else "restore")
+        for field, old, new in _changed_fields(record):
+            log(record, "update", field, old, new)
+        record.updated_at = now
+
+    validate([obj for obj in (*session.new, *dirty) if isinstance(obj, Record)], session)
+    session.add_all(changes)
