@@ -9,9 +9,11 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
+from intl_desk.core.model.agreements import Agreement
 from intl_desk.core.model.base import Record
-from intl_desk.core.model.office import LocalEntity
-from intl_desk.core.model.projects import Money
+from intl_desk.core.model.networks import Network
+from intl_desk.core.model.office import LocalEntity, Partner
+from intl_desk.core.model.projects import Money, Project
 
 
 class Activity(Record):
@@ -40,3 +42,7 @@ class Activity(Record):
     network_id: Mapped[str | None] = mapped_column(ForeignKey("network.id"))
 
     local_entity: Mapped[LocalEntity | None] = relationship()
+    partner: Mapped[Partner | None] = relationship()
+    agreement: Mapped[Agreement | None] = relationship()
+    project: Mapped[Project | None] = relationship()
+    network: Mapped[Network | None] = relationship()

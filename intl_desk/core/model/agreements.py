@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from intl_desk.core.i18n import N_
 from intl_desk.core.model.base import Record, children
 from intl_desk.core.model.office import Contact, LocalEntity, Partner
+
+if TYPE_CHECKING:
+    from intl_desk.core.model.projects import Project
 
 
 class Agreement(Record):
@@ -119,3 +123,5 @@ class AgreementProject(Record):
 
     agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
     project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
+
+    project: Mapped[Project] = relationship()

@@ -69,13 +69,26 @@ class Record(Base):
     origin_office: Mapped[str | None] = mapped_column(String(36))
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
+    def __init__(self, **kwargs: Any) -> None:
+        # Column defaults normally apply at INSERT; apply the plain ones now so that a
+        # new record is valid (and shown correctly in a form) before it is saved.
+        for column in self.__table__.columns:
+            default = column.default
+            if (
+                column.key not in kwargs
+                and default is not None
+                and getattr(default, "is_scalar", False)
+            ):
+                kwargs[column.key] = default.arg  # type: ignore[attr-defined]
+        super().__init__(**kwargs)
+
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
     def __repr__(self) -> str:
         label = getattr(self, "name", None) or getattr(self, "title", None) or ""
-        return f"<{type(self).__name__} {self.id[:8]} {label!r}>"
+        return f"<{type(self).__name__} {(self.id or 'new')[:8]} {label!r}>"
 
 
 def children(parent: str, child: str, foreign_key: str, **kwargs: Any) -> Any:

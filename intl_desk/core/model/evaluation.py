@@ -109,6 +109,7 @@ class IndicatorTarget(Record):
     value: Mapped[float] = mapped_column(Float)
 
     period: Mapped[Period] = relationship()
+    local_entity: Mapped[LocalEntity | None] = relationship()
 
 
 class Measurement(Record):

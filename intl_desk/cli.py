@@ -1,0 +1,301 @@
+"""The command line. Every job the GUI does has a command here.
+
+Exit codes: 0 success, 1 problems found (``check``, merge conflicts), 2 unusable input.
+Errors are one clear line on stderr; an unexpected failure is logged with its traceback
+in the user's data folder and reported in one line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from intl_desk import __version__
+from intl_desk.core import vocabularies as vocab
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message, _, set_language, system_language
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(IntlDeskError):
+    """Bad arguments: reported like any other error, with exit code 2."""
+
+
+def _print_error(message: str) -> None:
+    print(f"intl-desk: {message}", file=sys.stderr)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            Message(N_("“{value}” is not a date like 2026-03-31."), {"value": text}).render()
+        ) from None
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from intl_desk.store.office_file import OfficeFile
+
+    office = OfficeFile.create(
+        Path(args.file),
+        args.office,
+        kind=args.kind,
+        country_code=args.country,
+        language=args.language or "en",
+    )
+    office.close()
+    print(Message(N_("Created {file} for {office}."), {"file": args.file, "office": args.office}))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from intl_desk.core.demo import populate_demo
+    from intl_desk.store.office_file import OfficeFile
+
+    path = Path(args.file)
+    if path.exists() and args.open:
+        print(Message(N_("Opening the existing demo file {file}."), {"file": args.file}))
+        return cmd_gui(args)
+    if path.exists():
+        raise UsageError(
+            Message(
+                N_("{file} already exists: choose a new file name for the demo."),
+                {"file": args.file},
+            )
+        )
+    started = time.perf_counter()
+    work = path.with_name(path.name + ".part")
+    work.unlink(missing_ok=True)
+    try:
+        office = OfficeFile.create(work, _("Demo office"))
+        with office.session() as session:
+            summary = populate_demo(
+                session,
+                scale=args.scale,
+                seed=args.seed,
+                today=args.today,
+                progress=None if args.quiet else lambda text: print(text, file=sys.stderr),
+            )
+            session.commit()
+        office.close()
+        work.replace(path)
+    finally:
+        work.unlink(missing_ok=True)
+    elapsed = time.perf_counter() - started
+    print(
+        Message(
+            N_("Demo office “{office}” written to {file} in {seconds:.1f} s."),
+            {"office": summary.office_name, "file": args.file, "seconds": elapsed},
+        )
+    )
+    return cmd_gui(args) if args.open else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from intl_desk.store.office_file import check
+
+    report = check(Path(args.file))
+    if report.unusable:
+        for problem in report.problems:
+            _print_error(str(problem))
+        return EXIT_UNUSABLE
+    if report.problems:
+        print(
+            Message(
+                N_("{file}: {count} problem(s) found."),
+                {"file": args.file, "count": len(report.problems)},
+            )
+        )
+        for problem in report.problems:
+            print(f"- {problem}")
+        return EXIT_PROBLEMS
+    print(Message(N_("{file} is healthy."), {"file": args.file}))
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from intl_desk.core.queries import office, record_counts
+    from intl_desk.store.office_file import OfficeFile
+
+    with OfficeFile.open(Path(args.file), read_only=True) as office_file:
+        with office_file.session() as session:
+            counts = record_counts(session)
+            own = office(session)
+            office_name = own.name if own else ""
+        schema_version = office_file.schema_version
+    if args.json:
+        print(
+            json.dumps(
+                {"office": office_name, "schema_version": schema_version, "counts": counts},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    print(f"{_('Office')}: {office_name}")
+    print(f"{_('Schema version')}: {schema_version}")
+    labels = {
+        "local_entities": N_("Local entities"),
+        "partners": N_("Partners"),
+        "agreements": N_("Agreements"),
+        "projects": N_("Projects"),
+        "networks": N_("Networks"),
+        "memberships": N_("Memberships"),
+        "activities": N_("Activities"),
+        "indicators": N_("Indicators"),
+        "measurements": N_("Measurements"),
+        "contacts": N_("Contacts"),
+        "documents": N_("Documents"),
+    }
+    width = max(len(_(label)) for label in labels.values())
+    for key, value in counts.items():
+        print(f"  {_(labels[key]):<{width}}  {value:>8}")
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from intl_desk.bench import run_benchmarks
+
+    return run_benchmarks(only=args.only, repeat=args.repeat, keep=args.keep)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from intl_desk.ui.app import run_app
+
+    return run_app(Path(args.file) if args.file else None)
+
+
+COMMANDS = ("new", "demo", "check", "info", "bench", "gui")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="intl-desk",
+        description=_("Intl Desk: the register of an international relations office."),
+    )
+    parser.add_argument("--version", action="version", version=f"intl-desk {__version__}")
+    parser.add_argument(
+        "--language",
+        choices=("en", "fr", "es", "pt"),
+        help=_("language of messages and reports (default: the system's)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    new = sub.add_parser("new", help=_("create an empty office file"))
+    new.add_argument("file", metavar=_("FILE"))
+    new.add_argument("--office", required=True, metavar=_("NAME"), help=_("the office's name"))
+    new.add_argument("--kind", default="city", choices=vocab.OFFICE_KINDS.codes)
+    new.add_argument("--country", metavar="CC", help=_("ISO 3166 country code, e.g. FR"))
+    new.set_defaults(handler=cmd_new)
+
+    demo = sub.add_parser("demo", help=_("create an office file filled with demo data"))
+    demo.add_argument("file", metavar=_("FILE"))
+    demo.add_argument(
+        "--scale",
+        choices=("city", "state"),
+        default="city",
+        help=_("a city office, or a state covering 853 municipalities"),
+    )
+    demo.add_argument("--seed", type=int, default=1, help=_("same seed, same data"))
+    demo.add_argument(
+        "--today",
+        type=_iso_date,
+        default=None,
+        help=_("the date the demo treats as today (YYYY-MM-DD)"),
+    )
+    demo.add_argument("--quiet", action="store_true", help=_("print no progress"))
+    demo.add_argument("--open", action="store_true", help=_("open the app on it afterwards"))
+    demo.set_defaults(handler=cmd_demo)
+
+    check = sub.add_parser("check", help=_("check a file's health without changing it"))
+    check.add_argument("file", metavar=_("FILE"))
+    check.set_defaults(handler=cmd_check)
+
+    info = sub.add_parser("info", help=_("show what a file holds"))
+    info.add_argument("file", metavar=_("FILE"))
+    info.add_argument("--json", action="store_true", help=_("print JSON"))
+    info.set_defaults(handler=cmd_info)
+
+    bench = sub.add_parser("bench", help=_("measure speed and memory at state scale"))
+    bench.add_argument(
+        "--only",
+        action="append",
+        metavar=_("SCENARIO"),
+        help=_("run only this scenario (repeatable)"),
+    )
+    bench.add_argument("--repeat", type=int, default=3, help=_("runs per scenario"))
+    bench.add_argument("--keep", metavar=_("FOLDER"), help=_("keep the files in this folder"))
+    bench.set_defaults(handler=cmd_bench)
+
+    gui = sub.add_parser("gui", help=_("open the application (the default)"))
+    gui.add_argument("file", nargs="?", metavar=_("FILE"))
+    gui.set_defaults(handler=cmd_gui)
+    return parser
+
+
+def _log_unexpected(error: BaseException) -> Path | None:
+    try:
+        from intl_desk.paths import user_data_dir
+
+        log = user_data_dir() / "intl-desk.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {sys.argv!r}\n")
+            handle.write("".join(traceback.format_exception(error)))
+        return log
+    except OSError:
+        logging.getLogger(__name__).exception("could not write the error log")
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(system_language())
+    if "--language" in arguments:
+        index = arguments.index("--language")
+        if index + 1 < len(arguments):
+            set_language(arguments[index + 1])
+    first = next((a for a in arguments if not a.startswith("-")), None)
+    if first is None and not any(a in ("-h", "--help", "--version") for a in arguments):
+        arguments.append("gui")
+    elif first is not None and first not in COMMANDS:
+        arguments.insert(arguments.index(first), "gui")
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except IntlDeskError as error:
+        _print_error(str(error))
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        _print_error(_("Interrupted; nothing was saved."))
+        return EXIT_UNUSABLE
+    except Exception as error:  # the last line of defence: log it, say it in one line
+        log = _log_unexpected(error)
+        message = Message(
+            N_("Unexpected error ({error}); details are in {log}. Your file was not changed."),
+            {"error": type(error).__name__, "log": log or "-"},
+        )
+        _print_error(str(message))
+        return EXIT_UNUSABLE
+
+
+def gui_main() -> int:
+    return main(["gui", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain, Qt-free: data model, vocabularies, validation, queries and figures."""

@@ -1,0 +1,70 @@
+"""How values look to the user in the current language: countries, dates, money, codes.
+
+Babel (CLDR) gives country names and number and date formats in every language, so the
+screen, the reports and the exports agree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+from intl_desk.core.i18n import current_language
+
+_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "pt": "pt_BR"}
+
+
+@cache
+def locale_for(language: str) -> Locale:
+    return Locale.parse(_LOCALES.get(language, "en_GB"))
+
+
+def country_name(code: str | None, language: str | None = None) -> str:
+    if not code:
+        return ""
+    territories = locale_for(language or current_language()).territories
+    return str(territories.get(code.upper(), code))
+
+
+def date_text(value: date | datetime | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return format_date(value, format="medium", locale=locale_for(language or current_language()))
+
+
+def number_text(value: float | int | Decimal | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    return format_decimal(value, locale=locale_for(language or current_language()))
+
+
+def money_text(value: Any, currency: str = "EUR", language: str | None = None) -> str:
+    if value is None:
+        return ""
+    return format_currency(
+        Decimal(str(value)),
+        currency,
+        locale=locale_for(language or current_language()),
+        format_type="standard",
+        decimal_quantization=False,
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching what people type."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """A language-neutral sort key that puts Écosse near Ecuador, not after Zambie."""
+    return fold(text), text

@@ -1,0 +1,95 @@
+"""What a list is made of: columns, a search, facets — described once, used by every screen.
+
+A list is defined in SQLAlchemy Core expressions over one record kind, so sorting and
+filtering happen in SQL (see ARCHITECTURE.md, "Reading big lists"), the same definition
+serves the table on screen, the spreadsheet export and the tests, and nothing here
+knows about Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session
+
+from intl_desk.core.model import Record
+from intl_desk.core.vocabularies import Vocabulary
+
+ValueKind = Literal["text", "code", "country", "date", "integer", "money", "bool", "sdg"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # msgid
+    expression: Callable[[], ColumnElement[Any]]
+    kind: ValueKind = "text"
+    vocabulary: Vocabulary | None = None
+    visible: bool = True
+    width: int = 120
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str  # already in the user's language
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str
+    label: str  # msgid
+    options: Callable[[Session], list[FacetOption]]
+    condition: Callable[[str], ColumnElement[bool]]
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    kind: str
+    label: str  # msgid, plural
+    model: type[Record]
+    columns: tuple[Column, ...]
+    search: Callable[[str], ColumnElement[bool]]
+    facets: tuple[Facet, ...] = ()
+    default_sort: str = ""
+    descending: bool = False
+    #: what to say on an empty file (msgid)
+    empty_hint: str = ""
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    def facet(self, key: str) -> Facet:
+        for facet in self.facets:
+            if facet.key == key:
+                return facet
+        raise KeyError(key)
+
+
+@dataclass
+class ListQuery:
+    """The user's current view of a list: search text, chosen facets, sort."""
+
+    search: str = ""
+    facets: dict[str, str] = field(default_factory=dict)
+    sort_key: str | None = None
+    descending: bool = False
+
+    def with_sort(self, key: str, descending: bool) -> ListQuery:
+        return ListQuery(self.search, dict(self.facets), key, descending)
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with the wildcards in it escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_words(text: str) -> Sequence[str]:
+    return [word for word in text.split() if word]

@@ -1,0 +1,92 @@
+"""Read-only questions asked of an office file, in portable SQLAlchemy Core.
+
+Every query skips tombstoned rows. Results are plain tuples and dicts so the command
+line, reports and table models can use them without ORM objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from intl_desk.core.model import (
+    Activity,
+    Agreement,
+    AgreementParty,
+    Contact,
+    Document,
+    Indicator,
+    LocalEntity,
+    Measurement,
+    Membership,
+    Network,
+    Office,
+    Partner,
+    Project,
+    Record,
+)
+
+#: The record kinds counted by ``info``, in the order users read them.
+COUNTED_KINDS: dict[str, type[Record]] = {
+    "local_entities": LocalEntity,
+    "partners": Partner,
+    "agreements": Agreement,
+    "projects": Project,
+    "networks": Network,
+    "memberships": Membership,
+    "activities": Activity,
+    "indicators": Indicator,
+    "measurements": Measurement,
+    "contacts": Contact,
+    "documents": Document,
+}
+
+
+def live_count(session: Session, model: type[Record]) -> int:
+    statement = select(func.count()).select_from(model).where(model.deleted_at.is_(None))
+    return int(session.scalar(statement) or 0)
+
+
+def record_counts(session: Session) -> dict[str, int]:
+    """How many live records of each kind the file holds."""
+    return {key: live_count(session, model) for key, model in COUNTED_KINDS.items()}
+
+
+def office(session: Session) -> Office | None:
+    return session.scalar(select(Office).where(Office.deleted_at.is_(None)).limit(1))
+
+
+@dataclass(frozen=True)
+class EntityAgreementCount:
+    local_entity_id: str
+    name: str
+    agreements: int
+
+
+def agreements_per_local_entity(session: Session) -> list[EntityAgreementCount]:
+    """Agreements each local entity is a party to, every entity listed (zero included).
+
+    An agreement is counted once per entity even when the entity appears twice among
+    its parties. Sorted by count, most first, then by name.
+    """
+    party = (
+        select(AgreementParty.local_entity_id, AgreementParty.agreement_id)
+        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
+        .where(
+            AgreementParty.deleted_at.is_(None),
+            Agreement.deleted_at.is_(None),
+            AgreementParty.local_entity_id.is_not(None),
+        )
+        .distinct()
+        .subquery()
+    )
+    statement = (
+        select(LocalEntity.id, LocalEntity.name, func.count(party.c.agreement_id))
+        .outerjoin(party, party.c.local_entity_id == LocalEntity.id)
+        .where(LocalEntity.deleted_at.is_(None))
+        .group_by(LocalEntity.id, LocalEntity.name)
+        .order_by(func.count(party.c.agreement_id).desc(), LocalEntity.name)
+    )
+    return [EntityAgreementCount(row[0], row[1], int(row[2])) for row in session.execute(statement)]

@@ -1,0 +1,193 @@
+"""A thorough, read-only health check of an office file (``intl-desk check``).
+
+Opening only runs ``quick_check``; this runs everything that can be wrong without the file
+being unreadable: the full ``integrity_check`` (indexes too), broken references, a schema
+that differs from the model (tables, columns, indexes; triggers and views, which the app
+never creates and a file from elsewhere could use to run code), the single office row, and
+the validation rules on every live record, since a file can be edited by other tools.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intl_desk.core.i18n import N_, Message
+from intl_desk.core.model import Base, Record
+from intl_desk.core.validation import errors_of
+from intl_desk.store.connection import make_engine, open_sqlite
+from intl_desk.store.db_errors import translate_db_errors
+from intl_desk.store.errors import StoreError
+from intl_desk.store.probe import probe
+from intl_desk.store.schema import SCHEMA_VERSION
+
+#: how many lines of one kind of problem are listed before the rest are only counted
+EXAMPLES = 3
+
+
+@dataclass
+class CheckReport:
+    """``unusable``: the file cannot be opened at all (the one problem says why)."""
+
+    unusable: bool
+    problems: list[Message] = field(default_factory=list)
+
+
+def _kinds() -> dict[str, type[Record]]:
+    return {
+        mapper.class_.__tablename__: mapper.class_
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Record)
+    }
+
+
+def _kind(table: str) -> Message | str:
+    """The user's name for a table's records, translated when the problem is shown."""
+    model = _kinds().get(table)
+    return Message(model.kind_label) if model is not None and model.kind_label else table
+
+
+def _integrity(connection: sqlite3.Connection, name: str) -> Iterator[Message]:
+    rows = [str(row[0]) for row in connection.execute(f"PRAGMA integrity_check({EXAMPLES})")]
+    if rows != ["ok"]:
+        for row in rows:
+            yield Message(
+                N_("SQLite reports damage in “{file}”: {detail}."), {"file": name, "detail": row}
+            )
+
+
+def _references(connection: sqlite3.Connection) -> Iterator[Message]:
+    broken = Counter(
+        (str(row[0]), str(row[2])) for row in connection.execute("PRAGMA foreign_key_check")
+    )
+    for (table, parent), count in sorted(broken.items()):
+        yield Message(
+            N_("{count} record(s) of kind “{kind}” refer to a missing “{parent}”."),
+            {"count": count, "kind": _kind(table), "parent": _kind(parent)},
+        )
+
+
+def _foreign_objects(connection: sqlite3.Connection, name: str) -> Iterator[Message]:
+    rows = connection.execute(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
+    )
+    for kind, object_name in rows:
+        yield Message(
+            N_("“{file}” contains a {kind} “{name}” that Intl Desk did not create."),
+            {"file": name, "kind": kind, "name": object_name},
+        )
+
+
+def _office_rows(connection: sqlite3.Connection, name: str) -> Iterator[Message]:
+    count = connection.execute("SELECT count(*) FROM office").fetchone()[0]
+    if count != 1:
+        yield Message(
+            N_("“{file}” should hold exactly one office but holds {count}."),
+            {"file": name, "count": count},
+        )
+
+
+def _describe(difference: Any) -> str:
+    """Alembic's autogenerate diff tuples as one technical line."""
+    if isinstance(difference, list):
+        return "; ".join(_describe(item) for item in difference)
+    operation, *details = difference
+    names = [getattr(item, "name", item) for item in details if item is not None]
+    return " ".join([operation, *(str(item) for item in names[:3])])
+
+
+def _structure(session: Session, name: str) -> Iterator[Message]:
+    context = MigrationContext.configure(session.connection(), opts={"compare_type": True})
+    for difference in compare_metadata(context, Base.metadata):
+        yield Message(
+            N_("The structure of “{file}” differs from what Intl Desk expects: {difference}."),
+            {"file": name, "difference": _describe(difference)},
+        )
+
+
+def _label(record: Record) -> str:
+    text = getattr(record, "name", None) or getattr(record, "title", None)
+    return str(text) if text else record.id[:8]
+
+
+def _records(session: Session) -> Iterator[Message]:
+    for table, model in sorted(_kinds().items()):
+        invalid = 0
+        examples: list[Message] = []
+        query = select(model).where(model.deleted_at.is_(None)).order_by(model.id)
+        for record in session.scalars(query):
+            errors = errors_of(record, session)
+            if not errors:
+                continue
+            invalid += 1
+            for error in errors[: EXAMPLES - len(examples)]:
+                examples.append(
+                    Message(
+                        N_("{kind} “{record}”, field “{field}”: {error}"),
+                        {
+                            "kind": _kind(table),
+                            "record": _label(record),
+                            "field": error.field,
+                            "error": error.message,
+                        },
+                    )
+                )
+        session.expunge_all()
+        if invalid:
+            yield Message(
+                N_("{count} record(s) of kind “{kind}” break the validation rules."),
+                {"count": invalid, "kind": _kind(table)},
+            )
+            yield from examples
+
+
+def _problems(path: Path) -> list[Message]:
+    name = path.name
+    found = probe(path)
+    problems: list[Message] = []
+    connection = open_sqlite(path, mode="ro")
+    try:
+        problems += _integrity(connection, name)
+        problems += _references(connection)
+        problems += _foreign_objects(connection, name)
+        problems += _office_rows(connection, name)
+    finally:
+        connection.close()
+    if found.schema_version < SCHEMA_VERSION:
+        problems.append(
+            Message(
+                N_(
+                    "“{file}” uses an older file format, so only its storage was checked: "
+                    "open it for editing once to upgrade it."
+                ),
+                {"file": name},
+            )
+        )
+        return problems
+    engine = make_engine(path, read_only=True)
+    try:
+        with Session(engine) as session:
+            problems += _structure(session, name)
+            problems += _records(session)
+    finally:
+        engine.dispose()
+    return problems
+
+
+def check(path: Path | str) -> CheckReport:
+    """Check the file at ``path`` without modifying it (see the module docstring)."""
+    target = Path(path)
+    try:
+        with translate_db_errors(target, read_only=True):
+            return CheckReport(unusable=False, problems=_problems(target))
+    except StoreError as error:
+        return CheckReport(unusable=True, problems=[error.message])

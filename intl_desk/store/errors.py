@@ -1,0 +1,161 @@
+"""Typed errors of the office file, each with a one-sentence message for the user.
+
+Every message names the file and says what to do, so the UI and the command line can show
+it as it is. The file is named by its base name: a full path on a network share is long and
+says less to the user than the name they chose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message
+
+
+class StoreError(IntlDeskError):
+    """Something about the office file itself (not about a record) went wrong."""
+
+    msgid: ClassVar[str] = N_(
+        "“{file}” could not be read or written: check the drive or network connection and "
+        "try again."
+    )
+
+    def __init__(self, path: Path | str, *, detail: str | None = None, **params: Any) -> None:
+        self.path = Path(path)
+        #: the underlying technical reason, for logs and bug reports (never translated)
+        self.detail = detail
+        super().__init__(Message(self.msgid, {"file": self.path.name, **params}))
+
+
+class FileMissing(StoreError):
+    msgid = N_(
+        "“{file}” cannot be found: check that its drive or network share is connected, or "
+        "choose another file."
+    )
+
+
+class FileAlreadyExists(StoreError):
+    msgid = N_("“{file}” already exists: choose another name so that it is not overwritten.")
+
+
+class NotSQLite(StoreError):
+    msgid = N_("“{file}” is not an Intl Desk office file: choose the file that Intl Desk created.")
+
+
+class CorruptFile(StoreError):
+    msgid = N_(
+        "“{file}” is damaged (truncated or corrupted), so Intl Desk will not use it: restore "
+        "it from your latest backup copy."
+    )
+
+
+class EmptyFile(CorruptFile):
+    """A zero-byte file: Intl Desk never writes one, so it is a damaged copy or save."""
+
+    msgid = N_(
+        "“{file}” is empty, so it was probably damaged while being copied or saved: restore "
+        "it from your latest backup copy."
+    )
+
+
+class UnfinishedWrite(StoreError):
+    """A hot journal: SQLite must roll it back, which a read-only opening cannot do."""
+
+    msgid = N_(
+        "“{file}” was not closed properly after a crash: open it for editing once so that "
+        "it can be repaired."
+    )
+
+
+class ForeignDatabase(StoreError):
+    msgid = N_(
+        "“{file}” is another application's database, not an Intl Desk office file: choose "
+        "the file that Intl Desk created."
+    )
+
+
+class NewerVersion(StoreError):
+    msgid = N_("“{file}” was made by a newer version of Intl Desk: update Intl Desk to open it.")
+
+
+class NeedsUpgrade(StoreError):
+    """An older file whose tables the current model cannot read without migrating."""
+
+    msgid = N_(
+        "“{file}” was made by an older version of Intl Desk and must be upgraded before it "
+        "can be read: open it for editing once (a backup copy is kept)."
+    )
+
+
+class BackupFailed(StoreError):
+    msgid = N_(
+        "No verified backup of “{file}” could be made, so it was left as it is: free some "
+        "disk space or check that its folder is writable, then try again."
+    )
+
+
+class MigrationFailed(StoreError):
+    """The upgrade was rolled back; ``backup`` is the copy made before it started."""
+
+    msgid = N_(
+        "“{file}” could not be upgraded and was left unchanged, and the copy made before "
+        "the upgrade is kept as “{backup}”: please report this problem."
+    )
+
+    def __init__(self, path: Path | str, *, backup: Path, detail: str | None = None) -> None:
+        self.backup = backup
+        super().__init__(path, detail=detail, backup=backup.name)
+
+
+class DiskFull(StoreError):
+    msgid = N_(
+        "“{file}” could not be saved because the disk is full: free some space and try "
+        "again (what was saved before is kept)."
+    )
+
+
+class ReadOnlyMedium(StoreError):
+    msgid = N_(
+        "“{file}” is on a read-only drive or share: copy it to a writable folder to make changes."
+    )
+
+
+class PermissionDenied(StoreError):
+    msgid = N_(
+        "You are not allowed to change “{file}” or its folder: ask for write access or copy "
+        "it to a folder of your own."
+    )
+
+
+class OpenedReadOnly(StoreError):
+    msgid = N_(
+        "“{file}” is open read-only, so changes cannot be saved: open it for editing to "
+        "make changes."
+    )
+
+
+class FileBusy(StoreError):
+    msgid = N_("“{file}” is being used by another program right now: wait a moment and try again.")
+
+
+__all__ = [
+    "BackupFailed",
+    "CorruptFile",
+    "DiskFull",
+    "EmptyFile",
+    "FileAlreadyExists",
+    "FileBusy",
+    "FileMissing",
+    "ForeignDatabase",
+    "MigrationFailed",
+    "NeedsUpgrade",
+    "NewerVersion",
+    "NotSQLite",
+    "OpenedReadOnly",
+    "PermissionDenied",
+    "ReadOnlyMedium",
+    "StoreError",
+    "UnfinishedWrite",
+]

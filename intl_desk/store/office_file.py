@@ -1,0 +1,255 @@
+"""One office's SQLite file: create it, open it (upgrading older ones), hand out sessions.
+
+Nothing is written to a file before it has been identified as an Intl Desk office file of
+a version this build understands (see :mod:`intl_desk.store.probe`); an older file is
+backed up and upgraded in one transaction (see :mod:`intl_desk.store.upgrade`); a new file
+is built under a temporary name and renamed into place, so a crash never leaves half a
+file under the name the user chose.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+
+from intl_desk.core.model import Office, new_uuid
+from intl_desk.core.tracking import TrackedSession, current_user
+from intl_desk.store.backup import fsync_file, publish, temporary_sibling
+from intl_desk.store.check import CheckReport, check
+from intl_desk.store.connection import make_engine, open_sqlite
+from intl_desk.store.db_errors import translate_db_errors, write_blocker
+from intl_desk.store.errors import (
+    FileAlreadyExists,
+    NeedsUpgrade,
+    OpenedReadOnly,
+    StoreError,
+    UnfinishedWrite,
+)
+from intl_desk.store.probe import FileProbe, probe
+from intl_desk.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade
+from intl_desk.store.upgrade import migrate_file, readable_without_upgrade
+
+
+class ReadOnlySession(TrackedSession):
+    """A session of a file opened read-only: any flush is refused before SQL is sent."""
+
+
+@event.listens_for(ReadOnlySession, "before_flush", insert=True)
+def _refuse_flush(session: Session, context: UOWTransaction, instances: Any) -> None:
+    raise OpenedReadOnly(session.info["file"])
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What a recent-files list or ``intl-desk info`` shows before opening a file."""
+
+    path: Path
+    office_name: str
+    office_id: str
+    schema_version: int
+    application_id: int
+    size: int
+
+
+def inspect_file(path: Path | str) -> FileInfo:
+    """Identify ``path`` without locking or modifying it; raise the store's typed errors.
+
+    Skips ``quick_check`` (it reads every page), so it stays fast on big files; opening
+    runs it.
+    """
+    target = Path(path)
+    with translate_db_errors(target, read_only=True):
+        found = probe(target, quick_check=False)
+    return FileInfo(
+        path=target,
+        office_name=found.office_name,
+        office_id=found.office_id,
+        schema_version=found.schema_version,
+        application_id=found.application_id,
+        size=found.size,
+    )
+
+
+def _recover(path: Path) -> None:
+    """Let SQLite roll back the hot journal a crashed writer left: any read-write
+    connection does it on first read. Only done when opening for editing."""
+    connection = open_sqlite(path, mode="rw")
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        connection.close()
+
+
+def _probe_for_opening(path: Path, read_only: bool) -> FileProbe:
+    try:
+        return probe(path)
+    except UnfinishedWrite:
+        if read_only:
+            raise
+        _recover(path)
+        return probe(path)
+
+
+class OfficeFile(AbstractContextManager["OfficeFile"]):
+    """An open office file. Use :meth:`create` or :meth:`open`, then :meth:`session`."""
+
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool, found: FileProbe) -> None:
+        self._path = path
+        self._engine = engine
+        self._read_only = read_only
+        self._office_id = found.office_id
+        self._schema_version = found.schema_version
+        self._sessions = sessionmaker(
+            bind=engine,
+            class_=ReadOnlySession if read_only else TrackedSession,
+            # the UI keeps showing records after saving; only this writer changes them
+            expire_on_commit=False,
+            info={
+                "office_id": found.office_id,
+                "user": current_user(),
+                "file": path,
+                "read_only": read_only,
+            },
+        )
+
+    # -- creating and opening -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        office_name: str,
+        *,
+        kind: str = "city",
+        country_code: str | None = None,
+        language: str = "en",
+        currency: str = "EUR",
+    ) -> OfficeFile:
+        """Create a new office file at ``path`` (which must not exist) and open it."""
+        target = Path(path)
+        if os.path.lexists(target):  # a dangling link is taken too
+            raise FileAlreadyExists(target)
+        work = temporary_sibling(target, "new")
+        try:
+            with translate_db_errors(target):
+                engine = make_engine(work, create=True)
+                try:
+                    with engine.begin() as connection:
+                        upgrade(connection)  # the migrations are the only schema definition
+                        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                        connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    office_id = new_uuid()
+                    info = {"office_id": office_id, "user": current_user()}
+                    with TrackedSession(bind=engine, info=info) as session:
+                        session.add(
+                            Office(
+                                id=office_id,
+                                name=office_name,
+                                kind=kind,
+                                country_code=country_code,
+                                language=language,
+                                currency=currency,
+                            )
+                        )
+                        session.commit()
+                finally:
+                    engine.dispose()
+                fsync_file(work)
+                publish(work, target, overwrite=False)
+        finally:
+            work.unlink(missing_ok=True)
+            Path(f"{work}-journal").unlink(missing_ok=True)
+        return cls.open(target)
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> OfficeFile:
+        """Open an existing office file, upgrading it first if it is older (not read-only).
+
+        A read-only opening never writes: an older file is read as it is when the current
+        model can read it, otherwise :class:`NeedsUpgrade` is raised.
+        """
+        target = Path(path)
+        with translate_db_errors(target, read_only=read_only):
+            found = _probe_for_opening(target, read_only)
+            if not read_only:
+                blocker = write_blocker(target)
+                if blocker is not None:
+                    raise blocker
+            if found.schema_version < SCHEMA_VERSION:
+                if read_only:
+                    if not readable_without_upgrade(target):
+                        raise NeedsUpgrade(target)
+                else:
+                    migrate_file(target)
+                    found = probe(target)
+            engine = make_engine(target, read_only=read_only)
+        return cls(target, engine, read_only=read_only, found=found)
+
+    # -- using it -------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def office_id(self) -> str:
+        return self._office_id
+
+    @property
+    def schema_version(self) -> int:
+        """The file's schema version: :data:`SCHEMA_VERSION` unless an older file was
+        opened read-only."""
+        return self._schema_version
+
+    def session(self) -> TrackedSession:
+        """A new tracked session; in read-only mode its flushes raise
+        :class:`OpenedReadOnly`."""
+        return self._sessions()
+
+    def translate_errors(self) -> AbstractContextManager[None]:
+        """:func:`translate_db_errors` for this file (wrap commits in it)."""
+        return translate_db_errors(self._path, read_only=self._read_only)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self._read_only else "read-write"
+        return f"<OfficeFile {str(self._path)!r} v{self._schema_version} {mode}>"
+
+
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "CheckReport",
+    "FileInfo",
+    "OfficeFile",
+    "ReadOnlySession",
+    "StoreError",
+    "check",
+    "inspect_file",
+    "translate_db_errors",
+]

@@ -1,0 +1,63 @@
+"""The office file's format: its SQLite application id, schema version and migrations.
+
+Alembic is driven programmatically (no ``alembic.ini``): the scripts ship inside the
+package and always run on a connection the store opened, hardened and put in a
+transaction, so an upgrade commits completely or not at all.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+
+#: ``PRAGMA application_id`` of every office file: "INTD" in ASCII.
+APPLICATION_ID = 0x494E5444
+#: The number of the newest migration; also written to ``PRAGMA user_version``.
+SCHEMA_VERSION = 2
+
+MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    # Config is a ConfigParser: a "%" in the install path would be read as interpolation
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
+    if head is None:
+        raise RuntimeError("the package ships no migration")
+    return head
+
+
+def known_revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in _scripts().walk_revisions())
+
+
+def revision_number(revision: str) -> int:
+    """Revisions are named "0001", "0002"…, so the number is the schema version."""
+    return int(revision)
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` inside the caller's transaction.
+
+    ``connection`` must already be in a transaction: the migration environment then joins
+    it instead of committing after each step.
+    """
+    if not connection.in_transaction():
+        raise RuntimeError("migrations must run inside the caller's transaction")
+    command.upgrade(alembic_config(connection), revision)

@@ -1,0 +1,39 @@
+"""Starting the desktop application."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from intl_desk.core.i18n import current_language, set_language, system_language
+from intl_desk.ui import settings as options
+
+
+def install_qt_translations(app: QApplication, language: str) -> None:
+    """Qt's own dialogs (buttons, file dialogs) in the user's language."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(language), "qtbase", "_", folder):
+        app.installTranslator(translator)
+
+
+def run_app(path: Path | None = None) -> int:
+    from intl_desk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Intl Desk")
+    app.setOrganizationName("IntlDesk")
+    settings = options.app_settings()
+    set_language(options.LANGUAGE.get(settings) or system_language())
+    install_qt_translations(app, current_language())
+    window = MainWindow()
+    last = options.LAST_FILE.get(settings)
+    target = path or (Path(last) if last and Path(last).exists() else None)
+    if target is not None:
+        window.open_file(target)
+    window.show()
+    return app.exec()

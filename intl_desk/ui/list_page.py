@@ -1,0 +1,229 @@
+"""One list of the main window: search, facet filters, sortable columns, a count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.listing import ListQuery, ListSpec
+from intl_desk.ui import settings as options
+from intl_desk.ui.table_model import ID_ROLE, RecordTableModel, SessionFactory
+
+SEARCH_DELAY_MS = 150
+
+
+class ListPage(QWidget):
+    """Emits ``open_requested(kind, id)`` on double-click or Enter."""
+
+    open_requested = Signal(str, str)
+    new_requested = Signal(str)
+
+    def __init__(
+        self, spec: ListSpec, session_factory: SessionFactory, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.model = RecordTableModel(spec, session_factory)
+        self._session_factory = session_factory
+        self._settings = options.app_settings()
+
+        title = QLabel(_(spec.label))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(_("Search…"))
+        self.search_box.setMinimumWidth(260)
+        self.new_button = QPushButton(_("New…"))
+        self.new_button.clicked.connect(lambda: self.new_requested.emit(spec.kind))
+
+        header_row = QHBoxLayout()
+        header_row.addWidget(title)
+        header_row.addSpacing(12)
+        header_row.addWidget(self.count_label)
+        header_row.addStretch(1)
+        header_row.addWidget(self.search_box)
+        header_row.addWidget(self.new_button)
+
+        self.facet_boxes: dict[str, QComboBox] = {}
+        facet_row = QHBoxLayout()
+        for facet in spec.facets:
+            box = QComboBox()
+            box.setObjectName(f"facet_{facet.key}")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setMaximumWidth(260)
+            box.currentIndexChanged.connect(self.apply_filters)
+            self.facet_boxes[facet.key] = box
+            facet_row.addWidget(box)
+        self.clear_button = QPushButton(_("Clear filters"))
+        self.clear_button.setFlat(True)
+        self.clear_button.clicked.connect(self.clear_filters)
+        facet_row.addWidget(self.clear_button)
+        facet_row.addStretch(1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.sortIndicatorChanged.connect(lambda *_: None)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(40)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header_row)
+        layout.addLayout(facet_row)
+        layout.addWidget(self.stack, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self._apply_column_settings()
+
+    # --- loading ----------------------------------------------------------------------
+
+    def load(self) -> None:
+        """(Re)read facet choices and the list."""
+        with self._session_factory() as session:
+            for facet in self.spec.facets:
+                box = self.facet_boxes[facet.key]
+                chosen = box.currentData()
+                box.blockSignals(True)
+                box.clear()
+                box.addItem(Message(N_("{facet}: all"), {"facet": _(facet.label)}).render(), "")
+                for option in facet.options(session):
+                    box.addItem(option.label, option.value)
+                index = box.findData(chosen) if chosen else 0
+                box.setCurrentIndex(max(index, 0))
+                box.blockSignals(False)
+        self.apply_filters()
+
+    def current_query(self) -> ListQuery:
+        facets = {
+            key: box.currentData() for key, box in self.facet_boxes.items() if box.currentData()
+        }
+        return ListQuery(
+            self.search_box.text(), facets, self.model.query.sort_key, self.model.query.descending
+        )
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.current_query())
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        for box in self.facet_boxes.values():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.apply_filters()
+
+    def _update_count(self) -> None:
+        rows = self.model.rowCount()
+        query = self.model.query
+        filtered = bool(query.search.strip() or query.facets)
+        self.count_label.setText(
+            Message(N_("{count} shown"), {"count": f"{rows:,}".replace(",", "\u202f")}).render()
+        )
+        self.clear_button.setVisible(filtered)
+        if rows == 0:
+            hint = _("Nothing matches these filters.") if filtered else _(self.spec.empty_hint)
+            self.empty_label.setText(hint)
+            self.stack.setCurrentWidget(self.empty_label)
+        else:
+            self.stack.setCurrentWidget(self.table)
+
+    # --- columns ----------------------------------------------------------------------
+
+    def _apply_column_settings(self) -> None:
+        hidden = options.hidden_columns(self.spec.kind).get(self._settings)
+        widths = options.column_widths(self.spec.kind).get(self._settings)
+        for number, column in enumerate(self.spec.columns):
+            is_hidden = column.key in hidden if hidden else not column.visible
+            self.table.setColumnHidden(number, is_hidden)
+            width = column.width
+            for item in widths:
+                key, _sep, value = str(item).partition("=")
+                if key == column.key and value.isdigit():
+                    width = int(value)
+            self.table.setColumnWidth(number, width)
+
+    def save_column_settings(self) -> None:
+        hidden = [
+            column.key
+            for number, column in enumerate(self.spec.columns)
+            if self.table.isColumnHidden(number)
+        ]
+        options.hidden_columns(self.spec.kind).set(self._settings, hidden or ["-"])
+        widths = [
+            f"{column.key}={self.table.columnWidth(number)}"
+            for number, column in enumerate(self.spec.columns)
+        ]
+        options.column_widths(self.spec.kind).set(self._settings, widths)
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        number = [column.key for column in self.spec.columns].index(key)
+        self.table.setColumnHidden(number, not visible)
+        self.save_column_settings()
+
+    def _column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addSection(_("Columns"))
+        for number, column in enumerate(self.spec.columns):
+            action = QAction(_(column.label), menu)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(number))
+            action.toggled.connect(
+                lambda checked, key=column.key: self.set_column_visible(key, checked)
+            )
+            menu.addAction(action)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    # --- opening ----------------------------------------------------------------------
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.spec.kind, str(self.model.data(index, ID_ROLE)))

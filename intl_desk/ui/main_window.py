@@ -1,0 +1,261 @@
+"""The window IR staff live in: navigation, lists, the Today page, the File menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intl_desk import __version__
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.listing import LISTS
+from intl_desk.core.queries import office as office_record
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui import settings as options
+from intl_desk.ui.list_page import ListPage
+from intl_desk.ui.today_page import TodayPage
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 20
+
+#: Opens the form of a record kind: (window, kind, record id or None for a new one).
+RecordOpener = Callable[["MainWindow", str, str | None], None]
+RECORD_OPENERS: dict[str, RecordOpener] = {}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.office: OfficeFile | None = None
+        self._settings = options.app_settings()
+        self.resize(1280, 800)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(220)
+        self.navigation.setIconSize(QSize(18, 18))
+        self.pages = QStackedWidget()
+        self.list_pages: dict[str, ListPage] = {}
+        self.today_page = TodayPage(self.session)
+        self.today_page.open_requested.connect(self.open_record)
+        self._add_page("today", _("Today"), self.today_page)
+        for kind, spec in LISTS.items():
+            page = ListPage(spec, self.session)
+            page.open_requested.connect(self.open_record)
+            page.new_requested.connect(lambda list_kind: self.open_record(list_kind, None))
+            self.list_pages[kind] = page
+            self._add_page(kind, _(spec.label), page)
+        self.navigation.currentRowChanged.connect(self._show_page)
+
+        self.welcome = QLabel(_("Open an office file or create a new one from the File menu."))
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.welcome)
+        self.body.addWidget(splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.body)
+        self.setCentralWidget(central)
+
+        self.file_label = QLabel()
+        self.mode_label = QLabel()
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.mode_label)
+        self._build_menus()
+        self._restore_geometry()
+        self._update_title()
+
+    # --- pages ------------------------------------------------------------------------
+
+    def _add_page(self, key: str, label: str, widget: QWidget) -> None:
+        item = QListWidgetItem(label)
+        item.setData(PAGE_ROLE, key)
+        self.navigation.addItem(item)
+        self.pages.addWidget(widget)
+
+    def _show_page(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+
+    def show_list(self, kind: str) -> ListPage:
+        page = self.list_pages[kind]
+        self.navigation.setCurrentRow(self.pages.indexOf(page))
+        return page
+
+    # --- the office file --------------------------------------------------------------
+
+    def session(self) -> Session:
+        if self.office is None:
+            raise RuntimeError("no office file is open")
+        return self.office.session()
+
+    def open_file(self, path: Path, read_only: bool = False) -> bool:
+        try:
+            office = OfficeFile.open(path, read_only=read_only)
+        except IntlDeskError as error:
+            QMessageBox.warning(self, _("Cannot open the file"), str(error))
+            return False
+        self.close_file()
+        self.office = office
+        options.remember_file(self._settings, str(path))
+        self._rebuild_recent_menu()
+        self.reload()
+        self.body.setCurrentIndex(1)
+        self.navigation.setCurrentRow(0)
+        self._update_title()
+        return True
+
+    def close_file(self) -> None:
+        for page in self.list_pages.values():
+            page.save_column_settings()
+        if self.office is not None:
+            self.office.close()
+            self.office = None
+        self.body.setCurrentIndex(0)
+        self._update_title()
+
+    def reload(self) -> None:
+        self.today_page.load()
+        for page in self.list_pages.values():
+            page.load()
+
+    def open_record(self, kind: str, record_id: str | None) -> None:
+        opener = RECORD_OPENERS.get(kind)
+        if opener is not None and self.office is not None:
+            opener(self, kind, record_id)
+        elif record_id is not None:
+            self.show_list(kind)
+
+    def _update_title(self) -> None:
+        if self.office is None:
+            self.setWindowTitle("Intl Desk")
+            self.file_label.setText(_("No file open"))
+            self.mode_label.clear()
+            return
+        with self.office.session() as session:
+            own = office_record(session)
+            name = own.name if own else ""
+        self.setWindowTitle(f"{name} — {self.office.path.name} — Intl Desk")
+        self.file_label.setText(str(self.office.path))
+        self.mode_label.setText(_("Read-only") if self.office.read_only else _("Editing"))
+
+    # --- menus ------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_action = file_menu.addAction(_("&New office file…"), self._new_file)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_action = file_menu.addAction(_("&Open…"), self._choose_file)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        self.copy_action = file_menu.addAction(_("Save a &copy…"), self._save_copy)
+        self.close_action = file_menu.addAction(_("&Close"), self.close_file)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(_("&Quit"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(_("&About Intl Desk"), self._about)
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [path for path in options.RECENT_FILES.get(self._settings) if path]
+        for path in recent:
+            action = QAction(path, self.recent_menu)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(Path(p)))
+            self.recent_menu.addAction(action)
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open an office file"), "", _("Office files (*.sqlite *.intldesk);;All (*)")
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def _new_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("New office file"), "", _("Office files (*.sqlite)")
+        )
+        if not path:
+            return
+        try:
+            OfficeFile.create(Path(path), Path(path).stem).close()
+        except IntlDeskError as error:
+            QMessageBox.warning(self, _("Cannot create the file"), str(error))
+            return
+        self.open_file(Path(path))
+
+    def _save_copy(self) -> None:
+        if self.office is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save a copy"), "", _("Office files (*.sqlite)")
+        )
+        if not path:
+            return
+        from intl_desk.store.backup import backup_copy
+
+        try:
+            backup_copy(self.office.engine, Path(path))
+        except IntlDeskError as error:
+            QMessageBox.warning(self, _("Cannot save the copy"), str(error))
+            return
+        self.statusBar().showMessage(
+            Message(N_("Copy saved as {file}."), {"file": path}).render(), 5000
+        )
+
+    def _about(self) -> None:
+        from sqlalchemy import __version__ as sqlalchemy_version
+
+        from PySide6 import __version__ as pyside_version
+
+        QMessageBox.about(
+            self,
+            _("About Intl Desk"),
+            Message(
+                N_(
+                    "Intl Desk {version}\n\nThe register of an international relations office.\n\n"
+                    "Qt for Python {pyside} · SQLAlchemy {sqlalchemy}\n"
+                    "Place names: GeoNames (CC BY 4.0). Map: Natural Earth."
+                ),
+                {
+                    "version": __version__,
+                    "pyside": pyside_version,
+                    "sqlalchemy": sqlalchemy_version,
+                },
+            ).render(),
+        )
+
+    # --- window state -----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = options.WINDOW_GEOMETRY.get(self._settings)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        options.WINDOW_GEOMETRY.set(self._settings, self.saveGeometry())
+        self.close_file()
+        super().closeEvent(event)

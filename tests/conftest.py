@@ -1,0 +1,37 @@
+"""Shared fixtures. Qt is told to draw offscreen before anything imports it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from intl_desk.store.office_file import OfficeFile
+
+from intl_desk.core.i18n import set_language
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Every test starts in English; a test that switches language is undone after."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def office_path(tmp_path: Path) -> Path:
+    path = tmp_path / "office.sqlite"
+    OfficeFile.create(path, "Ville de Lyon", kind="city", country_code="FR").close()
+    return path
+
+
+@pytest.fixture
+def office(office_path: Path) -> Iterator[OfficeFile]:
+    with OfficeFile.open(office_path) as opened:
+        yield opened
