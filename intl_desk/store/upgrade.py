@@ -3,28 +3,37 @@
 Order matters: a verified backup is made first (nothing is touched if that fails), then
 every migration runs in one transaction with foreign keys off, as SQLite's documented
 procedure for schema changes requires (batch migrations rebuild tables, which would
-otherwise cascade or fail), ``PRAGMA foreign_key_check`` must come back empty, and
+otherwise cascade or fail), ``PRAGMA foreign_key_check`` must find no new broken
+reference, and
 ``user_version`` is set in the same transaction. A failure rolls everything back, so the
 file is left as it was and the backup is only a second safety net.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections import Counter
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Connection
 
 from intl_desk.core.model import Base
 from intl_desk.store.backup import backup_before_migration
 from intl_desk.store.connection import driver_connection, make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
-from intl_desk.store.errors import MigrationFailed, StoreError
+from intl_desk.store.errors import MigrationFailed
 from intl_desk.store.schema import SCHEMA_VERSION, upgrade
 
 
 class _ForeignKeysBroken(Exception):
     pass
+
+
+def _broken_references(connection: Connection) -> Counter[tuple[str, str]]:
+    """Broken references by (table, referenced table). Counted before and after, so that
+    references a file already had broken (``check`` reports them) do not block upgrading
+    it forever; only new ones fail the upgrade."""
+    rows = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    return Counter((str(row[0]), str(row[2])) for row in rows)
 
 
 def migrate_file(path: Path) -> Path:
@@ -37,14 +46,14 @@ def migrate_file(path: Path) -> Path:
             raw.execute("PRAGMA foreign_keys = OFF")  # only possible outside a transaction
             try:
                 with connection.begin():
+                    already_broken = _broken_references(connection)
                     upgrade(connection)
-                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise _ForeignKeysBroken(f"{len(broken)} broken references")
+                    if not _broken_references(connection) <= already_broken:
+                        raise _ForeignKeysBroken("the upgrade broke references between records")
                     connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
             finally:
                 raw.execute("PRAGMA foreign_keys = ON")
-    except (StoreError, SQLAlchemyError, sqlite3.Error, OSError, _ForeignKeysBroken) as error:
+    except Exception as error:  # whatever broke (a full disk, a bug in a migration), say so
         raise MigrationFailed(path, backup=backup, detail=str(error)) from error
     finally:
         engine.dispose()

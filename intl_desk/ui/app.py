@@ -21,7 +21,10 @@ def install_qt_translations(app: QApplication, language: str) -> None:
 
 
 def run_app(path: Path | None = None) -> int:
+    from intl_desk.ui.dialogs import register_all
     from intl_desk.ui.main_window import MainWindow
+
+    register_all()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

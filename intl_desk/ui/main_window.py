@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.office: OfficeFile | None = None
+        self.open_dialogs: list[QWidget] = []
         self._settings = options.app_settings()
         self.resize(1280, 800)
 

@@ -13,6 +13,7 @@ state too.
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -171,6 +172,7 @@ class EntityRef:
     latitude: float | None = None
     longitude: float | None = None
     weight: float = 1.0  # how much international activity it has
+    code: str | None = None
 
 
 @dataclass
@@ -199,6 +201,14 @@ class AgreementRef:
     themes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ProjectRef:
+    id: str
+    title: str
+    status: str
+    agreement: AgreementRef | None
+
+
 @dataclass
 class Demo:
     """The state of one generation: random source, sink, office facts and what exists."""
@@ -219,11 +229,15 @@ class Demo:
     staff: list[str] = field(default_factory=list)  # contact ids
     partner_contacts: dict[str, list[str]] = field(default_factory=dict)
     agreements: list[AgreementRef] = field(default_factory=list)
-    projects: list[tuple[str, AgreementRef | None]] = field(default_factory=list)
+    projects: list[ProjectRef] = field(default_factory=list)
     memberships: list[tuple[str, str]] = field(default_factory=list)  # (membership, network)
     networks: dict[str, str] = field(default_factory=dict)  # acronym or name → id
     indicator_ids: list[str] = field(default_factory=list)
-    _people: dict[tuple[str, int], str] = field(default_factory=dict)
+    country_code: str = "FR"
+    term_starts: tuple[int, ...] = ()  # years our office-holders take office
+    reference_pattern: str = "{code}-{year}-{n:03d}"
+    _people: dict[tuple[str, int], tuple[str, bool]] = field(default_factory=dict)
+    _sequences: Counter[tuple[str, int]] = field(default_factory=Counter)
 
     def add(self, model: type[Record], **values: Any) -> str:
         """Queue one record with a fresh deterministic id; returns the id."""
@@ -241,17 +255,22 @@ class Demo:
     def scaled(self, count: int, minimum: int = 1) -> int:
         return max(minimum, round(count * self.size))
 
-    def person(self, key: str, era: int, make: Callable[[], str]) -> str:
-        """The same person for one office-holder key within one term ``era``."""
-        name = self._people.get((key, era))
-        if name is None:
-            name = self._people[(key, era)] = make()
-        return name
+    def person(
+        self, key: str, era: int, make: Callable[[], tuple[str, bool]]
+    ) -> tuple[str, bool]:
+        """The same (name, is a woman) for one office-holder ``key`` within one ``era``."""
+        found = self._people.get((key, era))
+        if found is None:
+            found = self._people[(key, era)] = make()
+        return found
 
+    def term(self, year: int) -> int:
+        """Which term of office ``year`` falls in (so a mayor signs for six years)."""
+        return bisect_right(self.term_starts, year)
 
-def date_text(day: date, months: Sequence[str]) -> str:
-    """``12 mars 2014`` / ``12 de março de 2014`` from the pack's month names."""
-    return months[day.month - 1].format(day=day.day, year=day.year)
+    def reference(self, code: str, year: int) -> str:
+        self._sequences[(code, year)] += 1
+        return self.reference_pattern.format(code=code, year=year, n=self._sequences[(code, year)])
 
 
 def pick(rng: DemoRandom, templates: Sequence[str], **values: Any) -> str:

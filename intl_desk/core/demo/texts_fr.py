@@ -462,6 +462,8 @@ TEXTS = Texts(
         "draft_note": "Projet de texte transmis au partenaire le {date} ; en attente de retour.",
         "renewal_note": "Renouvellement à décider avant l'échéance : consulter les services"
         " concernés et le partenaire.",
-        "cofinancing_refused": "Dossier non retenu ; à redéposer l'an prochain.",
+        "decision_file": "deliberation",
+        "signed_file": "texte-signe",
+        "report_file": "rapport-final",
     },
 )

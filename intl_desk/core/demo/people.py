@@ -1,0 +1,78 @@
+"""Contacts: the office's staff and the people it deals with at its partners.
+
+E-mail addresses use the reserved ``.example`` top-level domain and French telephone numbers
+the range ARCEP reserves for fiction, so nobody exporting the demo reaches a real person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from intl_desk.core.demo.common import Demo, EntityRef
+from intl_desk.core.demo.names import gendered, person
+from intl_desk.core.model import Contact
+from intl_desk.core.reference import fold
+
+_OTHER_LANGUAGES = ("en", "es", "de", "it", "pt", "zh", "ar", "fr")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def _phone(demo: Demo) -> str | None:
+    if demo.country_code != "FR":
+        return None
+    return f"+33 4 65 71 {demo.rng.randint(0, 99):02d} {demo.rng.randint(0, 99):02d}"
+
+
+def write_staff(demo: Demo, count: int, entity: EntityRef, domain: str) -> list[str]:
+    """The office's own team, the director first; their ids go to ``demo.staff``."""
+    rng, texts = demo.rng, demo.texts
+    positions = texts.staff_positions
+    for index in range(count):
+        name, female = person(rng, demo.country_code)
+        given, _, family = name.partition(" ")
+        others = [code for code in _OTHER_LANGUAGES if code != texts.language]
+        contact_id = demo.add(
+            Contact,
+            name=name,
+            position=gendered(positions[min(index, len(positions) - 1)], female),
+            local_entity_id=entity.id,
+            organisation=entity.name,
+            email=f"{slug(given)}.{slug(family)}@{domain}",
+            phone=_phone(demo),
+            languages=",".join([texts.language, *rng.some(others, 1, 3)]),
+            is_staff=True,
+        )
+        demo.staff.append(contact_id)
+    return demo.staff
+
+
+def write_partner_contacts(demo: Demo, count: int) -> int:
+    """People at the partners the office works with most (most agreements first)."""
+    rng, texts = demo.rng, demo.texts
+    busy = Counter(a.partner.id for a in demo.agreements)
+    partners = sorted(demo.partners, key=lambda p: (-busy[p.id], rng.random()))
+    written = 0
+    for partner in partners:
+        if written >= count:
+            break
+        for _ in range(2 if rng.chance(0.25) else 1):
+            name, female = person(rng, partner.country_code)
+            positions = texts.partner_positions.get(partner.kind) or texts.partner_positions["other"]
+            languages = [code for code in (partner.language, "en") if code != "other"]
+            contact_id = demo.add(
+                Contact,
+                name=name,
+                position=gendered(rng.choice(positions), female),
+                partner_id=partner.id,
+                organisation=partner.name,
+                email=f"{slug(name)}@{slug(partner.name)}.example" if rng.chance(0.8) else None,
+                languages=",".join(dict.fromkeys(languages)) or None,
+                is_staff=False,
+            )
+            demo.partner_contacts.setdefault(partner.id, []).append(contact_id)
+            written += 1
+    return written

@@ -1,0 +1,322 @@
+"""The dialog that creates, edits, duplicates and deletes one record.
+
+Subclasses name their compiled Designer form, the model and the vocabularies of their
+combo boxes; plain fields are bound by widget name (see :mod:`intl_desk.ui.fields`).
+Validation is core's: every change re-runs it, messages appear under their field,
+Save stays disabled while anything is invalid, and closing with unsaved changes asks.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy.orm import Session
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intl_desk.core.errors import FieldError, IntlDeskError, ValidationError
+from intl_desk.core.i18n import N_, Message, _, translate
+from intl_desk.core.model import Record
+from intl_desk.core.records import title_of
+from intl_desk.core.validation import errors_of
+from intl_desk.core.vocabularies import Vocabulary
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.fields import FieldBinding, bind_fields, fill_vocabulary
+from intl_desk.ui.history_panel import HistoryPanel
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class RecordDialog(QDialog):
+    """Base of every record form. ``saved`` carries the record id after a save or delete."""
+
+    saved = Signal(str)
+
+    model: ClassVar[type[Record]]
+    form_class: ClassVar[type[Any]]
+    vocabularies: ClassVar[dict[str, tuple[Vocabulary, bool]]] = {}
+
+    def __init__(
+        self,
+        office: OfficeFile,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        template: Record | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.office = office
+        self.session: Session = office.session()
+        self.session.autoflush = False
+        self.record = self._load(record_id, template)
+        self.is_new = record_id is None
+        self._from_template = template is not None
+
+        self.form = QWidget()
+        self.ui = self.form_class()
+        self.ui.setupUi(self.form)
+        for field, (vocabulary, optional) in self.vocabularies.items():
+            widget = self.form.findChild(QWidget, field)
+            if widget is not None:
+                fill_vocabulary(widget, vocabulary, optional)  # type: ignore[arg-type]
+        self.bindings: dict[str, FieldBinding] = {
+            binding.field: binding for binding in bind_fields(self.form, self.model)
+        }
+        self.error_labels: dict[str, QLabel] = {}
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, _("Details"))
+        self.history = HistoryPanel()
+        self.setup_extra_tabs()
+        self.tabs.addTab(self.history, _("History"))
+
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
+        self.duplicate_button = QPushButton(_("Duplicate"))
+        self.delete_button = QPushButton(_("Delete…"))
+        self.buttons.addButton(self.duplicate_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.save_button.clicked.connect(self.save)
+        self.duplicate_button.clicked.connect(self.duplicate)
+        self.delete_button.clicked.connect(self.delete)
+        self.buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+        self.write_fields()
+        self.load_extra()
+        self._loaded_state = self.widget_state()
+        for binding in self.bindings.values():
+            signal = binding.changed_signal()
+            if signal is not None:
+                signal.connect(self.revalidate)
+        self.history.load(self.session, None if self.is_new else self.record.id, self.child_ids())
+        self.duplicate_button.setEnabled(not self.is_new)
+        self.delete_button.setEnabled(not self.is_new)
+        if office.read_only:
+            self.form.setEnabled(False)
+            for button in (self.save_button, self.duplicate_button, self.delete_button):
+                button.setEnabled(False)
+        self.resize(860, 680)
+        self._update_title()
+        self.revalidate()
+
+    # --- hooks for subclasses -----------------------------------------------------------
+
+    def setup_extra_tabs(self) -> None:
+        """Add tabs (parties, budget, documents…) before the History tab."""
+
+    def load_extra(self) -> None:
+        """Fill the extra tabs from ``self.record``."""
+
+    def read_extra(self) -> None:
+        """Copy the extra tabs into ``self.record`` (children included)."""
+
+    def extra_state(self) -> Any:
+        """A comparable snapshot of the extra tabs, for the unsaved-changes prompt."""
+        return None
+
+    def child_ids(self) -> list[str]:
+        """Ids of child rows whose history belongs to this record's."""
+        return []
+
+    def extra_errors(self) -> list[FieldError]:
+        return []
+
+    # --- record <-> widgets -------------------------------------------------------------
+
+    def _load(self, record_id: str | None, template: Record | None) -> Record:
+        if record_id is not None:
+            record = self.session.get(self.model, record_id)
+            if record is None or record.deleted_at is not None:
+                raise LookupError(record_id)
+            return record
+        record = template if template is not None else self.model()
+        self.session.add(record)
+        return record
+
+    def write_fields(self) -> None:
+        for field, binding in self.bindings.items():
+            binding.write(getattr(self.record, field))
+
+    def read_fields(self) -> None:
+        for field, binding in self.bindings.items():
+            value = binding.read()
+            if getattr(self.record, field) != value:
+                setattr(self.record, field, value)
+        self.read_extra()
+
+    def widget_state(self) -> tuple[Any, ...]:
+        return (tuple(binding.read() for binding in self.bindings.values()), self.extra_state())
+
+    @property
+    def has_changes(self) -> bool:
+        if self.is_new and self._from_template:
+            return True
+        return self.widget_state() != self._loaded_state
+
+    # --- validation ---------------------------------------------------------------------
+
+    def _error_label(self, field: str) -> QLabel | None:
+        if field in self.error_labels:
+            return self.error_labels[field]
+        binding = self.bindings.get(field)
+        if binding is None:
+            return None
+        layout = binding.widget.parentWidget().layout() if binding.widget.parentWidget() else None
+        label = QLabel()
+        label.setObjectName(f"{field}_error")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        if isinstance(layout, QFormLayout):
+            row, _role = layout.getWidgetPosition(binding.widget)
+            if row >= 0:
+                layout.insertRow(row + 1, "", label)
+        self.error_labels[field] = label
+        return label
+
+    def current_errors(self) -> list[FieldError]:
+        self.read_fields()
+        with self.session.no_autoflush:
+            return [*errors_of(self.record, self.session), *self.extra_errors()]
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for error in errors:
+            by_field.setdefault(error.field, []).append(str(error))
+        general: list[str] = []
+        for field in set(by_field) | set(self.error_labels):
+            messages = by_field.get(field, [])
+            label = self._error_label(field)
+            if label is None:
+                general.extend(messages)
+                continue
+            label.setText(" ".join(messages))
+            label.setVisible(bool(messages))
+        self.general_error.setText(" ".join(general))
+        self.general_error.setVisible(bool(general))
+
+    def revalidate(self) -> None:
+        errors = self.current_errors()
+        self.show_errors(errors)
+        self.save_button.setEnabled(not errors and not self.office.read_only)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        errors = self.current_errors()
+        if errors:
+            self.show_errors(errors)
+            return False
+        try:
+            self.session.commit()
+        except ValidationError as error:
+            self.session.rollback()
+            self.show_errors(list(error.errors))
+            return False
+        except IntlDeskError as error:
+            self.session.rollback()
+            QMessageBox.warning(self, _("Not saved"), str(error))
+            return False
+        self.is_new = self._from_template = False
+        self._loaded_state = self.widget_state()
+        self.duplicate_button.setEnabled(True)
+        self.delete_button.setEnabled(True)
+        self.history.load(self.session, self.record.id, self.child_ids())
+        self._update_title()
+        self.saved.emit(self.record.id)
+        return True
+
+    def duplicate_values(self) -> dict[str, Any]:
+        skip = {"id", "created_at", "updated_at", "origin_office", "deleted_at"}
+        return {
+            attribute.key: getattr(self.record, attribute.key)
+            for attribute in self.record.__mapper__.column_attrs
+            if attribute.key not in skip
+        }
+
+    def duplicate(self) -> None:
+        values = self.duplicate_values()
+        for field in ("title", "name"):
+            if values.get(field):
+                values[field] = Message(N_("{title} (copy)"), {"title": values[field]}).render()
+        copy = type(self)(self.office, None, self.parentWidget(), template=self.model(**values))
+        copy.saved.connect(self.saved)
+        copy.show()
+
+    def delete(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("Delete"),
+            Message(
+                N_(
+                    "Delete “{title}”? It stays in the file's history and can be merged "
+                    "with other copies of the file."
+                ),
+                {"title": title_of(self.record)},
+            ).render(),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.session.delete(self.record)
+        try:
+            self.session.commit()
+        except IntlDeskError as error:
+            self.session.rollback()
+            QMessageBox.warning(self, _("Not deleted"), str(error))
+            return
+        self.saved.emit(self.record.id)
+        self._loaded_state = self.widget_state()
+        self.is_new = False
+        self.accept()
+
+    def _update_title(self) -> None:
+        kind = translate(self.model.kind_label)
+        if self.is_new:
+            self.setWindowTitle(Message(N_("New {kind}"), {"kind": kind.lower()}).render())
+        else:
+            self.setWindowTitle(f"{kind} — {title_of(self.record)}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.has_changes and not self.office.read_only and self.isVisible():
+            answer = QMessageBox.question(
+                self,
+                _("Unsaved changes"),
+                _("Save your changes before closing?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                event.ignore()
+                return
+        self.session.rollback()
+        self.session.close()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        self.close()
+
+
+Qt_ = Qt  # re-exported for subclasses that align labels

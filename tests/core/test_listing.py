@@ -1,0 +1,139 @@
+"""The lists' search, facets and sorting, done in SQL, checked against plain Python."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.orm import Session
+
+from intl_desk.core.listing import LISTS, ListQuery, count, fetch_ids, fetch_rows
+from intl_desk.core.model import Agreement, AgreementParty, AgreementTheme, LocalEntity, Partner
+from intl_desk.store.office_file import OfficeFile
+
+
+@pytest.fixture
+def register(office: OfficeFile) -> dict[str, str]:
+    """A state, a region, two municipalities, three partners, four agreements."""
+    with office.session() as session:
+        state = LocalEntity(name="Minas Gerais", kind="government")
+        region = LocalEntity(name="Campo das Vertentes", kind="region", parent=state)
+        sjdr = LocalEntity(name="São João del Rei", kind="municipality", parent=region)
+        bh = LocalEntity(name="Belo Horizonte", kind="municipality", parent=state)
+        lodz = Partner(name="Łódź", kind="city", country_code="PL")
+        cordoba = Partner(name="Córdoba", kind="city", country_code="AR")
+        hue = Partner(name="Huế", kind="city", country_code="VN")
+
+        def agreement(title: str, kind: str, status: str, signed: date | None,
+                      ours: LocalEntity, theirs: Partner, theme: str) -> Agreement:
+            record = Agreement(title=title, type=kind, status=status, date_signed=signed)
+            record.parties.append(AgreementParty(local_entity=ours))
+            record.parties.append(AgreementParty(partner=theirs))
+            record.themes.append(AgreementTheme(theme=theme))
+            return record
+
+        records = [
+            agreement("Cidades-irmãs São João del Rei – Łódź", "twinning", "active",
+                      date(1995, 4, 2), sjdr, lodz, "culture"),
+            agreement("Memorando BH – Córdoba", "mou", "active", date(2019, 8, 1), bh, cordoba,
+                      "economy"),
+            agreement("Cooperação técnica BH – Huế", "cooperation", "expired", date(2008, 3, 1),
+                      bh, hue, "water"),
+            agreement("Carta de intenção Minas – Łódź 100% digital", "letter_of_intent", "draft",
+                      None, state, lodz, "digital"),
+        ]
+        session.add_all(records)
+        session.commit()
+        ids = {record.title.split()[0]: record.id for record in records}
+        ids.update(state=state.id, region=region.id, bh=bh.id)
+        return ids
+
+
+def titles(session: Session, query: ListQuery) -> list[str]:
+    spec = LISTS["agreements"]
+    ids = fetch_ids(session, spec, query)
+    rows = fetch_rows(session, spec, ids, ["title"])
+    return [rows[record_id][0] for record_id in ids]
+
+
+def test_search_matches_title_partner_and_entity(office: OfficeFile,
+                                                 register: dict[str, str]) -> None:
+    with office.session() as session:
+        assert titles(session, ListQuery(search="memorando")) == ["Memorando BH – Córdoba"]
+        assert len(titles(session, ListQuery(search="łódź"))) == 2
+        assert titles(session, ListQuery(search="Belo Horizonte", sort_key="title")) == [
+            "Cooperação técnica BH – Huế", "Memorando BH – Córdoba"]
+        assert titles(session, ListQuery(search="100%")) == [
+            "Carta de intenção Minas – Łódź 100% digital"]
+        assert titles(session, ListQuery(search="10_")) == []
+
+
+def test_every_word_must_match(office: OfficeFile, register: dict[str, str]) -> None:
+    with office.session() as session:
+        assert titles(session, ListQuery(search="łódź carta")) == [
+            "Carta de intenção Minas – Łódź 100% digital"]
+
+
+def test_facets(office: OfficeFile, register: dict[str, str]) -> None:
+    with office.session() as session:
+        assert titles(session, ListQuery(facets={"status": "expired"})) == [
+            "Cooperação técnica BH – Huế"]
+        assert titles(session, ListQuery(facets={"country": "AR"})) == ["Memorando BH – Córdoba"]
+        assert titles(session, ListQuery(facets={"year": "1995"})) == [
+            "Cidades-irmãs São João del Rei – Łódź"]
+        assert titles(session, ListQuery(facets={"theme": "water"})) == [
+            "Cooperação técnica BH – Huế"]
+
+
+def test_entity_facet_includes_everything_under_it(office: OfficeFile,
+                                                   register: dict[str, str]) -> None:
+    with office.session() as session:
+        spec = LISTS["agreements"]
+        assert count(session, spec, ListQuery(facets={"entity": register["state"]})) == 4
+        assert titles(session, ListQuery(facets={"entity": register["region"]})) == [
+            "Cidades-irmãs São João del Rei – Łódź"]
+
+
+def test_sorting_by_date_and_by_label(office: OfficeFile, register: dict[str, str]) -> None:
+    with office.session() as session:
+        by_date = titles(session, ListQuery(sort_key="date_signed"))
+        assert by_date[:3] == ["Cidades-irmãs São João del Rei – Łódź",
+                               "Cooperação técnica BH – Huế", "Memorando BH – Córdoba"]
+        assert by_date[-1].startswith("Carta")  # no date: last either way
+        assert titles(session, ListQuery(sort_key="date_signed", descending=True))[-1] \
+            .startswith("Carta")
+        by_type = titles(session, ListQuery(sort_key="type"))
+        # by what the user reads: Cooperation, Letter of intent, Memorandum, Twinning
+        assert [title.split()[0] for title in by_type] == [
+            "Cooperação", "Carta", "Memorando", "Cidades-irmãs"]
+
+
+def test_aggregated_columns(office: OfficeFile, register: dict[str, str]) -> None:
+    with office.session() as session:
+        spec = LISTS["agreements"]
+        record_id = register["Memorando"]
+        row = dict(zip([c.key for c in spec.columns],
+                       fetch_rows(session, spec, [record_id])[record_id], strict=True))
+        assert row["partners"] == "Córdoba"
+        assert row["countries"] == "AR"
+        assert row["entities"] == "Belo Horizonte"
+        assert row["objectives"] == 0
+
+
+def test_deleted_records_disappear(office: OfficeFile, register: dict[str, str]) -> None:
+    with office.session() as session:
+        session.delete(session.get(Agreement, register["Memorando"]))
+        session.commit()
+        assert "Memorando BH – Córdoba" not in titles(session, ListQuery())
+        assert count(session, LISTS["agreements"], ListQuery()) == 3
+
+
+@pytest.mark.parametrize("kind", sorted(LISTS))
+def test_every_list_runs_on_an_empty_file(office: OfficeFile, kind: str) -> None:
+    spec = LISTS[kind]
+    with office.session() as session:
+        for column in spec.columns:
+            assert fetch_ids(session, spec, ListQuery(search="x", sort_key=column.key)) == []
+        for facet in spec.facets:
+            facet.options(session)
+        assert spec.empty_hint
