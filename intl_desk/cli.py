@@ -260,6 +260,19 @@ def _log_unexpected(error: BaseException) -> Path | None:
         return None
 
 
+def _first_positional(arguments: list[str]) -> int | None:
+    """Index of the first argument that is not an option or an option's value."""
+    skip_next = False
+    for index, argument in enumerate(arguments):
+        if skip_next:
+            skip_next = False
+        elif argument == "--language":
+            skip_next = True
+        elif not argument.startswith("-"):
+            return index
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(system_language())
@@ -267,11 +280,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         index = arguments.index("--language")
         if index + 1 < len(arguments):
             set_language(arguments[index + 1])
-    first = next((a for a in arguments if not a.startswith("-")), None)
-    if first is None and not any(a in ("-h", "--help", "--version") for a in arguments):
-        arguments.append("gui")
-    elif first is not None and first not in COMMANDS:
-        arguments.insert(arguments.index(first), "gui")
+    position = _first_positional(arguments)
+    if position is None:
+        if not any(a in ("-h", "--help", "--version") for a in arguments):
+            arguments.append("gui")
+    elif arguments[position] not in COMMANDS:
+        arguments.insert(position, "gui")
     parser = build_parser()
     args = parser.parse_args(arguments)
     handler: Handler = args.handler

@@ -6,7 +6,6 @@ screen, the reports and the exports agree.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -17,6 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from intl_desk.core.i18n import current_language
+from intl_desk.core.model.base import fold
 
 _LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "pt": "pt_BR"}
 
@@ -57,12 +57,6 @@ def money_text(value: Any, currency: str = "EUR", language: str | None = None) -
         format_type="standard",
         decimal_quantization=False,
     )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for matching what people type."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def sort_key(text: str) -> tuple[str, str]:

@@ -27,9 +27,12 @@ from sqlalchemy.orm.attributes import get_history
 from sqlalchemy.orm.relationships import RelationshipDirection
 
 from intl_desk.core.model import Change, Record, new_uuid, utc_now
+from intl_desk.core.model.base import Searchable, search_key_for
 from intl_desk.core.validation import validate
 
-_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "origin_office", "deleted_at"})
+_BOOKKEEPING = frozenset(
+    {"id", "created_at", "updated_at", "origin_office", "deleted_at", "search_key"}
+)
 
 
 def current_user() -> str:
@@ -153,6 +156,13 @@ def _before_flush(session: Session, context: UOWTransaction, instances: Any) -> 
         for field, old, new in _changed_fields(record):
             log(record, "update", field, old, new)
         record.updated_at = now
+
+    for record in (*session.new, *dirty):
+        if isinstance(record, Searchable):
+            values = {field: getattr(record, field) for field in record.search_fields}
+            key = search_key_for(type(record), values)
+            if record.search_key != key:
+                record.search_key = key
 
     validate([obj for obj in (*session.new, *dirty) if isinstance(obj, Record)], session)
     session.add_all(changes)

@@ -47,7 +47,9 @@ def write_activities(
         network_id = None
         if kind == "event" and networks and rng.chance(0.3):
             network_id = rng.choice(networks)[1]
-        abroad = kind == "mission" or (kind == "meeting" and partner is not None and rng.chance(0.3))
+        abroad = kind == "mission" or (
+            kind == "meeting" and partner is not None and rng.chance(0.3)
+        )
         members = rng.some(texts.delegation_members, 2, 4)
         cost_range = _COSTS.get(kind)
         done = status == "done"
@@ -69,7 +71,9 @@ def write_activities(
             outcomes=rng.choice(texts.outcomes).format(year=start.year + 1, n=rng.randint(3, 20))
             if done
             else None,
-            lessons_learned=rng.choice(texts.activity_lessons) if done and rng.chance(0.3) else None,
+            lessons_learned=rng.choice(texts.activity_lessons)
+            if done and rng.chance(0.3)
+            else None,
             local_entity_id=(agreement.entity.id if agreement else host.id),
             partner_id=partner.id if partner else None,
             agreement_id=agreement.id if agreement else None,
@@ -77,4 +81,3 @@ def write_activities(
             network_id=network_id,
         )
     return count
-

@@ -35,7 +35,7 @@ from intl_desk.core.model import (
 
 _DURATION_YEARS = {
     "friendship": (4, 6),
-    "cooperation": (3, 5),
+    "cooperation": (4, 6),
     "mou": (2, 4),
     "letter_of_intent": (1, 2),
     "implementation": (2, 3),
@@ -83,8 +83,13 @@ def _expiry(demo: Demo, kind: str, signed: date) -> date:
     return add_years(signed, demo.rng.randint(low, high)) - timedelta(days=1)
 
 
-def plan_relationship(demo: Demo, partner: PartnerRef, start: date) -> list[_Plan]:
-    """The chain of agreements of one relationship, from ``start`` to ``today``."""
+def plan_relationship(
+    demo: Demo, partner: PartnerRef, start: date, loyalty: float = 0.6
+) -> list[_Plan]:
+    """The chain of agreements of one relationship, from ``start`` to ``today``.
+
+    ``loyalty`` is the chance that an agreement reaching its expiry is renewed.
+    """
     rng, today = demo.rng, demo.today
     if start > today:  # a relationship still being negotiated
         status = rng.weighted({"draft": 1, "negotiation": 2})
@@ -116,8 +121,8 @@ def plan_relationship(demo: Demo, partner: PartnerRef, start: date) -> list[_Pla
             break
         assert expires is not None
         if expires >= today:
-            if rng.chance(0.2) and (expires - day).days > 400:
-                signed = rng.day_between(day + timedelta(days=180), min(today, expires))
+            if rng.chance(0.2) and (today - day).days > 200:
+                signed = rng.day_between(day + timedelta(days=180), today)
                 plans.append(_Plan("amendment", "active", signed, expires, amends=index))
             if (expires - today).days <= 365:
                 plan.decision = rng.weighted(
@@ -125,7 +130,7 @@ def plan_relationship(demo: Demo, partner: PartnerRef, start: date) -> list[_Pla
                 )
             break
         roll = rng.random()
-        if roll < 0.5:
+        if roll < loyalty:
             plan.status = "superseded"
             day = expires + timedelta(days=rng.randint(-90, 240))
             if day > today:
@@ -133,7 +138,7 @@ def plan_relationship(demo: Demo, partner: PartnerRef, start: date) -> list[_Pla
             renews = index if kind not in ("letter_of_intent", "mou") else None
             kind = "cooperation" if kind in ("letter_of_intent", "mou") else kind
             continue
-        if roll < 0.6:
+        if roll < loyalty + 0.07:
             plan.status = "terminated"
             ended = rng.day_between(day + timedelta(days=200), expires)
             plan.note = "terminated:" + ended.isoformat()
@@ -147,9 +152,9 @@ def plan_relationship(demo: Demo, partner: PartnerRef, start: date) -> list[_Pla
 def _programmes(demo: Demo, plans: list[_Plan], charter: date) -> None:
     """Action programmes signed under a living twinning, every few years since 1995."""
     rng, today = demo.rng, demo.today
-    day = max(add_years(charter, 5), date(1995 + rng.randint(0, 10), rng.randint(1, 12), 15))
+    day = max(add_years(charter, 5), date(2004 + rng.randint(0, 12), rng.randint(1, 12), 15))
     while day <= today:
-        if rng.chance(0.45):
+        if rng.chance(0.35):
             expires = _expiry(demo, "implementation", day)
             status = "active" if expires >= today else "expired"
             plans.append(_Plan("implementation", status, day, expires))
@@ -158,27 +163,60 @@ def _programmes(demo: Demo, plans: list[_Plan], charter: date) -> None:
             day = add_years(day, rng.randint(2, 4))
 
 
-def write_relationship(
+@dataclass
+class Relationship:
+    """One entity–partner relationship, planned and waiting to be written."""
+
+    entity: EntityRef
+    partner: PartnerRef
+    plans: list[_Plan]
+    extra: PartnerRef | None = None
+
+
+def plan(
     demo: Demo,
     entity: EntityRef,
     partner: PartnerRef,
     start: date,
     extra: PartnerRef | None = None,
-) -> list[AgreementRef]:
-    """Plan and write one relationship; ``extra`` joins some agreements as third party."""
-    plans = plan_relationship(demo, partner, start)
+    loyalty: float = 0.6,
+) -> Relationship:
+    """Plan one relationship; ``extra`` joins some of its agreements as a third party."""
+    plans = plan_relationship(demo, partner, start, loyalty)
     weights = SOUTH_THEMES if partner.south else NORTH_THEMES
-    first = plans[0].type
-    base_themes = themes_for(demo.rng, TWINNING_THEMES if first == "twinning" else weights, 1, 3)
-    written: list[AgreementRef] = []
-    for index, plan in enumerate(plans):
-        plan.themes = base_themes if index == 0 else _drift(demo, base_themes, weights)
-        renews = written[plan.renews].id if plan.renews is not None else None
-        amends = written[plan.amends].id if plan.amends is not None else None
+    first = TWINNING_THEMES if plans[0].type == "twinning" else weights
+    base = themes_for(demo.rng, first, 1, 3)
+    for index, step in enumerate(plans):
+        step.themes = base if index == 0 else _drift(demo, base, weights)
+    return Relationship(entity, partner, plans, extra)
+
+
+def write_relationships(demo: Demo, relationships: list[Relationship]) -> list[AgreementRef]:
+    """Write every planned agreement in date order, so references number chronologically
+    and an agreement is always written after the one it renews or amends."""
+    steps = [
+        (step.signed or step.proposed or demo.today, order, index, relationship)
+        for order, relationship in enumerate(relationships)
+        for index, step in enumerate(relationship.plans)
+    ]
+    steps.sort(key=lambda item: (item[0], item[1], item[2]))
+    written: dict[tuple[int, int], AgreementRef] = {}
+    amendments: dict[int, int] = {}
+    for _, order, index, relationship in steps:
+        step = relationship.plans[index]
+        renews = written[(order, step.renews)].id if step.renews is not None else None
+        amends = written[(order, step.amends)].id if step.amends is not None else None
+        if step.type == "amendment":
+            amendments[order] = amendments.get(order, 0) + 1
+        extra = relationship.extra
         third = extra if extra is not None and demo.rng.chance(0.5) else None
-        written.append(_write(demo, entity, partner, plan, renews, amends, third, index))
-    demo.agreements.extend(written)
-    return written
+        ref = _write(
+            demo, relationship.entity, relationship.partner, step, renews, amends, third,
+            amendments.get(order, 1),
+        )  # fmt: skip
+        written[(order, index)] = ref
+        demo.agreements.append(ref)
+    return list(written.values())
 
 
 def _drift(demo: Demo, themes: list[str], weights: Mapping[str, float]) -> list[str]:
@@ -197,7 +235,7 @@ def _write(
     renews: str | None,
     amends: str | None,
     third: PartnerRef | None,
-    position: int,
+    number: int,
 ) -> AgreementRef:
     rng, texts = demo.rng, demo.texts
     signed = plan.signed
@@ -209,7 +247,7 @@ def _write(
         "theme": texts.theme_names[plan.themes[0]],
         "y1": year,
         "y2": y2,
-        "n": position,
+        "n": number,
     }
     if renews is not None and plan.type == "cooperation":
         title = texts.renewal_title.format(**values)
@@ -322,7 +360,9 @@ def _children(
                 big=rng.choice((50, 80, 120, 200, 300, 500, 800, 1200, 2500, 4000)),
                 year=horizon,
             )
-            link = rng.choice(demo.indicator_ids) if demo.indicator_ids and rng.chance(0.1) else None
+            link = (
+                rng.choice(demo.indicator_ids) if demo.indicator_ids and rng.chance(0.1) else None
+            )
             demo.add(
                 AgreementObjective,
                 agreement_id=agreement_id,

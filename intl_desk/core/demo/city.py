@@ -8,10 +8,10 @@ co-financing), but agreements, people and numbers are invented.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from intl_desk.core.demo.activities import write_activities
-from intl_desk.core.demo.agreements import write_relationship
+from intl_desk.core.demo.agreements import Relationship, plan, write_relationships
 from intl_desk.core.demo.catalogue import find_city, is_south, language_of, sample_cities
 from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef, PartnerRef
 from intl_desk.core.demo.documents import write_agreement_documents, write_project_report
@@ -70,7 +70,7 @@ _ANCHORS = (
 # Further cities drawn from the gazetteer: country → how many
 _FILL = {
     "DE": 3, "GB": 2, "IT": 3, "ES": 3, "PT": 1, "PL": 1, "BE": 1, "CH": 1, "NL": 2,
-    "SE": 1, "UA": 1, "AM": 1, "GE": 2, "IL": 1, "PS": 1, "LB": 1, "US": 2, "CA": 2,
+    "SE": 1, "UA": 1, "AM": 1, "IL": 1, "PS": 1, "LB": 1, "US": 2, "CA": 2,
     "MX": 1, "BR": 2, "AR": 1, "CO": 1, "CL": 2, "HT": 1, "JP": 2, "CN": 2, "KR": 1,
     "VN": 3, "IN": 2, "MA": 2, "TN": 1, "DZ": 1, "SN": 2, "BF": 2, "BJ": 1, "CI": 2,
     "CM": 1, "MG": 1, "ET": 2,
@@ -78,25 +78,89 @@ _FILL = {
 
 # (key, name, kind, country, seat in the gazetteer, IATI ref, IATI type, website)
 _ORGANISATIONS = (
-    ("afd", "Agence française de développement (AFD)", "national_agency", "FR", "Paris",
-     "FR-6", "10", "https://www.afd.fr"),
-    ("eu", "Commission européenne — DG Partenariats internationaux",
-     "international_organisation", "BE", "Brussels", "XI-IATI-EC_INTPA", "40", None),
-    ("eu_vn", "Délégation de l'Union européenne au Viet Nam", "international_organisation",
-     "VN", "Hanoi", None, "40", None),
-    ("unhabitat", "ONU-Habitat", "international_organisation", "KE", "Nairobi", None, "40",
-     "https://unhabitat.org"),
-    ("water_agency", "Agence de l'eau Rhône Méditerranée Corse", "national_agency", "FR",
-     "Lyon", None, "10", None),
+    (
+        "afd",
+        "Agence française de développement (AFD)",
+        "national_agency",
+        "FR",
+        "Paris",
+        "FR-6",
+        "10",
+        "https://www.afd.fr",
+    ),
+    (
+        "eu",
+        "Commission européenne — DG Partenariats internationaux",
+        "international_organisation",
+        "BE",
+        "Brussels",
+        "XI-IATI-EC_INTPA",
+        "40",
+        None,
+    ),
+    (
+        "eu_vn",
+        "Délégation de l'Union européenne au Viet Nam",
+        "international_organisation",
+        "VN",
+        "Hanoi",
+        None,
+        "40",
+        None,
+    ),
+    (
+        "unhabitat",
+        "ONU-Habitat",
+        "international_organisation",
+        "KE",
+        "Nairobi",
+        None,
+        "40",
+        "https://unhabitat.org",
+    ),
+    (
+        "water_agency",
+        "Agence de l'eau Rhône Méditerranée Corse",
+        "national_agency",
+        "FR",
+        "Lyon",
+        None,
+        "10",
+        None,
+    ),
     ("region", "Région Auvergne-Rhône-Alpes", "region", "FR", "Lyon", None, "11", None),
-    ("univ_vn", "Université nationale du Viet Nam à Hô Chi Minh-Ville", "university", "VN",
-     "Ho Chi Minh City", None, "80", None),
+    (
+        "univ_vn",
+        "Université nationale du Viet Nam à Hô Chi Minh-Ville",
+        "university",
+        "VN",
+        "Ho Chi Minh City",
+        None,
+        "80",
+        None,
+    ),
     ("univ_am", "Université d'État d'Erevan", "university", "AM", "Yerevan", None, "80", None),
-    ("univ_lb", "Université Saint-Joseph de Beyrouth", "university", "LB", "Beirut", None,
-     "80", None),
+    (
+        "univ_lb",
+        "Université Saint-Joseph de Beyrouth",
+        "university",
+        "LB",
+        "Beirut",
+        None,
+        "80",
+        None,
+    ),
     ("enda", "Enda Tiers Monde", "ngo", "SN", "Dakar", None, "21", None),
-    ("ambf", "Association des municipalités du Burkina Faso", "network", "BF", "Ouagadougou",
-     None, "22", None),
+    (
+        "ambf",
+        "Association des municipalités du Burkina Faso",
+        "network",
+        "BF",
+        "Ouagadougou",
+        None,
+        "22",
+        None,
+    ),
 )
 
 _FUNDERS = (
@@ -274,6 +338,7 @@ def _partners(demo: Demo) -> None:
 
 
 def _agreements(demo: Demo, shares: dict[str, float]) -> None:
+    """Every anchor partner's history, then newer relationships until about 120 agreements."""
     rng, today = demo.rng, demo.today
     target = demo.scaled(120)
     entities = {e.id: e for e in demo.entities}
@@ -281,25 +346,32 @@ def _agreements(demo: Demo, shares: dict[str, float]) -> None:
     assert government is not None
     anchors = {name: year for _, name, year in _ANCHORS}
     cities = [p for p in demo.partners if p.kind == "city"]
+    planned: list[Relationship] = []
     for partner in cities:
-        if partner.name not in anchors:
-            continue
-        start = date(anchors[partner.name], rng.randint(1, 12), rng.randint(1, 28))
-        write_relationship(demo, government, partner, start, _third(demo, partner))
+        if partner.name in anchors:
+            start = date(anchors[partner.name], rng.randint(1, 12), rng.randint(1, 28))
+            relationship = plan(demo, government, partner, start, _third(demo, partner), 0.7)
+            planned.append(relationship)
     others = [p for p in cities if p.name not in anchors]
     others += [p for p in demo.partners if p.kind in ("university", "international_organisation",
                                                        "ngo", "network")]  # fmt: skip
     rng.shuffle(others)
-    for partner in others:
-        if len(demo.agreements) >= target:
+    drafts = others[-demo.scaled(5) :]  # new relationships, still being negotiated
+    for partner in drafts:
+        planned.append(plan(demo, government, partner, today + timedelta(days=1)))
+    count = sum(len(r.plans) for r in planned)
+    for partner in others[: -len(drafts)]:
+        if count >= target:
             break
         if partner.kind == "university":
             entity = rng.choice([e for e in demo.entities if e.kind == "university"])
         else:
             entity = entities[rng.weighted(shares)]
-        era = rng.weighted({1990: 1, 2000: 2.5, 2010: 3.5, 2020: 1.5, today.year: 0.8})
-        start = rng.day_between(date(era, 1, 1), date(era + 10, 12, 31))
-        write_relationship(demo, entity, partner, start, _third(demo, partner))
+        era = rng.weighted({2003: 1, 2010: 2, 2016: 3, 2021: 3})
+        start = rng.day_between(date(era, 1, 1), today)
+        planned.append(plan(demo, entity, partner, start, _third(demo, partner), 0.5))
+        count += len(planned[-1].plans)
+    write_relationships(demo, planned)
 
 
 def _third(demo: Demo, partner: PartnerRef) -> PartnerRef | None:

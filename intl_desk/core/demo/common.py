@@ -13,8 +13,8 @@ state too.
 from __future__ import annotations
 
 import random
-from bisect import bisect_right
 import uuid
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -255,9 +255,7 @@ class Demo:
     def scaled(self, count: int, minimum: int = 1) -> int:
         return max(minimum, round(count * self.size))
 
-    def person(
-        self, key: str, era: int, make: Callable[[], tuple[str, bool]]
-    ) -> tuple[str, bool]:
+    def person(self, key: str, era: int, make: Callable[[], tuple[str, bool]]) -> tuple[str, bool]:
         """The same (name, is a woman) for one office-holder ``key`` within one ``era``."""
         found = self._people.get((key, era))
         if found is None:
@@ -279,4 +277,3 @@ def pick(rng: DemoRandom, templates: Sequence[str], **values: Any) -> str:
 
 def join_codes(codes: Iterable[str]) -> str:
     return ",".join(dict.fromkeys(codes))
-

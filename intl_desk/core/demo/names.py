@@ -30,49 +30,66 @@ _GROUPS: Mapping[str, NameGroup] = {
     "fr": NameGroup(
         _split("Claire, Sophie, Nathalie, Camille, Élodie, Isabelle, Amélie, Hélène, Léa, Inès"),
         _split("Julien, Thomas, Nicolas, François, Mathieu, Olivier, Benoît, Jérôme, Karim, Hugo"),
-        _split("Martin, Bernard, Dubois, Durand, Lefèvre, Moreau, Girard, Mercier, Bonnet, "
-               "Chevalier, Faure, Rousseau, Blanc, Guérin, Perrin, Morel, Benali, Nguyen"),
+        _split(
+            "Martin, Bernard, Dubois, Durand, Lefèvre, Moreau, Girard, Mercier, Bonnet, "
+            "Chevalier, Faure, Rousseau, Blanc, Guérin, Perrin, Morel, Benali, Nguyen"
+        ),
     ),
     "pt": NameGroup(
-        _split("Ana Paula, Mariana, Juliana, Fernanda, Luciana, Beatriz, Camila, Patrícia, "
-               "Renata, Conceição, Letícia, Gabriela"),
-        _split("João, José Carlos, Rafael, Marcelo, Rodrigo, Luiz Fernando, André, Thiago, "
-               "Gustavo, Antônio, Sebastião, Leonardo"),
-        _split("Silva, Santos, Oliveira, Souza, Pereira, Costa, Rodrigues, Almeida, Nascimento, "
-               "Lima, Araújo, Fernandes, Carvalho, Gomes, Ribeiro, Martins, Rocha, Teixeira, "
-               "Moreira, Mendes, Barbosa, Pinto, Assunção, Magalhães"),
+        _split(
+            "Ana Paula, Mariana, Juliana, Fernanda, Luciana, Beatriz, Camila, Patrícia, "
+            "Renata, Conceição, Letícia, Gabriela"
+        ),
+        _split(
+            "João, José Carlos, Rafael, Marcelo, Rodrigo, Luiz Fernando, André, Thiago, "
+            "Gustavo, Antônio, Sebastião, Leonardo"
+        ),
+        _split(
+            "Silva, Santos, Oliveira, Souza, Pereira, Costa, Rodrigues, Almeida, Nascimento, "
+            "Lima, Araújo, Fernandes, Carvalho, Gomes, Ribeiro, Martins, Rocha, Teixeira, "
+            "Moreira, Mendes, Barbosa, Pinto, Assunção, Magalhães"
+        ),
         two_surnames=True,
     ),
     "es": NameGroup(
         _split("María José, Lucía, Carolina, Valentina, Paula, Andrea, Gabriela, Rocío"),
         _split("Juan Pablo, Andrés, Diego, Santiago, Javier, Sebastián, Martín, Joaquín"),
-        _split("González, Rodríguez, Fernández, López, Martínez, Sánchez, Pérez, Gómez, Díaz, "
-               "Álvarez, Romero, Herrera, Castillo, Muñoz, Ibáñez, Peña"),
+        _split(
+            "González, Rodríguez, Fernández, López, Martínez, Sánchez, Pérez, Gómez, Díaz, "
+            "Álvarez, Romero, Herrera, Castillo, Muñoz, Ibáñez, Peña"
+        ),
         two_surnames=True,
     ),
     "it": NameGroup(
         _split("Giulia, Chiara, Francesca, Elena, Valentina, Federica, Alessandra"),
         _split("Marco, Luca, Alessandro, Davide, Matteo, Giovanni, Stefano, Niccolò"),
-        _split("Rossi, Russo, Ferrari, Esposito, Bianchi, Romano, Colombo, Ricci, Galli, "
-               "Conti, De Luca, Mancini, Fabbri"),
+        _split(
+            "Rossi, Russo, Ferrari, Esposito, Bianchi, Romano, Colombo, Ricci, Galli, "
+            "Conti, De Luca, Mancini, Fabbri"
+        ),
     ),
     "de": NameGroup(
         _split("Anna, Katharina, Julia, Sabine, Stefanie, Jana, Lena, Ursula"),
         _split("Jürgen, Stefan, Michael, Andreas, Tobias, Matthias, Jörg, Lukas"),
-        _split("Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schäfer, "
-               "Koch, Hoffmann, Krüger"),
+        _split(
+            "Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schäfer, "
+            "Koch, Hoffmann, Krüger"
+        ),
     ),
     "en": NameGroup(
         _split("Sarah, Emily, Rachel, Laura, Jennifer, Olivia, Grace, Aisha"),
         _split("James, David, Michael, Daniel, Robert, Andrew, Thomas, Kwame"),
-        _split("Smith, Johnson, Williams, Brown, Taylor, Wilson, Davies, Evans, Clarke, "
-               "Walker, Thompson, O'Connor"),
+        _split(
+            "Smith, Johnson, Williams, Brown, Taylor, Wilson, Davies, Evans, Clarke, "
+            "Walker, Thompson, O'Connor"
+        ),
     ),
     "pl": NameGroup(
         _split("Agnieszka, Małgorzata, Katarzyna, Joanna, Magdalena, Żaneta"),
         _split("Piotr, Tomasz, Krzysztof, Paweł, Łukasz, Michał, Wojciech"),
-        _split("Nowak, Wójcik, Kowalczyk, Woźniak, Mazur, Krawczyk, Kaczmarek, Zając, Król, "
-               "Wieczorek"),
+        _split(
+            "Nowak, Wójcik, Kowalczyk, Woźniak, Mazur, Krawczyk, Kaczmarek, Zając, Król, Wieczorek"
+        ),
     ),
     "vi": NameGroup(
         _split("Thị Lan, Thị Hương, Thu Trang, Ngọc Anh, Thị Mai, Phương Linh"),
@@ -125,7 +142,27 @@ _COUNTRY_GROUP: Mapping[str, str] = {
     "MA": "ar", "DZ": "ar", "TN": "ar", "LB": "ar", "PS": "ar", "EG": "ar", "IL": "en",
 }  # fmt: skip
 _SPANISH = frozenset(
-    "AR BO CL CO CR CU DO EC ES GT HN MX NI PA PE PY SV UY VE".split()
+    [
+        "AR",
+        "BO",
+        "CL",
+        "CO",
+        "CR",
+        "CU",
+        "DO",
+        "EC",
+        "ES",
+        "GT",
+        "HN",
+        "MX",
+        "NI",
+        "PA",
+        "PE",
+        "PY",
+        "SV",
+        "UY",
+        "VE",
+    ]
 )
 
 

@@ -119,7 +119,11 @@ def _participations(
             )
             end = start + timedelta(days=rng.randint(0, 3)) if kind == "event" else None
             if kind == "position":
-                end = min(start + timedelta(days=365 * 2), until or today) if rng.chance(0.5) else None
+                end = (
+                    min(start + timedelta(days=365 * 2), until or today)
+                    if rng.chance(0.5)
+                    else None
+                )
             demo.add(
                 Participation,
                 membership_id=membership_id,
@@ -137,9 +141,7 @@ def _participations(
             )
 
 
-def write_networks(
-    demo: Demo, specs: Sequence[NetworkSpec], member: EntityRef
-) -> dict[str, str]:
+def write_networks(demo: Demo, specs: Sequence[NetworkSpec], member: EntityRef) -> dict[str, str]:
     """The networks (parents first) and ``member``'s membership of those it joined."""
     for spec in specs:
         network_id = write_network(demo, spec)

@@ -61,7 +61,9 @@ def write_partner_contacts(demo: Demo, count: int) -> int:
             break
         for _ in range(2 if rng.chance(0.25) else 1):
             name, female = person(rng, partner.country_code)
-            positions = texts.partner_positions.get(partner.kind) or texts.partner_positions["other"]
+            positions = (
+                texts.partner_positions.get(partner.kind) or texts.partner_positions["other"]
+            )
             languages = [code for code in (partner.language, "en") if code != "other"]
             contact_id = demo.add(
                 Contact,

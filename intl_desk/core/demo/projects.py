@@ -77,6 +77,13 @@ def _timeline(demo: Demo, agreement: AgreementRef | None) -> _Timeline:
     floor = date(2006, 1, 1)
     if agreement is not None and agreement.signed is not None:
         floor = max(floor, agreement.signed + timedelta(days=60))
+    # a young agreement cannot have old projects: fall back to what its age allows
+    if status in ("4", "5") and floor > today - timedelta(days=560):
+        status = "2"
+    if status == "3" and floor > today - timedelta(days=760):
+        status = "2"
+    if floor > today - timedelta(days=90):
+        status = "1"
     if status == "1":
         start = today + timedelta(days=rng.randint(30, 270))
         return _Timeline(status, start, add_years(start, rng.randint(2, 3)))
@@ -90,7 +97,9 @@ def _timeline(demo: Demo, agreement: AgreementRef | None) -> _Timeline:
             return _Timeline(status, start, max(end, start + timedelta(days=365)))
         return _Timeline(status, start, end, start + timedelta(days=rng.randint(0, 60)), end)
     if status == "3":
-        start = rng.day_between(max(floor, today - timedelta(days=4 * 365)), today - timedelta(days=700))
+        start = rng.day_between(
+            max(floor, today - timedelta(days=4 * 365)), today - timedelta(days=700)
+        )
         end = today + timedelta(days=rng.randint(-180, 60))
         return _Timeline(status, start, max(end, start + timedelta(days=365)), start)
     start = rng.day_between(max(floor, today - timedelta(days=3 * 365)), today - timedelta(days=60))

@@ -1,4 +1,5 @@
 """placeholder"""
+
 from intl_desk.core.demo.common import Demo
 
 OFFICE: dict[str, str] = {}

@@ -108,9 +108,7 @@ class Texts:
 
     def date(self, day: date) -> str:
         number = self.first_day if day.day == 1 else str(day.day)
-        return self.date_pattern.format(
-            day=number, month=self.months[day.month - 1], year=day.year
-        )
+        return self.date_pattern.format(day=number, month=self.months[day.month - 1], year=day.year)
 
 
 def texts_for(language: str) -> Texts:

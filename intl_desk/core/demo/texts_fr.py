@@ -8,8 +8,18 @@ from intl_desk.core.demo.texts_fr_evaluation import INDICATORS, LINES
 TEXTS = Texts(
     language="fr",
     months=(
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ),  # fmt: skip
     date_pattern="{day} {month} {year}",
     first_day="1er",
@@ -173,7 +183,9 @@ TEXTS = Texts(
             "Protocole d'accord entre {us} et {partner} sur {theme}",
             "Mémorandum d'entente {us} – {partner} portant sur {theme}",
         ),
-        "letter_of_intent": ("Lettre d'intention en vue d'une coopération entre {us} et {partner}",),
+        "letter_of_intent": (
+            "Lettre d'intention en vue d'une coopération entre {us} et {partner}",
+        ),
         "implementation": (
             "Convention d'application {y1}–{y2} de l'accord {us} – {partner}",
             "Programme d'actions {y1}–{y2} du partenariat {us} – {partner}",
@@ -410,8 +422,7 @@ TEXTS = Texts(
     staff_positions=(
         "Directeur des relations internationales|Directrice des relations internationales",
         "Chargé de mission Europe|Chargée de mission Europe",
-        "Chargé de mission coopération décentralisée|Chargée de mission coopération"
-        " décentralisée",
+        "Chargé de mission coopération décentralisée|Chargée de mission coopération décentralisée",
         "Chargé de mission Amériques et Asie|Chargée de mission Amériques et Asie",
         "Chargé de mission réseaux de villes|Chargée de mission réseaux de villes",
         "Responsable du protocole|Responsable du protocole",

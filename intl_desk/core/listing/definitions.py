@@ -48,18 +48,20 @@ from intl_desk.core.model import (
     ProjectParticipant,
     ProjectSdg,
 )
+from intl_desk.core.model.base import fold
 
 
 def _live(model: Any) -> ColumnElement[bool]:
     return model.deleted_at.is_(None)  # type: ignore[no-any-return]
 
 
-def _any_word(text: str, *columns: Any) -> ColumnElement[bool]:
-    """Every word of ``text`` must appear in at least one of ``columns``."""
-    clauses = []
-    for word in text.split():
-        pattern = like_pattern(word)
-        clauses.append(or_(*(column.ilike(pattern, escape="\\") for column in columns)))
+def _words(text: str) -> list[str]:
+    return [like_pattern(fold(word)) for word in text.split()]
+
+
+def _matches(model: Any, text: str) -> ColumnElement[bool]:
+    """Every word of ``text`` appears in the record's folded ``search_key``."""
+    clauses = [model.search_key.like(pattern, escape="\\") for pattern in _words(text)]
     return and_(*clauses) if clauses else literal(True)
 
 
@@ -113,29 +115,22 @@ def _agreement_objective_count() -> ColumnElement[Any]:
 
 
 def _agreement_search(text: str) -> ColumnElement[bool]:
+    """Each word in the title or reference, or in the name of a partner or entity party."""
     clauses = []
-    for word in text.split():
-        pattern = like_pattern(word)
-        partner_match = exists().where(
+    for pattern in _words(text):
+        in_party = exists().where(
             AgreementParty.agreement_id == Agreement.id,
             _live(AgreementParty),
-            AgreementParty.partner_id == Partner.id,
-            Partner.name.ilike(pattern, escape="\\"),
-        )
-        entity_match = exists().where(
-            AgreementParty.agreement_id == Agreement.id,
-            _live(AgreementParty),
-            AgreementParty.local_entity_id == LocalEntity.id,
-            LocalEntity.name.ilike(pattern, escape="\\"),
-        )
-        clauses.append(
             or_(
-                Agreement.title.ilike(pattern, escape="\\"),
-                Agreement.reference.ilike(pattern, escape="\\"),
-                partner_match,
-                entity_match,
-            )
+                AgreementParty.partner_id.in_(
+                    select(Partner.id).where(Partner.search_key.like(pattern, escape="\\"))
+                ),
+                AgreementParty.local_entity_id.in_(
+                    select(LocalEntity.id).where(LocalEntity.search_key.like(pattern, escape="\\"))
+                ),
+            ),
         )
+        clauses.append(or_(Agreement.search_key.like(pattern, escape="\\"), in_party))
     return and_(*clauses) if clauses else literal(True)
 
 
@@ -154,7 +149,13 @@ AGREEMENTS = ListSpec(
     label=N_("Agreements"),
     model=Agreement,
     columns=(
-        Column("title", N_("Title"), lambda: Agreement.title, width=320),
+        Column(
+            "title",
+            N_("Title"),
+            lambda: Agreement.title,
+            sort=lambda: Agreement.search_key,
+            width=320,
+        ),
         Column("type", N_("Type"), lambda: Agreement.type, "code", vocab.AGREEMENT_TYPES),
         Column(
             "status",
@@ -288,7 +289,9 @@ PROJECTS = ListSpec(
     label=N_("Projects"),
     model=Project,
     columns=(
-        Column("title", N_("Title"), lambda: Project.title, width=320),
+        Column(
+            "title", N_("Title"), lambda: Project.title, sort=lambda: Project.search_key, width=320
+        ),
         Column("status", N_("Status"), lambda: Project.status, "code", vocab.PROJECT_STATUSES),
         Column("lead", N_("Lead entity"), _lead_entity_name, width=160),
         Column("partners", N_("Partners"), _project_partners, width=200),
@@ -306,9 +309,7 @@ PROJECTS = ListSpec(
         Column("granted", N_("Co-financing granted"), _project_granted, "money"),
         Column("currency", N_("Currency"), lambda: Project.currency, visible=False, width=60),
     ),
-    search=lambda text: _any_word(
-        text, Project.title, Project.description, Project.location_name, Project.iati_identifier
-    ),
+    search=lambda text: _matches(Project, text),
     facets=(
         Facet(
             "status",
@@ -361,14 +362,16 @@ PARTNERS = ListSpec(
     label=N_("Partners"),
     model=Partner,
     columns=(
-        Column("name", N_("Name"), lambda: Partner.name, width=240),
+        Column(
+            "name", N_("Name"), lambda: Partner.name, sort=lambda: Partner.search_key, width=240
+        ),
         Column("kind", N_("Kind"), lambda: Partner.kind, "code", vocab.PARTNER_KINDS),
         Column("country", N_("Country"), lambda: Partner.country_code, "country", width=140),
         Column("region", N_("Region"), lambda: Partner.region),
         Column("agreements", N_("Agreements"), _partner_agreements, "integer", width=90),
         Column("website", N_("Website"), lambda: Partner.website, visible=False),
     ),
-    search=lambda text: _any_word(text, Partner.name, Partner.region, Partner.notes),
+    search=lambda text: _matches(Partner, text),
     facets=(
         Facet(
             "kind",
@@ -411,7 +414,13 @@ LOCAL_ENTITIES = ListSpec(
     label=N_("Local entities"),
     model=LocalEntity,
     columns=(
-        Column("name", N_("Name"), lambda: LocalEntity.name, width=240),
+        Column(
+            "name",
+            N_("Name"),
+            lambda: LocalEntity.name,
+            sort=lambda: LocalEntity.search_key,
+            width=240,
+        ),
         Column("kind", N_("Kind"), lambda: LocalEntity.kind, "code", vocab.LOCAL_ENTITY_KINDS),
         Column(
             "parent",
@@ -429,7 +438,7 @@ LOCAL_ENTITIES = ListSpec(
             "population", N_("Population"), lambda: LocalEntity.population, "integer", visible=False
         ),
     ),
-    search=lambda text: _any_word(text, LocalEntity.name, LocalEntity.code),
+    search=lambda text: _matches(LocalEntity, text),
     facets=(
         Facet(
             "kind",
@@ -469,7 +478,9 @@ NETWORKS = ListSpec(
     label=N_("Networks"),
     model=Network,
     columns=(
-        Column("name", N_("Name"), lambda: Network.name, width=260),
+        Column(
+            "name", N_("Name"), lambda: Network.name, sort=lambda: Network.search_key, width=260
+        ),
         Column("acronym", N_("Acronym"), lambda: Network.acronym, width=90),
         Column("scope", N_("Scope"), lambda: Network.scope, "code", vocab.NETWORK_SCOPES),
         Column(
@@ -483,7 +494,7 @@ NETWORKS = ListSpec(
         ),
         Column("role", N_("Our role"), _network_role, "code", vocab.MEMBERSHIP_ROLES),
     ),
-    search=lambda text: _any_word(text, Network.name, Network.acronym, Network.description),
+    search=lambda text: _matches(Network, text),
     facets=(
         Facet(
             "scope",
@@ -501,7 +512,13 @@ ACTIVITIES = ListSpec(
     label=N_("Activities"),
     model=Activity,
     columns=(
-        Column("title", N_("Title"), lambda: Activity.title, width=280),
+        Column(
+            "title",
+            N_("Title"),
+            lambda: Activity.title,
+            sort=lambda: Activity.search_key,
+            width=280,
+        ),
         Column("kind", N_("Kind"), lambda: Activity.kind, "code", vocab.ACTIVITY_KINDS),
         Column("status", N_("Status"), lambda: Activity.status, "code", vocab.ACTIVITY_STATUSES),
         Column("start", N_("Start"), lambda: Activity.start_date, "date"),
@@ -509,7 +526,7 @@ ACTIVITIES = ListSpec(
         Column("country", N_("Country"), lambda: Activity.country_code, "country"),
         Column("cost", N_("Cost"), lambda: Activity.cost, "money"),
     ),
-    search=lambda text: _any_word(text, Activity.title, Activity.purpose, Activity.location),
+    search=lambda text: _matches(Activity, text),
     facets=(
         Facet(
             "kind",
@@ -537,7 +554,9 @@ INDICATORS = ListSpec(
     model=Indicator,
     columns=(
         Column("code", N_("Code"), lambda: Indicator.code, width=60),
-        Column("name", N_("Name"), lambda: Indicator.name, width=320),
+        Column(
+            "name", N_("Name"), lambda: Indicator.name, sort=lambda: Indicator.search_key, width=320
+        ),
         Column("dimension", N_("Dimension"), lambda: Indicator.dimension, "code", vocab.DIMENSIONS),
         Column("measure", N_("Measure"), lambda: Indicator.measure, "code", vocab.MEASURES),
         Column("unit", N_("Unit"), lambda: Indicator.unit),
@@ -550,7 +569,7 @@ INDICATORS = ListSpec(
             visible=False,
         ),
     ),
-    search=lambda text: _any_word(text, Indicator.name, Indicator.code, Indicator.description),
+    search=lambda text: _matches(Indicator, text),
     facets=(
         Facet(
             "dimension",
@@ -574,7 +593,9 @@ CONTACTS = ListSpec(
     label=N_("Contacts"),
     model=Contact,
     columns=(
-        Column("name", N_("Name"), lambda: Contact.name, width=200),
+        Column(
+            "name", N_("Name"), lambda: Contact.name, sort=lambda: Contact.search_key, width=200
+        ),
         Column("position", N_("Position"), lambda: Contact.position, width=180),
         Column(
             "organisation",
@@ -593,9 +614,7 @@ CONTACTS = ListSpec(
         Column("email", N_("E-mail"), lambda: Contact.email, width=200),
         Column("phone", N_("Phone"), lambda: Contact.phone),
     ),
-    search=lambda text: _any_word(
-        text, Contact.name, Contact.position, Contact.organisation, Contact.email
-    ),
+    search=lambda text: _matches(Contact, text),
     default_sort="name",
     empty_hint=N_("No contacts yet. Keep the people behind each partnership here."),
 )

@@ -18,6 +18,8 @@ from intl_desk.core.model import Record
 
 
 def _sort_expression(column: Column) -> ColumnElement[Any]:
+    if column.sort is not None:
+        return column.sort()
     expression = column.expression()
     if column.vocabulary is not None:  # sort codes by what the user reads, not the code
         whens = {term.code: term.display().casefold() for term in column.vocabulary}

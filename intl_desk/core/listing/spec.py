@@ -30,6 +30,8 @@ class Column:
     vocabulary: Vocabulary | None = None
     visible: bool = True
     width: int = 120
+    #: what to order by when it is not the value itself (a folded name sorts accents right)
+    sort: Callable[[], ColumnElement[Any]] | None = None
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
 from intl_desk.core.model.agreements import Agreement
-from intl_desk.core.model.base import Record
+from intl_desk.core.model.base import Record, Searchable
 from intl_desk.core.model.networks import Network
 from intl_desk.core.model.office import LocalEntity, Partner
 from intl_desk.core.model.projects import Money, Project
 
 
-class Activity(Record):
+class Activity(Record, Searchable):
     __tablename__ = "activity"
     kind_label = N_("Activity")
+    search_fields = ("title", "location", "purpose")
 
     kind: Mapped[str] = mapped_column(String(20), default="meeting", index=True)
     status: Mapped[str] = mapped_column(String(20), default="done")

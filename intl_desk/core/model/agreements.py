@@ -9,16 +9,17 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record, children
+from intl_desk.core.model.base import Record, Searchable, children
 from intl_desk.core.model.office import Contact, LocalEntity, Partner
 
 if TYPE_CHECKING:
     from intl_desk.core.model.projects import Project
 
 
-class Agreement(Record):
+class Agreement(Record, Searchable):
     __tablename__ = "agreement"
     kind_label = N_("Agreement")
+    search_fields = ("title", "reference")
 
     title: Mapped[str] = mapped_column(String(300))
     type: Mapped[str] = mapped_column(String(40), index=True)

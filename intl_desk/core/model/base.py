@@ -8,9 +8,11 @@ on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.engine import Dialect
@@ -89,6 +91,37 @@ class Record(Base):
     def __repr__(self) -> str:
         label = getattr(self, "name", None) or getattr(self, "title", None) or ""
         return f"<{type(self).__name__} {(self.id or 'new')[:8]} {label!r}>"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Łódź" and "lodz" match, "Écosse" sorts near "Ecuador"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return folded.translate(_UNDECOMPOSABLE)
+
+
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
+)
+
+
+class Searchable:
+    """A record found by typing: ``search_key`` holds its ``search_fields`` folded.
+
+    Kept in a column (set on every flush, see :mod:`intl_desk.core.tracking`) so search
+    and accent-insensitive sorting stay plain, portable ``LIKE`` and ``ORDER BY`` on one
+    column instead of SQLite-only functions.
+    """
+
+    search_fields: ClassVar[tuple[str, ...]] = ()
+    search_key: Mapped[str | None] = mapped_column(String(1000), index=True)
+
+
+def search_key_for(model: type[Any], values: Mapping[str, Any]) -> str | None:
+    """The ``search_key`` of a row of ``model`` with ``values`` (for bulk inserts too)."""
+    fields: tuple[str, ...] = getattr(model, "search_fields", ())
+    parts = [str(values[field]) for field in fields if values.get(field)]
+    return fold(" ".join(parts)) if parts else None
 
 
 def children(parent: str, child: str, foreign_key: str, **kwargs: Any) -> Any:

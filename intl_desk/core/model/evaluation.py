@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record, children
+from intl_desk.core.model.base import Record, Searchable, children
 from intl_desk.core.model.office import LocalEntity
 
 
@@ -50,9 +50,10 @@ class Period(Record):
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Indicator(Record):
+class Indicator(Record, Searchable):
     __tablename__ = "indicator"
     kind_label = N_("Indicator")
+    search_fields = ("name", "code")
 
     code: Mapped[str | None] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(300))

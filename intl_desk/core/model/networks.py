@@ -9,14 +9,15 @@ from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record, children
+from intl_desk.core.model.base import Record, Searchable, children
 from intl_desk.core.model.office import Contact, LocalEntity
 from intl_desk.core.model.projects import Money
 
 
-class Network(Record):
+class Network(Record, Searchable):
     __tablename__ = "network"
     kind_label = N_("Network")
+    search_fields = ("name", "acronym")
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     acronym: Mapped[str | None] = mapped_column(String(40))

@@ -6,7 +6,7 @@ from sqlalchemy import Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record
+from intl_desk.core.model.base import Record, Searchable
 
 
 class Office(Record):
@@ -26,11 +26,12 @@ class Office(Record):
     logo_media_type: Mapped[str | None] = mapped_column(String(60))
 
 
-class LocalEntity(Record):
+class LocalEntity(Record, Searchable):
     """Our side: the office's government and what it covers, grouped by ``parent``."""
 
     __tablename__ = "local_entity"
     kind_label = N_("Local entity")
+    search_fields = ("name", "code")
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     kind: Mapped[str] = mapped_column(String(40), default="municipality")
@@ -50,11 +51,12 @@ class LocalEntity(Record):
     )
 
 
-class Partner(Record):
+class Partner(Record, Searchable):
     """Their side: a foreign city, region, agency, university, NGO or organisation."""
 
     __tablename__ = "partner"
     kind_label = N_("Partner")
+    search_fields = ("name", "region")
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     kind: Mapped[str] = mapped_column(String(40), default="city")
@@ -70,11 +72,12 @@ class Partner(Record):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-class Contact(Record):
+class Contact(Record, Searchable):
     """A person at a partner or in a local service."""
 
     __tablename__ = "contact"
     kind_label = N_("Contact")
+    search_fields = ("name", "position", "organisation", "email")
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     position: Mapped[str | None] = mapped_column(String(200))

@@ -9,15 +9,16 @@ from sqlalchemy import Date, Float, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record, children
+from intl_desk.core.model.base import Record, Searchable, children
 from intl_desk.core.model.office import LocalEntity, Partner
 
 Money = Numeric(14, 2)
 
 
-class Project(Record):
+class Project(Record, Searchable):
     __tablename__ = "project"
     kind_label = N_("Project")
+    search_fields = ("title", "location_name", "iati_identifier")
 
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)

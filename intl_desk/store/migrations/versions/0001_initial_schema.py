@@ -80,7 +80,11 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["parent_id"], ["local_entity.id"], name=op.f("fk_local_entity_parent_id_local_entity")
         ),
+        sa.Column("search_key", sa.String(length=1000), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_local_entity")),
+    )
+    op.create_index(
+        op.f("ix_local_entity_search_key"), "local_entity", ["search_key"], unique=False
     )
     op.create_index(op.f("ix_local_entity_name"), "local_entity", ["name"], unique=False)
     op.create_index(op.f("ix_local_entity_parent_id"), "local_entity", ["parent_id"], unique=False)
@@ -105,8 +109,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["parent_id"], ["network.id"], name=op.f("fk_network_parent_id_network")
         ),
+        sa.Column("search_key", sa.String(length=1000), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_network")),
     )
+    op.create_index(op.f("ix_network_search_key"), "network", ["search_key"], unique=False)
     op.create_index(op.f("ix_network_name"), "network", ["name"], unique=False)
     op.create_index(op.f("ix_network_updated_at"), "network", ["updated_at"], unique=False)
 
@@ -149,8 +155,10 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("origin_office", sa.String(length=36), nullable=True),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        sa.Column("search_key", sa.String(length=1000), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_partner")),
     )
+    op.create_index(op.f("ix_partner_search_key"), "partner", ["search_key"], unique=False)
     op.create_index(op.f("ix_partner_country_code"), "partner", ["country_code"], unique=False)
     op.create_index(op.f("ix_partner_name"), "partner", ["name"], unique=False)
     op.create_index(op.f("ix_partner_updated_at"), "partner", ["updated_at"], unique=False)
@@ -212,8 +220,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["partner_id"], ["partner.id"], name=op.f("fk_contact_partner_id_partner")
         ),
+        sa.Column("search_key", sa.String(length=1000), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contact")),
     )
+    op.create_index(op.f("ix_contact_search_key"), "contact", ["search_key"], unique=False)
     op.create_index(
         op.f("ix_contact_local_entity_id"), "contact", ["local_entity_id"], unique=False
     )
@@ -250,8 +260,10 @@ def upgrade() -> None:
             ["local_entity.id"],
             name=op.f("fk_project_lead_entity_id_local_entity"),
         ),
+        sa.Column("search_key", sa.String(length=1000), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_project")),
     )
+    op.create_index(op.f("ix_project_search_key"), "project", ["search_key"], unique=False)
     op.create_index(op.f("ix_project_lead_entity_id"), "project", ["lead_entity_id"], unique=False)
     op.create_index(op.f("ix_project_status"), "project", ["status"], unique=False)
     op.create_index(op.f("ix_project_updated_at"), "project", ["updated_at"], unique=False)
@@ -321,8 +333,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["responsible_id"], ["contact.id"], name=op.f("fk_agreement_responsible_id_contact")
         ),
+        sa.Column("search_key", sa.String(length=1000), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_agreement")),
     )
+    op.create_index(op.f("ix_agreement_search_key"), "agreement", ["search_key"], unique=False)
     op.create_index(op.f("ix_agreement_date_expires"), "agreement", ["date_expires"], unique=False)
     op.create_index(op.f("ix_agreement_date_signed"), "agreement", ["date_signed"], unique=False)
     op.create_index(op.f("ix_agreement_status"), "agreement", ["status"], unique=False)
@@ -410,8 +424,10 @@ def upgrade() -> None:
             ["strategic_objective.id"],
             name=op.f("fk_indicator_objective_id_strategic_objective"),
         ),
+        sa.Column("search_key", sa.String(length=1000), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_indicator")),
     )
+    op.create_index(op.f("ix_indicator_search_key"), "indicator", ["search_key"], unique=False)
     op.create_index(op.f("ix_indicator_dimension"), "indicator", ["dimension"], unique=False)
     op.create_index(op.f("ix_indicator_updated_at"), "indicator", ["updated_at"], unique=False)
 
@@ -639,8 +655,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["project_id"], ["project.id"], name=op.f("fk_activity_project_id_project")
         ),
+        sa.Column("search_key", sa.String(length=1000), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activity")),
     )
+    op.create_index(op.f("ix_activity_search_key"), "activity", ["search_key"], unique=False)
     op.create_index(op.f("ix_activity_kind"), "activity", ["kind"], unique=False)
     op.create_index(
         op.f("ix_activity_local_entity_id"), "activity", ["local_entity_id"], unique=False
