@@ -9,9 +9,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from intl_desk.store.office_file import OfficeFile
 
 from intl_desk.core.i18n import set_language
+from intl_desk.store.office_file import OfficeFile
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

@@ -44,14 +44,16 @@ def target_for(ui_file: Path) -> Path:
     return TARGET / f"ui_{ui_file.stem}.py"
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    """Compile every form, or only those named (``agreement`` for forms/agreement.ui)."""
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "__init__.py").write_text('"""Compiled Qt Designer forms (generated)."""\n')
-    for ui_file in sorted(FORMS.glob("*.ui")):
+    chosen = [FORMS / f"{name}.ui" for name in names] if names else sorted(FORMS.glob("*.ui"))
+    for ui_file in chosen:
         target_for(ui_file).write_text(compile_form(ui_file), encoding="utf-8")
         print(f"{ui_file.name} -> {target_for(ui_file).relative_to(ROOT)}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

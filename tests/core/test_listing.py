@@ -24,8 +24,15 @@ def register(office: OfficeFile) -> dict[str, str]:
         cordoba = Partner(name="Córdoba", kind="city", country_code="AR")
         hue = Partner(name="Huế", kind="city", country_code="VN")
 
-        def agreement(title: str, kind: str, status: str, signed: date | None,
-                      ours: LocalEntity, theirs: Partner, theme: str) -> Agreement:
+        def agreement(
+            title: str,
+            kind: str,
+            status: str,
+            signed: date | None,
+            ours: LocalEntity,
+            theirs: Partner,
+            theme: str,
+        ) -> Agreement:
             record = Agreement(title=title, type=kind, status=status, date_signed=signed)
             record.parties.append(AgreementParty(local_entity=ours))
             record.parties.append(AgreementParty(partner=theirs))
@@ -33,14 +40,36 @@ def register(office: OfficeFile) -> dict[str, str]:
             return record
 
         records = [
-            agreement("Cidades-irmãs São João del Rei – Łódź", "twinning", "active",
-                      date(1995, 4, 2), sjdr, lodz, "culture"),
-            agreement("Memorando BH – Córdoba", "mou", "active", date(2019, 8, 1), bh, cordoba,
-                      "economy"),
-            agreement("Cooperação técnica BH – Huế", "cooperation", "expired", date(2008, 3, 1),
-                      bh, hue, "water"),
-            agreement("Carta de intenção Minas – Łódź 100% digital", "letter_of_intent", "draft",
-                      None, state, lodz, "digital"),
+            agreement(
+                "Cidades-irmãs São João del Rei – Łódź",
+                "twinning",
+                "active",
+                date(1995, 4, 2),
+                sjdr,
+                lodz,
+                "culture",
+            ),
+            agreement(
+                "Memorando BH – Córdoba", "mou", "active", date(2019, 8, 1), bh, cordoba, "economy"
+            ),
+            agreement(
+                "Cooperação técnica BH – Huế",
+                "cooperation",
+                "expired",
+                date(2008, 3, 1),
+                bh,
+                hue,
+                "water",
+            ),
+            agreement(
+                "Carta de intenção Minas – Łódź 100% digital",
+                "letter_of_intent",
+                "draft",
+                None,
+                state,
+                lodz,
+                "digital",
+            ),
         ]
         session.add_all(records)
         session.commit()
@@ -56,64 +85,87 @@ def titles(session: Session, query: ListQuery) -> list[str]:
     return [rows[record_id][0] for record_id in ids]
 
 
-def test_search_matches_title_partner_and_entity(office: OfficeFile,
-                                                 register: dict[str, str]) -> None:
+def test_search_matches_title_partner_and_entity(
+    office: OfficeFile, register: dict[str, str]
+) -> None:
     with office.session() as session:
         assert titles(session, ListQuery(search="memorando")) == ["Memorando BH – Córdoba"]
         assert len(titles(session, ListQuery(search="łódź"))) == 2
         assert titles(session, ListQuery(search="Belo Horizonte", sort_key="title")) == [
-            "Cooperação técnica BH – Huế", "Memorando BH – Córdoba"]
+            "Cooperação técnica BH – Huế",
+            "Memorando BH – Córdoba",
+        ]
         assert titles(session, ListQuery(search="100%")) == [
-            "Carta de intenção Minas – Łódź 100% digital"]
+            "Carta de intenção Minas – Łódź 100% digital"
+        ]
         assert titles(session, ListQuery(search="10_")) == []
 
 
 def test_every_word_must_match(office: OfficeFile, register: dict[str, str]) -> None:
     with office.session() as session:
         assert titles(session, ListQuery(search="łódź carta")) == [
-            "Carta de intenção Minas – Łódź 100% digital"]
+            "Carta de intenção Minas – Łódź 100% digital"
+        ]
 
 
 def test_facets(office: OfficeFile, register: dict[str, str]) -> None:
     with office.session() as session:
         assert titles(session, ListQuery(facets={"status": "expired"})) == [
-            "Cooperação técnica BH – Huế"]
+            "Cooperação técnica BH – Huế"
+        ]
         assert titles(session, ListQuery(facets={"country": "AR"})) == ["Memorando BH – Córdoba"]
         assert titles(session, ListQuery(facets={"year": "1995"})) == [
-            "Cidades-irmãs São João del Rei – Łódź"]
+            "Cidades-irmãs São João del Rei – Łódź"
+        ]
         assert titles(session, ListQuery(facets={"theme": "water"})) == [
-            "Cooperação técnica BH – Huế"]
+            "Cooperação técnica BH – Huế"
+        ]
 
 
-def test_entity_facet_includes_everything_under_it(office: OfficeFile,
-                                                   register: dict[str, str]) -> None:
+def test_entity_facet_includes_everything_under_it(
+    office: OfficeFile, register: dict[str, str]
+) -> None:
     with office.session() as session:
         spec = LISTS["agreements"]
         assert count(session, spec, ListQuery(facets={"entity": register["state"]})) == 4
         assert titles(session, ListQuery(facets={"entity": register["region"]})) == [
-            "Cidades-irmãs São João del Rei – Łódź"]
+            "Cidades-irmãs São João del Rei – Łódź"
+        ]
 
 
 def test_sorting_by_date_and_by_label(office: OfficeFile, register: dict[str, str]) -> None:
     with office.session() as session:
         by_date = titles(session, ListQuery(sort_key="date_signed"))
-        assert by_date[:3] == ["Cidades-irmãs São João del Rei – Łódź",
-                               "Cooperação técnica BH – Huế", "Memorando BH – Córdoba"]
+        assert by_date[:3] == [
+            "Cidades-irmãs São João del Rei – Łódź",
+            "Cooperação técnica BH – Huế",
+            "Memorando BH – Córdoba",
+        ]
         assert by_date[-1].startswith("Carta")  # no date: last either way
-        assert titles(session, ListQuery(sort_key="date_signed", descending=True))[-1] \
-            .startswith("Carta")
+        assert titles(session, ListQuery(sort_key="date_signed", descending=True))[-1].startswith(
+            "Carta"
+        )
         by_type = titles(session, ListQuery(sort_key="type"))
         # by what the user reads: Cooperation, Letter of intent, Memorandum, Twinning
         assert [title.split()[0] for title in by_type] == [
-            "Cooperação", "Carta", "Memorando", "Cidades-irmãs"]
+            "Cooperação",
+            "Carta",
+            "Memorando",
+            "Cidades-irmãs",
+        ]
 
 
 def test_aggregated_columns(office: OfficeFile, register: dict[str, str]) -> None:
     with office.session() as session:
         spec = LISTS["agreements"]
         record_id = register["Memorando"]
-        row = dict(zip([c.key for c in spec.columns],
-                       fetch_rows(session, spec, [record_id])[record_id], strict=True))
+        row = dict(
+            zip(
+                [c.key for c in spec.columns],
+                fetch_rows(session, spec, [record_id])[record_id],
+                strict=True,
+            )
+        )
         assert row["partners"] == "Córdoba"
         assert row["countries"] == "AR"
         assert row["entities"] == "Belo Horizonte"

@@ -8,11 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from intl_desk.store.office_file import OfficeFile
 from sqlalchemy import inspect, select
 
 from intl_desk.core import model as m
 from intl_desk.core.model import Record
+from intl_desk.store.office_file import OfficeFile
 
 
 def full_office(session: Any) -> list[Record]:
@@ -60,7 +60,8 @@ def full_office(session: Any) -> list[Record]:
     )
     counterpart = m.Contact(name="Katarzyna Wójcik", partner=lodz, email="k.wojcik@example.pl")
     line = m.StrategicLine(code="A", title="Attractivité internationale", description="Axe 1")
-    objective = m.StrategicObjective( title="Accueillir 5 congrès par an", domain="tourism", year=2025, description="…"
+    objective = m.StrategicObjective(
+        title="Accueillir 5 congrès par an", domain="tourism", year=2025, description="…"
     )
     line.objectives.append(objective)
     period = m.Period(

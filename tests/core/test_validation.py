@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from intl_desk.store.office_file import OfficeFile
 from sqlalchemy import func, select
 
 from intl_desk.core.errors import ValidationError
@@ -31,6 +30,7 @@ from intl_desk.core.model import (
     ScaleLevel,
 )
 from intl_desk.core.validation import errors_of
+from intl_desk.store.office_file import OfficeFile
 
 
 def fields_in_error(office: OfficeFile, *records: object) -> dict[str, str]:

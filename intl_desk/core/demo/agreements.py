@@ -292,7 +292,7 @@ def _write(
         date_expires=plan.expires,
         perpetual=plan.perpetual,
         renewal_decision=plan.decision,
-        renewal_reminder_days=rng.choice((60, 90, 90, 120, 180)),
+        renewal_reminder_days=_reminder_days(demo, plan),
         legal_authorisation=authorisation,
         legal_authorisation_date=authorised_on,
         languages=",".join(languages),
@@ -309,6 +309,13 @@ def _write(
         agreement_id, title, plan.type, plan.status, signed, plan.expires, entity, partner,
         tuple(plan.themes),
     )  # fmt: skip
+
+
+def _reminder_days(demo: Demo, plan: _Plan) -> int:
+    """How long before expiry the reminder fires; offices facing a renewal set it early."""
+    if plan.status == "active" and plan.expires and (plan.expires - demo.today).days <= 365:
+        return demo.rng.choice((120, 180, 270, 365))
+    return demo.rng.choice((60, 90, 90, 120, 180))
 
 
 def _and(texts: Texts, items: list[str]) -> str:
@@ -380,8 +387,11 @@ def _signatories(
     texts, rng = demo.texts, demo.rng
     positions = texts.our_positions.get(entity.kind) or texts.our_positions["other"]
     slot = rng.randrange(len(positions))
+    women = 0.1 if signed.year < 1990 else 0.25 if signed.year < 2008 else 0.45
     name, female = demo.person(
-        f"{entity.id}/{slot}", demo.term(signed.year), lambda: person(rng, demo.country_code)
+        f"{entity.id}/{slot}",
+        demo.term(signed.year),
+        lambda: person(rng, demo.country_code, women),
     )
     demo.add(
         AgreementSignatory,
@@ -392,7 +402,7 @@ def _signatories(
     )
     theirs = texts.their_positions.get(partner.kind) or texts.their_positions["other"]
     name, female = demo.person(
-        partner.id, signed.year // 5, lambda: person(rng, partner.country_code)
+        partner.id, signed.year // 5, lambda: person(rng, partner.country_code, women)
     )
     demo.add(
         AgreementSignatory,

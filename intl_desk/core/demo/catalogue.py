@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from intl_desk.core.demo.common import DemoRandom
 from intl_desk.core.reference import City, cities_in
@@ -115,7 +116,8 @@ def _distance_km(a: City, b: City) -> float:
     return 111.2 * math.hypot(dx, dy)
 
 
-def principal_cities(country_code: str, limit: int) -> list[City]:
+@cache
+def principal_cities(country_code: str, limit: int) -> tuple[City, ...]:
     """The ``limit`` most populous places that are cities in their own right.
 
     The gazetteer also lists districts of big cities (Yerevan's Arabkir, Kyivskyi…), which
@@ -127,7 +129,7 @@ def principal_cities(country_code: str, limit: int) -> list[City]:
             kept.append(city)
             if len(kept) == limit:
                 break
-    return kept
+    return tuple(kept)
 
 
 def find_city(country_code: str, name: str) -> City | None:

@@ -180,6 +180,8 @@ _FUNDERS = (
            "region"),
 )  # fmt: skip
 
+_EUROPE = ("BE", "DE", "ES", "IT", "NL", "PL", "PT", "SE", "AT", "FR", "GB")
+
 _NETWORKS = (
     NetworkSpec("Cités et Gouvernements Locaux Unis", "CGLU", "global",
                 ("governance", "peace"), "Organisation mondiale des gouvernements locaux et"
@@ -192,22 +194,24 @@ _NETWORKS = (
                 "environment"), "Réseau des grandes villes européennes ; forums thématiques"
                 " et représentation auprès des institutions de l'Union.",
                 "https://eurocities.eu", since=1989, role="vice_president", fee=24000,
-                activity=2.5),
+                activity=2.5, venues=_EUROPE),
     NetworkSpec("Cités Unies France", "CUF", "national", ("governance",), "Fédération des"
                 " collectivités françaises engagées dans la coopération internationale.",
                 "https://cites-unies-france.org", since=1975, role="board", fee=9000,
-                activity=1.5),
+                activity=1.5, venues=("FR",)),
     NetworkSpec("Groupe-pays Viet Nam de Cités Unies France", None, "country_group",
                 ("governance", "water"), "Collectivités françaises en coopération avec le"
                 " Viet Nam.", parent="CUF", since=1997, role="working_group_chair",
-                activity=1.2),
+                activity=1.2, venues=("FR", "VN")),
     NetworkSpec("Groupe-pays Arménie de Cités Unies France", None, "country_group",
                 ("governance", "heritage"), "Collectivités françaises en coopération avec"
-                " l'Arménie.", parent="CUF", since=2001, activity=0.8),
+                " l'Arménie.", parent="CUF", since=2001, activity=0.8,
+                venues=("FR", "AM")),
     NetworkSpec("Association internationale des maires francophones", "AIMF", "global",
                 ("governance", "digital"), "Réseau des villes francophones ; fonds de"
                 " coopération pour la modernisation de l'état civil.",
-                "https://www.aimf.asso.fr", since=1979, fee=6000),
+                "https://www.aimf.asso.fr", since=1979, fee=6000,
+                venues=("FR", "SN", "BF", "CA", "MA", "TN", "BJ", "CM", "BE", "VN")),
     NetworkSpec("ICLEI — Gouvernements locaux pour le développement durable", "ICLEI",
                 "global", ("environment", "energy"), "Réseau mondial des collectivités"
                 " engagées pour le climat et la durabilité.", "https://iclei.org",
@@ -215,11 +219,12 @@ _NETWORKS = (
     NetworkSpec("Platforma — coalition européenne des villes et régions pour le"
                 " développement", "Platforma", "continental", ("governance",),
                 "Voix des collectivités européennes dans la politique de développement de"
-                " l'Union.", "https://platforma-dev.eu", since=2013, activity=0.8),
+                " l'Union.", "https://platforma-dev.eu", since=2013, activity=0.8,
+                venues=("BE", "FR", "ES", "IT", "DE")),
     NetworkSpec("Alliance pour le climat", "Climate Alliance", "thematic",
                 ("environment", "energy"), "Villes européennes partenaires des peuples"
                 " autochtones pour le climat.", "https://www.climatealliance.org",
-                since=2010, fee=3200, activity=0.6),
+                since=2010, fee=3200, activity=0.6, venues=("DE", "AT", "IT", "BE")),
     NetworkSpec("Organisation des villes du patrimoine mondial", "OVPM", "thematic",
                 ("heritage",), "Villes inscrites sur la liste du patrimoine mondial de"
                 " l'UNESCO.", "https://www.ovpm.org", since=1998, fee=1500, activity=0.6),
@@ -228,7 +233,7 @@ _NETWORKS = (
                 " arts numériques.", since=2008, activity=0.7),
     NetworkSpec("Association française du Conseil des communes et régions d'Europe",
                 "AFCCRE", "national", ("governance",), "Section française du CCRE.",
-                "https://afccre.org", since=1990, fee=4200, activity=0.5),
+                "https://afccre.org", since=1990, fee=4200, activity=0.5, venues=("FR",)),
 )  # fmt: skip
 
 
@@ -387,6 +392,7 @@ def _third(demo: Demo, partner: PartnerRef) -> PartnerRef | None:
 def _projects(demo: Demo) -> None:
     rng = demo.rng
     frames = [a for a in demo.agreements if a.signed and a.signed.year >= 2004
+              and a.partner.kind == "city"
               and a.type in ("cooperation", "implementation", "mou", "twinning")]  # fmt: skip
     frames.sort(key=lambda a: (not a.partner.south, a.status != "active"))
     chosen: list[AgreementRef] = frames[: demo.scaled(24)]

@@ -119,6 +119,37 @@ _GROUPS: Mapping[str, NameGroup] = {
         _split("Youssef, Mohamed, Karim, Omar, Hassan, Rachid, Samir, Tarek"),
         _split("El Amrani, Benali, Haddad, Bouzid, Khalil, Mansour, Saadi, Cherif, Nasser"),
     ),
+    "wa": NameGroup(
+        _split("Aminata, Fatoumata, Awa, Mariam, Salimata, Rokia, Adjoa, Clarisse"),
+        _split("Issa, Moussa, Boubacar, Souleymane, Ousmane, Abdoulaye, Koffi, Serge"),
+        _split("Ouédraogo, Traoré, Diallo, Sawadogo, Kaboré, Coulibaly, Konaté, Diop, Ndiaye, "
+               "Sow, Zongo, Kouassi, Adjovi, Houngbédji, Mbarga, Fotso"),
+    ),
+    "mg": NameGroup(
+        _split("Fanja, Voahirana, Haingo, Lalao, Tiana"),
+        _split("Hery, Mamy, Tahina, Andry, Rivo"),
+        _split("Rakotomalala, Randriamanana, Rasoanaivo, Rakotondrabe, Andrianarisoa"),
+    ),
+    "ht": NameGroup(
+        _split("Marie-Carmelle, Guerline, Nadège, Rose-Merline, Fabienne"),
+        _split("Wilner, Jean-Robert, Frantz, Réginald, Jacques"),
+        _split("Jean-Baptiste, Pierre-Louis, Joseph, Désir, Charles, Étienne, Augustin"),
+    ),
+    "et": NameGroup(
+        _split("Meseret, Selam, Tigist, Hiwot, Bethlehem"),
+        _split("Dawit, Yonas, Mulugeta, Tesfaye, Biniam"),
+        _split("Abebe, Tadesse, Alemu, Bekele, Haile, Girma, Wolde"),
+    ),
+    "in": NameGroup(
+        _split("Priya, Ananya, Lakshmi, Kavita, Meera"),
+        _split("Rahul, Arjun, Suresh, Vikram, Sanjay"),
+        _split("Sharma, Patel, Iyer, Reddy, Nair, Gupta, Menon"),
+    ),
+    "he": NameGroup(
+        _split("Noa, Tamar, Yael, Michal, Shira"),
+        _split("Avi, Yossi, Eitan, Noam, Amir"),
+        _split("Cohen, Levi, Mizrahi, Peretz, Biton, Friedman, Azoulay"),
+    ),
     "ru": NameGroup(
         _split("Olena, Iryna, Natalia, Oksana, Tetiana"),
         _split("Andriy, Oleksandr, Dmytro, Serhiy, Mykola"),
@@ -132,14 +163,15 @@ _GROUPS: Mapping[str, NameGroup] = {
 }
 
 _COUNTRY_GROUP: Mapping[str, str] = {
-    "FR": "fr", "BE": "fr", "CH": "fr", "SN": "fr", "BF": "fr", "BJ": "fr", "CI": "fr",
-    "CM": "fr", "ML": "fr", "MG": "fr", "HT": "fr", "CA": "fr",
+    "FR": "fr", "BE": "fr", "CH": "fr", "CA": "fr", "SN": "wa", "BF": "wa", "BJ": "wa",
+    "CI": "wa", "CM": "wa", "ML": "wa", "NE": "wa", "TG": "wa", "GN": "wa", "MG": "mg",
+    "HT": "ht", "ET": "et", "IN": "in", "IL": "he",
     "BR": "pt", "PT": "pt", "AO": "pt", "MZ": "pt", "CV": "pt", "ST": "pt", "GW": "pt",
     "TL": "pt",
     "DE": "de", "AT": "de", "NL": "de", "DK": "de", "SE": "de", "NO": "de", "FI": "de",
     "IT": "it", "PL": "pl", "CZ": "pl", "VN": "vi", "JP": "ja", "CN": "zh", "TW": "zh",
     "KR": "ko", "UA": "ru", "RU": "ru", "AM": "hy", "GE": "hy",
-    "MA": "ar", "DZ": "ar", "TN": "ar", "LB": "ar", "PS": "ar", "EG": "ar", "IL": "en",
+    "MA": "ar", "DZ": "ar", "TN": "ar", "LB": "ar", "PS": "ar", "EG": "ar",
 }  # fmt: skip
 _SPANISH = frozenset(
     [
@@ -172,10 +204,13 @@ def group_of(country_code: str) -> str:
     return _COUNTRY_GROUP.get(country_code, "en")
 
 
-def person(rng: DemoRandom, country_code: str) -> tuple[str, bool]:
-    """A fictional full name for ``country_code`` and whether it is a woman's."""
+def person(rng: DemoRandom, country_code: str, women: float = 0.5) -> tuple[str, bool]:
+    """A fictional full name for ``country_code`` and whether it is a woman's.
+
+    ``women`` is the share of women: lower for office-holders of past decades.
+    """
     group = _GROUPS[group_of(country_code)]
-    female = rng.chance(0.5)
+    female = rng.chance(women)
     first = rng.choice(group.women if female else group.men)
     surname = rng.choice(group.surnames)
     if group.two_surnames and rng.chance(0.6):

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from intl_desk.core.demo.catalogue import principal_cities
 from intl_desk.core.demo.common import Demo, EntityRef
 from intl_desk.core.model import Membership, Network, Participation
+from intl_desk.core.reference import City
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class NetworkSpec:
     role: str = "member"
     fee: int | None = None
     activity: float = 1.0  # participation records per year
+    venues: tuple[str, ...] = ()  # countries where its events take place (empty: anywhere)
 
     @property
     def key(self) -> str:
@@ -103,7 +106,6 @@ def _participations(
     kinds = {"event": 6.0, "contribution": 2.0, "statement": 1.0, "agenda": 1.0}
     if role != "member":
         kinds["position"] = 1.5
-    places = [p for p in demo.partners if p.kind == "city"] or demo.partners
     themes = spec.themes or ("governance",)
     for year in range(first, last + 1):
         count = int(activity) + (1 if rng.random() < activity % 1 else 0)
@@ -112,7 +114,7 @@ def _participations(
             start = date(year, rng.randint(1, 12), rng.randint(1, 28))
             if start > today:
                 continue
-            place = rng.choice(places) if kind == "event" and places else None
+            place = _venue(demo, spec) if kind == "event" else None
             theme = texts.theme_names.get(rng.choice(themes), texts.theme_names["governance"])
             title = rng.choice(texts.participations[kind]).format(
                 network=spec.key, year=year, theme=theme, us=entity.short
@@ -139,6 +141,15 @@ def _participations(
                 if rng.chance(0.5)
                 else None,
             )
+
+
+def _venue(demo: Demo, spec: NetworkSpec) -> City | None:
+    """Where a network meets: a big city of one of its venue countries or of a partner's."""
+    countries = spec.venues or tuple(sorted({p.country_code for p in demo.partners}))
+    if not countries:
+        return None
+    cities = principal_cities(demo.rng.choice(countries), 4)
+    return demo.rng.choice(cities) if cities else None
 
 
 def write_networks(demo: Demo, specs: Sequence[NetworkSpec], member: EntityRef) -> dict[str, str]:

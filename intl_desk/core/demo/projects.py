@@ -155,10 +155,14 @@ def write_project(
         if (f.south is None or f.south == partner.south) and (f.themes is None or theme in f.themes)
     ]
     funder = rng.choice(fitting) if fitting else None
+    total = rng.amount(*budget_range, step=1000)
+    granted = _cofinancing(demo, project_id, line, total, funder)
+    if not granted:
+        funder = None  # a funder that refused or has not decided is not a participant
     _participants(demo, project_id, entity, partner, funder)
     _classification(demo, project_id, theme)
-    total = rng.amount(*budget_range, step=1000)
-    _money(demo, project_id, line, total, funder)
+    _money(demo, project_id, line, total, funder, granted)
+    _reports(demo, project_id, line, funder.name if funder else partner.name)
     demo.projects.append(ProjectRef(project_id, title, line.status, agreement))
     return project_id
 
@@ -207,7 +211,12 @@ def _classification(demo: Demo, project_id: str, theme: str) -> None:
 
 
 def _money(
-    demo: Demo, project_id: str, line: _Timeline, total: Decimal, funder: Funder | None
+    demo: Demo,
+    project_id: str,
+    line: _Timeline,
+    total: Decimal,
+    funder: Funder | None,
+    granted: Decimal | None,
 ) -> None:
     rng, texts, today = demo.rng, demo.texts, demo.today
     start = line.actual_start or line.planned_start
@@ -225,22 +234,22 @@ def _money(
             status="2" if committed else "1",
             description=texts.budget_line.format(year=year),
         )
-    granted = _cofinancing(demo, project_id, line, total, funder)
     if line.actual_start is None:
         return
     spent_until = min(line.actual_end or today, today)
     elapsed = max(1, (spent_until - line.actual_start).days)
     planned = max(1, (line.planned_end - line.actual_start).days)
     ratio = min(1.0, elapsed / planned) * rng.uniform(0.75, 0.98)
-    count = rng.randint(3, 9)
-    each = (total * Decimal(str(round(ratio, 3))) / count).quantize(Decimal("1"))
-    for _ in range(count):
+    spent = total * Decimal(str(round(ratio, 3)))
+    shares = [rng.uniform(0.3, 1.0) for _ in range(rng.randint(3, 9))]
+    dates = sorted(rng.day_between(line.actual_start, spent_until) for _ in shares)
+    for share, day in zip(shares, dates, strict=True):
         demo.add(
             ProjectTransaction,
             project_id=project_id,
             type="4",
-            date=rng.day_between(line.actual_start, spent_until),
-            amount=each,
+            date=day,
+            amount=(spent * Decimal(str(share / sum(shares)))).quantize(Decimal("10")),
             description=rng.choice(texts.expenditures),
         )
     if granted and funder is not None:
@@ -256,7 +265,6 @@ def _money(
                     amount=tranche,
                     description=texts.incoming_funds.format(funder=funder.name),
                 )
-    _reports(demo, project_id, line, funder)
 
 
 def _cofinancing(
@@ -294,9 +302,11 @@ def _cofinancing(
     return granted
 
 
-def _reports(demo: Demo, project_id: str, line: _Timeline, funder: Funder | None) -> None:
+def _reports(demo: Demo, project_id: str, line: _Timeline, recipient: str) -> None:
+    """Yearly and final reports owed to the funder (or the partner when none)."""
     rng, texts, today = demo.rng, demo.texts, demo.today
-    assert line.actual_start is not None
+    if line.actual_start is None:
+        return
     interim, financial, final = texts.report_titles
     end = line.actual_end or line.planned_end
     due: list[tuple[str, date]] = []
@@ -316,6 +326,6 @@ def _reports(demo: Demo, project_id: str, line: _Timeline, funder: Funder | None
             title=title,
             due_date=due_date,
             submitted_date=min(submitted, today) if submitted else None,
-            recipient=funder.name if funder else None,
+            recipient=recipient,
             status=rng.weighted({"accepted": 3, "submitted": 1}) if past else "due",
         )

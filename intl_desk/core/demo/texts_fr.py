@@ -387,26 +387,26 @@ TEXTS = Texts(
     ),
     participations={
         "event": (
-            "{network} – assemblée générale {year}",
-            "{network} – congrès {year}",
-            "{network} – réunion du bureau exécutif",
-            "{network} – forum thématique sur {theme}",
+            "{network} — assemblée générale {year}",
+            "{network} — congrès {year}",
+            "{network} — réunion du bureau exécutif",
+            "{network} — forum thématique sur {theme}",
         ),
         "position": (
-            "Vice-présidence du groupe de travail sur {theme} de {network}",
-            "Siège au conseil d'administration de {network}",
+            "Vice-présidence du groupe de travail sur {theme} — {network}",
+            "Siège au conseil d'administration — {network}",
         ),
         "contribution": (
-            "Contribution écrite à la consultation de {network} sur {theme}",
-            "Étude de cas de {us} sur {theme} publiée par {network}",
+            "Contribution écrite à la consultation sur {theme} — {network}",
+            "Étude de cas de {us} sur {theme}, publiée par le réseau — {network}",
         ),
         "statement": (
-            "Déclaration de {network} sur {theme}, cosignée par {us}",
-            "Motion adoptée par l'assemblée générale de {network}",
+            "Déclaration sur {theme}, cosignée par {us} — {network}",
+            "Motion adoptée par l'assemblée générale — {network}",
         ),
         "agenda": (
-            "Inscription de {theme} à l'agenda de {network}",
-            "Propositions de {us} reprises dans la feuille de route de {network}",
+            "Inscription de {theme} à l'agenda du réseau — {network}",
+            "Propositions de {us} reprises dans la feuille de route — {network}",
         ),
     },
     participation_outcomes=(

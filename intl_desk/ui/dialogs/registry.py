@@ -1,7 +1,8 @@
-"""Which dialog opens which list's records."""
+"""Which dialog opens which list's records (imported on first use)."""
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
@@ -12,23 +13,30 @@ from intl_desk.ui.record_dialog import RecordDialog
 if TYPE_CHECKING:
     from intl_desk.ui.main_window import MainWindow
 
-DIALOGS: dict[str, type[RecordDialog]] = {}
+DIALOG_PATHS: dict[str, str] = {
+    "agreements": "intl_desk.ui.dialogs.agreement:AgreementDialog",
+    "projects": "intl_desk.ui.dialogs.project:ProjectDialog",
+    "partners": "intl_desk.ui.dialogs.partner:PartnerDialog",
+    "local_entities": "intl_desk.ui.dialogs.local_entity:LocalEntityDialog",
+    "networks": "intl_desk.ui.dialogs.network:NetworkDialog",
+    "activities": "intl_desk.ui.dialogs.activity:ActivityDialog",
+    "indicators": "intl_desk.ui.dialogs.indicator:IndicatorDialog",
+    "contacts": "intl_desk.ui.dialogs.contact:ContactDialog",
+}
 
 
-def _dialogs() -> dict[str, type[RecordDialog]]:
-    if not DIALOGS:
-        from intl_desk.ui.dialogs.partner import PartnerDialog
-
-        DIALOGS.update({"partners": PartnerDialog})
-    return DIALOGS
+def dialog_class(kind: str) -> type[RecordDialog]:
+    module_name, _sep, class_name = DIALOG_PATHS[kind].partition(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    assert issubclass(cls, RecordDialog)
+    return cls
 
 
 def open_dialog(window: MainWindow, kind: str, record_id: str | None) -> RecordDialog | None:
-    dialog_class = _dialogs().get(kind)
-    if dialog_class is None or window.office is None:
+    if window.office is None or kind not in DIALOG_PATHS:
         return None
     try:
-        dialog = dialog_class(window.office, record_id, window)
+        dialog = dialog_class(kind)(window.office, record_id, window)
     except LookupError:
         QMessageBox.information(
             window, _("Not found"), _("This record has been deleted in the meantime.")
@@ -44,5 +52,5 @@ def open_dialog(window: MainWindow, kind: str, record_id: str | None) -> RecordD
 def register_all() -> None:
     from intl_desk.ui.main_window import RECORD_OPENERS
 
-    for kind in _dialogs():
+    for kind in DIALOG_PATHS:
         RECORD_OPENERS[kind] = open_dialog

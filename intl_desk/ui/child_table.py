@@ -1,0 +1,271 @@
+"""An editable table of a record's child rows (parties, budget lines, targets…).
+
+Each column is a :class:`ChildColumn` naming the child's field and how to edit it; the
+editor reads the rows into child records (new ones created, changed ones updated,
+removed ones deleted — which the session turns into tombstones) and reports
+validation errors by row, using core's rules like the main form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intl_desk.core.display import number_text
+from intl_desk.core.errors import FieldError
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.model import Record
+from intl_desk.core.validation import errors_of
+from intl_desk.core.vocabularies import Vocabulary
+from intl_desk.ui.fields import NO_DATE, prepare_date_edit
+
+Choices = Callable[[], Sequence[tuple[Any, str]]]
+
+
+@dataclass(frozen=True)
+class ChildColumn:
+    field: str
+    label: str  # msgid
+    kind: str = "text"  # text, integer, number, money, date, choice
+    choices: Choices | None = None  # for "choice": (value, label) pairs
+    width: int = 140
+    #: for a "choice" column that may set one of two fields (entity or partner):
+    #: value prefixes map to fields, e.g. {"entity:": "local_entity_id", "partner:": "partner_id"}
+    prefixed_fields: dict[str, str] = field(default_factory=dict)
+
+
+def vocabulary_choices(vocabulary: Vocabulary) -> Choices:
+    return lambda: [(term.code, term.display()) for term in vocabulary]
+
+
+class ChildTable(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        child_model: type[Record],
+        columns: Sequence[ChildColumn],
+        make_child: Callable[[], Record],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.child_model = child_model
+        self.columns = list(columns)
+        self.make_child = make_child
+        self.records: list[Record | None] = []  # None = a row added, not yet a record
+        self.removed: list[Record] = []
+        self.table = QTableWidget(0, len(self.columns))
+        self.table.setHorizontalHeaderLabels([_(column.label) for column in self.columns])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for number, column in enumerate(self.columns):
+            self.table.setColumnWidth(number, column.width)
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        self.add_button = QPushButton(_("Add a row"))
+        self.remove_button = QPushButton(_("Remove the row"))
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_current_row)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def set_records(self, records: Sequence[Record]) -> None:
+        self.table.setRowCount(0)
+        self.records = []
+        self.removed = []
+        for record in records:
+            self._append(record)
+
+    def add_row(self) -> None:
+        self._append(None)
+        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+        self.changed.emit()
+
+    def remove_current_row(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        record = self.records.pop(row)
+        if record is not None:
+            self.removed.append(record)
+        self.table.removeRow(row)
+        self.changed.emit()
+
+    def _append(self, record: Record | None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.records.append(record)
+        for number, column in enumerate(self.columns):
+            value = self._value_of(record, column) if record is not None else None
+            if column.kind == "choice":
+                box = QComboBox()
+                box.addItem("—", None)
+                for choice_value, label in column.choices() if column.choices else []:
+                    box.addItem(label, choice_value)
+                index = box.findData(value)
+                box.setCurrentIndex(max(index, 0))
+                box.currentIndexChanged.connect(lambda _index: self.changed.emit())
+                self.table.setCellWidget(row, number, box)
+            elif column.kind == "date":
+                editor = QDateEdit()
+                prepare_date_edit(editor)
+                editor.setDate(
+                    NO_DATE if value is None else QDate(value.year, value.month, value.day)
+                )
+                editor.dateChanged.connect(lambda _date: self.changed.emit())
+                self.table.setCellWidget(row, number, editor)
+            else:
+                text = "" if value is None else str(value)
+                item = QTableWidgetItem(text)
+                if column.kind != "text":
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                    if value is not None and column.kind == "money":
+                        item.setToolTip(number_text(value))
+                self.table.blockSignals(True)
+                self.table.setItem(row, number, item)
+                self.table.blockSignals(False)
+
+    @staticmethod
+    def _value_of(record: Record, column: ChildColumn) -> Any:
+        if column.prefixed_fields:
+            for prefix, field_name in column.prefixed_fields.items():
+                value = getattr(record, field_name)
+                if value is not None:
+                    return f"{prefix}{value}"
+            return None
+        return getattr(record, column.field)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def _cell(self, row: int, number: int) -> Any:
+        column = self.columns[number]
+        if column.kind == "choice":
+            box = self.table.cellWidget(row, number)
+            return box.currentData() if isinstance(box, QComboBox) else None
+        if column.kind == "date":
+            editor = self.table.cellWidget(row, number)
+            if not isinstance(editor, QDateEdit) or editor.date() == NO_DATE:
+                return None
+            qdate = editor.date()
+            return date(qdate.year(), qdate.month(), qdate.day())
+        item = self.table.item(row, number)
+        text = item.text().strip() if item else ""
+        if not text:
+            return None
+        if column.kind == "integer":
+            return int(text) if text.lstrip("-").isdigit() else _Invalid(text)
+        if column.kind in ("number", "money"):
+            try:
+                number_value = Decimal(
+                    text.replace("\u202f", "").replace(" ", "").replace(",", ".")
+                )
+            except InvalidOperation:
+                return _Invalid(text)
+            return number_value if column.kind == "money" else float(number_value)
+        return text
+
+    def apply(self) -> list[Record]:
+        """Write the rows into child records (creating new ones) and return them."""
+        for record in self.removed:
+            if record in self.session:
+                self.session.delete(record)
+        self.removed = []
+        children: list[Record] = []
+        for row in range(self.table.rowCount()):
+            record = self.records[row]
+            if record is None:
+                record = self.make_child()
+                self.records[row] = record
+            for number, column in enumerate(self.columns):
+                value = self._cell(row, number)
+                if isinstance(value, _Invalid):
+                    continue
+                if column.prefixed_fields:
+                    for prefix, field_name in column.prefixed_fields.items():
+                        chosen = (
+                            value[len(prefix) :]
+                            if isinstance(value, str) and value.startswith(prefix)
+                            else None
+                        )
+                        if getattr(record, field_name) != chosen:
+                            setattr(record, field_name, chosen)
+                elif getattr(record, column.field) != value:
+                    setattr(record, column.field, value)
+            children.append(record)
+        return children
+
+    def errors(self) -> list[FieldError]:
+        """Row-numbered errors: unreadable numbers first, then core's rules."""
+        problems: list[str] = []
+        for row in range(self.table.rowCount()):
+            for number, column in enumerate(self.columns):
+                if isinstance(self._cell(row, number), _Invalid):
+                    problems.append(
+                        Message(
+                            N_("Row {row}, {column}: enter a number."),
+                            {"row": row + 1, "column": _(column.label)},
+                        ).render()
+                    )
+            record = self.records[row]
+            if record is not None:
+                with self.session.no_autoflush:
+                    for error in errors_of(record, self.session):
+                        problems.append(
+                            Message(
+                                N_("Row {row}: {message}"), {"row": row + 1, "message": str(error)}
+                            ).render()
+                        )
+        self.error_label.setText(" ".join(problems))
+        self.error_label.setVisible(bool(problems))
+        return [
+            FieldError(self.child_model.__tablename__, None, "rows", Message(text))
+            for text in problems
+        ]
+
+    def state(self) -> tuple[Any, ...]:
+        rows = tuple(
+            tuple(str(self._cell(row, number)) for number in range(len(self.columns)))
+            for row in range(self.table.rowCount())
+        )
+        return (*rows, len(self.removed))
+
+
+@dataclass(frozen=True)
+class _Invalid:
+    text: str

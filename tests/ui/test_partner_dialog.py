@@ -1,0 +1,63 @@
+"""The partner form driven through its real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Change, Partner
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.partner import PartnerDialog
+
+
+def test_create_a_partner_from_the_gazetteer(
+    qtbot: QtBot, office: OfficeFile, typist: Callable[[QWidget, str], None]
+) -> None:
+    dialog = PartnerDialog(office)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()  # no name, no country yet
+    assert dialog.error_labels["name"].text() == "This field is required."
+    typist(dialog.ui.name, "Łód")
+    suggestions = dialog.places.model().stringList()
+    assert suggestions and suggestions[0].startswith("Łódź — Poland")
+    dialog.places.activated[str].emit(suggestions[0])
+    assert dialog.ui.country_code.currentData() == "PL"
+    assert round(dialog.ui.latitude.value(), 1) == 51.8
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with office.session() as session:
+        partner = session.scalars(select(Partner)).one()
+        assert (partner.name, partner.country_code, partner.kind) == ("Łódź", "PL", "city")
+        assert partner.geonames_id and partner.search_key == "lodz"
+    assert dialog.history.table.rowCount() == 1
+
+
+def test_an_invalid_coordinate_is_shown_next_to_its_field(qtbot: QtBot, office: OfficeFile) -> None:
+    dialog = PartnerDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.ui.name.setText("Córdoba")
+    dialog.ui.country_code.setCurrentIndex(dialog.ui.country_code.findData("AR"))
+    assert dialog.save_button.isEnabled()
+    assert not dialog.error_labels.get("name") or dialog.error_labels["name"].isHidden()
+
+
+def test_edit_is_saved_with_its_history(qtbot: QtBot, office: OfficeFile) -> None:
+    with office.session() as session:
+        partner = Partner(name="Hue", kind="city", country_code="VN")
+        session.add(partner)
+        session.commit()
+    dialog = PartnerDialog(office, partner.id)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.name.text() == "Hue"
+    dialog.ui.name.setText("Huế")
+    assert dialog.has_changes
+    assert dialog.save()
+    assert not dialog.has_changes
+    with office.session() as session:
+        changes = session.scalars(select(Change).where(Change.field == "name")).all()
+        assert [(c.old_value, c.new_value) for c in changes] == [("Hue", "Huế")]
