@@ -71,7 +71,7 @@ class _Checker:
     """Collects the errors of one record."""
 
     def __init__(self, record: Record) -> None:
-        self.record = record
+        self.record: Any = record
         self.errors: list[FieldError] = []
 
     def add(self, field: str, msgid: str, **params: Any) -> None:

@@ -9,7 +9,8 @@ validation errors by row, using core's rules like the main form.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -50,7 +51,7 @@ class ChildColumn:
     width: int = 140
     #: for a "choice" column that may set one of two fields (entity or partner):
     #: value prefixes map to fields, e.g. {"entity:": "local_entity_id", "partner:": "partner_id"}
-    prefixed_fields: dict[str, str] = field(default_factory=dict)
+    prefixed_fields: dict[str, str] = dataclass_field(default_factory=dict)
 
 
 def vocabulary_choices(vocabulary: Vocabulary) -> Choices:
@@ -208,10 +209,9 @@ class ChildTable(QWidget):
         self.removed = []
         children: list[Record] = []
         for row in range(self.table.rowCount()):
-            record = self.records[row]
-            if record is None:
-                record = self.make_child()
-                self.records[row] = record
+            existing = self.records[row]
+            record = existing if existing is not None else self.make_child()
+            self.records[row] = record
             for number, column in enumerate(self.columns):
                 value = self._cell(row, number)
                 if isinstance(value, _Invalid):

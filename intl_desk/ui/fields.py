@@ -100,11 +100,9 @@ class FieldBinding:
             widget.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
-        elif (
-            isinstance(widget, QDoubleSpinBox | QSpinBox)
-            and widget.specialValueText()
-            and (value is None)
-        ):
+        elif isinstance(widget, QDoubleSpinBox) and widget.specialValueText() and value is None:
+            widget.setValue(widget.minimum())
+        elif isinstance(widget, QSpinBox) and widget.specialValueText() and value is None:
             widget.setValue(widget.minimum())
         elif isinstance(widget, QDoubleSpinBox):
             widget.setValue(float(value or 0))

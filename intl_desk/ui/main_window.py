@@ -35,7 +35,7 @@ from intl_desk.ui.today_page import TodayPage
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 20
 
 #: Opens the form of a record kind: (window, kind, record id or None for a new one).
-RecordOpener = Callable[["MainWindow", str, str | None], None]
+RecordOpener = Callable[["MainWindow", str, str | None], object]
 RECORD_OPENERS: dict[str, RecordOpener] = {}
 
 

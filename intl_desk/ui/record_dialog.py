@@ -180,14 +180,16 @@ class RecordDialog(QDialog):
         binding = self.bindings.get(field)
         if binding is None:
             return None
-        layout = binding.widget.parentWidget().layout() if binding.widget.parentWidget() else None
+        container = binding.widget.parentWidget()
+        layout = container.layout() if container is not None else None
         label = QLabel()
         label.setObjectName(f"{field}_error")
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
         label.hide()
         if isinstance(layout, QFormLayout):
-            row, _role = layout.getWidgetPosition(binding.widget)
+            position: Any = layout.getWidgetPosition(binding.widget)
+            row = int(position[0])
             if row >= 0:
                 layout.insertRow(row + 1, "", label)
         self.error_labels[field] = label

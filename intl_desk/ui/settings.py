@@ -18,10 +18,11 @@ class Option(Generic[T]):
     def get(self, settings: QSettings) -> T:
         value: Any = settings.value(self.key, self.default)
         if isinstance(self.default, bool) and isinstance(value, str):
-            return value.lower() == "true"  # type: ignore[return-value]
-        if isinstance(self.default, list) and not isinstance(value, list):
-            return [value] if value else []  # type: ignore[return-value]
-        return value  # type: ignore[no-any-return]
+            value = value.lower() == "true"
+        elif isinstance(self.default, list) and not isinstance(value, list):
+            value = [value] if value else []
+        result: T = value
+        return result
 
     def set(self, settings: QSettings, value: T) -> None:
         settings.setValue(self.key, value)

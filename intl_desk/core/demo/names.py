@@ -122,8 +122,10 @@ _GROUPS: Mapping[str, NameGroup] = {
     "wa": NameGroup(
         _split("Aminata, Fatoumata, Awa, Mariam, Salimata, Rokia, Adjoa, Clarisse"),
         _split("Issa, Moussa, Boubacar, Souleymane, Ousmane, Abdoulaye, Koffi, Serge"),
-        _split("Ouédraogo, Traoré, Diallo, Sawadogo, Kaboré, Coulibaly, Konaté, Diop, Ndiaye, "
-               "Sow, Zongo, Kouassi, Adjovi, Houngbédji, Mbarga, Fotso"),
+        _split(
+            "Ouédraogo, Traoré, Diallo, Sawadogo, Kaboré, Coulibaly, Konaté, Diop, Ndiaye, "
+            "Sow, Zongo, Kouassi, Adjovi, Houngbédji, Mbarga, Fotso"
+        ),
     ),
     "mg": NameGroup(
         _split("Fanja, Voahirana, Haingo, Lalao, Tiana"),

@@ -38,7 +38,9 @@ def write_staff(demo: Demo, count: int, entity: EntityRef, domain: str) -> list[
         contact_id = demo.add(
             Contact,
             name=name,
-            position=gendered(positions[index if index < len(positions) else 1 + index % 4], female),
+            position=gendered(
+                positions[index if index < len(positions) else 1 + index % 4], female
+            ),
             local_entity_id=entity.id,
             organisation=entity.name,
             email=f"{slug(given)}.{slug(family)}@{domain}",

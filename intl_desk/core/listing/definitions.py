@@ -52,7 +52,8 @@ from intl_desk.core.model.base import fold
 
 
 def _live(model: Any) -> ColumnElement[bool]:
-    return model.deleted_at.is_(None)  # type: ignore[no-any-return]
+    condition: ColumnElement[bool] = model.deleted_at.is_(None)
+    return condition
 
 
 def _words(text: str) -> list[str]:

@@ -34,11 +34,13 @@ def partner_country_options(session: Session) -> list[FacetOption]:
 
 def entity_options(session: Session) -> list[FacetOption]:
     """Entities that group others (regions, the government) first, then the rest."""
-    rows = session.execute(
-        select(LocalEntity.id, LocalEntity.name, LocalEntity.kind).where(
-            LocalEntity.deleted_at.is_(None)
-        )
-    ).all()
+    rows = list(
+        session.execute(
+            select(LocalEntity.id, LocalEntity.name, LocalEntity.kind).where(
+                LocalEntity.deleted_at.is_(None)
+            )
+        ).all()
+    )
     grouping = {"government": 0, "region": 1}
     rows.sort(key=lambda row: (grouping.get(row.kind, 2), sort_key(row.name)))
     return [FacetOption(row.id, row.name) for row in rows]

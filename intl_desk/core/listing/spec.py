@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 from intl_desk.core.model import Record
 from intl_desk.core.vocabularies import Vocabulary
 
+#: builds a SQL expression (a column, a scalar subquery…) when the list is queried
+Expression = Callable[[], Any]
 ValueKind = Literal["text", "code", "country", "date", "integer", "money", "bool", "sdg"]
 
 
@@ -25,13 +27,13 @@ ValueKind = Literal["text", "code", "country", "date", "integer", "money", "bool
 class Column:
     key: str
     label: str  # msgid
-    expression: Callable[[], ColumnElement[Any]]
+    expression: Expression
     kind: ValueKind = "text"
     vocabulary: Vocabulary | None = None
     visible: bool = True
     width: int = 120
     #: what to order by when it is not the value itself (a folded name sorts accents right)
-    sort: Callable[[], ColumnElement[Any]] | None = None
+    sort: Expression | None = None
 
 
 @dataclass(frozen=True)

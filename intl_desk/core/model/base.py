@@ -81,7 +81,7 @@ class Record(Base):
                 and default is not None
                 and getattr(default, "is_scalar", False)
             ):
-                kwargs[column.key] = default.arg  # type: ignore[attr-defined]
+                kwargs[column.key] = getattr(default, "arg", None)
         super().__init__(**kwargs)
 
     @property
