@@ -82,6 +82,11 @@ class ListPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        if spec.default_sort:
+            self.table.horizontalHeader().setSortIndicator(
+                [column.key for column in spec.columns].index(spec.default_sort),
+                Qt.SortOrder.DescendingOrder if spec.descending else Qt.SortOrder.AscendingOrder,
+            )
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -95,7 +100,6 @@ class ListPage(QWidget):
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        header.sortIndicatorChanged.connect(lambda *_: None)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
 

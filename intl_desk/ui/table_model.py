@@ -58,7 +58,8 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__()
         self.spec = spec
         self._session_factory = session_factory
-        self.query = ListQuery()
+        self.query = ListQuery(sort_key=spec.default_sort or None, descending=spec.descending)
+        self._loaded = False
         self._ids: list[str] = []
         self._pages: OrderedDict[int, dict[str, tuple[Any, ...]]] = OrderedDict()
 
@@ -74,6 +75,7 @@ class RecordTableModel(QAbstractTableModel):
         """Install ids read elsewhere (e.g. on a worker thread)."""
         self.beginResetModel()
         self.query = query
+        self._loaded = True
         self._ids = ids
         self._pages.clear()
         self.endResetModel()
@@ -144,4 +146,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.spec.columns[column].key
-        self.set_query(self.query.with_sort(key, order == Qt.SortOrder.DescendingOrder))
+        query = self.query.with_sort(key, order == Qt.SortOrder.DescendingOrder)
+        if self._loaded:
+            self.set_query(query)
+        else:  # the view sets its sort indicator before any file is open
+            self.query = query

@@ -115,16 +115,25 @@ def write_project(
     funders: Sequence[Funder],
     theme: str,
     budget_range: tuple[int, int],
+    *,
+    at_home: bool = False,
 ) -> str:
+    """One project with everything under it; ``at_home``: carried out in our territory
+    (with the partner's expertise) rather than in the partner's."""
     rng, texts = demo.rng, demo.texts
     line = _timeline(demo, agreement)
     titles = texts.project_titles.get(theme) or texts.project_titles["governance"]
-    title = rng.choice(titles).format(place=partner.name, us=entity.short)
+    place = entity.short if at_home else partner.name
+    title = rng.choice(titles).format(place=place, us=entity.short, partner=partner.name)
+    if at_home:
+        where = (entity.name, demo.country_code, entity.latitude, entity.longitude)
+    else:
+        where = (partner.name, partner.country_code, partner.latitude, partner.longitude)
     project_id = demo.add(
         Project,
         title=title,
         description=rng.choice(texts.project_descriptions).format(
-            us=entity.short, place=partner.name, theme=texts.theme_names[theme]
+            us=entity.short, partner=partner.name, theme=texts.theme_names[theme]
         ),
         status=line.status,
         planned_start=line.planned_start,
@@ -132,10 +141,10 @@ def write_project(
         actual_start=line.actual_start,
         actual_end=line.actual_end,
         currency=demo.currency,
-        location_name=partner.name,
-        country_code=partner.country_code,
-        latitude=partner.latitude,
-        longitude=partner.longitude,
+        location_name=where[0],
+        country_code=where[1],
+        latitude=where[2],
+        longitude=where[3],
         lead_entity_id=entity.id,
         results=rng.choice(texts.project_results).format(
             n=rng.randint(5, 60), big=rng.choice((300, 1200, 4500, 12000)), pct=rng.randint(70, 100)

@@ -258,32 +258,32 @@ TEXTS = Texts(
             "Plan climat-énergie de {place}",
             "Gestion et valorisation des déchets ménagers à {place}",
         ),
-        "culture": ("Saison culturelle croisée {us} – {place}",),
+        "culture": ("Saison culturelle croisée {us} – {partner}",),
         "heritage": ("Inventaire et valorisation du patrimoine bâti de {place}",),
         "education": (
-            "Échanges scolaires et linguistiques {us} – {place}",
-            "Double diplôme en ingénierie urbaine {us} – {place}",
+            "Échanges scolaires et linguistiques {us} – {partner}",
+            "Double diplôme en ingénierie urbaine {us} – {partner}",
         ),
-        "youth_sport": ("Volontariat de réciprocité entre jeunes de {us} et de {place}",),
-        "economy": ("Programme d'accélération croisé de start-up {us} – {place}",),
+        "youth_sport": ("Volontariat de réciprocité entre jeunes de {us} et de {partner}",),
+        "economy": ("Programme d'accélération croisé de start-up {us} – {partner}",),
         "tourism": ("Développement d'un tourisme durable à {place}",),
-        "investment": ("Mission d'attractivité et d'investissement {us} – {place}",),
-        "innovation": ("Laboratoire commun d'innovation urbaine {us} – {place}",),
+        "investment": ("Mission d'attractivité et d'investissement {us} – {partner}",),
+        "innovation": ("Laboratoire commun d'innovation urbaine {us} – {partner}",),
         "energy": ("Éclairage public solaire dans les quartiers de {place}",),
         "housing": ("Réhabilitation participative de logements anciens à {place}",),
         "social": ("Insertion professionnelle des jeunes des quartiers de {place}",),
         "gender": ("Budget sensible au genre dans la commune de {place}",),
         "migration": ("Accompagnement des porteurs de projets de la diaspora de {place}",),
         "food": ("Restauration scolaire durable et circuits courts à {place}",),
-        "peace": ("Jeunes ambassadeurs de la paix {us} – {place}",),
+        "peace": ("Jeunes ambassadeurs de la paix {us} – {partner}",),
         "risk": ("Prévention des inondations et alerte précoce à {place}",),
         "digital": ("Données ouvertes et services en ligne de {place}",),
     },
     project_descriptions=(
-        "Projet conduit par {us} avec {place} dans le cadre de leur coopération, portant sur"
+        "Projet conduit par {us} avec {partner} dans le cadre de leur coopération, portant sur"
         " {theme}. Il associe les services techniques des deux villes et s'appuie sur des"
         " missions d'expertise croisées.",
-        "À la demande de {place}, {us} met à disposition l'expertise de ses services sur"
+        "À la demande de {partner}, {us} met à disposition l'expertise de ses services sur"
         " {theme} ; le partenaire assure la maîtrise d'ouvrage locale.",
         "Projet pluriannuel sur {theme} : diagnostic partagé, formation des agents, travaux"
         " pilotes, puis diffusion des résultats aux autres villes du réseau.",

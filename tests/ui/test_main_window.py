@@ -1,0 +1,141 @@
+"""The main window: lists, search, facets, columns, the Today page, the File menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs import register_all
+from intl_desk.ui.dialogs.partner import PartnerDialog
+from intl_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def filled(office_path: Path) -> Path:
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        lyon = LocalEntity(name="Ville de Lyon", kind="government")
+        partners = [Partner(name="Łódź", kind="city", country_code="PL"),
+                    Partner(name="Córdoba", kind="city", country_code="AR"),
+                    Partner(name="Huế", kind="city", country_code="VN")]
+        soon = date.today() + timedelta(days=30)
+        for number, partner in enumerate(partners):
+            agreement = Agreement(title=f"Jumelage Lyon – {partner.name}", type="twinning",
+                                  status="active", date_signed=date(1990 + number, 1, 1),
+                                  date_expires=soon if number == 0 else None,
+                                  renewal_reminder_days=90)
+            agreement.parties.extend([AgreementParty(local_entity=lyon),
+                                      AgreementParty(partner=partner)])
+            session.add(agreement)
+        session.commit()
+    return office_path
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    register_all()
+    main = MainWindow()
+    qtbot.addWidget(main)
+    return main
+
+
+def test_opening_a_file_fills_title_lists_and_today(window: MainWindow, filled: Path) -> None:
+    assert window.open_file(filled)
+    assert window.windowTitle() == "Ville de Lyon — office.sqlite — Intl Desk"
+    assert window.file_label.text() == str(filled)
+    assert window.mode_label.text() == "Editing"
+    page = window.show_list("agreements")
+    assert page.model.rowCount() == 3
+    assert page.count_label.text() == "3 shown"
+    renewals = window.today_page.renewals.list
+    assert renewals.count() == 1
+    assert renewals.item(0).text().startswith("Jumelage Lyon – Łódź — expires")
+
+
+def test_search_filters_as_you_type(window: MainWindow, filled: Path, qtbot: QtBot,
+                                    typist: Callable[[QWidget, str], None]) -> None:
+    window.open_file(filled)
+    page = window.show_list("agreements")
+    typist(page.search_box, "lodz")  # no accents typed, still found
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.data(page.model.index(0, 0)) == "Jumelage Lyon – Łódź"
+    assert not page.clear_button.isHidden()
+    page.search_box.clear()
+    page.apply_filters()
+    assert page.model.rowCount() == 3
+
+
+def test_facet_and_empty_result(window: MainWindow, filled: Path) -> None:
+    window.open_file(filled)
+    page = window.show_list("agreements")
+    country = page.facet_boxes["country"]
+    labels = [country.itemText(i) for i in range(country.count())]
+    assert labels == ["Country: all", "Argentina", "Poland", "Vietnam"]
+    country.setCurrentIndex(labels.index("Vietnam"))
+    assert page.model.rowCount() == 1
+    page.facet_boxes["status"].setCurrentIndex(
+        page.facet_boxes["status"].findData("expired"))
+    assert page.model.rowCount() == 0
+    assert page.stack.currentWidget() is page.empty_label
+    assert page.empty_label.text() == "Nothing matches these filters."
+    page.clear_filters()
+    assert page.model.rowCount() == 3
+
+
+def test_an_empty_file_says_what_to_do(window: MainWindow, office_path: Path) -> None:
+    window.open_file(office_path)
+    page = window.show_list("agreements")
+    assert page.stack.currentWidget() is page.empty_label
+    assert "Record your first one" in page.empty_label.text()
+    recent = window.today_page.recent.list
+    assert recent.item(0).text().startswith("Nothing recorded yet")
+
+
+def test_column_choice_is_remembered(qtbot: QtBot, filled: Path) -> None:
+    register_all()
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_file(filled)
+    page = first.show_list("agreements")
+    page.set_column_visible("reference", True)
+    page.set_column_visible("partners", False)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.open_file(filled)
+    page = second.show_list("agreements")
+    keys = [column.key for column in page.spec.columns]
+    assert not page.table.isColumnHidden(keys.index("reference"))
+    assert page.table.isColumnHidden(keys.index("partners"))
+
+
+def test_double_click_opens_the_record(window: MainWindow, filled: Path) -> None:
+    window.open_file(filled)
+    page = window.show_list("partners")
+    page.table.doubleClicked.emit(page.model.index(0, 0))
+    dialog = window.open_dialogs[-1]
+    assert isinstance(dialog, PartnerDialog)
+    assert dialog.ui.name.text() == "Córdoba"  # sorted by name, accents folded
+
+
+def test_read_only_file_is_marked(window: MainWindow, filled: Path) -> None:
+    window.open_file(filled, read_only=True)
+    assert window.mode_label.text() == "Read-only"
+
+
+def test_refused_file_leaves_the_window_usable(window: MainWindow, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr("intl_desk.ui.main_window.QMessageBox.warning",
+                        lambda parent, title, text: warnings.append(text))
+    bad = tmp_path / "minutes.sqlite"
+    bad.write_text("not a database")
+    assert not window.open_file(bad)
+    assert len(warnings) == 1 and "minutes.sqlite" in warnings[0]
+    assert window.office is None
