@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.model import (
+    Activity,
     Agreement,
     Change,
+    Contact,
     Indicator,
+    LocalEntity,
     Measurement,
+    Network,
+    Partner,
     Period,
     Project,
     ProjectReport,
@@ -154,50 +160,46 @@ def measurements_due(session: Session, today: date) -> list[MeasurementDue]:
 
 
 def recent_changes(session: Session, limit: int = 15) -> list[RecentChange]:
-    """The last records touched, one line per record (its latest change)."""
-    latest = (
-        select(Change.record_id, func.max(Change.changed_at).label("at"))
-        .where(Change.record_kind.in_(_TOP_LEVEL_KINDS))
-        .group_by(Change.record_id)
-        .order_by(func.max(Change.changed_at).desc())
-        .limit(limit)
-        .subquery()
-    )
-    rows = session.execute(
-        select(
-            Change.record_kind,
-            Change.record_id,
-            Change.action,
-            Change.changed_at,
-            Change.changed_by,
-        )
-        .join(
-            latest, and_(latest.c.record_id == Change.record_id, latest.c.at == Change.changed_at)
-        )
-        .order_by(Change.changed_at.desc())
-    ).all()
-    seen: set[str] = set()
-    changes = []
-    for row in rows:
-        if row.record_id not in seen:
-            seen.add(row.record_id)
-            changes.append(
-                RecentChange(
-                    row.record_kind, row.record_id, row.action, row.changed_at, row.changed_by
-                )
+    """The records changed last, across every kind a user opens from a list.
+
+    Read from ``updated_at`` (always kept, even for rows written in bulk without history),
+    with the author taken from the history when it has one.
+    """
+    candidates: list[RecentChange] = []
+    for model in _TOP_LEVEL_MODELS:
+        rows = session.execute(
+            select(model.id, model.created_at, model.updated_at)
+            .where(model.deleted_at.is_(None))
+            .order_by(model.updated_at.desc())
+            .limit(limit)
+        ).all()
+        for row in rows:
+            action = "create" if row.created_at == row.updated_at else "update"
+            candidates.append(
+                RecentChange(model.__tablename__, row.id, action, row.updated_at, None)
             )
-    return changes
+    candidates.sort(key=lambda change: change.changed_at, reverse=True)
+    chosen = candidates[:limit]
+    authors = dict(
+        session.execute(
+            select(Change.record_id, Change.changed_by)
+            .where(Change.record_id.in_([change.record_id for change in chosen]))
+            .order_by(Change.changed_at)
+        ).all()
+    )
+    return [
+        RecentChange(c.record_kind, c.record_id, c.action, c.changed_at, authors.get(c.record_id))
+        for c in chosen
+    ]
 
 
-_TOP_LEVEL_KINDS = (
-    "agreement",
-    "project",
-    "partner",
-    "local_entity",
-    "network",
-    "membership",
-    "activity",
-    "indicator",
-    "contact",
-    "measurement",
+_TOP_LEVEL_MODELS: tuple[Any, ...] = (
+    Agreement,
+    Project,
+    Partner,
+    LocalEntity,
+    Network,
+    Activity,
+    Indicator,
+    Contact,
 )

@@ -100,7 +100,7 @@ class FieldBinding:
             widget.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
-        elif isinstance(widget, QDoubleSpinBox) and widget.specialValueText() and value is None:
+        elif isinstance(widget, QDoubleSpinBox) and widget.specialValueText() and value is None:  # noqa: SIM114 - split for the type checker
             widget.setValue(widget.minimum())
         elif isinstance(widget, QSpinBox) and widget.specialValueText() and value is None:
             widget.setValue(widget.minimum())

@@ -69,8 +69,10 @@ class ListPage(QWidget):
         for facet in spec.facets:
             box = QComboBox()
             box.setObjectName(f"facet_{facet.key}")
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.setMaximumWidth(260)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(self.apply_filters)
             self.facet_boxes[facet.key] = box
             facet_row.addWidget(box)

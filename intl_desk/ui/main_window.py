@@ -49,8 +49,14 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(220)
+        self.navigation.setFixedWidth(180)
         self.navigation.setIconSize(QSize(18, 18))
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { border: none; background: palette(window); }"
+            "QListWidget#navigation::item { padding: 7px 10px; border-radius: 4px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
         self.pages = QStackedWidget()
         self.list_pages: dict[str, ListPage] = {}
         self.today_page = TodayPage(self.session)
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
+        splitter.setHandleWidth(1)
         self.body = QStackedWidget()
         self.body.addWidget(self.welcome)
         self.body.addWidget(splitter)

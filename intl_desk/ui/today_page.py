@@ -33,7 +33,9 @@ class _Panel(QFrame):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.empty_text = empty_text
+        self.title = title
         heading = QLabel(title)
+        self.heading = heading
         font = QFont(heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -47,6 +49,7 @@ class _Panel(QFrame):
 
     def fill(self, lines: list[tuple[str, tuple[str, str] | None]]) -> None:
         self.list.clear()
+        self.heading.setText(f"{self.title} ({len(lines)})" if lines else self.title)
         if not lines:
             item = QListWidgetItem(self.empty_text)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -149,17 +152,20 @@ class TodayPage(QWidget):
             recent_lines: list[tuple[str, tuple[str, str] | None]] = []
             for change in questions.recent_changes(session):
                 kind_label, title = describe(session, change.record_kind, change.record_id)
+                values = {
+                    "kind": kind_label,
+                    "title": title,
+                    "date": date_text(change.changed_at),
+                    "user": change.changed_by,
+                }
+                text = (
+                    N_("{kind}: {title} — {date}, {user}")
+                    if change.changed_by
+                    else N_("{kind}: {title} — {date}")
+                )
                 recent_lines.append(
                     (
-                        Message(
-                            N_("{kind}: {title} — {date}, {user}"),
-                            {
-                                "kind": kind_label,
-                                "title": title,
-                                "date": date_text(change.changed_at),
-                                "user": change.changed_by or "?",
-                            },
-                        ).render(),
+                        Message(text, values).render(),
                         (_LIST_OF_KIND.get(change.record_kind, ""), change.record_id),
                     )
                 )
