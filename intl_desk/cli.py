@@ -167,7 +167,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from intl_desk.bench import run_benchmarks
+    from intl_desk.bench.runner import run_benchmarks
 
     return run_benchmarks(only=args.only, repeat=args.repeat, keep=args.keep)
 

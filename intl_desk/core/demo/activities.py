@@ -43,7 +43,10 @@ def write_activities(
         partner = agreement.partner if agreement else None
         theme_code = rng.choice(agreement.themes) if agreement else "governance"
         theme = texts.theme_names[theme_code]
-        place = partner.name if partner else host.short
+        # where delegations are received: the municipality that signed, else the host
+        local = agreement is not None and agreement.entity.kind == "municipality"
+        here = agreement.entity if agreement is not None and local else host
+        place = partner.name if partner else here.short
         network_id = None
         if kind == "event" and networks and rng.chance(0.3):
             network_id = rng.choice(networks)[1]
@@ -58,11 +61,11 @@ def write_activities(
             kind=kind,
             status=status,
             title=rng.choice(texts.activity_titles[kind]).format(place=place, theme=theme),
-            purpose=rng.choice(texts.activity_purposes[kind]).format(us=host.short, theme=theme),
+            purpose=rng.choice(texts.activity_purposes[kind]).format(us=here.short, theme=theme),
             justification=rng.choice(texts.justifications),
             start_date=start,
             end_date=start + timedelta(days=days),
-            location=place if abroad else host.short,
+            location=place if abroad else here.short,
             country_code=(partner.country_code if abroad and partner else demo.country_code),
             participants="; ".join(members) if kind != "event" else None,
             participant_count=len(members) if kind != "event" else rng.randint(40, 600),

@@ -11,7 +11,8 @@ import math
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from intl_desk.core.demo.common import DemoRandom
+from intl_desk.core.demo.common import Demo, DemoRandom, PartnerRef
+from intl_desk.core.model import Partner
 from intl_desk.core.reference import City, cities_in
 
 #: country → (language code of vocabularies.LANGUAGES, development-cooperation partner?)
@@ -152,3 +153,33 @@ def sample_cities(
         chosen.append(pool.pop(index))
         weights.pop(index)
     return chosen
+
+
+def add_partner(demo: Demo, city: City | None, *, kind: str = "city", name: str | None = None,
+                 country: str | None = None, iati: tuple[str | None, str | None] = (None, None),
+                 website: str | None = None) -> PartnerRef:  # fmt: skip
+    """A partner: a gazetteer place (``city``) or an organisation seated in one."""
+    country_code = country or (city.country_code if city else "")
+    partner_name = name or (city.name if city else "")
+    latitude = city.latitude if city else None
+    longitude = city.longitude if city else None
+    is_place = kind == "city" and city is not None
+    partner_id = demo.add(
+        Partner,
+        name=partner_name,
+        kind=kind,
+        country_code=country_code,
+        latitude=latitude,
+        longitude=longitude,
+        population=city.population if is_place and city else None,
+        geonames_id=city.geonameid if is_place and city else None,
+        iati_org_ref=iati[0],
+        iati_org_type=iati[1],
+        website=website,
+    )
+    ref = PartnerRef(
+        partner_id, partner_name, kind, country_code, latitude, longitude,
+        language_of(country_code), is_south(country_code),
+    )  # fmt: skip
+    demo.partners.append(ref)
+    return ref

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from intl_desk.core.demo.activities import write_activities
 from intl_desk.core.demo.agreements import Relationship, plan, write_relationships
-from intl_desk.core.demo.catalogue import find_city, is_south, language_of, sample_cities
+from intl_desk.core.demo.catalogue import add_partner, find_city, sample_cities
 from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef, PartnerRef
 from intl_desk.core.demo.documents import write_agreement_documents, write_project_report
 from intl_desk.core.demo.evaluation import (
@@ -24,7 +24,7 @@ from intl_desk.core.demo.evaluation import (
 from intl_desk.core.demo.networks import NetworkSpec, write_networks
 from intl_desk.core.demo.people import write_partner_contacts, write_staff
 from intl_desk.core.demo.projects import Funder, write_project
-from intl_desk.core.model import LocalEntity, Partner
+from intl_desk.core.model import LocalEntity
 from intl_desk.core.reference import City
 
 OFFICE = {
@@ -293,49 +293,20 @@ def _entity(
     return ref
 
 
-def _add_partner(demo: Demo, city: City | None, *, kind: str = "city", name: str | None = None,
-                 country: str | None = None, iati: tuple[str | None, str | None] = (None, None),
-                 website: str | None = None) -> PartnerRef:  # fmt: skip
-    country_code = country or (city.country_code if city else "")
-    partner_name = name or (city.name if city else "")
-    latitude = city.latitude if city else None
-    longitude = city.longitude if city else None
-    is_place = kind == "city" and city is not None
-    partner_id = demo.add(
-        Partner,
-        name=partner_name,
-        kind=kind,
-        country_code=country_code,
-        latitude=latitude,
-        longitude=longitude,
-        population=city.population if is_place and city else None,
-        geonames_id=city.geonameid if is_place and city else None,
-        iati_org_ref=iati[0],
-        iati_org_type=iati[1],
-        website=website,
-    )
-    ref = PartnerRef(
-        partner_id, partner_name, kind, country_code, latitude, longitude,
-        language_of(country_code), is_south(country_code),
-    )  # fmt: skip
-    demo.partners.append(ref)
-    return ref
-
-
 def _partners(demo: Demo) -> None:
     taken: set[int] = set()
     for country, name, _year in _ANCHORS:
         city = find_city(country, name)
         if city is not None:
             taken.add(city.geonameid)
-            _add_partner(demo, city)
+            add_partner(demo, city)
     for country, count in _FILL.items():
         for city in sample_cities(demo.rng, country, demo.scaled(count, 0), taken):
             taken.add(city.geonameid)
-            _add_partner(demo, city)
+            add_partner(demo, city)
     for key, name, kind, country, seat, ref, org_type, website in _ORGANISATIONS:
         city = find_city(country, seat)
-        partner = _add_partner(
+        partner = add_partner(
             demo, city, kind=kind, name=name, country=country, iati=(ref, org_type),
             website=website,
         )  # fmt: skip

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.demo.texts import Texts
 from intl_desk.core.model import Base, Record, utc_now
+from intl_desk.core.model.base import search_key_for
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -144,6 +145,8 @@ class BulkSink:
             unknown = sorted(row.keys() - self._columns[table.name])
             raise KeyError(f"{table.name} has no column {unknown}")
         full.update(row)
+        if "search_key" in full and full["search_key"] is None:
+            full["search_key"] = search_key_for(model, full)  # the ORM sets it on flush
         self._buffers.setdefault(table.name, []).append(full)
         self.counts[table.name] += 1
         self._pending += 1

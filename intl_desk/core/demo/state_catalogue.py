@@ -67,7 +67,7 @@ PARTNER_COUNTRIES = {
     "GW": 3, "TL": 2,
 }  # fmt: skip
 
-# (key, name, kind, country, seat in the gazetteer, IATI ref, IATI type)
+# (key, name, kind, country, seat in the gazetteer ("BR:…" when abroad), IATI ref, type)
 ORGANISATIONS = (
     ("abc", "Agência Brasileira de Cooperação (ABC)", "national_agency", "BR", "Brasília",
      None, "10"),
@@ -103,7 +103,7 @@ ORGANISATIONS = (
     ("bologna", "Università di Bologna", "university", "IT", "Bologna", None, "80"),
     ("uba", "Universidad de Buenos Aires", "university", "AR", "Buenos Aires", None, "80"),
     ("consulate_it", "Consulado-Geral da Itália em Belo Horizonte", "embassy", "IT",
-     "Rome", None, "10"),
+     "BR:Belo Horizonte", None, "10"),
 )
 
 FUNDERS = (

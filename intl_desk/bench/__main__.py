@@ -1,0 +1,5 @@
+import sys
+
+from intl_desk.bench.runner import main
+
+sys.exit(main())

@@ -1,0 +1,124 @@
+"""The local entity form driven through its real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import LocalEntity
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.local_entity import LocalEntityDialog
+from tests.ui.conftest import TypeText
+
+
+def _tree(office: OfficeFile) -> dict[str, str]:
+    """Minas Gerais > Campo das Vertentes > São João del Rei > its culture department."""
+    with office.session() as session:
+        state = LocalEntity(name="Minas Gerais", kind="government")
+        region = LocalEntity(name="Campo das Vertentes", kind="region", parent=state)
+        city = LocalEntity(name="São João del Rei", kind="municipality", parent=region)
+        culture = LocalEntity(name="Secretaria de Cultura", kind="department", parent=city)
+        other = LocalEntity(name="Tiradentes", kind="municipality", parent=region)
+        session.add_all([state, region, city, culture, other])
+        session.commit()
+        return {entity.name: entity.id for entity in (state, region, city, culture, other)}
+
+
+def _labels(box: QComboBox) -> list[str]:
+    return [box.itemText(index).strip() for index in range(box.count())]
+
+
+def _pick(box: QComboBox, label: str) -> None:
+    box.setCurrentIndex(_labels(box).index(label))
+
+
+def test_create_an_entity_under_a_region_and_find_it_after_reopening(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    ids = _tree(office)
+    dialog = LocalEntityDialog(office)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.error_labels["name"].text() == "This field is required."
+    typist(dialog.ui.name, "Prados")
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData("municipality"))
+    typist(dialog.ui.code, "3152808")
+    _pick(dialog.ui.parent_id, "Campo das Vertentes")
+    dialog.ui.latitude.setValue(-21.0597)
+    dialog.ui.longitude.setValue(-44.0778)
+    dialog.ui.population.setValue(8963)
+    typist(dialog.ui.notes, "Cidade histórica")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+    dialog.close()
+
+    with OfficeFile.open(office_path, read_only=True) as reopened, reopened.session() as session:
+        saved = session.scalars(select(LocalEntity).where(LocalEntity.name == "Prados")).one()
+        assert (saved.kind, saved.code, saved.parent_id) == (
+            "municipality",
+            "3152808",
+            ids["Campo das Vertentes"],
+        )
+        assert (round(saved.latitude or 0, 4), round(saved.longitude or 0, 4)) == (
+            -21.0597,
+            -44.0778,
+        )
+        assert (saved.population, saved.notes) == (8963, "Cidade histórica")
+
+
+def test_the_parent_picker_offers_no_descendant(qtbot: QtBot, office: OfficeFile) -> None:
+    ids = _tree(office)
+    dialog = LocalEntityDialog(office, ids["Campo das Vertentes"])
+    qtbot.addWidget(dialog)
+    offered = _labels(dialog.ui.parent_id)
+    assert offered == ["—", "Minas Gerais"]  # not itself, its towns nor their departments
+    assert dialog.ui.parent_id.currentData() == ids["Minas Gerais"]
+
+    town = LocalEntityDialog(office, ids["São João del Rei"])
+    qtbot.addWidget(town)
+    offered = _labels(town.ui.parent_id)
+    assert "Secretaria de Cultura" not in offered and "São João del Rei" not in offered
+    assert {"Minas Gerais", "Campo das Vertentes", "Tiradentes"} <= set(offered)
+
+
+def test_under_it_lists_the_sub_entities(qtbot: QtBot, office: OfficeFile) -> None:
+    ids = _tree(office)
+    dialog = LocalEntityDialog(office, ids["Campo das Vertentes"])
+    qtbot.addWidget(dialog)
+    box = dialog.ui.sub_entities_list
+    assert [box.item(row).text() for row in range(box.count())] == [
+        "São João del Rei — Municipality",
+        "Tiradentes — Municipality",
+    ]
+    box.itemActivated.emit(box.item(0))
+    assert dialog.opened[0].ui.name.text() == "São João del Rei"
+    for opened in dialog.opened:
+        qtbot.addWidget(opened)
+
+    new = LocalEntityDialog(office)
+    qtbot.addWidget(new)
+    assert new.ui.sub_entities_list.count() == 1
+    assert not new.ui.sub_entities_list.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_a_coordinate_out_of_range_is_shown_under_its_field(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    ids = _tree(office)
+    dialog = LocalEntityDialog(office, ids["Tiradentes"])
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.isEnabled()
+    dialog.ui.latitude.setMaximum(200)  # what a pasted value from another tool can hold
+    dialog.ui.latitude.setValue(121.5)
+    assert dialog.error_labels["latitude"].text() == "Enter a value between -90 and 90."
+    assert dialog.error_labels["latitude"].isVisibleTo(dialog)
+    assert not dialog.save_button.isEnabled()
+    dialog.ui.latitude.setValue(-21.1)
+    assert dialog.error_labels["latitude"].isHidden()
+    assert dialog.save_button.isEnabled()
