@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.office: OfficeFile | None = None
         self.open_dialogs: list[QWidget] = []
+        self._stale_pages: set[QWidget] = set()
         self._settings = options.app_settings()
         self.resize(1280, 800)
 
@@ -105,6 +106,15 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
+        self._load_if_stale(self.pages.widget(row))
+
+    def _load_if_stale(self, page: QWidget | None) -> None:
+        """Pages are read when first shown after a change, not all at once on opening."""
+        if page is not None and page in self._stale_pages and self.office is not None:
+            self._stale_pages.discard(page)
+            load = getattr(page, "load", None)
+            if load is not None:
+                load()
 
     def show_list(self, kind: str) -> ListPage:
         page = self.list_pages[kind]
@@ -128,9 +138,12 @@ class MainWindow(QMainWindow):
         self.office = office
         options.remember_file(self._settings, str(path))
         self._rebuild_recent_menu()
-        self.reload()
         self.body.setCurrentIndex(1)
+        self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(0)
+        self.navigation.blockSignals(False)
+        self.pages.setCurrentIndex(0)
+        self.reload()
         self._update_title()
         return True
 
@@ -144,9 +157,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def reload(self) -> None:
-        self.today_page.load()
-        for page in self.list_pages.values():
-            page.load()
+        """Mark every page out of date and re-read the one on screen."""
+        self._stale_pages = {self.today_page, *self.list_pages.values()}
+        self._load_if_stale(self.pages.currentWidget())
 
     def open_record(self, kind: str, record_id: str | None) -> None:
         opener = RECORD_OPENERS.get(kind)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import LocalEntity
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.local_entity import LocalEntityDialog
-from tests.ui.conftest import TypeText
+
+TypeText = Callable[[QWidget, str], None]
 
 
 def _tree(office: OfficeFile) -> dict[str, str]:
@@ -107,18 +109,19 @@ def test_under_it_lists_the_sub_entities(qtbot: QtBot, office: OfficeFile) -> No
     assert not new.ui.sub_entities_list.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
 
 
-def test_a_coordinate_out_of_range_is_shown_under_its_field(
-    qtbot: QtBot, office: OfficeFile
+def test_a_cleared_name_is_shown_under_its_field_and_blocks_saving(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
 ) -> None:
     ids = _tree(office)
     dialog = LocalEntityDialog(office, ids["Tiradentes"])
     qtbot.addWidget(dialog)
     assert dialog.save_button.isEnabled()
-    dialog.ui.latitude.setMaximum(200)  # what a pasted value from another tool can hold
-    dialog.ui.latitude.setValue(121.5)
-    assert dialog.error_labels["latitude"].text() == "Enter a value between -90 and 90."
-    assert dialog.error_labels["latitude"].isVisibleTo(dialog)
+    dialog.ui.name.selectAll()
+    qtbot.keyClick(dialog.ui.name, Qt.Key.Key_Delete)
+    label = dialog.findChild(QLabel, "name_error")
+    assert label is not None and label.isVisibleTo(dialog)
+    assert label.text() == "This field is required."
     assert not dialog.save_button.isEnabled()
-    dialog.ui.latitude.setValue(-21.1)
-    assert dialog.error_labels["latitude"].isHidden()
+    typist(dialog.ui.name, "Tiradentes (MG)")
+    assert label.isHidden()
     assert dialog.save_button.isEnabled()
