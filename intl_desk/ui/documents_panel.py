@@ -96,6 +96,7 @@ class DocumentsPanel(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([_("Title"), _("Category"), _("File"), _("Size")])
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -113,7 +114,6 @@ class DocumentsPanel(QWidget):
             )
         )
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(mid);")
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setWordWrap(True)
@@ -141,9 +141,7 @@ class DocumentsPanel(QWidget):
     # --- replaceable interactions -----------------------------------------------------
 
     def choose_files(self) -> list[Path]:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Attach documents"), QDir.homePath()
-        )
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Attach documents"), QDir.homePath())
         return [Path(name) for name in names]
 
     def choose_save_path(self, document: Document) -> Path | None:
@@ -288,9 +286,7 @@ class DocumentsPanel(QWidget):
             self.warn(str(error))
             return
         if not self.show_file(path):
-            self.warn(
-                Message(N_("No program could open “{name}”."), {"name": path.name}).render()
-            )
+            self.warn(Message(N_("No program could open “{name}”."), {"name": path.name}).render())
 
     def save_out(self) -> None:
         document = self.current()
@@ -331,7 +327,7 @@ class DocumentsPanel(QWidget):
         self.table.blockSignals(True)
         self.table.insertRow(row)
         title = QTableWidgetItem(document.title)
-        title.setToolTip(document.description or "")
+        title.setToolTip(document.description or document.title)
         self.table.setItem(row, TITLE, title)
         for column, text in ((FILENAME, document.filename), (SIZE, size_text(document.size))):
             item = QTableWidgetItem(text)

@@ -1,27 +1,17 @@
-"""Agreements as they accumulate between one of our entities and one partner.
+"""Writing planned agreements with their parties, objectives, themes, SDGs and signatories.
 
-A relationship is planned first, then written: a twinning charter in the 1970s followed by
-action programmes, or a cooperation agreement renewed twice, amended once and now up for
-renewal. Planning the whole chain before writing lets each status agree with the dates and
-with what came next (an agreement is *superseded* only if a renewal exists, *expired* only if
-its expiry is past, *active* only if it is not), which is what the one-button overview and
-the renewal reminders rely on.
+Planning is in :mod:`intl_desk.core.demo.lifecycle`; here each planned step becomes an
+agreement whose title, reference, legal authorisation and signatories fit its date, type
+and parties, written in date order across all relationships.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from intl_desk.core.demo.catalogue import (
-    NORTH_THEMES,
-    SOUTH_THEMES,
-    TWINNING_THEMES,
-    sdgs_for,
-    themes_for,
-)
-from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef, PartnerRef, add_years
+from intl_desk.core.demo.catalogue import sdgs_for
+from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef, PartnerRef
+from intl_desk.core.demo.lifecycle import Plan, Relationship, plan
 from intl_desk.core.demo.names import gendered, person
 from intl_desk.core.demo.texts import Texts
 from intl_desk.core.model import (
@@ -33,13 +23,6 @@ from intl_desk.core.model import (
     AgreementTheme,
 )
 
-_DURATION_YEARS = {
-    "friendship": (4, 6),
-    "cooperation": (4, 6),
-    "mou": (2, 4),
-    "letter_of_intent": (1, 2),
-    "implementation": (2, 3),
-}
 _EXTRA_PARTY_ROLES = {
     "national_agency": "funder",
     "international_organisation": "associate",
@@ -47,148 +30,6 @@ _EXTRA_PARTY_ROLES = {
     "ngo": "associate",
     "city": "signatory",
 }
-
-
-@dataclass
-class _Plan:
-    type: str
-    status: str
-    signed: date | None
-    expires: date | None = None
-    perpetual: bool = False
-    proposed: date | None = None
-    renews: int | None = None
-    amends: int | None = None
-    decision: str | None = None
-    note: str | None = None
-    themes: list[str] = field(default_factory=list)
-
-
-def _first_type(demo: Demo, year: int, partner: PartnerRef) -> str:
-    if partner.kind != "city":
-        return demo.rng.weighted({"mou": 4, "cooperation": 3, "letter_of_intent": 1})
-    if year < 1990:
-        return demo.rng.weighted({"twinning": 3, "friendship": 1})
-    if year < 2000:
-        return demo.rng.weighted(
-            {"twinning": 2, "friendship": 2, "cooperation": 4, "letter_of_intent": 1}
-        )
-    return demo.rng.weighted(
-        {"cooperation": 5, "mou": 3, "friendship": 1, "letter_of_intent": 1, "twinning": 0.4}
-    )
-
-
-def _expiry(demo: Demo, kind: str, signed: date) -> date:
-    low, high = _DURATION_YEARS.get(kind, (3, 5))
-    return add_years(signed, demo.rng.randint(low, high)) - timedelta(days=1)
-
-
-def plan_relationship(
-    demo: Demo, partner: PartnerRef, start: date, loyalty: float = 0.6
-) -> list[_Plan]:
-    """The chain of agreements of one relationship, from ``start`` to ``today``.
-
-    ``loyalty`` is the chance that an agreement reaching its expiry is renewed.
-    """
-    rng, today = demo.rng, demo.today
-    if start > today:  # a relationship still being negotiated
-        status = rng.weighted({"draft": 1, "negotiation": 2})
-        kind = _first_type(demo, today.year, partner)
-        proposed = today - timedelta(days=rng.randint(10, 300))
-        return [_Plan(kind, status, None, proposed=proposed, note="draft")]
-    plans: list[_Plan] = []
-    kind = _first_type(demo, start.year, partner)
-    day = start
-    renews: int | None = None
-    while True:
-        if day > today:  # the renewal is being negotiated
-            if rng.chance(0.6):
-                proposed = today - timedelta(days=rng.randint(10, 200))
-                plans.append(_Plan(kind, "negotiation", None, proposed=proposed, renews=renews))
-            break
-        perpetual = kind == "twinning" or (kind == "friendship" and rng.chance(0.5))
-        expires = None if perpetual else _expiry(demo, kind, day)
-        plan = _Plan(kind, "active", day, expires, perpetual, renews=renews)
-        plans.append(plan)
-        index = len(plans) - 1
-        if perpetual:
-            if day.year < 2005 and rng.chance(0.08):
-                plan.status = "terminated"
-                ended = rng.day_between(add_years(day, 8), today)
-                plan.note = "terminated:" + ended.isoformat()
-            else:
-                _programmes(demo, plans, day)
-            break
-        assert expires is not None
-        if expires >= today:
-            if rng.chance(0.2) and (today - day).days > 200:
-                signed = rng.day_between(day + timedelta(days=180), today)
-                plans.append(_Plan("amendment", "active", signed, expires, amends=index))
-            if (expires - today).days <= 365:
-                plan.decision = rng.weighted(
-                    {"undecided": 4, "renew": 3, "renegotiate": 2, "let_expire": 1}
-                )
-            break
-        roll = rng.random()
-        if roll < loyalty:
-            plan.status = "superseded"
-            day = expires + timedelta(days=rng.randint(-90, 240))
-            if day > today:
-                plan.status, plan.decision = "expired", "renew"
-            renews = index if kind not in ("letter_of_intent", "mou") else None
-            kind = "cooperation" if kind in ("letter_of_intent", "mou") else kind
-            continue
-        if roll < loyalty + 0.07:
-            plan.status = "terminated"
-            ended = rng.day_between(day + timedelta(days=200), expires)
-            plan.note = "terminated:" + ended.isoformat()
-        else:
-            plan.status = "expired"
-            plan.decision = "let_expire" if rng.chance(0.5) else None
-        break
-    return plans
-
-
-def _programmes(demo: Demo, plans: list[_Plan], charter: date) -> None:
-    """Action programmes signed under a living twinning, every few years since 1995."""
-    rng, today = demo.rng, demo.today
-    day = max(add_years(charter, 5), date(2004 + rng.randint(0, 12), rng.randint(1, 12), 15))
-    while day <= today:
-        if rng.chance(0.35):
-            expires = _expiry(demo, "implementation", day)
-            status = "active" if expires >= today else "expired"
-            plans.append(_Plan("implementation", status, day, expires))
-            day = expires + timedelta(days=rng.randint(30, 400))
-        else:
-            day = add_years(day, rng.randint(2, 4))
-
-
-@dataclass
-class Relationship:
-    """One entity–partner relationship, planned and waiting to be written."""
-
-    entity: EntityRef
-    partner: PartnerRef
-    plans: list[_Plan]
-    extra: PartnerRef | None = None
-
-
-def plan(
-    demo: Demo,
-    entity: EntityRef,
-    partner: PartnerRef,
-    start: date,
-    extra: PartnerRef | None = None,
-    loyalty: float = 0.6,
-) -> Relationship:
-    """Plan one relationship; ``extra`` joins some of its agreements as a third party."""
-    plans = plan_relationship(demo, partner, start, loyalty)
-    weights = SOUTH_THEMES if partner.south else NORTH_THEMES
-    first = TWINNING_THEMES if plans[0].type == "twinning" else weights
-    base = themes_for(demo.rng, first, 1, 3)
-    for index, step in enumerate(plans):
-        step.themes = base if index == 0 else _drift(demo, base, weights)
-    return Relationship(entity, partner, plans, extra)
 
 
 def write_relationships(demo: Demo, relationships: list[Relationship]) -> list[AgreementRef]:
@@ -204,35 +45,33 @@ def write_relationships(demo: Demo, relationships: list[Relationship]) -> list[A
     amendments: dict[int, int] = {}
     for _, order, index, relationship in steps:
         step = relationship.plans[index]
-        renews = written[(order, step.renews)].id if step.renews is not None else None
+        renewed = written[(order, step.renews)] if step.renews is not None else None
         amends = written[(order, step.amends)].id if step.amends is not None else None
         if step.type == "amendment":
             amendments[order] = amendments.get(order, 0) + 1
         extra = relationship.extra
         third = extra if extra is not None and demo.rng.chance(0.5) else None
         ref = _write(
-            demo, relationship.entity, relationship.partner, step, renews, amends, third,
+            demo,
+            relationship.entity,
+            relationship.partner,
+            step,
+            renewed,
+            amends,
+            third,
             amendments.get(order, 1),
-        )  # fmt: skip
+        )
         written[(order, index)] = ref
         demo.agreements.append(ref)
     return list(written.values())
-
-
-def _drift(demo: Demo, themes: list[str], weights: Mapping[str, float]) -> list[str]:
-    """A later agreement of the same relationship keeps or slightly widens its themes."""
-    if demo.rng.chance(0.6):
-        return themes
-    extra = themes_for(demo.rng, weights, 1, 1)
-    return list(dict.fromkeys([*themes[:2], *extra]))
 
 
 def _write(
     demo: Demo,
     entity: EntityRef,
     partner: PartnerRef,
-    plan: _Plan,
-    renews: str | None,
+    plan: Plan,
+    renewed: AgreementRef | None,
     amends: str | None,
     third: PartnerRef | None,
     number: int,
@@ -249,7 +88,8 @@ def _write(
         "y2": y2,
         "n": number,
     }
-    if renews is not None and plan.type == "cooperation":
+    renews = renewed.id if renewed is not None else None
+    if renewed is not None and renewed.type == plan.type == "cooperation":
         title = texts.renewal_title.format(**values)
     else:
         title = rng.choice(texts.agreement_titles[plan.type]).format(**values)
@@ -306,12 +146,19 @@ def _write(
     )
     _children(demo, agreement_id, entity, partner, plan, third, y2)
     return AgreementRef(
-        agreement_id, title, plan.type, plan.status, signed, plan.expires, entity, partner,
+        agreement_id,
+        title,
+        plan.type,
+        plan.status,
+        signed,
+        plan.expires,
+        entity,
+        partner,
         tuple(plan.themes),
-    )  # fmt: skip
+    )
 
 
-def _reminder_days(demo: Demo, plan: _Plan) -> int:
+def _reminder_days(demo: Demo, plan: Plan) -> int:
     """How long before expiry the reminder fires; offices facing a renewal set it early."""
     if plan.status == "active" and plan.expires and (plan.expires - demo.today).days <= 365:
         return demo.rng.choice((120, 180, 270, 365))
@@ -323,12 +170,11 @@ def _and(texts: Texts, items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + joiner + items[-1]
 
 
-def _note(demo: Demo, plan: _Plan) -> str | None:
+def _note(demo: Demo, plan: Plan) -> str | None:
     extra = demo.texts.extra
-    if plan.note and plan.note.startswith("terminated:"):
-        ended = date.fromisoformat(plan.note.split(":", 1)[1])
-        return demo.texts.termination_note.format(date=demo.texts.date(ended))
-    if plan.note == "draft" and plan.proposed is not None:
+    if plan.ended is not None:
+        return demo.texts.termination_note.format(date=demo.texts.date(plan.ended))
+    if plan.first_draft and plan.proposed is not None:
         return extra["draft_note"].format(date=demo.texts.date(plan.proposed))
     if plan.status == "active" and plan.decision in ("undecided", "renegotiate"):
         return extra["renewal_note"]
@@ -340,7 +186,7 @@ def _children(
     agreement_id: str,
     entity: EntityRef,
     partner: PartnerRef,
-    plan: _Plan,
+    plan: Plan,
     third: PartnerRef | None,
     horizon: int,
 ) -> None:
@@ -411,3 +257,6 @@ def _signatories(
         position=gendered(theirs, female).format(partner=partner.name),
         side="theirs",
     )
+
+
+__all__ = ["Relationship", "plan", "write_relationships"]

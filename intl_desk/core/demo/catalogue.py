@@ -155,9 +155,16 @@ def sample_cities(
     return chosen
 
 
-def add_partner(demo: Demo, city: City | None, *, kind: str = "city", name: str | None = None,
-                 country: str | None = None, iati: tuple[str | None, str | None] = (None, None),
-                 website: str | None = None) -> PartnerRef:  # fmt: skip
+def add_partner(
+    demo: Demo,
+    city: City | None,
+    *,
+    kind: str = "city",
+    name: str | None = None,
+    country: str | None = None,
+    iati: tuple[str | None, str | None] = (None, None),
+    website: str | None = None,
+) -> PartnerRef:
     """A partner: a gazetteer place (``city``) or an organisation seated in one."""
     country_code = country or (city.country_code if city else "")
     partner_name = name or (city.name if city else "")
@@ -178,8 +185,15 @@ def add_partner(demo: Demo, city: City | None, *, kind: str = "city", name: str 
         website=website,
     )
     ref = PartnerRef(
-        partner_id, partner_name, kind, country_code, latitude, longitude,
-        language_of(country_code), is_south(country_code),
-    )  # fmt: skip
+        partner_id,
+        partner_name,
+        kind,
+        country_code,
+        latitude,
+        longitude,
+        language_of(country_code),
+        is_south(country_code),
+        math.sqrt(city.population) if is_place and city else 100.0,
+    )
     demo.partners.append(ref)
     return ref

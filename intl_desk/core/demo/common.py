@@ -16,7 +16,7 @@ import random
 import uuid
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -221,7 +221,6 @@ class Demo:
     today: date
     texts: Texts
     office_id: str
-    office_name: str
     currency: str
     progress: Callable[[str], None]
     size: float = 1.0
@@ -230,10 +229,8 @@ class Demo:
     partners: list[PartnerRef] = field(default_factory=list)
     funders: dict[str, PartnerRef] = field(default_factory=dict)  # key: catalogue code
     staff: list[str] = field(default_factory=list)  # contact ids
-    partner_contacts: dict[str, list[str]] = field(default_factory=dict)
     agreements: list[AgreementRef] = field(default_factory=list)
     projects: list[ProjectRef] = field(default_factory=list)
-    memberships: list[tuple[str, str]] = field(default_factory=list)  # (membership, network)
     networks: dict[str, str] = field(default_factory=dict)  # acronym or name → id
     indicator_ids: list[str] = field(default_factory=list)
     country_code: str = "FR"
@@ -272,11 +269,3 @@ class Demo:
     def reference(self, code: str, year: int) -> str:
         self._sequences[(code, year)] += 1
         return self.reference_pattern.format(code=code, year=year, n=self._sequences[(code, year)])
-
-
-def pick(rng: DemoRandom, templates: Sequence[str], **values: Any) -> str:
-    return rng.choice(templates).format(**values)
-
-
-def join_codes(codes: Iterable[str]) -> str:
-    return ",".join(dict.fromkeys(codes))

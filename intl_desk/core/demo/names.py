@@ -152,6 +152,31 @@ _GROUPS: Mapping[str, NameGroup] = {
         _split("Avi, Yossi, Eitan, Noam, Amir"),
         _split("Cohen, Levi, Mizrahi, Peretz, Biton, Friedman, Azoulay"),
     ),
+    "tr": NameGroup(
+        _split("Ayşe, Elif, Zeynep, Fatma, Merve"),
+        _split("Mehmet, Mustafa, Emre, Burak, Oğuz"),
+        _split("Yılmaz, Kaya, Demir, Şahin, Çelik, Yıldız, Aydın"),
+    ),
+    "id": NameGroup(
+        _split("Siti, Dewi, Putri, Ayu, Nurul"),
+        _split("Budi, Agus, Rizky, Eko, Hendra"),
+        _split("Santoso, Wijaya, Saputra, Hidayat, Kusuma, Rahman"),
+    ),
+    "th": NameGroup(
+        _split("Suda, Malee, Kanya, Ploy, Nittaya"),
+        _split("Somchai, Anan, Chaiwat, Prasert, Kittisak"),
+        _split("Srisuk, Chaiyaporn, Wongsawat, Rattanakorn, Boonmee"),
+    ),
+    "nl": NameGroup(
+        _split("Sanne, Eva, Lotte, Anouk, Femke"),
+        _split("Jan, Pieter, Bram, Sander, Joost"),
+        _split("de Vries, Jansen, van Dijk, Bakker, Visser, de Boer, Mulder"),
+    ),
+    "nordic": NameGroup(
+        _split("Ingrid, Astrid, Karin, Sofie, Maja"),
+        _split("Lars, Erik, Anders, Magnus, Mikkel"),
+        _split("Lindqvist, Berg, Dahl, Nilsson, Hansen, Larsen, Johansson, Virtanen"),
+    ),
     "ru": NameGroup(
         _split("Olena, Iryna, Natalia, Oksana, Tetiana"),
         _split("Andriy, Oleksandr, Dmytro, Serhiy, Mykola"),
@@ -170,7 +195,8 @@ _COUNTRY_GROUP: Mapping[str, str] = {
     "HT": "ht", "ET": "et", "IN": "in", "IL": "he",
     "BR": "pt", "PT": "pt", "AO": "pt", "MZ": "pt", "CV": "pt", "ST": "pt", "GW": "pt",
     "TL": "pt",
-    "DE": "de", "AT": "de", "NL": "de", "DK": "de", "SE": "de", "NO": "de", "FI": "de",
+    "DE": "de", "AT": "de", "NL": "nl", "DK": "nordic", "SE": "nordic",
+    "NO": "nordic", "FI": "nordic", "TR": "tr", "ID": "id", "MY": "id", "TH": "th",
     "IT": "it", "PL": "pl", "CZ": "pl", "VN": "vi", "JP": "ja", "CN": "zh", "TW": "zh",
     "KR": "ko", "UA": "ru", "RU": "ru", "AM": "hy", "GE": "hy",
     "MA": "ar", "DZ": "ar", "TN": "ar", "LB": "ar", "PS": "ar", "EG": "ar",

@@ -82,11 +82,16 @@ def write_membership(
         focal_contact_id=rng.choice(demo.staff) if demo.staff and rng.chance(0.8) else None,
         notes=rng.choice(demo.texts.membership_notes) if rng.chance(0.4) else None,
     )
-    demo.memberships.append((membership_id, network_id))
     _participations(
-        demo, membership_id, spec, entity, since, until, role or spec.role,
+        demo,
+        membership_id,
+        spec,
+        entity,
+        since,
+        until,
+        role or spec.role,
         spec.activity if activity is None else activity,
-    )  # fmt: skip
+    )
     return membership_id
 
 

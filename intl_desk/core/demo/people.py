@@ -67,7 +67,7 @@ def write_partner_contacts(demo: Demo, count: int) -> int:
                 texts.partner_positions.get(partner.kind) or texts.partner_positions["other"]
             )
             languages = [code for code in (partner.language, "en") if code != "other"]
-            contact_id = demo.add(
+            demo.add(
                 Contact,
                 name=name,
                 position=gendered(rng.choice(positions), female),
@@ -77,6 +77,5 @@ def write_partner_contacts(demo: Demo, count: int) -> int:
                 languages=",".join(dict.fromkeys(languages)) or None,
                 is_staff=False,
             )
-            demo.partner_contacts.setdefault(partner.id, []).append(contact_id)
             written += 1
     return written

@@ -250,15 +250,15 @@ def _money(
     planned = max(1, (line.planned_end - line.actual_start).days)
     ratio = min(1.0, elapsed / planned) * rng.uniform(0.75, 0.98)
     spent = total * Decimal(str(round(ratio, 3)))
-    shares = [rng.uniform(0.3, 1.0) for _ in range(rng.randint(3, 9))]
-    dates = sorted(rng.day_between(line.actual_start, spent_until) for _ in shares)
-    for share, day in zip(shares, dates, strict=True):
+    parts = [rng.uniform(0.3, 1.0) for _ in range(rng.randint(3, 9))]
+    dates = sorted(rng.day_between(line.actual_start, spent_until) for _ in parts)
+    for part, day in zip(parts, dates, strict=True):
         demo.add(
             ProjectTransaction,
             project_id=project_id,
             type="4",
             date=day,
-            amount=(spent * Decimal(str(share / sum(shares)))).quantize(Decimal("10")),
+            amount=(spent * Decimal(str(part / sum(parts)))).quantize(Decimal("10")),
             description=rng.choice(texts.expenditures),
         )
     if granted and funder is not None:

@@ -8,15 +8,15 @@ municipal hierarchy differ.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import accumulate
 
 from intl_desk.core.demo.activities import write_activities
 from intl_desk.core.demo.agreements import Relationship, plan, write_relationships
-from intl_desk.core.demo.catalogue import find_city, is_south, language_of, sample_cities
+from intl_desk.core.demo.catalogue import add_partner, find_city, sample_cities
 from intl_desk.core.demo.common import Demo, EntityRef, PartnerRef
 from intl_desk.core.demo.documents import write_agreement_documents, write_project_report
 from intl_desk.core.demo.evaluation import (
@@ -26,7 +26,7 @@ from intl_desk.core.demo.evaluation import (
     write_strategy,
 )
 from intl_desk.core.demo.names import gendered, person
-from intl_desk.core.demo.networks import NetworkSpec, write_membership, write_network
+from intl_desk.core.demo.networks import write_membership, write_network
 from intl_desk.core.demo.people import slug, write_partner_contacts, write_staff
 from intl_desk.core.demo.projects import write_project
 from intl_desk.core.demo.state_catalogue import (
@@ -34,7 +34,6 @@ from intl_desk.core.demo.state_catalogue import (
     BIG_MUNICIPALITIES,
     FUNDERS,
     NETWORKS,
-    OFFICE,
     ORGANISATIONS,
     PARTNER_COUNTRIES,
     STATE_AGREEMENTS,
@@ -43,37 +42,58 @@ from intl_desk.core.demo.state_catalogue import (
     TOTAL_PARTNERS,
     TOTAL_PROJECTS,
 )
-from intl_desk.core.model import Contact, LocalEntity, Partner
+from intl_desk.core.model import Contact, LocalEntity
 from intl_desk.core.reference import minas_gerais_municipalities
 
+#: themes of projects carried out in the municipality itself, even with a southern partner
 _AT_HOME_THEMES = frozenset(
-    "culture heritage tourism migration youth_sport economy investment innovation education"
-    " digital".split()
+    [
+        "culture",
+        "heritage",
+        "tourism",
+        "migration",
+        "youth_sport",
+        "economy",
+        "investment",
+        "innovation",
+        "education",
+        "digital",
+    ]
 )
 
-__all__ = ["OFFICE", "build_state"]
+__all__ = ["Hierarchy", "build_state", "municipal_hierarchy"]
+
+
+@dataclass
+class Hierarchy:
+    """Our side of the state demo, as the later steps need it."""
+
+    municipalities: list[EntityRef]  # most active first
+    targets: dict[str, int]  # entity id → agreements it should end up with
+    by_region: dict[str, list[EntityRef]]
 
 
 def build_state(demo: Demo) -> None:
     demo.country_code, demo.term_starts = "BR", TERMS
     demo.reference_pattern = "{code}-{year}-{n:03d}"
     demo.say("Municipalities and regions")
-    municipalities, targets = _hierarchy(demo)
-    demo.say("Partners")
-    _partners(demo)
+    ours = municipal_hierarchy(demo)
+    municipalities = ours.municipalities
     government = demo.government
     assert government is not None
+    demo.say("Partners")
+    _partners(demo)
     write_staff(demo, 15, government, "mg.gov.example")
     demo.say("Strategy and indicators")
     objectives = write_strategy(demo, demo.texts.lines)
     periods = write_periods(demo)
     indicators = write_indicators(demo, demo.texts.indicators, objectives, periods)
-    demo.say(f"Agreements (about {sum(targets.values()):,})")
-    _agreements(demo, targets)
+    demo.say(f"Agreements (about {sum(ours.targets.values()):,})")
+    _agreements(demo, ours.targets, municipalities)
     demo.say("Projects")
     _projects(demo)
     demo.say("Networks and memberships")
-    _networks(demo, municipalities)
+    _networks(demo, ours)
     demo.say("Activities and contacts")
     write_activities(demo, demo.scaled(2500), government)
     write_partner_contacts(demo, demo.scaled(1500))
@@ -82,80 +102,129 @@ def build_state(demo: Demo) -> None:
     measured = municipalities[: max(5, round(len(municipalities) * min(1.0, demo.size)))]
     write_measurements(demo, indicators, periods, measured)
     demo.say("Documents")
-    recent = [a for a in demo.agreements if a.entity is government and a.signed
-              and a.status == "active"][-demo.scaled(20, 3):]  # fmt: skip
+    recent = [
+        a for a in demo.agreements if a.entity is government and a.signed and a.status == "active"
+    ][-demo.scaled(20, 3) :]
     write_agreement_documents(demo, recent, "Estado de Minas Gerais", signed_texts=3)
     closed = [p for p in demo.projects if p.status == "4"]
     if closed:
         write_project_report(demo, closed[0].id, closed[0].title, demo.texts.project_lessons)
 
 
-def _hierarchy(demo: Demo) -> tuple[list[EntityRef], dict[str, int]]:
-    """State → 12 regions → 853 municipalities; returns the municipalities, most active
-    first, and the number of agreements each entity should end up with."""
-    rng = demo.rng
+# --- our side ---------------------------------------------------------------------------------
+
+
+def municipal_hierarchy(demo: Demo) -> Hierarchy:
+    """State government → 12 regions → 853 municipalities, with how many agreements each
+    entity (the government included) should end up with at this size."""
     capital = find_city("BR", "Belo Horizonte")
     government = _entity(
-        demo, "Governo do Estado de Minas Gerais", "government", "Minas Gerais", None,
-        capital.latitude if capital else None, capital.longitude if capital else None, "ARI",
-    )  # fmt: skip
+        demo,
+        "Governo do Estado de Minas Gerais",
+        "government",
+        "Minas Gerais",
+        None,
+        (capital.latitude, capital.longitude) if capital else (None, None),
+        "31",
+    )
+    government.code = "ARI"
     demo.government = government
     rows = minas_gerais_municipalities()
     regions: dict[str, EntityRef] = {}
-    for name in dict.fromkeys(row.region for row in rows):
+    for name in sorted({row.region for row in rows}):
         members = [row for row in rows if row.region == name]
-        latitude = round(sum(m.latitude for m in members) / len(members), 4)
-        longitude = round(sum(m.longitude for m in members) / len(members), 4)
-        regions[name] = _entity(demo, name, "region", name, government.id, latitude, longitude)
+        centre = (
+            round(sum(m.latitude for m in members) / len(members), 4),
+            round(sum(m.longitude for m in members) / len(members), 4),
+        )
+        regions[name] = _entity(demo, name, "region", name, government.id, centre, None)
     counts = _agreement_counts(demo, [row.name for row in rows])
     mean = sum(counts.values()) / len(counts)
     municipalities = []
+    by_region: dict[str, list[EntityRef]] = {}
     for row in rows:
         ref = _entity(
-            demo, row.name, "municipality", row.name, regions[row.region].id, row.latitude,
-            row.longitude, row.ibge_code, code=row.ibge_code,
-        )  # fmt: skip
+            demo,
+            row.name,
+            "municipality",
+            row.name,
+            regions[row.region].id,
+            (row.latitude, row.longitude),
+            row.ibge_code,
+        )
         ref.weight = max(0.05, counts[row.name] / mean)
         municipalities.append(ref)
-    municipalities.sort(key=lambda m: -m.weight)
+        by_region.setdefault(row.region, []).append(ref)
+    municipalities.sort(key=lambda m: (-m.weight, m.code or ""))
     targets = {m.id: _scaled_count(demo, counts[m.name]) for m in municipalities}
     targets[government.id] = _scaled_count(demo, STATE_AGREEMENTS)
-    rng.shuffle(demo.entities[1 : 1 + len(regions)])  # no meaning in region order
-    return municipalities, targets
+    return Hierarchy(municipalities, targets, by_region)
 
 
 def _entity(
-    demo: Demo, name: str, kind: str, short: str, parent: str | None,
-    latitude: float | None, longitude: float | None, reference_code: str | None = None, *,
-    code: str | None = None,
-) -> EntityRef:  # fmt: skip
+    demo: Demo,
+    name: str,
+    kind: str,
+    short: str,
+    parent: str | None,
+    position: tuple[float | None, float | None],
+    code: str | None,
+) -> EntityRef:
+    latitude, longitude = position
     entity_id = demo.add(
-        LocalEntity, name=name, kind=kind, code=code or (reference_code if kind == "government"
-                                                         else None),
-        parent_id=parent, latitude=latitude, longitude=longitude,
-    )  # fmt: skip
-    ref = EntityRef(entity_id, name, short, kind, latitude, longitude, code=reference_code)
+        LocalEntity,
+        name=name,
+        kind=kind,
+        code=code,
+        parent_id=parent,
+        latitude=latitude,
+        longitude=longitude,
+    )
+    ref = EntityRef(entity_id, name, short, kind, latitude, longitude, code=code)
     demo.entities.append(ref)
     return ref
 
 
 def _agreement_counts(demo: Demo, names: Sequence[str]) -> dict[str, int]:
-    """Agreements per municipality at full size: the known ones, then a long tail."""
+    """Agreements per municipality at full size: the known ones, then a long tail in
+    which most small towns have a handful or none."""
     rng = demo.rng
     rest = [name for name in names if name not in BIG_MUNICIPALITIES]
     remaining = TOTAL_AGREEMENTS - STATE_AGREEMENTS - sum(BIG_MUNICIPALITIES.values())
-    draws = {name: rng.lognormvariate(0.0, 1.5) for name in rest}
-    for _ in range(3):  # no small town outgrows the regional centres
-        factor = remaining / sum(draws.values())
-        draws = {name: min(w * factor, 18.0) for name, w in draws.items()}
+    quiet = {name: float(rng.choice((0, 0, 1, 2))) for name in rest if rng.chance(0.35)}
+    draws = {name: rng.lognormvariate(0.0, 1.6) for name in rest if name not in quiet}
+    budget = remaining - sum(quiet.values())
+    for _ in range(6):  # no small town outgrows the regional centres
+        factor = budget / sum(draws.values())
+        draws = {name: min(w * factor, 60.0) for name, w in draws.items()}
+    draws.update(quiet)
     counts = {name: int(w) + (1 if rng.random() < w % 1 else 0) for name, w in draws.items()}
     counts.update(BIG_MUNICIPALITIES)
     return counts
 
 
-def _scaled_count(demo: Demo, count: int) -> int:
+def _scaled_count(demo: Demo, count: float) -> int:
     exact = count * demo.size
     return int(exact) + (1 if demo.rng.random() < exact % 1 else 0)
+
+
+def _municipal_officers(demo: Demo, municipalities: Sequence[EntityRef]) -> None:
+    """The person each active municipality names for international relations."""
+    positions = demo.texts.partner_positions["municipality"]
+    for municipality in municipalities:
+        name, female = person(demo.rng, "BR")
+        demo.add(
+            Contact,
+            name=name,
+            position=gendered(demo.rng.choice(positions), female),
+            local_entity_id=municipality.id,
+            organisation=f"Prefeitura Municipal de {municipality.name}",
+            email=f"{slug(name)}@{slug(municipality.name)}.mg.example",
+            languages="pt,es",
+        )
+
+
+# --- their side and what binds us -------------------------------------------------------------
 
 
 def _partners(demo: Demo) -> None:
@@ -163,40 +232,157 @@ def _partners(demo: Demo) -> None:
     scale = max(60, round(TOTAL_PARTNERS * demo.size)) / sum(PARTNER_COUNTRIES.values())
     taken: set[int] = set()
     for country, count in PARTNER_COUNTRIES.items():
-        wanted = max(1, round(count * scale)) if count * scale >= 0.5 or rng.chance(0.3) else 0
-        for city in sample_cities(rng, country, wanted, taken, depth=2):
+        exact = count * scale
+        wanted = int(exact) + (1 if rng.random() < exact % 1 else 0)
+        for city in sample_cities(rng, country, wanted, taken, depth=3):
             taken.add(city.geonameid)
-            partner = _partner(demo, city.name, "city", country, city.latitude, city.longitude)
-            partner.weight = math.sqrt(city.population)
-            demo.sink.counts  # keep mypy aware the sink is used through demo.add
-            _fill_city(demo, partner.id, city.population, city.geonameid)
+            add_partner(demo, city)
+    # small countries run out of cities: the large ones make up the difference
+    shortfall = round(sum(PARTNER_COUNTRIES.values()) * scale) - len(taken)
+    large = sorted(PARTNER_COUNTRIES, key=lambda code: -PARTNER_COUNTRIES[code])[:8]
+    for index in range(max(0, shortfall)):
+        for city in sample_cities(rng, large[index % len(large)], 1, taken, depth=40):
+            taken.add(city.geonameid)
+            add_partner(demo, city)
     for key, name, kind, country, seat, ref, org_type in ORGANISATIONS:
         seat_country, _, seat_name = seat.rpartition(":")
-        city = find_city(seat_country or country, seat_name)
-        partner = _partner(
-            demo, name, kind, country, city.latitude if city else None,
-            city.longitude if city else None, iati=(ref, org_type),
-        )  # fmt: skip
-        demo.funders[key] = partner
+        seat_city = find_city(seat_country or country, seat_name)
+        demo.funders[key] = add_partner(
+            demo, seat_city, kind=kind, name=name, country=country, iati=(ref, org_type)
+        )
 
 
-_CITY_EXTRAS: dict[str, tuple[int, int]] = {}
+def _agreements(demo: Demo, targets: dict[str, int], municipalities: Sequence[EntityRef]) -> None:
+    """Each entity's relationships until it holds about its target number of agreements."""
+    rng, today = demo.rng, demo.today
+    cities = [p for p in demo.partners if p.kind == "city"]
+    totals = list(accumulate(p.weight for p in cities))
+    by_country: dict[str, list[PartnerRef]] = {}
+    for partner in cities:
+        by_country.setdefault(partner.country_code, []).append(partner)
+    organisations = [p for p in demo.partners if p.kind != "city"]
+    government = demo.government
+    assert government is not None
+    planned: list[Relationship] = []
+    for entity in [government, *municipalities]:
+        target = targets.get(entity.id, 0)
+        affinity = by_country.get(AFFINITIES.get(entity.name, ""), [])
+        held, misses = 0, 0
+        seen: set[str] = set()
+        while held < target and len(seen) < len(cities) and misses < 30:
+            if organisations and rng.chance(0.04 if entity is not government else 0.15):
+                partner = rng.choice(organisations)
+            elif affinity and rng.chance(0.5):
+                partner = rng.choice(affinity)
+            else:
+                partner = rng.choices(cities, cum_weights=totals)[0]
+            if partner.id in seen:
+                continue
+            seen.add(partner.id)
+            era = rng.weighted({1978: 0.3, 1990: 1, 2000: 2, 2010: 3, 2017: 3})
+            start = rng.day_between(date(era, 1, 1), today)
+            if rng.chance(0.04):
+                start = today + timedelta(days=1)
+            relationship = plan(demo, entity, partner, start, None, 0.5)
+            if held and held + len(relationship.plans) > target + 1:
+                misses += 1  # a long history would overshoot: try a younger relationship
+                continue
+            planned.append(relationship)
+            held += len(relationship.plans)
+    write_relationships(demo, planned)
 
 
-def _partner(
-    demo: Demo, name: str, kind: str, country: str, latitude: float | None,
-    longitude: float | None, iati: tuple[str | None, str | None] = (None, None),
-) -> PartnerRef:  # fmt: skip
-    partner_id = demo.rng.uuid()
-    ref = PartnerRef(partner_id, name, kind, country, latitude, longitude,
-                     language_of(country), is_south(country))  # fmt: skip
-    demo.sink.add(
-        Partner,
-        {
-            "id": partner_id, "name": name, "kind": kind, "country_code": country,
-            "latitude": latitude, "longitude": longitude, "iati_org_ref": iati[0],
-            "iati_org_type": iati[1],
-        },
-    )  # fmt: skip
-    demo.partners.append(ref)
-    return ref
+def _projects(demo: Demo) -> None:
+    rng = demo.rng
+    wanted = demo.scaled(TOTAL_PROJECTS)
+    frames = [
+        a
+        for a in demo.agreements
+        if a.signed
+        and a.signed.year >= 2004
+        and a.partner.kind == "city"
+        and a.type in ("cooperation", "implementation", "mou", "twinning")
+    ]
+    chosen = rng.sample(frames, min(len(frames), wanted * 4 // 5))
+    for agreement in chosen:
+        theme = rng.choice(agreement.themes)
+        at_home = not agreement.partner.south or theme in _AT_HOME_THEMES
+        write_project(
+            demo,
+            agreement.entity,
+            agreement.partner,
+            agreement,
+            FUNDERS,
+            theme,
+            (50_000, 3_000_000),
+            at_home=at_home,
+        )
+    cities = [p for p in demo.partners if p.kind == "city"]
+    for _ in range(wanted - len(chosen)):
+        agreement = rng.choice(demo.agreements)
+        partner = rng.choice(cities)
+        theme = rng.choice(agreement.themes)
+        write_project(
+            demo, agreement.entity, partner, None, FUNDERS, theme, (30_000, 800_000), at_home=True
+        )
+
+
+def _networks(demo: Demo, ours: Hierarchy) -> None:
+    """The networks, then who joined them: the state itself, the largest municipalities,
+    samples of the rest, or everyone in a region for the regional associations."""
+    rng, today = demo.rng, demo.today
+    government = demo.government
+    assert government is not None
+    for spec, rule in NETWORKS:
+        network_id = write_network(demo, spec)
+        members = _members(demo, rule, government, ours)
+        for position, entity in enumerate(members):
+            first_year = spec.since or 1995
+            since = date(
+                rng.randint(first_year, max(first_year, today.year - 1)), rng.randint(1, 12), 1
+            )
+            until = None
+            if rng.chance(0.08) and since.year < today.year - 3:
+                until = date(rng.randint(since.year + 2, today.year - 1), rng.randint(1, 12), 1)
+            strength = 1.0 if entity is government else min(2.0, max(0.2, entity.weight**0.5))
+            fee = None
+            if spec.fee is not None:
+                fee = Decimal(round(spec.fee * strength / 2, -2))
+            write_membership(
+                demo,
+                network_id,
+                spec,
+                entity,
+                since=since,
+                until=until,
+                role=spec.role if position == 0 else "member",
+                fee=fee,
+                activity=spec.activity * strength,
+            )
+
+
+def _members(demo: Demo, rule: str, government: EntityRef, ours: Hierarchy) -> list[EntityRef]:
+    """Who joins a network, by its rule (see ``state_catalogue.NETWORKS``)."""
+    rng, municipalities = demo.rng, ours.municipalities
+    members: list[EntityRef] = []
+    for part in rule.split("+"):
+        kind, _, argument = part.partition(":")
+        if kind == "state":
+            members.append(government)
+        elif kind == "top":
+            members += municipalities[: demo.scaled(int(argument))]
+        elif kind == "pick":
+            count, _, pool = argument.partition("/")
+            members += rng.sample(list(municipalities[: int(pool)]), demo.scaled(int(count)))
+        elif kind == "share":
+            members += [m for m in municipalities if rng.random() < float(argument) * demo.size]
+        elif kind == "named":
+            names = set(argument.split(";"))
+            members += [m for m in municipalities if m.name in names]
+        elif kind == "region":
+            region = ours.by_region.get(argument, [])
+            members += [m for m in region if rng.random() < 0.85 * demo.size]
+        else:
+            raise ValueError(f"unknown membership rule {rule!r}")
+    unique = {member.id: member for member in members}
+    return list(unique.values())

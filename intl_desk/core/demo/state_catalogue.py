@@ -68,6 +68,7 @@ PARTNER_COUNTRIES = {
 }  # fmt: skip
 
 # (key, name, kind, country, seat in the gazetteer ("BR:…" when abroad), IATI ref, type)
+# fmt: off
 ORGANISATIONS = (
     ("abc", "Agência Brasileira de Cooperação (ABC)", "national_agency", "BR", "Brasília",
      None, "10"),
@@ -123,7 +124,8 @@ FUNDERS = (
     Funder("AECID", "Programa de cooperação municipalista", "10", "aecid"),
     Funder("FAPEMIG", "Edital de cooperação internacional", "15",
            themes=frozenset({"innovation", "education", "health"})),
-)  # fmt: skip
+)
+# fmt: on
 
 _MERCOCIDADES_UNITS = (
     ("Cooperação Internacional", "governance"), ("Cultura", "culture"),
@@ -148,14 +150,57 @@ _REGIONS = (
 )  # fmt: skip
 
 
-def _n(name: str, acronym: str | None, scope: str, themes: str, description: str,
-       website: str | None = None, parent: str | None = None, since: int = 1995,
-       role: str = "member", fee: int | None = None, activity: float = 1.0) -> NetworkSpec:
-    return NetworkSpec(name, acronym, scope, tuple(themes.split()), description, website,
-                       parent, since, None, role, fee, activity)  # fmt: skip
+_LATIN = ("AR", "UY", "PY", "CL", "BO", "PE", "CO", "MX", "BR", "ES", "PT")
+_MERCOSUR = ("AR", "UY", "PY", "BR")
+_VENUES = {
+    "national": ("BR",),
+    "regional": ("BR",),
+    "country_group": ("BR",),
+    "continental": _LATIN,
+}
+
+
+def _n(
+    name: str,
+    acronym: str | None,
+    scope: str,
+    themes: str,
+    description: str,
+    website: str | None = None,
+    parent: str | None = None,
+    since: int = 1995,
+    role: str = "member",
+    fee: int | None = None,
+    activity: float = 1.0,
+    venues: tuple[str, ...] | None = None,
+) -> NetworkSpec:
+    """A network of the state demo; its events meet where its members are."""
+    if venues is None:
+        venues = (
+            _MERCOSUR
+            if "Mercocidades" in name or parent == "Mercocidades"
+            else (_VENUES.get(scope, ()))
+        )
+    return NetworkSpec(
+        name,
+        acronym,
+        scope,
+        tuple(themes.split()),
+        description,
+        website,
+        parent,
+        since,
+        None,
+        role,
+        fee,
+        activity,
+        venues,
+    )
 
 
 #: (network, who joins it) — rules: state, top:N, pick:K/N, share:P, named:A;B, region:R
+#: (network, who joins it) — rules: state, top:N, pick:K/N, share:P, named:A;B, region:R
+# fmt: off
 NETWORKS: tuple[tuple[NetworkSpec, str], ...] = (
     (_n("Cidades e Governos Locais Unidos", "CGLU", "global", "governance peace",
         "Organização mundial dos governos locais e regionais.", "https://www.uclg.org",
@@ -176,7 +221,7 @@ NETWORKS: tuple[tuple[NetworkSpec, str], ...] = (
         "https://www.globalcovenantofmayors.org", since=2016, activity=0.5), "top:25"),
     (_n("Rede de Cidades Criativas da UNESCO", None, "thematic", "culture food",
         "Belo Horizonte, Cidade Criativa da Gastronomia.", since=2019),
-        "named:Belo Horizonte"),
+     "named:Belo Horizonte"),
     (_n("Organização das Cidades do Patrimônio Mundial", "OCPM", "thematic", "heritage",
         "Cidades com sítios inscritos na lista do patrimônio mundial.",
         "https://www.ovpm.org", since=1995, fee=8000), "named:Ouro Preto;Diamantina"),
@@ -197,23 +242,23 @@ NETWORKS: tuple[tuple[NetworkSpec, str], ...] = (
         "Rede de cidades-irmãs com os Estados Unidos.", "https://sistercities.org",
         since=1990, activity=0.4), "top:20"),
     (_n("Parceria para Governo Aberto — Local", "OGP Local", "global", "governance",
-        "Governos locais comprometidos com governo aberto.", since=2018,
-        activity=0.5), "pick:3/15"),
+        "Governos locais comprometidos com governo aberto.", since=2018, activity=0.5),
+     "pick:3/15"),
     (_n("Fórum de Autoridades Locais de Periferia", "FALP", "global", "social urban",
-        "Autoridades locais das periferias metropolitanas.", since=2006,
-        activity=0.5), "named:Contagem;Betim;Ribeirão das Neves;Santa Luzia"),
+        "Autoridades locais das periferias metropolitanas.", since=2006, activity=0.5),
+     "named:Contagem;Betim;Ribeirão das Neves;Santa Luzia"),
     (_n("Mercocidades", "Mercocidades", "continental", "governance economy culture",
         "Principal rede de cidades do Mercosul.", "https://mercociudades.org", since=1995,
         role="vice_president", fee=15000, activity=1.5), "top:10"),
     (_n("Foro Consultivo de Municípios, Estados Federados, Províncias e Departamentos do"
         " Mercosul", "FCCR", "continental", "governance", "Órgão consultivo do Mercosul"
-        " para governos subnacionais.", since=2007), "state+top:3"),
+        " para governos subnacionais.", since=2007, venues=_MERCOSUR), "state+top:3"),
     (_n("Federação Latino-Americana de Cidades, Municípios e Associações de Governos"
         " Locais", "FLACMA", "continental", "governance", "Municipalismo"
         " latino-americano.", since=1998, fee=5000, activity=0.6), "pick:6/40"),
     (_n("União das Cidades Capitais Ibero-Americanas", "UCCI", "continental",
         "urban culture", "Capitais ibero-americanas.", since=2000, fee=12000),
-        "named:Belo Horizonte"),
+     "named:Belo Horizonte"),
     (_n("Aliança Euro-Latino-Americana de Cooperação entre Cidades", "AL-LAs",
         "continental", "governance", "Internacionalização de governos locais.",
         since=2013, activity=0.6), "named:Belo Horizonte"),
@@ -239,7 +284,7 @@ NETWORKS: tuple[tuple[NetworkSpec, str], ...] = (
         role="board", fee=20000, activity=0.6), "top:70"),
     (_n("Associação Brasileira de Municípios", "ABM", "national", "governance",
         "Entidade municipalista nacional.", since=1990, fee=2000, activity=0.2),
-        "share:0.15"),
+     "share:0.15"),
     (_n("Fórum Brasileiro de Gestores Municipais de Relações Internacionais", None,
         "national", "governance", "Gestores municipais de relações internacionais.",
         since=2009, activity=0.8), "top:40"),
@@ -250,19 +295,19 @@ NETWORKS: tuple[tuple[NetworkSpec, str], ...] = (
         "digital innovation", "Cidades inteligentes centradas nas pessoas.", since=2013,
         activity=0.5), "pick:10/60"),
     (_n("Programa Cidades Sustentáveis", None, "thematic", "environment governance",
-        "Agenda de sustentabilidade para municípios.", since=2012, activity=0.3),
-        "share:0.05"),
+        "Agenda de sustentabilidade para municípios.", since=2012, activity=0.3,
+        venues=("BR",)), "share:0.05"),
     (_n("Rede Estratégia ODS", None, "thematic", "governance", "Localização dos ODS.",
-        since=2016, activity=0.4), "pick:15/80"),
+        since=2016, activity=0.4, venues=("BR",)), "pick:15/80"),
     (_n("Movimento Nacional ODS — Nós Podemos", None, "thematic", "governance social",
-        "Mobilização pelos ODS.", since=2015, activity=0.3), "share:0.04"),
+        "Mobilização pelos ODS.", since=2015, activity=0.3, venues=("BR",)), "share:0.04"),
     (_n("Rede Urban95 Brasil", None, "thematic", "social urban", "Cidades para a primeira"
-        " infância.", since=2018, activity=0.5), "pick:4/30"),
+        " infância.", since=2018, activity=0.5, venues=("BR",)), "pick:4/30"),
     (_n("Plataforma dos Centros Urbanos do UNICEF", None, "thematic", "social education",
         "Direitos de crianças e adolescentes nos centros urbanos.", since=2017,
-        activity=0.4), "pick:3/20"),
+        activity=0.4, venues=("BR",)), "pick:3/20"),
     (_n("Rede de Municípios Saudáveis", None, "thematic", "health", "Promoção da saúde"
-        " nos municípios.", since=2003, activity=0.3), "share:0.03"),
+        " nos municípios.", since=2003, activity=0.3, venues=("BR",)), "share:0.03"),
     (_n("Associação Mineira de Municípios", "AMM", "regional", "governance",
         "Entidade municipalista de Minas Gerais.", "https://portalamm.org.br",
         since=1985, fee=3000, activity=0.15), "share:0.95"),
@@ -274,23 +319,25 @@ NETWORKS: tuple[tuple[NetworkSpec, str], ...] = (
     ),
     (_n("Rede de Cidades Históricas de Minas Gerais", None, "regional", "heritage tourism",
         "Cidades do ciclo do ouro e do diamante.", since=2005, activity=0.6),
-        "named:Ouro Preto;Mariana;Diamantina;Tiradentes;São João del Rei;Sabará;Serro;"
-        "Congonhas"),
+     "named:Ouro Preto;Mariana;Diamantina;Tiradentes;São João del Rei;Sabará;Serro;"
+     "Congonhas"),
     (_n("Rede Mineira de Cidades pelo Clima", None, "regional", "environment",
         "Municípios mineiros com planos climáticos.", since=2019, activity=0.4),
-        "pick:20/80"),
+     "pick:20/80"),
     (_n("Rede Brasil–Itália de Cidades-Irmãs", None, "country_group", "culture economy",
-        "Cidades brasileiras irmanadas com cidades italianas.", since=2001,
-        activity=0.4), "pick:15/120"),
+        "Cidades brasileiras irmanadas com cidades italianas.", since=2001, activity=0.4,
+        venues=("BR", "IT")), "pick:15/120"),
     (_n("Rede de Cidades-Irmãs Brasil–Japão", None, "country_group", "culture education",
-        "Irmanamentos entre cidades brasileiras e japonesas.", since=2008, activity=0.4),
-        "pick:6/60"),
+        "Irmanamentos entre cidades brasileiras e japonesas.", since=2008, activity=0.4,
+        venues=("BR", "JP")), "pick:6/60"),
     (_n("Rede Luso-Brasileira de Municípios", None, "country_group", "heritage culture",
-        "Cooperação entre municípios de Portugal e do Brasil.", since=2000, activity=0.4),
-        "pick:12/100"),
+        "Cooperação entre municípios de Portugal e do Brasil.", since=2000, activity=0.4,
+        venues=("BR", "PT")), "pick:12/100"),
     (_n("Rede Brasil–Alemanha de Municípios", None, "country_group", "environment energy",
-        "Parcerias municipais Brasil–Alemanha.", since=2012, activity=0.4), "pick:6/60"),
+        "Parcerias municipais Brasil–Alemanha.", since=2012, activity=0.4,
+        venues=("BR", "DE")), "pick:6/60"),
     (_n("Encontros Brasil–França de Cooperação Descentralizada", None, "country_group",
         "governance", "Cooperação entre governos locais franceses e brasileiros.",
-        since=2006, activity=0.4), "state+pick:4/40"),
+        since=2006, activity=0.4, venues=("BR", "FR")), "state+pick:4/40"),
 )
+# fmt: on

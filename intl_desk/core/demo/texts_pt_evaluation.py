@@ -68,6 +68,18 @@ _MUNICIPAL_SCALE = (
     "Secretaria com orçamento e plano de ação internacional",
 )
 
+_CONTRIBUTIONS = (
+    "Relatoria do painel de governos subnacionais sobre mineração sustentável; recomendação"
+    " incluída na declaração final.",
+    "Coordenação de sessão sobre segurança hídrica no fórum da rede de regiões; três estados"
+    " aderiram à metodologia mineira.",
+    "Adesão à coalizão de governos subnacionais pelo clima com metas publicadas e monitoradas.",
+    "Apresentação do painel de acordos dos 853 municípios como boa prática de transparência.",
+    "Coorganização da cúpula regional de cidades sobre turismo sustentável.",
+    "Contribuição à revisão da agenda de localização dos ODS na América Latina.",
+)
+
+# fmt: off
 _STATE = (
     IndicatorSpec("EST-01", "Acordos internacionais assinados no ano", "political",
                   unit="acordos", formula="agreements_signed", start=600, growth=0.03,
@@ -106,20 +118,7 @@ _STATE = (
                   " acordos de cooperação com outros países? »"),
     IndicatorSpec("EST-12", "Principais contribuições à agenda internacional", "political",
                   measure="text", objective=(3, 0), source="Relatório anual da Assessoria",
-                  evidence=(
-                      "Relatoria do painel de governos subnacionais sobre mineração"
-                      " sustentável; recomendação incluída na declaração final.",
-                      "Coordenação de sessão sobre segurança hídrica no fórum da rede de"
-                      " regiões; três estados aderiram à metodologia mineira.",
-                      "Adesão à coalizão de governos subnacionais pelo clima com metas"
-                      " publicadas e monitoradas.",
-                      "Apresentação do painel de acordos dos 853 municípios como boa prática"
-                      " de transparência.",
-                      "Coorganização da cúpula regional de cidades sobre turismo"
-                      " sustentável.",
-                      "Contribuição à revisão da agenda de localização dos ODS na América"
-                      " Latina.",
-                  )),
+                  evidence=_CONTRIBUTIONS),
 )
 
 _PER_MUNICIPALITY = (
@@ -156,5 +155,6 @@ _PER_MUNICIPALITY = (
                   "territorial", unit="%", start=10, growth=0.06, noise=0.2, decimals=1,
                   per_local_entity=True, objective=(3, 1), source="Pesquisa amostral anual"),
 )
+# fmt: on
 
 INDICATORS = _STATE + _PER_MUNICIPALITY

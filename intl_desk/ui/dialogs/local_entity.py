@@ -7,6 +7,8 @@ cannot be picked, rather than being refused after the fact.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,9 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.errors import FieldError
 from intl_desk.core.i18n import _
 from intl_desk.core.model import LocalEntity
 from intl_desk.ui.choices import entity_choices, fill_combo
+from intl_desk.ui.dialogs.contact import widen_error_labels
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_local_entity import Ui_LocalEntityForm
 from intl_desk.ui.record_dialog import RecordDialog
@@ -24,18 +28,21 @@ from intl_desk.ui.record_dialog import RecordDialog
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def descendant_ids(session: Session, entity_id: str | None) -> set[str]:
-    """``entity_id`` and every live entity below it, at any depth."""
-    if entity_id is None:
+def descendant_ids(session: Session, model: Any, record_id: str | None) -> set[str]:
+    """``record_id`` and every live record below it through ``parent_id``, at any depth.
+
+    Shared by the trees of entities and of networks.
+    """
+    if record_id is None:
         return set()
     rows = session.execute(
-        select(LocalEntity.id, LocalEntity.parent_id).where(LocalEntity.deleted_at.is_(None))
+        select(model.id, model.parent_id).where(model.deleted_at.is_(None))
     ).all()
     children: dict[str | None, list[str]] = {}
     for row in rows:
         children.setdefault(row.parent_id, []).append(row.id)
-    found = {entity_id}
-    pending = [entity_id]
+    found = {record_id}
+    pending = [record_id]
     while pending:
         for child in children.get(pending.pop(), []):
             if child not in found:  # a cycle already in the file must not loop forever
@@ -46,7 +53,7 @@ def descendant_ids(session: Session, entity_id: str | None) -> set[str]:
 
 def parent_choices(session: Session, entity_id: str | None) -> list[tuple[str, str]]:
     """The entity tree without ``entity_id``'s own branch: the parents it may have."""
-    excluded = descendant_ids(session, entity_id)
+    excluded = descendant_ids(session, LocalEntity, entity_id)
     return [(value, label) for value, label in entity_choices(session) if value not in excluded]
 
 
@@ -54,6 +61,10 @@ class LocalEntityDialog(RecordDialog):
     model = LocalEntity
     form_class = Ui_LocalEntityForm
     vocabularies = {"kind": (vocab.LOCAL_ENTITY_KINDS, False)}
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        super().show_errors(errors)
+        widen_error_labels(self.error_labels.values())
 
     def setup_extra_tabs(self) -> None:
         ui = self.ui

@@ -19,9 +19,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListView, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QListView, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 class Ui_AgreementForm(object):
@@ -97,7 +97,8 @@ class Ui_AgreementForm(object):
         self.language_list = QListWidget(self.general_page)
         self.language_list.setObjectName(u"language_list")
         self.language_list.setMinimumSize(QSize(0, 64))
-        self.language_list.setMaximumSize(QSize(16777215, 96))
+        self.language_list.setMaximumSize(QSize(16777215, 84))
+        self.language_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.language_list.setFlow(QListView.Flow.LeftToRight)
         self.language_list.setProperty(u"isWrapping", True)
         self.language_list.setResizeMode(QListView.ResizeMode.Adjust)
@@ -140,17 +141,10 @@ class Ui_AgreementForm(object):
 
         self.parties_page_layout.addWidget(self.objectives_group)
 
-        self.signatories_group = QGroupBox(self.parties_page)
-        self.signatories_group.setObjectName(u"signatories_group")
-        self.signatories_layout = QVBoxLayout(self.signatories_group)
-        self.signatories_layout.setObjectName(u"signatories_layout")
-
-        self.parties_page_layout.addWidget(self.signatories_group)
-
         self.sections.addTab(self.parties_page, "")
         self.themes_page = QWidget()
         self.themes_page.setObjectName(u"themes_page")
-        self.themes_page_layout = QVBoxLayout(self.themes_page)
+        self.themes_page_layout = QHBoxLayout(self.themes_page)
         self.themes_page_layout.setObjectName(u"themes_page_layout")
         self.themes_group = QGroupBox(self.themes_page)
         self.themes_group.setObjectName(u"themes_group")
@@ -158,9 +152,6 @@ class Ui_AgreementForm(object):
         self.themes_layout.setObjectName(u"themes_layout")
         self.theme_list = QListWidget(self.themes_group)
         self.theme_list.setObjectName(u"theme_list")
-        self.theme_list.setFlow(QListView.Flow.LeftToRight)
-        self.theme_list.setProperty(u"isWrapping", True)
-        self.theme_list.setResizeMode(QListView.ResizeMode.Adjust)
 
         self.themes_layout.addWidget(self.theme_list)
 
@@ -173,10 +164,7 @@ class Ui_AgreementForm(object):
         self.sdgs_layout.setObjectName(u"sdgs_layout")
         self.sdg_list = QListWidget(self.sdgs_group)
         self.sdg_list.setObjectName(u"sdg_list")
-        self.sdg_list.setFlow(QListView.Flow.LeftToRight)
-        self.sdg_list.setProperty(u"isWrapping", True)
-        self.sdg_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.sdg_list.setIconSize(QSize(22, 22))
+        self.sdg_list.setIconSize(QSize(20, 20))
 
         self.sdgs_layout.addWidget(self.sdg_list)
 
@@ -186,7 +174,7 @@ class Ui_AgreementForm(object):
         self.sections.addTab(self.themes_page, "")
         self.dates_page = QWidget()
         self.dates_page.setObjectName(u"dates_page")
-        self.dates_page_layout = QVBoxLayout(self.dates_page)
+        self.dates_page_layout = QGridLayout(self.dates_page)
         self.dates_page_layout.setObjectName(u"dates_page_layout")
         self.dates_group = QGroupBox(self.dates_page)
         self.dates_group.setObjectName(u"dates_group")
@@ -239,7 +227,7 @@ class Ui_AgreementForm(object):
         self.dates_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.perpetual)
 
 
-        self.dates_page_layout.addWidget(self.dates_group)
+        self.dates_page_layout.addWidget(self.dates_group, 0, 0, 1, 1)
 
         self.renewal_group = QGroupBox(self.dates_page)
         self.renewal_group.setObjectName(u"renewal_group")
@@ -270,7 +258,7 @@ class Ui_AgreementForm(object):
         self.renewal_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.renewal_reminder_days)
 
 
-        self.dates_page_layout.addWidget(self.renewal_group)
+        self.dates_page_layout.addWidget(self.renewal_group, 0, 1, 1, 1)
 
         self.legal_group = QGroupBox(self.dates_page)
         self.legal_group.setObjectName(u"legal_group")
@@ -298,12 +286,18 @@ class Ui_AgreementForm(object):
         self.legal_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.legal_authorisation_date)
 
 
-        self.dates_page_layout.addWidget(self.legal_group)
+        self.dates_page_layout.addWidget(self.legal_group, 1, 0, 1, 2)
 
-        self.dates_spacer = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.signatories_group = QGroupBox(self.dates_page)
+        self.signatories_group.setObjectName(u"signatories_group")
+        self.signatories_layout = QVBoxLayout(self.signatories_group)
+        self.signatories_layout.setObjectName(u"signatories_layout")
 
-        self.dates_page_layout.addItem(self.dates_spacer)
+        self.dates_page_layout.addWidget(self.signatories_group, 2, 0, 1, 2)
 
+        self.dates_page_layout.setRowStretch(2, 1)
+        self.dates_page_layout.setColumnStretch(0, 1)
+        self.dates_page_layout.setColumnStretch(1, 1)
         self.sections.addTab(self.dates_page, "")
         self.links_page = QWidget()
         self.links_page.setObjectName(u"links_page")
@@ -336,6 +330,11 @@ class Ui_AgreementForm(object):
 
         self.followers = QLabel(self.related_group)
         self.followers.setObjectName(u"followers")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.followers.sizePolicy().hasHeightForWidth())
+        self.followers.setSizePolicy(sizePolicy)
         self.followers.setWordWrap(True)
 
         self.related_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.followers)
@@ -349,18 +348,25 @@ class Ui_AgreementForm(object):
         self.projects_layout.setObjectName(u"projects_layout")
         self.project_list = QListWidget(self.projects_group)
         self.project_list.setObjectName(u"project_list")
+        self.project_list.setMaximumSize(QSize(16777215, 180))
 
         self.projects_layout.addWidget(self.project_list)
+
+        self.no_projects = QLabel(self.projects_group)
+        self.no_projects.setObjectName(u"no_projects")
+        self.no_projects.setWordWrap(True)
+
+        self.projects_layout.addWidget(self.no_projects)
 
         self.project_buttons = QHBoxLayout()
         self.project_buttons.setObjectName(u"project_buttons")
         self.project_choice = QComboBox(self.projects_group)
         self.project_choice.setObjectName(u"project_choice")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        sizePolicy.setHorizontalStretch(1)
-        sizePolicy.setVerticalStretch(0)
-        sizePolicy.setHeightForWidth(self.project_choice.sizePolicy().hasHeightForWidth())
-        self.project_choice.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(1)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.project_choice.sizePolicy().hasHeightForWidth())
+        self.project_choice.setSizePolicy(sizePolicy1)
 
         self.project_buttons.addWidget(self.project_choice)
 
@@ -380,33 +386,35 @@ class Ui_AgreementForm(object):
 
         self.links_page_layout.addWidget(self.projects_group)
 
-        self.sections.addTab(self.links_page, "")
-        self.notes_page = QWidget()
-        self.notes_page.setObjectName(u"notes_page")
-        self.notes_layout = QFormLayout(self.notes_page)
+        self.notes_group = QGroupBox(self.links_page)
+        self.notes_group.setObjectName(u"notes_group")
+        self.notes_layout = QFormLayout(self.notes_group)
         self.notes_layout.setObjectName(u"notes_layout")
         self.notes_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.lessons_learned_label = QLabel(self.notes_page)
+        self.lessons_learned_label = QLabel(self.notes_group)
         self.lessons_learned_label.setObjectName(u"lessons_learned_label")
 
         self.notes_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.lessons_learned_label)
 
-        self.lessons_learned = QPlainTextEdit(self.notes_page)
+        self.lessons_learned = QPlainTextEdit(self.notes_group)
         self.lessons_learned.setObjectName(u"lessons_learned")
 
         self.notes_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.lessons_learned)
 
-        self.notes_label = QLabel(self.notes_page)
+        self.notes_label = QLabel(self.notes_group)
         self.notes_label.setObjectName(u"notes_label")
 
         self.notes_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.notes_label)
 
-        self.notes = QPlainTextEdit(self.notes_page)
+        self.notes = QPlainTextEdit(self.notes_group)
         self.notes.setObjectName(u"notes")
 
         self.notes_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.notes)
 
-        self.sections.addTab(self.notes_page, "")
+
+        self.links_page_layout.addWidget(self.notes_group)
+
+        self.sections.addTab(self.links_page, "")
 
         self.root_layout.addWidget(self.sections)
 
@@ -470,7 +478,6 @@ class Ui_AgreementForm(object):
         self.parties_group.setTitle(_(u"Parties"))
         self.objectives_group.setTitle(_(u"Specific objectives"))
         self.objectives_hint.setText(_(u"No specific objectives yet. Agreements without them are the classic failure: write down what this one should achieve, one objective per row."))
-        self.signatories_group.setTitle(_(u"Signatories"))
         self.sections.setTabText(self.sections.indexOf(self.parties_page), _(u"Parties and objectives"))
         self.themes_group.setTitle(_(u"Themes"))
         self.sdgs_group.setTitle(_(u"Sustainable Development Goals"))
@@ -486,20 +493,22 @@ class Ui_AgreementForm(object):
         self.renewal_reminder_days_label.setText(_(u"Reminder (days before expiry)"))
         self.legal_group.setTitle(_(u"Legal authorisation"))
         self.legal_authorisation_label.setText(_(u"Decision"))
-        self.legal_authorisation.setPlaceholderText(_(u"The council decision that authorised the signature"))
+        self.legal_authorisation.setPlaceholderText(_(u"Council decision number and title"))
         self.legal_authorisation_date_label.setText(_(u"Date of the decision"))
-        self.sections.setTabText(self.sections.indexOf(self.dates_page), _(u"Dates and renewal"))
+        self.signatories_group.setTitle(_(u"Signatories"))
+        self.sections.setTabText(self.sections.indexOf(self.dates_page), _(u"Dates and signature"))
         self.related_group.setTitle(_(u"Related agreements"))
         self.renews_id_label.setText(_(u"Renews"))
         self.amends_id_label.setText(_(u"Amends"))
         self.projects_group.setTitle(_(u"Projects carried out under this agreement"))
+        self.no_projects.setText(_(u"No project linked yet. Choose one below to show what was done under this agreement."))
         self.add_project.setText(_(u"Link the project"))
         self.remove_project.setText(_(u"Unlink"))
-        self.sections.setTabText(self.sections.indexOf(self.links_page), _(u"Links"))
+        self.notes_group.setTitle(_(u"Lessons and notes"))
         self.lessons_learned_label.setText(_(u"Lessons learned"))
         self.lessons_learned.setPlaceholderText(_(u"What worked, what did not, what the next team should know"))
         self.notes_label.setText(_(u"Notes"))
-        self.sections.setTabText(self.sections.indexOf(self.notes_page), _(u"Lessons and notes"))
+        self.sections.setTabText(self.sections.indexOf(self.links_page), _(u"Links and notes"))
         pass
     # retranslateUi
 

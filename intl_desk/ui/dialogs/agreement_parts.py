@@ -1,0 +1,181 @@
+"""Widgets the agreement form is built from, general enough for other forms.
+
+Kept beside the agreement dialog for now (shared modules belong to other engineers);
+candidates for ``child_table.py`` (:class:`RowTable`), ``pickers.py``
+(:func:`make_searchable`, the checklists, :func:`sdg_icon`) and ``choices.py``
+(:func:`titled_choices`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QComboBox, QCompleter, QListWidget, QListWidgetItem, QStyle
+
+from intl_desk.core.display import sort_key
+from intl_desk.core.model import Agreement, Project, Record
+from intl_desk.ui.child_table import ChildTable
+
+R = TypeVar("R", bound=Record)
+SEARCHABLE_FROM = 12  # combos longer than this can be searched by typing
+
+
+def make_searchable(box: QComboBox) -> None:
+    """Type a few letters anywhere in a long list's labels: "lod" finds Łódź's charter."""
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(box.model(), box)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    box.setCompleter(completer)
+
+
+def titled_choices(
+    session: Session, model: type[Agreement] | type[Project]
+) -> list[tuple[str, str]]:
+    """Live agreements as "title (signing year)", or projects by title, sorted for reading."""
+    dated = model is Agreement
+    column = Agreement.date_signed if dated else Project.planned_start
+    rows = session.execute(
+        select(model.id, model.title, column).where(model.deleted_at.is_(None))
+    ).all()
+    pairs = [(row[0], f"{row[1]} ({row[2].year})" if dated and row[2] else row[1]) for row in rows]
+    return sorted(pairs, key=lambda pair: sort_key(pair[1]))
+
+
+class RowTable(ChildTable):
+    """A :class:`ChildTable` whose new rows start from sensible choices, whose long choice
+    lists can be searched, and whose rows removed before their first save simply vanish."""
+
+    def __init__(self, *args: Any, defaults: dict[str, Any] | None = None) -> None:
+        super().__init__(*args)
+        self.defaults = defaults or {}
+
+    def add_row(self) -> None:
+        super().add_row()
+        self._polish(self.table.rowCount() - 1, new=True)
+
+    def set_records(self, records: Sequence[Record]) -> None:
+        super().set_records(records)
+        for row in range(self.table.rowCount()):
+            self._polish(row, new=False)
+
+    def _polish(self, row: int, new: bool) -> None:
+        for number, column in enumerate(self.columns):
+            box = self.table.cellWidget(row, number)
+            if not isinstance(box, QComboBox):
+                continue
+            if new and column.field in self.defaults:
+                box.setCurrentIndex(max(box.findData(self.defaults[column.field]), 0))
+            if box.count() > SEARCHABLE_FROM:
+                make_searchable(box)
+
+    def sync_into(self, collection: list[Any]) -> list[Record]:
+        """Apply the rows to ``collection``; a new row removed again leaves no trace."""
+        for record in list(self.removed):
+            if record.id is None or record in self.session.new:
+                self.removed.remove(record)
+                if record in collection:
+                    collection.remove(record)
+                if record in self.session:
+                    self.session.expunge(record)
+        children = self.apply()
+        for child in children:
+            if child not in collection:
+                collection.append(child)
+        return children
+
+
+def sync_links(
+    session: Session, collection: list[R], key: str, wanted: Iterable[Any], make: Callable[[Any], R]
+) -> None:
+    """Make ``collection``'s live rows match ``wanted`` values of ``key``.
+
+    Saved rows unticked are deleted (tombstones at save) and restored if ticked again
+    before saving; rows added in this dialog and unticked are simply dropped.
+    """
+    wanted = list(wanted)
+    live = {getattr(child, key): child for child in collection if child.deleted_at is None}
+    for value, child in live.items():
+        if value in wanted:
+            if child in session.deleted:
+                session.add(child)
+        elif child in session.new or child.id is None:
+            collection.remove(child)
+            if child in session:
+                session.expunge(child)
+        elif child not in session.deleted:
+            session.delete(child)
+    for value in wanted:
+        if value not in live:
+            collection.append(make(value))
+
+
+def fill_checklist(
+    widget: QListWidget, items: Iterable[tuple[Any, str, str, QIcon | None]]
+) -> None:
+    """Checkable items: in even columns wide enough for the longest label when the list
+    wraps, else one per line as wide as the list (long labels elided, whole in the tooltip)."""
+    widget.clear()
+    widget.ensurePolished()
+    metrics = widget.fontMetrics()
+    rows = list(items)
+    has_icons = any(icon is not None for *_rest, icon in rows)
+    indicator = widget.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    icon_width = widget.iconSize().width() + 6 if has_icons else 0
+    widest = max((metrics.horizontalAdvance(label) for _value, label, *_rest in rows), default=0)
+    height = max(metrics.height(), widget.iconSize().height() if has_icons else 0) + 8
+    columns = widget.isWrapping()
+    cell = QSize(indicator + icon_width + widest + 28 if columns else 0, height)
+    for value, label, tooltip, icon in rows:
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, value)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        item.setToolTip(tooltip or label)
+        item.setSizeHint(cell)
+        if icon is not None:
+            item.setIcon(icon)
+        widget.addItem(item)
+    if columns:
+        widget.setGridSize(cell)
+    else:
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def checked_values(widget: QListWidget) -> list[Any]:
+    return [
+        widget.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(widget.count())
+        if widget.item(row).checkState() == Qt.CheckState.Checked
+    ]
+
+
+def set_checked(widget: QListWidget, values: Iterable[Any]) -> None:
+    chosen = set(values)
+    for row in range(widget.count()):
+        item = widget.item(row)
+        state = item.data(Qt.ItemDataRole.UserRole) in chosen
+        item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+
+
+def sdg_icon(number: int, colour: str, size: int = 20) -> QIcon:
+    """The goal's official colour with its number, like the UN's tiles."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    painter = QPainter(pixmap)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(size * 11 // 20)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, str(number))
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,139 @@
+"""The activity form driven through its real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core import queries
+from intl_desk.core.model import Activity, Agreement, LocalEntity, Network, Partner, Project
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.activity import ActivityDialog
+
+TypeText = Callable[[QWidget, str], None]
+
+
+def _linked_records(office: OfficeFile) -> dict[str, str]:
+    with office.session() as session:
+        records = {
+            "entity": LocalEntity(name="Direction des affaires culturelles", kind="department"),
+            "partner": Partner(name="Łódź", kind="city", country_code="PL"),
+            "agreement": Agreement(title="Accord de coopération Lyon–Łódź", type="cooperation"),
+            "project": Project(title="Festival des lumières à Łódź"),
+            "network": Network(name="Eurocities", acronym="EC"),
+        }
+        session.add_all(records.values())
+        session.commit()
+        return {key: record.id for key, record in records.items()}
+
+
+def _pick(box: QComboBox, text: str) -> None:
+    labels = [box.itemText(index).strip() for index in range(box.count())]
+    box.setCurrentIndex(labels.index(text))
+
+
+def _pick_data(box: QComboBox, value: str) -> None:
+    index = box.findData(value)
+    assert index >= 0, value
+    box.setCurrentIndex(index)
+
+
+def test_record_a_mission_and_find_it_after_reopening(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    ids = _linked_records(office)
+    dialog = ActivityDialog(office)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert not dialog.save_button.isEnabled()
+    typist(ui.title, "Mission à Łódź — Festival des lumières")
+    _pick_data(ui.kind, "mission")
+    _pick_data(ui.status, "planned")
+    ui.start_date.setDate(QDate(2025, 10, 2))
+    ui.end_date.setDate(QDate(2025, 10, 5))
+    typist(ui.location, "Łódź, Manufaktura")
+    _pick_data(ui.country_code, "PL")
+    typist(ui.participants, "Adjointe à la culture, chargée de mission Pologne")
+    ui.participant_count.setValue(2)
+    ui.cost.setValue(3200.5)
+    _pick(ui.currency, "USD")
+    typist(ui.purpose, "Préparer l'édition polonaise du festival.")
+    typist(ui.justification, "Prévue par le programme d'action 2025.")
+    typist(ui.outcomes, "Calendrier commun adopté.")
+    typist(ui.lessons_learned, "Prévoir un interprète.")
+    _pick(ui.local_entity_id, "Direction des affaires culturelles")
+    _pick(ui.partner_id, "Łódź (Poland)")
+    _pick(ui.agreement_id, "Accord de coopération Lyon–Łódź")
+    _pick(ui.project_id, "Festival des lumières à Łódź")
+    _pick(ui.network_id, "Eurocities (EC)")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+    dialog.close()
+
+    with OfficeFile.open(office_path, read_only=True) as reopened, reopened.session() as session:
+        saved = session.scalars(select(Activity)).one()
+        assert saved.title == "Mission à Łódź — Festival des lumières"
+        assert (saved.kind, saved.status) == ("mission", "planned")
+        assert (saved.start_date, saved.end_date) == (date(2025, 10, 2), date(2025, 10, 5))
+        assert (saved.location, saved.country_code) == ("Łódź, Manufaktura", "PL")
+        assert saved.participants == "Adjointe à la culture, chargée de mission Pologne"
+        assert saved.participant_count == 2
+        assert (saved.cost, saved.currency) == (Decimal("3200.50"), "USD")
+        assert saved.purpose == "Préparer l'édition polonaise du festival."
+        assert saved.justification == "Prévue par le programme d'action 2025."
+        assert saved.outcomes == "Calendrier commun adopté."
+        assert saved.lessons_learned == "Prévoir un interprète."
+        assert (
+            saved.local_entity_id,
+            saved.partner_id,
+            saved.agreement_id,
+            saved.project_id,
+            saved.network_id,
+        ) == (ids["entity"], ids["partner"], ids["agreement"], ids["project"], ids["network"])
+
+
+def test_an_end_before_the_start_is_shown_under_the_end_date(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    dialog = ActivityDialog(office)
+    qtbot.addWidget(dialog)
+    typist(dialog.ui.title, "Délégation de Córdoba")
+    dialog.ui.start_date.setDate(QDate(2025, 3, 10))
+    assert dialog.save_button.isEnabled()
+    dialog.ui.end_date.setDate(QDate(2025, 3, 8))
+    label = dialog.findChild(QLabel, "end_date_error")
+    assert label is not None and label.isVisibleTo(dialog)
+    assert label.text() == "The end date is before the start date."
+    assert not dialog.save_button.isEnabled()
+    dialog.ui.end_date.setDate(QDate(2025, 3, 12))
+    assert label.isHidden()
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_new_activity_costs_in_the_office_currency_and_empty_numbers_stay_empty(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    with office.session() as session:
+        office_row = queries.office(session)
+        assert office_row is not None
+        office_row.currency = "BRL"
+        session.commit()
+    dialog = ActivityDialog(office)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.currency.currentText() == "BRL"
+    assert dialog.ui.cost.text() == "—" and dialog.ui.participant_count.text() == "—"
+    typist(dialog.ui.title, "Reunião com a delegação de São João del Rei")
+    assert dialog.save()
+    dialog.close()
+    with OfficeFile.open(office_path, read_only=True) as reopened, reopened.session() as session:
+        saved = session.scalars(select(Activity)).one()
+        assert (saved.cost, saved.participant_count, saved.currency) == (None, None, "BRL")

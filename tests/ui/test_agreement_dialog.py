@@ -1,0 +1,401 @@
+"""The agreement form driven through its real widgets, checked by reopening the file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import (
+    Agreement,
+    AgreementObjective,
+    AgreementParty,
+    AgreementTheme,
+    Change,
+    Document,
+    LocalEntity,
+    Partner,
+)
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.agreement import AgreementDialog
+
+TypeText = Callable[[QWidget, str], None]
+
+
+@pytest.fixture
+def city(office_path: Path) -> Iterator[OfficeFile]:
+    """An office with one of our entities and one partner abroad."""
+    with OfficeFile.open(office_path) as office:
+        with office.session() as session:
+            session.add(LocalEntity(id="e-lyon", name="Ville de Lyon", kind="municipality"))
+            session.add(Partner(id="p-lodz", name="Łódź", kind="city", country_code="PL"))
+            session.commit()
+        yield office
+
+
+def reopened(path: Path) -> OfficeFile:
+    return OfficeFile.open(path)
+
+
+def open_dialog(qtbot: QtBot, office: OfficeFile, record_id: str | None = None) -> AgreementDialog:
+    dialog = AgreementDialog(office, record_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def pick(box: QWidget | None, value: object) -> None:
+    assert isinstance(box, QComboBox)
+    index = box.findData(value)
+    assert index >= 0, value
+    box.setCurrentIndex(index)
+
+
+def check(dialog: AgreementDialog, list_name: str, value: object) -> None:
+    widget = getattr(dialog.ui, list_name)
+    for row in range(widget.count()):
+        if widget.item(row).data(Qt.ItemDataRole.UserRole) == value:
+            widget.item(row).setCheckState(Qt.CheckState.Checked)
+            return
+    raise AssertionError(value)
+
+
+def cell(table: QTableWidget, row: int, column: int = 0) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
+def test_create_an_agreement_with_a_partner_and_find_it_after_reopening(
+    qtbot: QtBot, city: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    dialog = open_dialog(qtbot, city)
+    assert not dialog.save_button.isEnabled()  # no title yet
+    assert not dialog.ui.objectives_hint.isHidden()  # the classic failure, pointed out
+    typist(dialog.ui.title, "Jumelage Lyon – Łódź")
+    pick(dialog.ui.type, "twinning")
+    qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
+    pick(dialog.parties.table.cellWidget(0, 0), "partner:p-lodz")
+    role = dialog.parties.table.cellWidget(0, 1)
+    assert isinstance(role, QComboBox) and role.currentData() == "signatory"
+    qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
+    pick(dialog.parties.table.cellWidget(1, 0), "entity:e-lyon")
+    qtbot.mouseClick(dialog.objectives.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.ui.objectives_hint.isHidden()
+    assert not dialog.save_button.isEnabled()  # an empty objective row is reported
+    cell(dialog.objectives.table, 0).setText("Deux échanges scolaires par an")
+    check(dialog, "theme_list", "education")
+    check(dialog, "sdg_list", 4)
+    check(dialog, "language_list", "fr")
+    check(dialog, "language_list", "pl")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+    dialog.close()
+    city.close()
+
+    with reopened(office_path) as office, office.session() as session:
+        agreement = session.scalars(select(Agreement)).one()
+        assert (agreement.title, agreement.type, agreement.status) == (
+            "Jumelage Lyon – Łódź",
+            "twinning",
+            "draft",
+        )
+        partners = [party.partner for party in agreement.parties if party.partner]
+        assert [(p.name, p.country_code) for p in partners] == [("Łódź", "PL")]
+        assert {party.local_entity_id for party in agreement.parties} == {None, "e-lyon"}
+        assert [o.text for o in agreement.objectives] == ["Deux échanges scolaires par an"]
+        assert [t.theme for t in agreement.themes] == ["education"]
+        assert [s.sdg for s in agreement.sdgs] == [4]
+        assert agreement.languages == "fr,pl"
+        assert agreement.search_key == "jumelage lyon – lodz"
+
+
+def add_agreement(office: OfficeFile) -> str:
+    with office.session() as session:
+        agreement = Agreement(
+            title="Coopération Córdoba",
+            type="cooperation",
+            status="active",
+            date_signed=date(2020, 3, 1),
+            parties=[
+                AgreementParty(local_entity_id="e-lyon", role="signatory"),
+                AgreementParty(partner_id="p-lodz", role="signatory"),
+            ],
+            objectives=[AgreementObjective(text="Former 20 agents", position=1)],
+            themes=[AgreementTheme(theme="culture")],
+            languages="pl,fr",
+        )
+        session.add(agreement)
+        session.commit()
+        return agreement.id
+
+
+def test_edit_an_agreement(
+    qtbot: QtBot, city: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    agreement_id = add_agreement(city)
+    dialog = open_dialog(qtbot, city, agreement_id)
+    assert dialog.ui.title.text() == "Coopération Córdoba"
+    assert dialog.parties.table.rowCount() == 2
+    assert not dialog.has_changes
+    assert dialog.ui.objectives_hint.isHidden()
+    dialog.ui.title.clear()
+    typist(dialog.ui.title, "Coopération Lyon – Córdoba")
+    pick(dialog.ui.status, "expired")
+    dialog.parties.table.setCurrentCell(1, 1)
+    qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.signatories.add_button, Qt.MouseButton.LeftButton)
+    cell(dialog.signatories.table, 0).setText("Grégory Doucet")
+    qtbot.mouseClick(dialog.objectives.add_button, Qt.MouseButton.LeftButton)
+    cell(dialog.objectives.table, 1).setText("Accueillir 5 stagiaires de Łódź")
+    check(dialog, "theme_list", "heritage")
+    dialog.ui.theme_list.item(0).setCheckState(Qt.CheckState.Unchecked)  # culture
+    assert dialog.has_changes
+    assert dialog.save()
+    dialog.close()
+    city.close()
+
+    with reopened(office_path) as office, office.session() as session:
+        agreement = session.get(Agreement, agreement_id)
+        assert agreement is not None
+        assert (agreement.title, agreement.status) == ("Coopération Lyon – Córdoba", "expired")
+        assert [party.local_entity_id for party in agreement.parties] == ["e-lyon"]
+        removed = session.scalars(
+            select(AgreementParty).where(AgreementParty.partner_id == "p-lodz")
+        ).one()
+        assert removed.deleted_at is not None  # a tombstone, not a lost row
+        assert [(s.name, s.side) for s in agreement.signatories] == [("Grégory Doucet", "ours")]
+        assert [t.theme for t in agreement.themes] == ["heritage"]
+        assert [o.text for o in agreement.objectives] == [
+            "Former 20 agents",
+            "Accueillir 5 stagiaires de Łódź",
+        ]
+        titles = session.scalars(select(Change.new_value).where(Change.field == "title")).all()
+        assert titles == ["Coopération Lyon – Córdoba"]
+
+
+def test_untick_and_tick_again_before_saving_changes_nothing(
+    qtbot: QtBot, city: OfficeFile
+) -> None:
+    agreement_id = add_agreement(city)
+    dialog = open_dialog(qtbot, city, agreement_id)
+    culture = dialog.ui.theme_list.item(0)
+    culture.setCheckState(Qt.CheckState.Unchecked)
+    culture.setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
+    dialog.parties.table.setCurrentCell(2, 0)
+    qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.save_button.isEnabled()
+    assert dialog.save()
+    with city.session() as session:
+        assert session.scalars(select(Change).where(Change.action != "create")).all() == []
+        assert len(session.scalars(select(AgreementParty)).all()) == 2
+
+
+def test_delete_leaves_tombstones_for_the_agreement_its_parties_and_documents(
+    qtbot: QtBot,
+    city: OfficeFile,
+    office_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    agreement_id = add_agreement(city)
+    scan = tmp_path / "charter.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed")
+    dialog = open_dialog(qtbot, city, agreement_id)
+    dialog.documents.attach_files([scan])
+    assert dialog.save()
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    city.close()
+
+    with reopened(office_path) as office, office.session() as session:
+        agreement = session.get(Agreement, agreement_id)
+        assert agreement is not None and agreement.deleted_at is not None
+        parties = session.scalars(select(AgreementParty)).all()
+        assert len(parties) == 2 and all(party.deleted_at for party in parties)
+        document = session.scalars(select(Document)).one()
+        assert document.deleted_at is not None
+        with pytest.raises(LookupError):
+            AgreementDialog(office, agreement_id)
+
+
+def test_delete_declined_keeps_everything(
+    qtbot: QtBot, city: OfficeFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    agreement_id = add_agreement(city)
+    scan = tmp_path / "charter.pdf"
+    scan.write_bytes(b"%PDF")
+    dialog = open_dialog(qtbot, city, agreement_id)
+    dialog.documents.attach_files([scan])
+    assert dialog.save()
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No
+    )
+    dialog.delete()
+    assert dialog.save()
+    with city.session() as session:
+        assert session.scalars(select(Document.deleted_at)).one() is None
+        assert session.scalars(select(Agreement.deleted_at)).one() is None
+
+
+def test_expiry_before_signing_is_shown_under_expires_and_blocks_saving(
+    qtbot: QtBot, city: OfficeFile
+) -> None:
+    dialog = open_dialog(qtbot, city)
+    dialog.ui.title.setText("Lettre d'intention Việt Nam")
+    dialog.ui.date_signed.setDate(QDate(2024, 5, 1))
+    dialog.ui.date_expires.setDate(QDate(2023, 1, 31))
+    label = dialog.error_labels["date_expires"]
+    assert not label.isHidden()
+    assert label.text() == "The expiry date is before the signing date."
+    assert not dialog.save_button.isEnabled()
+    dates_tab = dialog.tabs.indexOf(dialog.ui.dates_page)
+    assert not dialog.tabs.tabIcon(dates_tab).isNull()  # seen from any tab
+    assert not dialog.save()
+    dialog.ui.date_expires.setDate(QDate(2029, 5, 1))
+    assert label.isHidden()
+    assert dialog.save_button.isEnabled()
+    assert dialog.tabs.tabIcon(dates_tab).isNull()
+
+
+def test_perpetual_clears_and_disables_the_expiry_date(qtbot: QtBot, city: OfficeFile) -> None:
+    dialog = open_dialog(qtbot, city)
+    dialog.ui.date_expires.setDate(QDate(2030, 1, 1))
+    qtbot.mouseClick(dialog.ui.perpetual, Qt.MouseButton.LeftButton)
+    assert dialog.ui.perpetual.isChecked()
+    assert not dialog.ui.date_expires.isEnabled()
+    assert dialog.bindings["date_expires"].read() is None
+
+
+def test_an_attached_document_round_trips_its_bytes(
+    qtbot: QtBot,
+    city: OfficeFile,
+    office_path: Path,
+    tmp_path: Path,
+    typist: TypeText,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = bytes(range(256)) * 40 + "Łódź".encode()
+    source = tmp_path / "accord signé.pdf"
+    source.write_bytes(original)
+    dialog = open_dialog(qtbot, city)
+    typist(dialog.ui.title, "Accord-cadre São João del Rei")
+    monkeypatch.setattr(dialog.documents, "choose_files", lambda: [source])
+    qtbot.mouseClick(dialog.documents.attach_button, Qt.MouseButton.LeftButton)
+    pick(dialog.documents.table.cellWidget(0, 1), "signed_text")
+    assert dialog.save()
+    agreement_id = dialog.record.id
+    dialog.close()
+    city.close()
+
+    with reopened(office_path) as office:
+        dialog = open_dialog(qtbot, office, agreement_id)
+        panel = dialog.documents
+        assert panel.table.rowCount() == 1
+        assert cell(panel.table, 0).text() == "accord signé"
+        document = panel.documents[0]
+        assert (document.media_type, document.category, document.size) == (
+            "application/pdf",
+            "signed_text",
+            len(original),
+        )
+        out = tmp_path / "out" / "copy.pdf"
+        out.parent.mkdir()
+        monkeypatch.setattr(panel, "choose_save_path", lambda _document: out)
+        panel.table.selectRow(0)
+        qtbot.mouseClick(panel.save_out_button, Qt.MouseButton.LeftButton)
+        assert out.read_bytes() == original
+        shown: list[Path] = []
+
+        def show_file(path: Path) -> bool:
+            shown.append(path)
+            return True
+
+        monkeypatch.setattr(panel, "show_file", show_file)
+        qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+        assert shown[0].name == "accord signé.pdf" and shown[0].read_bytes() == original
+        dialog.close()
+
+
+def test_a_document_removed_before_saving_leaves_nothing(
+    qtbot: QtBot, city: OfficeFile, tmp_path: Path
+) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("brouillon")
+    dialog = open_dialog(qtbot, city)
+    dialog.ui.title.setText("Mémorandum Łódź")
+    dialog.documents.attach_files([source])
+    dialog.documents.table.selectRow(0)
+    qtbot.mouseClick(dialog.documents.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.save()
+    with city.session() as session:
+        assert session.scalars(select(Document)).all() == []
+
+
+def test_an_unreadable_file_is_reported_not_attached(
+    qtbot: QtBot, city: OfficeFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog(qtbot, city)
+    warnings: list[str] = []
+    monkeypatch.setattr(dialog.documents, "warn", warnings.append)
+    assert dialog.documents.attach_files([tmp_path / "missing.pdf"]) == []
+    assert "missing.pdf" in warnings[0]
+    assert dialog.documents.table.rowCount() == 0
+
+
+def test_renews_lists_other_agreements_with_their_year_but_not_itself(
+    qtbot: QtBot, city: OfficeFile
+) -> None:
+    agreement_id = add_agreement(city)
+    with city.session() as session:
+        newer = Agreement(title="Renouvellement Córdoba", type="cooperation")
+        session.add(newer)
+        session.commit()
+        newer_id = newer.id
+    dialog = open_dialog(qtbot, city, newer_id)
+    labels = [dialog.ui.renews_id.itemText(i) for i in range(dialog.ui.renews_id.count())]
+    assert labels == ["—", "Coopération Córdoba (2020)"]
+    pick(dialog.ui.renews_id, agreement_id)
+    assert dialog.save()
+    dialog.close()
+    older = open_dialog(qtbot, city, agreement_id)
+    assert "Renouvellement Córdoba" in older.ui.followers.text()
+
+
+def test_a_read_only_file_still_opens_and_saves_out_documents(
+    qtbot: QtBot,
+    city: OfficeFile,
+    office_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    agreement_id = add_agreement(city)
+    source = tmp_path / "décision.txt"
+    source.write_bytes("Délibération n° 2024/12".encode())
+    dialog = open_dialog(qtbot, city, agreement_id)
+    dialog.documents.attach_files([source])
+    assert dialog.save()
+    dialog.close()
+    with OfficeFile.open(office_path, read_only=True) as office:
+        dialog = open_dialog(qtbot, office, agreement_id)
+        assert not dialog.ui.title.isEnabled()
+        assert not dialog.parties.add_button.isEnabled()
+        assert not dialog.documents.attach_button.isEnabled()
+        dialog.documents.table.selectRow(0)
+        assert not dialog.documents.remove_button.isEnabled()
+        out = tmp_path / "copy.txt"
+        monkeypatch.setattr(dialog.documents, "choose_save_path", lambda _document: out)
+        qtbot.mouseClick(dialog.documents.save_out_button, Qt.MouseButton.LeftButton)
+        assert out.read_bytes() == source.read_bytes()
+        dialog.close()

@@ -1,0 +1,238 @@
+"""The network form and its membership tab, driven through their real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Contact, LocalEntity, Membership, Network, Participation
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.child_table import ChildTable
+from intl_desk.ui.dialogs.network import NetworkDialog
+
+TypeText = Callable[[QWidget, str], None]
+
+# membership columns
+SINCE, UNTIL, ROLE, FEE, CURRENCY, CONTACT, ENTITY = range(7)
+# participation columns
+KIND, TITLE, START, END, PLACE, COUNTRY = range(6)
+
+
+def _seed(office: OfficeFile) -> dict[str, str]:
+    with office.session() as session:
+        cuf = Network(name="Cités Unies France", acronym="CUF", scope="national")
+        group = Network(name="Groupe-pays Viet Nam", scope="country_group", parent=cuf)
+        sub_group = Network(name="Commission Huế", scope="thematic", parent=group)
+        other = Network(name="Eurocities", scope="continental")
+        lyon = LocalEntity(name="Ville de Lyon", kind="government")
+        contact = Contact(name="Léa Martin", position="Chargée de mission")
+        session.add_all([cuf, group, sub_group, other, lyon, contact])
+        session.commit()
+        return {
+            "cuf": cuf.id,
+            "group": group.id,
+            "sub_group": sub_group.id,
+            "other": other.id,
+            "lyon": lyon.id,
+            "contact": contact.id,
+        }
+
+
+def _open(qtbot: QtBot, office: OfficeFile, network_id: str | None = None) -> NetworkDialog:
+    dialog = NetworkDialog(office, network_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    return dialog
+
+
+def _tick(qtbot: QtBot, box: QListWidget, label: str) -> None:
+    item = box.findItems(label, Qt.MatchFlag.MatchExactly)[0]
+    box.setCurrentItem(item)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+
+
+def _choose(table: QTableWidget, row: int, column: int, value: str) -> None:
+    box = table.cellWidget(row, column)
+    assert isinstance(box, QComboBox)
+    index = box.findData(value)
+    assert index >= 0, value
+    box.setCurrentIndex(index)
+
+
+def _date(table: QTableWidget, row: int, column: int, value: QDate) -> None:
+    editor = table.cellWidget(row, column)
+    assert isinstance(editor, QDateEdit)
+    editor.setDate(value)
+
+
+def _type_cell(
+    qtbot: QtBot, typist: TypeText, table: QTableWidget, row: int, column: int, text: str
+) -> None:
+    """Double-click-like editing: open the cell's editor, type, press Enter."""
+    table.setCurrentCell(row, column)
+    item = table.item(row, column)
+    assert item is not None
+    table.editItem(item)
+    editor = table.viewport().findChild(
+        QLineEdit, options=Qt.FindChildOption.FindDirectChildrenOnly
+    )
+    assert editor is not None
+    typist(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def _participations(dialog: NetworkDialog) -> ChildTable:
+    current = dialog.participation_stack.currentWidget()
+    assert isinstance(current, ChildTable)
+    return current
+
+
+def test_create_a_network_with_a_membership_and_a_participation(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    ids = _seed(office)
+    dialog = _open(qtbot, office)
+    ui = dialog.ui
+    typist(ui.name, "Cités et Gouvernements Locaux Unis")
+    typist(ui.acronym, "CGLU")
+    ui.scope.setCurrentIndex(ui.scope.findData("global"))
+    ui.parent_id.setCurrentIndex(ui.parent_id.findData(ids["cuf"]))
+    _tick(qtbot, ui.themes_list, "Peace and human rights")
+    _tick(qtbot, ui.themes_list, "Culture")
+    typist(ui.website, "https://uclg.org")
+    typist(ui.description, "Organisation mondiale des gouvernements locaux.")
+
+    assert "Add a membership" in dialog.participation_stack.currentWidget().text()  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.memberships.add_button, Qt.MouseButton.LeftButton)
+    members = dialog.memberships.table
+    _date(members, 0, SINCE, QDate(2004, 5, 1))
+    _choose(members, 0, ROLE, "board")
+    _type_cell(qtbot, typist, members, 0, FEE, "12500,50")
+    _choose(members, 0, CONTACT, ids["contact"])
+    _choose(members, 0, ENTITY, f"{ids['lyon']}")
+    assert dialog.participation_box.title() == "Participations in the membership of row 1"
+
+    participations = _participations(dialog)
+    qtbot.mouseClick(participations.add_button, Qt.MouseButton.LeftButton)
+    rows = participations.table
+    assert rows.cellWidget(0, KIND).currentData() == "event"  # type: ignore[attr-defined]
+    assert not dialog.save_button.isEnabled()  # the participation has no title yet
+    _type_cell(qtbot, typist, rows, 0, TITLE, "Congrès mondial de Daejeon")
+    _date(rows, 0, START, QDate(2022, 10, 10))
+    _date(rows, 0, END, QDate(2022, 10, 14))
+    _type_cell(qtbot, typist, rows, 0, PLACE, "Daejeon")
+    _choose(rows, 0, COUNTRY, "KR")
+    assert dialog.save_button.isEnabled(), dialog.general_error.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+    dialog.close()
+
+    with OfficeFile.open(office_path, read_only=True) as reopened, reopened.session() as session:
+        network = session.scalars(select(Network).where(Network.acronym == "CGLU")).one()
+        assert network.name == "Cités et Gouvernements Locaux Unis"
+        assert (network.scope, network.parent_id) == ("global", ids["cuf"])
+        assert network.themes == "culture,peace"
+        assert network.website == "https://uclg.org"
+        assert network.description == "Organisation mondiale des gouvernements locaux."
+        membership = session.scalars(select(Membership)).one()
+        assert membership.network_id == network.id
+        assert (membership.since, membership.until, membership.role) == (
+            date(2004, 5, 1),
+            None,
+            "board",
+        )
+        assert (membership.annual_fee, membership.currency) == (Decimal("12500.50"), "EUR")
+        assert (membership.focal_contact_id, membership.local_entity_id) == (
+            ids["contact"],
+            ids["lyon"],
+        )
+        participation = session.scalars(select(Participation)).one()
+        assert participation.membership_id == membership.id
+        assert (participation.kind, participation.title) == ("event", "Congrès mondial de Daejeon")
+        assert (participation.start_date, participation.end_date) == (
+            date(2022, 10, 10),
+            date(2022, 10, 14),
+        )
+        assert (participation.location, participation.country_code) == ("Daejeon", "KR")
+
+
+def test_a_membership_ending_before_it_starts_is_a_row_message(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    ids = _seed(office)
+    dialog = _open(qtbot, office, ids["other"])
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.memberships.add_button, Qt.MouseButton.LeftButton)
+    members = dialog.memberships.table
+    _date(members, 0, SINCE, QDate(2015, 1, 1))
+    _date(members, 0, UNTIL, QDate(2012, 12, 31))
+    label = dialog.memberships.error_label
+    assert label.isVisibleTo(dialog)
+    assert label.text() == "Row 1: The membership ends before it starts."
+    assert not dialog.save_button.isEnabled()
+    _date(members, 0, UNTIL, QDate(2018, 12, 31))
+    assert label.isHidden()
+    assert dialog.save_button.isEnabled()
+
+
+def test_removed_rows_become_tombstones_and_unsaved_ones_vanish(
+    qtbot: QtBot, office: OfficeFile, office_path: Path
+) -> None:
+    ids = _seed(office)
+    with office.session() as session:
+        kept = Membership(network_id=ids["other"], since=date(2001, 1, 1), role="member")
+        ended = Membership(network_id=ids["other"], since=date(1990, 1, 1), role="observer")
+        ended.participations.append(Participation(title="Forum de Bordeaux", kind="event"))
+        kept.participations.append(Participation(title="AG de Łódź", kind="event"))
+        kept.participations.append(Participation(title="AG de Córdoba", kind="event"))
+        session.add_all([kept, ended])
+        session.commit()
+        kept_id, ended_id = kept.id, ended.id
+    dialog = _open(qtbot, office, ids["other"])
+    members = dialog.memberships.table
+    assert members.rowCount() == 2  # oldest first
+    assert dialog.participation_box.title() == "Participations in the membership of row 1"
+
+    # a row added and removed before saving leaves nothing behind
+    qtbot.mouseClick(dialog.memberships.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_participations(dialog).add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_participations(dialog).remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.memberships.remove_button, Qt.MouseButton.LeftButton)
+
+    members.setCurrentCell(1, FEE)  # the 2001 membership: remove its Córdoba assembly
+    rows = _participations(dialog).table
+    titles = [rows.item(row, TITLE).text() for row in range(rows.rowCount())]  # type: ignore[union-attr]
+    rows.setCurrentCell(titles.index("AG de Córdoba"), TITLE)
+    qtbot.mouseClick(_participations(dialog).remove_button, Qt.MouseButton.LeftButton)
+    members.setCurrentCell(0, FEE)  # the 1990 membership goes, its forum with it
+    qtbot.mouseClick(dialog.memberships.remove_button, Qt.MouseButton.LeftButton)
+    assert members.rowCount() == 1
+    assert dialog.save(), dialog.general_error.text()
+    dialog.close()
+
+    with OfficeFile.open(office_path, read_only=True) as reopened, reopened.session() as session:
+        memberships = {m.id: m for m in session.scalars(select(Membership))}
+        assert set(memberships) == {kept_id, ended_id}
+        assert memberships[kept_id].deleted_at is None
+        assert memberships[ended_id].deleted_at is not None
+        states = {p.title: p.deleted_at is None for p in session.scalars(select(Participation))}
+        assert states == {"AG de Łódź": True, "AG de Córdoba": False, "Forum de Bordeaux": False}
+
+
+def test_the_parent_picker_offers_no_descendant(qtbot: QtBot, office: OfficeFile) -> None:
+    ids = _seed(office)
+    dialog = _open(qtbot, office, ids["cuf"])
+    offered = {dialog.ui.parent_id.itemData(i) for i in range(dialog.ui.parent_id.count())}
+    assert offered == {None, ids["other"]}  # neither itself, its country group nor below
+    group = _open(qtbot, office, ids["group"])
+    assert group.ui.parent_id.currentData() == ids["cuf"]
+    assert group.ui.parent_id.findData(ids["sub_group"]) < 0

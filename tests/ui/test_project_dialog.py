@@ -1,0 +1,193 @@
+"""The project form driven through its real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import (
+    BudgetLine,
+    Change,
+    LocalEntity,
+    Partner,
+    Project,
+    ProjectSdg,
+)
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.project import ProjectDialog
+
+TypeText = Callable[[QWidget, str], None]
+
+
+def type_in_cell(table: QTableWidget, row: int, column: int, text: str, typist: TypeText) -> None:
+    """Double-click-and-type, as a user edits a cell, then Enter."""
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    editor = table.viewport().findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    typist(editor, text)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
+def pick(box: QComboBox, value: object) -> None:
+    index = box.findData(value)
+    assert index >= 0, value
+    box.setCurrentIndex(index)
+
+
+@pytest.fixture
+def ids(office: OfficeFile) -> dict[str, str]:
+    """Our city and a partner with an accented name, as the lists would hold them."""
+    with office.session() as session:
+        lyon = LocalEntity(name="Ville de Lyon", kind="municipality")
+        lodz = Partner(name="Łódź", kind="city", country_code="PL")
+        session.add_all([lyon, lodz])
+        session.commit()
+        return {"lyon": lyon.id, "lodz": lodz.id}
+
+
+def open_dialog(qtbot: QtBot, office: OfficeFile, record_id: str | None = None) -> ProjectDialog:
+    dialog = ProjectDialog(office, record_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_create_a_project_by_typing_and_picking(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, ids: dict[str, str], typist: TypeText
+) -> None:
+    dialog = open_dialog(qtbot, office)
+    ui = dialog.ui
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "General",
+        "Participants",
+        "Money",
+        "Reports and results",
+        "History",
+    ]
+    assert not dialog.save_button.isEnabled()  # no title yet
+    typist(ui.title, "Mobilité douce à Córdoba")
+    pick(ui.status, "2")
+    pick(ui.lead_entity_id, ids["lyon"])
+    ui.planned_start.setDate(QDate(2025, 3, 1))
+    ui.planned_end.setDate(QDate(2027, 2, 28))
+    typist(ui.location_name, "Córd")
+    suggestions = dialog.places.model().stringList()
+    choice = next(s for s in suggestions if s.startswith("Córdoba — Argentina"))
+    dialog.places.activated[str].emit(choice)
+    assert ui.country_code.currentData() == "AR"
+    qtbot.mouseClick(dialog.sdg_picker.buttons[11], Qt.MouseButton.LeftButton)
+    assert "11 Sustainable cities and communities" in dialog.sdg_picker.summary.text()
+
+    qtbot.mouseClick(dialog.participants.add_button, Qt.MouseButton.LeftButton)
+    party = dialog.participants.table.cellWidget(0, 0)
+    assert isinstance(party, QComboBox)
+    pick(party, f"partner:{ids['lodz']}")
+    pick(ui.currency, "EUR")
+    qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.budget.table.item(0, 0).text() == "2025"  # the planned start year
+    assert not dialog.save_button.isEnabled()  # the amount is still missing
+    type_in_cell(dialog.budget.table, 0, 1, "12500,50", typist)
+    assert ui.budget_total.text() == "Total budget: €12,500.50"
+    assert dialog.save_button.isEnabled(), dialog.general_error.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+
+    with OfficeFile.open(office_path) as reopened, reopened.session() as session:
+        project = session.scalars(select(Project)).one()
+        assert (project.title, project.status, project.lead_entity_id) == (
+            "Mobilité douce à Córdoba",
+            "2",
+            ids["lyon"],
+        )
+        assert (project.planned_start, project.planned_end) == (date(2025, 3, 1), date(2027, 2, 28))
+        assert (project.location_name, project.country_code) == ("Córdoba", "AR")
+        assert round(project.latitude or 0) == -31
+        [line] = project.budget_lines
+        assert (line.year, line.amount, line.type, line.status) == (2025, Decimal("12500.50"), "1", "1")
+        [participant] = project.participants
+        assert (participant.partner_id, participant.role) == (ids["lodz"], "4")
+        assert [link.sdg for link in project.sdgs] == [11]
+
+
+def test_planned_end_before_start_is_shown_under_the_end(qtbot: QtBot, office: OfficeFile) -> None:
+    dialog = open_dialog(qtbot, office)
+    dialog.ui.title.setText("Jumelage Huế")
+    dialog.ui.planned_start.setDate(QDate(2026, 6, 1))
+    dialog.ui.planned_end.setDate(QDate(2026, 1, 31))
+    label = dialog.error_labels["planned_end"]
+    assert label.text() == "The planned end is before the planned start."
+    assert not label.isHidden()
+    assert not dialog.save_button.isEnabled()
+    dialog.ui.planned_end.setDate(QDate(2027, 1, 31))
+    assert label.isHidden()
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_negative_budget_amount_is_refused_on_its_row(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    dialog = open_dialog(qtbot, office)
+    dialog.ui.title.setText("Łódź — échanges de jeunes")
+    qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.budget.table.item(1, 0).text() == str(date.today().year + 1)
+    type_in_cell(dialog.budget.table, 0, 1, "1000", typist)
+    type_in_cell(dialog.budget.table, 1, 1, "-500", typist)
+    assert "Row 2: An amount cannot be negative." in dialog.budget.error_label.text()
+    assert not dialog.budget.error_label.isHidden()
+    assert "Budget: Row 2: An amount cannot be negative." in dialog.general_error.text()
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.save()
+    type_in_cell(dialog.budget.table, 1, 1, "500", typist)
+    assert dialog.save_button.isEnabled()
+    assert dialog.ui.budget_total.text() == "Total budget: €1,500.00"
+
+
+def test_removed_rows_become_tombstones(qtbot: QtBot, office: OfficeFile) -> None:
+    with office.session() as session:
+        project = Project(title="Coopération São João del Rei")
+        project.budget_lines.extend(
+            [BudgetLine(year=2024, amount=Decimal(800)), BudgetLine(year=2025, amount=Decimal(900))]
+        )
+        project.sdgs.append(ProjectSdg(sdg=4))
+        session.add(project)
+        session.commit()
+        project_id = project.id
+    dialog = open_dialog(qtbot, office, project_id)
+    assert dialog.ui.budget_total.text() == "Total budget: €1,700.00"
+    assert dialog.sdg_picker.checked() == [4]
+    # a row added and removed again before saving leaves nothing behind
+    qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.budget.remove_button, Qt.MouseButton.LeftButton)
+    dialog.budget.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(dialog.budget.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.sdg_picker.buttons[4], Qt.MouseButton.LeftButton)
+    assert dialog.ui.budget_total.text() == "Total budget: €900.00"
+    assert dialog.has_changes
+    assert dialog.save(), dialog.general_error.text()
+
+    with office.session() as session:
+        lines = session.scalars(select(BudgetLine).order_by(BudgetLine.year)).all()
+        assert [(line.year, line.deleted_at is not None) for line in lines] == [
+            (2024, True),
+            (2025, False),
+        ]
+        assert {line.project_id for line in lines} == {project_id}  # the tombstone keeps it
+        assert [line.year for line in session.get(Project, project_id).budget_lines] == [2025]
+        link = session.scalars(select(ProjectSdg)).one()
+        assert link.deleted_at is not None and link.project_id == project_id
+        deleted = session.scalars(select(Change.record_kind).where(Change.action == "delete"))
+        assert sorted(deleted) == ["budget_line", "project_sdg"]
+    assert dialog.history.table.rowCount() >= 2
