@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -106,6 +104,9 @@ def _describe(difference: Any) -> str:
 
 
 def _structure(session: Session, name: str) -> Iterator[Message]:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
     context = MigrationContext.configure(session.connection(), opts={"compare_type": True})
     for difference in compare_metadata(context, Base.metadata):
         yield Message(

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 #: ``PRAGMA application_id`` of every office file: "INTD" in ASCII.
 APPLICATION_ID = 0x494E5444
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 #: The number of the newest migration; also written to ``PRAGMA user_version``.
 SCHEMA_VERSION = 2
 
@@ -24,6 +25,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     # Config is a ConfigParser: a "%" in the install path would be read as interpolation
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -32,19 +35,22 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 @cache
-def _scripts() -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config())
+def known_revisions() -> frozenset[str]:
+    """Revision ids from the migration file names ("0002_….py" is revision "0002").
+
+    Read from the names rather than through Alembic so that opening a file does not pay
+    for importing Alembic; a test checks both agree.
+    """
+    return frozenset(
+        path.name.split("_", 1)[0] for path in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py")
+    )
 
 
 def head_revision() -> str:
-    head = _scripts().get_current_head()
-    if head is None:
+    revisions = known_revisions()
+    if not revisions:
         raise RuntimeError("the package ships no migration")
-    return head
-
-
-def known_revisions() -> frozenset[str]:
-    return frozenset(script.revision for script in _scripts().walk_revisions())
+    return max(revisions, key=revision_number)
 
 
 def revision_number(revision: str) -> int:
@@ -60,4 +66,6 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
     """
     if not connection.in_transaction():
         raise RuntimeError("migrations must run inside the caller's transaction")
+    from alembic import command
+
     command.upgrade(alembic_config(connection), revision)

@@ -180,3 +180,13 @@ def test_references_broken_before_the_upgrade_do_not_block_it(tmp_path: Path) ->
     with OfficeFile.open(path) as office:
         assert office.schema_version == SCHEMA_VERSION
     assert len(check(path).problems) == 1  # still reported, for the user to repair
+
+
+def test_revisions_read_from_file_names_match_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from intl_desk.store.schema import alembic_config, head_revision, known_revisions
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert known_revisions() == {script.revision for script in scripts.walk_revisions()}
+    assert head_revision() == scripts.get_current_head()

@@ -30,6 +30,7 @@ from intl_desk.core.demo.common import BulkSink, Demo, DemoRandom, OrmSink, Sink
 from intl_desk.core.demo.state import build_state
 from intl_desk.core.demo.state_catalogue import OFFICE as STATE_OFFICE
 from intl_desk.core.demo.texts import texts_for
+from intl_desk.core.i18n import N_
 from intl_desk.core.model import Agreement, LocalEntity, Office, Partner
 
 Scale = Literal["city", "state"]
@@ -103,7 +104,7 @@ def populate_demo(
             build_city(demo)
         else:
             build_state(demo)
-        demo.say("Writing the file")
+        demo.say(N_("Writing the file"))
         sink.flush()
     finally:
         session.info["history"] = keep_history

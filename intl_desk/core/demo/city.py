@@ -33,6 +33,7 @@ from intl_desk.core.demo.evaluation import (
 from intl_desk.core.demo.networks import write_networks
 from intl_desk.core.demo.people import write_partner_contacts, write_staff
 from intl_desk.core.demo.projects import write_project
+from intl_desk.core.i18n import N_
 from intl_desk.core.model import LocalEntity
 from intl_desk.core.reference import City
 
@@ -40,7 +41,7 @@ from intl_desk.core.reference import City
 def build_city(demo: Demo) -> None:
     demo.country_code, demo.term_starts = "FR", TERMS
     demo.reference_pattern = "DRI-{year}-{n:03d}"
-    demo.say("Local entities")
+    demo.say(N_("Local entities"))
     seat = find_city("FR", "Lyon")
     government = _entity(demo, "Ville de Lyon", "government", "Lyon", None, seat, code="69123")
     demo.government = government
@@ -49,31 +50,31 @@ def build_city(demo: Demo) -> None:
         entity = _entity(demo, name, kind, short, government.id, None)
         shares[entity.id] = share
     demo.flush()
-    demo.say("Partners and contacts")
+    demo.say(N_("Partners and contacts"))
     office_staff = next(e for e in demo.entities if e.kind == "department")
     write_staff(demo, 10, office_staff, "mairie-lyon.example")
     _partners(demo)
     demo.flush()
-    demo.say("Strategy and indicators")
+    demo.say(N_("Strategy and indicators"))
     objectives = write_strategy(demo, demo.texts.lines)
     periods = write_periods(demo)
     indicators = write_indicators(demo, demo.texts.indicators, objectives, periods)
     demo.flush()
-    demo.say("Agreements")
+    demo.say(N_("Agreements"))
     _agreements(demo, shares)
     write_partner_contacts(demo, demo.scaled(20))
     demo.flush()
-    demo.say("Projects")
+    demo.say(N_("Projects"))
     _projects(demo)
     demo.flush()
-    demo.say("Networks")
+    demo.say(N_("Networks"))
     write_networks(demo, NETWORKS, government)
-    demo.say("Activities")
+    demo.say(N_("Activities"))
     write_activities(demo, demo.scaled(40), government)
     demo.flush()
-    demo.say("Measurements")
+    demo.say(N_("Measurements"))
     write_measurements(demo, indicators, periods)
-    demo.say("Documents")
+    demo.say(N_("Documents"))
     _documents(demo)
     demo.flush()
 

@@ -26,6 +26,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from intl_desk.core.demo.texts import Texts
+from intl_desk.core.i18n import translate
 from intl_desk.core.model import Base, Record, utc_now
 from intl_desk.core.model.base import search_key_for
 
@@ -247,7 +248,8 @@ class Demo:
         return record_id
 
     def say(self, message: str) -> None:
-        self.progress(message)
+        """Report progress; ``message`` is a msgid (or already rendered) and is translated."""
+        self.progress(translate(message))
 
     def flush(self) -> None:
         self.sink.flush()

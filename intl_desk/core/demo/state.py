@@ -42,6 +42,7 @@ from intl_desk.core.demo.state_catalogue import (
     TOTAL_PARTNERS,
     TOTAL_PROJECTS,
 )
+from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Contact, LocalEntity
 from intl_desk.core.reference import minas_gerais_municipalities
 
@@ -76,32 +77,34 @@ class Hierarchy:
 def build_state(demo: Demo) -> None:
     demo.country_code, demo.term_starts = "BR", TERMS
     demo.reference_pattern = "{code}-{year}-{n:03d}"
-    demo.say("Municipalities and regions")
+    demo.say(N_("Municipalities and regions"))
     ours = municipal_hierarchy(demo)
     municipalities = ours.municipalities
     government = demo.government
     assert government is not None
-    demo.say("Partners")
+    demo.say(N_("Partners"))
     _partners(demo)
     write_staff(demo, 15, government, "mg.gov.example")
-    demo.say("Strategy and indicators")
+    demo.say(N_("Strategy and indicators"))
     objectives = write_strategy(demo, demo.texts.lines)
     periods = write_periods(demo)
     indicators = write_indicators(demo, demo.texts.indicators, objectives, periods)
-    demo.say(f"Agreements (about {sum(ours.targets.values()):,})")
+    demo.say(
+        Message(N_("Agreements (about {count:,})"), {"count": sum(ours.targets.values())}).render()
+    )
     _agreements(demo, ours.targets, municipalities)
-    demo.say("Projects")
+    demo.say(N_("Projects"))
     _projects(demo)
-    demo.say("Networks and memberships")
+    demo.say(N_("Networks and memberships"))
     _networks(demo, ours)
-    demo.say("Activities and contacts")
+    demo.say(N_("Activities and contacts"))
     write_activities(demo, demo.scaled(2500), government)
     write_partner_contacts(demo, demo.scaled(1500))
     _municipal_officers(demo, municipalities[: demo.scaled(150)])
-    demo.say("Measurements")
+    demo.say(N_("Measurements"))
     measured = municipalities[: max(5, round(len(municipalities) * min(1.0, demo.size)))]
     write_measurements(demo, indicators, periods, measured)
-    demo.say("Documents")
+    demo.say(N_("Documents"))
     recent = [
         a for a in demo.agreements if a.entity is government and a.signed and a.status == "active"
     ][-demo.scaled(20, 3) :]

@@ -83,8 +83,8 @@ class AgreementDialog(RecordDialog):
 
         fill_combo(ui.responsible_id, contact_choices(session))
         others = [pair for pair in titled_choices(session, Agreement) if pair[0] != self.record.id]
-        for box in (ui.renews_id, ui.amends_id):
-            fill_combo(box, others)
+        fill_combo(ui.renews_id, others)
+        ui.amends_id.setModel(ui.renews_id.model())  # one list of (many) agreements for both
         fill_combo(ui.project_choice, titled_choices(session, Project))
         for box in (ui.responsible_id, ui.renews_id, ui.amends_id, ui.project_choice):
             if box.count() > SEARCHABLE_FROM:
