@@ -79,6 +79,30 @@ SCENARIOS: dict[str, Scenario] = {
             None,
             _agreements_per_entity,
         ),
+        Scenario(
+            "ui_open_list",
+            "open the big file to a painted agreements list",
+            1.0,
+            _ui("open_to_painted_list"),
+            big=True,
+            memory_budget_mib=400,
+        ),
+        Scenario(
+            "ui_filter_keystroke",
+            "re-filter the big agreements list per keystroke",
+            0.15,
+            _ui("filter_per_keystroke"),
+            big=True,
+            memory_budget_mib=400,
+        ),
+        Scenario(
+            "ui_sort_columns",
+            "sort the big agreements list by its slowest column",
+            0.5,
+            _ui("sort_every_column"),
+            big=True,
+            memory_budget_mib=400,
+        ),
     )
 }
 
