@@ -53,15 +53,13 @@ def add_bulk_agreements(file: Path, count: int, seed: int = 7) -> None:
                     **common,
                 }
             )
-            for column, value in (
-                ("local_entity_id", rng.choice(entities)),
-                ("partner_id", partner_id),
-            ):
+            for entity, partner in ((rng.choice(entities), None), (None, partner_id)):
                 parties.append(
                     {
                         "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                         "agreement_id": agreement_id,
-                        column: value,
+                        "local_entity_id": entity,
+                        "partner_id": partner,
                         "role": "signatory",
                         **common,
                     }
