@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from intl_desk.core.derived import refresh_agreement_summaries
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner, utc_now
 from intl_desk.core.model.base import search_key_for
 from intl_desk.core.vocabularies import AGREEMENT_TYPES
@@ -68,4 +69,5 @@ def add_bulk_agreements(file: Path, count: int, seed: int = 7) -> None:
                 flush()
         if agreements:
             flush()
+        refresh_agreement_summaries(session)
         session.commit()

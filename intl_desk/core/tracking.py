@@ -26,12 +26,38 @@ from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import get_history
 from sqlalchemy.orm.relationships import RelationshipDirection
 
-from intl_desk.core.model import Change, Record, new_uuid, utc_now
+from intl_desk.core.derived import (
+    DERIVED_AGREEMENT_COLUMNS,
+    agreements_of,
+    refresh_agreement_summaries,
+)
+from intl_desk.core.model import (
+    Agreement,
+    AgreementObjective,
+    AgreementParty,
+    Change,
+    LocalEntity,
+    Partner,
+    Record,
+    new_uuid,
+    utc_now,
+)
 from intl_desk.core.model.base import Searchable, search_key_for
 from intl_desk.core.validation import validate
 
 _BOOKKEEPING = frozenset(
-    {"id", "created_at", "updated_at", "origin_office", "deleted_at", "search_key"}
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "origin_office",
+        "deleted_at",
+        "search_key",
+        "partner_names",
+        "entity_names",
+        "country_codes",
+        "objective_count",
+    }
 )
 
 
@@ -165,4 +191,41 @@ def _before_flush(session: Session, context: UOWTransaction, instances: Any) -> 
                 record.search_key = key
 
     validate([obj for obj in (*session.new, *dirty) if isinstance(obj, Record)], session)
+    _note_agreements_to_refresh(session, dirty)
     session.add_all(changes)
+
+
+_NAMES_SHOWN_ON_AGREEMENTS = {Partner: ("name", "country_code"), LocalEntity: ("name",)}
+
+
+def _note_agreements_to_refresh(session: Session, dirty: list[Record]) -> None:
+    """Remember which agreements' derived columns this flush makes out of date."""
+    pending: set[str] = session.info.setdefault("agreements_to_refresh", set())
+    partners: set[str] = set()
+    entities: set[str] = set()
+    for record in (*session.new, *dirty):
+        if isinstance(record, Agreement):
+            pending.add(record.id)
+        elif isinstance(record, AgreementParty | AgreementObjective) and record.agreement_id:
+            pending.add(record.agreement_id)
+        elif isinstance(record, Partner | LocalEntity) and record in dirty:
+            fields = _NAMES_SHOWN_ON_AGREEMENTS[type(record)]
+            if any(get_history(record, field).has_changes() for field in fields) or (
+                get_history(record, "deleted_at").has_changes()
+            ):
+                (partners if isinstance(record, Partner) else entities).add(record.id)
+    if partners or entities:
+        with session.no_autoflush:
+            pending.update(agreements_of(session, partners, entities))
+
+
+@event.listens_for(TrackedSession, "after_flush_postexec")
+def _after_flush(session: Session, context: UOWTransaction) -> None:
+    """Refresh derived agreement columns, then let loaded agreements re-read them."""
+    pending: set[str] = session.info.pop("agreements_to_refresh", set())
+    if not pending:
+        return
+    refresh_agreement_summaries(session, pending)
+    for record in list(session.identity_map.values()):
+        if isinstance(record, Agreement) and record.id in pending:
+            session.expire(record, list(DERIVED_AGREEMENT_COLUMNS))

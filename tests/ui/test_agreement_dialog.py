@@ -40,10 +40,6 @@ def city(office_path: Path) -> Iterator[OfficeFile]:
         yield office
 
 
-def reopened(path: Path) -> OfficeFile:
-    return OfficeFile.open(path)
-
-
 def open_dialog(qtbot: QtBot, office: OfficeFile, record_id: str | None = None) -> AgreementDialog:
     dialog = AgreementDialog(office, record_id)
     qtbot.addWidget(dialog)
@@ -100,16 +96,15 @@ def test_create_an_agreement_with_a_partner_and_find_it_after_reopening(
     dialog.close()
     city.close()
 
-    with reopened(office_path) as office, office.session() as session:
+    with OfficeFile.open(office_path) as office, office.session() as session:
         agreement = session.scalars(select(Agreement)).one()
-        assert (agreement.title, agreement.type, agreement.status) == (
-            "Jumelage Lyon – Łódź",
-            "twinning",
-            "draft",
-        )
+        assert agreement.title == "Jumelage Lyon – Łódź"
+        assert (agreement.type, agreement.status) == ("twinning", "draft")
         partners = [party.partner for party in agreement.parties if party.partner]
         assert [(p.name, p.country_code) for p in partners] == [("Łódź", "PL")]
-        assert {party.local_entity_id for party in agreement.parties} == {None, "e-lyon"}
+        # the partner's country reaches the agreement's row, for lists and the world map
+        assert (agreement.partner_names, agreement.country_codes) == ("Łódź", "PL")
+        assert (agreement.entity_names, agreement.objective_count) == ("Ville de Lyon", 1)
         assert [o.text for o in agreement.objectives] == ["Deux échanges scolaires par an"]
         assert [t.theme for t in agreement.themes] == ["education"]
         assert [s.sdg for s in agreement.sdgs] == [4]
@@ -162,7 +157,7 @@ def test_edit_an_agreement(
     dialog.close()
     city.close()
 
-    with reopened(office_path) as office, office.session() as session:
+    with OfficeFile.open(office_path) as office, office.session() as session:
         agreement = session.get(Agreement, agreement_id)
         assert agreement is not None
         assert (agreement.title, agreement.status) == ("Coopération Lyon – Córdoba", "expired")
@@ -173,10 +168,8 @@ def test_edit_an_agreement(
         assert removed.deleted_at is not None  # a tombstone, not a lost row
         assert [(s.name, s.side) for s in agreement.signatories] == [("Grégory Doucet", "ours")]
         assert [t.theme for t in agreement.themes] == ["heritage"]
-        assert [o.text for o in agreement.objectives] == [
-            "Former 20 agents",
-            "Accueillir 5 stagiaires de Łódź",
-        ]
+        objectives = [o.text for o in agreement.objectives]
+        assert objectives == ["Former 20 agents", "Accueillir 5 stagiaires de Łódź"]
         titles = session.scalars(select(Change.new_value).where(Change.field == "title")).all()
         assert titles == ["Coopération Lyon – Córdoba"]
 
@@ -212,14 +205,16 @@ def test_delete_leaves_tombstones_for_the_agreement_its_parties_and_documents(
     dialog = open_dialog(qtbot, city, agreement_id)
     dialog.documents.attach_files([scan])
     assert dialog.save()
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
-    )
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: answers.pop(0))
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)  # declined
+    assert dialog.save() and dialog.record.deleted_at is None
+    assert dialog.documents.documents[0] not in dialog.session.deleted
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     city.close()
 
-    with reopened(office_path) as office, office.session() as session:
+    with OfficeFile.open(office_path) as office, office.session() as session:
         agreement = session.get(Agreement, agreement_id)
         assert agreement is not None and agreement.deleted_at is not None
         parties = session.scalars(select(AgreementParty)).all()
@@ -228,25 +223,6 @@ def test_delete_leaves_tombstones_for_the_agreement_its_parties_and_documents(
         assert document.deleted_at is not None
         with pytest.raises(LookupError):
             AgreementDialog(office, agreement_id)
-
-
-def test_delete_declined_keeps_everything(
-    qtbot: QtBot, city: OfficeFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    agreement_id = add_agreement(city)
-    scan = tmp_path / "charter.pdf"
-    scan.write_bytes(b"%PDF")
-    dialog = open_dialog(qtbot, city, agreement_id)
-    dialog.documents.attach_files([scan])
-    assert dialog.save()
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No
-    )
-    dialog.delete()
-    assert dialog.save()
-    with city.session() as session:
-        assert session.scalars(select(Document.deleted_at)).one() is None
-        assert session.scalars(select(Agreement.deleted_at)).one() is None
 
 
 def test_expiry_before_signing_is_shown_under_expires_and_blocks_saving(
@@ -267,12 +243,7 @@ def test_expiry_before_signing_is_shown_under_expires_and_blocks_saving(
     assert label.isHidden()
     assert dialog.save_button.isEnabled()
     assert dialog.tabs.tabIcon(dates_tab).isNull()
-
-
-def test_perpetual_clears_and_disables_the_expiry_date(qtbot: QtBot, city: OfficeFile) -> None:
-    dialog = open_dialog(qtbot, city)
-    dialog.ui.date_expires.setDate(QDate(2030, 1, 1))
-    qtbot.mouseClick(dialog.ui.perpetual, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.ui.perpetual, Qt.MouseButton.LeftButton)  # clears the expiry
     assert dialog.ui.perpetual.isChecked()
     assert not dialog.ui.date_expires.isEnabled()
     assert dialog.bindings["date_expires"].read() is None
@@ -299,59 +270,46 @@ def test_an_attached_document_round_trips_its_bytes(
     dialog.close()
     city.close()
 
-    with reopened(office_path) as office:
+    with OfficeFile.open(office_path) as office:
         dialog = open_dialog(qtbot, office, agreement_id)
         panel = dialog.documents
         assert panel.table.rowCount() == 1
         assert cell(panel.table, 0).text() == "accord signé"
         document = panel.documents[0]
-        assert (document.media_type, document.category, document.size) == (
-            "application/pdf",
-            "signed_text",
-            len(original),
-        )
+        assert (document.media_type, document.category) == ("application/pdf", "signed_text")
+        assert document.size == len(original)
         out = tmp_path / "out" / "copy.pdf"
         out.parent.mkdir()
         monkeypatch.setattr(panel, "choose_save_path", lambda _document: out)
         panel.table.selectRow(0)
         qtbot.mouseClick(panel.save_out_button, Qt.MouseButton.LeftButton)
         assert out.read_bytes() == original
-        shown: list[Path] = []
-
-        def show_file(path: Path) -> bool:
-            shown.append(path)
-            return True
-
-        monkeypatch.setattr(panel, "show_file", show_file)
+        shown: dict[str, Path] = {}
+        monkeypatch.setattr(panel, "show_file", lambda path: bool(shown.setdefault("file", path)))
         qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
-        assert shown[0].name == "accord signé.pdf" and shown[0].read_bytes() == original
+        assert shown["file"].name == "accord signé.pdf"
+        assert shown["file"].read_bytes() == original
         dialog.close()
 
 
-def test_a_document_removed_before_saving_leaves_nothing(
-    qtbot: QtBot, city: OfficeFile, tmp_path: Path
+def test_a_document_removed_before_saving_or_unreadable_leaves_nothing(
+    qtbot: QtBot, city: OfficeFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = tmp_path / "notes.txt"
     source.write_text("brouillon")
     dialog = open_dialog(qtbot, city)
     dialog.ui.title.setText("Mémorandum Łódź")
-    dialog.documents.attach_files([source])
-    dialog.documents.table.selectRow(0)
-    qtbot.mouseClick(dialog.documents.remove_button, Qt.MouseButton.LeftButton)
-    assert dialog.save()
-    with city.session() as session:
-        assert session.scalars(select(Document)).all() == []
-
-
-def test_an_unreadable_file_is_reported_not_attached(
-    qtbot: QtBot, city: OfficeFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    dialog = open_dialog(qtbot, city)
     warnings: list[str] = []
     monkeypatch.setattr(dialog.documents, "warn", warnings.append)
     assert dialog.documents.attach_files([tmp_path / "missing.pdf"]) == []
     assert "missing.pdf" in warnings[0]
+    dialog.documents.attach_files([source])
+    dialog.documents.table.selectRow(0)
+    qtbot.mouseClick(dialog.documents.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.documents.table.rowCount() == 0
+    assert dialog.save()
+    with city.session() as session:
+        assert session.scalars(select(Document)).all() == []
 
 
 def test_renews_lists_other_agreements_with_their_year_but_not_itself(
@@ -359,11 +317,9 @@ def test_renews_lists_other_agreements_with_their_year_but_not_itself(
 ) -> None:
     agreement_id = add_agreement(city)
     with city.session() as session:
-        newer = Agreement(title="Renouvellement Córdoba", type="cooperation")
-        session.add(newer)
+        session.add(Agreement(id="newer", title="Renouvellement Córdoba", type="cooperation"))
         session.commit()
-        newer_id = newer.id
-    dialog = open_dialog(qtbot, city, newer_id)
+    dialog = open_dialog(qtbot, city, "newer")
     labels = [dialog.ui.renews_id.itemText(i) for i in range(dialog.ui.renews_id.count())]
     assert labels == ["—", "Coopération Córdoba (2020)"]
     pick(dialog.ui.renews_id, agreement_id)
@@ -399,3 +355,45 @@ def test_a_read_only_file_still_opens_and_saves_out_documents(
         qtbot.mouseClick(dialog.documents.save_out_button, Qt.MouseButton.LeftButton)
         assert out.read_bytes() == source.read_bytes()
         dialog.close()
+
+
+def test_duplicate_keeps_parties_and_themes_but_not_objectives_or_dates(
+    qtbot: QtBot, city: OfficeFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    agreement_id = add_agreement(city)
+    dialog = open_dialog(qtbot, city, agreement_id)
+    copies: list[AgreementDialog] = []
+    monkeypatch.setattr(AgreementDialog, "show", lambda self: copies.append(self))
+    qtbot.mouseClick(dialog.duplicate_button, Qt.MouseButton.LeftButton)
+    copy = copies[0]
+    qtbot.addWidget(copy)
+    assert copy.ui.title.text() == "Coopération Córdoba (copy)"
+    assert copy.parties.table.rowCount() == 2
+    assert copy.objectives.table.rowCount() == 0 and not copy.ui.objectives_hint.isHidden()
+    assert copy.bindings["date_signed"].read() is None
+    assert copy.ui.status.currentData() == "draft"
+    assert copy.save()
+    with city.session() as session:
+        saved = session.get(Agreement, copy.record.id)
+        assert saved is not None
+        assert {p.partner_id for p in saved.parties} == {None, "p-lodz"}
+        assert [t.theme for t in saved.themes] == ["culture"]
+        assert saved.objectives == []
+
+
+def test_open_agreement_windows_do_not_lock_each_other_out(
+    qtbot: QtBot, city: OfficeFile, typist: TypeText
+) -> None:
+    """SQLite refuses a save while another window keeps a read transaction open."""
+    agreement_id = add_agreement(city)
+    untouched = open_dialog(qtbot, city, agreement_id)
+    fresh = open_dialog(qtbot, city)
+    typist(fresh.ui.title, "Protocole Huế")
+    edited = open_dialog(qtbot, city, agreement_id)
+    edited.ui.reference.setText("DRI-2024-007")
+    assert edited.save()
+    assert fresh.save()
+    assert untouched.ui.title.text() == "Coopération Córdoba"
+    with city.session() as session:
+        titles = session.scalars(select(Agreement.title).order_by(Agreement.title)).all()
+        assert titles == ["Coopération Córdoba", "Protocole Huế"]

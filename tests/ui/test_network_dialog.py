@@ -7,10 +7,20 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Contact, LocalEntity, Membership, Network, Participation
@@ -46,10 +56,22 @@ def _seed(office: OfficeFile) -> dict[str, str]:
         }
 
 
+def _memberships(office: OfficeFile, network_id: str) -> tuple[str, str]:
+    """A current membership (two assemblies) and an older one (a forum)."""
+    with office.session() as session:
+        kept = Membership(network_id=network_id, since=date(2001, 1, 1), role="member")
+        ended = Membership(network_id=network_id, since=date(1990, 1, 1), role="observer")
+        ended.participations.append(Participation(title="Forum de Bordeaux", kind="event"))
+        kept.participations.append(Participation(title="AG de Łódź", kind="event"))
+        kept.participations.append(Participation(title="AG de Córdoba", kind="event"))
+        session.add_all([kept, ended])
+        session.commit()
+        return kept.id, ended.id
+
+
 def _open(qtbot: QtBot, office: OfficeFile, network_id: str | None = None) -> NetworkDialog:
     dialog = NetworkDialog(office, network_id)
     qtbot.addWidget(dialog)
-    dialog.show()
     dialog.tabs.setCurrentIndex(1)
     return dialog
 
@@ -82,12 +104,12 @@ def _type_cell(
     item = table.item(row, column)
     assert item is not None
     table.editItem(item)
-    editor = table.viewport().findChild(
-        QLineEdit, options=Qt.FindChildOption.FindDirectChildrenOnly
-    )
-    assert editor is not None
+    editor = table.indexWidget(table.model().index(row, column))
+    assert isinstance(editor, QLineEdit)
     typist(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits the text in a queued call
+    assert item.text() == text
 
 
 def _participations(dialog: NetworkDialog) -> ChildTable:
@@ -111,7 +133,7 @@ def test_create_a_network_with_a_membership_and_a_participation(
     typist(ui.website, "https://uclg.org")
     typist(ui.description, "Organisation mondiale des gouvernements locaux.")
 
-    assert "Add a membership" in dialog.participation_stack.currentWidget().text()  # type: ignore[attr-defined]
+    assert dialog.participation_stack.currentWidget() is dialog.participation_hint
     qtbot.mouseClick(dialog.memberships.add_button, Qt.MouseButton.LeftButton)
     members = dialog.memberships.table
     _date(members, 0, SINCE, QDate(2004, 5, 1))
@@ -124,7 +146,8 @@ def test_create_a_network_with_a_membership_and_a_participation(
     participations = _participations(dialog)
     qtbot.mouseClick(participations.add_button, Qt.MouseButton.LeftButton)
     rows = participations.table
-    assert rows.cellWidget(0, KIND).currentData() == "event"  # type: ignore[attr-defined]
+    kind = rows.cellWidget(0, KIND)
+    assert isinstance(kind, QComboBox) and kind.currentData() == "event"
     assert not dialog.save_button.isEnabled()  # the participation has no title yet
     _type_cell(qtbot, typist, rows, 0, TITLE, "Congrès mondial de Daejeon")
     _date(rows, 0, START, QDate(2022, 10, 10))
@@ -188,15 +211,7 @@ def test_removed_rows_become_tombstones_and_unsaved_ones_vanish(
     qtbot: QtBot, office: OfficeFile, office_path: Path
 ) -> None:
     ids = _seed(office)
-    with office.session() as session:
-        kept = Membership(network_id=ids["other"], since=date(2001, 1, 1), role="member")
-        ended = Membership(network_id=ids["other"], since=date(1990, 1, 1), role="observer")
-        ended.participations.append(Participation(title="Forum de Bordeaux", kind="event"))
-        kept.participations.append(Participation(title="AG de Łódź", kind="event"))
-        kept.participations.append(Participation(title="AG de Córdoba", kind="event"))
-        session.add_all([kept, ended])
-        session.commit()
-        kept_id, ended_id = kept.id, ended.id
+    kept_id, ended_id = _memberships(office, ids["other"])
     dialog = _open(qtbot, office, ids["other"])
     members = dialog.memberships.table
     assert members.rowCount() == 2  # oldest first
@@ -228,6 +243,29 @@ def test_removed_rows_become_tombstones_and_unsaved_ones_vanish(
         assert states == {"AG de Łódź": True, "AG de Córdoba": False, "Forum de Bordeaux": False}
 
 
+def test_clicking_a_row_editor_shows_that_membership_participations(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    ids = _seed(office)
+    _memberships(office, ids["other"])
+    dialog = _open(qtbot, office, ids["other"])
+    dialog.show()  # editors have their place in the table only once shown
+    try:
+        titles = _participations(dialog).table
+        assert [titles.item(row, TITLE).text() for row in range(titles.rowCount())] == [  # type: ignore[union-attr]
+            "Forum de Bordeaux"
+        ]
+        until = dialog.memberships.table.cellWidget(1, UNTIL)
+        assert until is not None
+        qtbot.mouseClick(until, Qt.MouseButton.LeftButton)
+        assert dialog.participation_box.title() == "Participations in the membership of row 2"
+        titles = _participations(dialog).table
+        assert titles.rowCount() == 2
+        assert not dialog.has_changes
+    finally:
+        dialog.hide()  # closing a shown dialog with changes would ask
+
+
 def test_the_parent_picker_offers_no_descendant(qtbot: QtBot, office: OfficeFile) -> None:
     ids = _seed(office)
     dialog = _open(qtbot, office, ids["cuf"])
@@ -236,3 +274,22 @@ def test_the_parent_picker_offers_no_descendant(qtbot: QtBot, office: OfficeFile
     group = _open(qtbot, office, ids["group"])
     assert group.ui.parent_id.currentData() == ids["cuf"]
     assert group.ui.parent_id.findData(ids["sub_group"]) < 0
+
+
+def test_deleting_a_network_tombstones_our_memberships_of_it(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _seed(office)
+    kept_id, ended_id = _memberships(office, ids["other"])
+    dialog = _open(qtbot, office, ids["other"])
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Yes
+    )
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    with OfficeFile.open(office_path, read_only=True) as reopened, reopened.session() as session:
+        network = session.get(Network, ids["other"])
+        assert network is not None and network.deleted_at is not None
+        for membership_id in (kept_id, ended_id):
+            membership = session.get(Membership, membership_id)
+            assert membership is not None and membership.deleted_at is not None
+        assert all(p.deleted_at is not None for p in session.scalars(select(Participation)))

@@ -30,6 +30,7 @@ from intl_desk.core.demo.common import BulkSink, Demo, DemoRandom, OrmSink, Sink
 from intl_desk.core.demo.state import build_state
 from intl_desk.core.demo.state_catalogue import OFFICE as STATE_OFFICE
 from intl_desk.core.demo.texts import texts_for
+from intl_desk.core.derived import refresh_agreement_summaries
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import Agreement, LocalEntity, Office, Partner
 
@@ -106,6 +107,8 @@ def populate_demo(
             build_state(demo)
         demo.say(N_("Writing the file"))
         sink.flush()
+        if isinstance(sink, BulkSink):  # rows written without the ORM: derive once, in SQL
+            refresh_agreement_summaries(session)
     finally:
         session.info["history"] = keep_history
     return DemoSummary(office.name, scale, dict(sorted(sink.counts.items())))

@@ -16,6 +16,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    union,
 )
 from sqlalchemy.orm import Session, aliased
 
@@ -32,7 +33,6 @@ from intl_desk.core.listing.spec import Column, Facet, FacetOption, ListSpec, li
 from intl_desk.core.model import (
     Activity,
     Agreement,
-    AgreementObjective,
     AgreementParty,
     AgreementSdg,
     AgreementTheme,
@@ -78,50 +78,17 @@ def entity_subtree(entity_id: str) -> Any:
 # --- agreements -------------------------------------------------------------------------
 
 
-def _agreement_partner_names() -> ColumnElement[Any]:
-    return (
-        select(func.aggregate_strings(Partner.name, ", "))
-        .join(AgreementParty, AgreementParty.partner_id == Partner.id)
-        .where(AgreementParty.agreement_id == Agreement.id, _live(AgreementParty))
-        .scalar_subquery()
-    )
-
-
-def _agreement_countries() -> ColumnElement[Any]:
-    codes = (
-        select(distinct(Partner.country_code).label("code"))
-        .join(AgreementParty, AgreementParty.partner_id == Partner.id)
-        .where(AgreementParty.agreement_id == Agreement.id, _live(AgreementParty))
-        .correlate(Agreement)
-        .subquery()
-    )
-    return select(func.aggregate_strings(codes.c.code, ",")).scalar_subquery()
-
-
-def _agreement_entities() -> ColumnElement[Any]:
-    return (
-        select(func.aggregate_strings(LocalEntity.name, ", "))
-        .join(AgreementParty, AgreementParty.local_entity_id == LocalEntity.id)
-        .where(AgreementParty.agreement_id == Agreement.id, _live(AgreementParty))
-        .scalar_subquery()
-    )
-
-
-def _agreement_objective_count() -> ColumnElement[Any]:
-    return (
-        select(func.count(AgreementObjective.id))
-        .where(AgreementObjective.agreement_id == Agreement.id, _live(AgreementObjective))
-        .scalar_subquery()
-    )
-
-
 def _agreement_search(text: str) -> ColumnElement[bool]:
-    """Each word in the title or reference, or in the name of a partner or entity party."""
+    """Each word in the title or reference, or in the name of a partner or entity party.
+
+    Written as ``id IN (… UNION …)`` rather than ``OR EXISTS``: SQLite then matches the
+    few partners and entities once instead of once per agreement (40 ms against 600 ms
+    for 220,000 agreements).
+    """
     clauses = []
     for pattern in _words(text):
-        in_party = exists().where(
-            AgreementParty.agreement_id == Agreement.id,
-            _live(AgreementParty),
+        by_party = select(AgreementParty.agreement_id).where(
+            AgreementParty.deleted_at.is_(None),
             or_(
                 AgreementParty.partner_id.in_(
                     select(Partner.id).where(Partner.search_key.like(pattern, escape="\\"))
@@ -131,7 +98,8 @@ def _agreement_search(text: str) -> ColumnElement[bool]:
                 ),
             ),
         )
-        clauses.append(or_(Agreement.search_key.like(pattern, escape="\\"), in_party))
+        by_title = select(Agreement.id).where(Agreement.search_key.like(pattern, escape="\\"))
+        clauses.append(Agreement.id.in_(union(by_title, by_party)))
     return and_(*clauses) if clauses else literal(True)
 
 
@@ -166,12 +134,14 @@ AGREEMENTS = ListSpec(
             vocab.AGREEMENT_STATUSES,
             width=100,
         ),
-        Column("partners", N_("Partners"), _agreement_partner_names, width=220),
-        Column("countries", N_("Countries"), _agreement_countries, "country"),
-        Column("entities", N_("Local entities"), _agreement_entities, width=180),
+        Column("partners", N_("Partners"), lambda: Agreement.partner_names, width=220),
+        Column("countries", N_("Countries"), lambda: Agreement.country_codes, "country"),
+        Column("entities", N_("Local entities"), lambda: Agreement.entity_names, width=180),
         Column("date_signed", N_("Signed"), lambda: Agreement.date_signed, "date", width=95),
         Column("date_expires", N_("Expires"), lambda: Agreement.date_expires, "date", width=95),
-        Column("objectives", N_("Objectives"), _agreement_objective_count, "integer", width=80),
+        Column(
+            "objectives", N_("Objectives"), lambda: Agreement.objective_count, "integer", width=80
+        ),
         Column("reference", N_("Reference"), lambda: Agreement.reference, visible=False),
         Column(
             "updated_at", N_("Last changed"), lambda: Agreement.updated_at, "date", visible=False

@@ -41,6 +41,12 @@ class Agreement(Record, Searchable):
     amends_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"))
     lessons_learned: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Derived from the parties and objectives (see intl_desk.core.derived), kept in the row
+    # so that lists of 200,000 agreements sort and display without aggregating each time.
+    partner_names: Mapped[str | None] = mapped_column(String(1000))
+    entity_names: Mapped[str | None] = mapped_column(String(1000))
+    country_codes: Mapped[str | None] = mapped_column(String(200))
+    objective_count: Mapped[int] = mapped_column(Integer, default=0)
 
     responsible: Mapped[Contact | None] = relationship()
     renews: Mapped[Agreement | None] = relationship(

@@ -13,15 +13,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import or_, select
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QListWidgetItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QSizePolicy, QWidget
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.errors import FieldError
-from intl_desk.core.i18n import N_, Message, _, current_language
+from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import (
     Agreement,
     AgreementObjective,
@@ -33,7 +30,6 @@ from intl_desk.core.model import (
     Project,
     Record,
 )
-from intl_desk.core.reference import sdg_goals
 from intl_desk.ui.child_table import ChildColumn, vocabulary_choices
 from intl_desk.ui.choices import (
     ENTITY_PREFIX,
@@ -47,8 +43,10 @@ from intl_desk.ui.dialogs.agreement_parts import (
     RowTable,
     checked_values,
     fill_checklist,
+    fill_sdg_checklist,
+    flag_tabs,
+    followers_text,
     make_searchable,
-    sdg_icon,
     set_checked,
     sync_links,
     titled_choices,
@@ -81,16 +79,21 @@ class AgreementDialog(RecordDialog):
             self.pages.append(page)
         self.tabs.removeTab(self.tabs.indexOf(self.form))  # its pages now have their own tabs
 
-        fill_combo(ui.responsible_id, contact_choices(session))
-        others = [pair for pair in titled_choices(session, Agreement) if pair[0] != self.record.id]
-        fill_combo(ui.renews_id, others)
+        # choices come from a short session of their own, so that a new agreement's session
+        # opens no transaction (no lock on the file) until it is saved
+        with self.office.session() as lookup:
+            contacts = contact_choices(lookup)
+            agreements = titled_choices(lookup, Agreement)
+            projects = titled_choices(lookup, Project)
+            parties = party_choices(lookup)
+        fill_combo(ui.responsible_id, contacts)
+        fill_combo(ui.renews_id, [pair for pair in agreements if pair[0] != self.record.id])
         ui.amends_id.setModel(ui.renews_id.model())  # one list of (many) agreements for both
-        fill_combo(ui.project_choice, titled_choices(session, Project))
+        fill_combo(ui.project_choice, projects)
         for box in (ui.responsible_id, ui.renews_id, ui.amends_id, ui.project_choice):
             if box.count() > SEARCHABLE_FROM:
                 make_searchable(box)
 
-        parties = party_choices(session)
         self.parties = RowTable(
             session,
             AgreementParty,
@@ -140,19 +143,7 @@ class AgreementDialog(RecordDialog):
         fill_checklist(
             ui.language_list, ((term.code, term.display(), "", None) for term in vocab.LANGUAGES)
         )
-        language = current_language()
-        fill_checklist(
-            ui.sdg_list,
-            (
-                (
-                    goal.number,
-                    goal.short_name(language),
-                    goal.title_text(language),
-                    sdg_icon(goal.number, goal.colour),
-                )
-                for goal in sdg_goals()
-            ),
-        )
+        fill_sdg_checklist(ui.sdg_list)
 
         self.documents = DocumentsPanel(session, self.record)
         self.tabs.addTab(self.documents, _("Documents"))
@@ -198,25 +189,9 @@ class AgreementDialog(RecordDialog):
 
     def _show_followers(self) -> None:
         """Later agreements that renew or amend this one, so the chain reads both ways."""
-        label = self.ui.followers
-        rows: list[Any] = []
-        if self.record.id is not None:
-            rows = list(
-                self.session.execute(
-                    select(Agreement.title, Agreement.date_signed).where(
-                        or_(
-                            Agreement.renews_id == self.record.id,
-                            Agreement.amends_id == self.record.id,
-                        ),
-                        Agreement.deleted_at.is_(None),
-                    )
-                ).all()
-            )
-        names = ", ".join(f"{t} ({d.year})" if d else t for t, d in rows)
-        label.setText(
-            Message(N_("Renewed or amended by: {names}"), {"names": names}).render() if rows else ""
-        )
-        label.setVisible(bool(rows))
+        text = followers_text(self.session, self.record.id) if self.record.id else ""
+        self.ui.followers.setText(text)
+        self.ui.followers.setVisible(bool(text))
 
     # --- reading ------------------------------------------------------------------------
 
@@ -300,13 +275,7 @@ class AgreementDialog(RecordDialog):
         ]
         for label in self.error_labels.values():  # as wide as their field, not two words
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for index in range(self.tabs.count()):  # say which tab holds a problem
-            page = self.tabs.widget(index)
-            flagged = page is not None and any(
-                not label.isHidden() and page.isAncestorOf(label) for label in labels
-            )
-            self.tabs.setTabIcon(index, warning if flagged else QIcon())
+        flag_tabs(self.tabs, labels)
 
     def child_ids(self) -> list[str]:
         record = self.record
@@ -365,6 +334,25 @@ class AgreementDialog(RecordDialog):
         ui.remove_project.setEnabled(bool(ui.project_list.selectedItems()))
         ui.no_projects.setVisible(ui.project_list.count() == 0)
         ui.project_list.setVisible(ui.project_list.count() > 0)
+
+    # --- the file's lock ----------------------------------------------------------------
+
+    def release_read_lock(self) -> None:
+        """End the read transaction while nothing is pending: SQLite holds a shared lock for
+        as long as one is open, and any other window's save would wait, then fail."""
+        session = self.session
+        if session.in_transaction() and not (session.new or session.dirty or session.deleted):
+            session.commit()
+
+    def revalidate(self) -> None:
+        super().revalidate()
+        self.release_read_lock()
+
+    def save(self) -> bool:
+        saved = super().save()
+        if saved:
+            self.release_read_lock()  # the history was re-read after the commit
+        return saved
 
     def duplicate_values(self) -> dict[str, Any]:
         """A copy keeps parties, themes and SDGs but not objectives, signatories or dates:

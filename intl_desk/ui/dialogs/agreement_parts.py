@@ -11,14 +11,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QComboBox, QCompleter, QListWidget, QListWidgetItem, QStyle
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QTabWidget,
+)
 
+from intl_desk.core.i18n import N_, Message, current_language
 from intl_desk.core.model import Agreement, Project, Record
+from intl_desk.core.reference import sdg_goals
 from intl_desk.ui.child_table import ChildTable
 
 R = TypeVar("R", bound=Record)
@@ -168,6 +178,48 @@ def set_checked(widget: QListWidget, values: Iterable[Any]) -> None:
         item = widget.item(row)
         state = item.data(Qt.ItemDataRole.UserRole) in chosen
         item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+
+
+def fill_sdg_checklist(widget: QListWidget) -> None:
+    """The 17 goals with their official colour, localised short name and full title."""
+    language = current_language()
+    fill_checklist(
+        widget,
+        (
+            (
+                goal.number,
+                goal.short_name(language),
+                goal.title_text(language),
+                sdg_icon(goal.number, goal.colour),
+            )
+            for goal in sdg_goals()
+        ),
+    )
+
+
+def flag_tabs(tabs: QTabWidget, error_labels: Iterable[QLabel]) -> None:
+    """A warning icon on each tab holding a shown error: Save is off for a reason the
+    user may not see from the current tab."""
+    shown = [label for label in error_labels if not label.isHidden()]
+    warning = tabs.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
+        flagged = page is not None and any(page.isAncestorOf(label) for label in shown)
+        tabs.setTabIcon(index, warning if flagged else QIcon())
+
+
+def followers_text(session: Session, agreement_id: str) -> str:
+    """ "Renewed or amended by: …" naming the live agreements that point to this one."""
+    rows = session.execute(
+        select(Agreement.title, Agreement.date_signed).where(
+            or_(Agreement.renews_id == agreement_id, Agreement.amends_id == agreement_id),
+            Agreement.deleted_at.is_(None),
+        )
+    ).all()
+    if not rows:
+        return ""
+    names = ", ".join(f"{title} ({signed.year})" if signed else title for title, signed in rows)
+    return Message(N_("Renewed or amended by: {names}"), {"names": names}).render()
 
 
 def sdg_icon(number: int, colour: str, size: int = 20) -> QIcon:

@@ -151,7 +151,7 @@ class IndicatorDialog(RecordDialog):
         tidy_table(self.targets)
         self.targets.table.horizontalHeader().setStretchLastSection(False)
         on_new_row(self.targets, lambda: {"period_id": self.free_period()})
-        searchable_column(self.targets, "local_entity_id")
+        self.searchable_targets = searchable_column(self.targets, "local_entity_id")
         for table in (self.scale, self.targets):
             table.changed.connect(self.revalidate)
         self.measurements = MeasurementsPanel(ui, session, self.indicator)
@@ -207,6 +207,7 @@ class IndicatorDialog(RecordDialog):
         ui, indicator = self.ui, self.indicator
         self.scale.set_records(indicator.scale_levels)
         self.targets.set_records(indicator.targets)
+        self.searchable_targets()
         self.sdg_links.load(indicator.sdgs)
         self.measurements.set_choices(self.period_choices(), self.entities)
         self.measurements.load()

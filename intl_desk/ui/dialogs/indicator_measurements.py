@@ -24,6 +24,7 @@ from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import Indicator, Measurement
 from intl_desk.core.validation import errors_of
 from intl_desk.ui.choices import fill_combo
+from intl_desk.ui.dialogs.project_parts import make_searchable
 from intl_desk.ui.fields import FieldBinding, allow_empty_number, prepare_date_edit
 from intl_desk.ui.forms.ui_indicator import Ui_IndicatorForm
 from intl_desk.ui.record_dialog import ERROR_STYLE
@@ -75,6 +76,7 @@ class MeasurementsPanel(QObject):
         table.itemSelectionChanged.connect(self.show_current)
         ui.add_measurement.clicked.connect(self.add)
         ui.remove_measurement.clicked.connect(self.remove)
+        make_searchable(ui.m_local_entity_id)
         prepare_date_edit(ui.m_measured_on)
         allow_empty_number(ui.m_value)
         widgets: dict[str, QWidget] = {
@@ -127,6 +129,7 @@ class MeasurementsPanel(QObject):
         if levels != self.levels:
             self.levels = levels
             self.refresh_rows()
+            self.show_current()  # the level list of the editor
 
     def set_mode(self, measure: str, per_entity: bool, computed: bool, unit: str | None) -> None:
         mode = (measure, per_entity, computed, unit)

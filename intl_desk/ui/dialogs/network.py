@@ -95,7 +95,7 @@ class NetworkDialog(RecordDialog):
                 ChildColumn("since", N_("Since"), "date", width=118),
                 ChildColumn("until", N_("Until"), "date", width=118),
                 ChildColumn(
-                    "role", N_("Role"), "choice", vocabulary_choices(vocab.MEMBERSHIP_ROLES), 170
+                    "role", N_("Role"), "choice", vocabulary_choices(vocab.MEMBERSHIP_ROLES), 190
                 ),
                 ChildColumn("annual_fee", N_("Annual fee"), "money", width=96),
                 ChildColumn("currency", N_("Currency"), "choice", lambda: currencies, 76),
@@ -119,6 +119,7 @@ class NetworkDialog(RecordDialog):
         ]
         #: one participation table per membership row (None until the row is selected)
         self.participation_tables: list[ChildTable | None] = []
+        self._first_states: dict[ChildTable, Any] = {}
         model = self.memberships.table.model()
         model.rowsInserted.connect(self._membership_rows_inserted)
         model.rowsRemoved.connect(self._membership_rows_removed)
@@ -192,6 +193,7 @@ class NetworkDialog(RecordDialog):
             table.changed.connect(self.revalidate)
             table.add_button.clicked.connect(lambda: self._participation_added(table))
             self.participation_tables[row] = table
+            self._first_states[table] = table.state()
             self.participation_stack.addWidget(table)
         return table
 
@@ -210,6 +212,7 @@ class NetworkDialog(RecordDialog):
         for table in self.participation_tables[first : last + 1]:
             if table is not None:
                 self.participation_stack.removeWidget(table)
+                self._first_states.pop(table, None)
                 table.deleteLater()
         del self.participation_tables[first : last + 1]
         self.show_participations(self.memberships.table.currentRow())
@@ -309,7 +312,12 @@ class NetworkDialog(RecordDialog):
         return (
             checked_codes(self.ui.themes_list),
             self.memberships.state(),
-            tuple(table.state() for table in self.participation_tables if table is not None),
+            # a table opened only to look at it is no change: compare with its first state
+            tuple(
+                (row, table.state())
+                for row, table in enumerate(self.participation_tables)
+                if table is not None and table.state() != self._first_states.get(table)
+            ),
         )
 
     def extra_errors(self) -> list[FieldError]:

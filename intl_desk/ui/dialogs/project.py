@@ -51,6 +51,7 @@ from intl_desk.ui.dialogs.project_parts import (
     SdgPicker,
     apply_table,
     lift_pages,
+    make_searchable,
     on_new_row,
     searchable_column,
     table_errors,
@@ -182,8 +183,11 @@ class ProjectDialog(RecordDialog):
         tidy_table(self.cofinancing, footer=ui.cofinancing_total)
         tidy_table(self.transactions, stretch="description", footer=ui.spending_total)
         tidy_table(self.reports, stretch="title")
-        searchable_column(self.sectors, "code")
-        searchable_column(self.participants, "party")
+        self.searchable = [
+            searchable_column(self.sectors, "code"),
+            searchable_column(self.participants, "party"),
+        ]
+        make_searchable(ui.lead_entity_id)
         self.collections: list[tuple[str, ChildTable, str]] = [
             ("participants", self.participants, N_("Participants")),
             ("sectors", self.sectors, N_("Sectors")),
@@ -240,6 +244,8 @@ class ProjectDialog(RecordDialog):
         for key, table, _section in self.collections:
             table.set_records(getattr(self.record, key))
         self.sdg_links.load(self.project.sdgs)
+        for prepare in self.searchable:
+            prepare()
         self.ui.title.setCursorPosition(0)
         if self.office.read_only:
             for page in self.pages:

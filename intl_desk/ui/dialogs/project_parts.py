@@ -116,24 +116,34 @@ def on_new_row(table: ChildTable, defaults: Callable[[], dict[str, Any]]) -> Non
     table.add_button.clicked.connect(fill)
 
 
-def searchable_column(table: ChildTable, field: str) -> None:
-    """Let long lists in a column (853 municipalities, 295 sectors) be searched by typing."""
+def make_searchable(box: QComboBox) -> None:
+    """Type a few letters found anywhere in the labels: "joão" finds São João del Rei."""
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(box.model(), box)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    box.setCompleter(completer)
+
+
+def searchable_column(table: ChildTable, field: str) -> Callable[[], None]:
+    """Let long lists in a column (853 municipalities, 295 sectors) be searched by typing.
+
+    Rows the user adds are handled here; call the returned function after
+    ``set_records`` for the rows loaded.
+    """
 
     def prepare() -> None:
         number = column_number(table, field)
         for row in range(table.table.rowCount()):
             box = table.table.cellWidget(row, number)
             if isinstance(box, QComboBox) and not box.isEditable():
-                box.setEditable(True)
-                box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                completer = QCompleter(box.model(), box)
-                completer.setFilterMode(Qt.MatchFlag.MatchContains)
-                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-                box.setCompleter(completer)
+                make_searchable(box)
 
     prepare()
     table.add_button.clicked.connect(prepare)
     table.changed.connect(prepare)
+    return prepare
 
 
 def tidy_table(table: ChildTable, stretch: str | None = None, footer: QLabel | None = None) -> None:

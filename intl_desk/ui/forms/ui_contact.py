@@ -56,6 +56,7 @@ class Ui_ContactForm(object):
 
         self.local_entity_id = QComboBox(ContactForm)
         self.local_entity_id.setObjectName(u"local_entity_id")
+        self.local_entity_id.setMinimumSize(QSize(320, 0))
 
         self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.local_entity_id)
 
@@ -66,6 +67,7 @@ class Ui_ContactForm(object):
 
         self.partner_id = QComboBox(ContactForm)
         self.partner_id.setObjectName(u"partner_id")
+        self.partner_id.setMinimumSize(QSize(320, 0))
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.partner_id)
 
@@ -108,7 +110,7 @@ class Ui_ContactForm(object):
         self.languages_list = QListWidget(ContactForm)
         self.languages_list.setObjectName(u"languages_list")
         self.languages_list.setMinimumSize(QSize(0, 96))
-        self.languages_list.setMaximumSize(QSize(16777215, 120))
+        self.languages_list.setMaximumSize(QSize(16777215, 104))
 
         self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.languages_list)
 

@@ -68,6 +68,7 @@ class Ui_LocalEntityForm(object):
 
         self.parent_id = QComboBox(LocalEntityForm)
         self.parent_id.setObjectName(u"parent_id")
+        self.parent_id.setMinimumSize(QSize(320, 0))
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.parent_id)
 
@@ -128,6 +129,7 @@ class Ui_LocalEntityForm(object):
         self.sub_entities_list = QListWidget(LocalEntityForm)
         self.sub_entities_list.setObjectName(u"sub_entities_list")
         self.sub_entities_list.setMinimumSize(QSize(0, 100))
+        self.sub_entities_list.setMaximumSize(QSize(16777215, 200))
         self.sub_entities_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sub_entities_list.setAlternatingRowColors(True)
 

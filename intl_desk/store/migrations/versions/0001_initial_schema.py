@@ -334,6 +334,10 @@ def upgrade() -> None:
             ["responsible_id"], ["contact.id"], name=op.f("fk_agreement_responsible_id_contact")
         ),
         sa.Column("search_key", sa.String(length=1000), nullable=True),
+        sa.Column("partner_names", sa.String(length=1000), nullable=True),
+        sa.Column("entity_names", sa.String(length=1000), nullable=True),
+        sa.Column("country_codes", sa.String(length=200), nullable=True),
+        sa.Column("objective_count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_agreement")),
     )
     op.create_index(op.f("ix_agreement_search_key"), "agreement", ["search_key"], unique=False)

@@ -1,0 +1,95 @@
+"""Columns derived from other rows, kept up to date in one place.
+
+An agreement's partner names, entity names, partner countries and number of specific
+objectives are stored in the agreement row itself, so that a list of 200,000 agreements
+sorts and shows them without aggregating parties for every row. The tracked session
+refreshes them after each flush that touches parties, objectives or names; code that
+writes rows in bulk (demo, import, merge) calls :func:`refresh_agreement_summaries`.
+Plain correlated-subquery UPDATEs: portable SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlalchemy import distinct, func, select, update
+from sqlalchemy.orm import Session
+
+from intl_desk.core.model import Agreement, AgreementObjective, AgreementParty, LocalEntity, Partner
+
+BATCH = 500
+DERIVED_AGREEMENT_COLUMNS = ("partner_names", "entity_names", "country_codes", "objective_count")
+
+
+def _summary_values() -> dict[str, object]:
+    live_party = (AgreementParty.agreement_id == Agreement.id, AgreementParty.deleted_at.is_(None))
+    partner_names = (
+        select(func.aggregate_strings(Partner.name, ", "))
+        .join(AgreementParty, AgreementParty.partner_id == Partner.id)
+        .where(*live_party)
+        .scalar_subquery()
+    )
+    entity_names = (
+        select(func.aggregate_strings(LocalEntity.name, ", "))
+        .join(AgreementParty, AgreementParty.local_entity_id == LocalEntity.id)
+        .where(*live_party)
+        .scalar_subquery()
+    )
+    codes = (
+        select(distinct(Partner.country_code).label("code"))
+        .join(AgreementParty, AgreementParty.partner_id == Partner.id)
+        .where(*live_party)
+        .correlate(Agreement)
+        .subquery()
+    )
+    country_codes = select(func.aggregate_strings(codes.c.code, ",")).scalar_subquery()
+    objective_count = (
+        select(func.count(AgreementObjective.id))
+        .where(
+            AgreementObjective.agreement_id == Agreement.id, AgreementObjective.deleted_at.is_(None)
+        )
+        .scalar_subquery()
+    )
+    return {
+        "partner_names": partner_names,
+        "entity_names": entity_names,
+        "country_codes": country_codes,
+        "objective_count": objective_count,
+    }
+
+
+def refresh_agreement_summaries(session: Session, ids: Collection[str] | None = None) -> None:
+    """Recompute the derived columns of the agreements ``ids`` (all when None)."""
+    statement = (
+        update(Agreement).values(**_summary_values()).execution_options(synchronize_session=False)
+    )
+    if ids is None:
+        session.execute(statement)
+        return
+    chosen = list(ids)
+    for start in range(0, len(chosen), BATCH):
+        session.execute(statement.where(Agreement.id.in_(chosen[start : start + BATCH])))
+
+
+def agreements_of(
+    session: Session, partner_ids: Collection[str], entity_ids: Collection[str]
+) -> set[str]:
+    """Agreements that have one of these partners or entities as a party."""
+    found: set[str] = set()
+    if partner_ids:
+        found.update(
+            session.scalars(
+                select(AgreementParty.agreement_id).where(
+                    AgreementParty.partner_id.in_(list(partner_ids))
+                )
+            )
+        )
+    if entity_ids:
+        found.update(
+            session.scalars(
+                select(AgreementParty.agreement_id).where(
+                    AgreementParty.local_entity_id.in_(list(entity_ids))
+                )
+            )
+        )
+    return found
