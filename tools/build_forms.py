@@ -34,9 +34,8 @@ def compile_form(ui_file: Path) -> str:
     )
     code = _TRANSLATE.sub(lambda match: f"_({match.group(1)})", result.stdout)
     code = re.sub(r"^#.*Created by: Qt User Interface Compiler.*$", "", code, flags=re.M)
-    code = code.replace(
-        "from PySide6.QtCore import", "from intl_desk.core.i18n import _\nfrom PySide6.QtCore import", 1
-    )
+    qt_import = "from PySide6.QtCore import"
+    code = code.replace(qt_import, f"from intl_desk.core.i18n import _\n{qt_import}", 1)
     return HEADER.format(name=ui_file.name) + code
 
 

@@ -6,8 +6,9 @@ import random
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 
 from intl_desk.core.derived import refresh_agreement_summaries
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner, utc_now
@@ -30,8 +31,8 @@ def add_bulk_agreements(file: Path, count: int, seed: int = 7) -> None:
         parties: list[dict[str, object]] = []
 
         def flush() -> None:
-            session.execute(insert(Agreement.__table__), agreements)
-            session.execute(insert(AgreementParty.__table__), parties)
+            session.execute(insert(cast(Table, Agreement.__table__)), agreements)
+            session.execute(insert(cast(Table, AgreementParty.__table__)), parties)
             agreements.clear()
             parties.clear()
 

@@ -180,12 +180,12 @@ def recent_changes(session: Session, limit: int = 15) -> list[RecentChange]:
             )
     candidates.sort(key=lambda change: change.changed_at, reverse=True)
     chosen = candidates[:limit]
-    authors = dict(
+    authors: dict[str, str | None] = dict(
         session.execute(
             select(Change.record_id, Change.changed_by)
             .where(Change.record_id.in_([change.record_id for change in chosen]))
             .order_by(Change.changed_at)
-        ).all()
+        ).tuples()
     )
     return [
         RecentChange(c.record_kind, c.record_id, c.action, c.changed_at, authors.get(c.record_id))

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from sqlalchemy import select
+
+from PySide6.QtCore import Qt
 
 from intl_desk.core.i18n import set_language
 from intl_desk.core.listing import LISTS, ListQuery

@@ -36,5 +36,7 @@ class PartnerDialog(RecordDialog):
         ui.longitude.setValue(city.longitude)
         ui.population.setValue(city.population)
         ui.kind.setCurrentIndex(max(ui.kind.findData("city"), 0))
-        self.record.geonames_id = city.geonameid
+        partner = self.record
+        assert isinstance(partner, Partner)
+        partner.geonames_id = city.geonameid
         self.revalidate()
