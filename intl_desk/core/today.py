@@ -185,7 +185,9 @@ def recent_changes(session: Session, limit: int = 15) -> list[RecentChange]:
             select(Change.record_id, Change.changed_by)
             .where(Change.record_id.in_([change.record_id for change in chosen]))
             .order_by(Change.changed_at)
-        ).tuples()
+        )
+        .tuples()
+        .all()
     )
     return [
         RecentChange(c.record_kind, c.record_id, c.action, c.changed_at, authors.get(c.record_id))
