@@ -58,6 +58,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.office = office
         self.session: Session = office.session()
+        self._released = False
         self.session.autoflush = False
         self.record = self._load(record_id, template)
         self.is_new = record_id is None
@@ -94,7 +95,7 @@ class RecordDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
-        self.buttons.rejected.connect(self.close)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
@@ -297,28 +298,42 @@ class RecordDialog(QDialog):
         else:
             self.setWindowTitle(f"{kind} — {title_of(self.record)}")
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.has_changes and not self.office.read_only and self.isVisible():
-            answer = QMessageBox.question(
-                self,
-                _("Unsaved changes"),
-                _("Save your changes before closing?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                event.ignore()
-                return
-        self.session.rollback()
-        self.session.close()
-        super().closeEvent(event)
+    def _may_close(self) -> bool:
+        """Ask about unsaved changes; False when the user chose to stay."""
+        if self._released or self.office.read_only or not self.has_changes:
+            return True
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("Save your changes before closing?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        return answer != QMessageBox.StandardButton.Save or self.save()
 
     def reject(self) -> None:
-        self.close()
+        """Close button, Escape and the window's close box all end here (QDialog's
+        closeEvent calls reject), so the question is asked once, whichever was used."""
+        if self._may_close():
+            super().reject()
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self._release_session()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if event.isAccepted() and not self.isVisible():
+            self._release_session()
+
+    def _release_session(self) -> None:
+        if not self._released:
+            self._released = True
+            self.session.rollback()
+            self.session.close()
 
 
 Qt_ = Qt  # re-exported for subclasses that align labels
