@@ -1,8 +1,5 @@
 """Intl Desk: the register, overview and evaluation tool of an international relations office."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("intl-desk")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+# The one place the version is written: pyproject.toml reads it from here (setuptools
+# dynamic version), so the package needs no importlib.metadata at start-up (~40 ms).
+__version__ = "0.1.0"
