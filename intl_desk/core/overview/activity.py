@@ -1,0 +1,257 @@
+"""Project, money, network and indicator figures of the overview."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from intl_desk.core import vocabularies as vocab
+from intl_desk.core.display import sort_key
+from intl_desk.core.model import (
+    BudgetLine,
+    CofinancingLine,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+    Membership,
+    Network,
+    Participation,
+    Partner,
+    Period,
+    Project,
+)
+from intl_desk.core.overview.figures import (
+    Bar,
+    Drill,
+    IndicatorFigure,
+    NetworkFigure,
+    OverviewFilters,
+)
+from intl_desk.core.overview.scope import (
+    drill,
+    in_year,
+    membership_scope,
+    pairs,
+    project_scope,
+    year_of,
+)
+
+#: roles that count as "held" in a network (more than being a member or an observer)
+PLAIN_ROLES = ("member", "observer")
+GRANTED = "granted"
+
+
+def _running(filters: OverviewFilters) -> list:
+    return [*project_scope(filters), Project.status.in_(vocab.PROJECT_RUNNING_STATUSES)]
+
+
+def project_statuses(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
+    found: dict[Any, Any] = pairs(
+        session.execute(
+            select(Project.status, func.count())
+            .where(*project_scope(filters))
+            .group_by(Project.status)
+        ).all()
+    )
+    return tuple(
+        Bar(
+            code,
+            vocab.PROJECT_STATUSES.label(code),
+            int(found[code]),
+            drill=drill("projects", filters, ("status", code)),
+        )
+        for code in vocab.PROJECT_STATUSES.codes
+        if found.get(code)
+    )
+
+
+def money(session: Session, filters: OverviewFilters) -> tuple[int, Decimal, Decimal]:
+    """Running projects, their whole budget, and the co-financing granted to them."""
+    running = select(Project.id).where(*_running(filters))
+    count = int(session.scalar(select(func.count()).select_from(running.subquery())) or 0)
+    budget = session.scalar(
+        select(func.coalesce(func.sum(BudgetLine.amount), 0)).where(
+            BudgetLine.deleted_at.is_(None), BudgetLine.project_id.in_(running)
+        )
+    )
+    granted = session.scalar(
+        select(func.coalesce(func.sum(CofinancingLine.amount_granted), 0)).where(
+            CofinancingLine.deleted_at.is_(None),
+            CofinancingLine.status == GRANTED,
+            CofinancingLine.project_id.in_(running),
+        )
+    )
+    return count, Decimal(str(budget or 0)), Decimal(str(granted or 0))
+
+
+def funders(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
+    """Co-financing granted to running projects, by funder, largest first."""
+    funder = func.coalesce(Partner.name, CofinancingLine.funder_name, "")
+    rows = session.execute(
+        select(
+            funder,
+            func.max(CofinancingLine.funder_partner_id),
+            func.sum(CofinancingLine.amount_granted),
+        )
+        .outerjoin(Partner, Partner.id == CofinancingLine.funder_partner_id)
+        .where(
+            CofinancingLine.deleted_at.is_(None),
+            CofinancingLine.status == GRANTED,
+            CofinancingLine.amount_granted.is_not(None),
+            CofinancingLine.project_id.in_(select(Project.id).where(*_running(filters))),
+        )
+        .group_by(funder)
+    ).all()
+    bars = [
+        Bar(
+            name or "?",
+            name or "?",
+            float(amount or 0),
+            drill=Drill("partners", record_id=partner_id) if partner_id else None,
+        )
+        for name, partner_id, amount in rows
+    ]
+    return tuple(sorted(bars, key=lambda bar: (-bar.value, sort_key(bar.label))))
+
+
+def networks(session: Session, filters: OverviewFilters) -> tuple[NetworkFigure, ...]:
+    """Networks with memberships current in the year, the roles held and events attended."""
+    current = [
+        *membership_scope(filters),
+        or_(Membership.since.is_(None), Membership.since <= date(filters.year, 12, 31)),
+        or_(Membership.until.is_(None), Membership.until >= date(filters.year, 1, 1)),
+    ]
+    rows = session.execute(
+        select(Network.id, Network.name, Network.acronym, Membership.role, func.count())
+        .join(Network, Network.id == Membership.network_id)
+        .where(*current, Network.deleted_at.is_(None))
+        .group_by(Network.id, Network.name, Network.acronym, Membership.role)
+    ).all()
+    events: dict[Any, Any] = pairs(
+        session.execute(
+            select(Membership.network_id, func.count())
+            .join(Participation, Participation.membership_id == Membership.id)
+            .where(
+                *current,
+                Participation.deleted_at.is_(None),
+                Participation.kind == "event",
+                in_year(Participation.start_date, filters.year),
+            )
+            .group_by(Membership.network_id)
+        ).all()
+    )
+    names: dict[str, str] = {}
+    members: dict[str, int] = {}
+    roles: dict[str, list[tuple[str, int]]] = {}
+    for network_id, name, acronym, role, count in rows:
+        names[network_id] = f"{name} ({acronym})" if acronym and acronym != name else name
+        members[network_id] = members.get(network_id, 0) + int(count)
+        if role not in PLAIN_ROLES:
+            roles.setdefault(network_id, []).append((role, int(count)))
+    figures = []
+    for network_id, name in names.items():
+        held = sorted(roles.get(network_id, []), key=lambda item: _ROLE_ORDER.get(item[0], 0))
+        figures.append(
+            NetworkFigure(
+                name,
+                members[network_id],
+                ", ".join(
+                    vocab.MEMBERSHIP_ROLES.label(role) + (f" ×{count}" if count > 1 else "")
+                    for role, count in held
+                ),
+                sum(count for _role, count in held),
+                int(events.get(network_id, 0)),
+                Drill("networks", record_id=network_id),
+            )
+        )
+    return tuple(sorted(figures, key=lambda f: (-f.roles_held, -f.events, sort_key(f.name))))
+
+
+_ROLE_ORDER = {code: -number for number, code in enumerate(vocab.MEMBERSHIP_ROLES.codes)}
+
+
+def indicators(session: Session, filters: OverviewFilters) -> tuple[IndicatorFigure, ...]:
+    """Each indicator's latest office-wide measurement up to the year, against the
+    office-wide target of the same period.
+
+    The year's own period usually has no measurement until it ends, so the latest period
+    that has both counts. On track: at or above the target when higher is better, at or
+    below it when lower is better; a scale level against the level targeted. Indicators
+    measured only per local entity, and text indicators, are not assessed here.
+    """
+    periods: dict[Any, Any] = pairs(
+        session.execute(
+            select(Period.id, Period.label).where(
+                Period.deleted_at.is_(None), year_of(Period.start_date) <= filters.year
+            )
+        ).all()
+    )
+    starts: dict[Any, Any] = pairs(session.execute(select(Period.id, Period.start_date)).all())
+    targets: dict[tuple[str, str], float] = {
+        (row[0], row[1]): float(row[2])
+        for row in session.execute(
+            select(
+                IndicatorTarget.indicator_id, IndicatorTarget.period_id, IndicatorTarget.value
+            ).where(
+                IndicatorTarget.deleted_at.is_(None),
+                IndicatorTarget.local_entity_id.is_(None),
+                IndicatorTarget.period_id.in_(list(periods)),
+            )
+        )
+    }
+    latest: dict[str, tuple[object, str, float]] = {}
+    for indicator_id, period_id, value, level, measured_on in session.execute(
+        select(
+            Measurement.indicator_id,
+            Measurement.period_id,
+            Measurement.value,
+            Measurement.scale_level,
+            Measurement.measured_on,
+        ).where(
+            Measurement.deleted_at.is_(None),
+            Measurement.local_entity_id.is_(None),
+            Measurement.period_id.in_(list(periods)),
+        )
+    ):
+        reading = level if level is not None else value
+        if reading is None or (indicator_id, period_id) not in targets:
+            continue
+        order = (starts[period_id], measured_on or starts[period_id])
+        if indicator_id not in latest or order >= latest[indicator_id][0]:  # type: ignore[operator]
+            latest[indicator_id] = (order, period_id, float(reading))
+    rows = session.execute(
+        select(
+            Indicator.id,
+            Indicator.code,
+            Indicator.name,
+            Indicator.dimension,
+            Indicator.direction,
+            Indicator.unit,
+        ).where(Indicator.deleted_at.is_(None), Indicator.measure != "text")
+    ).all()
+    figures = []
+    for indicator_id, code, name, dimension, direction, unit in rows:
+        if indicator_id not in latest:
+            continue
+        _order, period_id, value = latest[indicator_id]
+        target = targets[(indicator_id, period_id)]
+        on_track = value <= target if direction == "decrease" else value >= target
+        figures.append(
+            IndicatorFigure(
+                code or "",
+                name,
+                dimension,
+                target,
+                value,
+                unit or "",
+                str(periods[period_id]),
+                on_track,
+                Drill("indicators", record_id=indicator_id),
+            )
+        )
+    rank = {code: number for number, code in enumerate(vocab.DIMENSIONS.codes)}
+    return tuple(sorted(figures, key=lambda f: (rank.get(f.dimension, 99), f.code, f.name)))
