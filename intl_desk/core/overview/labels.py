@@ -1,0 +1,156 @@
+"""The words around the figures, shared by the dashboard and the PDF.
+
+Headline tiles, section titles and the empty-state advice live here once, so the screen
+and the paper read the same in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel.numbers import format_compact_currency, format_percent
+
+from intl_desk.core.display import locale_for, number_text
+from intl_desk.core.i18n import N_, Message, _, current_language
+from intl_desk.core.overview.figures import Drill, Overview
+
+
+@dataclass(frozen=True)
+class Tile:
+    key: str
+    label: str
+    value: str
+    note: str
+    drill: Drill | None
+
+
+def count_text(value: int) -> str:
+    return number_text(value)
+
+
+def money_short(value: Decimal | float, currency: str) -> str:
+    """ "R$ 1,3 bi", "2,5 M €": headline sums are read, not audited."""
+    locale = locale_for(current_language())
+    return format_compact_currency(float(value), currency, locale=locale, fraction_digits=1)
+
+
+def percent_text(share: float) -> str:
+    return format_percent(share, locale=locale_for(current_language()))
+
+
+def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
+    head = overview.headline
+    year = overview.filters.year
+    drills = overview.headline_drills
+    money = overview.currency
+    raised_share = percent_text(float(head.cofinancing / head.budget)) if head.budget else ""
+    share = head.share_on_track
+    return (
+        Tile(
+            "active",
+            _("Active agreements"),
+            count_text(head.active_agreements),
+            Message(
+                N_("{count} expire within 12 months"), {"count": overview.expiring_count}
+            ).render(),
+            drills.get("active"),
+        ),
+        Tile(
+            "signed",
+            Message(N_("Signed in {year}"), {"year": year}).render(),
+            count_text(head.signed_in_year),
+            _("agreements of every status"),
+            drills.get("signed"),
+        ),
+        Tile(
+            "countries",
+            _("Partner countries"),
+            count_text(head.partner_countries),
+            _("with an active agreement"),
+            drills.get("countries"),
+        ),
+        Tile(
+            "projects",
+            _("Active projects"),
+            count_text(head.active_projects),
+            _("in implementation or finalisation"),
+            drills.get("projects"),
+        ),
+        Tile(
+            "budget",
+            _("Budget of active projects"),
+            money_short(head.budget, money),
+            _("all years of their budgets"),
+            drills.get("money"),
+        ),
+        Tile(
+            "cofinancing",
+            _("Co-financing raised"),
+            money_short(head.cofinancing, money),
+            Message(N_("{share} of that budget"), {"share": raised_share}).render()
+            if raised_share
+            else _("granted to active projects"),
+            drills.get("money"),
+        ),
+        Tile(
+            "networks",
+            _("Network memberships"),
+            count_text(head.memberships),
+            Message(
+                N_("{roles} roles held · {events} events in {year}"),
+                {"roles": head.roles_held, "events": head.events_attended, "year": year},
+            ).render(),
+            drills.get("networks"),
+        ),
+        Tile(
+            "indicators",
+            _("Indicators on track"),
+            percent_text(share) if share is not None else "–",
+            Message(
+                N_("{on_track} of {assessed} assessed"),
+                {"on_track": head.indicators_on_track, "assessed": head.indicators_assessed},
+            ).render()
+            if share is not None
+            else _("no target measured yet"),
+            drills.get("indicators"),
+        ),
+    )
+
+
+def title() -> str:
+    return _("International relations overview")
+
+
+def empty_advice(overview: Overview) -> str:
+    """What to do next when there is nothing to draw."""
+    if overview.filters.entity_id or overview.filters.country:
+        return _(
+            "Nothing recorded matches these filters. Choose another local entity or "
+            "country, or all of them."
+        )
+    return _(
+        "Nothing to show yet. Record your agreements with New agreement (or import your "
+        "register from a spreadsheet), then your projects, network memberships and "
+        "indicators: this overview fills itself as you go."
+    )
+
+
+SECTION_TITLES = {
+    "map": N_("Active agreements by partner country"),
+    "years": N_("Agreements signed per year, by type"),
+    "themes": N_("Active agreements by theme"),
+    "sdgs": N_("Active agreements by SDG"),
+    "projects": N_("Projects by status"),
+    "funders": N_("Co-financing granted to active projects, by funder"),
+    "entities": N_("Local entities with the most active agreements"),
+    "networks": N_("Network participation"),
+    "indicators": N_("Indicators against target"),
+    "expiring": N_("Agreements expiring within 12 months"),
+    "appendix_entities": N_("Every local entity"),
+    "appendix_countries": N_("Every partner country"),
+}
+
+
+def section_title(key: str) -> str:
+    return _(SECTION_TITLES[key])
