@@ -140,22 +140,107 @@ class FileBusy(StoreError):
     msgid = N_("“{file}” is being used by another program right now: wait a moment and try again.")
 
 
+class FileLocked(StoreError):
+    """Another program on this machine is editing the file (see :mod:`.lock`)."""
+
+    msgid = N_(
+        "“{file}” is being edited by {user} on {machine} since {since}: open it read-only, "
+        "or wait until they close it."
+    )
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        user: str | None = None,
+        machine: str | None = None,
+        since: str | None = None,
+        pid: int = 0,
+        detail: str | None = None,
+    ) -> None:
+        self.user, self.machine, self.since, self.pid = user, machine, since, pid
+        super().__init__(
+            path,
+            detail=detail,
+            user=user or Message(N_("an unknown user")),
+            machine=machine or Message(N_("an unknown computer")),
+            since=since or Message(N_("an unknown time")),
+        )
+
+    @classmethod
+    def held_by(cls, path: Path | str, holder: Any) -> FileLocked:
+        """The error naming ``holder`` (a :class:`intl_desk.store.lock.LockInfo`)."""
+        return cls(
+            path,
+            user=holder.user or None,
+            machine=holder.machine or None,
+            since=holder.since_local or None,
+            pid=holder.pid,
+            detail=f"pid {holder.pid}",
+        )
+
+
+class FileLockedElsewhere(FileLocked):
+    """The lock comes from another machine, whose processes this one cannot see."""
+
+    msgid = N_(
+        "“{file}” is being edited by {user} on {machine} since {since}: open it read-only, "
+        "or take it over if you are sure it is no longer open there."
+    )
+
+
+class UnexpectedContent(StoreError):
+    """Tables, views or triggers that Intl Desk never creates: code could hide in them."""
+
+    msgid = N_(
+        "“{file}” contains tables, views or triggers that Intl Desk did not create, so it "
+        "will not be used: ask its sender for a copy saved by Intl Desk."
+    )
+
+
+class BrokenReferences(StoreError):
+    msgid = N_(
+        "“{file}” refers to records it does not contain, so it cannot be merged: run "
+        "“intl-desk check” on it and repair it first."
+    )
+
+
+class SameFile(StoreError):
+    msgid = N_("“{file}” cannot be merged into itself: choose the copy you received instead.")
+
+
+class NoSuchEntity(StoreError):
+    msgid = N_(
+        "“{file}” has no local entity named “{entity}”: give its name or code as shown in "
+        "the list of local entities."
+    )
+
+    def __init__(self, path: Path | str, *, entity: str = "?", detail: str | None = None) -> None:
+        super().__init__(path, detail=detail, entity=entity)
+
+
 __all__ = [
     "BackupFailed",
+    "BrokenReferences",
     "CorruptFile",
     "DiskFull",
     "EmptyFile",
     "FileAlreadyExists",
     "FileBusy",
+    "FileLocked",
+    "FileLockedElsewhere",
     "FileMissing",
     "ForeignDatabase",
     "MigrationFailed",
     "NeedsUpgrade",
     "NewerVersion",
+    "NoSuchEntity",
     "NotSQLite",
     "OpenedReadOnly",
     "PermissionDenied",
     "ReadOnlyMedium",
+    "SameFile",
     "StoreError",
+    "UnexpectedContent",
     "UnfinishedWrite",
 ]

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
+from intl_desk.core.i18n import Message
 from intl_desk.core.model import Office, new_uuid
 from intl_desk.core.tracking import TrackedSession, current_user
 from intl_desk.store.backup import fsync_file, publish, temporary_sibling
@@ -27,12 +28,16 @@ from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors, write_blocker
 from intl_desk.store.errors import (
     FileAlreadyExists,
+    FileLocked,
+    FileLockedElsewhere,
     NeedsUpgrade,
     OpenedReadOnly,
     StoreError,
     UnfinishedWrite,
 )
+from intl_desk.store.lock import FileLock
 from intl_desk.store.probe import FileProbe, probe
+from intl_desk.store.safety import location_warning, refuse_unexpected
 from intl_desk.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade
 from intl_desk.store.upgrade import migrate_file, readable_without_upgrade
 
@@ -87,6 +92,14 @@ def _recover(path: Path) -> None:
         connection.close()
 
 
+def _refuse_unexpected(path: Path, found: FileProbe) -> None:
+    connection = open_sqlite(path, mode="ro")
+    try:
+        refuse_unexpected(path, connection, tables_too=found.schema_version == SCHEMA_VERSION)
+    finally:
+        connection.close()
+
+
 def _probe_for_opening(path: Path, read_only: bool) -> FileProbe:
     try:
         return probe(path)
@@ -100,8 +113,17 @@ def _probe_for_opening(path: Path, read_only: bool) -> FileProbe:
 class OfficeFile(AbstractContextManager["OfficeFile"]):
     """An open office file. Use :meth:`create` or :meth:`open`, then :meth:`session`."""
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool, found: FileProbe) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool,
+        found: FileProbe,
+        lock: FileLock | None = None,
+    ) -> None:
         self._path = path
+        self._lock = lock
         self._engine = engine
         self._read_only = read_only
         self._office_id = found.office_id
@@ -169,28 +191,42 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         return cls.open(target)
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> OfficeFile:
+    def open(
+        cls, path: Path | str, *, read_only: bool = False, take_over: bool = False
+    ) -> OfficeFile:
         """Open an existing office file, upgrading it first if it is older (not read-only).
 
-        A read-only opening never writes: an older file is read as it is when the current
-        model can read it, otherwise :class:`NeedsUpgrade` is raised.
+        Opening for editing takes the file's lock (see :mod:`intl_desk.store.lock`) and
+        raises :class:`FileLocked` naming whoever holds it; ``take_over`` is the user's
+        confirmation that a lock from another machine is stale. A read-only opening
+        never writes and never needs the lock: an older file is read as it is when the
+        current model can read it, otherwise :class:`NeedsUpgrade` is raised. Files with
+        views, triggers or unknown tables are refused either way.
         """
         target = Path(path)
-        with translate_db_errors(target, read_only=read_only):
-            found = _probe_for_opening(target, read_only)
-            if not read_only:
-                blocker = write_blocker(target)
-                if blocker is not None:
-                    raise blocker
-            if found.schema_version < SCHEMA_VERSION:
-                if read_only:
-                    if not readable_without_upgrade(target):
-                        raise NeedsUpgrade(target)
-                else:
-                    migrate_file(target)
-                    found = probe(target)
-            engine = make_engine(target, read_only=read_only)
-        return cls(target, engine, read_only=read_only, found=found)
+        lock: FileLock | None = None
+        try:
+            with translate_db_errors(target, read_only=read_only):
+                found = _probe_for_opening(target, read_only)
+                _refuse_unexpected(target, found)
+                if not read_only:
+                    blocker = write_blocker(target)
+                    if blocker is not None:
+                        raise blocker
+                    lock = FileLock.acquire(target, take_over=take_over)
+                if found.schema_version < SCHEMA_VERSION:
+                    if read_only:
+                        if not readable_without_upgrade(target):
+                            raise NeedsUpgrade(target)
+                    else:
+                        migrate_file(target)
+                        found = probe(target)
+                engine = make_engine(target, read_only=read_only)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(target, engine, read_only=read_only, found=found, lock=lock)
 
     # -- using it -------------------------------------------------------------------------
 
@@ -216,6 +252,10 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         opened read-only."""
         return self._schema_version
 
+    def location_warning(self) -> Message | None:
+        """Why this file's folder (a network share, a cloud-sync folder) is risky, if it is."""
+        return location_warning(self._path)
+
     def session(self) -> TrackedSession:
         """A new tracked session; in read-only mode its flushes raise
         :class:`OpenedReadOnly`."""
@@ -227,6 +267,9 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
 
     def close(self) -> None:
         self._engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __exit__(
         self,
@@ -246,6 +289,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "CheckReport",
     "FileInfo",
+    "FileLocked",
+    "FileLockedElsewhere",
     "OfficeFile",
     "ReadOnlySession",
     "StoreError",
