@@ -23,7 +23,7 @@ from babel.messages.pofile import read_po
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "pt")
 DEFAULT_LANGUAGE = "en"
 
-_TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+_TRANSLATIONS_DIR: Path | None = None  # None: the bundled catalogues (intl_desk.paths)
 _current_language = DEFAULT_LANGUAGE
 
 
@@ -67,7 +67,9 @@ def current_language() -> str:
 
 @cache
 def _catalogue(language: str) -> Mapping[str, str]:
-    path = _TRANSLATIONS_DIR / f"{language}.po"
+    from intl_desk.paths import translations_dir
+
+    path = (_TRANSLATIONS_DIR or translations_dir()) / f"{language}.po"
     if language == DEFAULT_LANGUAGE or not path.exists():
         return {}
     with path.open("rb") as handle:

@@ -20,9 +20,11 @@ def install_qt_translations(app: QApplication, language: str) -> None:
         app.installTranslator(translator)
 
 
-def run_app(path: Path | None = None) -> int:
+def run_app(path: Path | None = None, quit_when_shown: bool = False) -> int:
+    from intl_desk.ui import crash_report
     from intl_desk.ui.dialogs import register_all
     from intl_desk.ui.main_window import MainWindow
+    from intl_desk.ui.welcome_page import app_icon
 
     register_all()
 
@@ -30,6 +32,8 @@ def run_app(path: Path | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Intl Desk")
     app.setOrganizationName("IntlDesk")
+    app.setWindowIcon(app_icon())
+    crash_report.install()
     settings = options.app_settings()
     set_language(options.LANGUAGE.get(settings) or system_language())
     install_qt_translations(app, current_language())
@@ -39,4 +43,8 @@ def run_app(path: Path | None = None) -> int:
     if target is not None:
         window.open_file(target)
     window.show()
+    if quit_when_shown:
+        app.processEvents()
+        window.grab()
+        return 0
     return app.exec()

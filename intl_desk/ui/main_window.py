@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -31,6 +32,7 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.today_page import TodayPage
+from intl_desk.ui.welcome_page import WelcomePage, app_icon
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -71,9 +73,12 @@ class MainWindow(QMainWindow):
             self._add_page(kind, _(spec.label), page)
         self.navigation.currentRowChanged.connect(self._show_page)
 
-        self.welcome = QLabel(_("Open an office file or create a new one from the File menu."))
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
+        self.welcome = WelcomePage()
+        self.welcome.new_requested.connect(self._new_file)
+        self.welcome.open_requested.connect(self._choose_file)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_chosen.connect(lambda path: self.open_file(Path(path)))
+        self.setWindowIcon(app_icon())
         splitter = QSplitter()
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.pages)
@@ -207,6 +212,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(Path(p)))
             self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(recent))
+        self.welcome.set_recent_files(recent)
 
     def _choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -216,17 +222,37 @@ class MainWindow(QMainWindow):
             self.open_file(Path(path))
 
     def _new_file(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("New office file"), "", _("Office files (*.sqlite)")
-        )
-        if not path:
+        from intl_desk.ui.new_office_dialog import NewOfficeDialog, create_office_file
+
+        dialog = NewOfficeDialog(self)
+        if not dialog.exec():
             return
+        request = dialog.request()
         try:
-            OfficeFile.create(Path(path), Path(path).stem).close()
+            create_office_file(request).close()
         except IntlDeskError as error:
             QMessageBox.warning(self, _("Cannot create the file"), str(error))
             return
-        self.open_file(Path(path))
+        self.open_file(request.path)
+
+    def open_demo(self) -> None:
+        """Open the demo office, built in the user's data folder the first time."""
+        from intl_desk.paths import user_data_dir
+        from intl_desk.store.demo_file import write_demo_file
+
+        path = user_data_dir() / "demo.sqlite"
+        if not path.exists():
+            self.statusBar().showMessage(_("Building the demo office file…"))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                write_demo_file(path)
+            except (IntlDeskError, OSError) as error:
+                QMessageBox.warning(self, _("Cannot create the file"), str(error))
+                return
+            finally:
+                QApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
+        self.open_file(path)
 
     def _save_copy(self) -> None:
         if self.office is None:

@@ -44,7 +44,9 @@ def column_widths(kind: str) -> Option[list[str]]:
 
 
 def app_settings() -> QSettings:
-    return QSettings("IntlDesk", "IntlDesk")
+    """An INI file in the user's configuration folder on every system (not the Windows
+    registry): readable, easy to reset, and redirected by tests with ``QSettings.setPath``."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "IntlDesk", "IntlDesk")
 
 
 def remember_file(settings: QSettings, path: str) -> None:
