@@ -1,0 +1,1 @@
+"""PDF reports (ReportLab): fonts, page template, charts, world map, the overview."""

@@ -1,0 +1,113 @@
+"""The overview's appendix: every local entity with its counts and totals, then every
+partner country. For a state this is all 853 municipalities, so plain table cells
+(no Paragraphs) keep it fast."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.overview import labels
+from intl_desk.core.overview.figures import Overview
+from intl_desk.reports.charts import shorten
+from intl_desk.reports.page import PAGE
+from intl_desk.reports.styles import SECTION, SMALL, data_table, text
+
+WIDTH = PAGE[0] - 56
+
+
+def appendix(overview: Overview) -> list[Flowable]:
+    return [*_entities(overview), Spacer(1, 10), CondPageBreak(160), *_countries(overview)]
+
+
+def _entities(overview: Overview) -> list[Flowable]:
+    year = overview.filters.year
+    count = labels.count_text
+    rows: list[list[Any]] = [
+        [
+            _("Local entity"),
+            _("Part of"),
+            _("Active agreements"),
+            Message(N_("Signed in {year}"), {"year": year}).render(),
+            _("Expired agreements"),
+            _("Active projects"),
+        ]
+    ]
+    totals = [0, 0, 0, 0]
+    for entity in overview.entities:
+        values = (entity.active, entity.signed_in_year, entity.expired, entity.projects)
+        totals = [total + value for total, value in zip(totals, values, strict=True)]
+        rows.append(
+            [shorten(entity.name, 60), shorten(entity.parent, 50), *(count(v) for v in values)]
+        )
+    rows.append(
+        [
+            Message(
+                N_("Total ({count} local entities)"), {"count": len(overview.entities)}
+            ).render(),
+            "",
+            *(count(total) for total in totals),
+        ]
+    )
+    story: list[Flowable] = [
+        Paragraph(labels.section_title("appendix_entities"), SECTION),
+        data_table(rows, [WIDTH - 546, 190, 89, 89, 89, 89], 2, total_row=True, font_size=7),
+    ]
+    head = overview.headline
+    if totals[0] != head.active_agreements or totals[3] != head.active_projects:
+        story.append(
+            text(
+                Message(
+                    N_(
+                        "The headline counts each agreement and project once: "
+                        "{agreements} active agreements, {projects} active projects. Rows "
+                        "differ when an agreement has several local entities or none, or a "
+                        "project has no lead entity."
+                    ),
+                    {
+                        "agreements": count(head.active_agreements),
+                        "projects": count(head.active_projects),
+                    },
+                ).render(),
+                SMALL,
+            )
+        )
+    return story
+
+
+def _countries(overview: Overview) -> list[Flowable]:
+    year = overview.filters.year
+    count = labels.count_text
+    rows: list[list[Any]] = [
+        [
+            _("Partner country"),
+            _("Active agreements"),
+            Message(N_("Signed in {year}"), {"year": year}).render(),
+            _("Partners in active agreements"),
+        ]
+    ]
+    rows += [
+        [
+            shorten(country.name, 60),
+            count(country.active),
+            count(country.signed_in_year),
+            count(country.partners),
+        ]
+        for country in overview.countries
+    ]
+    title = Paragraph(labels.section_title("appendix_countries"), SECTION)
+    if not overview.countries:
+        return [title, text(_("No partner country yet."), SMALL)]
+    return [
+        title,
+        data_table(rows, [WIDTH - 420, 140, 140, 140], 1, font_size=7),
+        text(
+            _(
+                "An agreement with partners in several countries counts in each of them, "
+                "so the rows may add up to more than the active agreements."
+            ),
+            SMALL,
+        ),
+    ]

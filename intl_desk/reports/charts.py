@@ -1,0 +1,174 @@
+"""Charts for the PDF with ``reportlab.graphics``: value axes from 0, labels on the bars,
+colours that keep their order in greyscale (see :mod:`intl_desk.core.overview.style`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib.colors import HexColor, white
+
+from intl_desk.core.overview import style
+from intl_desk.core.overview.figures import Bar, YearSeries
+from intl_desk.reports.fonts import BOLD, REGULAR
+
+
+def shorten(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _nice_max(value: float) -> float:
+    """An axis end a little above ``value`` on a round number (never 0)."""
+    if value <= 0:
+        return 1
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000):
+        if value / step <= 6:
+            return step * (int(value / step) + 1)
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    return magnitude * (int(value / magnitude) + 1)
+
+
+def years_chart(
+    series: Sequence[YearSeries],
+    type_labels: Sequence[str],
+    width: float,
+    height: float,
+) -> Drawing:
+    """Stacked bars of agreements signed per year, one colour per type, totals on top."""
+    drawing = Drawing(width, height)
+    used = [
+        number for number in range(len(type_labels)) if any(year.counts[number] for year in series)
+    ] or [0]
+    rows = (len(used) + 1) // 2
+    legend_height = 11.0 * rows + 4
+    chart = VerticalBarChart()
+    chart.x, chart.y = 26, 16 + legend_height
+    chart.width, chart.height = width - 32, height - chart.y - 12
+    chart.data = [[year.counts[number] for year in series] for number in used]
+    chart.categoryAxis.categoryNames = [
+        str(year.year) if index % 2 == len(series) % 2 - 1 or len(series) < 9 else ""
+        for index, year in enumerate(series)
+    ]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.style = "stacked"
+    chart.valueAxis.valueMin = 0
+    top = max((year.total for year in series), default=0)
+    chart.valueAxis.valueMax = _nice_max(top)
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = HexColor(style.RULE)
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.barSpacing = 0
+    chart.groupSpacing = 4
+    for index, number in enumerate(used):
+        chart.bars[index].fillColor = HexColor(style.TYPE_COLOURS[number % len(style.TYPE_COLOURS)])
+        chart.bars[index].strokeColor = white
+        chart.bars[index].strokeWidth = 0.3
+    drawing.add(chart)
+    step = chart.width / max(len(series), 1)
+    for index, year in enumerate(series):
+        if year.total:
+            drawing.add(
+                String(
+                    chart.x + step * (index + 0.5),
+                    chart.y + chart.height * year.total / chart.valueAxis.valueMax + 2,
+                    str(year.total),
+                    fontName=REGULAR,
+                    fontSize=6.5,
+                    textAnchor="middle",
+                    fillColor=HexColor(style.INK),
+                )
+            )
+    legend = Legend()
+    legend.x, legend.y = 4, legend_height - 6
+    legend.deltay = 11
+    legend.fontName = REGULAR
+    legend.fontSize = 7
+    legend.columnMaximum = rows
+    legend.dx, legend.dy = 7, 7
+    legend.deltax = (width - 10) / 2
+    legend.alignment = "right"
+    legend.colorNamePairs = [
+        (
+            HexColor(style.TYPE_COLOURS[number % len(style.TYPE_COLOURS)]),
+            shorten(type_labels[number], 30),
+        )
+        for number in used
+    ]
+    drawing.add(legend)
+    return drawing
+
+
+def bar_chart(
+    bars: Sequence[Bar],
+    width: float,
+    height: float,
+    colour: str = style.BAR,
+    value_text: Callable[[float], str] = lambda value: f"{value:,.0f}".replace(",", "\u202f"),
+    label_length: int = 34,
+) -> Drawing:
+    """Horizontal bars, largest first as given, the value written after each bar."""
+    drawing = Drawing(width, height)
+    if not bars:
+        return drawing
+    label_width = min(width * 0.5, 4.0 * label_length)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 4
+    chart.width, chart.height = width - label_width - 46, height - 8
+    ordered = list(reversed(bars))  # ReportLab draws the first category at the bottom
+    chart.data = [[bar.value for bar in ordered]]
+    chart.categoryAxis.categoryNames = [shorten(bar.label, label_length) for bar in ordered]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.categoryAxis.visibleTicks = False
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(max(bar.value for bar in bars)) if bars else 1
+    chart.valueAxis.visible = False
+    chart.barSpacing = 0
+    chart.groupSpacing = 3
+    chart.bars[0].fillColor = HexColor(colour)
+    chart.bars[0].strokeColor = None
+    for index, bar in enumerate(ordered):
+        if bar.colour:
+            chart.bars[(0, index)].fillColor = HexColor(bar.colour)
+    drawing.add(chart)
+    step = chart.height / len(ordered)
+    for index, bar in enumerate(ordered):
+        drawing.add(
+            String(
+                chart.x + chart.width * bar.value / chart.valueAxis.valueMax + 3,
+                chart.y + step * (index + 0.5) - 2.5,
+                value_text(bar.value),
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=HexColor(style.INK),
+            )
+        )
+    return drawing
+
+
+def progress_bar(value: float, target: float, decrease: bool, on_track: bool) -> Drawing:
+    """A small bar of the value against its target (the tick): how far, at a glance."""
+    width, height = 70.0, 8.0
+    drawing = Drawing(width, height)
+    scale = max(value, target, 1e-9) * 1.15
+    drawing.add(Rect(0, 1, width, height - 2, fillColor=HexColor("#eeeeee"), strokeColor=None))
+    fill = style.ON_TRACK if on_track else style.OFF_TRACK
+    drawing.add(
+        Rect(0, 1, width * value / scale, height - 2, fillColor=HexColor(fill), strokeColor=None)
+    )
+    tick = width * target / scale
+    drawing.add(
+        Rect(tick - 0.6, 0, 1.2, height, fillColor=HexColor(style.TARGET), strokeColor=None)
+    )
+    return drawing
+
+
+def caption(drawing: Drawing, text: str) -> None:
+    drawing.add(String(0, drawing.height - 8, text, fontName=BOLD, fontSize=8))
