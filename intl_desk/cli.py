@@ -170,7 +170,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-COMMANDS = ("new", "demo", "check", "info", "bench", "gui")
+COMMANDS = ("new", "demo", "check", "info", "report", "bench", "gui")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -231,6 +231,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeat", type=int, default=3, help=_("runs per scenario"))
     bench.add_argument("--keep", metavar=_("FOLDER"), help=_("keep the files in this folder"))
     bench.set_defaults(handler=cmd_bench)
+
+    from intl_desk.reports.commands import add_report_parser
+
+    add_report_parser(sub)  # report overview|yearly|handover
 
     gui = sub.add_parser("gui", help=_("open the application (the default)"))
     gui.add_argument("file", nargs="?", metavar=_("FILE"))

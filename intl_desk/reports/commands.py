@@ -1,0 +1,108 @@
+"""``intl-desk report …``: the reports from the command line.
+
+The ``report`` parser holds one sub-command per report (``overview`` now; ``yearly`` and
+``handover`` join it here). Reading the office file is read-only: a report never writes
+to it. The PDF is written beside its destination first and moved into place, so an
+interrupted run never leaves half a PDF under the user's file name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message, _
+
+
+class ReportOptionError(IntlDeskError):
+    """An unusable report option (exit code 2, one line on stderr)."""
+
+
+def add_report_parser(sub: Any) -> Any:
+    """Add ``report`` to the command parsers; returns its sub-parsers for more reports."""
+    report = sub.add_parser("report", help=_("write a report as PDF"))
+    kinds = report.add_subparsers(dest="report", metavar=_("REPORT"), required=True)
+    overview = kinds.add_parser(
+        "overview", help=_("the one-page overview with its appendix of entities and countries")
+    )
+    overview.add_argument("file", metavar=_("FILE"))
+    overview.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"))
+    overview.add_argument("--year", type=int, help=_("the year shown (default: this year)"))
+    overview.add_argument(
+        "--entity", metavar=_("NAME"), help=_("one local entity, with everything under it")
+    )
+    overview.add_argument("--country", metavar="CC", help=_("partner country, e.g. PT"))
+    overview.set_defaults(handler=cmd_report_overview)
+    return kinds
+
+
+def _country(code: str | None) -> str | None:
+    if not code:
+        return None
+    import pycountry
+
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code.upper()) is None:
+        raise ReportOptionError(
+            Message(N_("“{code}” is not a two-letter country code like PT."), {"code": code})
+        )
+    return code.upper()
+
+
+def _year(value: int | None) -> int:
+    if value is None:
+        return date.today().year
+    if not 1900 <= value <= 2200:
+        raise ReportOptionError(Message(N_("{year} is not a year to report on."), {"year": value}))
+    return value
+
+
+def write_atomically(output: Path, write: Any) -> None:
+    """Call ``write(handle)`` on a temporary file beside ``output``, then move it there."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportOptionError(
+            Message(N_("The folder {folder} does not exist."), {"folder": str(folder)})
+        )
+    try:
+        handle, temporary = tempfile.mkstemp(suffix=".pdf.part", dir=folder)
+    except OSError as error:
+        raise ReportOptionError(
+            Message(
+                N_("Cannot write in {folder}: {reason}"),
+                {"folder": str(folder), "reason": error.strerror},
+            )
+        ) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cmd_report_overview(args: argparse.Namespace) -> int:
+    from intl_desk.core.overview import OverviewFilters, compute_overview, entity_by_name
+    from intl_desk.core.queries import office as office_record
+    from intl_desk.reports.overview import write_overview_pdf
+    from intl_desk.store.office_file import OfficeFile
+
+    source, output = Path(args.file), Path(args.output)
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        raise ReportOptionError(
+            Message(N_("The PDF would overwrite the office file; choose another name."))
+        )
+    year, country = _year(args.year), _country(args.country)
+    with OfficeFile.open(source, read_only=True) as office, office.session() as session:
+        entity_id = entity_by_name(session, args.entity) if args.entity else None
+        overview = compute_overview(session, OverviewFilters(year, entity_id, country))
+        own = office_record(session)
+        logo = own.logo if own else None
+    write_atomically(output, lambda stream: write_overview_pdf(overview, stream, logo))
+    print(Message(N_("Overview written to {file}."), {"file": str(output)}))
+    return 0
