@@ -1,0 +1,463 @@
+"""Indicators against targets: each indicator's figure and status for a period.
+
+An :class:`Evaluation` reads an office file's indicators, periods and targets once (plain
+tuples through SQLAlchemy Core), then measurements per indicator as they are asked for,
+and computed figures per period, caching both: the yearly report asks for the same
+figures many times (summary, dimension pages, trend charts, annexes). The rules that turn
+a figure into a status are in :mod:`intl_desk.core.evaluation.status`; the formulas of
+computed indicators in :mod:`intl_desk.core.evaluation.formulas`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import literal, select
+from sqlalchemy.orm import Session
+
+from intl_desk.core.evaluation.formulas import (
+    FormulaError,
+    Window,
+    compute,
+    compute_by_entity,
+    formula_of,
+    subtree,
+)
+from intl_desk.core.evaluation.status import (
+    NO_VALUE,
+    Status,
+    cumulative_total,
+    judge,
+    line_start,
+    overall_status,
+)
+from intl_desk.core.model import (
+    Indicator,
+    IndicatorSdg,
+    IndicatorTarget,
+    Measurement,
+    Period,
+    ScaleLevel,
+)
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    id: str
+    label: str
+    start: date
+    end: date
+    closed: bool
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    id: str
+    code: str
+    name: str
+    dimension: str
+    measure: str  # quantitative, qualitative, text
+    unit: str
+    higher_is_better: bool
+    cumulative: bool
+    baseline_value: float | None
+    baseline_year: int | None
+    formula: str | None
+    formula_filter: str | None
+    per_local_entity: bool
+    objective_id: str | None
+    source: str
+    sdgs: tuple[int, ...] = ()
+    levels: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def is_text(self) -> bool:
+        return self.measure == "text"
+
+    def level_label(self, level: float | None) -> str:
+        if level is None:
+            return ""
+        return dict(self.levels).get(round(level), str(round(level)))
+
+
+@dataclass(frozen=True)
+class MeasuredValue:
+    id: str
+    value: float | None
+    text: str | None
+    evidence: str | None
+    comment: str | None
+    source: str | None
+    measured_on: date | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One indicator in one period, for the office, one local entity, or all of them."""
+
+    indicator: IndicatorInfo
+    period: PeriodInfo
+    local_entity_id: str | None
+    #: the figure compared with the target: the period's value or, cumulative, the total
+    value: float | None
+    #: what the period itself added (differs from ``value`` for cumulative indicators)
+    period_value: float | None
+    target: float | None
+    status: Status | None  # None for text indicators
+    expected: float | None = None
+    reason: str | None = None  # msgid, why there is no data
+    measurement: MeasuredValue | None = None
+    #: per-entity indicators judged for several entities: how many got each status
+    entity_statuses: tuple[tuple[Status, int], ...] = field(default=())
+    error: str | None = None  # a formula that could not be computed, as the user reads it
+
+
+class Evaluation:
+    """The evaluation of one office file as of ``today`` (see the module docstring)."""
+
+    def __init__(self, session: Session, today: date) -> None:
+        self.session = session
+        self.today = today
+        self.periods = _periods(session)
+        self.indicators = _indicators(session)
+        self._targets = _targets(session)
+        self._measurements: dict[str, dict[tuple[str, str | None], MeasuredValue]] = {}
+        self._assessed: dict[tuple[str, str, str | None], Assessment] = {}
+        self._computed: dict[tuple[str, str, str | None], float | dict[str, float]] = {}
+
+    # --- looking things up ------------------------------------------------------------
+
+    def period(self, period_id: str) -> PeriodInfo:
+        return next(period for period in self.periods if period.id == period_id)
+
+    def period_for_year(self, year: int) -> PeriodInfo | None:
+        """The period labelled with the year, else the longest one inside the year."""
+        inside = [p for p in self.periods if p.start.year == year and p.end.year == year]
+        labelled = [p for p in inside if p.label.strip() == str(year)]
+        ranked = sorted(labelled or inside, key=lambda p: (p.start - p.end).days)
+        return ranked[0] if ranked else None
+
+    def current_period(self) -> PeriodInfo | None:
+        running = [p for p in self.periods if p.start <= self.today <= p.end]
+        return running[-1] if running else None
+
+    def target(
+        self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
+    ) -> float | None:
+        targets = self._targets.get((indicator.id, period.id), {})
+        if entity is not None and entity in targets:
+            return targets[entity]
+        return targets.get(None)
+
+    def measurements(self, indicator: IndicatorInfo) -> dict[tuple[str, str | None], MeasuredValue]:
+        """(period id, entity id) → what was measured, read once per indicator."""
+        if indicator.id not in self._measurements:
+            self._measurements[indicator.id] = _measurements(self.session, indicator)
+        return self._measurements[indicator.id]
+
+    # --- assessing --------------------------------------------------------------------
+
+    def assess_period(self, period: PeriodInfo, entity_id: str | None = None) -> list[Assessment]:
+        """Every indicator in the period; with ``entity_id``, the entity's own view: the
+        indicators per local entity and the computed ones, restricted to that entity
+        and everything under it (office-wide measured indicators do not apply)."""
+        chosen = [
+            indicator
+            for indicator in self.indicators
+            if entity_id is None or indicator.per_local_entity or indicator.formula
+        ]
+        return [self.assess(indicator, period, entity_id) for indicator in chosen]
+
+    def series(self, indicator: IndicatorInfo, entity_id: str | None = None) -> list[Assessment]:
+        """The indicator in every period that has started, oldest first (trend charts)."""
+        return [self.assess(indicator, p, entity_id) for p in self.periods if p.start <= self.today]
+
+    def assess(
+        self, indicator: IndicatorInfo, period: PeriodInfo, entity_id: str | None = None
+    ) -> Assessment:
+        key = (indicator.id, period.id, entity_id)
+        if key not in self._assessed:
+            self._assessed[key] = self._assess(indicator, period, entity_id)
+        return self._assessed[key]
+
+    def _assess(
+        self, indicator: IndicatorInfo, period: PeriodInfo, entity_id: str | None
+    ) -> Assessment:
+        try:
+            if indicator.per_local_entity and entity_id is None:
+                return self._assess_entities(indicator, period)
+            return self._assess_one(indicator, period, entity_id)
+        except FormulaError as error:
+            return Assessment(
+                indicator,
+                period,
+                entity_id,
+                None,
+                None,
+                self.target(indicator, period, entity_id),
+                Status.NO_DATA,
+                error=str(error),
+            )
+
+    def _assess_one(
+        self, indicator: IndicatorInfo, period: PeriodInfo, entity_id: str | None
+    ) -> Assessment:
+        measured = None
+        if indicator.formula:
+            own = self._computed_value(indicator, period, entity_id)
+        else:
+            measured = self._measured(indicator, period, entity_id)
+            own = measured.value if measured else None
+        value = own
+        if indicator.cumulative:
+            earlier = [
+                self._period_value(indicator, p, entity_id) for p in self._before(indicator, period)
+            ]
+            value = cumulative_total(indicator.baseline_value, earlier, own)
+        target = self.target(indicator, period, entity_id)
+        if indicator.is_text:
+            has_text = measured is not None and bool(measured.text)
+            return Assessment(
+                indicator,
+                period,
+                entity_id,
+                None,
+                None,
+                None,
+                None,
+                reason=None if has_text else NO_VALUE,
+                measurement=measured,
+            )
+        judgement = judge(
+            value,
+            target,
+            higher_is_better=indicator.higher_is_better,
+            period_start=period.start,
+            period_end=period.end,
+            closed=period.closed,
+            today=self.today,
+            start=line_start(
+                indicator.baseline_value,
+                indicator.baseline_year,
+                period.start,
+                counted_within_period=self._within_period(indicator),
+            ),
+        )
+        return Assessment(
+            indicator,
+            period,
+            entity_id,
+            value,
+            own,
+            target,
+            judgement.status,
+            judgement.expected,
+            judgement.reason,
+            measured,
+        )
+
+    def _assess_entities(self, indicator: IndicatorInfo, period: PeriodInfo) -> Assessment:
+        """Judge every entity with a value or a target of its own, then the median."""
+        entities = {entity for (p, entity) in self.measurements(indicator) if p == period.id}
+        entities |= set(self._targets.get((indicator.id, period.id), {}))
+        if indicator.formula:
+            entities |= set(self._computed_by_entity(indicator, period))
+        entities.discard(None)
+        judged = [
+            self._assess_one(indicator, period, entity) for entity in sorted(entities, key=str)
+        ]
+        counts: dict[Status, int] = defaultdict(int)
+        for one in judged:
+            if one.status is not None:
+                counts[one.status] += 1
+        values = sorted(one.value for one in judged if one.value is not None)
+        status = (
+            None
+            if indicator.is_text
+            else overall_status(one.status for one in judged if one.status is not None)
+        )
+        return Assessment(
+            indicator,
+            period,
+            None,
+            values[(len(values) - 1) // 2] if values else None,
+            None,
+            self.target(indicator, period, None),
+            status,
+            reason=None if values else NO_VALUE,
+            entity_statuses=tuple(
+                sorted(counts.items(), key=lambda item: list(Status).index(item[0]))
+            ),
+        )
+
+    # --- figures ------------------------------------------------------------------------
+
+    def _within_period(self, indicator: IndicatorInfo) -> bool:
+        if not indicator.formula or indicator.cumulative:
+            return False
+        try:
+            return formula_of(indicator.formula).counted_within_period
+        except FormulaError:
+            return False
+
+    def _before(self, indicator: IndicatorInfo, period: PeriodInfo) -> list[PeriodInfo]:
+        after = date(indicator.baseline_year, 12, 31) if indicator.baseline_year else date.min
+        return [p for p in self.periods if after < p.end < period.end and p.id != period.id]
+
+    def _period_value(
+        self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
+    ) -> float | None:
+        if indicator.formula:
+            return self._computed_value(indicator, period, entity)
+        measured = self._measured(indicator, period, entity)
+        return measured.value if measured else None
+
+    def _measured(
+        self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
+    ) -> MeasuredValue | None:
+        return self.measurements(indicator).get((period.id, entity))
+
+    def _computed_value(
+        self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
+    ) -> float | None:
+        if period.start > self.today:
+            return None
+        if indicator.per_local_entity and entity is not None:
+            return self._computed_by_entity(indicator, period).get(entity, 0.0)
+        key = (indicator.id, period.id, entity)
+        if key not in self._computed:
+            scope = None
+            if entity is not None:
+                scope = subtree(select(literal(entity).label("id")))
+            self._computed[key] = compute(
+                self.session,
+                indicator.formula or "",
+                indicator.formula_filter,
+                Window(period.start, period.end, {}, scope),
+            )
+        value = self._computed[key]
+        assert isinstance(value, float)
+        return value
+
+    def _computed_by_entity(self, indicator: IndicatorInfo, period: PeriodInfo) -> dict[str, float]:
+        key = (indicator.id, period.id, "*by-entity*")
+        if key not in self._computed:
+            self._computed[key] = compute_by_entity(
+                self.session,
+                indicator.formula or "",
+                indicator.formula_filter,
+                Window(period.start, period.end, {}),
+            )
+        value = self._computed[key]
+        assert isinstance(value, dict)
+        return value
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _periods(session: Session) -> list[PeriodInfo]:
+    rows = session.execute(
+        select(Period.id, Period.label, Period.start_date, Period.end_date, Period.closed)
+        .where(Period.deleted_at.is_(None))
+        .order_by(Period.start_date, Period.end_date)
+    )
+    return [PeriodInfo(r.id, r.label, r.start_date, r.end_date, bool(r.closed)) for r in rows]
+
+
+def _indicators(session: Session) -> list[IndicatorInfo]:
+    sdgs: dict[str, list[int]] = defaultdict(list)
+    for indicator_id, sdg in session.execute(
+        select(IndicatorSdg.indicator_id, IndicatorSdg.sdg)
+        .where(IndicatorSdg.deleted_at.is_(None))
+        .order_by(IndicatorSdg.sdg)
+    ):
+        sdgs[indicator_id].append(int(sdg))
+    levels: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for indicator_id, level, label in session.execute(
+        select(ScaleLevel.indicator_id, ScaleLevel.level, ScaleLevel.label)
+        .where(ScaleLevel.deleted_at.is_(None))
+        .order_by(ScaleLevel.level)
+    ):
+        levels[indicator_id].append((int(level), label or ""))
+    rows = session.execute(
+        select(Indicator)
+        .where(Indicator.deleted_at.is_(None))
+        .order_by(Indicator.code, Indicator.name)
+    ).scalars()
+    return [
+        IndicatorInfo(
+            id=row.id,
+            code=row.code or "",
+            name=row.name,
+            dimension=row.dimension,
+            measure=row.measure or "quantitative",
+            unit=row.unit or "",
+            higher_is_better=row.direction != "decrease",
+            cumulative=bool(row.cumulative),
+            baseline_value=row.baseline_value,
+            baseline_year=row.baseline_year,
+            formula=row.formula or None,
+            formula_filter=row.formula_filter,
+            per_local_entity=bool(row.per_local_entity),
+            objective_id=row.objective_id,
+            source=row.source or "",
+            sdgs=tuple(sdgs.get(row.id, ())),
+            levels=tuple(levels.get(row.id, ())),
+        )
+        for row in rows
+    ]
+
+
+def _targets(session: Session) -> dict[tuple[str, str], dict[str | None, float]]:
+    targets: dict[tuple[str, str], dict[str | None, float]] = defaultdict(dict)
+    for row in session.execute(
+        select(
+            IndicatorTarget.indicator_id,
+            IndicatorTarget.period_id,
+            IndicatorTarget.local_entity_id,
+            IndicatorTarget.value,
+        ).where(IndicatorTarget.deleted_at.is_(None))
+    ):
+        if row.value is not None:
+            targets[(row.indicator_id, row.period_id)][row.local_entity_id] = float(row.value)
+    return targets
+
+
+def _measurements(
+    session: Session, indicator: IndicatorInfo
+) -> dict[tuple[str, str | None], MeasuredValue]:
+    found: dict[tuple[str, str | None], MeasuredValue] = {}
+    rows = session.execute(
+        select(
+            Measurement.id,
+            Measurement.period_id,
+            Measurement.local_entity_id,
+            Measurement.value,
+            Measurement.scale_level,
+            Measurement.text,
+            Measurement.evidence,
+            Measurement.comment,
+            Measurement.source,
+            Measurement.measured_on,
+        )
+        .where(Measurement.deleted_at.is_(None), Measurement.indicator_id == indicator.id)
+        .order_by(Measurement.measured_on, Measurement.updated_at)
+    )
+    for row in rows:  # the latest measurement of a period wins
+        number = row.scale_level if indicator.measure == "qualitative" else row.value
+        found[(row.period_id, row.local_entity_id)] = MeasuredValue(
+            row.id,
+            None if number is None else float(number),
+            row.text,
+            row.evidence,
+            row.comment,
+            row.source,
+            row.measured_on,
+        )
+    return found
+
+
+__all__ = ["Assessment", "Evaluation", "IndicatorInfo", "MeasuredValue", "PeriodInfo"]

@@ -1,0 +1,258 @@
+"""Indicators judged through the engine: computed, cumulative, per entity, scales, text."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from evaluation_office import TODAY, Written, add_indicator, build_office_file, measure
+
+from intl_desk.core.evaluation import Evaluation, Status
+from intl_desk.core.evaluation.status import NO_TARGET, NO_VALUE, NOT_STARTED
+from intl_desk.store.office_file import OfficeFile
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Written]:
+    """The records written once; each test works on its own copy of the closed file."""
+    path = tmp_path_factory.mktemp("engine") / "template.sqlite"
+    written = build_office_file(path)
+    return path, written
+
+
+@pytest.fixture
+def records(template: tuple[Path, Written], tmp_path: Path) -> Iterator[tuple[Any, Written]]:
+    copy = tmp_path / "office.sqlite"
+    shutil.copyfile(template[0], copy)
+    with OfficeFile.open(copy) as office, office.session() as session:
+        yield session, template[1]
+
+
+def judged(session: Any, indicator_id: str, year: int, entity: str | None = None) -> Any:
+    evaluation = Evaluation(session, TODAY)
+    period = evaluation.period_for_year(year)
+    assert period is not None
+    indicator = next(i for i in evaluation.indicators if i.id == indicator_id)
+    return evaluation.assess(indicator, period, entity)
+
+
+def test_a_computed_indicator_takes_its_value_from_the_records(
+    records: tuple[Any, Written],
+) -> None:
+    session, written = records
+    signed = add_indicator(
+        session,
+        written,
+        {2025: 2, 2024: 3},
+        code="POL-01",
+        formula="agreements_signed",
+        baseline_value=1,
+        baseline_year=2018,
+    )
+    assert (judged(session, signed, 2025).value, judged(session, signed, 2025).status) == (
+        2.0,
+        Status.ACHIEVED,
+    )
+    behind = judged(session, signed, 2024)  # one signed in 2024 (a7), three wanted
+    assert (behind.value, behind.status) == (1.0, Status.BEHIND)
+    no_target = judged(session, signed, 2023)
+    assert (no_target.status, no_target.reason) == (Status.NO_DATA, NO_TARGET)
+
+
+def test_an_open_period_counts_within_the_period_from_zero(records: tuple[Any, Written]) -> None:
+    session, written = records
+    # nothing signed in 2026 yet; half way through the year
+    signed = add_indicator(
+        session,
+        written,
+        {2026: 4},
+        formula="agreements_signed",
+        baseline_value=40,
+        baseline_year=2018,
+    )
+    open_period = judged(session, signed, 2026)
+    assert open_period.value == 0.0
+    assert open_period.expected == pytest.approx(2.0, abs=0.05)  # half of 4, not of 40 → 4
+    assert open_period.status is Status.BEHIND
+    # a level (agreements active) on the line from its baseline: 2 at the end of 2025 → 5
+    active = add_indicator(
+        session,
+        written,
+        {2026: 5, 2027: 6},
+        formula="agreements_active",
+        baseline_value=2,
+        baseline_year=2025,
+    )
+    level = judged(session, active, 2026)
+    assert level.value == 4.0  # a1, a2, a7 and the perpetual a5 (terminated early, see formulas)
+    assert level.expected == pytest.approx(2 + 3 * 183 / 365)
+    assert level.status is Status.ON_TRACK
+    later = judged(session, active, 2027)
+    assert (later.status, later.reason) == (Status.NO_DATA, NOT_STARTED)
+
+
+@pytest.mark.parametrize(
+    ("direction", "values", "target", "expected"),
+    [
+        ("increase", {2023: 3, 2024: 4, 2025: 5}, 22, Status.ACHIEVED),  # 10 + 3 + 4 + 5
+        ("increase", {2023: 3, 2024: 4, 2025: 4}, 22, Status.BEHIND),
+        ("decrease", {2023: -3, 2024: -4, 2025: -5}, -2, Status.ACHIEVED),  # 10 - 12
+        ("decrease", {2023: -3, 2024: -4, 2025: -1}, -2, Status.BEHIND),
+    ],
+)
+def test_a_cumulative_indicator_adds_its_periods_to_the_baseline(
+    records: tuple[Any, Written],
+    direction: str,
+    values: dict[int, float],
+    target: float,
+    expected: Status,
+) -> None:
+    session, written = records
+    indicator = add_indicator(
+        session,
+        written,
+        {2025: target},
+        cumulative=True,
+        baseline_value=10,
+        baseline_year=2022,
+        direction=direction,
+    )
+    for year, value in values.items():
+        measure(session, written, indicator, year, value)
+    measure(session, written, indicator, 2022, 100)  # the baseline year itself never adds
+    result = judged(session, indicator, 2025)
+    assert result.value == 10 + sum(values.values())
+    assert result.period_value == values[2025]
+    assert result.status is expected
+
+
+def test_a_cumulative_total_without_this_periods_value_is_no_data(
+    records: tuple[Any, Written],
+) -> None:
+    session, written = records
+    indicator = add_indicator(
+        session, written, {2025: 5}, cumulative=True, baseline_value=1, baseline_year=2022
+    )
+    measure(session, written, indicator, 2024, 9)
+    result = judged(session, indicator, 2025)
+    assert (result.value, result.status, result.reason) == (None, Status.NO_DATA, NO_VALUE)
+
+
+def test_per_entity_indicators_are_judged_per_entity_then_by_the_median(
+    records: tuple[Any, Written],
+) -> None:
+    session, written = records
+    indicator = add_indicator(
+        session, written, {2025: 10}, per_local_entity=True, dimension="territorial"
+    )
+    measure(session, written, indicator, 2025, 12, entity="m1")  # achieved
+    measure(session, written, indicator, 2025, 4, entity="m2")  # behind
+    measure(session, written, indicator, 2025, 11, entity="region")  # achieved
+    overall = judged(session, indicator, 2025)
+    assert dict(overall.entity_statuses) == {Status.ACHIEVED: 2, Status.BEHIND: 1}
+    assert overall.status is Status.ACHIEVED
+    assert overall.value == 11  # the median entity's value
+    one = judged(session, indicator, 2025, written.entities["m2"])
+    assert (one.value, one.target, one.status) == (4, 10, Status.BEHIND)
+
+
+def test_an_entity_target_overrides_the_target_for_every_entity(
+    records: tuple[Any, Written],
+) -> None:
+    from intl_desk.core import model as m
+
+    session, written = records
+    indicator = add_indicator(session, written, {2025: 10}, per_local_entity=True)
+    session.add(
+        m.IndicatorTarget(
+            indicator_id=indicator,
+            period_id=written.periods[2025],
+            local_entity_id=written.entities["m2"],
+            value=3,
+        )
+    )
+    measure(session, written, indicator, 2025, 4, entity="m2")
+    assert judged(session, indicator, 2025, written.entities["m2"]).status is Status.ACHIEVED
+
+
+@pytest.mark.parametrize(
+    ("direction", "level", "expected"),
+    [
+        ("increase", 4, Status.ACHIEVED),
+        ("increase", 2, Status.BEHIND),
+        ("decrease", 2, Status.ACHIEVED),
+        ("decrease", 4, Status.BEHIND),
+    ],
+)
+def test_qualitative_indicators_compare_scale_levels(
+    records: tuple[Any, Written], direction: str, level: int, expected: Status
+) -> None:
+    from intl_desk.core import model as m
+
+    session, written = records
+    indicator = add_indicator(
+        session,
+        written,
+        {2025: 3},
+        measure="qualitative",
+        direction=direction,
+        dimension="institutional",
+    )
+    for number, label in enumerate(("Aucune", "Ponctuelle", "Écrite", "Budgétée"), start=1):
+        session.add(m.ScaleLevel(indicator_id=indicator, level=number, label=label))
+    measure(session, written, indicator, 2025, None, scale_level=level, evidence="Délibération")
+    result = judged(session, indicator, 2025)
+    assert (result.value, result.status) == (level, expected)
+    assert (
+        result.indicator.level_label(result.value)
+        == ("Aucune", "Ponctuelle", "Écrite", "Budgétée")[level - 1]
+    )
+    assert result.measurement.evidence == "Délibération"
+
+
+def test_text_indicators_carry_their_text_and_no_status(records: tuple[Any, Written]) -> None:
+    session, written = records
+    indicator = add_indicator(session, written, measure="text")
+    measure(session, written, indicator, 2025, text="Motion adoptée à Córdoba", evidence="PV")
+    result = judged(session, indicator, 2025)
+    assert (result.status, result.measurement.text) == (None, "Motion adoptée à Córdoba")
+    assert judged(session, indicator, 2024).reason == NO_VALUE
+
+
+def test_an_entity_sees_its_computed_figures_and_its_own_indicators(
+    records: tuple[Any, Written],
+) -> None:
+    session, written = records
+    add_indicator(session, written, {2025: 1}, code="A", formula="agreements_signed")
+    add_indicator(session, written, {2025: 1}, code="B")  # office-wide, measured
+    add_indicator(session, written, {2025: 1}, code="C", per_local_entity=True)
+    evaluation = Evaluation(session, TODAY)
+    period = evaluation.period_for_year(2025)
+    assert period is not None
+    seen = {
+        a.indicator.code: a for a in evaluation.assess_period(period, written.entities["region"])
+    }
+    assert sorted(seen) == ["A", "C"]
+    assert seen["A"].value == 1  # Tiradentes (under the region) and Łódź, March 2025
+
+
+def test_a_broken_filter_is_reported_on_the_indicator_not_raised(
+    records: tuple[Any, Written],
+) -> None:
+    session, written = records
+    indicator = add_indicator(
+        session, written, {2025: 1}, formula="agreements_signed", formula_filter="colour=blue"
+    )
+    result = judged(session, indicator, 2025)
+    assert result.status is Status.NO_DATA
+    assert "colour" in (result.error or "")
+
+
+def test_an_empty_office_has_nothing_to_judge(office: OfficeFile) -> None:
+    with office.session() as session:
+        evaluation = Evaluation(session, TODAY)
+        assert evaluation.periods == [] and evaluation.indicators == []
+        assert evaluation.current_period() is None and evaluation.period_for_year(2025) is None
