@@ -52,6 +52,8 @@ class ChildColumn:
     #: for a "choice" column that may set one of two fields (entity or partner):
     #: value prefixes map to fields, e.g. {"entity:": "local_entity_id", "partner:": "partner_id"}
     prefixed_fields: dict[str, str] = dataclass_field(default_factory=dict)
+    #: called with each row's combo box once filled (to make it searchable, say)
+    setup: Callable[[QComboBox], None] | None = None
 
 
 def vocabulary_choices(vocabulary: Vocabulary) -> Choices:
@@ -141,6 +143,8 @@ class ChildTable(QWidget):
                 box.setCurrentIndex(max(index, 0))
                 box.currentIndexChanged.connect(lambda _index: self.changed.emit())
                 self.table.setCellWidget(row, number, box)
+                if column.setup is not None:
+                    column.setup(box)
             elif column.kind == "date":
                 editor = QDateEdit()
                 prepare_date_edit(editor)

@@ -1,17 +1,25 @@
-"""Pickers shared by the forms: countries with localised names, places from the gazetteer."""
+"""Pickers shared by the forms: countries with localised names, places from the gazetteer,
+partners found by typing and created inline."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pycountry
+from sqlalchemy.orm import Session
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
+from PySide6.QtCore import QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from intl_desk.core.display import country_name, sort_key
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.model import Partner, new_uuid
+from intl_desk.core.model.base import fold
 from intl_desk.core.reference import City, search_cities
 from intl_desk.core.validation import EXTRA_COUNTRY_CODES
+from intl_desk.store.office_file import OfficeFile
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -73,3 +81,153 @@ class PlaceCompleter(QCompleter):
             if isinstance(line_edit, QLineEdit):
                 line_edit.setText(city.name)
             self._on_chosen(city)
+
+
+# --- partners: type to search, create inline ---------------------------------------------
+
+SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 30
+EXISTING_LIMIT = 25
+PLACE_LIMIT = 8
+
+
+class PartnerSearch(QObject):
+    """Type to search a combo of partners (or parties), and create a partner inline.
+
+    Typing shows the partners whose label contains the letters (accents ignored), then
+    places of the gazetteer not yet partners ("New partner: Łódź — Poland"): picking one
+    adds the partner to the form's session, with its country and coordinates, saved with
+    the form. The last line opens the partner form for an organisation the gazetteer does
+    not know. ``created(value, label)`` tells the form, so other rows can offer it too.
+    """
+
+    created = Signal(str, str)
+
+    def __init__(
+        self,
+        box: QComboBox,
+        office: OfficeFile,
+        session: Session,
+        prefix: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(box)
+        self.box = box
+        self.office = office
+        self.session = session
+        self.prefix = prefix
+        self.dialog_parent = parent
+        self.dialogs: list[QWidget] = []
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.suggestions = QStandardItemModel(self)
+        self.completer = QCompleter(self.suggestions, box)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setMaxVisibleItems(14)
+        box.setCompleter(self.completer)
+        line_edit = box.lineEdit()
+        assert line_edit is not None  # editable since the line above
+        line_edit.setPlaceholderText(_("Type to search, or to add a partner"))
+        line_edit.textEdited.connect(self.update)
+        self.completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
+        box.currentIndexChanged.connect(self._clear_dash)
+        self._clear_dash()
+
+    def _clear_dash(self, *_args: Any) -> None:
+        """No partner yet: an empty field showing the hint, not a dash to type after."""
+        if self.box.currentData() is None:
+            self.box.setEditText("")
+
+    def update(self, text: str) -> None:
+        """Rebuild the suggestions for what is typed."""
+        self.suggestions.clear()
+        typed = fold(text.strip())
+        if not typed:
+            return
+        labels = set()
+        shown = 0
+        for index in range(self.box.count()):
+            label = self.box.itemText(index)
+            labels.add(fold(label))
+            if self.box.itemData(index) is not None and typed in fold(label):
+                if shown < EXISTING_LIMIT:
+                    self._suggest(label, ("existing", index))
+                shown += 1
+        if len(typed) >= 2:
+            for city in search_cities(text.strip(), limit=PLACE_LIMIT * 2):
+                country = country_name(city.country_code)
+                if fold(f"{city.name} ({country})") in labels:
+                    continue  # already a partner
+                self._suggest(
+                    Message(
+                        N_("New partner: {place} — {country}"),
+                        {"place": city.name, "country": country},
+                    ).render(),
+                    ("place", city),
+                )
+                if self.suggestions.rowCount() >= shown + PLACE_LIMIT:
+                    break
+        self._suggest(
+            Message(N_("New partner “{name}”…"), {"name": text.strip()}).render(),
+            ("form", text.strip()),
+        )
+
+    def _suggest(self, label: str, action: tuple[str, Any]) -> None:
+        item = QStandardItem(label)
+        item.setData(action, SUGGESTION_ROLE)
+        self.suggestions.appendRow(item)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.choose(index.data(SUGGESTION_ROLE))
+
+    def choose(self, action: tuple[str, Any] | None) -> None:
+        if not action:
+            return
+        kind, value = action
+        if kind == "existing":
+            self.box.setCurrentIndex(value)
+        elif kind == "place":
+            self.add_place(value)
+        elif kind == "form":
+            self.open_partner_form(value)
+
+    def add_place(self, city: City) -> Partner:
+        """A partner for a gazetteer place, pending in the form's session."""
+        partner = Partner(
+            id=new_uuid(),
+            name=city.name,
+            kind="city",
+            country_code=city.country_code,
+            latitude=city.latitude,
+            longitude=city.longitude,
+            population=city.population or None,
+            geonames_id=city.geonameid,
+        )
+        self.session.add(partner)
+        self.add_choice(partner.id, f"{city.name} ({country_name(city.country_code)})")
+        return partner
+
+    def add_choice(self, partner_id: str, label: str) -> None:
+        value = f"{self.prefix}{partner_id}"
+        if self.box.findData(value) < 0:
+            self.box.addItem(label, value)
+        self.box.setCurrentIndex(self.box.findData(value))
+        self.created.emit(value, label)
+
+    def open_partner_form(self, name: str) -> QWidget:
+        """The partner form, its name typed in; once saved, the partner is picked here."""
+        from intl_desk.ui.dialogs.partner import PartnerDialog
+
+        dialog = PartnerDialog(
+            self.office, None, self.dialog_parent or self.box.window(), template=Partner(name=name)
+        )
+
+        def saved(partner_id: str) -> None:
+            partner = dialog.record
+            label = f"{partner.name} ({country_name(partner.country_code)})"  # type: ignore[attr-defined]
+            self.add_choice(partner_id, label)
+
+        dialog.saved.connect(saved)
+        dialog.show()
+        self.dialogs.append(dialog)
+        return dialog

@@ -108,7 +108,7 @@ class RecordDialog(QDialog):
             signal = binding.changed_signal()
             if signal is not None:
                 signal.connect(self.revalidate)
-        self.history.load(self.session, None if self.is_new else self.record.id, self.child_ids())
+        self.history.load(self.session, None if self.is_new else self.record, self.child_ids())
         self.duplicate_button.setEnabled(not self.is_new)
         self.delete_button.setEnabled(not self.is_new)
         if office.read_only:
@@ -243,7 +243,7 @@ class RecordDialog(QDialog):
         self._loaded_state = self.widget_state()
         self.duplicate_button.setEnabled(True)
         self.delete_button.setEnabled(True)
-        self.history.load(self.session, self.record.id, self.child_ids())
+        self.history.load(self.session, self.record, self.child_ids())
         self._update_title()
         self.saved.emit(self.record.id)
         return True

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QListWidgetItem, QSizePolicy, QWidget
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.errors import FieldError
@@ -54,7 +54,13 @@ from intl_desk.ui.dialogs.agreement_parts import (
 from intl_desk.ui.documents_panel import DocumentsPanel
 from intl_desk.ui.fields import NO_DATE
 from intl_desk.ui.forms.ui_agreement import Ui_AgreementForm
+from intl_desk.ui.pickers import PartnerSearch
 from intl_desk.ui.record_dialog import RecordDialog
+
+
+def _offer(choices: list[tuple[str, str]], value: str, label: str) -> None:
+    if all(existing != value for existing, _label in choices):
+        choices.append((value, label))
 
 
 class AgreementDialog(RecordDialog):
@@ -108,6 +114,7 @@ class AgreementDialog(RecordDialog):
                         ENTITY_PREFIX: "local_entity_id",
                         PARTNER_PREFIX: "partner_id",
                     },
+                    setup=lambda box: self._search_partners(box, parties),
                 ),
                 ChildColumn("role", N_("Role"), "choice", vocabulary_choices(vocab.PARTY_ROLES)),
             ],
@@ -288,6 +295,11 @@ class AgreementDialog(RecordDialog):
             *record.project_links,
         ]
         return [child.id for child in children if child.id] + self.documents.child_ids()
+
+    def _search_partners(self, box: QComboBox, parties: list[tuple[str, str]]) -> None:
+        """Type to find a party; a partner created inline is offered in the other rows too."""
+        search = PartnerSearch(box, self.office, self.session, PARTNER_PREFIX, self)
+        search.created.connect(lambda value, label: _offer(parties, value, label))
 
     # --- actions ------------------------------------------------------------------------
 

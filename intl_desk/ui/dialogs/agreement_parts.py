@@ -88,7 +88,7 @@ class RowTable(ChildTable):
                 continue
             if new and column.field in self.defaults:
                 box.setCurrentIndex(max(box.findData(self.defaults[column.field]), 0))
-            if box.count() > SEARCHABLE_FROM:
+            if box.count() > SEARCHABLE_FROM and not box.isEditable():
                 make_searchable(box)
 
     def sync_into(self, collection: list[Any]) -> list[Record]:

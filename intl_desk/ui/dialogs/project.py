@@ -28,6 +28,7 @@ from intl_desk.core.i18n import N_, Message, current_language
 from intl_desk.core.model import (
     BudgetLine,
     CofinancingLine,
+    Partner,
     Project,
     ProjectParticipant,
     ProjectReport,
@@ -59,7 +60,7 @@ from intl_desk.ui.dialogs.project_parts import (
 )
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_project import Ui_ProjectForm
-from intl_desk.ui.pickers import PlaceCompleter, make_country_picker
+from intl_desk.ui.pickers import PartnerSearch, PlaceCompleter, make_country_picker
 from intl_desk.ui.record_dialog import RecordDialog
 
 SPENT_TYPES = ("3", "4")  # IATI disbursement and expenditure
@@ -151,13 +152,27 @@ class ProjectDialog(RecordDialog):
         self.sdg_picker.changed.connect(self.revalidate)
         self.sdg_links = SdgLinks(self.sdg_picker, lambda number: ProjectSdg(sdg=number))
 
-        parties, funders = (lambda: party_choices(session)), (lambda: partner_choices(session))
+        self.inline_partners: list[tuple[str, str]] = []  # created here, not saved yet
+
+        def parties() -> list[tuple[str, str]]:
+            return [*party_choices(session), *self._pending(PARTNER_PREFIX)]
+
+        def funders() -> list[tuple[str, str]]:
+            return [*partner_choices(session), *self._pending("")]
+
         self.sectors = self._table(ProjectSector, ui.sector_layout, SECTOR_COLUMNS)
         tidy_table(self.sectors, stretch="code")
         self.participants = self._table(
             ProjectParticipant,
             ui.participants_layout,
-            [replace(PARTICIPANT_COLUMNS[0], choices=parties), *PARTICIPANT_COLUMNS[1:]],
+            [
+                replace(
+                    PARTICIPANT_COLUMNS[0],
+                    choices=parties,
+                    setup=lambda box: self._search_partners(box, PARTNER_PREFIX),
+                ),
+                *PARTICIPANT_COLUMNS[1:],
+            ],
             lambda: {"role": "4"},
         )
         self.budget = self._table(
@@ -169,7 +184,14 @@ class ProjectDialog(RecordDialog):
         self.cofinancing = self._table(
             CofinancingLine,
             ui.cofinancing_layout,
-            [replace(COFINANCING_COLUMNS[0], choices=funders), *COFINANCING_COLUMNS[1:]],
+            [
+                replace(
+                    COFINANCING_COLUMNS[0],
+                    choices=funders,
+                    setup=lambda box: self._search_partners(box, ""),
+                ),
+                *COFINANCING_COLUMNS[1:],
+            ],
             lambda: {"status": "requested"},
         )
         self.transactions = self._table(
@@ -215,6 +237,26 @@ class ProjectDialog(RecordDialog):
         if defaults is not None:
             on_new_row(table, defaults)
         return table
+
+    def _search_partners(self, box: QComboBox, prefix: str) -> None:
+        """Type to find a participant or funder; a partner created inline (from the
+        gazetteer or the partner form) is offered in every row afterwards."""
+        search = PartnerSearch(box, self.office, self.session, prefix, self)
+        search.created.connect(self._partner_created)
+
+    def _partner_created(self, value: str, label: str) -> None:
+        partner_id = value.removeprefix(PARTNER_PREFIX)
+        if all(existing != partner_id for existing, _label in self.inline_partners):
+            self.inline_partners.append((partner_id, label))
+
+    def _pending(self, prefix: str) -> list[tuple[str, str]]:
+        """Partners created in this form but not in the file yet (the lists read the file)."""
+        pending = {record.id for record in self.session.new if isinstance(record, Partner)}
+        return [
+            (f"{prefix}{partner_id}", label)
+            for partner_id, label in self.inline_partners
+            if partner_id in pending
+        ]
 
     @property
     def project(self) -> Project:

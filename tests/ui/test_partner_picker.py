@@ -1,0 +1,102 @@
+"""Finding a partner by typing, and creating one inline from the gazetteer or the form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Agreement, LocalEntity, Partner
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.agreement import AgreementDialog
+from intl_desk.ui.dialogs.partner import PartnerDialog
+from intl_desk.ui.pickers import PartnerSearch
+
+TypeText = Callable[[QWidget, str], None]
+
+
+def party_box(dialog: AgreementDialog, row: int) -> QComboBox:
+    box = dialog.parties.table.cellWidget(row, 0)
+    assert isinstance(box, QComboBox)
+    return box
+
+
+def suggestions(search: PartnerSearch) -> list[str]:
+    model = search.suggestions
+    return [model.item(row).text() for row in range(model.rowCount())]
+
+
+def test_a_party_is_created_from_the_gazetteer_and_saved_with_the_agreement(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    with office.session() as session:
+        session.add(LocalEntity(id="e-lyon", name="Ville de Lyon", kind="municipality"))
+        session.commit()
+    dialog = AgreementDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typist(dialog.ui.title, "Jumelage Lyon – Łódź")
+    qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
+    box = party_box(dialog, 0)
+    search = box.findChild(PartnerSearch)
+    assert isinstance(search, PartnerSearch)
+    typist(box.lineEdit(), "lodz")  # no accents typed
+    shown = suggestions(search)
+    assert shown[0] == "New partner: Łódź — Poland"
+    assert shown[-1] == "New partner “lodz”…"
+    popup = search.completer.popup()
+    assert popup.isVisible()
+    popup.setCurrentIndex(search.completer.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert box.currentText() == "Łódź (Poland)"
+    # the new partner is offered in the next row too, and typing finds it there
+    qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
+    second = party_box(dialog, 1)
+    assert second.findText("Łódź (Poland)") >= 0
+    typist(second.lineEdit(), "lyon")
+    second_search = second.findChild(PartnerSearch)
+    assert isinstance(second_search, PartnerSearch)
+    assert suggestions(second_search)[0] == "Ville de Lyon"
+    second_search.choose(second_search.suggestions.item(0).data(Qt.ItemDataRole.UserRole + 30))
+    assert second.currentData() == "entity:e-lyon"
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    office.close()
+
+    with OfficeFile.open(office_path) as reopened, reopened.session() as session:
+        partner = session.scalars(select(Partner)).one()
+        assert (partner.name, partner.country_code, partner.kind) == ("Łódź", "PL", "city")
+        assert partner.latitude is not None and round(partner.latitude) == 52
+        agreement = session.scalars(select(Agreement)).one()
+        assert agreement.partner_names == "Łódź" and agreement.country_codes == "PL"
+
+
+def test_an_organisation_unknown_to_the_gazetteer_opens_the_partner_form(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    dialog = AgreementDialog(office)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
+    box = party_box(dialog, 0)
+    search = box.findChild(PartnerSearch)
+    assert isinstance(search, PartnerSearch)
+    typist(box.lineEdit(), "ONU-Habitat")
+    last = search.suggestions.item(search.suggestions.rowCount() - 1)
+    search.choose(last.data(Qt.ItemDataRole.UserRole + 30))
+    assert len(search.dialogs) == 1
+    form = search.dialogs[0]
+    assert isinstance(form, PartnerDialog) and form.isVisible()
+    qtbot.addWidget(form)
+    assert form.ui.name.text() == "ONU-Habitat"
+    assert not form.save_button.isEnabled()  # the country is still missing
+    form.ui.kind.setCurrentIndex(form.ui.kind.findData("international_organisation"))
+    form.ui.country_code.setCurrentIndex(form.ui.country_code.findData("KE"))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert box.currentText() == "ONU-Habitat (Kenya)"
+    assert str(box.currentData()).startswith("partner:")
