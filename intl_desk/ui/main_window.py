@@ -30,6 +30,7 @@ from intl_desk.core.listing import LISTS
 from intl_desk.core.queries import office as office_record
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
+from intl_desk.ui.dashboard.install import install_dashboard
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.today_page import TodayPage
 from intl_desk.ui.welcome_page import WelcomePage, app_icon
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.mode_label)
         self._build_menus()
+        install_dashboard(self)  # the Overview page and toolbar
         self._restore_geometry()
         self._update_title()
 

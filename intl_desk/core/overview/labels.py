@@ -52,7 +52,8 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             _("Active agreements"),
             count_text(head.active_agreements),
             Message(
-                N_("{count} expire within 12 months"), {"count": overview.expiring_count}
+                N_("{count} expire within 12 months"),
+                {"count": count_text(overview.expiring_count)},
             ).render(),
             drills.get("active"),
         ),
@@ -99,7 +100,11 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             count_text(head.memberships),
             Message(
                 N_("{roles} roles held · {events} events in {year}"),
-                {"roles": head.roles_held, "events": head.events_attended, "year": year},
+                {
+                    "roles": count_text(head.roles_held),
+                    "events": count_text(head.events_attended),
+                    "year": year,
+                },
             ).render(),
             drills.get("networks"),
         ),

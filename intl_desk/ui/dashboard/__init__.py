@@ -1,0 +1,1 @@
+"""The overview dashboard on screen: the figures of ``intl_desk.core.overview``, clickable."""

@@ -1,0 +1,112 @@
+"""Puts the dashboard into the main window: an "Overview" page and toolbar button, and
+the click-through from a figure to the list of records behind it.
+
+Kept out of ``main_window.py`` so the window only makes one call; the lists are driven
+through their existing facet boxes, so no list page needed a new hook.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.overview import Drill
+from intl_desk.ui.dashboard.page import DashboardPage
+
+if TYPE_CHECKING:
+    from intl_desk.ui.list_page import ListPage
+    from intl_desk.ui.main_window import MainWindow
+
+PAGE_KEY = "overview"
+
+
+def install_dashboard(window: MainWindow) -> DashboardPage:
+    """Add the page, its navigation entry and a toolbar with Overview and Print / PDF."""
+    page = DashboardPage(window.session)
+    page.setObjectName("dashboardPage")
+    window._add_page(PAGE_KEY, _("Overview"), page)
+    page.drill_requested.connect(lambda drill: open_drill(window, drill))
+
+    toolbar = QToolBar(_("Overview"), window)
+    toolbar.setObjectName("overviewToolbar")
+    toolbar.setMovable(False)
+    toolbar.setIconSize(QSize(18, 18))
+    overview_action = QAction(_("Overview"), window)
+    overview_action.setObjectName("overviewAction")
+    overview_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+    overview_action.setToolTip(_("The dashboard of the office's international action"))
+    overview_action.triggered.connect(lambda: show_dashboard(window, page))
+    print_action = QAction(_("Print / Save as PDF…"), window)
+    print_action.setObjectName("overviewPdfAction")
+    print_action.setShortcut(QKeySequence.StandardKey.Print)
+    print_action.triggered.connect(lambda: _print(window, page))
+    toolbar.addAction(overview_action)
+    toolbar.addAction(print_action)
+    window.addToolBar(toolbar)
+    window.overview_action = overview_action  # type: ignore[attr-defined]
+    window.dashboard = page  # type: ignore[attr-defined]
+    return page
+
+
+def show_dashboard(window: MainWindow, page: DashboardPage) -> None:
+    """Show the dashboard at once, read afresh (figures change with every record saved)."""
+    if window.office is None:
+        window.statusBar().showMessage(_("Open an office file first."), 5000)
+        return
+    window.navigation.blockSignals(True)
+    window.navigation.setCurrentRow(window.pages.indexOf(page))
+    window.navigation.blockSignals(False)
+    already_shown = page.isVisible()
+    window.pages.setCurrentWidget(page)
+    if already_shown or not page.isVisible():  # otherwise showEvent has just read it
+        page.load()
+
+
+def _print(window: MainWindow, page: DashboardPage) -> None:
+    if window.office is None:
+        window.statusBar().showMessage(_("Open an office file first."), 5000)
+        return
+    if window.pages.currentWidget() is not page or page.overview is None:
+        show_dashboard(window, page)
+    path = page.save_pdf()
+    if path is not None:
+        window.statusBar().showMessage(
+            Message(N_("Overview saved as {file}."), {"file": str(path)}).render(), 5000
+        )
+
+
+def open_drill(window: MainWindow, drill: Drill) -> None:
+    """Open the record, or the list with the drill's facets chosen and nothing else."""
+    if drill.record_id is not None:
+        window.open_record(drill.kind, drill.record_id)
+        return
+    page = window.show_list(drill.kind)
+    missing = apply_facets(page, drill.facet_dict())
+    if missing:
+        window.statusBar().showMessage(
+            _("Some of the figure's filters are not offered by this list."), 5000
+        )
+
+
+def apply_facets(page: ListPage, facets: dict[str, str]) -> list[str]:
+    """Choose ``facets`` in the list's boxes (all others cleared); returns those not found."""
+    missing = []
+    page.search_box.blockSignals(True)
+    page.search_box.clear()
+    page.search_box.blockSignals(False)
+    for key, box in page.facet_boxes.items():
+        wanted = facets.get(key, "")
+        index = box.findData(wanted) if wanted else 0
+        if index < 0:
+            missing.append(key)
+            index = 0
+        box.blockSignals(True)
+        box.setCurrentIndex(index)
+        box.blockSignals(False)
+    missing += [key for key in facets if key not in page.facet_boxes]
+    page.apply_filters()
+    return missing

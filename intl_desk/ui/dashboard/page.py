@@ -1,0 +1,368 @@
+"""The overview dashboard page: filters, headline tiles, map, charts and tables.
+
+Figures come from :func:`intl_desk.core.overview.compute_overview`, the same object the PDF
+draws, so "Print / Save as PDF" hands out exactly what is on screen. Every bar, country,
+tile and row emits ``drill_requested(Drill)``; the main window opens the list behind it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intl_desk.core import vocabularies as vocab
+from intl_desk.core.display import date_text, number_text
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.listing.options import (
+    entity_options,
+    partner_country_options,
+    signed_year_options,
+)
+from intl_desk.core.overview import Overview, OverviewFilters, compute_overview, labels, style
+from intl_desk.core.overview.figures import Bar
+from intl_desk.core.queries import office as office_record
+from intl_desk.ui.dashboard.charts import BarChart, YearsChart
+from intl_desk.ui.dashboard.widgets import FigureTable, TileWidget, empty_note, section
+from intl_desk.ui.dashboard.world_map import WorldMap
+
+SessionFactory = Callable[[], Session]
+TOP = 8
+
+
+class DashboardPage(QWidget):
+    drill_requested = Signal(object)
+
+    def __init__(
+        self,
+        session_factory: SessionFactory,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session_factory = session_factory
+        self._today = today
+        self.overview: Overview | None = None
+        self._logo: bytes | None = None
+
+        title = QLabel(_("Overview"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self.year_box = QComboBox()
+        self.year_box.setObjectName("overviewYear")
+        self.entity_box = QComboBox()
+        self.entity_box.setObjectName("overviewEntity")
+        self.entity_box.setMinimumContentsLength(22)
+        self.entity_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.country_box = QComboBox()
+        self.country_box.setObjectName("overviewCountry")
+        self.country_box.setMinimumContentsLength(16)
+        self.country_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        for box in (self.year_box, self.entity_box, self.country_box):
+            box.currentIndexChanged.connect(self.refresh)
+        self.print_button = QPushButton(_("Print / Save as PDF…"))
+        self.print_button.clicked.connect(self.save_pdf)
+        self.scope_label = QLabel()
+        self.scope_label.setStyleSheet(f"color: {style.MUTED};")
+        top_row = QHBoxLayout()
+        top_row.addWidget(title)
+        top_row.addSpacing(12)
+        top_row.addWidget(self.year_box)
+        top_row.addWidget(self.entity_box)
+        top_row.addWidget(self.country_box)
+        top_row.addStretch(1)
+        top_row.addWidget(self.print_button)
+
+        self.tiles = [TileWidget() for _index in range(8)]
+        self.map = WorldMap()
+        self.years = YearsChart()
+        self.themes = BarChart()
+        self.sdgs = BarChart()
+        self.statuses = BarChart()
+        self.funders = BarChart(colour=style.MONEY)
+        self.entities = FigureTable(max_rows=10)
+        self.networks = FigureTable(max_rows=15)
+        self.indicators = FigureTable(max_rows=40)
+        self.expiring = FigureTable(max_rows=12)
+        self.notes = {key: empty_note() for key in ("themes", "sdgs", "projects", "funders")}
+        self.expiring_more = QLabel()
+        self.expiring_more.linkActivated.connect(self._more_expiring)
+        clickable: list[TileWidget | WorldMap | YearsChart | BarChart | FigureTable] = [
+            *self.tiles,
+            self.map,
+            self.years,
+            self.themes,
+            self.sdgs,
+            self.statuses,
+            self.funders,
+            self.entities,
+            self.networks,
+            self.indicators,
+            self.expiring,
+        ]
+        for widget in clickable:
+            widget.drill_requested.connect(self.drill_requested)
+
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.setContentsMargins(0, 0, 12, 0)
+        grid.setHorizontalSpacing(16)
+        tiles_row = QHBoxLayout()
+        tiles_row.setSpacing(6)
+        for tile in self.tiles:
+            tiles_row.addWidget(tile)
+        grid.addLayout(tiles_row, 0, 0, 1, 6)
+        grid.addWidget(section(labels.section_title("map"), self.map), 1, 0, 1, 4)
+        grid.addWidget(section(labels.section_title("years"), self.years), 1, 4, 1, 2)
+        grid.addWidget(
+            section(labels.section_title("themes"), self.themes, self.notes["themes"]), 2, 0, 1, 2
+        )
+        grid.addWidget(
+            section(labels.section_title("sdgs"), self.sdgs, self.notes["sdgs"]), 2, 2, 1, 2
+        )
+        grid.addWidget(section(labels.section_title("entities"), self.entities), 2, 4, 1, 2)
+        grid.addWidget(
+            section(labels.section_title("projects"), self.statuses, self.notes["projects"]),
+            3, 0, 1, 2,
+        )  # fmt: skip
+        grid.addWidget(
+            section(labels.section_title("funders"), self.funders, self.notes["funders"]),
+            3, 2, 1, 4,
+        )  # fmt: skip
+        grid.addWidget(section(labels.section_title("networks"), self.networks), 4, 0, 1, 6)
+        grid.addWidget(section(labels.section_title("indicators"), self.indicators), 5, 0, 1, 6)
+        grid.addWidget(
+            section(labels.section_title("expiring"), self.expiring, self.expiring_more),
+            6, 0, 1, 6,
+        )  # fmt: skip
+        grid.setRowStretch(7, 1)
+        for column in range(6):
+            grid.setColumnStretch(column, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(40)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top_row)
+        layout.addWidget(self.scope_label)
+        layout.addWidget(self.stack, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read afresh whenever shown: records may have changed since."""
+        super().showEvent(event)
+        with contextlib.suppress(RuntimeError):  # no office file open
+            self.load()
+
+    # --- filters ----------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Re-read the filter choices (keeping the chosen ones) and the figures."""
+        this_year = self._today().year
+        with self._session_factory() as session:
+            years = {int(option.value) for option in signed_year_options(session)}
+            entities = entity_options(session)
+            countries = partner_country_options(session)
+        years.add(this_year)
+        _fill(self.year_box, [(str(y), y) for y in sorted(years, reverse=True)], this_year)
+        _fill(
+            self.entity_box,
+            [(_("All local entities"), ""), *((o.label, o.value) for o in entities)],
+            "",
+        )
+        _fill(
+            self.country_box,
+            [(_("All partner countries"), ""), *((o.label, o.value) for o in countries)],
+            "",
+        )
+        self.refresh()
+
+    def current_filters(self) -> OverviewFilters:
+        year = self.year_box.currentData()
+        return OverviewFilters(
+            int(year) if year else self._today().year,
+            self.entity_box.currentData() or None,
+            self.country_box.currentData() or None,
+        )
+
+    # --- figures ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        with self._session_factory() as session:
+            overview = compute_overview(session, self.current_filters(), self._today())
+            own = office_record(session)
+            self._logo = own.logo if own else None
+        self.show_overview(overview)
+
+    def show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        self.scope_label.setText(f"{overview.office_name} · {overview.scope_text}")
+        if overview.is_empty:
+            self.empty_label.setText(labels.empty_advice(overview))
+            self.stack.setCurrentWidget(self.empty_label)
+            return
+        self.stack.setCurrentIndex(0)
+        for widget, tile in zip(self.tiles, labels.headline_tiles(overview), strict=True):
+            widget.set_tile(tile)
+        self.map.set_figures(overview.countries, overview.cities)
+        self.years.set_series(overview.signed_by_year, overview.type_labels)
+        money = overview.currency
+        _bars(self.themes, overview.themes[:TOP], self.notes["themes"])
+        _bars(
+            self.sdgs, sorted(overview.sdgs, key=lambda bar: -bar.value)[:TOP], self.notes["sdgs"]
+        )
+        _bars(self.statuses, overview.project_statuses, self.notes["projects"])
+        _bars(
+            self.funders,
+            overview.funders[:10],
+            self.notes["funders"],
+            lambda value: labels.money_short(value, money),
+        )
+        self._fill_tables(overview)
+
+    def _fill_tables(self, overview: Overview) -> None:
+        count = labels.count_text
+        year = overview.filters.year
+        top = overview.top_entities(10)
+        self.entities.set_rows(
+            [_("Local entity"), _("Active"), _("Signed"), _("Projects")],
+            [[e.name, count(e.active), count(e.signed_in_year), count(e.projects)] for e in top],
+            [e.drill for e in top],
+            1,
+        )
+        events = Message(N_("Events in {year}"), {"year": year}).render()
+        self.networks.set_rows(
+            [_("Network"), _("Roles held"), _("Memberships"), events],
+            [[n.name, n.roles, count(n.memberships), count(n.events)] for n in overview.networks],
+            [n.drill for n in overview.networks],
+            2,
+        )
+        self.indicators.set_rows(
+            [
+                _("Indicator"),
+                _("Dimension"),
+                _("Period"),
+                _("Target"),
+                _("Measured"),
+                _("Assessment"),
+            ],
+            [
+                [
+                    f"{i.code}  {i.name}".strip(),
+                    vocab.DIMENSIONS.label(i.dimension),
+                    i.period,
+                    _with_unit(i.target, i.unit),
+                    _with_unit(i.value, i.unit),
+                    _("On track") if i.on_track else _("Below target"),
+                ]
+                for i in overview.indicators
+            ],
+            [i.drill for i in overview.indicators],
+            3,
+        )
+        self.expiring.set_rows(
+            [_("Agreement"), _("Partners"), _("Expires"), _("Renewal")],
+            [[a.title, a.partners, date_text(a.expires), a.renewal] for a in overview.expiring],
+            [a.drill for a in overview.expiring],
+            99,
+        )
+        more = overview.expiring_count - len(overview.expiring)
+        self.expiring_more.setText(
+            "<a href='more'>"
+            + Message(N_("… and {count} more"), {"count": count(more)}).render()
+            + "</a>"
+            if more > 0
+            else ""
+        )
+
+    def _more_expiring(self, _link: str = "") -> None:
+        if self.overview is not None:
+            self.drill_requested.emit(self.overview.expiring_drill)
+
+    # --- paper ------------------------------------------------------------------------
+
+    def save_pdf(self) -> Path | None:
+        """Ask where, write the PDF of what is on screen, open it."""
+        from intl_desk.reports.commands import write_atomically
+        from intl_desk.reports.overview import write_overview_pdf
+
+        overview = self.overview
+        if overview is None:
+            return None
+        suggested = Message(N_("Overview {year}.pdf"), {"year": overview.filters.year}).render()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the overview as PDF"), suggested, _("PDF documents (*.pdf)")
+        )
+        if not chosen:
+            return None
+        path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+        logo = self._logo
+        try:
+            write_atomically(path, lambda stream: write_overview_pdf(overview, stream, logo))
+        except (IntlDeskError, OSError) as error:
+            QMessageBox.warning(self, _("Cannot save the PDF"), str(error))
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+
+def _fill(box: QComboBox, items: list[tuple[str, object]], default: object) -> None:
+    chosen = box.currentData() if box.count() else default
+    box.blockSignals(True)
+    box.clear()
+    for label, value in items:
+        box.addItem(label, value)
+    index = box.findData(chosen)
+    box.setCurrentIndex(index if index >= 0 else max(box.findData(default), 0))
+    box.blockSignals(False)
+
+
+def _bars(
+    chart: BarChart,
+    bars: Sequence[Bar],
+    note: QLabel,
+    value_text: Callable[[float], str] | None = None,
+) -> None:
+    chart.set_bars(bars, value_text)
+    chart.setVisible(bool(chart.bars))
+    note.setText(_("Nothing recorded yet."))
+    note.setVisible(not chart.bars)
+
+
+def _with_unit(value: float, unit: str) -> str:
+    return f"{number_text(value)} {unit}".strip()
