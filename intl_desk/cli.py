@@ -275,9 +275,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(system_language())
     if "--language" in arguments:
+        # Accepted before or after the command (``report overview F --language fr``):
+        # moved to the front, where the parser expects it.
         index = arguments.index("--language")
         if index + 1 < len(arguments):
             set_language(arguments[index + 1])
+            arguments = ["--language", arguments[index + 1], *arguments[:index],
+                         *arguments[index + 2:]]
     position = _first_positional(arguments)
     if position is None:
         if not any(a in ("-h", "--help", "--version") for a in arguments):

@@ -119,3 +119,11 @@ def test_french_messages(office_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(capsys, "--language", "fr", "check", str(office_path))
     assert code == 0
     assert "est en bon état" in out
+
+
+def test_language_may_follow_the_command(
+    capsys: pytest.CaptureFixture[str], office_path: Path
+) -> None:
+    code, out, _ = run(capsys, "check", str(office_path), "--language", "pt")
+    assert code == 0
+    assert "está em bom estado" in out, out

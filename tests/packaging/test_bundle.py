@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_BUNDLE_MIB = 250
@@ -69,6 +70,16 @@ def test_the_bundled_command_line_makes_and_checks_a_demo(
     french = run(bundle, "intl-desk", "--language", "fr", "check", "demo.sqlite",
                  cwd=tmp_path, env=clean_env)
     assert "est en bon état" in french, french
+
+
+def test_the_bundled_command_line_prints_the_overview(
+    bundle: Path, tmp_path: Path, clean_env: dict[str, str]
+) -> None:
+    run(bundle, "intl-desk", "demo", "demo.sqlite", cwd=tmp_path, env=clean_env)
+    run(bundle, "intl-desk", "report", "overview", "demo.sqlite", "-o", "overview.pdf",
+        cwd=tmp_path, env=clean_env)
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "overview.pdf").pages)
+    assert "Ville de Lyon" in text
 
 
 def test_the_bundled_window_starts_on_a_file(
