@@ -1,0 +1,113 @@
+"""Merging another copy of an office file into this one, without losing a record.
+
+The rules (what is matched, what wins, what is a conflict) are in
+:mod:`intl_desk.store.merge.plan`; the writing in :mod:`intl_desk.store.merge.apply`.
+This module is the one entry point the command line and the window use, and it fixes the
+order of the safety steps: the other file is verified (and upgraded on a temporary copy if
+it is older, see :mod:`intl_desk.store.safety`), this file is opened for editing (so it is
+locked), the plan is made, and only when there is something to do a verified backup is
+written beside this file before the one transaction that merges.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from intl_desk.core.tracking import current_user
+from intl_desk.store.backup import backup_copy
+from intl_desk.store.connection import open_sqlite
+from intl_desk.store.db_errors import translate_db_errors
+from intl_desk.store.errors import FileAlreadyExists, SameFile
+from intl_desk.store.merge.apply import Progress, apply_merge, attach
+from intl_desk.store.merge.plan import (
+    Conflict,
+    ConflictKey,
+    MergePlan,
+    Side,
+    make_plan,
+    table_specs,
+)
+from intl_desk.store.merge.report import MergeReport, report_lines
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.store.safety import current_version_of
+
+
+def backup_before_merge(office: OfficeFile) -> Path:
+    """``NAME.before-merge.<local time>.bak``, verified, never overwriting another."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for attempt in range(100):
+        suffix = f"-{attempt}" if attempt else ""
+        target = office.path.with_name(f"{office.path.name}.before-merge.{stamp}{suffix}.bak")
+        try:
+            return backup_copy(office.engine, target, overwrite=False)
+        except FileAlreadyExists:
+            continue
+    raise FileAlreadyExists(office.path.with_name(f"{office.path.name}.before-merge.{stamp}.bak"))
+
+
+def _read_plan(target: Path, source: Path, choices: dict[ConflictKey, Side]) -> MergePlan:
+    connection = open_sqlite(target, mode="ro")
+    try:
+        attach(connection, source)
+        return make_plan(connection, choices)
+    finally:
+        connection.close()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def merge_files(
+    target: Path | str,
+    other: Path | str,
+    *,
+    dry_run: bool = False,
+    choices: dict[ConflictKey, Side] | None = None,
+    take_over: bool = False,
+    progress: Progress | None = None,
+) -> MergeReport:
+    """Merge the office file ``other`` into ``target`` (see the module docstring).
+
+    ``choices`` settles conflicts (``"other"`` takes their value; this file's is kept
+    otherwise). A dry run needs no lock and writes nothing anywhere.
+    """
+    here, there = Path(target), Path(other)
+    if _same_file(here, there):
+        raise SameFile(there)
+    chosen = dict(choices or {})
+    with current_version_of(there) as source:
+        if dry_run:
+            with current_version_of(here) as current, translate_db_errors(here, read_only=True):
+                return MergeReport.of(_read_plan(current, source, chosen), dry_run=True)
+        with OfficeFile.open(here, take_over=take_over) as office:
+            with translate_db_errors(here):
+                if _read_plan(here, source, chosen).empty:
+                    return MergeReport()
+            backup = backup_before_merge(office)
+            with translate_db_errors(here):
+                plan = apply_merge(
+                    office.engine,
+                    source,
+                    office_id=office.office_id,
+                    user=current_user(),
+                    choices=chosen,
+                    progress=progress,
+                )
+            return MergeReport.of(plan, backup=backup)
+
+
+__all__ = [
+    "Conflict",
+    "ConflictKey",
+    "MergeReport",
+    "Side",
+    "merge_files",
+    "report_lines",
+    "table_specs",
+]

@@ -1,0 +1,190 @@
+"""Writing a merge: everything in one transaction on the (locked) office file.
+
+The plan is computed again inside the write transaction, so what is written is exactly
+what the two files say at that moment. Rows are inserted parents first with foreign keys
+checked at commit (``PRAGMA defer_foreign_keys``), so a record that refers to another one
+added in the same merge, or to itself, goes in whatever the order; a reference to a record
+neither file holds fails the commit and nothing is written. A crash or ``kill -9`` midway
+leaves SQLite's rollback journal, which the next opening for editing plays back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
+from intl_desk.core.model import new_uuid, utc_now
+from intl_desk.core.tracking import as_text
+from intl_desk.store.connection import driver_connection, sqlite_uri
+from intl_desk.store.errors import BrokenReferences
+from intl_desk.store.merge.plan import (
+    ConflictKey,
+    MergePlan,
+    RowDecision,
+    Side,
+    make_plan,
+    quoted,
+    table_specs,
+)
+
+Progress = Callable[[str], None]
+
+CHANGE_COLUMNS = (
+    "id",
+    "changed_at",
+    "changed_by",
+    "office_id",
+    "record_kind",
+    "record_id",
+    "action",
+    "field",
+    "old_value",
+    "new_value",
+)
+
+
+def attach(connection: sqlite3.Connection, other: Path) -> None:
+    """Attach ``other`` read-only as schema ``other`` (never written, not even a journal)."""
+    connection.execute("ATTACH DATABASE ? AS other", (sqlite_uri(other, "ro"),))
+
+
+def _new_ids(raw: sqlite3.Connection, table: str, column: str = "id") -> set[str]:
+    rows = raw.execute(
+        f"SELECT {quoted(column)} FROM other.{quoted(table)} "
+        f"WHERE id NOT IN (SELECT id FROM main.{quoted(table)})"
+    )
+    return {str(row[0]) for row in rows if row[0] is not None}
+
+
+def _insert_new_rows(raw: sqlite3.Connection, progress: Progress | None) -> None:
+    for spec in table_specs():
+        if progress is not None:
+            progress(spec.name)
+        columns = ", ".join(quoted(c) for c in spec.columns)
+        raw.execute(
+            f"INSERT INTO main.{quoted(spec.name)} ({columns}) "
+            f"SELECT {columns} FROM other.{quoted(spec.name)} "
+            f"WHERE id NOT IN (SELECT id FROM main.{quoted(spec.name)})"
+        )
+
+
+def _update_rows(raw: sqlite3.Connection, decisions: list[RowDecision]) -> None:
+    by_table: dict[str, list[RowDecision]] = defaultdict(list)
+    for decision in decisions:
+        by_table[decision.table].append(decision)
+    for spec in table_specs():
+        chosen = by_table.get(spec.name)
+        if not chosen:
+            continue
+        names = [c for c in spec.columns if c != "id"]
+        assignments = ", ".join(f"{quoted(c)} = ?" for c in names)
+        raw.executemany(
+            f"UPDATE main.{quoted(spec.name)} SET {assignments} WHERE id = ?",
+            [[d.values[c] for c in names] + [d.record_id] for d in chosen],
+        )
+
+
+def _stamp() -> str:
+    """Now as the store writes UTC timestamps (naive, with microseconds)."""
+    return utc_now().strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _history(
+    raw: sqlite3.Connection,
+    plan: MergePlan,
+    choices: Mapping[ConflictKey, Side],
+    office_id: str,
+    user: str,
+) -> None:
+    """Copy the other file's history in, then note what the merge itself decided."""
+    columns = ", ".join(CHANGE_COLUMNS)
+    raw.execute(
+        f"INSERT INTO main.change ({columns}) SELECT {columns} FROM other.change "
+        "WHERE id NOT IN (SELECT id FROM main.change)"
+    )
+    now = _stamp()
+    rows: list[tuple[Any, ...]] = []
+    for conflict in plan.conflicts:
+        if choices.get(conflict.key, "this") == "other":  # the user took their value
+            action, old, new = "update", conflict.this_value, conflict.other_value
+        else:  # ours kept: theirs is written down so that it is not lost
+            action, old, new = "conflict", conflict.other_value, conflict.this_value
+        rows.append(
+            (new_uuid(), now, user, office_id, conflict.table, conflict.record_id, action,
+             conflict.field, as_text(old), as_text(new))
+        )  # fmt: skip
+    for decision in plan.decisions:
+        if decision.restored:
+            rows.append(
+                (new_uuid(), now, user, office_id, decision.table, decision.record_id,
+                 "restore", None, None, None)
+            )  # fmt: skip
+    raw.executemany(
+        f"INSERT INTO main.change ({columns}) VALUES ({', '.join('?' * len(CHANGE_COLUMNS))})",
+        rows,
+    )
+
+
+def _agreements_to_refresh(raw: sqlite3.Connection) -> set[str]:
+    """Agreements whose derived columns the inserts below may make out of date."""
+    return (
+        _new_ids(raw, "agreement")
+        | _new_ids(raw, "agreement_party", "agreement_id")
+        | _new_ids(raw, "agreement_objective", "agreement_id")
+    )
+
+
+def apply_merge(
+    engine: Engine,
+    other: Path,
+    *,
+    office_id: str,
+    user: str,
+    choices: Mapping[ConflictKey, Side] | None = None,
+    progress: Progress | None = None,
+) -> MergePlan:
+    """Merge ``other`` (verified, current version) into the file of ``engine``."""
+    chosen = choices or {}
+    with engine.connect() as connection:
+        raw = driver_connection(connection)
+        attach(raw, other)
+        try:
+            with connection.begin():
+                raw.execute("PRAGMA defer_foreign_keys = ON")
+                plan = make_plan(raw, chosen)
+                refresh = _agreements_to_refresh(raw)
+                _insert_new_rows(raw, progress)
+                if progress is not None:
+                    progress("updates")
+                _update_rows(raw, plan.decisions)
+                _history(raw, plan, chosen, office_id, user)
+                partners: set[str] = set()
+                entities: set[str] = set()
+                for decision in plan.decisions:
+                    if decision.table == "agreement":
+                        refresh.add(decision.record_id)
+                    elif decision.table in ("agreement_party", "agreement_objective"):
+                        refresh.add(str(decision.values["agreement_id"]))
+                    elif decision.table == "partner":
+                        partners.add(decision.record_id)
+                    elif decision.table == "local_entity":
+                        entities.add(decision.record_id)
+                with Session(bind=connection) as session:
+                    refresh |= agreements_of(session, partners, entities)
+                    if refresh:
+                        refresh_agreement_summaries(session, refresh)
+                if progress is not None:
+                    progress("commit")
+        except (IntegrityError, sqlite3.IntegrityError) as error:
+            raise BrokenReferences(other, detail=str(error)) from error
+        finally:
+            raw.execute("DETACH DATABASE other")
+    return plan

@@ -1,0 +1,259 @@
+"""Deciding what a merge does, record by record and field by field (nothing is written).
+
+Both files are read on one SQLite connection, the other file attached read-only as
+``other``. Records are matched by UUID, the same in every copy of a file.
+
+**What changed since the common state.** Two copies of a file share their history up to
+the moment they parted, and every change made since is a :class:`Change` row with its own
+UUID. So the changes one side made since the common state are exactly its ``change`` rows
+the other side does not have: no common ancestor file is needed, and it works just as well
+for a copy that was itself merged with a third one. Merging copies the other side's
+history rows in, so merging again finds nothing new (idempotence), and a later merge in the
+opposite direction sees the same rows as already known.
+
+**A field that differs** between the two versions of a record is then decided by who
+changed it since the common state: one side only, that side's value; both sides, a
+conflict (the caller's ``choices`` say which value wins, this file's by default, and the
+losing value is recorded in the history); neither side (rows written without history,
+e.g. by a bulk import), the version updated last wins, and equal times are a conflict.
+Different fields changed on the two sides are therefore both kept.
+
+**Deletions** travel as tombstones (``deleted_at``). When one side deleted a record and the
+other did not, the record stays deleted unless the live side updated it after the deletion
+time: a delete never beats a later edit. When both deleted it, the earlier deletion time is
+kept. Timestamps are UTC; a clock that is badly wrong on one machine can only make an edit
+look earlier or later, never lose the row (a tombstone is still a row and can be restored).
+
+Every rule depends only on the two versions and their histories, never on which file is
+"this" one, except the default choice for a conflict; so merging A into B and B into A
+give the same records wherever there is no conflict.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from intl_desk.core.derived import DERIVED_AGREEMENT_COLUMNS
+from intl_desk.core.model import Base, Record
+from intl_desk.core.model.base import search_key_for
+
+Side = Literal["this", "other"]
+#: conflict key: (table, record id, field)
+ConflictKey = tuple[str, str, str]
+
+IDENTITY = ("id", "created_at", "updated_at", "origin_office", "deleted_at")
+DERIVED = frozenset({"search_key", *DERIVED_AGREEMENT_COLUMNS})
+#: tables never merged: each file has its own office row; history is merged separately
+NOT_MERGED = frozenset({"office", "change"})
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    model: type[Record]
+    columns: tuple[str, ...]
+    fields: tuple[str, ...]  # what users edit: merged one by one
+
+    @property
+    def compared(self) -> tuple[str, ...]:
+        return (*self.fields, "created_at", "updated_at", "origin_office", "deleted_at")
+
+
+@cache
+def table_specs() -> tuple[TableSpec, ...]:
+    """Every merged table, parents before children."""
+    models = {
+        mapper.class_.__tablename__: mapper.class_
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Record)
+    }
+    specs = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in NOT_MERGED or table.name not in models:
+            continue
+        columns = tuple(column.name for column in table.columns)
+        fields = tuple(c for c in columns if c not in IDENTITY and c not in DERIVED)
+        specs.append(TableSpec(table.name, models[table.name], columns, fields))
+    return tuple(specs)
+
+
+def quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The same field changed differently on both sides."""
+
+    table: str
+    record_id: str
+    label: str
+    field: str
+    this_value: Any
+    other_value: Any
+
+    @property
+    def key(self) -> ConflictKey:
+        return (self.table, self.record_id, self.field)
+
+
+@dataclass
+class RowDecision:
+    """The merged version of one record both files hold, when it differs from ours."""
+
+    table: str
+    record_id: str
+    values: dict[str, Any]  # every column of the merged row
+    fields_taken: list[str]  # fields whose value comes from the other file
+    deleted: bool = False  # a tombstone was taken from the other file
+    restored: bool = False  # our tombstone was undone by a later edit there
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def visible(self) -> bool:
+        return bool(self.fields_taken or self.deleted or self.restored)
+
+
+@dataclass
+class MergePlan:
+    new_rows: dict[str, tuple[int, int]]  # table: (rows, of which live)
+    decisions: list[RowDecision]
+    new_history: int
+    conflicts: list[Conflict]
+
+    @property
+    def empty(self) -> bool:
+        return not any(count for count, _live in self.new_rows.values()) and not (
+            self.decisions or self.new_history or self.conflicts
+        )
+
+
+def _edited_fields(
+    connection: sqlite3.Connection, side: str, opposite: str
+) -> dict[tuple[str, str], set[str]]:
+    """Fields each record had changed on ``side`` in history rows ``opposite`` lacks."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    rows = connection.execute(
+        f"SELECT record_kind, record_id, field FROM {side}.change "
+        f"WHERE field IS NOT NULL AND id NOT IN (SELECT id FROM {opposite}.change)"
+    )
+    for kind, record_id, name in rows:
+        found[(kind, record_id)].add(name)
+    return found
+
+
+def _new_rows(connection: sqlite3.Connection, spec: TableSpec) -> tuple[int, int]:
+    row = connection.execute(
+        f"SELECT count(*), coalesce(sum(deleted_at IS NULL), 0) FROM other.{quoted(spec.name)} "
+        f"WHERE id NOT IN (SELECT id FROM main.{quoted(spec.name)})"
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def _pairs(
+    connection: sqlite3.Connection, spec: TableSpec
+) -> Iterable[tuple[dict[str, Any], dict[str, Any]]]:
+    names = spec.columns
+    select = ", ".join([*(f"m.{quoted(c)}" for c in names), *(f"o.{quoted(c)}" for c in names)])
+    differs = " OR ".join(f"m.{quoted(c)} IS NOT o.{quoted(c)}" for c in spec.compared)
+    rows = connection.execute(
+        f"SELECT {select} FROM main.{quoted(spec.name)} AS m "
+        f"JOIN other.{quoted(spec.name)} AS o ON o.id = m.id WHERE {differs}"
+    )
+    width = len(names)
+    for row in rows:
+        yield dict(zip(names, row[:width], strict=True)), dict(zip(names, row[width:], strict=True))
+
+
+def _label(spec: TableSpec, row: Mapping[str, Any]) -> str:
+    for name in ("name", "title", "label", "filename", "code", "text"):
+        if row.get(name):
+            return str(row[name])[:80]
+    return str(row["id"])[:8]
+
+
+def _later(a: Any, b: Any) -> Any:
+    """The later of two stored UTC timestamps (ISO text sorts by time), None-safe."""
+    present = [value for value in (a, b) if value is not None]
+    return max(present) if present else None
+
+
+def decide_row(
+    spec: TableSpec,
+    ours: dict[str, Any],
+    theirs: dict[str, Any],
+    our_edits: set[str],
+    their_edits: set[str],
+    choices: Mapping[ConflictKey, Side],
+) -> RowDecision:
+    """The merged version of one record (see the module docstring for the rules)."""
+    merged = dict(ours)
+    decision = RowDecision(spec.name, str(ours["id"]), merged, [])
+    for name in spec.fields:
+        if ours[name] == theirs[name]:
+            continue
+        if name in their_edits and name not in our_edits:
+            take = True
+        elif name in our_edits and name not in their_edits:
+            take = False
+        elif name not in our_edits and ours["updated_at"] != theirs["updated_at"]:
+            take = _later(ours["updated_at"], theirs["updated_at"]) == theirs["updated_at"]
+        else:
+            conflict = Conflict(
+                spec.name, decision.record_id, _label(spec, ours), name, ours[name], theirs[name]
+            )
+            decision.conflicts.append(conflict)
+            take = choices.get(conflict.key, "this") == "other"
+        if take:
+            merged[name] = theirs[name]
+            decision.fields_taken.append(name)
+
+    our_tomb, their_tomb = ours["deleted_at"], theirs["deleted_at"]
+    if our_tomb is not None and their_tomb is not None:
+        merged["deleted_at"] = min(our_tomb, their_tomb)
+    elif our_tomb is None and their_tomb is not None:
+        if not ours["updated_at"] > their_tomb:  # no edit of ours after their deletion
+            merged["deleted_at"] = their_tomb
+            decision.deleted = True
+    elif our_tomb is not None and their_tomb is None and theirs["updated_at"] > our_tomb:
+        merged["deleted_at"] = None
+        decision.restored = True
+
+    merged["updated_at"] = _later(ours["updated_at"], theirs["updated_at"])
+    for name in ("created_at", "origin_office"):  # equal unless edited by other tools
+        present = [value for value in (ours[name], theirs[name]) if value is not None]
+        merged[name] = min(present) if present else None
+    if decision.fields_taken and "search_key" in merged:
+        merged["search_key"] = search_key_for(spec.model, merged)
+    return decision
+
+
+def make_plan(
+    connection: sqlite3.Connection, choices: Mapping[ConflictKey, Side] | None = None
+) -> MergePlan:
+    """What merging ``other`` into ``main`` would do, on a connection with both."""
+    chosen = choices or {}
+    ours = _edited_fields(connection, "main", "other")
+    theirs = _edited_fields(connection, "other", "main")
+    new_rows: dict[str, tuple[int, int]] = {}
+    decisions: list[RowDecision] = []
+    conflicts: list[Conflict] = []
+    for spec in table_specs():
+        new_rows[spec.name] = _new_rows(connection, spec)
+        for mine, other in _pairs(connection, spec):
+            key = (spec.name, str(mine["id"]))
+            decision = decide_row(
+                spec, mine, other, ours.get(key, set()), theirs.get(key, set()), chosen
+            )
+            if decision.values != mine:
+                decisions.append(decision)
+            conflicts.extend(decision.conflicts)
+    new_history = connection.execute(
+        "SELECT count(*) FROM other.change WHERE id NOT IN (SELECT id FROM main.change)"
+    ).fetchone()[0]
+    return MergePlan(new_rows, decisions, int(new_history), conflicts)
