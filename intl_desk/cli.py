@@ -170,7 +170,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-COMMANDS = ("new", "demo", "check", "info", "report", "bench", "gui")
+COMMANDS = ("new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,6 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     from intl_desk.reports.commands import add_report_parser
 
     add_report_parser(sub)  # report overview|yearly|handover
+
+    from intl_desk.sharing_cli import add_sharing_parsers
+
+    add_sharing_parsers(sub)  # copy, merge, extract
 
     gui = sub.add_parser("gui", help=_("open the application (the default)"))
     gui.add_argument("file", nargs="?", metavar=_("FILE"))
