@@ -99,7 +99,7 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             _("Network memberships"),
             count_text(head.memberships),
             Message(
-                N_("{roles} roles held · {events} events in {year}"),
+                N_("Roles held: {roles} · events in {year}: {events}"),
                 {
                     "roles": count_text(head.roles_held),
                     "events": count_text(head.events_attended),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
@@ -85,11 +85,20 @@ def open_drill(window: MainWindow, drill: Drill) -> None:
         window.open_record(drill.kind, drill.record_id)
         return
     page = window.show_list(drill.kind)
-    missing = apply_facets(page, drill.facet_dict())
-    if missing:
-        window.statusBar().showMessage(
-            _("Some of the figure's filters are not offered by this list."), 5000
-        )
+    facets = drill.facet_dict()
+
+    def apply() -> None:
+        if apply_facets(page, facets):
+            window.statusBar().showMessage(
+                _("Some of the figure's filters are not offered by this list."), 5000
+            )
+
+    # A list read in the background fills its facet boxes when the read is done: choose
+    # the facets then, or the read would put back the choices made before.
+    if getattr(page, "reading", False) and hasattr(page, "refreshed"):
+        page.refreshed.connect(apply, Qt.ConnectionType.SingleShotConnection)
+    else:
+        apply()
 
 
 def apply_facets(page: ListPage, facets: dict[str, str]) -> list[str]:
