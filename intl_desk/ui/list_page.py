@@ -1,6 +1,17 @@
-"""One list of the main window: search, facet filters, sortable columns, a count."""
+"""One list of the main window: search, facet filters, sortable columns, a count.
+
+Every read of the list runs as an :class:`~intl_desk.ui.operations.Operation`, so typing
+in the search box or sorting 200,000 agreements never freezes the window: first the
+count and the rows on screen (what the user waits for; :attr:`ListPage.refreshed` then
+fires), then every id in order, in the background (:attr:`ListPage.completed`). A newer
+query cancels the reads of an older one, whose results are dropped.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
@@ -20,11 +31,43 @@ from PySide6.QtWidgets import (
 )
 
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.core.listing import ListQuery, ListSpec
+from intl_desk.core.listing import FacetOption, ListQuery, ListSpec, count, fetch_ids, first_page
 from intl_desk.ui import settings as options
-from intl_desk.ui.table_model import ID_ROLE, RecordTableModel, SessionFactory
+from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
+from intl_desk.ui.table_model import ID_ROLE, PAGE_SIZE, RecordTableModel, SessionFactory
 
 SEARCH_DELAY_MS = 150
+
+
+@dataclass(frozen=True)
+class FirstRead:
+    """What a list shows first: the count, the rows on screen, the facet choices."""
+
+    query: ListQuery
+    total: int
+    rows: list[tuple[Any, ...]]
+    facets: dict[str, list[FacetOption]] | None = None
+
+
+def read_first(
+    session_factory: SessionFactory,
+    spec: ListSpec,
+    query: ListQuery,
+    progress: Progress | None = None,
+    with_facets: bool = False,
+) -> FirstRead:
+    """The work of the first read of a list (on a worker thread: no widget here)."""
+    with session_factory() as session:
+        facets = (
+            {facet.key: facet.options(session) for facet in spec.facets} if with_facets else None
+        )
+        if progress is not None:
+            progress.check()
+        total = count(session, spec, query)
+        if progress is not None:
+            progress.check()
+        rows = first_page(session, spec, query, PAGE_SIZE) if total else []
+    return FirstRead(query, total, rows, facets)
 
 
 class ListPage(QWidget):
@@ -33,14 +76,27 @@ class ListPage(QWidget):
     open_requested = Signal(str, str)
     new_requested = Signal(str)
 
+    #: the list shows the count and first rows of the latest query
+    refreshed = Signal()
+    #: every id of the latest query is known (rows past the first page can be shown)
+    completed = Signal()
+
     def __init__(
-        self, spec: ListSpec, session_factory: SessionFactory, parent: QWidget | None = None
+        self,
+        spec: ListSpec,
+        session_factory: SessionFactory,
+        parent: QWidget | None = None,
+        indicator: BusyIndicator | None = None,
     ) -> None:
         super().__init__(parent)
         self.spec = spec
         self.model = RecordTableModel(spec, session_factory)
+        self.model.runner = self._sort_requested
+        self.indicator = indicator
         self._session_factory = session_factory
         self._settings = options.app_settings()
+        self._sort = (self.model.query.sort_key, self.model.query.descending)
+        self._reads: list[Operation[Any]] = []
 
         title = QLabel(_(spec.label))
         font = QFont(title.font())
@@ -129,33 +185,106 @@ class ListPage(QWidget):
     # --- loading ----------------------------------------------------------------------
 
     def load(self) -> None:
-        """(Re)read facet choices and the list."""
-        with self._session_factory() as session:
-            for facet in self.spec.facets:
-                box = self.facet_boxes[facet.key]
-                chosen = box.currentData()
-                box.blockSignals(True)
-                box.clear()
-                box.addItem(Message(N_("{facet}: all"), {"facet": _(facet.label)}).render(), "")
-                for option in facet.options(session):
-                    box.addItem(option.label, option.value)
-                index = box.findData(chosen) if chosen else 0
-                box.setCurrentIndex(max(index, 0))
-                box.blockSignals(False)
-        self.apply_filters()
+        """(Re)read facet choices and the list, in the background."""
+        self._read(self.current_query(), with_facets=True)
+
+    def first_read_work(self) -> Callable[[SessionFactory], FirstRead]:
+        """What :meth:`load` reads, as work for any sessions (the window reads it ahead
+        while a file is being opened)."""
+        spec, query = self.spec, self.current_query()
+        return lambda factory: read_first(factory, spec, query, with_facets=True)
+
+    def show_first_read(self, first: FirstRead) -> None:
+        """Show a first read (done by :meth:`load`, or ahead of time while the file was
+        being opened), then read every id in the background."""
+        if first.facets is not None:
+            self._fill_facets(first.facets)
+        self.model.show_first_page(first.query, first.total, first.rows)
+        self._update_count()
+        self.refreshed.emit()
+        if self.model.complete:
+            self.completed.emit()
+        else:
+            self._read_all_ids(first.query)
+
+    def _fill_facets(self, choices: dict[str, list[FacetOption]]) -> None:
+        for facet in self.spec.facets:
+            box = self.facet_boxes[facet.key]
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(Message(N_("{facet}: all"), {"facet": _(facet.label)}).render(), "")
+            for option in choices.get(facet.key, []):
+                box.addItem(option.label, option.value)
+            index = box.findData(chosen) if chosen else 0
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
 
     def current_query(self) -> ListQuery:
         facets = {
             key: box.currentData() for key, box in self.facet_boxes.items() if box.currentData()
         }
-        return ListQuery(
-            self.search_box.text(), facets, self.model.query.sort_key, self.model.query.descending
-        )
+        return ListQuery(self.search_box.text(), facets, self._sort[0], self._sort[1])
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
-        self.model.set_query(self.current_query())
-        self._update_count()
+        self._read(self.current_query())
+
+    def cancel(self) -> None:
+        """Drop the reads under way (the file is being closed, or a newer query came)."""
+        for operation in self._reads:
+            operation.cancel()
+        self._reads = []
+
+    @property
+    def reading(self) -> bool:
+        return any(operation.running for operation in self._reads)
+
+    def _sort_requested(self, query: ListQuery) -> None:
+        self._sort = (query.sort_key, query.descending)
+        if self.model.loaded or self.reading:  # else the first load will use it
+            self._read(self.current_query())
+
+    def _read(self, query: ListQuery, with_facets: bool = False) -> None:
+        self.cancel()
+        factory, spec = self._session_factory, self.spec
+
+        def work(progress: Progress) -> FirstRead:
+            return read_first(factory, spec, query, progress, with_facets)
+
+        self._start(
+            work,
+            self.show_first_read,
+            Message(N_("Reading {list}…"), {"list": _(spec.label).lower()}).render(),
+        )
+
+    def _read_all_ids(self, query: ListQuery) -> None:
+        factory, spec = self._session_factory, self.spec
+
+        def work(progress: Progress) -> list[str]:
+            with factory() as session:
+                return fetch_ids(session, spec, query, progress.check)
+
+        def done(ids: list[str]) -> None:
+            self.model.complete_ids(query, ids)
+            self.completed.emit()
+
+        self._start(work, done, _("Reading the rest of the list…"))
+
+    def _start(self, work: Any, success: Any, label: str) -> None:
+        self._reads = [operation for operation in self._reads if operation.running]
+        operation: Operation[Any] = Operation(
+            self,
+            work,
+            success,
+            failure=self._failed,
+            label=label,
+            indicator=self.indicator,
+        )
+        self._reads.append(operation.run())
+
+    def _failed(self, error: BaseException) -> None:
+        show_failure(self, _("Cannot read the list"), error)
 
     def clear_filters(self) -> None:
         self.search_box.blockSignals(True)
@@ -231,5 +360,6 @@ class ListPage(QWidget):
     # --- opening ----------------------------------------------------------------------
 
     def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_requested.emit(self.spec.kind, str(self.model.data(index, ID_ROLE)))
+        record_id = self.model.data(index, ID_ROLE) if index.isValid() else None
+        if record_id:  # None for a row whose id is still being read
+            self.open_requested.emit(self.spec.kind, str(record_id))

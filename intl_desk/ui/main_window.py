@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,8 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
 from intl_desk.ui.dashboard.install import install_dashboard
 from intl_desk.ui.list_page import ListPage
+from intl_desk.ui.opening import Opened, ReadAhead, open_work
+from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
 from intl_desk.ui.today_page import TodayPage
 from intl_desk.ui.welcome_page import WelcomePage, app_icon
 
@@ -43,9 +45,16 @@ RECORD_OPENERS: dict[str, RecordOpener] = {}
 
 
 class MainWindow(QMainWindow):
+    #: a file has been opened and its first page is on screen (or being read)
+    file_opened = Signal(str)
+    #: a file could not be opened; the user has been told why
+    open_failed = Signal(str)
+
     def __init__(self) -> None:
         super().__init__()
         self.office: OfficeFile | None = None
+        self.busy = BusyIndicator()
+        self._opening: Operation[Opened] | None = None
         self.open_dialogs: list[QWidget] = []
         self._stale_pages: set[QWidget] = set()
         self._settings = options.app_settings()
@@ -67,7 +76,7 @@ class MainWindow(QMainWindow):
         self.today_page.open_requested.connect(self.open_record)
         self._add_page("today", _("Today"), self.today_page)
         for kind, spec in LISTS.items():
-            page = ListPage(spec, self.session)
+            page = ListPage(spec, self.session, indicator=self.busy)
             page.open_requested.connect(self.open_record)
             page.new_requested.connect(lambda list_kind: self.open_record(list_kind, None))
             self.list_pages[kind] = page
@@ -97,6 +106,7 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel()
         self.mode_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.mode_label)
         self._build_menus()
         install_dashboard(self)  # the Overview page and toolbar
@@ -135,27 +145,61 @@ class MainWindow(QMainWindow):
             raise RuntimeError("no office file is open")
         return self.office.session()
 
-    def open_file(self, path: Path, read_only: bool = False) -> bool:
-        try:
-            office = OfficeFile.open(path, read_only=read_only)
-        except IntlDeskError as error:
-            QMessageBox.warning(self, _("Cannot open the file"), str(error))
-            return False
+    def open_file(
+        self, path: Path, read_only: bool = False, page: str | None = None
+    ) -> Operation[Opened] | None:
+        """Open ``path`` in the background (None if another file is being opened).
+
+        The integrity check and any upgrade run off the GUI thread with progress in the
+        status bar; then the window shows ``page`` (a list kind; Today by default), whose
+        first rows were read while the file was checked, and emits :attr:`file_opened`.
+        Errors are shown in a message and emit :attr:`open_failed`.
+        """
+        if self._opening is not None and self._opening.running:
+            return None
+        target = Path(path)
+        shown = self.list_pages.get(page or "")
+        read: ReadAhead | None = shown.first_read_work() if shown is not None else None
+        self._opening = Operation(
+            self,
+            open_work(target, read_only, read),
+            lambda opened: self._file_opened(opened, shown),
+            failure=lambda error: self._open_failed(target, error),
+            label=Message(N_("Opening {file}…"), {"file": target.name}).render(),
+            indicator=self.busy,
+        ).run()
+        return self._opening
+
+    @property
+    def opening(self) -> bool:
+        return self._opening is not None and self._opening.running
+
+    def _file_opened(self, opened: Opened, shown: ListPage | None) -> None:
         self.close_file()
-        self.office = office
-        options.remember_file(self._settings, str(path))
+        self.office = opened.office
+        options.remember_file(self._settings, str(opened.office.path))
         self._rebuild_recent_menu()
         self.body.setCurrentIndex(1)
+        target: QWidget = shown if shown is not None else self.today_page
         self.navigation.blockSignals(True)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(self.pages.indexOf(target))
         self.navigation.blockSignals(False)
-        self.pages.setCurrentIndex(0)
-        self.reload()
+        self.pages.setCurrentWidget(target)
+        self._stale_pages = {self.today_page, *self.list_pages.values()}
+        if shown is not None and opened.first is not None:
+            self._stale_pages.discard(shown)
+            shown.show_first_read(opened.first)
+        self._load_if_stale(target)
         self._update_title()
-        return True
+        self.file_opened.emit(str(opened.office.path))
+
+    def _open_failed(self, path: Path, error: BaseException) -> None:
+        show_failure(self, _("Cannot open the file"), error)
+        self.open_failed.emit(str(path))
 
     def close_file(self) -> None:
         for page in self.list_pages.values():
+            page.cancel()
             page.save_column_settings()
         if self.office is not None:
             self.office.close()

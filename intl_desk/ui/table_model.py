@@ -3,12 +3,18 @@
 Sorting and filtering are done in SQL by re-reading the ids (never by a proxy model,
 which is 250 times slower at 100,000 rows); rows are fetched for the visible part only
 and cached. ``RAW_ROLE`` gives the stored value for tests and exports.
+
+A big list can be shown in two steps (see :class:`intl_desk.ui.list_page.ListPage`):
+:meth:`RecordTableModel.show_first_page` with the count and the rows on screen, then
+:meth:`RecordTableModel.complete_ids` once every id has been read in the background;
+rows past the first page stay blank until then.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -27,6 +33,7 @@ PAGE_SIZE = 200
 CACHED_PAGES = 50
 
 SessionFactory = Callable[[], Session]
+QueryRunner = Callable[[ListQuery], None]
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -39,7 +46,7 @@ def display_value(column: Column, value: Any) -> str:
     if column.kind == "country":
         return ", ".join(country_name(code) for code in str(value).split(",") if code)
     if column.kind == "date":
-        return date_text(value)
+        return _date_text(value)
     if column.kind == "money":
         return number_text(round(value)) if value else ""
     if column.kind == "integer":
@@ -53,6 +60,20 @@ def display_value(column: Column, value: Any) -> str:
     return str(value)
 
 
+_DATE_TEXTS: dict[tuple[str, date], str] = {}
+
+
+def _date_text(value: date) -> str:
+    """Babel takes 0.1 ms a date; a screen of rows shows the same few dates many times."""
+    key = (current_language(), value)
+    text = _DATE_TEXTS.get(key)
+    if text is None:
+        if len(_DATE_TEXTS) > 50_000:
+            _DATE_TEXTS.clear()
+        text = _DATE_TEXTS[key] = date_text(value)
+    return text
+
+
 class RecordTableModel(QAbstractTableModel):
     def __init__(self, spec: ListSpec, session_factory: SessionFactory) -> None:
         super().__init__()
@@ -61,7 +82,10 @@ class RecordTableModel(QAbstractTableModel):
         self.query = ListQuery(sort_key=spec.default_sort or None, descending=spec.descending)
         self._loaded = False
         self._ids: list[str] = []
+        self._total = 0  # rows shown; more than len(self._ids) until every id is known
         self._pages: OrderedDict[int, dict[str, tuple[Any, ...]]] = OrderedDict()
+        #: when set, sorting asks it to re-read the list (in the background) instead
+        self.runner: QueryRunner | None = None
 
     # --- loading --------------------------------------------------------------------
 
@@ -77,14 +101,53 @@ class RecordTableModel(QAbstractTableModel):
         self.query = query
         self._loaded = True
         self._ids = ids
+        self._total = len(ids)
         self._pages.clear()
         self.endResetModel()
+
+    def show_first_page(
+        self, query: ListQuery, total: int, rows: Sequence[tuple[Any, ...]]
+    ) -> None:
+        """Show ``total`` rows of which the first ones are known: ``(id, value, …)`` for
+        every column, at most :data:`PAGE_SIZE`, as :func:`first_page` reads them."""
+        self.beginResetModel()
+        self.query = query
+        self._loaded = True
+        self._ids = [row[0] for row in rows[:PAGE_SIZE]]
+        self._total = max(total, len(self._ids))
+        self._pages.clear()
+        self._pages[0] = {row[0]: tuple(row[1:]) for row in rows[:PAGE_SIZE]}
+        self.endResetModel()
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    @property
+    def complete(self) -> bool:
+        """Whether every id is known (else the rows past the first page are blank)."""
+        return len(self._ids) >= self._total
+
+    def complete_ids(self, query: ListQuery, ids: list[str]) -> None:
+        """Every id of ``query``, read after :meth:`show_first_page`; ignored if the list
+        has moved on to another query meanwhile."""
+        if query != self.query:
+            return
+        known = len(self._ids)
+        if len(ids) != self._total or ids[:known] != self._ids:
+            self.set_ids(query, ids)  # the file changed in between: start over
+            return
+        self._ids = ids
+        if known < len(ids):
+            self.dataChanged.emit(
+                self.index(known, 0), self.index(len(ids) - 1, len(self.spec.columns) - 1)
+            )
 
     def refresh(self) -> None:
         self.set_query(self.query)
 
-    def id_at(self, row: int) -> str:
-        return self._ids[row]
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if row < len(self._ids) else None
 
     def row_of(self, record_id: str) -> int:
         try:
@@ -93,6 +156,8 @@ class RecordTableModel(QAbstractTableModel):
             return -1
 
     def _row_values(self, row: int) -> tuple[Any, ...]:
+        if row >= len(self._ids):
+            return ()  # not read yet: blank until complete_ids()
         page_number = row // PAGE_SIZE
         page = self._pages.get(page_number)
         if page is None:
@@ -109,7 +174,7 @@ class RecordTableModel(QAbstractTableModel):
     # --- Qt model API ---------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.spec.columns)
@@ -118,7 +183,7 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             RAW_ROLE,
@@ -147,7 +212,9 @@ class RecordTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.spec.columns[column].key
         query = self.query.with_sort(key, order == Qt.SortOrder.DescendingOrder)
-        if self._loaded:
+        if self.runner is not None:
+            self.runner(query)
+        elif self._loaded:
             self.set_query(query)
         else:  # the view sets its sort indicator before any file is open
             self.query = query

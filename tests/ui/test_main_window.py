@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,7 @@ from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.dialogs.partner import PartnerDialog
+from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.main_window import MainWindow
 
 
@@ -46,12 +48,27 @@ def window(qtbot: QtBot) -> MainWindow:
     return main
 
 
-def test_opening_a_file_fills_title_lists_and_today(window: MainWindow, filled: Path) -> None:
-    assert window.open_file(filled)
+def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path, **options: object) -> None:
+    """Open ``path`` as a user does and wait until the window shows it."""
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        assert window.open_file(path, **options)  # type: ignore[arg-type]
+
+
+def show_and_wait(qtbot: QtBot, window: MainWindow, kind: str) -> ListPage:
+    """Go to a list and wait until every row of it has been read."""
+    page = window.show_list(kind)
+    qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
+    return page
+
+
+def test_opening_a_file_fills_title_lists_and_today(
+    window: MainWindow, filled: Path, qtbot: QtBot
+) -> None:
+    open_and_wait(qtbot, window, filled)
     assert window.windowTitle() == "Ville de Lyon — office.sqlite — Intl Desk"
     assert window.file_label.text() == str(filled)
     assert window.mode_label.text() == "Editing"
-    page = window.show_list("agreements")
+    page = show_and_wait(qtbot, window, "agreements")
     assert page.model.rowCount() == 3
     assert page.count_label.text() == "3 shown"
     renewals = window.today_page.renewals.list
@@ -61,37 +78,61 @@ def test_opening_a_file_fills_title_lists_and_today(window: MainWindow, filled: 
 
 def test_search_filters_as_you_type(window: MainWindow, filled: Path, qtbot: QtBot,
                                     typist: Callable[[QWidget, str], None]) -> None:
-    window.open_file(filled)
-    page = window.show_list("agreements")
+    open_and_wait(qtbot, window, filled)
+    page = show_and_wait(qtbot, window, "agreements")
     typist(page.search_box, "lodz")  # no accents typed, still found
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert page.model.data(page.model.index(0, 0)) == "Jumelage Lyon – Łódź"
     assert not page.clear_button.isHidden()
     page.search_box.clear()
-    page.apply_filters()
+    with qtbot.waitSignal(page.refreshed):
+        page.apply_filters()
     assert page.model.rowCount() == 3
 
 
-def test_facet_and_empty_result(window: MainWindow, filled: Path) -> None:
-    window.open_file(filled)
-    page = window.show_list("agreements")
+def test_facet_and_empty_result(window: MainWindow, filled: Path, qtbot: QtBot) -> None:
+    open_and_wait(qtbot, window, filled)
+    page = show_and_wait(qtbot, window, "agreements")
     country = page.facet_boxes["country"]
     labels = [country.itemText(i) for i in range(country.count())]
     assert labels == ["Country: all", "Argentina", "Poland", "Vietnam"]
-    country.setCurrentIndex(labels.index("Vietnam"))
+    with qtbot.waitSignal(page.refreshed):
+        country.setCurrentIndex(labels.index("Vietnam"))
     assert page.model.rowCount() == 1
-    page.facet_boxes["status"].setCurrentIndex(
-        page.facet_boxes["status"].findData("expired"))
+    with qtbot.waitSignal(page.refreshed):
+        page.facet_boxes["status"].setCurrentIndex(
+            page.facet_boxes["status"].findData("expired"))
     assert page.model.rowCount() == 0
     assert page.stack.currentWidget() is page.empty_label
     assert page.empty_label.text() == "Nothing matches these filters."
-    page.clear_filters()
+    with qtbot.waitSignal(page.refreshed):
+        page.clear_filters()
     assert page.model.rowCount() == 3
 
 
-def test_an_empty_file_says_what_to_do(window: MainWindow, office_path: Path) -> None:
-    window.open_file(office_path)
-    page = window.show_list("agreements")
+def test_sorting_by_a_header_rereads_the_list(
+    window: MainWindow, filled: Path, qtbot: QtBot
+) -> None:
+    window.show()
+    open_and_wait(qtbot, window, filled, page="agreements")
+    page = show_and_wait(qtbot, window, "agreements")
+    assert page.model.data(page.model.index(0, 0)) == "Jumelage Lyon – Huế"  # newest first
+    title = [column.key for column in page.spec.columns].index("title")
+    header = page.table.horizontalHeader()
+    with qtbot.waitSignal(page.refreshed):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(title) + 10, 5))
+    assert header.sortIndicatorSection() == title
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert [page.model.data(page.model.index(row, 0)) for row in range(3)] == [
+        "Jumelage Lyon – Córdoba", "Jumelage Lyon – Huế", "Jumelage Lyon – Łódź"]
+
+
+def test_an_empty_file_says_what_to_do(
+    window: MainWindow, office_path: Path, qtbot: QtBot
+) -> None:
+    open_and_wait(qtbot, window, office_path)
+    page = show_and_wait(qtbot, window, "agreements")
     assert page.stack.currentWidget() is page.empty_label
     assert "Record your first one" in page.empty_label.text()
     recent = window.today_page.recent.list
@@ -102,41 +143,46 @@ def test_column_choice_is_remembered(qtbot: QtBot, filled: Path) -> None:
     register_all()
     first = MainWindow()
     qtbot.addWidget(first)
-    first.open_file(filled)
-    page = first.show_list("agreements")
+    open_and_wait(qtbot, first, filled)
+    page = show_and_wait(qtbot, first, "agreements")
     page.set_column_visible("reference", True)
     page.set_column_visible("partners", False)
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)
-    second.open_file(filled)
-    page = second.show_list("agreements")
+    open_and_wait(qtbot, second, filled)
+    page = show_and_wait(qtbot, second, "agreements")
     keys = [column.key for column in page.spec.columns]
     assert not page.table.isColumnHidden(keys.index("reference"))
     assert page.table.isColumnHidden(keys.index("partners"))
 
 
-def test_double_click_opens_the_record(window: MainWindow, filled: Path) -> None:
-    window.open_file(filled)
-    page = window.show_list("partners")
+def test_double_click_opens_the_record(window: MainWindow, filled: Path, qtbot: QtBot) -> None:
+    open_and_wait(qtbot, window, filled)
+    page = show_and_wait(qtbot, window, "partners")
     page.table.doubleClicked.emit(page.model.index(0, 0))
     dialog = window.open_dialogs[-1]
     assert isinstance(dialog, PartnerDialog)
     assert dialog.ui.name.text() == "Córdoba"  # sorted by name, accents folded
 
 
-def test_read_only_file_is_marked(window: MainWindow, filled: Path) -> None:
-    window.open_file(filled, read_only=True)
+def test_read_only_file_is_marked(window: MainWindow, filled: Path, qtbot: QtBot) -> None:
+    open_and_wait(qtbot, window, filled, read_only=True)
     assert window.mode_label.text() == "Read-only"
 
 
-def test_refused_file_leaves_the_window_usable(window: MainWindow, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_refused_file_leaves_the_window_usable(window: MainWindow, tmp_path: Path, filled: Path,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               qtbot: QtBot) -> None:
     warnings: list[str] = []
     monkeypatch.setattr("intl_desk.ui.main_window.QMessageBox.warning",
                         lambda parent, title, text: warnings.append(text))
     bad = tmp_path / "minutes.sqlite"
     bad.write_text("not a database")
-    assert not window.open_file(bad)
+    with qtbot.waitSignal(window.open_failed):
+        window.open_file(bad)
     assert len(warnings) == 1 and "minutes.sqlite" in warnings[0]
     assert window.office is None
+    assert not window.busy.busy
+    open_and_wait(qtbot, window, filled)  # the next file opens as usual
+    assert window.office is not None

@@ -1,7 +1,7 @@
 """Lists of records defined once in Core SQL, for the screen, exports and tests."""
 
 from intl_desk.core.listing.definitions import LISTS
-from intl_desk.core.listing.query import count, fetch_ids, fetch_rows
+from intl_desk.core.listing.query import count, fetch_ids, fetch_rows, first_page
 from intl_desk.core.listing.spec import Column, Facet, FacetOption, ListQuery, ListSpec
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "count",
     "fetch_ids",
     "fetch_rows",
+    "first_page",
 ]

@@ -1,13 +1,21 @@
-"""Running a :class:`ListSpec`: the ordered ids of what matches, then rows on demand.
+"""Running a :class:`ListSpec`: how many match, the first rows, then every id in order.
 
-The table on screen asks for the ids once per search, facet or sort change and fetches
-the visible rows in small pages (Anki's browser does the same), so a list of 200,000
-agreements never turns into 200,000 objects.
+The table on screen first asks for the count and the first page of rows (what the user
+sees), then for all the ordered ids in the background, and fetches further rows in small
+pages by id (Anki's browser does the same), so a list of 200,000 agreements never turns
+into 200,000 objects.
+
+Two orderings with the same result but different plans (measured on SQLite with 220,000
+agreements): the first page of an unfiltered list orders by the plain column, so an index
+on it yields the first 200 rows in a millisecond; every other query puts "is null" first,
+which no index matches, so the engine scans once and sorts instead of visiting the rows
+one by one in index order (0.4 s against 0.75 s for all ids, and 60 ms against 0.5 s for
+a search that matches few rows). Both are portable SQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, select
@@ -15,6 +23,9 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.listing.spec import Column, ListQuery, ListSpec
 from intl_desk.core.model import Record
+
+#: ids are read in chunks of this size, so that a cancelled read stops early
+ID_CHUNK = 20_000
 
 
 def _sort_expression(column: Column) -> ColumnElement[Any]:
@@ -40,16 +51,43 @@ def filtered(spec: ListSpec, query: ListQuery) -> Select[Any]:
     return statement
 
 
-def fetch_ids(session: Session, spec: ListSpec, query: ListQuery) -> list[str]:
-    """The ids of the live records matching ``query``, in its order."""
-    statement = filtered(spec, query)
+def is_filtered(query: ListQuery) -> bool:
+    return bool(query.search.strip() or any(query.facets.values()))
+
+
+def _ordered(
+    statement: Select[Any], spec: ListSpec, query: ListQuery, *, by_index: bool
+) -> Select[Any]:
+    """``statement`` in the order of ``query``; empty values last either way."""
     sort_key = query.sort_key or spec.default_sort
     descending = query.descending if query.sort_key else spec.descending
-    if sort_key:
-        expression = _sort_expression(spec.column(sort_key))
-        order = expression.desc() if descending else expression.asc()
-        statement = statement.order_by(order.nulls_last(), spec.model.id)
-    return list(session.scalars(statement))
+    if not sort_key:
+        return statement.order_by(spec.model.id)
+    expression = _sort_expression(spec.column(sort_key))
+    order = expression.desc() if descending else expression.asc()
+    if by_index:
+        return statement.order_by(order.nulls_last(), spec.model.id)
+    return statement.order_by(expression.is_(None), order, spec.model.id)
+
+
+def fetch_ids(
+    session: Session,
+    spec: ListSpec,
+    query: ListQuery,
+    check: Callable[[], None] | None = None,
+) -> list[str]:
+    """The ids of the live records matching ``query``, in its order.
+
+    ``check`` is called between chunks; it raises to abandon a read no longer wanted.
+    """
+    statement = _ordered(filtered(spec, query), spec, query, by_index=False)
+    result = session.connection().execute(statement).scalars()
+    ids: list[str] = []
+    while chunk := result.fetchmany(ID_CHUNK):
+        ids.extend(chunk)
+        if check is not None:
+            check()
+    return ids
 
 
 def count(session: Session, spec: ListSpec, query: ListQuery) -> int:
@@ -57,11 +95,27 @@ def count(session: Session, spec: ListSpec, query: ListQuery) -> int:
     return int(session.scalar(select(func.count()).select_from(subquery)) or 0)
 
 
+def _columns(spec: ListSpec, columns: Sequence[str] | None) -> list[Column]:
+    return [spec.column(key) for key in columns] if columns else list(spec.columns)
+
+
+def first_page(
+    session: Session, spec: ListSpec, query: ListQuery, limit: int
+) -> list[tuple[Any, ...]]:
+    """The first ``limit`` rows of ``query`` as ``(id, value, …)`` for every column: what a
+    list shows before all its ids are known."""
+    statement = filtered(spec, query).add_columns(
+        *(column.expression() for column in spec.columns)
+    )
+    statement = _ordered(statement, spec, query, by_index=not is_filtered(query)).limit(limit)
+    return [tuple(row) for row in session.connection().execute(statement)]
+
+
 def fetch_rows(
     session: Session, spec: ListSpec, ids: Sequence[str], columns: Sequence[str] | None = None
 ) -> dict[str, tuple[Any, ...]]:
     """Raw values of ``columns`` (all by default) for ``ids``, keyed by id."""
-    chosen = [spec.column(key) for key in columns] if columns else list(spec.columns)
+    chosen = _columns(spec, columns)
     model: type[Record] = spec.model
     rows: dict[str, tuple[Any, ...]] = {}
     for start in range(0, len(ids), 500):

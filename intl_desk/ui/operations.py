@@ -1,0 +1,225 @@
+"""Long work off the GUI thread: one helper with success/failure callbacks and progress.
+
+Opening a file (integrity check, upgrade), reading a big list or saving many rows can take
+seconds on a state's file; done on the GUI thread it would freeze the window. An
+:class:`Operation` runs its ``work`` on a worker thread and calls ``success`` or
+``failure`` back on the GUI thread (the pattern of Anki's ``aqt.operations``). While it
+runs, a :class:`BusyIndicator` (the main window has one in its status bar) shows what is
+being done once the work has lasted :data:`SHOW_AFTER_MS`, so quick work does not flicker.
+
+The work must not touch widgets, and must open its own database session: sessions and
+SQLite connections belong to the thread that made them (the store hands out a new
+connection per session, see :func:`intl_desk.store.connection.make_engine`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
+
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message, _
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+#: work shorter than this shows no progress at all
+SHOW_AFTER_MS = 200
+
+# A few threads are enough: a file opening, a list query and the rows it leads to.
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="intl-desk-op")
+#: operations between run() and their callback, so that none is collected meanwhile
+_RUNNING: set[Operation[Any]] = set()
+
+
+class Cancelled(Exception):
+    """Raised inside work that noticed its result is no longer wanted."""
+
+
+class Progress:
+    """Handed to the work: report what is being done, notice a cancellation.
+
+    Thread-safe: the work calls it on its worker thread, the indicator reads it on the GUI
+    thread through a queued signal.
+    """
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._cancelled = threading.Event()
+
+    def update(self, text: str, done: int | None = None, total: int | None = None) -> None:
+        self._relay.progressed.emit(text, -1 if done is None else done, total or 0)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def check(self) -> None:
+        """Stop the work here if it has been cancelled."""
+        if self._cancelled.is_set():
+            raise Cancelled
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; signals emitted from the worker arrive there queued."""
+
+    finished = Signal(object, object)  # result, exception
+    progressed = Signal(str, int, int)
+
+
+class BusyIndicator(QWidget):
+    """A label and a progress bar, shown while at least one operation runs long enough.
+
+    Several operations may run at once (a list query while a file opens): the indicator
+    shows the latest one's text and stays until the last has finished.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("busyIndicator")
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self._running: dict[int, str] = {}
+        self._next = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SHOW_AFTER_MS)
+        self._timer.timeout.connect(self._appear)
+        self.hide()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def begin(self, text: str) -> int:
+        self._next += 1
+        self._running[self._next] = text
+        self.label.setText(text)
+        self.bar.setRange(0, 0)  # busy until the work says how far it is
+        if not self.isVisible() and not self._timer.isActive():
+            self._timer.start()
+        return self._next
+
+    def progress(self, token: int, text: str, done: int, total: int) -> None:
+        if token not in self._running:
+            return
+        self._running[token] = text or self._running[token]
+        self.label.setText(self._running[token])
+        if done >= 0 and total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        else:
+            self.bar.setRange(0, 0)
+
+    def end(self, token: int) -> None:
+        self._running.pop(token, None)
+        if self._running:
+            self.label.setText(list(self._running.values())[-1])
+            return
+        self._timer.stop()
+        self.hide()
+
+    def _appear(self) -> None:
+        if self._running:
+            self.show()
+
+
+def show_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """Tell the user in one sentence; our typed errors carry a translated one."""
+    if isinstance(error, IntlDeskError):
+        text = str(error)
+    else:
+        log.error("background operation failed", exc_info=error)
+        text = Message(
+            N_("Something went wrong: {detail}"), {"detail": str(error) or type(error).__name__}
+        ).render()
+    QMessageBox.warning(parent, title, text)
+
+
+class Operation(Generic[T]):
+    """``work(progress)`` on a worker thread, then ``success(result)`` on the GUI thread.
+
+    An exception from the work goes to ``failure`` (by default a warning box titled
+    ``failure_title``), except :class:`Cancelled`, which is dropped silently, as is any
+    result once :meth:`cancel` was called. Keep a reference only to cancel it.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        work: Callable[[Progress], T],
+        success: Callable[[T], Any],
+        *,
+        failure: Callable[[BaseException], Any] | None = None,
+        label: str = "",
+        indicator: BusyIndicator | None = None,
+        failure_title: str = "",
+    ) -> None:
+        self._parent = parent
+        self._work = work
+        self._success = success
+        self._failure = failure
+        self._label = label or _("Working…")
+        self._indicator = indicator
+        self._failure_title = failure_title or _("Something went wrong")
+        self._relay = _Relay()
+        self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self.progress = Progress(self._relay)
+        self._token: int | None = None
+        self.running = False
+
+    def run(self) -> Operation[T]:
+        """Start the work and return at once."""
+        self.running = True
+        if self._indicator is not None:
+            self._token = self._indicator.begin(self._label)
+            self._relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        _RUNNING.add(self)
+        _POOL.submit(self._run_work)
+        return self
+
+    def cancel(self) -> None:
+        """Forget the result (the work stops at its next ``progress.check()``)."""
+        self.progress.cancel()
+
+    def _progressed(self, text: str, done: int, total: int) -> None:
+        if self._indicator is not None and self._token is not None:
+            self._indicator.progress(self._token, text, done, total)
+
+    def _run_work(self) -> None:
+        try:
+            result: Any = self._work(self.progress)
+        except BaseException as error:  # delivered to the GUI thread, shown or dropped there
+            self._relay.finished.emit(None, error)
+        else:
+            self._relay.finished.emit(result, None)
+
+    def _finished(self, result: Any, error: BaseException | None) -> None:
+        self.running = False
+        if self._indicator is not None and self._token is not None:
+            self._indicator.end(self._token)
+        _RUNNING.discard(self)
+        if self.progress.cancelled or isinstance(error, Cancelled):
+            return
+        if error is None:
+            self._success(result)
+        elif self._failure is not None:
+            self._failure(error)
+        else:
+            show_failure(self._parent, self._failure_title, error)
