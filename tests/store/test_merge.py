@@ -1,0 +1,196 @@
+"""Merging two copies of an office file: what users expect to find afterwards."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from merge_helpers import (
+    copy_of,
+    delete,
+    edit,
+    is_deleted,
+    live_value,
+    make_base,
+    record_id,
+    records,
+)
+from store_helpers import copy_v0001, fingerprint, make_refused
+
+from intl_desk.cli import main
+from intl_desk.core.model import Agreement, Document, Partner
+from intl_desk.store import errors
+from intl_desk.store.merge import merge_files, report_lines
+from intl_desk.store.office_file import OfficeFile, check
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    base = make_base(tmp_path / "base.sqlite")
+    return copy_of(base, tmp_path / "ours.sqlite"), copy_of(base, tmp_path / "theirs.sqlite")
+
+
+def test_one_sided_changes_new_records_and_both_sides_fields(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    edit(ours, Partner, "Córdoba", notes="Argentina, not Spain")
+    edit(theirs, Partner, "Córdoba", website="https://cordoba.gob.ar")
+    edit(theirs, Agreement, "Accord 1", title="Accord 1 (renewed)")
+    with OfficeFile.open(theirs) as office, office.session() as session:
+        session.add(Partner(name="Việt Trì", country_code="VN"))
+        session.commit()
+
+    report = merge_files(ours, theirs)
+
+    assert live_value(ours, "partner", "Córdoba", "notes") == "Argentina, not Spain"
+    assert live_value(ours, "partner", "Córdoba", "website") == "https://cordoba.gob.ar"
+    assert live_value(ours, "agreement", "Accord 1 (renewed)", "status") == "draft"
+    assert live_value(ours, "partner", "Việt Trì", "country_code") == "VN"
+    assert report.added == {"partner": 1}
+    assert report.updated == {"partner": 1, "agreement": 1}
+    assert not report.conflicts
+    assert report.backup is not None and report.backup.exists()
+    assert check(ours).problems == []
+    text = " ".join(line.render() for line in report_lines(report))
+    assert "Added: Partner 1." in text
+
+
+def test_merging_twice_changes_nothing(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    edit(theirs, Partner, "Dakar", notes="Sénégal")
+    merge_files(ours, theirs)
+    before = fingerprint(ours)
+    again = merge_files(ours, theirs)
+    assert not again.changed and again.backup is None
+    assert fingerprint(ours).sha256 == before.sha256
+
+
+def test_same_field_changed_on_both_sides_is_a_conflict(
+    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ours, theirs = pair
+    edit(ours, Partner, "Québec", notes="ours")
+    edit(theirs, Partner, "Québec", notes="theirs")
+
+    assert main(["merge", str(ours), str(theirs)]) == 1
+    out = capsys.readouterr().out
+    assert "Conflicts (the same field changed on both sides): 1." in out
+    assert "“ours”" in out and "“theirs”" in out
+    assert live_value(ours, "partner", "Québec", "notes") == "ours"
+    connection = sqlite3.connect(ours)
+    kept = connection.execute(
+        "SELECT old_value, new_value FROM change WHERE action = 'conflict' AND field = 'notes'"
+    ).fetchall()
+    connection.close()
+    assert kept == [("theirs", "ours")]  # the other value is not lost
+    assert main(["merge", str(ours), str(theirs)]) == 0  # settled once, not again
+
+
+def test_choosing_their_value(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    edit(ours, Partner, "Québec", notes="ours")
+    edit(theirs, Partner, "Québec", notes="theirs")
+    key = ("partner", record_id(ours, "partner", "Québec"), "notes")
+    report = merge_files(ours, theirs, choices={key: "other"})
+    assert [conflict.key for conflict in report.conflicts] == [key]
+    assert live_value(ours, "partner", "Québec", "notes") == "theirs"
+
+
+def test_a_delete_never_beats_a_later_edit(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    dakar = record_id(ours, "partner", "Dakar")
+    delete(theirs, Partner, "Dakar")
+    edit(ours, Partner, "Dakar", notes="edited after their deletion")
+    quebec = record_id(ours, "partner", "Québec")
+    edit(ours, Partner, "Québec", notes="edited before their deletion")
+    delete(theirs, Partner, "Québec")
+
+    report = merge_files(ours, theirs)
+    assert not is_deleted(ours, "partner", dakar)
+    assert is_deleted(ours, "partner", quebec)
+    assert report.deleted == {"partner": 1}
+
+    other_way = merge_files(theirs, ours)
+    assert not is_deleted(theirs, "partner", dakar)
+    assert is_deleted(theirs, "partner", quebec)
+    assert other_way.restored == {"partner": 1}
+    assert records(ours) == records(theirs)
+
+
+def test_documents_travel_with_their_bytes(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    content = "Convention signée à Łódź".encode()
+    with OfficeFile.open(theirs) as office, office.session() as session:
+        session.add(
+            Document(
+                title="Convention",
+                filename="convention.txt",
+                media_type="text/plain",
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                content=content,
+            )
+        )
+        session.commit()
+    assert merge_files(ours, theirs).added == {"document": 1}
+    connection = sqlite3.connect(ours)
+    stored = connection.execute("SELECT content FROM document WHERE title = 'Convention'")
+    assert stored.fetchone()[0] == content
+    connection.close()
+
+
+def test_derived_agreement_columns_follow_a_merged_partner_name(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    edit(theirs, Partner, "São João del-Rei", name="São João del Rei")
+    merge_files(ours, theirs)
+    assert live_value(ours, "agreement", "Accord 0", "partner_names") == "São João del Rei"
+
+
+def test_dry_run_writes_nothing_anywhere(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    edit(theirs, Partner, "Dakar", notes="Sénégal")
+    before = fingerprint(ours)
+    report = merge_files(ours, theirs, dry_run=True)
+    assert report.updated == {"partner": 1} and report.dry_run
+    assert fingerprint(ours) == before
+
+
+def test_a_file_cannot_be_merged_into_itself(pair: tuple[Path, Path]) -> None:
+    ours, _theirs = pair
+    with pytest.raises(errors.SameFile):
+        merge_files(ours, ours)
+
+
+@pytest.mark.parametrize("kind", ["text", "truncated", "foreign", "newer", "corrupt"])
+def test_a_refused_other_file_is_left_alone(pair: tuple[Path, Path], kind: str) -> None:
+    ours, _theirs = pair
+    other = make_refused(kind, ours.parent)
+    before, ours_before = fingerprint(other), fingerprint(ours).sha256
+    assert main(["merge", str(ours), str(other)]) == 2
+    assert fingerprint(other).sha256 == before.sha256
+    assert fingerprint(ours).sha256 == ours_before
+
+
+def test_an_older_other_file_is_upgraded_on_a_copy(tmp_path: Path) -> None:
+    ours = make_base(tmp_path / "ours.sqlite")
+    older = copy_v0001(tmp_path)
+    before = fingerprint(older)
+    report = merge_files(ours, older)
+    assert report.added  # its records came in
+    assert fingerprint(older).sha256 == before.sha256
+    assert not list(tmp_path.glob("office_v0001.sqlite.before-*"))  # nothing written beside it
+    assert check(ours).problems == []
+
+
+def test_merge_refuses_a_file_with_a_trigger(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    connection = sqlite3.connect(theirs)
+    connection.execute(
+        "CREATE TRIGGER wipe AFTER INSERT ON partner BEGIN DELETE FROM agreement; END"
+    )
+    connection.close()
+    before = fingerprint(theirs).sha256
+    with pytest.raises(errors.UnexpectedContent):
+        merge_files(ours, theirs)
+    assert fingerprint(theirs).sha256 == before
