@@ -170,7 +170,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-COMMANDS = ("new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract")
+COMMANDS = (
+    "new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract",
+    "import", "export",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,6 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
     from intl_desk.sharing_cli import add_sharing_parsers
 
     add_sharing_parsers(sub)  # copy, merge, extract
+
+    from intl_desk.exchange.commands import add_commands as add_exchange_parsers
+
+    add_exchange_parsers(sub)  # import, export
 
     gui = sub.add_parser("gui", help=_("open the application (the default)"))
     gui.add_argument("file", nargs="?", metavar=_("FILE"))

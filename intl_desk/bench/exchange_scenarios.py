@@ -1,0 +1,108 @@
+"""Bench scenarios of spreadsheets in and out, on the state demo file.
+
+Each returns the seconds of the measured work only: building the register to import and
+copying the office file (so the kept demo is never modified) are not timed.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+IMPORT_ROWS = 10_000
+
+
+def _register(path: Path, session: object, rows: int, seed: int = 11) -> None:
+    """An office-like register: a merged title, French titles, mixed date styles, partner
+    names in any case, country names in four languages."""
+    from openpyxl import Workbook
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from intl_desk.core.model import LocalEntity, Partner
+
+    assert isinstance(session, Session)
+    rng = random.Random(seed)
+    partners = list(session.execute(select(Partner.name, Partner.country_code)))
+    entities = list(session.scalars(select(LocalEntity.name)))
+    names = {"BR": "Brésil", "PT": "Portugal", "FR": "Francia", "AR": "Argentina", "US": "USA"}
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Registre")
+    sheet.append(["Registre des accords internationaux"])
+    sheet.append([])
+    sheet.append(
+        [
+            "Intitulé",
+            "Partenaire",
+            "Pays",
+            "Entité",
+            "Type",
+            "Date de signature",
+            "Échéance",
+            "Référence",
+        ]
+    )
+    for number in range(rows):
+        name, country = rng.choice(partners)
+        signed = date(1990, 1, 1) + timedelta(days=rng.randint(0, 12_000))
+        style = number % 3
+        written: object = (
+            signed
+            if style == 0
+            else signed.strftime("%d/%m/%Y")
+            if style == 1
+            else signed.isoformat()
+        )
+        sheet.append(
+            [
+                f"Accord importé nº {number + 1}",
+                name.upper() if number % 5 == 0 else name,
+                names.get(country, country),
+                rng.choice(entities),
+                rng.choice(["Jumelage", "Coopération", "Memorando de entendimento", "mou"]),
+                written,
+                (signed + timedelta(days=3650)).isoformat(),
+                f"IMP-{number + 1:05d}",
+            ]
+        )
+    workbook.save(path)
+
+
+def import_agreements(file: Path) -> float:
+    """Import 10,000 agreement rows from xlsx into a copy of the state file."""
+    from intl_desk.exchange.importer import apply_import, preview_import
+    from intl_desk.store.backup import backup_copy
+    from intl_desk.store.office_file import OfficeFile
+
+    with tempfile.TemporaryDirectory(prefix="intl-desk-bench-import-") as folder:
+        copy = Path(folder) / "state-copy.sqlite"
+        backup_copy(file, copy)
+        register = Path(folder) / "register.xlsx"
+        with OfficeFile.open(copy, read_only=True) as office, office.session() as session:
+            _register(register, session, IMPORT_ROWS)
+        with OfficeFile.open(copy) as office, office.session() as session:
+            started = time.perf_counter()
+            preview = preview_import(session, register, "agreements")
+            result = apply_import(session, preview)
+            elapsed = time.perf_counter() - started
+        if result.imported < IMPORT_ROWS * 0.95:
+            raise RuntimeError(f"only {result.imported} rows imported")
+    return elapsed
+
+
+def export_agreements_xlsx(file: Path) -> float:
+    """Export every agreement of the state file (20,000) to xlsx."""
+    from intl_desk.exchange.export import export_list
+    from intl_desk.store.office_file import OfficeFile
+
+    with tempfile.TemporaryDirectory(prefix="intl-desk-bench-export-") as folder:
+        started = time.perf_counter()
+        with OfficeFile.open(file, read_only=True) as office, office.session() as session:
+            count = export_list(session, "agreements", Path(folder) / "agreements.xlsx")
+        elapsed = time.perf_counter() - started
+    if count < 20_000:
+        raise RuntimeError(f"only {count} agreements exported")
+    return elapsed

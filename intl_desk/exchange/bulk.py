@@ -1,0 +1,141 @@
+"""Writing new records in bulk, with the bookkeeping a tracked flush would do.
+
+The ORM spends about 1.5 ms per agreement with its parties (unit of work, cascades,
+history), so 10,000 imported rows would take 15 s; executemany INSERTs take well under
+one. Each row gets what :mod:`intl_desk.core.tracking` gives a record — UUID, timestamps,
+originating office, ``search_key``, column defaults, one "create" entry in the history —
+and the agreements' derived columns are refreshed afterwards. Validation has already run
+on every row in the preview (the same rules, on transient records). Portable SQL only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+from intl_desk.core.derived import refresh_agreement_summaries
+from intl_desk.core.model import (
+    Agreement,
+    AgreementParty,
+    AgreementSdg,
+    AgreementTheme,
+    BudgetLine,
+    Change,
+    Indicator,
+    LocalEntity,
+    Measurement,
+    Partner,
+    Period,
+    Project,
+    ProjectParticipant,
+    ProjectSdg,
+    Record,
+    new_uuid,
+    utc_now,
+)
+from intl_desk.core.model.base import search_key_for
+from intl_desk.core.tracking import TrackedSession, as_text
+
+#: parents before children, so foreign keys hold at every INSERT
+ORDER: Sequence[type[Record]] = (
+    LocalEntity,
+    Partner,
+    Period,
+    Indicator,
+    Agreement,
+    AgreementParty,
+    AgreementTheme,
+    AgreementSdg,
+    Project,
+    ProjectParticipant,
+    ProjectSdg,
+    BudgetLine,
+    Measurement,
+)
+BATCH = 5000
+
+
+def _defaults(model: type[Record]) -> dict[str, Any]:
+    table = cast(Table, model.__table__)
+    found: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if default is not None and getattr(default, "is_scalar", False):
+            found[column.key] = getattr(default, "arg", None)
+    return found
+
+
+class BulkWriter:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows: dict[type[Record], list[dict[str, Any]]] = {}
+        self._defaults: dict[type[Record], dict[str, Any]] = {}
+        self.now = utc_now()
+        self.office_id = session.info.get("office_id")
+        self.user = session.user if isinstance(session, TrackedSession) else None
+        self.keep_history = session.info.get("history", True)
+
+    def add(self, model: type[Record], values: dict[str, Any]) -> dict[str, Any]:
+        """Queue a new ``model`` row; returns it (its values may still change until
+        :meth:`flush`, e.g. when a later duplicate row updates it)."""
+        if model not in self._defaults:
+            self._defaults[model] = _defaults(model)
+        row = {**self._defaults[model], **values}
+        row.setdefault("id", new_uuid())
+        row.update(created_at=self.now, updated_at=self.now, origin_office=self.office_id)
+        self.rows.setdefault(model, []).append(row)
+        return row
+
+    def _history(self, model: type[Record], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        table = cast(Table, model.__table__)
+        return [
+            {
+                "id": new_uuid(),
+                "changed_at": self.now,
+                "changed_by": self.user,
+                "office_id": self.office_id,
+                "record_kind": table.name,
+                "record_id": row["id"],
+                "action": "create",
+                "field": None,
+                "old_value": None,
+                "new_value": None,
+            }
+            for row in rows
+        ]
+
+    def flush(self) -> None:
+        """INSERT everything queued, then refresh the new agreements' derived columns."""
+        agreements: list[str] = []
+        with self.session.no_autoflush:
+            for model in ORDER:
+                rows = self.rows.pop(model, [])
+                if not rows:
+                    continue
+                table = cast(Table, model.__table__)
+                if hasattr(model, "search_fields"):
+                    for row in rows:
+                        row["search_key"] = search_key_for(model, row)
+                keys = {key for row in rows for key in row}  # executemany wants one shape
+                for row in rows:
+                    for key in keys - row.keys():
+                        row[key] = None
+                for start in range(0, len(rows), BATCH):
+                    chunk = rows[start : start + BATCH]
+                    self.session.execute(insert(table), chunk)
+                    if self.keep_history:
+                        self.session.execute(
+                            insert(cast(Table, Change.__table__)), self._history(model, chunk)
+                        )
+                if model is Agreement:
+                    agreements.extend(str(row["id"]) for row in rows)
+                elif model is AgreementParty:
+                    agreements.extend(str(row["agreement_id"]) for row in rows)
+            if agreements:
+                refresh_agreement_summaries(self.session, set(agreements))
+
+
+__all__ = ["BulkWriter", "as_text"]

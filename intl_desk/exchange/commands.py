@@ -1,0 +1,204 @@
+"""``intl-desk import`` and ``intl-desk export``, registered by :mod:`intl_desk.cli`.
+
+Kept here so the command line stays a thin list of commands. Exit codes as everywhere:
+0 everything done, 1 some rows were rejected (the others were written, or with
+``--dry-run`` would be), 2 unusable input (raised as typed errors, one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from intl_desk.core.i18n import N_, Message, _
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def _kind(kind: str, known: list[str]) -> str:
+    from intl_desk.exchange.errors import UnknownKind
+
+    if kind not in known:
+        raise UnknownKind(kind, known)
+    return kind
+
+
+def _say(msgid: str, **params: Any) -> None:
+    print(Message(msgid, params).render())
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from intl_desk.exchange.fields import IMPORT_KINDS
+    from intl_desk.exchange.importer import apply_import, preview_import
+    from intl_desk.store.office_file import OfficeFile
+
+    kind = _kind(args.kind, list(IMPORT_KINDS))
+    with (
+        OfficeFile.open(Path(args.file), read_only=args.dry_run) as office,
+        office.session() as session,
+    ):
+        preview = preview_import(session, args.sheet, kind, worksheet=args.worksheet)
+        _say(
+            N_("{kind} from “{sheet}”, worksheet “{worksheet}”, column titles on row {row}."),
+            kind=_(preview_kind_label(kind)),
+            sheet=Path(args.sheet).name,
+            worksheet=preview.sheet,
+            row=preview.header_row,
+        )
+        if preview.unmapped:
+            _say(N_("Columns not imported: {columns}."), columns=", ".join(preview.unmapped))
+        for row in preview.rows:
+            for issue in row.errors:
+                _say(N_("Row {row}: {problem}"), row=row.number, problem=issue.render())
+            if args.verbose:
+                for issue in row.warnings:
+                    _say(
+                        N_("Row {row} (warning): {problem}"),
+                        row=row.number,
+                        problem=issue.render(),
+                    )
+        duplicates = preview.count("duplicate")
+        if args.dry_run:
+            _say(
+                N_(
+                    "Dry run, nothing was written: {new} new, {duplicates} duplicate(s) "
+                    "(to {action}), {rejected} rejected."
+                ),
+                new=preview.count("new"),
+                duplicates=duplicates,
+                action=_("update") if args.update_duplicates else _("skip"),
+                rejected=preview.count("rejected"),
+            )
+            return EXIT_PROBLEMS if preview.count("rejected") else EXIT_OK
+        with office.translate_errors():
+            result = apply_import(session, preview, "update" if args.update_duplicates else "skip")
+    _say(
+        N_("Imported {imported}, updated {updated}, skipped {skipped}, rejected {rejected}."),
+        imported=result.imported,
+        updated=result.updated,
+        skipped=len(result.skipped),
+        rejected=len(result.rejected),
+    )
+    return EXIT_PROBLEMS if result.rejected else EXIT_OK
+
+
+def preview_kind_label(kind: str) -> str:
+    from intl_desk.exchange.fields import IMPORT_KINDS
+
+    return IMPORT_KINDS[kind].label
+
+
+def _query(args: argparse.Namespace) -> Any:
+    from intl_desk.core.listing import ListQuery
+    from intl_desk.exchange.errors import UnknownKind
+
+    facets: dict[str, str] = {}
+    for item in args.filter or []:
+        key, _sep, value = item.partition("=")
+        if not value:
+            raise UnknownKind(item, ["KEY=VALUE"])
+        facets[key.strip()] = value.strip()
+    return ListQuery(search=args.search or "", facets=facets)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from intl_desk.core.listing import LISTS
+    from intl_desk.exchange.export import export_format, export_list, list_spec
+    from intl_desk.exchange.iati import export_iati
+    from intl_desk.store.office_file import OfficeFile
+
+    kind = _kind(args.kind, list(LISTS))
+    output = Path(args.output)
+    chosen = export_format(output, args.format)
+    query = _query(args)
+    spec = list_spec(kind)
+    for key in query.facets:
+        if key not in [facet.key for facet in spec.facets]:
+            from intl_desk.exchange.errors import UnknownKind
+
+            raise UnknownKind(key, [facet.key for facet in spec.facets])
+    with (
+        OfficeFile.open(Path(args.file), read_only=True) as office,
+        office.session() as session,
+    ):
+        if chosen == "iati":
+            if kind != "projects":
+                from intl_desk.exchange.errors import UnknownKind
+
+                raise UnknownKind(kind, ["projects"])
+            result = export_iati(session, output, query)
+            for warning in result.warnings:
+                print(f"intl-desk: {warning.render()}", file=sys.stderr)
+            _say(
+                N_("Wrote {count} IATI activities to {file}."),
+                count=result.activities,
+                file=output.name,
+            )
+            return EXIT_OK
+        count = export_list(session, kind, output, query, file_format=chosen)
+    _say(
+        N_("Exported {count} rows of {kind} to {file}."),
+        count=count,
+        kind=_(spec.label),
+        file=output.name,
+    )
+    return EXIT_OK
+
+
+def add_commands(sub: Any) -> None:
+    """Add ``import`` and ``export`` to the command line's subparsers."""
+    imp = sub.add_parser("import", help=_("import records from a spreadsheet (xlsx or csv)"))
+    imp.add_argument("file", metavar=_("FILE"), help=_("the office file"))
+    imp.add_argument("sheet", metavar=_("SHEET"), help=_("the spreadsheet (.xlsx or .csv)"))
+    imp.add_argument(
+        "--kind",
+        required=True,
+        metavar=_("KIND"),
+        help=_("agreements, projects, partners, local_entities, indicators or measurements"),
+    )
+    imp.add_argument(
+        "--worksheet",
+        metavar=_("NAME"),
+        help=_("the worksheet to read (default: the one whose column titles name the most fields)"),
+    )
+    imp.add_argument(
+        "--update-duplicates",
+        action="store_true",
+        help=_("update records already in the file instead of skipping them"),
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_("check every row and report, without writing anything"),
+    )
+    imp.add_argument("--verbose", action="store_true", help=_("also print warnings"))
+    imp.set_defaults(handler=cmd_import)
+
+    exp = sub.add_parser("export", help=_("export a list to xlsx or csv, or projects to IATI"))
+    exp.add_argument("file", metavar=_("FILE"), help=_("the office file"))
+    exp.add_argument(
+        "--kind",
+        required=True,
+        metavar=_("KIND"),
+        help=_("the list: agreements, projects, partners, local_entities…"),
+    )
+    exp.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=_("OUT"),
+        help=_("the file to write (.xlsx, .csv or .xml)"),
+    )
+    exp.add_argument(
+        "--format", choices=("xlsx", "csv", "iati"), help=_("default: from the output's extension")
+    )
+    exp.add_argument("--search", metavar=_("TEXT"), help=_("only rows matching this search"))
+    exp.add_argument(
+        "--filter",
+        action="append",
+        metavar="KEY=VALUE",
+        help=_("only rows with this filter, e.g. status=active (repeatable)"),
+    )
+    exp.set_defaults(handler=cmd_export)

@@ -1,0 +1,173 @@
+"""What an import knows about the office file: partners and entities by folded name.
+
+Names match ignoring case, accents and spacing ("SÃO JOÃO DEL-REI" is São João del-Rei),
+through the same folding as the records' ``search_key``. A name that matches nothing is
+planned as a new record during the preview and created once, however many rows name it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intl_desk.core.model import LocalEntity, Office, Partner
+from intl_desk.core.model.base import fold
+from intl_desk.exchange.bulk import BulkWriter
+
+
+def name_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+@dataclass
+class PlannedPartner:
+    name: str
+    country_code: str
+
+
+@dataclass
+class ImportContext:
+    session: Session
+    office: Office | None
+    #: folded name → [(id, country code)] (two partners may share a name in two countries)
+    partners: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    entities: dict[str, str] = field(default_factory=dict)
+    #: (folded name, country) → the partner this import will create
+    new_partners: dict[tuple[str, str], PlannedPartner] = field(default_factory=dict)
+    #: folded name → the entity this import will create
+    new_entities: dict[str, str] = field(default_factory=dict)
+    default_entity_kind: str = "municipality"
+    own_government: str | None = None
+    #: per kind, what its handler loaded (duplicate keys…)
+    extra: dict[str, Any] = field(default_factory=dict)
+    #: objects created while applying, by planned key
+    created: dict[Any, Any] = field(default_factory=dict)
+    #: rows queued for writing, by id (a later duplicate row may still update them)
+    queued: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _planned_partner_names: set[str] = field(default_factory=set)
+    _writer: BulkWriter | None = None
+
+    @classmethod
+    def load(cls, session: Session) -> ImportContext:
+        office = session.scalars(select(Office).where(Office.deleted_at.is_(None))).first()
+        context = cls(session=session, office=office)
+        for partner_id, name, country in session.execute(
+            select(Partner.id, Partner.name, Partner.country_code).where(
+                Partner.deleted_at.is_(None)
+            )
+        ):
+            context.partners.setdefault(name_key(name), []).append((partner_id, country))
+        kinds: Counter[str] = Counter()
+        governments: list[str] = []
+        for entity_id, name, kind in session.execute(
+            select(LocalEntity.id, LocalEntity.name, LocalEntity.kind).where(
+                LocalEntity.deleted_at.is_(None)
+            )
+        ):
+            context.entities.setdefault(name_key(name), entity_id)
+            kinds[kind] += 1
+            if kind == "government":
+                governments.append(entity_id)
+        kinds.pop("government", None)
+        if kinds:
+            context.default_entity_kind = kinds.most_common(1)[0][0]
+        if len(governments) == 1:
+            context.own_government = governments[0]
+        return context
+
+    # --- names ------------------------------------------------------------------------
+
+    def _is_known(self, key: str, kind: str) -> bool:
+        if kind == "partners":
+            return key in self.partners or key in self._planned_partner_names
+        return key in self.entities or key in self.new_entities
+
+    def split_names(self, text: str, kind: str) -> list[str]:
+        """The names in one cell: "Porto; Lviv", or "Porto, Lviv" unless a known name has a
+        comma in it ("Washington, D.C.")."""
+        if self._is_known(name_key(text), kind):
+            return [text.strip()]
+        pieces = [piece.strip() for piece in re.split(r"[;\n]", text) if piece.strip()]
+        if len(pieces) > 1:
+            return pieces
+        tokens = [token.strip() for token in text.split(",") if token.strip()]
+        names: list[str] = []
+        start = 0
+        while start < len(tokens):
+            end = len(tokens)
+            while end > start + 1 and not self._is_known(
+                name_key(", ".join(tokens[start:end])), kind
+            ):
+                end -= 1
+            names.append(", ".join(tokens[start:end]))
+            start = end
+        return names
+
+    def partner_for(self, name: str, countries: list[str]) -> tuple[str | None, str | None]:
+        """(existing id, None) or (None, planned country); (None, None) when unknown and
+        the country is unclear. A name found in one of ``countries`` wins over a namesake."""
+        key = name_key(name)
+        found = self.partners.get(key, [])
+        for partner_id, country in found:
+            if country in countries:
+                return partner_id, None
+        if found and not countries:
+            return found[0][0], None
+        if len(countries) == 1:
+            self.new_partners.setdefault((key, countries[0]), PlannedPartner(name, countries[0]))
+            self._planned_partner_names.add(key)
+            return None, countries[0]
+        if found:
+            return found[0][0], None
+        return None, None
+
+    def entity_for(self, name: str) -> str | None:
+        """The existing entity's id, or None after planning a new one."""
+        key = name_key(name)
+        if key in self.entities:
+            return self.entities[key]
+        self.new_entities.setdefault(key, name.strip())
+        return None
+
+    # --- rows while applying -----------------------------------------------------------
+
+    @property
+    def writer(self) -> BulkWriter:
+        if self._writer is None:
+            self._writer = BulkWriter(self.session)
+        return self._writer
+
+    def new_partner_id(self, name: str, country: str) -> str:
+        """The id of the partner this import creates for ``name`` in ``country``."""
+        key = ("partner", name_key(name), country)
+        if key not in self.created:
+            planned = self.new_partners.get((name_key(name), country))
+            row = self.writer.add(
+                Partner,
+                {"name": planned.name if planned else name.strip(), "country_code": country},
+            )
+            self.created[key] = row["id"]
+        return str(self.created[key])
+
+    def entity_id(self, name: str, kind: str | None = None) -> str:
+        """The id of the entity named ``name``: an existing one, or one this import creates."""
+        folded = name_key(name)
+        if folded in self.entities:
+            return self.entities[folded]
+        key = ("entity", folded)
+        if key not in self.created:
+            row = self.writer.add(
+                LocalEntity,
+                {
+                    "name": self.new_entities.get(folded, name.strip()),
+                    "kind": kind or self.default_entity_kind,
+                },
+            )
+            self.created[key] = row["id"]
+            self.queued[str(row["id"])] = row
+        return str(self.created[key])

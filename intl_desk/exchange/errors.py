@@ -1,0 +1,54 @@
+"""Typed errors of imports and exports, each one sentence a user can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message
+
+
+class ExchangeError(IntlDeskError):
+    """A spreadsheet or export target that cannot be used as it is; nothing was written."""
+
+    msgid: ClassVar[str] = N_("“{file}” could not be read: check the file and try again.")
+
+    def __init__(self, path: Path | str, **params: Any) -> None:
+        self.path = Path(path)
+        super().__init__(Message(self.msgid, {"file": self.path.name, **params}))
+
+
+class SpreadsheetMissing(ExchangeError):
+    msgid = N_("“{file}” cannot be found: check its name and folder.")
+
+
+class NotASpreadsheet(ExchangeError):
+    msgid = N_(
+        "“{file}” is not a spreadsheet Intl Desk can read: save it as .xlsx or .csv and try again."
+    )
+
+
+class WorksheetMissing(ExchangeError):
+    msgid = N_("“{file}” has no worksheet named “{sheet}”; it has: {sheets}.")
+
+
+class NoHeaderRow(ExchangeError):
+    msgid = N_(
+        "No row of column titles was found in “{file}”: the first rows should name the columns "
+        "(for example Title, Partner, Country, Signed)."
+    )
+
+
+class UnknownKind(IntlDeskError):
+    def __init__(self, kind: str, known: list[str]) -> None:
+        super().__init__(
+            Message(
+                N_("“{kind}” cannot be imported or exported; choose one of: {known}."),
+                {"kind": kind, "known": ", ".join(known)},
+            )
+        )
+
+
+class ExportFailed(ExchangeError):
+    msgid = N_("“{file}” could not be written: check that it is not open in another program.")

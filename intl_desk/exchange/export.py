@@ -1,0 +1,157 @@
+"""Exporting a list, with its current search and filters, to xlsx or csv.
+
+The columns, their order and the rows are the list page's own (the same
+:class:`~intl_desk.core.listing.ListSpec` and :class:`~intl_desk.core.listing.ListQuery`),
+the titles are in the user's language and values are what the user reads on screen
+(labels, country names), so the file makes sense to whoever opens it — and imports back,
+since the import recognises those titles and labels in every language.
+
+Safety: a user's text is always written as text. In xlsx every string cell has the
+string type, and one that starts like a formula (``= + - @``, tab, carriage return) also
+gets Excel's quote prefix, so it stays text even when someone edits the cell. In csv such a
+cell is prefixed with an apostrophe (the usual defence; the importer removes it again).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from intl_desk.core.display import country_name
+from intl_desk.core.i18n import N_, current_language, translate
+from intl_desk.core.listing import LISTS, Column, ListQuery, ListSpec, fetch_ids, fetch_rows
+from intl_desk.exchange.errors import ExportFailed, UnknownKind
+from intl_desk.exchange.reader import QUOTE
+from intl_desk.exchange.xlsx_writer import FORMULA_STARTS, write_xlsx
+
+Format = Literal["xlsx", "csv"]
+CHUNK = 2000
+
+
+def export_format(path: Path, explicit: str | None = None) -> str:
+    """``xlsx``, ``csv`` or ``iati`` from ``explicit`` or the file's extension."""
+    if explicit:
+        return explicit
+    suffix = path.suffix.lower()
+    return {".csv": "csv", ".xml": "iati"}.get(suffix, "xlsx")
+
+
+def list_spec(kind: str) -> ListSpec:
+    if kind not in LISTS:
+        raise UnknownKind(kind, list(LISTS))
+    return LISTS[kind]
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def cell_value(column: Column, value: Any, language: str) -> Any:
+    """A list value as the export writes it: labels and names as text, numbers as numbers,
+    dates as dates."""
+    if value is None:
+        return None
+    if column.vocabulary is not None:
+        return column.vocabulary.label(str(value), language)
+    if column.kind == "country":
+        return ", ".join(country_name(code, language) for code in str(value).split(",") if code)
+    if column.kind == "date":
+        if isinstance(value, datetime):
+            return value.date()
+        return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    if column.kind == "money":
+        return Decimal(str(value))
+    if column.kind in ("integer", "sdg"):
+        return int(value)
+    if column.kind == "bool":
+        return translate(N_("Yes") if value else N_("No"), language)
+    return str(value)
+
+
+def export_rows(
+    session: Session, spec: ListSpec, query: ListQuery, language: str
+) -> Iterator[list[Any]]:
+    """The header row, then one row per record, in the list's order."""
+    columns = list(spec.columns)
+    yield [translate(column.label, language) for column in columns]
+    ids = fetch_ids(session, spec, query)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        rows = fetch_rows(session, spec, chunk)
+        for record_id in chunk:
+            values = rows[record_id]
+            yield [
+                cell_value(column, value, language)
+                for column, value in zip(columns, values, strict=True)
+            ]
+
+
+def _write_xlsx(path: Path, spec: ListSpec, rows: Iterator[list[Any]], language: str) -> int:
+    widths = [max(10, column.width // 7) for column in spec.columns]
+    return write_xlsx(path, translate(spec.label, language), rows, widths)
+
+
+def _csv_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and (
+        is_formula_like(value) or (value.startswith(QUOTE) and is_formula_like(value[1:]))
+    ):
+        return QUOTE + value
+    return str(value)
+
+
+def _write_csv(path: Path, rows: Iterator[list[Any]], language: str) -> int:
+    # Excel opens UTF-8 with a BOM correctly; it expects ";" where the decimal mark is ","
+    delimiter = "," if language == "en" else ";"
+    count = -1
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        for row in rows:
+            writer.writerow([_csv_text(value) for value in row])
+            count += 1
+    return count
+
+
+def export_list(
+    session: Session,
+    kind: str,
+    path: Path | str,
+    query: ListQuery | None = None,
+    *,
+    file_format: str | None = None,
+    language: str | None = None,
+) -> int:
+    """Write the list ``kind`` as filtered by ``query`` to ``path``; returns the row count.
+
+    The file is written under a temporary name and renamed, so a failed export never
+    leaves half a file where the user expects one.
+    """
+    spec = list_spec(kind)
+    target = Path(path)
+    chosen = export_format(target, file_format)
+    lang = language or current_language()
+    rows = export_rows(session, spec, query or ListQuery(), lang)
+    work = target.with_name(f".{target.name}.part")
+    try:
+        if chosen == "csv":
+            count = _write_csv(work, rows, lang)
+        else:
+            count = _write_xlsx(work, spec, rows, lang)
+        work.replace(target)
+    except OSError as error:
+        work.unlink(missing_ok=True)
+        raise ExportFailed(target) from error
+    return count
+
+
+def export_headers(kind: str, language: str) -> Sequence[str]:
+    return [translate(column.label, language) for column in list_spec(kind).columns]

@@ -1,0 +1,294 @@
+"""Importing a spreadsheet: a preview that says what each row will become, then one write.
+
+:func:`preview_import` reads the file, finds the header row, maps the columns and checks
+every row (values, required fields, validation rules, duplicates, partners and entities
+to create) without writing anything. :func:`apply_import` writes the accepted rows in one
+transaction — all of them or, on any failure, none — and says what happened to each row.
+The wizard and ``intl-desk import`` both show the preview's messages, so what the user
+approves is what is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from sqlalchemy.orm import Session
+
+from intl_desk.core.errors import IntlDeskError, ValidationError
+from intl_desk.core.i18n import N_, Message
+from intl_desk.exchange.context import ImportContext
+from intl_desk.exchange.dates import DateUnreadable, read_date
+from intl_desk.exchange.errors import UnknownKind
+from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
+from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping
+from intl_desk.exchange.reader import Sheet, read_sheets
+from intl_desk.exchange.values import CellError, read_cell
+
+Status = Literal["new", "duplicate", "rejected"]
+OnDuplicate = Literal["skip", "update"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem or warning of a row, with the column it comes from (if any)."""
+
+    message: Message
+    column: str | None = None
+
+    def render(self, language: str | None = None) -> str:
+        text = self.message.render(language)
+        return f"{self.column}: {text}" if self.column else text
+
+
+@dataclass
+class RowPreview:
+    number: int  # the spreadsheet's row number, as the user sees it
+    values: dict[str, Any]
+    label: str = ""
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    duplicate_of: str | None = None
+    #: what the kind's handler worked out for writing (resolved ids, planned names…)
+    plan: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def status(self) -> Status:
+        if self.errors:
+            return "rejected"
+        return "duplicate" if self.duplicate_of else "new"
+
+    def error(self, msgid: str, column: str | None = None, **params: Any) -> None:
+        self.errors.append(Issue(Message(msgid, params), column))
+
+    def warn(self, msgid: str, column: str | None = None, **params: Any) -> None:
+        self.warnings.append(Issue(Message(msgid, params), column))
+
+
+class KindHandler(Protocol):
+    """How one kind of record is checked, created and updated."""
+
+    def load(self, context: ImportContext) -> None: ...
+
+    def check(self, context: ImportContext, row: RowPreview) -> None: ...
+
+    def create(self, context: ImportContext, row: RowPreview) -> str: ...
+
+    def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool: ...
+
+
+@dataclass
+class Preview:
+    kind: str
+    path: Path
+    sheet: str
+    header_row: int  # spreadsheet row number of the column titles
+    headers: list[str]
+    mapping: dict[int, str]
+    rows: list[RowPreview]
+    context: ImportContext
+
+    def count(self, status: Status) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    @property
+    def unmapped(self) -> list[str]:
+        return [h for i, h in enumerate(self.headers) if h and i not in self.mapping]
+
+    @property
+    def partners_to_create(self) -> list[str]:
+        return sorted(planned.name for planned in self.context.new_partners.values())
+
+    @property
+    def entities_to_create(self) -> list[str]:
+        return sorted(self.context.new_entities.values())
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    updated: int = 0
+    skipped: list[tuple[int, Message]] = field(default_factory=list)
+    rejected: list[tuple[int, list[Issue]]] = field(default_factory=list)
+    record_ids: list[str] = field(default_factory=list)
+
+
+class ImportFailed(IntlDeskError):
+    """The write was refused (a rule the preview could not check); nothing was written."""
+
+
+def handler_for(kind: str) -> KindHandler:
+    from intl_desk.exchange import kinds_agreements, kinds_other, kinds_projects
+
+    handlers: dict[str, KindHandler] = {
+        "agreements": kinds_agreements.AgreementHandler(),
+        "projects": kinds_projects.ProjectHandler(),
+        "partners": kinds_other.PartnerHandler(),
+        "local_entities": kinds_other.LocalEntityHandler(),
+        "indicators": kinds_other.IndicatorHandler(),
+        "measurements": kinds_other.MeasurementHandler(),
+    }
+    return handlers[kind]
+
+
+def import_kind(kind: str) -> ImportKind:
+    if kind not in IMPORT_KINDS:
+        raise UnknownKind(kind, list(IMPORT_KINDS))
+    return IMPORT_KINDS[kind]
+
+
+def _day_first(sheet: Sheet, start: int, columns: list[int]) -> bool:
+    """Day first unless some numeric date is clearly month-first (12/25/2018) and none is
+    clearly day-first (25/12/2018)."""
+    day_first_seen = month_first_seen = False
+    for row in sheet.rows[start:]:
+        for column in columns:
+            value = row[column] if column < len(row) else None
+            if not isinstance(value, str):
+                continue
+            parts = value.replace(".", "/").replace("-", "/").split("/")
+            if len(parts) == 3 and all(part.strip().isdigit() for part in parts):
+                first, second = int(parts[0]), int(parts[1])
+                if len(parts[0]) < 4:
+                    day_first_seen |= first > 12
+                    month_first_seen |= second > 12
+    return not (month_first_seen and not day_first_seen)
+
+
+def _read_row(
+    spec: ImportKind,
+    headers: list[str],
+    mapping: Mapping[int, str],
+    cells: list[Any],
+    number: int,
+    day_first: bool,
+) -> RowPreview:
+    row = RowPreview(number=number, values={})
+    for index, key in mapping.items():
+        field_ = spec.field(key)
+        cell = cells[index] if index < len(cells) else None
+        try:
+            value, warnings = read_cell(field_, cell, day_first=day_first)
+        except CellError as error:
+            row.errors.append(Issue(error.message, headers[index]))
+            continue
+        row.warnings.extend(Issue(warning, headers[index]) for warning in warnings)
+        row.values[key] = value
+    for field_ in spec.fields:
+        if (
+            field_.required
+            and row.values.get(field_.key) in (None, "", [])
+            and not any(
+                issue.column == headers[i]
+                for i, k in mapping.items()
+                if k == field_.key
+                for issue in row.errors
+            )
+        ):
+            row.error(N_("{field} is missing."), field=Message(field_.label).render())
+    return row
+
+
+def preview_import(
+    session: Session,
+    path: Path | str,
+    kind: str,
+    *,
+    worksheet: str | None = None,
+    mapping: Mapping[int, str] | None = None,
+    mappings_folder: Path | None = None,
+) -> Preview:
+    """What importing ``path`` as ``kind`` would do; nothing is written.
+
+    Without ``worksheet`` the worksheet whose titles name the most fields is used. The
+    mapping is ``mapping`` if given, else one saved for these titles, else the automatic one.
+    """
+    spec = import_kind(kind)
+    target = Path(path)
+    sheet, header = choose_sheet(read_sheets(target, worksheet), kind, target)
+    chosen = (
+        dict(mapping)
+        if mapping is not None
+        else (saved_mapping(kind, header.headers, mappings_folder) or header.mapping)
+    )
+    context = ImportContext.load(session)
+    handler = handler_for(kind)
+    handler.load(context)
+    date_columns = [i for i, key in chosen.items() if spec.field(key).kind == "date"]
+    day_first = _day_first(sheet, header.index + 1, date_columns)
+    titles = [header_key(h) for h in header.headers]
+    rows: list[RowPreview] = []
+    for offset, cells in enumerate(sheet.rows[header.index + 1 :]):
+        if all(cell is None for cell in cells):
+            continue  # blank separator rows
+        if [header_key(c) if c is not None else "" for c in cells] == titles:
+            continue  # the titles repeated (a register printed page by page)
+        row = _read_row(
+            spec, header.headers, chosen, list(cells), header.index + offset + 2, day_first
+        )
+        if not row.errors:
+            handler.check(context, row)
+        rows.append(row)
+    return Preview(
+        kind, target, sheet.name, header.index + 1, header.headers, chosen, rows, context
+    )
+
+
+def apply_import(
+    session: Session, preview: Preview, on_duplicate: OnDuplicate = "skip"
+) -> ImportResult:
+    """Write the accepted rows of ``preview`` in one transaction (``session`` must be the
+    one the preview was made with) and commit; on any failure nothing is written."""
+    handler = handler_for(preview.kind)
+    context = preview.context
+    result = ImportResult()
+    try:
+        with session.no_autoflush:
+            _apply_rows(handler, context, preview, on_duplicate, result)
+        context.writer.flush()
+        session.commit()
+    except ValidationError as error:
+        session.rollback()
+        raise ImportFailed(error.message) from error
+    except BaseException:
+        session.rollback()
+        raise
+    return result
+
+
+def _apply_rows(
+    handler: KindHandler,
+    context: ImportContext,
+    preview: Preview,
+    on_duplicate: OnDuplicate,
+    result: ImportResult,
+) -> None:
+    for row in preview.rows:
+        if row.status == "rejected":
+            result.rejected.append((row.number, list(row.errors)))
+        elif row.status == "duplicate" and on_duplicate == "skip":
+            result.skipped.append(
+                (row.number, Message(N_("Already in the file (a duplicate): skipped.")))
+            )
+        elif row.status == "duplicate":
+            assert row.duplicate_of is not None
+            if handler.update(context, row, row.duplicate_of):
+                result.updated += 1
+            else:
+                result.skipped.append(
+                    (row.number, Message(N_("Identical to the record already in the file.")))
+                )
+        else:
+            result.record_ids.append(handler.create(context, row))
+            result.imported += 1
+
+
+def year_of(value: Any) -> int | None:
+    """A year from a date, a number or a text such as "2019" (None when there is none)."""
+    try:
+        reading = read_date(value)
+    except DateUnreadable:
+        return None
+    return reading.value.year if reading else None

@@ -1,0 +1,227 @@
+"""Agreement rows: parties by name, themes and SDGs, duplicates by parties, type and date.
+
+A duplicate is an agreement with the same partners and local entities, the same type and
+the same signing date — already in the file or on an earlier row of the sheet. When the
+sheet has no column for our side, the office's own government (if it has exactly one) is
+the local party, as in a city's register where "we" sign every agreement.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from intl_desk.core import vocabularies as vocab
+from intl_desk.core.i18n import N_
+from intl_desk.core.model import (
+    Agreement,
+    AgreementParty,
+    AgreementSdg,
+    AgreementTheme,
+)
+from intl_desk.core.validation import errors_of
+from intl_desk.exchange.context import ImportContext, name_key
+from intl_desk.exchange.importer import Issue, RowPreview
+from intl_desk.exchange.values import resolve_term
+
+SCALARS = (
+    "title",
+    "type",
+    "status",
+    "reference",
+    "summary",
+    "date_signed",
+    "date_expires",
+    "date_in_force",
+    "perpetual",
+    "notes",
+)
+DuplicateKey = tuple[frozenset[str], frozenset[str], str, date | None]
+
+
+def _status(values: dict[str, Any], today: date) -> str:
+    signed, expires = values.get("date_signed"), values.get("date_expires")
+    if signed is None:
+        return "draft"
+    return "expired" if expires is not None and expires < today else "active"
+
+
+class AgreementHandler:
+    def load(self, context: ImportContext) -> None:
+        parties: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        for agreement_id, partner_id, entity_id in context.session.execute(
+            select(
+                AgreementParty.agreement_id,
+                AgreementParty.partner_id,
+                AgreementParty.local_entity_id,
+            ).where(AgreementParty.deleted_at.is_(None))
+        ):
+            partners, entities = parties[agreement_id]
+            if partner_id:
+                partners.add(partner_id)
+            if entity_id:
+                entities.add(entity_id)
+        keys: dict[DuplicateKey, str] = {}
+        for agreement_id, type_, signed in context.session.execute(
+            select(Agreement.id, Agreement.type, Agreement.date_signed).where(
+                Agreement.deleted_at.is_(None)
+            )
+        ):
+            partners, entities = parties.get(agreement_id, (set(), set()))
+            keys.setdefault((frozenset(partners), frozenset(entities), type_, signed), agreement_id)
+        context.extra["agreement_keys"] = keys
+
+    def check(self, context: ImportContext, row: RowPreview) -> None:
+        values = row.values
+        row.label = str(values.get("title") or "")
+        countries: list[str] = values.get("countries") or []
+        partner_keys: set[str] = set()
+        planned_partners: list[tuple[str, str | None, str | None]] = []
+        for name in context.split_names(values.get("partners") or "", "partners"):
+            partner_id, country = context.partner_for(name, countries)
+            if partner_id is None and country is None:
+                row.error(
+                    N_(
+                        "Partner “{name}” is not in the file yet and the row does not say "
+                        "its country (give one country in the Country column)."
+                    ),
+                    name=name,
+                )
+                continue
+            planned_partners.append((name, partner_id, country))
+            partner_keys.add(partner_id or f"new:{name_key(name)}:{country}")
+            if partner_id is None:
+                row.warn(
+                    N_("New partner “{name}” ({country}) will be created."),
+                    name=name,
+                    country=country,
+                )
+        entity_keys: set[str] = set()
+        planned_entities: list[tuple[str, str | None]] = []
+        if "entities" in values:
+            for name in context.split_names(values.get("entities") or "", "entities"):
+                entity_id = context.entity_for(name)
+                planned_entities.append((name, entity_id))
+                entity_keys.add(entity_id or f"new:{name_key(name)}")
+                if entity_id is None:
+                    row.warn(N_("New local entity “{name}” will be created."), name=name)
+        elif context.own_government is not None:
+            planned_entities.append(("", context.own_government))
+            entity_keys.add(context.own_government)
+        themes: list[str] = []
+        for part in str(values.get("themes") or "").replace(";", ",").split(","):
+            if part.strip():
+                code = resolve_term(vocab.THEMES, part)
+                if code is None:
+                    row.warn(N_("“{value}” is not a known theme: left out."), value=part.strip())
+                elif code not in themes:
+                    themes.append(code)
+        inferred: set[str] = set()
+        if not values.get("type"):
+            inferred.add("type")
+            values["type"] = "cooperation"
+            row.warn(
+                N_("No type given: “{type}” assumed."),
+                type=vocab.AGREEMENT_TYPES.label("cooperation"),
+            )
+        if not values.get("status"):
+            inferred.add("status")
+            values["status"] = _status(values, date.today())
+        record = Agreement(**{key: values.get(key) for key in SCALARS if key in values})
+        record.perpetual = bool(values.get("perpetual"))
+        row.errors.extend(Issue(error.message) for error in errors_of(record))
+        row.plan.update(
+            partners=planned_partners,
+            entities=planned_entities,
+            themes=themes,
+            sdgs=values.get("sdgs") or [],
+            inferred=inferred,
+        )
+        if row.errors:
+            return
+        key: DuplicateKey = (
+            frozenset(partner_keys),
+            frozenset(entity_keys),
+            values["type"],
+            values.get("date_signed"),
+        )
+        keys: dict[DuplicateKey, str] = context.extra["agreement_keys"]
+        if key in keys:
+            row.duplicate_of = keys[key]
+        else:
+            keys[key] = f"row:{row.number}"
+
+    def create(self, context: ImportContext, row: RowPreview) -> str:
+        values = row.values
+        writer = context.writer
+        record = writer.add(Agreement, {key: values[key] for key in SCALARS if key in values})
+        record["perpetual"] = bool(values.get("perpetual"))
+        agreement_id = str(record["id"])
+        for name, partner_id, country in row.plan["partners"]:
+            writer.add(
+                AgreementParty,
+                {
+                    "agreement_id": agreement_id,
+                    "partner_id": partner_id or context.new_partner_id(name, country),
+                },
+            )
+        for name, entity_id in row.plan["entities"]:
+            writer.add(
+                AgreementParty,
+                {
+                    "agreement_id": agreement_id,
+                    "local_entity_id": entity_id or context.entity_id(name),
+                },
+            )
+        self._links(context, agreement_id, row, set(), set())
+        context.created[f"row:{row.number}"] = record
+        return agreement_id
+
+    def _links(
+        self,
+        context: ImportContext,
+        agreement_id: str,
+        row: RowPreview,
+        themes: set[str],
+        sdgs: set[int],
+    ) -> bool:
+        added = False
+        for code in row.plan["themes"]:
+            if code not in themes:
+                context.writer.add(AgreementTheme, {"agreement_id": agreement_id, "theme": code})
+                added = True
+        for number in row.plan["sdgs"]:
+            if number not in sdgs:
+                context.writer.add(AgreementSdg, {"agreement_id": agreement_id, "sdg": number})
+                added = True
+        return added
+
+    def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool:
+        changed = False
+        if record_id.startswith("row:"):  # a duplicate of an earlier row of this sheet
+            queued: dict[str, Any] = context.created[record_id]
+            for key in SCALARS:
+                value = row.values.get(key)
+                if (
+                    key not in row.plan["inferred"]
+                    and value is not None
+                    and (queued.get(key) != value)
+                ):
+                    queued[key] = value
+                    changed = True
+            return self._links(context, str(queued["id"]), row, set(), set()) or changed
+        agreement = context.session.get(Agreement, record_id)
+        assert agreement is not None
+        for key in SCALARS:
+            value = row.values.get(key)
+            if key in row.plan["inferred"]:
+                continue
+            if value is not None and getattr(agreement, key) != value:
+                setattr(agreement, key, value)
+                changed = True
+        themes = {theme.theme for theme in agreement.themes}
+        sdgs = {sdg.sdg for sdg in agreement.sdgs}
+        return self._links(context, agreement.id, row, themes, sdgs) or changed

@@ -1,0 +1,309 @@
+"""Partner, local entity, indicator and measurement rows.
+
+Duplicates: a partner with the same name (ignoring case and accents) in the same country;
+an entity with the same name; an indicator with the same code, or the same name when it
+has no code; a measurement of the same indicator, period and entity.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from intl_desk.core.i18n import N_
+from intl_desk.core.model import (
+    Indicator,
+    LocalEntity,
+    Measurement,
+    Partner,
+    Period,
+    Record,
+)
+from intl_desk.core.validation import errors_of
+from intl_desk.exchange.context import ImportContext, name_key
+from intl_desk.exchange.importer import Issue, RowPreview, year_of
+
+
+class _Simple:
+    """Rows that map onto one record's columns, found again by a duplicate key."""
+
+    model: type[Record]
+    scalars: tuple[str, ...] = ()
+    keys_name = ""
+
+    def key(self, values: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def existing(self, context: ImportContext) -> dict[Any, str]:
+        raise NotImplementedError
+
+    def load(self, context: ImportContext) -> None:
+        context.extra[self.keys_name] = self.existing(context)
+
+    def record_values(self, context: ImportContext, row: RowPreview) -> dict[str, Any]:
+        return {key: row.values[key] for key in self.scalars if key in row.values}
+
+    def check(self, context: ImportContext, row: RowPreview) -> None:
+        row.label = str(row.values.get("name") or row.values.get("indicator") or "")
+        self.prepare(context, row)
+        if row.errors:
+            return
+        record = self.model(**self.record_values(context, row))
+        row.errors.extend(Issue(error.message) for error in self.errors(context, record))
+        if row.errors:
+            return
+        keys: dict[Any, str] = context.extra[self.keys_name]
+        key = self.key(row.values)
+        if key in keys:
+            row.duplicate_of = keys[key]
+        else:
+            keys[key] = f"row:{row.number}"
+
+    def prepare(self, context: ImportContext, row: RowPreview) -> None:
+        """Resolve names and defaults before validation."""
+
+    def errors(self, context: ImportContext, record: Record) -> list[Any]:
+        return errors_of(record)
+
+    def create(self, context: ImportContext, row: RowPreview) -> str:
+        values = {**self.record_values(context, row), **self.links(context, row)}
+        record = context.writer.add(self.model, values)
+        context.created[f"row:{row.number}"] = record
+        return str(record["id"])
+
+    def links(self, context: ImportContext, row: RowPreview) -> dict[str, Any]:
+        """Foreign keys to records that may be created during this import."""
+        return {}
+
+    def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool:
+        values = {**self.record_values(context, row), **self.links(context, row)}
+        inferred = row.plan.get("inferred", ())
+        changed = False
+        if record_id.startswith("row:"):
+            queued: dict[str, Any] = context.created[record_id]
+            for key, value in values.items():
+                if value is not None and key not in inferred and queued.get(key) != value:
+                    queued[key] = value
+                    changed = True
+            return changed
+        found = context.session.get(self.model, record_id)
+        for key, value in values.items():
+            if value is not None and key not in inferred and getattr(found, key) != value:
+                setattr(found, key, value)
+                changed = True
+        return changed
+
+
+class PartnerHandler(_Simple):
+    model = Partner
+    scalars = (
+        "name",
+        "kind",
+        "country_code",
+        "region",
+        "website",
+        "population",
+        "latitude",
+        "longitude",
+        "iati_org_ref",
+        "notes",
+    )
+    keys_name = "partner_keys"
+
+    def key(self, values: dict[str, Any]) -> Any:
+        return (name_key(str(values.get("name") or "")), values.get("country_code"))
+
+    def existing(self, context: ImportContext) -> dict[Any, str]:
+        return {
+            (name, country): partner_id
+            for name, found in context.partners.items()
+            for partner_id, country in found
+        }
+
+    def prepare(self, context: ImportContext, row: RowPreview) -> None:
+        row.values["country_code"] = row.values.pop("country", None)
+        if not row.values.get("kind"):
+            row.plan["inferred"] = {"kind"}
+            row.values["kind"] = "city"
+
+
+class LocalEntityHandler(_Simple):
+    model = LocalEntity
+    scalars = ("name", "kind", "code", "population", "latitude", "longitude", "notes")
+    keys_name = "entity_keys"
+
+    def key(self, values: dict[str, Any]) -> Any:
+        return name_key(str(values.get("name") or ""))
+
+    def existing(self, context: ImportContext) -> dict[Any, str]:
+        return dict(context.entities)
+
+    def prepare(self, context: ImportContext, row: RowPreview) -> None:
+        if not row.values.get("kind"):
+            row.plan["inferred"] = {"kind"}
+            row.values["kind"] = context.default_entity_kind
+        parent = row.values.get("parent")
+        if parent:
+            row.plan["parent"] = parent
+            if context.entities.get(name_key(parent)) is None:
+                context.entity_for(parent)
+
+    def links(self, context: ImportContext, row: RowPreview) -> dict[str, Any]:
+        parent = row.plan.get("parent")
+        return {"parent_id": context.entity_id(parent)} if parent else {}
+
+    def create(self, context: ImportContext, row: RowPreview) -> str:
+        folded = name_key(str(row.values["name"]))
+        planned = context.created.get(("entity", folded))
+        if planned is not None:  # already created as the parent named by an earlier row
+            queued = context.queued[str(planned)]
+            queued.update(self.record_values(context, row), **self.links(context, row))
+            context.created[f"row:{row.number}"] = queued
+            return str(planned)
+        record_id = super().create(context, row)
+        context.created[("entity", folded)] = record_id
+        context.queued[record_id] = context.created[f"row:{row.number}"]
+        return record_id
+
+
+class IndicatorHandler(_Simple):
+    model = Indicator
+    scalars = (
+        "code",
+        "name",
+        "dimension",
+        "measure",
+        "unit",
+        "direction",
+        "baseline_value",
+        "baseline_year",
+        "description",
+        "source",
+    )
+    keys_name = "indicator_keys"
+
+    def key(self, values: dict[str, Any]) -> Any:
+        code = values.get("code")
+        return ("code", name_key(str(code))) if code else ("name", name_key(values["name"]))
+
+    def existing(self, context: ImportContext) -> dict[Any, str]:
+        keys: dict[Any, str] = {}
+        for indicator_id, code, name in context.session.execute(
+            select(Indicator.id, Indicator.code, Indicator.name).where(
+                Indicator.deleted_at.is_(None)
+            )
+        ):
+            keys.setdefault(self.key({"code": code, "name": name}), indicator_id)
+        return keys
+
+    def prepare(self, context: ImportContext, row: RowPreview) -> None:
+        inferred = set()
+        for key, default in (
+            ("dimension", "institutional"),
+            ("measure", "quantitative"),
+            ("direction", "increase"),
+        ):
+            if not row.values.get(key):
+                row.values[key] = default
+                inferred.add(key)
+        if "dimension" in inferred:
+            row.warn(N_("No dimension given: “{value}” assumed."), value=N_("Institutional"))
+        row.plan["inferred"] = inferred
+
+
+class MeasurementHandler(_Simple):
+    model = Measurement
+    scalars = ("value", "scale_level", "text", "measured_on", "source", "comment")
+    keys_name = "measurement_keys"
+
+    def key(self, values: dict[str, Any]) -> Any:
+        return (values["indicator_id"], values["period_key"], values.get("local_entity_id"))
+
+    def existing(self, context: ImportContext) -> dict[Any, str]:
+        indicators: dict[str, str] = {}
+        for indicator_id, code, name in context.session.execute(
+            select(Indicator.id, Indicator.code, Indicator.name).where(
+                Indicator.deleted_at.is_(None)
+            )
+        ):
+            if code:
+                indicators.setdefault(name_key(code), indicator_id)
+            indicators.setdefault(name_key(name), indicator_id)
+        periods = {
+            name_key(label): period_id
+            for period_id, label in context.session.execute(
+                select(Period.id, Period.label).where(Period.deleted_at.is_(None))
+            )
+        }
+        context.extra["indicators"] = indicators
+        context.extra["periods"] = periods
+        keys: dict[Any, str] = {}
+        for measurement_id, indicator_id, period_id, entity_id in context.session.execute(
+            select(
+                Measurement.id,
+                Measurement.indicator_id,
+                Measurement.period_id,
+                Measurement.local_entity_id,
+            ).where(Measurement.deleted_at.is_(None))
+        ):
+            keys.setdefault((indicator_id, period_id, entity_id), measurement_id)
+        return keys
+
+    def prepare(self, context: ImportContext, row: RowPreview) -> None:
+        values = row.values
+        indicator_id = context.extra["indicators"].get(name_key(str(values["indicator"])))
+        if indicator_id is None:
+            row.error(
+                N_("Indicator “{name}” is not in the file: import or add it first."),
+                name=values["indicator"],
+            )
+            return
+        values["indicator_id"] = indicator_id
+        label = str(values["period"])
+        period_id = context.extra["periods"].get(name_key(label))
+        if period_id is None:
+            year = year_of(values["period"])
+            if year is None:
+                row.error(N_("Period “{label}” is not in the file."), label=label)
+                return
+            label = str(year)
+            period_id = context.extra["periods"].get(label)
+            if period_id is None:
+                row.warn(N_("New period {label} will be created."), label=label)
+        row.plan["period"] = (label, period_id)
+        values["period_key"] = period_id or f"new:{label}"
+        entity = values.get("entity")
+        if entity:
+            entity_id = context.entities.get(name_key(entity))
+            if entity_id is None:
+                row.error(N_("Local entity “{name}” is not in the file."), name=entity)
+                return
+            values["local_entity_id"] = entity_id
+
+    def record_values(self, context: ImportContext, row: RowPreview) -> dict[str, Any]:
+        found = super().record_values(context, row)
+        found["indicator_id"] = row.values.get("indicator_id")
+        found["local_entity_id"] = row.values.get("local_entity_id")
+        return found
+
+    def errors(self, context: ImportContext, record: Record) -> list[Any]:
+        # the period may be created by this import: check it as if it were there
+        assert isinstance(record, Measurement)
+        record.period = Period(label="-", start_date=date(2000, 1, 1), end_date=date(2000, 1, 1))
+        return errors_of(record, context.session)
+
+    def links(self, context: ImportContext, row: RowPreview) -> dict[str, Any]:
+        label, period_id = row.plan["period"]
+        if period_id is not None:
+            return {"period_id": period_id}
+        key = ("period", label)
+        if key not in context.created:
+            year = int(label)
+            period = context.writer.add(
+                Period,
+                {"label": label, "start_date": date(year, 1, 1), "end_date": date(year, 12, 31)},
+            )
+            context.created[key] = period["id"]
+        return {"period_id": context.created[key]}

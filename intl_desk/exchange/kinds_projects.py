@@ -1,0 +1,152 @@
+"""Project rows: lead entity and partners by name, a total budget, SDGs.
+
+A duplicate has the same IATI identifier, or else the same title and start date. A total
+budget becomes one budget line in the start year (the list shows the sum of the lines, so
+an exported list imports back to the same figure).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from intl_desk.core.i18n import N_
+from intl_desk.core.model import BudgetLine, Project, ProjectParticipant, ProjectSdg
+from intl_desk.core.validation import errors_of
+from intl_desk.exchange.context import ImportContext, name_key
+from intl_desk.exchange.importer import Issue, RowPreview
+
+SCALARS = (
+    "title",
+    "status",
+    "description",
+    "iati_identifier",
+    "planned_start",
+    "planned_end",
+    "currency",
+    "location_name",
+    "country_code",
+    "notes",
+)
+
+
+def _key(values: dict[str, Any]) -> tuple[str, ...]:
+    if values.get("iati_identifier"):
+        return ("iati", str(values["iati_identifier"]).strip())
+    start = values.get("planned_start")
+    return (
+        "title",
+        name_key(str(values.get("title") or "")),
+        start.isoformat() if isinstance(start, date) else "",
+    )
+
+
+class ProjectHandler:
+    def load(self, context: ImportContext) -> None:
+        keys: dict[tuple[str, ...], str] = {}
+        for project_id, title, identifier, start, actual in context.session.execute(
+            select(
+                Project.id,
+                Project.title,
+                Project.iati_identifier,
+                Project.planned_start,
+                Project.actual_start,
+            ).where(Project.deleted_at.is_(None))
+        ):
+            if identifier:
+                keys.setdefault(("iati", identifier), project_id)
+            for when in (start, actual):
+                values = {"title": title, "planned_start": when}
+                keys.setdefault(_key(values), project_id)
+        context.extra["project_keys"] = keys
+
+    def check(self, context: ImportContext, row: RowPreview) -> None:
+        values = row.values
+        row.label = str(values.get("title") or "")
+        if values.get("country"):
+            values["country_code"] = values.pop("country")
+        if values.get("currency"):
+            values["currency"] = str(values["currency"]).upper()
+        lead_name = values.get("lead")
+        lead_id = context.entity_for(lead_name) if lead_name else None
+        if lead_name and lead_id is None:
+            row.warn(N_("New local entity “{name}” will be created."), name=lead_name)
+        country = values.get("country_code")
+        partners: list[tuple[str, str | None, str | None]] = []
+        for name in context.split_names(values.get("partners") or "", "partners"):
+            partner_id, planned = context.partner_for(name, [country] if country else [])
+            if partner_id is None and planned is None:
+                row.warn(N_("Partner “{name}” is not in the file: kept as a name only."), name=name)
+            elif partner_id is None:
+                row.warn(
+                    N_("New partner “{name}” ({country}) will be created."),
+                    name=name,
+                    country=planned,
+                )
+            partners.append((name, partner_id, planned))
+        record = Project(**{key: values.get(key) for key in SCALARS if key in values})
+        row.errors.extend(Issue(error.message) for error in errors_of(record))
+        row.plan.update(lead=(lead_name, lead_id), partners=partners)
+        if row.errors:
+            return
+        keys: dict[tuple[str, ...], str] = context.extra["project_keys"]
+        key = _key(values)
+        if key in keys:
+            row.duplicate_of = keys[key]
+        else:
+            keys[key] = f"row:{row.number}"
+
+    def create(self, context: ImportContext, row: RowPreview) -> str:
+        values = row.values
+        writer = context.writer
+        record = writer.add(Project, {key: values[key] for key in SCALARS if key in values})
+        if not values.get("currency") and context.office is not None:
+            record["currency"] = context.office.currency
+        project_id = str(record["id"])
+        lead_name, lead_id = row.plan["lead"]
+        if lead_id is not None or lead_name:
+            record["lead_entity_id"] = lead_id or context.entity_id(lead_name, "department")
+        for name, partner_id, planned in row.plan["partners"]:
+            participant: dict[str, Any] = {"project_id": project_id, "role": "4"}
+            if partner_id is not None:
+                participant["partner_id"] = partner_id
+            elif planned is not None:
+                participant["partner_id"] = context.new_partner_id(name, planned)
+            else:
+                participant["organisation_name"] = name
+            writer.add(ProjectParticipant, participant)
+        budget = values.get("budget")
+        if budget is not None:
+            start = values.get("planned_start")
+            year = start.year if isinstance(start, date) else date.today().year
+            writer.add(BudgetLine, {"project_id": project_id, "year": year, "amount": budget})
+        for number in values.get("sdgs") or []:
+            writer.add(ProjectSdg, {"project_id": project_id, "sdg": number})
+        context.created[f"row:{row.number}"] = record
+        return project_id
+
+    def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool:
+        changed = False
+        if record_id.startswith("row:"):
+            queued: dict[str, Any] = context.created[record_id]
+            for key in SCALARS:
+                value = row.values.get(key)
+                if value is not None and queued.get(key) != value:
+                    queued[key] = value
+                    changed = True
+            return changed
+        found = context.session.get(Project, record_id)
+        assert found is not None
+        for key in SCALARS:
+            value = row.values.get(key)
+            if value is not None and getattr(found, key) != value:
+                setattr(found, key, value)
+                changed = True
+        have = {sdg.sdg for sdg in found.sdgs}
+        for number in row.values.get("sdgs") or []:
+            if number not in have:
+                context.writer.add(ProjectSdg, {"project_id": found.id, "sdg": number})
+                changed = True
+        return changed

@@ -1,0 +1,142 @@
+"""Reading a spreadsheet into rows of cell values: xlsx through openpyxl, csv by hand.
+
+xlsx is read in read-only mode (streamed, so 10,000 rows stay small in memory; merged
+title cells show their value in the first cell only, which is all header detection
+needs). csv is decoded as UTF-8 (with or without the BOM Excel writes) and otherwise as
+Windows-1252, the encoding Excel uses for "CSV" on Western European Windows; the
+delimiter (, ; tab |) is sniffed from the first lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from intl_desk.exchange.errors import NotASpreadsheet, SpreadsheetMissing, WorksheetMissing
+from intl_desk.exchange.xlsx_writer import FORMULA_STARTS
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+#: how many leading rows may hold titles, notes and blank lines above the column titles
+HEADER_SEARCH_ROWS = 30
+#: a csv cell that begins with this, then a formula character, was neutralised on export
+QUOTE = "'"
+
+
+@dataclass
+class Sheet:
+    """One worksheet's cells, row by row (``rows[0]`` is the spreadsheet's row 1)."""
+
+    name: str
+    rows: list[list[Any]]
+
+
+def _clean(value: Any, from_csv: bool = False) -> Any:
+    """Surrounding spaces removed, empty text as None; in csv, the apostrophe an export put
+    before a formula-like text is removed again."""
+    if isinstance(value, str):
+        rest = value[1:]
+        if (
+            from_csv
+            and value.startswith(QUOTE)
+            and (
+                rest.startswith(FORMULA_STARTS)
+                or (rest.startswith(QUOTE) and rest[1:].startswith(FORMULA_STARTS))
+            )
+        ):
+            value = rest
+        return value.strip() or None
+    return value
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(path: Path) -> list[Sheet]:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise NotASpreadsheet(path)
+    text = _decode(data)
+    sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [
+        [_clean(cell, from_csv=True) for cell in row]
+        for row in csv.reader(io.StringIO(text), dialect)
+    ]
+    return [Sheet(path.stem, rows)]
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
+    from openpyxl import load_workbook
+
+    if not zipfile.is_zipfile(path):
+        raise NotASpreadsheet(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise NotASpreadsheet(path) from None
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise WorksheetMissing(path, sheet=sheet, sheets=", ".join(names))
+        chosen = [sheet] if sheet is not None else names
+        sheets = []
+        for name in chosen:
+            worksheet = workbook[name]
+            rows = [[_clean(cell) for cell in row] for row in worksheet.iter_rows(values_only=True)]
+            sheets.append(Sheet(name, rows))
+        return sheets
+    finally:
+        workbook.close()
+
+
+def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
+    """Every worksheet of ``path`` (or only ``sheet``); raises the exchange's typed errors."""
+    target = Path(path)
+    if not target.is_file():
+        raise SpreadsheetMissing(target)
+    suffix = target.suffix.lower()
+    try:
+        if suffix in XLSX_SUFFIXES:
+            return _read_xlsx(target, sheet)
+        if suffix in CSV_SUFFIXES:
+            return _read_csv(target)
+    except OSError:
+        raise SpreadsheetMissing(target) from None
+    if zipfile.is_zipfile(target):
+        return _read_xlsx(target, sheet)
+    raise NotASpreadsheet(target)
+
+
+def worksheet_names(path: Path | str) -> list[str]:
+    """The worksheet names, without reading their cells (one name for a csv)."""
+    target = Path(path)
+    if not target.is_file():
+        raise SpreadsheetMissing(target)
+    if target.suffix.lower() in CSV_SUFFIXES:
+        return [target.stem]
+    from openpyxl import load_workbook
+
+    if not zipfile.is_zipfile(target):
+        raise NotASpreadsheet(target)
+    try:
+        workbook = load_workbook(target, read_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise NotASpreadsheet(target) from None
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()

@@ -1,0 +1,177 @@
+"""Turning one cell into a field's value, or into a message saying why it cannot be one."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from intl_desk.core import vocabularies as vocab
+from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
+from intl_desk.core.reference import fold
+from intl_desk.exchange.countries import resolve_countries, resolve_country
+from intl_desk.exchange.dates import DateUnreadable, read_date
+from intl_desk.exchange.fields import Field
+
+_TRUE = {
+    "yes",
+    "y",
+    "oui",
+    "o",
+    "si",
+    "sí",
+    "sim",
+    "s",
+    "true",
+    "vrai",
+    "verdadero",
+    "verdadeiro",
+    "1",
+    "x",
+}
+_FALSE = {"no", "n", "non", "nao", "não", "false", "faux", "falso", "0", "-"}
+
+
+class CellError(ValueError):
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.msgid)
+        self.message = message
+
+
+@cache
+def _terms(vocabulary: vocab.Vocabulary) -> dict[str, str]:
+    """Folded code, label and each "/"-part of a label in every language → code."""
+    found: dict[str, str] = {}
+    for term in vocabulary:
+        found.setdefault(fold(term.code), term.code)
+        for language in SUPPORTED_LANGUAGES:
+            label = translate(term.label, language)
+            found.setdefault(fold(label), term.code)
+            for part in re.split(r"[/(),]", label):
+                if len(part.strip()) > 2:
+                    found.setdefault(fold(part), term.code)
+    return found
+
+
+def resolve_term(vocabulary: vocab.Vocabulary, value: object) -> str | None:
+    """The code of the term ``value`` names (its code or its label in any language)."""
+    if value is None:
+        return None
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return _terms(vocabulary).get(fold(text))
+
+
+def as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise InvalidOperation
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = re.sub(r"[\s\u00a0\u202f€$£%]|R\$", "", str(value))
+    if "," in text and "." in text:  # 1.234,50 or 1,234.50: the last one is the decimal mark
+        text = (
+            text.replace(".", "").replace(",", ".")
+            if text.rfind(",") > text.rfind(".")
+            else (text.replace(",", ""))
+        )
+    elif "," in text:
+        text = text.replace(",", ".") if len(text.split(",")[-1]) != 3 else text.replace(",", "")
+    return Decimal(text)
+
+
+def _sdgs(value: Any) -> list[int]:
+    numbers = [int(part) for part in re.findall(r"\d+", str(as_text(value) or ""))]
+    wrong = [number for number in numbers if not 1 <= number <= 17]
+    if wrong:
+        raise CellError(Message(N_("SDGs are numbered 1 to 17."), {}))
+    return list(dict.fromkeys(numbers))
+
+
+def read_cell(field: Field, value: Any, *, day_first: bool = True) -> tuple[Any, list[Message]]:
+    """The value of ``field`` in this cell and any warnings; raises :class:`CellError`."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, []
+    kind = field.kind
+    warnings: list[Message] = []
+    if kind == "date":
+        try:
+            reading = read_date(value, day_first=day_first)
+        except DateUnreadable as error:
+            raise CellError(error.message) from None
+        if reading is None:
+            return None, []
+        if reading.precision != "day":
+            warnings.append(
+                Message(
+                    N_("Only the {precision} of “{value}” is given: the first day was assumed."),
+                    {
+                        "precision": N_("year") if reading.precision == "year" else N_("month"),
+                        "value": as_text(value),
+                    },
+                )
+            )
+        return reading.value, warnings
+    if kind == "code":
+        assert field.vocabulary is not None
+        code = resolve_term(field.vocabulary, value)
+        if code is None:
+            choices = ", ".join(term.display() for term in field.vocabulary)
+            raise CellError(
+                Message(
+                    N_("“{value}” is not one of: {choices}."),
+                    {"value": as_text(value), "choices": choices},
+                )
+            )
+        return code, []
+    if kind == "country":
+        code = resolve_country(value)
+        if code is None:
+            raise CellError(Message(N_("“{value}” is not a country."), {"value": as_text(value)}))
+        return code, []
+    if kind == "countries":
+        codes, unknown = resolve_countries(value)
+        if unknown:
+            raise CellError(
+                Message(N_("“{value}” is not a country."), {"value": ", ".join(unknown)})
+            )
+        return codes, []
+    if kind in ("int", "float", "money", "year"):
+        try:
+            number = _number(value)
+        except (InvalidOperation, ValueError):
+            raise CellError(
+                Message(N_("“{value}” is not a number."), {"value": as_text(value)})
+            ) from None
+        if kind == "money":
+            return number.quantize(Decimal("0.01")), []
+        if kind in ("int", "year"):
+            if number != number.to_integral_value():
+                raise CellError(
+                    Message(N_("“{value}” is not a whole number."), {"value": as_text(value)})
+                )
+            return int(number), []
+        return float(number), []
+    if kind == "bool":
+        folded = fold(str(as_text(value)))
+        if folded in _TRUE:
+            return True, []
+        if folded in _FALSE:
+            return False, []
+        raise CellError(Message(N_("“{value}” is not yes or no."), {"value": as_text(value)}))
+    if kind == "sdgs":
+        return _sdgs(value), []
+    return as_text(value), []
