@@ -32,6 +32,7 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
 from intl_desk.ui.dashboard.install import install_dashboard
 from intl_desk.ui.list_page import ListPage
+from intl_desk.ui.measurement_install import install_measurements
 from intl_desk.ui.opening import Opened, ReadAhead, open_work
 from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
 from intl_desk.ui.today_page import TodayPage
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self._build_menus()
         install_dashboard(self)  # the Overview page and toolbar
+        install_measurements(self)  # the Measurements page: what is due, the entry grid
         self._restore_geometry()
         self._update_title()
 

@@ -1,0 +1,256 @@
+"""Typing a period's values into the measurement grids, saving, and reading the file again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from evaluation_office import TODAY, Written, add_indicator, build_office_file
+from sqlalchemy import select
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core import model as m
+from intl_desk.core.i18n import set_language
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.measurement_grid import VALUE_COLUMN
+from intl_desk.ui.measurement_page import MeasurementPage
+
+EVIDENCE_COLUMN = 5
+
+
+@pytest.fixture
+def prepared(tmp_path: Path) -> tuple[Path, Written, dict[str, str]]:
+    path = tmp_path / "office.sqlite"
+    written = build_office_file(path)
+    with OfficeFile.open(path) as office, office.session() as session:
+        ids = {
+            "visitors": add_indicator(session, written, {2025: 1000}, code="TER-01",
+                                      name="Visiteurs étrangers", unit="visiteurs"),
+            "scale": add_indicator(session, written, {2025: 3}, code="INS-04",
+                                   name="Institutionnalisation", measure="qualitative"),
+            "text": add_indicator(session, written, code="POL-08", name="Contributions",
+                                  measure="text"),
+            "signed": add_indicator(session, written, {2025: 2}, code="POL-01",
+                                    formula="agreements_signed"),
+            "exports": add_indicator(session, written, {2025: 5}, code="MUN-07",
+                                     name="Exportações", per_local_entity=True),
+        }  # fmt: skip
+        for level, label in enumerate(("Aucune", "Ponctuelle", "Écrite", "Budgétée"), 1):
+            session.add(m.ScaleLevel(indicator_id=ids["scale"], level=level, label=label))
+        session.commit()
+    return path, written, ids
+
+
+@pytest.fixture
+def page(qtbot: QtBot, prepared: tuple[Path, Written, dict[str, str]]) -> Iterator[MeasurementPage]:
+    with OfficeFile.open(prepared[0]) as office:
+        shown = MeasurementPage(office.session, today=lambda: TODAY)
+        qtbot.addWidget(shown)
+        shown.resize(1200, 700)
+        shown.show()
+        shown.load()
+        yield shown
+        shown.close()
+
+
+def choose_period(page: MeasurementPage, label: str) -> None:
+    for row in range(page.due_list.count()):
+        if page.due_list.item(row).text().startswith(label):
+            page.due_list.setCurrentRow(row)
+            return
+    raise AssertionError(f"no period {label}")
+
+
+def type_into(table: QTableView, row: int, column: int, text: str) -> None:
+    """Select the cell, start typing as a user does, and press Enter."""
+    index = table.model().index(row, column)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editors = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, "the cell did not open one editor"
+    editor = editors[0]
+    editor.selectAll()
+    for char in text:
+        QTest.keyClick(editor, char) if char.isascii() else editor.insert(char)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the view commits the value on a queued call
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # and closes the editor
+
+
+def row_of(page: MeasurementPage, code: str) -> int:
+    return next(r for r, i in enumerate(page.office_model.indicators) if i.code == code)
+
+
+def measurements(path: Path) -> dict[tuple[str, str | None], Any]:
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        rows = session.execute(
+            select(m.Measurement).where(m.Measurement.deleted_at.is_(None))
+        ).scalars()
+        return {(row.indicator_id, row.local_entity_id): row for row in rows}
+
+
+def test_a_periods_values_typed_in_the_grid_are_in_the_file_after_reopening(
+    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+) -> None:
+    path, written, ids = prepared
+    choose_period(page, "2025")
+    codes = [indicator.code for indicator in page.office_model.indicators]
+    assert "POL-01" not in codes  # computed: counted from the records, never typed
+    table = page.office_table
+    type_into(table, row_of(page, "TER-01"), VALUE_COLUMN, "1234.5")
+    type_into(table, row_of(page, "TER-01"), EVIDENCE_COLUMN, "Observatoire — Łódź inclus")
+    type_into(table, row_of(page, "INS-04"), VALUE_COLUMN, "3")
+    type_into(table, row_of(page, "POL-08"), VALUE_COLUMN, "Motion adoptée à Córdoba")
+    assert page.office_model.data(page.office_model.index(row_of(page, "INS-04"), VALUE_COLUMN)) \
+        == "3 — Écrite"  # fmt: skip
+    assert page.save_button.isEnabled()
+    assert page.save()
+    saved = measurements(path)
+    visitors = saved[(ids["visitors"], None)]
+    assert (visitors.value, visitors.evidence) == (1234.5, "Observatoire — Łódź inclus")
+    assert visitors.period_id == written.periods[2025] and visitors.measured_on == TODAY
+    assert saved[(ids["scale"], None)].scale_level == 3
+    assert saved[(ids["text"], None)].text == "Motion adoptée à Córdoba"
+    assert not page.save_button.isEnabled()  # nothing left to save
+
+
+def test_values_for_many_local_entities_at_once(
+    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+) -> None:
+    path, written, ids = prepared
+    choose_period(page, "2025")
+    assert page.tabs.isTabVisible(1)
+    page.tabs.setCurrentIndex(1)
+    names = [name for _id, name, _parent in page.entity_model.entities]
+    assert "Tiradentes" in names and "Córrego Fundo" in names
+    assert "Região Campo das Vertentes" not in names  # regions are not measured one by one
+    type_into(page.entity_table, names.index("Tiradentes"), 1, "12.5")
+    type_into(page.entity_table, names.index("Córrego Fundo"), 1, "3")
+    assert page.save()
+    saved = measurements(path)
+    assert saved[(ids["exports"], written.entities["m1"])].value == 12.5
+    assert saved[(ids["exports"], written.entities["m2"])].value == 3.0
+    # what is left in 2025: the three office indicators, no entity value
+    assert page.due_list.currentItem().text() == "2025 — 3 to enter"
+
+
+def test_the_search_box_narrows_the_entity_rows(page: MeasurementPage) -> None:
+    choose_period(page, "2025")
+    page.search.setText("corrego")  # accents do not matter
+    assert [name for _i, name, _p in page.entity_model.entities] == ["Córrego Fundo"]
+
+
+def test_numbers_are_read_in_the_users_language(
+    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+) -> None:
+    set_language("fr")
+    choose_period(page, "2025")
+    assert page.edit_value(row_of(page, "TER-01"), VALUE_COLUMN, "1\u202f234,5")
+    assert page.save()
+    assert measurements(prepared[0])[(prepared[2]["visitors"], None)].value == 1234.5
+
+
+def test_a_value_that_is_not_a_number_is_refused_and_nothing_is_written(
+    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+) -> None:
+    choose_period(page, "2025")
+    before = prepared[0].read_bytes()
+    type_into(page.office_table, row_of(page, "TER-01"), VALUE_COLUMN, "beaucoup")
+    type_into(page.office_table, row_of(page, "INS-04"), VALUE_COLUMN, "9")
+    assert "level of the scale" in page.message.text()
+    assert not page.edit_value(row_of(page, "TER-01"), VALUE_COLUMN, "beaucoup")
+    assert "not a number" in page.message.text()
+    assert not page.save_button.isEnabled()
+    assert prepared[0].read_bytes() == before
+
+
+def test_clearing_a_saved_value_deletes_its_measurement(
+    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+) -> None:
+    choose_period(page, "2025")
+    row = row_of(page, "TER-01")
+    page.edit_value(row, VALUE_COLUMN, "10")
+    assert page.save()
+    choose_period(page, "2025")
+    page.edit_value(row_of(page, "TER-01"), VALUE_COLUMN, "")
+    assert page.save()
+    assert (prepared[2]["visitors"], None) not in measurements(prepared[0])
+
+
+def test_evidence_documents_attached_to_a_new_value_are_saved_with_it(
+    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]], tmp_path: Path
+) -> None:
+    path, _written, ids = prepared
+    choose_period(page, "2025")
+    row = row_of(page, "TER-01")
+    page.office_table.setCurrentIndex(page.office_model.index(row, VALUE_COLUMN))
+    assert page.documents is not None
+    report = tmp_path / "Relatório de Łódź.pdf"
+    report.write_bytes(b"%PDF-1.4 evidence")
+    page.documents.attach_files([report])
+    page.edit_value(row, VALUE_COLUMN, "800")
+    assert page.office_model.data(page.office_model.index(row, 8)) == "1"
+    assert page.save()
+    measurement = measurements(path)[(ids["visitors"], None)]
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        document = session.scalars(select(m.Document)).one()
+        assert (document.record_kind, document.record_id) == ("measurement", measurement.id)
+        assert document.filename == "Relatório de Łódź.pdf"
+
+
+def test_discarding_forgets_what_was_typed(
+    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+) -> None:
+    choose_period(page, "2025")
+    page.edit_value(row_of(page, "TER-01"), VALUE_COLUMN, "10")
+    page.discard()
+    assert not page.has_changes()
+    assert (
+        page.office_model.data(page.office_model.index(row_of(page, "TER-01"), VALUE_COLUMN)) == ""
+    )
+
+
+def test_read_only_files_show_values_but_take_none(
+    qtbot: QtBot, prepared: tuple[Path, Written, dict[str, str]]
+) -> None:
+    with OfficeFile.open(prepared[0], read_only=True) as office:
+        shown = MeasurementPage(office.session, today=lambda: TODAY, read_only=lambda: True)
+        qtbot.addWidget(shown)
+        shown.load()
+        choose_period(shown, "2025")
+        assert not shown.edit_value(0, VALUE_COLUMN, "5")
+        assert not shown.save_button.isEnabled()
+
+
+def test_a_new_office_file_says_what_to_do_first(qtbot: QtBot, office: OfficeFile) -> None:
+    shown = MeasurementPage(office.session, today=lambda: TODAY)
+    qtbot.addWidget(shown)
+    shown.load()
+    assert shown.due_list.count() == 0
+    assert "No periods yet" in shown.empty_label.text()
+    assert not shown.grids.isVisibleTo(shown)
+
+
+def test_the_main_window_leads_to_the_measurements_due(
+    qtbot: QtBot, prepared: tuple[Path, Written, dict[str, str]]
+) -> None:
+    from intl_desk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        assert window.open_file(prepared[0])
+    labels = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    window.navigation.setCurrentRow(labels.index("Measurements"))
+    page = window.measurement_page  # type: ignore[attr-defined]
+    assert window.pages.currentWidget() is page
+    assert page.due_list.count() > 0 and page.period is not None
+    assert page.title.text().startswith("Values for ")
+    window.close_file()
