@@ -9,9 +9,22 @@ from typing import Any
 import pycountry
 from sqlalchemy.orm import Session
 
-from PySide6.QtCore import QModelIndex, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QModelIndex, QObject, QRect, QStringListModel, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPen,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from intl_desk.core.display import country_name, sort_key
 from intl_desk.core.i18n import N_, Message, _
@@ -231,3 +244,51 @@ class PartnerSearch(QObject):
         dialog.show()
         self.dialogs.append(dialog)
         return dialog
+
+
+# --- local entities: a tree ------------------------------------------------------------------
+
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 31
+INDENT = 18  # pixels per level, as a tree view indents
+
+
+class TreeIndentDelegate(QStyledItemDelegate):
+    """Draws a combo's items indented by their depth, with a branch line, so the region,
+    its municipalities and their services read as a tree while the combo stays a plain
+    list (``findData`` and type-to-search keep working)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        depth = int(index.data(DEPTH_ROLE) or 0)
+        if depth == 0:
+            super().paint(painter, option, index)
+            return
+        indent = depth * INDENT
+        rect = QRect(option.rect)
+        option.rect = rect.adjusted(indent, 0, 0, 0)  # a copy of the option paints greyed
+        super().paint(painter, option, index)
+        option.rect = rect
+        painter.save()  # the branch after the text: a pen set before would tint the text
+        painter.setPen(QPen(QColor("#9e9e9e")))
+        x = rect.left() + indent - INDENT // 2
+        middle = rect.center().y()
+        painter.drawLine(x, rect.top(), x, middle)
+        painter.drawLine(x, middle, x + INDENT // 2 - 2, middle)
+        painter.restore()
+
+
+def show_as_tree(box: QComboBox) -> None:
+    """Turn labels indented with spaces (see ``choices.entity_choices``) into a drawn tree:
+    the closed combo shows the bare name, the tooltip the whole path."""
+    path: list[str] = []
+    for index in range(box.count()):
+        label = box.itemText(index)
+        name = label.lstrip(" ")
+        depth = (len(label) - len(name)) // 4
+        if depth == 0 and box.itemData(index) is None:
+            continue  # the "—" of an optional choice
+        path[depth:] = [name]
+        box.setItemText(index, name)
+        box.setItemData(index, depth, DEPTH_ROLE)
+        box.setItemData(index, " › ".join(path), Qt.ItemDataRole.ToolTipRole)
+    if not isinstance(box.view().itemDelegate(), TreeIndentDelegate):
+        box.view().setItemDelegate(TreeIndentDelegate(box.view()))

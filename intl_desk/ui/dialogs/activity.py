@@ -25,7 +25,7 @@ from intl_desk.ui.choices import entity_choices, fill_combo, partner_choices
 from intl_desk.ui.dialogs.contact import widen_error_labels
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_activity import Ui_ActivityForm
-from intl_desk.ui.pickers import PartnerSearch, make_country_picker
+from intl_desk.ui.pickers import PartnerSearch, make_country_picker, show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
 
 
@@ -93,6 +93,7 @@ class ActivityDialog(RecordDialog):
         assert isinstance(record, Activity)
         make_country_picker(ui.country_code, optional=True)
         fill_combo(ui.local_entity_id, entity_choices(session))
+        show_as_tree(ui.local_entity_id)
         fill_combo(ui.partner_id, partner_choices(session))
         self.partner_search = PartnerSearch(ui.partner_id, self.office, session, parent=self)
         fill_combo(ui.agreement_id, title_choices(session, Agreement))

@@ -54,7 +54,7 @@ from intl_desk.ui.dialogs.agreement_parts import (
 from intl_desk.ui.documents_panel import DocumentsPanel
 from intl_desk.ui.fields import NO_DATE
 from intl_desk.ui.forms.ui_agreement import Ui_AgreementForm
-from intl_desk.ui.pickers import PartnerSearch
+from intl_desk.ui.pickers import PartnerSearch, show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
 
 
@@ -298,6 +298,7 @@ class AgreementDialog(RecordDialog):
 
     def _search_partners(self, box: QComboBox, parties: list[tuple[str, str]]) -> None:
         """Type to find a party; a partner created inline is offered in the other rows too."""
+        show_as_tree(box)
         search = PartnerSearch(box, self.office, self.session, PARTNER_PREFIX, self)
         search.created.connect(lambda value, label: _offer(parties, value, label))
 

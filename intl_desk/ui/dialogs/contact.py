@@ -27,7 +27,7 @@ from intl_desk.core.model import Contact
 from intl_desk.core.vocabularies import Vocabulary
 from intl_desk.ui.choices import entity_choices, fill_combo, partner_choices
 from intl_desk.ui.forms.ui_contact import Ui_ContactForm
-from intl_desk.ui.pickers import PartnerSearch
+from intl_desk.ui.pickers import PartnerSearch, show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -118,6 +118,7 @@ class ContactDialog(RecordDialog):
     def setup_extra_tabs(self) -> None:
         ui = self.ui
         fill_combo(ui.local_entity_id, entity_choices(self.session))
+        show_as_tree(ui.local_entity_id)
         fill_combo(ui.partner_id, partner_choices(self.session))
         self.partner_search = PartnerSearch(ui.partner_id, self.office, self.session, parent=self)
         fill_checklist(ui.languages_list, vocab.LANGUAGES)

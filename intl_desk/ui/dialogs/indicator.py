@@ -47,6 +47,7 @@ from intl_desk.ui.dialogs.project_parts import (
 )
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_indicator import Ui_IndicatorForm
+from intl_desk.ui.pickers import show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
 
 #: Formulas the figures engine knows; an unknown one is shown by its code.
@@ -142,7 +143,14 @@ class IndicatorDialog(RecordDialog):
             IndicatorTarget,
             [
                 ChildColumn("period_id", N_("Period"), "choice", self.period_choices, 120),
-                ChildColumn("local_entity_id", N_("Local entity"), "choice", self.entity_list, 260),
+                ChildColumn(
+                    "local_entity_id",
+                    N_("Local entity"),
+                    "choice",
+                    self.entity_list,
+                    260,
+                    setup=show_as_tree,
+                ),
                 ChildColumn("value", N_("Target"), "number", width=120),
             ],
             IndicatorTarget,

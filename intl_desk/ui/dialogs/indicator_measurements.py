@@ -27,6 +27,7 @@ from intl_desk.ui.choices import fill_combo
 from intl_desk.ui.dialogs.project_parts import make_searchable
 from intl_desk.ui.fields import FieldBinding, allow_empty_number, prepare_date_edit
 from intl_desk.ui.forms.ui_indicator import Ui_IndicatorForm
+from intl_desk.ui.pickers import show_as_tree
 from intl_desk.ui.record_dialog import ERROR_STYLE
 
 MEASUREMENT_HEADERS = (
@@ -103,6 +104,7 @@ class MeasurementsPanel(QObject):
             box.blockSignals(True)
             fill_combo(box, choices)
             box.blockSignals(False)
+        show_as_tree(self.ui.m_local_entity_id)
         self.show_current()
 
     def load(self) -> None:

@@ -23,6 +23,7 @@ from intl_desk.ui.choices import entity_choices, fill_combo
 from intl_desk.ui.dialogs.contact import widen_error_labels
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_local_entity import Ui_LocalEntityForm
+from intl_desk.ui.pickers import show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -72,6 +73,7 @@ class LocalEntityDialog(RecordDialog):
             allow_empty_number(widget)
         with self.session.no_autoflush:
             fill_combo(ui.parent_id, parent_choices(self.session, self.record.id))
+            show_as_tree(ui.parent_id)
         ui.sub_entities_list.itemActivated.connect(self.open_sub_entity)
         self.opened: list[RecordDialog] = []
 

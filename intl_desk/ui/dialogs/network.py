@@ -42,7 +42,7 @@ from intl_desk.ui.dialogs.contact import (
 )
 from intl_desk.ui.dialogs.local_entity import descendant_ids
 from intl_desk.ui.forms.ui_network import Ui_NetworkForm
-from intl_desk.ui.pickers import country_choices
+from intl_desk.ui.pickers import country_choices, show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -100,7 +100,13 @@ class NetworkDialog(RecordDialog):
                 ChildColumn("annual_fee", N_("Annual fee"), "money", width=96),
                 ChildColumn("currency", N_("Currency"), "choice", lambda: currencies, 76),
                 ChildColumn("focal_contact_id", N_("Focal contact"), "choice", lambda: contacts),
-                ChildColumn("local_entity_id", N_("Our entity"), "choice", lambda: entities),
+                ChildColumn(
+                    "local_entity_id",
+                    N_("Our entity"),
+                    "choice",
+                    lambda: entities,
+                    setup=show_as_tree,
+                ),
             ],
             self._new_membership,
         )

@@ -60,7 +60,12 @@ from intl_desk.ui.dialogs.project_parts import (
 )
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_project import Ui_ProjectForm
-from intl_desk.ui.pickers import PartnerSearch, PlaceCompleter, make_country_picker
+from intl_desk.ui.pickers import (
+    PartnerSearch,
+    PlaceCompleter,
+    make_country_picker,
+    show_as_tree,
+)
 from intl_desk.ui.record_dialog import RecordDialog
 
 SPENT_TYPES = ("3", "4")  # IATI disbursement and expenditure
@@ -142,6 +147,7 @@ class ProjectDialog(RecordDialog):
         ui, session = self.ui, self.session
         self.pages = lift_pages(self, ui.sections)
         fill_combo(ui.lead_entity_id, entity_choices(session))
+        show_as_tree(ui.lead_entity_id)
         make_country_picker(ui.country_code, optional=True)
         fill_currencies(ui.currency, self.project.currency)
         for widget in (ui.latitude, ui.longitude):
@@ -241,6 +247,7 @@ class ProjectDialog(RecordDialog):
     def _search_partners(self, box: QComboBox, prefix: str) -> None:
         """Type to find a participant or funder; a partner created inline (from the
         gazetteer or the partner form) is offered in every row afterwards."""
+        show_as_tree(box)
         search = PartnerSearch(box, self.office, self.session, prefix, self)
         search.created.connect(self._partner_created)
 
