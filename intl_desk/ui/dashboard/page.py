@@ -198,8 +198,8 @@ class DashboardPage(QWidget):
             years = {int(option.value) for option in signed_year_options(session)}
             entities = entity_options(session)
             countries = partner_country_options(session)
-        years.add(this_year)
-        _fill(self.year_box, [(str(y), y) for y in sorted(years, reverse=True)], this_year)
+        first = min(years | {this_year - 14})  # every year, not only those with signatures
+        _fill(self.year_box, [(str(y), y) for y in range(this_year, first - 1, -1)], this_year)
         _fill(
             self.entity_box,
             [(_("All local entities"), ""), *((o.label, o.value) for o in entities)],

@@ -1,0 +1,175 @@
+"""The overview dashboard: the Overview button shows it, its figures are the records'
+counts, every bar, country, tile and row opens the list behind it, filters apply, and
+Print / Save as PDF writes what is on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from overview_office import TODAY, YEAR, build_overview_office
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Agreement
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dashboard.page import DashboardPage
+from intl_desk.ui.list_page import ListPage
+from intl_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def office_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_overview_office(tmp_path_factory.mktemp("dashboard") / "office.sqlite")
+
+
+def _open(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    if hasattr(window, "file_opened"):
+        with qtbot.waitSignal(window.file_opened, timeout=10_000):
+            window.open_file(path, read_only=True)
+    else:
+        assert window.open_file(path, read_only=True)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, office_file: Path) -> MainWindow:
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    _open(qtbot, main, office_file)
+    return main
+
+
+def _dashboard(window: MainWindow) -> DashboardPage:
+    page: DashboardPage = window.dashboard  # type: ignore[attr-defined]
+    page._today = lambda: TODAY
+    window.overview_action.trigger()  # type: ignore[attr-defined]
+    page.refresh()
+    return page
+
+
+def _wait_list(qtbot: QtBot, window: MainWindow, kind: str) -> ListPage:
+    page = window.list_pages[kind]
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is page, timeout=5_000)
+    qtbot.waitUntil(lambda: not getattr(page, "reading", False), timeout=10_000)
+    qtbot.wait(10)
+    qtbot.waitUntil(lambda: not getattr(page, "reading", False), timeout=10_000)
+    return page
+
+
+def _active_agreements(path: Path) -> list[Agreement]:
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        records = list(session.scalars(select(Agreement)))
+        for record in records:
+            _ = [party.partner for party in record.parties]
+        return [a for a in records if a.deleted_at is None and a.status == "active"]
+
+
+def test_the_overview_button_shows_the_dashboard_with_the_records_counts(
+    window: MainWindow, office_file: Path
+) -> None:
+    page = _dashboard(window)
+    assert window.pages.currentWidget() is page
+    tiles = {tile.label.text(): tile.value.text() for tile in page.tiles}
+    assert tiles["Active agreements"] == str(len(_active_agreements(office_file)))
+    assert tiles[f"Signed in {YEAR}"] == "3"
+    assert tiles["Partner countries"] == "3"
+    assert tiles["Indicators on track"] == "67%"
+    assert page.scope_label.text().endswith(f"Year {YEAR} · All local entities")
+    assert [bar.label for bar in page.themes.bars][:1] == ["Education"]
+    assert page.entities.item(0, 0).text() == "São João del-Rei"
+
+
+def test_a_map_country_opens_its_active_agreements(
+    qtbot: QtBot, window: MainWindow, office_file: Path
+) -> None:
+    page = _dashboard(window)
+    page.map.click_country("PL")
+    agreements = _wait_list(qtbot, window, "agreements")
+    assert agreements.facet_boxes["country"].currentData() == "PL"
+    assert agreements.facet_boxes["status"].currentData() == "active"
+    expected = [
+        a for a in _active_agreements(office_file)
+        if any(p.partner and p.partner.country_code == "PL" for p in a.parties)
+    ]  # fmt: skip
+    assert agreements.model.rowCount() == len(expected) == 2
+
+
+def test_a_bar_and_a_year_open_the_agreements_behind_them(qtbot: QtBot, window: MainWindow) -> None:
+    page = _dashboard(window)
+    education = [bar.label for bar in page.themes.bars].index("Education")
+    page.themes.click_bar(education)
+    agreements = _wait_list(qtbot, window, "agreements")
+    assert agreements.facet_boxes["theme"].currentData() == "education"
+    assert agreements.model.rowCount() == 2
+
+    page = _dashboard(window)
+    page.years.click_year(len(page.years.series) - 1)
+    agreements = _wait_list(qtbot, window, "agreements")
+    assert agreements.facet_boxes["year"].currentData() == str(YEAR)
+    assert agreements.facet_boxes["status"].currentData() == ""  # chosen before: cleared
+    assert agreements.model.rowCount() == 3
+
+
+def test_a_table_row_opens_the_record_or_list(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(window, "open_record", lambda kind, record: opened.append((kind, record)))
+    page = _dashboard(window)
+    page.expiring.click_row(0)
+    assert opened and opened[0][0] == "agreements" and opened[0][1]
+    page.entities.click_row(0)  # São João del-Rei: its active agreements
+    agreements = _wait_list(qtbot, window, "agreements")
+    assert agreements.model.rowCount() == 2
+
+
+def test_changing_a_filter_refreshes_the_figures(window: MainWindow) -> None:
+    page = _dashboard(window)
+    page.country_box.setCurrentIndex(page.country_box.findData("VN"))
+    tiles = {tile.label.text(): tile.value.text() for tile in page.tiles}
+    assert tiles["Active agreements"] == "1"
+    assert "Partners in Vietnam" in page.scope_label.text()
+    page.year_box.setCurrentIndex(page.year_box.findData(2025))
+    assert page.current_filters().year == 2025
+    assert {t.label.text(): t.value.text() for t in page.tiles}["Signed in 2025"] == "0"
+
+
+def test_print_saves_what_is_on_screen_and_opens_it(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "overview"
+    opened: list[QUrl] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kw: (str(target), ""))
+    )
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    page = _dashboard(window)
+    page.country_box.setCurrentIndex(page.country_box.findData("PL"))
+    page.print_button.click()
+    pdf = target.with_suffix(".pdf")
+    assert opened and opened[0].toLocalFile() == str(pdf)
+    first = PdfReader(pdf).pages[0].extract_text()
+    assert "Partners in Poland" in first
+    shown = {tile.label.text(): tile.value.text() for tile in page.tiles}
+    lines = [line.strip() for line in first.splitlines()]
+    assert lines[lines.index("Active agreements") - 1] == shown["Active agreements"] == "2"
+
+
+def test_an_empty_office_file_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    OfficeFile.create(path, "Ville de Łódź").close()
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    _open(qtbot, main, path)
+    page = _dashboard(main)
+    assert page.stack.currentWidget() is page.empty_label
+    assert "Nothing to show yet" in page.empty_label.text()
+    assert "New agreement" in page.empty_label.text()
