@@ -81,6 +81,16 @@ def _exchange(name: str) -> Callable[[Path], float | None]:
     return run
 
 
+def _overview(name: str) -> Callable[[Path], float | None]:
+    def run(file: Path) -> float | None:
+        from intl_desk.bench import overview_scenarios
+
+        result: float = getattr(overview_scenarios, name)(file)
+        return result
+
+    return run
+
+
 SCENARIOS: dict[str, Scenario] = {
     scenario.name: scenario
     for scenario in (
@@ -127,6 +137,20 @@ SCENARIOS: dict[str, Scenario] = {
             "export the 20,000 agreements of the state file to xlsx",
             8.0,
             _exchange("export_agreements_xlsx"),
+            self_timed=True,
+        ),
+        Scenario(
+            "overview_pdf",
+            "compute the state overview and write its PDF (853 entities in the appendix)",
+            3.0,
+            _overview("overview_pdf"),
+            self_timed=True,
+        ),
+        Scenario(
+            "dashboard_filter",
+            "refresh the state dashboard after a filter change (median)",
+            0.5,
+            _overview("dashboard_filter_refresh"),
             self_timed=True,
         ),
     )
