@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intl_desk import __version__
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.listing import LISTS
@@ -321,27 +320,14 @@ class MainWindow(QMainWindow):
             Message(N_("Copy saved as {file}."), {"file": path}).render(), 5000
         )
 
-    def _about(self) -> None:
-        from sqlalchemy import __version__ as sqlalchemy_version
+    def _about(self) -> QWidget:
+        """Help › About (window-modal, not blocking: the window stays scriptable)."""
+        from intl_desk.ui.about_dialog import AboutDialog
 
-        from PySide6 import __version__ as pyside_version
-
-        QMessageBox.about(
-            self,
-            _("About Intl Desk"),
-            Message(
-                N_(
-                    "Intl Desk {version}\n\nThe register of an international relations office.\n\n"
-                    "Qt for Python {pyside} · SQLAlchemy {sqlalchemy}\n"
-                    "Place names: GeoNames (CC BY 4.0). Map: Natural Earth."
-                ),
-                {
-                    "version": __version__,
-                    "pyside": pyside_version,
-                    "sqlalchemy": sqlalchemy_version,
-                },
-            ).render(),
-        )
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- window state -----------------------------------------------------------------
 
