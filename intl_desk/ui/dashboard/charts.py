@@ -133,7 +133,11 @@ class YearsChart(QWidget):
         metrics = QFontMetrics(self.font())
         legend_rows = (len(self._used()) + 1) // 2
         bottom = metrics.height() * (legend_rows + 1) + 10
-        return QRectF(34, 14, max(self.width() - 40, 10), max(self.height() - bottom - 14, 10))
+        top = max((year.total for year in self.series), default=0)
+        left = metrics.horizontalAdvance(_plain(_nice_top(top))) + 8
+        return QRectF(
+            left, 16, max(self.width() - left - 6, 10), max(self.height() - bottom - 16, 10)
+        )
 
     def year_at(self, x: float) -> int | None:
         plot = self._plot()
@@ -174,9 +178,11 @@ class YearsChart(QWidget):
                     painter.fillRect(QRectF(x, y - height, width, height), colour)
                     y -= height
                 painter.setPen(ink)
-                if year.total:
+                fits = metrics.horizontalAdvance(_plain(year.total)) <= step_x - 1
+                last = index == len(self.series) - 1
+                if year.total and (fits or last or year.total == top):
                     painter.drawText(
-                        QRectF(x - 10, y - 15, width + 20, 14),
+                        QRectF(x - 24, y - 15, width + 48, 14),
                         Qt.AlignmentFlag.AlignCenter,
                         _plain(year.total),
                     )

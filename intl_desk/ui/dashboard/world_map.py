@@ -110,10 +110,15 @@ class WorldMap(QWidget):
         small = len(self.cities) > 150
         painter.setPen(QPen(QColor("white"), 0.5))
         painter.setBrush(CITY)
-        for city in self.cities:
+        dots: dict[tuple[int, int], tuple[QPointF, int]] = {}
+        for city in self.cities:  # cities that would overlap become one dot, the busiest
             x, y = project(city.longitude, city.latitude)
             centre = transform.map(QPointF(x, -y))
-            radius = (1.2 if small else 2.0) * (1 + 0.45 * math.sqrt(min(city.active, 16)))
+            key = (int(centre.x() / 3), int(centre.y() / 3))
+            if key not in dots or city.active > dots[key][1]:
+                dots[key] = (centre, city.active)
+        for centre, active in sorted(dots.values(), key=lambda dot: -dot[1]):
+            radius = (1.2 if small else 2.0) * (1 + 0.45 * math.sqrt(min(active, 16)))
             painter.drawEllipse(centre, radius, radius)
         self._legend(painter)
         painter.end()
