@@ -108,15 +108,18 @@ class ImportContext:
             start = end
         return names
 
-    def partner_for(self, name: str, countries: list[str]) -> tuple[str | None, str | None]:
+    def partner_for(
+        self, name: str, countries: list[str], *, any_country: bool = False
+    ) -> tuple[str | None, str | None]:
         """(existing id, None) or (None, planned country); (None, None) when unknown and
-        the country is unclear. A name found in one of ``countries`` wins over a namesake."""
+        the country is unclear. A name found in one of ``countries`` wins over a namesake;
+        with ``any_country`` (a project's country is not its funder's) any namesake does."""
         key = name_key(name)
         found = self.partners.get(key, [])
         for partner_id, country in found:
             if country in countries:
                 return partner_id, None
-        if found and not countries:
+        if found and (any_country or not countries):
             return found[0][0], None
         if len(countries) == 1:
             self.new_partners.setdefault((key, countries[0]), PlannedPartner(name, countries[0]))

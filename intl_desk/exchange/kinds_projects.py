@@ -76,7 +76,9 @@ class ProjectHandler:
         country = values.get("country_code")
         partners: list[tuple[str, str | None, str | None]] = []
         for name in context.split_names(values.get("partners") or "", "partners"):
-            partner_id, planned = context.partner_for(name, [country] if country else [])
+            partner_id, planned = context.partner_for(
+                name, [country] if country else [], any_country=True
+            )
             if partner_id is None and planned is None:
                 row.warn(N_("Partner “{name}” is not in the file: kept as a name only."), name=name)
             elif partner_id is None:

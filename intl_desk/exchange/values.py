@@ -34,6 +34,33 @@ _TRUE = {
 _FALSE = {"no", "n", "non", "nao", "não", "false", "faux", "falso", "0", "-"}
 
 
+#: words registers use for a term, beyond its code and its labels in the four languages
+TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "agreement_type": {
+        "twinning": ("jumelage", "hermanamiento", "geminacao", "twinning", "sister city",
+                     "ville jumelle", "ciudad hermana", "cidade irma", "cidades irmas"),
+        "friendship": ("amitie", "amistad", "amizade", "friendship", "pacte d'amitie"),
+        "cooperation": ("cooperation", "cooperacion", "cooperacao", "convention",
+                        "convenio", "acordo", "accord de cooperation"),
+        "mou": ("memorandum", "protocole", "protocolo", "memorando", "mou"),
+        "letter_of_intent": ("loi", "declaration d'intention", "carta de intencion",
+                             "letter of intent", "intention"),
+        "implementation": ("convention d'application", "convenio especifico",
+                           "convenio de ejecucion"),
+        "amendment": ("avenant", "enmienda", "adenda", "aditivo", "termo aditivo"),
+    },
+    "agreement_status": {
+        "active": ("en cours", "actif", "active", "signe", "signed", "firmado", "assinado",
+                   "en vigor", "em vigor", "valide"),
+        "expired": ("echu", "caduc", "expire", "expirado", "termine"),
+        "draft": ("projet", "borrador", "rascunho", "brouillon"),
+        "negotiation": ("en negociation", "negociation", "negociacion", "negociacao"),
+        "terminated": ("resilie", "denonce", "rescindido", "rescindido"),
+        "superseded": ("remplace", "reemplazado", "substituido"),
+    },
+}
+
+
 class CellError(ValueError):
     def __init__(self, message: Message) -> None:
         super().__init__(message.msgid)
@@ -52,6 +79,9 @@ def _terms(vocabulary: vocab.Vocabulary) -> dict[str, str]:
             for part in re.split(r"[/(),]", label):
                 if len(part.strip()) > 2:
                     found.setdefault(fold(part), term.code)
+    for code, words in TERM_SYNONYMS.get(vocabulary.name, {}).items():
+        for word in words:
+            found.setdefault(fold(word), code)
     return found
 
 
@@ -60,7 +90,7 @@ def resolve_term(vocabulary: vocab.Vocabulary, value: object) -> str | None:
     if value is None:
         return None
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    return _terms(vocabulary).get(fold(text))
+    return _terms(vocabulary).get(" ".join(fold(text).split()))
 
 
 def as_text(value: Any) -> str | None:
