@@ -91,6 +91,12 @@ def _overview(name: str) -> Callable[[Path], float | None]:
     return run
 
 
+def _merge_ten_percent(file: Path) -> float | None:
+    from intl_desk.bench.merge_scenarios import merge_ten_percent
+
+    return merge_ten_percent(file)
+
+
 SCENARIOS: dict[str, Scenario] = {
     scenario.name: scenario
     for scenario in (
@@ -151,6 +157,13 @@ SCENARIOS: dict[str, Scenario] = {
             "refresh the state dashboard after a filter change (median)",
             0.5,
             _overview("dashboard_filter_refresh"),
+            self_timed=True,
+        ),
+        Scenario(
+            "merge_ten_percent",
+            "merge two state files that differ in 10% of their records (backup included)",
+            10.0,
+            _merge_ten_percent,
             self_timed=True,
         ),
     )

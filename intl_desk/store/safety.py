@@ -61,7 +61,7 @@ def refuse_unexpected(path: Path, connection: sqlite3.Connection, *, tables_too:
 def verify_source(path: Path) -> FileProbe:
     """Run every check of the module docstring on ``path`` without changing it."""
     with translate_db_errors(path, read_only=True):
-        found = probe(path)
+        found = probe(path, quick_check=False)  # integrity_check below covers it and more
         connection = open_sqlite(path, mode="ro")
         try:
             rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check(5)")]

@@ -87,17 +87,19 @@ def merge_files(
                 return MergeReport.of(_read_plan(current, source, chosen), dry_run=True)
         with OfficeFile.open(here, take_over=take_over) as office:
             with translate_db_errors(here):
-                if _read_plan(here, source, chosen).empty:
-                    return MergeReport()
+                plan = _read_plan(here, source, chosen)  # the file is locked from here on
+            if plan.empty:
+                return MergeReport()
             backup = backup_before_merge(office)
             with translate_db_errors(here):
-                plan = apply_merge(
+                apply_merge(
                     office.engine,
                     source,
                     office_id=office.office_id,
                     user=current_user(),
                     choices=chosen,
                     progress=progress,
+                    plan=plan,
                 )
             return MergeReport.of(plan, backup=backup)
 

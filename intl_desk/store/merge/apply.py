@@ -77,19 +77,23 @@ def _insert_new_rows(raw: sqlite3.Connection, progress: Progress | None) -> None
 
 
 def _update_rows(raw: sqlite3.Connection, decisions: list[RowDecision]) -> None:
-    by_table: dict[str, list[RowDecision]] = defaultdict(list)
+    """UPDATE only the columns that change: SQLite rewrites the index entries of every
+    column named in SET, changed or not."""
+    groups: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     for decision in decisions:
-        by_table[decision.table].append(decision)
-    for spec in table_specs():
-        chosen = by_table.get(spec.name)
-        if not chosen:
-            continue
-        names = [c for c in spec.columns if c != "id"]
-        assignments = ", ".join(f"{quoted(c)} = ?" for c in names)
-        raw.executemany(
-            f"UPDATE main.{quoted(spec.name)} SET {assignments} WHERE id = ?",
-            [[d.values[c] for c in names] + [d.record_id] for d in chosen],
+        before = decision.original
+        names = tuple(
+            name
+            for name, value in decision.values.items()
+            if name != "id" and (value != before[name] or type(value) is not type(before[name]))
         )
+        if names:
+            groups[(decision.table, names)].append(
+                [decision.values[name] for name in names] + [decision.record_id]
+            )
+    for (table, names), rows in groups.items():
+        assignments = ", ".join(f"{quoted(name)} = ?" for name in names)
+        raw.executemany(f"UPDATE main.{quoted(table)} SET {assignments} WHERE id = ?", rows)
 
 
 def _stamp() -> str:
@@ -150,8 +154,13 @@ def apply_merge(
     user: str,
     choices: Mapping[ConflictKey, Side] | None = None,
     progress: Progress | None = None,
+    plan: MergePlan | None = None,
 ) -> MergePlan:
-    """Merge ``other`` (verified, current version) into the file of ``engine``."""
+    """Merge ``other`` (verified, current version) into the file of ``engine``.
+
+    ``plan`` is one made since the file was locked (nobody else can have written since);
+    without it the plan is made inside the write transaction.
+    """
     chosen = choices or {}
     with engine.connect() as connection:
         raw = driver_connection(connection)
@@ -159,7 +168,8 @@ def apply_merge(
         try:
             with connection.begin():
                 raw.execute("PRAGMA defer_foreign_keys = ON")
-                plan = make_plan(raw, chosen)
+                if plan is None:
+                    plan = make_plan(raw, chosen)
                 refresh = _agreements_to_refresh(raw)
                 _insert_new_rows(raw, progress)
                 if progress is not None:

@@ -109,6 +109,7 @@ class RowDecision:
     table: str
     record_id: str
     values: dict[str, Any]  # every column of the merged row
+    original: dict[str, Any]  # every column of our row before the merge
     fields_taken: list[str]  # fields whose value comes from the other file
     deleted: bool = False  # a tombstone was taken from the other file
     restored: bool = False  # our tombstone was undone by a later edit there
@@ -193,7 +194,7 @@ def decide_row(
 ) -> RowDecision:
     """The merged version of one record (see the module docstring for the rules)."""
     merged = dict(ours)
-    decision = RowDecision(spec.name, str(ours["id"]), merged, [])
+    decision = RowDecision(spec.name, str(ours["id"]), merged, ours, [])
     for name in spec.fields:
         if ours[name] == theirs[name]:
             continue
