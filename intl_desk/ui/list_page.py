@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
@@ -31,7 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.core.listing import FacetOption, ListQuery, ListSpec, count, fetch_ids, first_page
+from intl_desk.core.listing import (
+    FacetOption,
+    ListQuery,
+    ListSpec,
+    count,
+    fetch_ids,
+    first_page,
+    first_page_and_count,
+    is_filtered,
+)
 from intl_desk.ui import settings as options
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 from intl_desk.ui.table_model import ID_ROLE, PAGE_SIZE, RecordTableModel, SessionFactory
@@ -49,24 +60,43 @@ class FirstRead:
     facets: dict[str, list[FacetOption]] | None = None
 
 
+def interrupt_on_cancel(session: Session, progress: Progress | None) -> None:
+    """Let a cancellation stop the statement the session is running (SQLite's
+    ``interrupt()`` is safe from any thread); drivers without one just finish it."""
+    if progress is None:
+        return
+    driver = session.connection().connection.driver_connection
+    interrupt = getattr(driver, "interrupt", None)
+    if interrupt is not None:
+        progress.on_cancel(interrupt)
+
+
 def read_first(
     session_factory: SessionFactory,
     spec: ListSpec,
     query: ListQuery,
     progress: Progress | None = None,
     with_facets: bool = False,
+    total: int | None = None,
 ) -> FirstRead:
-    """The work of the first read of a list (on a worker thread: no widget here)."""
+    """The work of the first read of a list (on a worker thread: no widget here).
+
+    ``total`` is the count when only the order changes, so it is not counted again.
+    """
     with session_factory() as session:
+        interrupt_on_cancel(session, progress)
         facets = (
             {facet.key: facet.options(session) for facet in spec.facets} if with_facets else None
         )
         if progress is not None:
             progress.check()
-        total = count(session, spec, query)
-        if progress is not None:
-            progress.check()
-        rows = first_page(session, spec, query, PAGE_SIZE) if total else []
+        if total is not None:
+            rows = first_page(session, spec, query, PAGE_SIZE) if total else []
+        elif is_filtered(query):
+            total, rows = first_page_and_count(session, spec, query, PAGE_SIZE)
+        else:
+            total = count(session, spec, query)
+            rows = first_page(session, spec, query, PAGE_SIZE) if total else []
     return FirstRead(query, total, rows, facets)
 
 
@@ -243,14 +273,20 @@ class ListPage(QWidget):
     def _sort_requested(self, query: ListQuery) -> None:
         self._sort = (query.sort_key, query.descending)
         if self.model.loaded or self.reading:  # else the first load will use it
-            self._read(self.current_query())
+            wanted = self.current_query()
+            shown = self.model.query
+            same_rows = (wanted.search, wanted.facets) == (shown.search, shown.facets)
+            total = self.model.rowCount() if self.model.loaded and same_rows else None
+            self._read(wanted, total=total)
 
-    def _read(self, query: ListQuery, with_facets: bool = False) -> None:
+    def _read(
+        self, query: ListQuery, with_facets: bool = False, total: int | None = None
+    ) -> None:
         self.cancel()
         factory, spec = self._session_factory, self.spec
 
         def work(progress: Progress) -> FirstRead:
-            return read_first(factory, spec, query, progress, with_facets)
+            return read_first(factory, spec, query, progress, with_facets, total)
 
         self._start(
             work,
@@ -263,6 +299,7 @@ class ListPage(QWidget):
 
         def work(progress: Progress) -> list[str]:
             with factory() as session:
+                interrupt_on_cancel(session, progress)
                 return fetch_ids(session, spec, query, progress.check)
 
         def done(ids: list[str]) -> None:

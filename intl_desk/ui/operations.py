@@ -52,12 +52,27 @@ class Progress:
     def __init__(self, relay: _Relay) -> None:
         self._relay = relay
         self._cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._on_cancel: list[Callable[[], object]] = []
 
     def update(self, text: str, done: int | None = None, total: int | None = None) -> None:
         self._relay.progressed.emit(text, -1 if done is None else done, total or 0)
 
     def cancel(self) -> None:
-        self._cancelled.set()
+        with self._lock:
+            self._cancelled.set()
+            callbacks, self._on_cancel = self._on_cancel, []
+        for callback in callbacks:
+            _quietly(callback)
+
+    def on_cancel(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` (from any thread) when cancelled, e.g. to interrupt a query
+        so that abandoned work stops using the processor."""
+        with self._lock:
+            if not self._cancelled.is_set():
+                self._on_cancel.append(callback)
+                return
+        _quietly(callback)
 
     @property
     def cancelled(self) -> bool:
@@ -67,6 +82,13 @@ class Progress:
         """Stop the work here if it has been cancelled."""
         if self._cancelled.is_set():
             raise Cancelled
+
+
+def _quietly(callback: Callable[[], object]) -> None:
+    try:
+        callback()
+    except Exception:  # e.g. interrupting a connection already closed: nothing to stop
+        log.debug("cancel callback failed", exc_info=True)
 
 
 class _Relay(QObject):

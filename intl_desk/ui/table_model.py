@@ -27,8 +27,13 @@ from intl_desk.core.listing import ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.spec import Column
 from intl_desk.core.reference import sdg_goals
 
-RAW_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+RAW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RAW, _ID = RAW_ROLE, ID_ROLE
+_ANSWERED = frozenset({_DISPLAY, int(Qt.ItemDataRole.ToolTipRole), _ALIGNMENT, _RAW, _ID})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 PAGE_SIZE = 200
 CACHED_PAGES = 50
 
@@ -84,6 +89,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._total = 0  # rows shown; more than len(self._ids) until every id is known
         self._pages: OrderedDict[int, dict[str, tuple[Any, ...]]] = OrderedDict()
+        self._texts: dict[tuple[str, int, int], str] = {}  # what data() showed, by row
         #: when set, sorting asks it to re-read the list (in the background) instead
         self.runner: QueryRunner | None = None
 
@@ -103,6 +109,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids = ids
         self._total = len(ids)
         self._pages.clear()
+        self._texts.clear()
         self.endResetModel()
 
     def show_first_page(
@@ -116,6 +123,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids = [row[0] for row in rows[:PAGE_SIZE]]
         self._total = max(total, len(self._ids))
         self._pages.clear()
+        self._texts.clear()
         self._pages[0] = {row[0]: tuple(row[1:]) for row in rows[:PAGE_SIZE]}
         self.endResetModel()
 
@@ -167,6 +175,8 @@ class RecordTableModel(QAbstractTableModel):
             self._pages[page_number] = page
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
+            if len(self._texts) > PAGE_SIZE * len(self.spec.columns) * 4:
+                self._texts.clear()  # keep what a few screens show, not the whole list
         else:
             self._pages.move_to_end(page_number)
         return page.get(self._ids[row], ())
@@ -179,28 +189,28 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.spec.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called about 2,000 times per repaint of a screenful: plain ints, no enum lookups.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if role == ID_ROLE:
-            return self.id_at(index.row())
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            RAW_ROLE,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
-            return None
-        column = self.spec.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.kind in ("integer", "money"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        values = self._row_values(index.row())
-        value = values[index.column()] if index.column() < len(values) else None
-        if role == RAW_ROLE:
+        row = index.row()
+        if role == _ID:
+            return self.id_at(row)
+        number = index.column()
+        column = self.spec.columns[number]
+        if role == _ALIGNMENT:
+            return _RIGHT if column.kind in ("integer", "money") else None
+        values = self._row_values(row)
+        value = values[number] if number < len(values) else None
+        if role == _RAW:
             return value
-        return display_value(column, value)
+        if value is None:
+            return ""
+        key = (current_language(), row, number)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = display_value(column, value)
+        return text
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

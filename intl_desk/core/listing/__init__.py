@@ -1,7 +1,14 @@
 """Lists of records defined once in Core SQL, for the screen, exports and tests."""
 
 from intl_desk.core.listing.definitions import LISTS
-from intl_desk.core.listing.query import count, fetch_ids, fetch_rows, first_page
+from intl_desk.core.listing.query import (
+    count,
+    fetch_ids,
+    fetch_rows,
+    first_page,
+    first_page_and_count,
+    is_filtered,
+)
 from intl_desk.core.listing.spec import Column, Facet, FacetOption, ListQuery, ListSpec
 
 __all__ = [
@@ -15,4 +22,6 @@ __all__ = [
     "fetch_ids",
     "fetch_rows",
     "first_page",
+    "first_page_and_count",
+    "is_filtered",
 ]

@@ -40,11 +40,11 @@ def _sort_expression(column: Column) -> ColumnElement[Any]:
     return expression
 
 
-def filtered(spec: ListSpec, query: ListQuery) -> Select[Any]:
+def filtered(session: Session, spec: ListSpec, query: ListQuery) -> Select[Any]:
     model: type[Record] = spec.model
     statement = select(model.id).where(model.deleted_at.is_(None))
     if query.search.strip():
-        statement = statement.where(spec.search(query.search.strip()))
+        statement = statement.where(spec.search(session, query.search.strip()))
     for key, value in query.facets.items():
         if value:
             statement = statement.where(spec.facet(key).condition(value))
@@ -80,7 +80,7 @@ def fetch_ids(
 
     ``check`` is called between chunks; it raises to abandon a read no longer wanted.
     """
-    statement = _ordered(filtered(spec, query), spec, query, by_index=False)
+    statement = _ordered(filtered(session, spec, query), spec, query, by_index=False)
     result = session.connection().execute(statement).scalars()
     ids: list[str] = []
     while chunk := result.fetchmany(ID_CHUNK):
@@ -91,7 +91,7 @@ def fetch_ids(
 
 
 def count(session: Session, spec: ListSpec, query: ListQuery) -> int:
-    subquery = filtered(spec, query).subquery()
+    subquery = filtered(session, spec, query).subquery()
     return int(session.scalar(select(func.count()).select_from(subquery)) or 0)
 
 
@@ -104,11 +104,27 @@ def first_page(
 ) -> list[tuple[Any, ...]]:
     """The first ``limit`` rows of ``query`` as ``(id, value, …)`` for every column: what a
     list shows before all its ids are known."""
-    statement = filtered(spec, query).add_columns(
+    statement = filtered(session, spec, query).add_columns(
         *(column.expression() for column in spec.columns)
     )
     statement = _ordered(statement, spec, query, by_index=not is_filtered(query)).limit(limit)
     return [tuple(row) for row in session.connection().execute(statement)]
+
+
+def first_page_and_count(
+    session: Session, spec: ListSpec, query: ListQuery, limit: int
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """The count and the first rows of a filtered ``query`` from one scan: a window
+    ``count(*) over ()`` rides along with the first ids (0.09 s instead of 0.16 s for a
+    word matching 2,600 of 220,000 agreements), then the rows are read by id."""
+    statement = filtered(session, spec, query).add_columns(func.count().over())
+    statement = _ordered(statement, spec, query, by_index=False).limit(limit)
+    found = list(session.connection().execute(statement))
+    if not found:
+        return 0, []
+    ids = [row[0] for row in found]
+    values = fetch_rows(session, spec, ids)
+    return int(found[0][1]), [(record_id, *values[record_id]) for record_id in ids]
 
 
 def fetch_rows(

@@ -56,7 +56,8 @@ class ListSpec:
     label: str  # msgid, plural
     model: type[Record]
     columns: tuple[Column, ...]
-    search: Callable[[str], ColumnElement[bool]]
+    #: the condition for the words typed; it may first look up small tables in the session
+    search: Callable[[Session, str], ColumnElement[bool]]
     facets: tuple[Facet, ...] = ()
     default_sort: str = ""
     descending: bool = False
