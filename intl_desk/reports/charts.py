@@ -15,6 +15,13 @@ from intl_desk.core.overview.figures import Bar, YearSeries
 from intl_desk.reports.fonts import BOLD, REGULAR
 
 
+def new_drawing(width: float, height: float) -> Drawing:
+    """A Drawing whose initial font is the embedded one (ReportLab's default is Times)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR
+    return drawing
+
+
 def shorten(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
@@ -37,7 +44,7 @@ def years_chart(
     height: float,
 ) -> Drawing:
     """Stacked bars of agreements signed per year, one colour per type, totals on top."""
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
     used = [
         number for number in range(len(type_labels)) if any(year.counts[number] for year in series)
     ] or [0]
@@ -112,7 +119,7 @@ def bar_chart(
     label_length: int = 34,
 ) -> Drawing:
     """Horizontal bars, largest first as given, the value written after each bar."""
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
     if not bars:
         return drawing
     label_width = min(width * 0.5, 4.0 * label_length)
@@ -156,7 +163,7 @@ def bar_chart(
 def progress_bar(value: float, target: float, decrease: bool, on_track: bool) -> Drawing:
     """A small bar of the value against its target (the tick): how far, at a glance."""
     width, height = 70.0, 8.0
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
     scale = max(value, target, 1e-9) * 1.15
     drawing.add(Rect(0, 1, width, height - 2, fillColor=HexColor("#eeeeee"), strokeColor=None))
     fill = style.ON_TRACK if on_track else style.OFF_TRACK

@@ -53,7 +53,7 @@ class NumberedCanvas(Canvas):
     letterhead: Letterhead
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initialFontName", REGULAR)  # no unembedded Helvetica
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # not Helvetica
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._logo = _logo_reader(self.letterhead.logo)

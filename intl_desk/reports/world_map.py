@@ -21,6 +21,7 @@ from intl_desk.core.overview.world import (
     shade_for,
     world_map,
 )
+from intl_desk.reports.charts import new_drawing
 from intl_desk.reports.fonts import REGULAR
 
 LEGEND_HEIGHT = 14.0
@@ -33,7 +34,7 @@ def map_drawing(
     height: float,
 ) -> Drawing:
     world = world_map()
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
     area_height = height - LEGEND_HEIGHT
     scale = min(width / (world.right - world.left), area_height / (world.top - world.bottom))
     offset_x = (width - scale * (world.right - world.left)) / 2

@@ -1,0 +1,168 @@
+"""Pieces the yearly, handover and agreement reports share, drawn on the page template,
+fonts and table styles of :mod:`intl_desk.reports.page` and :mod:`intl_desk.reports.styles`.
+
+Long lists (a state signs some 1,500 agreements a year and has 7,000 active) are cut into
+tables of :data:`ROWS_PER_TABLE` rows: ReportLab splits one long table across pages in
+time that grows with the square of its length, many short ones in linear time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from intl_desk.core.display import date_text, number_text
+from intl_desk.core.evaluation.status import STATUS_LABELS, Status
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.overview import style
+from intl_desk.reports.page import PAGE
+from intl_desk.reports.styles import BODY, SECTION, SMALL, TILE_LABEL, TILE_VALUE, data_table, text
+
+WIDTH = PAGE[0] - 56  # the frame's width
+ROWS_PER_TABLE = 45
+#: status colours, darkest first so that greyscale keeps the order
+STATUS_COLOURS = {
+    Status.ACHIEVED: "#1b5e20",
+    Status.ON_TRACK: "#66a266",
+    Status.BEHIND: "#e0a040",
+    Status.NO_DATA: "#bdbdbd",
+}
+T = TypeVar("T")
+
+
+def amount(value: Decimal | float | None, currency: str = "") -> str:
+    """Money rounded to the unit, grouped in the user's language: "1,822,710 BRL"."""
+    if value is None:
+        return ""
+    figure = number_text(round(Decimal(str(value))))
+    return f"{figure} {currency}".strip()
+
+
+def day(value: date | None) -> str:
+    return date_text(value) if value else ""
+
+
+def figure(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    rounded = round(value, 2)
+    return f"{number_text(int(rounded) if rounded == int(rounded) else rounded)} {unit}".strip()
+
+
+def heading(title: str) -> Paragraph:
+    return Paragraph(title, SECTION)
+
+
+def note(value: str) -> Paragraph:
+    return text(value, SMALL)
+
+
+def status_cell(status: Status | None) -> Table:
+    """A coloured square and the status written out (readable in greyscale too)."""
+    if status is None:
+        return Table([[text(_("Described"), SMALL)]])
+    box = Drawing(7, 7)
+    from reportlab.graphics.shapes import Rect
+
+    box.add(Rect(0, 0, 7, 7, fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
+    cell = Table([[box, text(_(STATUS_LABELS[status]), BODY)]], colWidths=[10, None])
+    cell.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    return cell
+
+
+def sparkline(
+    points: Sequence[tuple[float | None, float | None]], width: float = 90, height: float = 18
+) -> Drawing:
+    """Values (line and dots) and targets (short grey ticks) over the periods, from 0."""
+    drawing = Drawing(width, height)
+    known = [v for pair in points for v in pair if v is not None]
+    if not points or not known:
+        return drawing
+    low, high = min(0.0, *known), max(known) or 1.0
+    step = width / max(len(points), 1)
+
+    def y(value: float) -> float:
+        return 2 + (height - 4) * (value - low) / ((high - low) or 1)
+
+    line: list[float] = []
+    for index, (value, target) in enumerate(points):
+        x = step * (index + 0.5)
+        if target is not None:
+            drawing.add(Line(x - step * 0.3, y(target), x + step * 0.3, y(target),
+                             strokeColor=HexColor(style.MUTED), strokeWidth=0.8))  # fmt: skip
+        if value is not None:
+            line += [x, y(value)]
+            drawing.add(Circle(x, y(value), 1.3, fillColor=HexColor(style.ACCENT),
+                               strokeColor=None))  # fmt: skip
+    if len(line) >= 4:
+        drawing.add(PolyLine(line, strokeColor=HexColor(style.ACCENT), strokeWidth=0.8))
+    return drawing
+
+
+def tiles(pairs: Sequence[tuple[str, str]]) -> Table:
+    """A row of headline figures: value large, label under it."""
+    cells = [[text(value, TILE_VALUE), text(label, TILE_LABEL)] for value, label in pairs]
+    table = Table([cells], colWidths=[WIDTH / len(pairs)] * len(pairs))
+    table.setStyle(
+        TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, -1), HexColor("#f3f6fa")),
+            ("LINEBEFORE", (1, 0), (-1, -1), 2, HexColor("#ffffff")),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ])
+    )  # fmt: skip
+    return table
+
+
+def long_table(
+    header: list[str],
+    items: Sequence[T],
+    row: Callable[[T], list[Any]],
+    widths: list[float],
+    numeric_from: int,
+    empty: str,
+    limit: int | None = None,
+    more: str = "",
+) -> list[Flowable]:
+    """``items`` as ruled tables of ROWS_PER_TABLE rows; ``limit`` shows the first rows
+    only, followed by ``more`` (which says where the full list is)."""
+    if not items:
+        return [note(empty), Spacer(1, 6)]
+    shown = items[:limit] if limit is not None else items
+    flowables: list[Flowable] = []
+    for start in range(0, len(shown), ROWS_PER_TABLE):
+        rows = [header] + [_cells(row(item)) for item in shown[start : start + ROWS_PER_TABLE]]
+        flowables.append(data_table(rows, widths, numeric_from))
+    if limit is not None and len(items) > limit and more:
+        flowables.append(note(more))
+    flowables.append(Spacer(1, 8))
+    return flowables
+
+
+def _cells(values: list[Any]) -> list[Any]:
+    """Long texts wrap inside their column instead of running over the next one."""
+    return [
+        text(value, SMALL) if isinstance(value, str) and len(value) > 40 else value
+        for value in values
+    ]
+
+
+def section(title: str, body: list[Flowable]) -> list[Flowable]:
+    """A heading kept with the start of what follows it."""
+    if not body:
+        return [heading(title)]
+    return [KeepTogether([heading(title), body[0]]), *body[1:]]
+
+
+def more_in_annex(count: int, annex: str) -> str:
+    return Message(
+        N_("… {count} in all: the full list is in annex {annex}."), {"count": count, "annex": annex}
+    ).render()
