@@ -208,3 +208,21 @@ def test_the_command_refuses_bad_options_in_one_line(
     assert error.strip() == f"intl-desk: {message}"
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []  # no half-written file left behind
+
+
+def test_the_office_logo_heads_every_page(office_file: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from intl_desk.core.model import Office
+
+    copy = tmp_path / "with-logo.sqlite"
+    copy.write_bytes(office_file.read_bytes())
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), "#08519c").save(logo, format="PNG")
+    with OfficeFile.open(copy) as office, office.session() as session:
+        session.scalars(select(Office)).one().logo = logo.getvalue()
+        session.commit()
+    out = tmp_path / "logo.pdf"
+    assert main(["report", "overview", str(copy), "-o", str(out)]) == 0
+    for page in PdfReader(out).pages:
+        assert len(page.images) == 1
