@@ -139,7 +139,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             return EXIT_OK
         count = export_list(session, kind, output, query, file_format=chosen)
     _say(
-        N_("Exported {count} rows of {kind} to {file}."),
+        N_("Exported {count} row(s) of {kind} to {file}."),
         count=count,
         kind=_(spec.label),
         file=output.name,

@@ -52,3 +52,17 @@ class UnknownKind(IntlDeskError):
 
 class ExportFailed(ExchangeError):
     msgid = N_("“{file}” could not be written: check that it is not open in another program.")
+
+
+class NothingToExport(IntlDeskError):
+    """IATI files hold at least one activity: an empty one would not be valid."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            Message(
+                N_(
+                    "There are no projects to export: add a project first, or change the "
+                    "search and filters."
+                )
+            )
+        )

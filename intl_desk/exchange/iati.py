@@ -27,7 +27,7 @@ from intl_desk.core.listing import ListQuery, fetch_ids
 from intl_desk.core.listing.definitions import PROJECTS
 from intl_desk.core.model import Office, Project, ProjectParticipant
 from intl_desk.core.reference import sdg_goals
-from intl_desk.exchange.errors import ExportFailed
+from intl_desk.exchange.errors import ExportFailed, NothingToExport
 
 IATI_VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -225,6 +225,8 @@ def export_iati(session: Session, path: Path | str, query: ListQuery | None = No
             )
         )
     ids = fetch_ids(session, PROJECTS, query or ListQuery())
+    if not ids:
+        raise NothingToExport
     root = ET.Element(
         "iati-activities",
         {

@@ -37,21 +37,55 @@ _FALSE = {"no", "n", "non", "nao", "não", "false", "faux", "falso", "0", "-"}
 #: words registers use for a term, beyond its code and its labels in the four languages
 TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "agreement_type": {
-        "twinning": ("jumelage", "hermanamiento", "geminacao", "twinning", "sister city",
-                     "ville jumelle", "ciudad hermana", "cidade irma", "cidades irmas"),
+        "twinning": (
+            "jumelage",
+            "hermanamiento",
+            "geminacao",
+            "twinning",
+            "sister city",
+            "ville jumelle",
+            "ciudad hermana",
+            "cidade irma",
+            "cidades irmas",
+        ),
         "friendship": ("amitie", "amistad", "amizade", "friendship", "pacte d'amitie"),
-        "cooperation": ("cooperation", "cooperacion", "cooperacao", "convention",
-                        "convenio", "acordo", "accord de cooperation"),
+        "cooperation": (
+            "cooperation",
+            "cooperacion",
+            "cooperacao",
+            "convention",
+            "convenio",
+            "acordo",
+            "accord de cooperation",
+        ),
         "mou": ("memorandum", "protocole", "protocolo", "memorando", "mou"),
-        "letter_of_intent": ("loi", "declaration d'intention", "carta de intencion",
-                             "letter of intent", "intention"),
-        "implementation": ("convention d'application", "convenio especifico",
-                           "convenio de ejecucion"),
+        "letter_of_intent": (
+            "loi",
+            "declaration d'intention",
+            "carta de intencion",
+            "letter of intent",
+            "intention",
+        ),
+        "implementation": (
+            "convention d'application",
+            "convenio especifico",
+            "convenio de ejecucion",
+        ),
         "amendment": ("avenant", "enmienda", "adenda", "aditivo", "termo aditivo"),
     },
     "agreement_status": {
-        "active": ("en cours", "actif", "active", "signe", "signed", "firmado", "assinado",
-                   "en vigor", "em vigor", "valide"),
+        "active": (
+            "en cours",
+            "actif",
+            "active",
+            "signe",
+            "signed",
+            "firmado",
+            "assinado",
+            "en vigor",
+            "em vigor",
+            "valide",
+        ),
         "expired": ("echu", "caduc", "expire", "expirado", "termine"),
         "draft": ("projet", "borrador", "rascunho", "brouillon"),
         "negotiation": ("en negociation", "negociation", "negociacion", "negociacao"),
@@ -59,6 +93,10 @@ TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "superseded": ("remplace", "reemplazado", "substituido"),
     },
 }
+
+
+#: "Ville ou commune" is also "ville" and "commune"; "Culture / heritage" both words
+_PARTS = re.compile(r"[/(),;]|\s(?:or|ou|o|and|et|y|e)\s")
 
 
 class CellError(ValueError):
@@ -76,7 +114,7 @@ def _terms(vocabulary: vocab.Vocabulary) -> dict[str, str]:
         for language in SUPPORTED_LANGUAGES:
             label = translate(term.label, language)
             found.setdefault(fold(label), term.code)
-            for part in re.split(r"[/(),]", label):
+            for part in _PARTS.split(label):
                 if len(part.strip()) > 2:
                     found.setdefault(fold(part), term.code)
     for code, words in TERM_SYNONYMS.get(vocabulary.name, {}).items():

@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 EXCEL_EPOCH = date(1899, 12, 30)
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ENTITIES = {"\r": "&#13;"}  # XML would read a bare CR back as LF
 
 # cell styles (indexes into cellXfs below)
 PLAIN, HEADER, DATE, QUOTED = 0, 1, 2, 3
@@ -90,7 +91,7 @@ def _text_cell(ref: str, text: str, style: int) -> str:
     style_attr = f' s="{style}"' if style else ""
     return (
         f'<c r="{ref}" t="inlineStr"{style_attr}><is><t xml:space="preserve">'
-        f"{escape(clean)}</t></is></c>"
+        f"{escape(clean, _ENTITIES)}</t></is></c>"
     )
 
 
