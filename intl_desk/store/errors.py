@@ -159,6 +159,8 @@ class FileLocked(StoreError):
         detail: str | None = None,
     ) -> None:
         self.user, self.machine, self.since, self.pid = user, machine, since, pid
+        #: the :class:`intl_desk.store.lock.LockInfo` found, for a confirmed take-over
+        self.holder: Any = None
         super().__init__(
             path,
             detail=detail,
@@ -170,7 +172,7 @@ class FileLocked(StoreError):
     @classmethod
     def held_by(cls, path: Path | str, holder: Any) -> FileLocked:
         """The error naming ``holder`` (a :class:`intl_desk.store.lock.LockInfo`)."""
-        return cls(
+        error = cls(
             path,
             user=holder.user or None,
             machine=holder.machine or None,
@@ -178,6 +180,8 @@ class FileLocked(StoreError):
             pid=holder.pid,
             detail=f"pid {holder.pid}",
         )
+        error.holder = holder
+        return error
 
 
 class FileLockedElsewhere(FileLocked):

@@ -220,4 +220,23 @@ class FileLock:
                 lock_path(self.path).unlink()
 
 
-__all__ = ["FileLock", "LockInfo", "lock_path", "read_lock", "this_machine"]
+def break_lock(path: Path, holder: LockInfo) -> bool:
+    """Remove the lock ``holder`` left on ``path`` once the user confirmed it is stale.
+
+    Only that lock goes: if someone else took the file since, theirs stays. Returns
+    whether it was removed.
+    """
+    if holder.machine == this_machine() and _process_alive(holder.pid) and holder.pid:
+        return False  # a live program here: never
+    if read_lock(path) != holder:
+        return False
+    try:
+        lock_path(path).unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise from_os(error, path) from error
+    return True
+
+
+__all__ = ["FileLock", "LockInfo", "break_lock", "lock_path", "read_lock", "this_machine"]

@@ -30,8 +30,10 @@ from intl_desk.core.queries import office as office_record
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
 from intl_desk.ui.dashboard.install import install_dashboard
+from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.measurement_install import install_measurements
+from intl_desk.ui.merge_dialog import start_merge
 from intl_desk.ui.opening import Opened, ReadAhead, open_work
 from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
 from intl_desk.ui.today_page import TodayPage
@@ -192,11 +194,15 @@ class MainWindow(QMainWindow):
             shown.show_first_read(opened.first)
         self._load_if_stale(target)
         self._update_title()
+        show_location_warning(self, opened.office)  # network share, cloud-sync folder
         self.file_opened.emit(str(opened.office.path))
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
-        show_failure(self, _("Cannot open the file"), error)
-        self.open_failed.emit(str(path))
+        retried = retry_when_locked(self, path, error)  # locked: offer read-only
+        if retried is None:
+            show_failure(self, _("Cannot open the file"), error)
+        if not retried:
+            self.open_failed.emit(str(path))
 
     def close_file(self) -> None:
         for page in self.list_pages.values():
@@ -243,6 +249,7 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         self.copy_action = file_menu.addAction(_("Save a &copy…"), self._save_copy)
+        self.merge_action = file_menu.addAction(_("&Merge…"), lambda: start_merge(self))
         self.close_action = file_menu.addAction(_("&Close"), self.close_file)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Quit"), self.close)

@@ -1,0 +1,167 @@
+"""File › Merge…: bring another copy of the office file in, choosing field by field.
+
+The merge is first run as a dry run in the background, so the user sees what would be
+added, updated and deleted and every conflict (the same field changed differently in both
+files) before anything is written; for each conflict they choose which value to keep.
+Then the real merge runs, in the background too: a verified backup, one transaction (see
+:mod:`intl_desk.store.merge`). The window holds this file's lock; the merge runs in the
+same program, so it may write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.store.merge import ConflictKey, MergeReport, Side, merge_files, report_lines
+from intl_desk.store.merge.report import kind_label, shown
+from intl_desk.ui.operations import Operation
+
+COLUMNS = (N_("Kind"), N_("Record"), N_("Field"), N_("This file"), N_("Other file"), N_("Keep"))
+KEEP_COLUMN = 5
+
+
+class MergeDialog(QDialog):
+    """The dry run's summary and one row per conflict with the value to keep."""
+
+    def __init__(self, parent: QWidget | None, report: MergeReport, other: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(Message(N_("Merge “{file}”"), {"file": other.name}).render())
+        self.resize(900, 480)
+        self.report = report
+        layout = QVBoxLayout(self)
+        summary = [line.render() for line in report_lines(report)[: self._summary_length()]]
+        self.summary = QLabel("\n".join(summary))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(len(report.conflicts), len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, conflict in enumerate(report.conflicts):
+            texts = (
+                str(kind_label(conflict.table)),
+                conflict.label,
+                conflict.field,
+                shown(conflict.this_value),
+                shown(conflict.other_value),
+            )
+            for column, text in enumerate(texts):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            keep = QComboBox()
+            keep.addItem(_("This file's value"), "this")
+            keep.addItem(_("The other file's value"), "other")
+            self.table.setCellWidget(row, KEEP_COLUMN, keep)
+        self.table.resizeColumnsToContents()
+        if report.conflicts:
+            hint = QLabel(
+                _(
+                    "The same field was changed differently in both files: choose the value "
+                    "to keep. The other value stays in the record's history."
+                )
+            )
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+            layout.addWidget(self.table, 1)
+        else:
+            self.table.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Merge"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _summary_length(self) -> int:
+        """The summary lines without the one line per conflict (the table shows those)."""
+        return len(report_lines(self.report)) - len(self.report.conflicts)
+
+    def choose(self, row: int, side: Side) -> None:
+        keep = self.table.cellWidget(row, KEEP_COLUMN)
+        assert isinstance(keep, QComboBox)
+        keep.setCurrentIndex(keep.findData(side))
+
+    def choices(self) -> dict[ConflictKey, Side]:
+        chosen: dict[ConflictKey, Side] = {}
+        for row, conflict in enumerate(self.report.conflicts):
+            keep = self.table.cellWidget(row, KEEP_COLUMN)
+            if isinstance(keep, QComboBox) and keep.currentData() == "other":
+                chosen[conflict.key] = "other"
+        return chosen
+
+
+def start_merge(window: QMainWindow) -> Operation[MergeReport] | None:
+    """File › Merge…: choose the other file, then review the dry run in the background."""
+    office = getattr(window, "office", None)
+    if office is None:
+        return None
+    if office.read_only:
+        QMessageBox.information(
+            window,
+            _("Merge"),
+            _("This file is open read-only: open it for editing to merge another file into it."),
+        )
+        return None
+    chosen, _filter = QFileDialog.getOpenFileName(
+        window,
+        _("Merge another office file into this one"),
+        "",
+        _("Office files (*.sqlite *.intldesk);;All (*)"),
+    )
+    if not chosen:
+        return None
+    target, other = office.path, Path(chosen)
+    return Operation(
+        window,
+        lambda progress: merge_files(target, other, dry_run=True),
+        lambda report: review(window, target, other, report),
+        label=Message(N_("Comparing with {file}…"), {"file": other.name}).render(),
+        indicator=getattr(window, "busy", None),
+        failure_title=_("Cannot merge"),
+    ).run()
+
+
+def review(
+    window: QMainWindow, target: Path, other: Path, report: MergeReport
+) -> Operation[MergeReport] | None:
+    if not report.changed:
+        QMessageBox.information(window, _("Merge"), report_lines(report)[0].render())
+        return None
+    dialog = MergeDialog(window, report, other)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    choices = dialog.choices()
+    return Operation(
+        window,
+        lambda progress: merge_files(target, other, choices=choices),
+        lambda done: merged(window, done),
+        label=Message(N_("Merging {file}…"), {"file": other.name}).render(),
+        indicator=getattr(window, "busy", None),
+        failure_title=_("Cannot merge"),
+    ).run()
+
+
+def merged(window: QMainWindow, report: MergeReport) -> None:
+    reload = getattr(window, "reload", None)
+    if reload is not None:
+        reload()
+    lines = [line.render() for line in report_lines(report)[:4]]
+    window.statusBar().showMessage(" ".join(lines), 15_000)
