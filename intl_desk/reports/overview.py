@@ -101,7 +101,12 @@ def _story(overview: Overview) -> list[Flowable]:
                 _captioned(
                     labels.section_title("themes"),
                     charts_or_note(
-                        charts.bar_chart(overview.themes[:TOP_THEMES], 250, 128, label_length=32),
+                        charts.bar_chart(
+                            overview.themes[:TOP_THEMES],
+                            250,
+                            min(128, _bars_height(len(overview.themes))),
+                            label_length=32,
+                        ),
                         bool(overview.themes),
                     ),
                 ),
@@ -109,7 +114,10 @@ def _story(overview: Overview) -> list[Flowable]:
                     labels.section_title("sdgs"),
                     charts_or_note(
                         charts.bar_chart(
-                            _top(overview.sdgs, TOP_THEMES), 250, 128, label_length=26
+                            _top(overview.sdgs, TOP_THEMES),
+                            250,
+                            min(128, _bars_height(len(overview.sdgs))),
+                            label_length=32,
                         ),
                         bool(overview.sdgs),
                     ),
