@@ -380,8 +380,10 @@ def _line(session: Session, record: Record, change: Change) -> HistoryLine:
         kind = translate(model.kind_label) if model is not None else table
         summary = child_summary(session, child) if child is not None else ""
         if change.field:
-            what = f"{kind} “{summary}”: {field_label(table, change.field)}" if summary else (
-                f"{kind}: {field_label(table, change.field)}"
+            what = (
+                f"{kind} “{summary}”: {field_label(table, change.field)}"
+                if summary
+                else (f"{kind}: {field_label(table, change.field)}")
             )
         else:
             msgid = CHILD_ACTIONS.get(change.action, N_("{kind} changed"))

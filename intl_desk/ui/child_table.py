@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -31,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intl_desk.core.display import number_text
+from intl_desk.core.display import locale_for
 from intl_desk.core.errors import FieldError
-from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.model import Record
 from intl_desk.core.validation import errors_of
 from intl_desk.core.vocabularies import Vocabulary
@@ -83,8 +84,10 @@ class ChildTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
         for number, column in enumerate(self.columns):
-            self.table.setColumnWidth(number, column.width)
+            # never narrower than its heading: French headings run a third longer
+            self.table.setColumnWidth(number, max(column.width, header.sectionSizeHint(number)))
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.add_button = QPushButton(_("Add a row"))
         self.remove_button = QPushButton(_("Remove the row"))
@@ -154,14 +157,11 @@ class ChildTable(QWidget):
                 editor.dateChanged.connect(lambda _date: self.changed.emit())
                 self.table.setCellWidget(row, number, editor)
             else:
-                text = "" if value is None else str(value)
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(cell_text(column.kind, value))
                 if column.kind != "text":
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                    if value is not None and column.kind == "money":
-                        item.setToolTip(number_text(value))
                 self.table.blockSignals(True)
                 self.table.setItem(row, number, item)
                 self.table.blockSignals(False)
@@ -196,11 +196,8 @@ class ChildTable(QWidget):
         if column.kind == "integer":
             return int(text) if text.lstrip("-").isdigit() else _Invalid(text)
         if column.kind in ("number", "money"):
-            try:
-                number_value = Decimal(
-                    text.replace("\u202f", "").replace(" ", "").replace(",", ".")
-                )
-            except InvalidOperation:
+            number_value = parse_number(text)
+            if number_value is None:
                 return _Invalid(text)
             return number_value if column.kind == "money" else float(number_value)
         return text
@@ -273,3 +270,35 @@ class ChildTable(QWidget):
 @dataclass(frozen=True)
 class _Invalid:
     text: str
+
+
+def cell_text(kind: str, value: Any) -> str:
+    """How a cell shows its value: amounts and numbers as the user's language writes them
+    (31 000,00 in French), years and texts as they are."""
+    if value is None:
+        return ""
+    locale = locale_for(current_language())
+    if kind == "money":
+        return format_decimal(Decimal(str(value)), format="#,##0.00", locale=locale)
+    if kind == "number":
+        return format_decimal(Decimal(str(value)), format="#,##0.###", locale=locale)
+    return str(value)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number typed the user's way ("31 000,50" in French, "31,000.50" in English) or
+    the plain way ("31000.50"); None when it is not a number."""
+    compact = text.replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    locale = locale_for(current_language())
+    try:
+        return Decimal(compact)
+    except InvalidOperation:
+        pass
+    try:
+        return parse_decimal(compact, locale=locale, strict=True)
+    except NumberFormatError:
+        pass
+    try:
+        return Decimal(compact.replace(",", "."))
+    except InvalidOperation:
+        return None

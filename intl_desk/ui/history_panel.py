@@ -57,9 +57,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.summary.setText(_("The history starts when the record is first saved."))
 
-    def load(
-        self, session: Session, record: Record | None, child_ids: Iterable[str] = ()
-    ) -> None:
+    def load(self, session: Session, record: Record | None, child_ids: Iterable[str] = ()) -> None:
         """Show ``record``'s history; ``None`` (a record not saved yet) shows none."""
         self.table.setRowCount(0)
         self.lines = []

@@ -42,6 +42,18 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: sort_key(pair[1]))
 
 
+def show_start(box: QComboBox) -> None:
+    """An editable combo shows the beginning of a long label ("Région Auvergne-Rhône-…"),
+    not its end, whenever its choice changes."""
+    line_edit = box.lineEdit()
+    if line_edit is None:
+        return
+    line_edit.setCursorPosition(0)
+    if not box.property("shows_start"):
+        box.setProperty("shows_start", True)
+        box.currentIndexChanged.connect(lambda _index: line_edit.setCursorPosition(0))
+
+
 def make_country_picker(box: QComboBox, optional: bool = True) -> None:
     """Type to search: "bré" finds Brésil, "PE" finds Pérou, in the user's language."""
     box.clear()
@@ -56,6 +68,7 @@ def make_country_picker(box: QComboBox, optional: bool = True) -> None:
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     box.setCompleter(completer)
+    show_start(box)
 
 
 class PlaceCompleter(QCompleter):
@@ -145,6 +158,7 @@ class PartnerSearch(QObject):
         self.completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         box.currentIndexChanged.connect(self._clear_dash)
         self._clear_dash()
+        show_start(box)
 
     def _clear_dash(self, *_args: Any) -> None:
         """No partner yet: an empty field showing the hint, not a dash to type after."""

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy.orm import Session
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.display import locale_for
 from intl_desk.core.errors import FieldError, IntlDeskError, ValidationError
-from intl_desk.core.i18n import N_, Message, _, translate
+from intl_desk.core.i18n import N_, Message, _, current_language, translate
 from intl_desk.core.model import Record
 from intl_desk.core.records import title_of
 from intl_desk.core.validation import errors_of
@@ -115,6 +116,8 @@ class RecordDialog(QDialog):
             self.form.setEnabled(False)
             for button in (self.save_button, self.duplicate_button, self.delete_button):
                 button.setEnabled(False)
+        # spin boxes write numbers the reader's way (180 000,00 in French), like the lists
+        self.setLocale(QLocale(str(locale_for(current_language()))))
         self.resize(860, 680)
         self._update_title()
         self.revalidate()

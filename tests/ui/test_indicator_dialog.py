@@ -254,8 +254,13 @@ def test_a_computed_indicator_takes_no_measurements(qtbot: QtBot, office: Office
     dialog = open_dialog(qtbot, office, indicator.id)
     ui = dialog.ui
     assert not ui.computed_group.isHidden()
-    assert ui.formula_name.text() == "Agreements signed in the period (agreements_signed)"
-    assert ui.formula_name.isReadOnly() and ui.filter_text.text() == "type = twinning"
-    assert ui.computed_note.text() == "Computed from the records; no manual measurements."
+    assert ui.formula_name.text() == "Agreements signed in the period"  # no raw code
+    assert ui.formula_name.isReadOnly()
+    assert ui.filter_text.text() == "Type: Twinning / sister city"  # the filter in words
+    assert ui.filter_text.toolTip() == "type = twinning"
+    definition = "Counts the agreements whose signing date falls in the period."
+    assert ui.computed_hint.text().startswith(definition)
+    assert ui.computed_note.text().startswith("Computed from the records; no manual measurements.")
+    assert definition in ui.computed_note.text()
     assert not ui.computed_note.isHidden()
     assert ui.measurement_splitter.isHidden()

@@ -30,6 +30,7 @@ from intl_desk.core.i18n import N_, Message, current_language
 from intl_desk.core.model import Agreement, Project, Record
 from intl_desk.core.reference import sdg_goals
 from intl_desk.ui.child_table import ChildTable
+from intl_desk.ui.pickers import show_start
 
 R = TypeVar("R", bound=Record)
 SEARCHABLE_FROM = 12  # combos longer than this can be searched by typing
@@ -44,6 +45,7 @@ def make_searchable(box: QComboBox) -> None:
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     box.setCompleter(completer)
+    show_start(box)
 
 
 def titled_choices(

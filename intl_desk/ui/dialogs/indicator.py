@@ -18,8 +18,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from intl_desk.core import vocabularies as vocab
-from intl_desk.core.display import sort_key
+from intl_desk.core.display import country_name, sort_key
 from intl_desk.core.errors import FieldError
+from intl_desk.core.evaluation import FORMULAS, FormulaError
+from intl_desk.core.evaluation.formulas import parse_filter
 from intl_desk.core.i18n import N_, _
 from intl_desk.core.model import (
     Indicator,
@@ -50,13 +52,34 @@ from intl_desk.ui.forms.ui_indicator import Ui_IndicatorForm
 from intl_desk.ui.pickers import show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
 
-#: Formulas the figures engine knows; an unknown one is shown by its code.
-FORMULAS = {
-    "agreements_signed": N_("Agreements signed in the period"),
-    "partner_countries": N_("Countries with an active partnership"),
-    "events_attended": N_("Network events attended"),
-    "active_projects": N_("Projects under way"),
-    "cofinancing_raised": N_("Co-financing raised"),
+#: What each formula of :mod:`intl_desk.core.evaluation.formulas` counts, in a sentence a
+#: reader checks the figure against (the engine's docstring says the same, for developers).
+DEFINITIONS = {
+    "agreements_signed": N_("Counts the agreements whose signing date falls in the period."),
+    "agreements_active": N_(
+        "Counts the agreements signed, in force before the period ended and not expired "
+        "before it began (perpetual ones never expire)."
+    ),
+    "partner_countries": N_(
+        "Counts the partners' countries of the agreements active in the period."
+    ),
+    "active_projects": N_(
+        "Counts the projects neither in the pipeline nor cancelled whose dates (actual, "
+        "else planned) overlap the period."
+    ),
+    "cofinancing_raised": N_(
+        "Adds up the co-financing granted, by the date of the funder's decision, in the "
+        "office's currency."
+    ),
+    "events_attended": N_(
+        "Counts the participations of kind “event” in networks that start in the period."
+    ),
+    "memberships_held": N_("Counts the network memberships that overlap the period."),
+    "network_roles": N_(
+        "Counts the memberships with a role beyond member or observer that overlap the period."
+    ),
+    "missions_undertaken": N_("Counts the missions abroad, done, that start in the period."),
+    "delegations_received": N_("Counts the delegations received, done, that start in the period."),
 }
 
 Choices = list[tuple[Any, str]]
@@ -64,7 +87,60 @@ ToolTipRole = Qt.ItemDataRole.ToolTipRole
 
 
 def formula_label(code: str) -> str:
-    return f"{_(FORMULAS[code])} ({code})" if code in FORMULAS else code
+    """The formula's name; an unknown formula (a newer file) shows its code."""
+    formula = FORMULAS.get(code)
+    return _(formula.label) if formula is not None else code
+
+
+def formula_definition(code: str) -> str:
+    return _(DEFINITIONS[code]) if code in DEFINITIONS else ""
+
+
+FILTER_LABELS = {
+    "type": N_("Type"),
+    "status": N_("Status"),
+    "theme": N_("Themes"),
+    "sdg": N_("SDG"),
+    "country": N_("Country"),
+    "entity": N_("Local entity"),
+    "sector": N_("Sector"),
+    "funder": N_("Funder (partner)"),
+    "network": N_("Network"),
+    "role": N_("Role"),
+}
+
+
+def filter_description(code: str, text: str | None) -> str:
+    """``type=twinning; country=PL`` as "Type: Twinning / sister city · Country: Poland";
+    a filter the engine would refuse is shown as typed."""
+    formula = FORMULAS.get(code)
+    if not text:
+        return _("None: every record counts.")
+    if formula is None:
+        return text
+    try:
+        filters = parse_filter(text, formula.filters)
+    except FormulaError:
+        return text
+    projects = formula.filters[:1] == ("status",)  # project formulas start with status
+    vocabularies: dict[str, vocab.Vocabulary] = {
+        "type": vocab.AGREEMENT_TYPES,
+        "status": vocab.PROJECT_STATUSES if projects else vocab.AGREEMENT_STATUSES,
+        "theme": vocab.THEMES,
+        "role": vocab.MEMBERSHIP_ROLES,
+    }
+    parts = []
+    for key, values in filters.items():
+        terms = vocabularies.get(key)
+        if terms is not None:
+            shown = [terms.label(value) for value in values]
+        elif key == "country":
+            shown = [country_name(value) or value for value in values]
+        else:
+            shown = list(values)
+        label = _(FILTER_LABELS[key]) if key in FILTER_LABELS else key
+        parts.append(f"{label}: {', '.join(shown)}")
+    return " · ".join(parts)
 
 
 def objective_choices(session: Session) -> Choices:
@@ -221,7 +297,22 @@ class IndicatorDialog(RecordDialog):
         self.measurements.load()
         ui.computed_group.setVisible(bool(indicator.formula))
         ui.formula_name.setText(formula_label(indicator.formula or ""))
-        ui.filter_text.setText(indicator.formula_filter or _("None: every record counts."))
+        ui.formula_name.setToolTip(indicator.formula or "")
+        ui.formula_name.setCursorPosition(0)
+        definition = formula_definition(indicator.formula or "")
+        ui.computed_hint.setText(
+            f"{definition}\n{ui.computed_hint.text()}" if definition else ui.computed_hint.text()
+        )
+        ui.computed_note.setText(
+            f"{ui.computed_note.text()}\n\n{formula_label(indicator.formula or '')}: {definition}"
+            if definition
+            else ui.computed_note.text()
+        )
+        ui.filter_text.setText(
+            filter_description(indicator.formula or "", indicator.formula_filter)
+        )
+        ui.filter_text.setToolTip(indicator.formula_filter or "")
+        ui.filter_text.setCursorPosition(0)
         ui.periods_bar.setVisible(not self.periods)
         ui.name.setCursorPosition(0)
         self.update_mode()

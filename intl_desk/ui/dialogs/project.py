@@ -113,15 +113,16 @@ BUDGET_COLUMNS = [
     ChildColumn("status", N_("Status"), "choice", _choices(vocab.BUDGET_STATUSES), 120),
     ChildColumn("description", N_("Description"), width=200),
 ]
+# eight columns in ~930 px: the programme takes what is left, dates fit "2026-12-02 ▾"
 COFINANCING_COLUMNS = [
     ChildColumn("funder_partner_id", N_("Funder (partner)"), "choice", None, 190),
-    ChildColumn("funder_name", N_("Or funder's name"), width=150),
-    ChildColumn("instrument", N_("Programme or call"), width=150),
-    ChildColumn("status", N_("Status"), "choice", _choices(vocab.COFINANCING_STATUSES), 100),
-    ChildColumn("amount_requested", N_("Requested"), "money", width=100),
-    ChildColumn("amount_granted", N_("Granted"), "money", width=100),
-    ChildColumn("date_requested", N_("Requested on"), "date", width=110),
-    ChildColumn("date_decided", N_("Decided on"), "date", width=110),
+    ChildColumn("funder_name", N_("Or funder's name"), width=120),
+    ChildColumn("instrument", N_("Programme or call"), width=120),
+    ChildColumn("status", N_("Status"), "choice", _choices(vocab.COFINANCING_STATUSES), 96),
+    ChildColumn("amount_requested", N_("Requested"), "money", width=90),
+    ChildColumn("amount_granted", N_("Granted"), "money", width=90),
+    ChildColumn("date_requested", N_("Requested on"), "date", width=104),
+    ChildColumn("date_decided", N_("Decided on"), "date", width=104),
 ]
 TRANSACTION_COLUMNS = [
     ChildColumn("type", N_("Type"), "choice", _choices(vocab.TRANSACTION_TYPES), 170),
@@ -208,7 +209,7 @@ class ProjectDialog(RecordDialog):
         )
         tidy_table(self.participants, stretch="party")
         tidy_table(self.budget, stretch="description", footer=ui.budget_total)
-        tidy_table(self.cofinancing, footer=ui.cofinancing_total)
+        tidy_table(self.cofinancing, stretch="instrument", footer=ui.cofinancing_total)
         tidy_table(self.transactions, stretch="description", footer=ui.spending_total)
         tidy_table(self.reports, stretch="title")
         self.searchable = [

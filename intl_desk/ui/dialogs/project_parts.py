@@ -34,6 +34,7 @@ from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.model import Record
 from intl_desk.core.reference import sdg_goals
 from intl_desk.ui.child_table import ChildTable
+from intl_desk.ui.pickers import show_start
 from intl_desk.ui.record_dialog import RecordDialog
 
 ROW_HEIGHT = 28
@@ -124,6 +125,7 @@ def make_searchable(box: QComboBox) -> None:
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     box.setCompleter(completer)
+    show_start(box)
 
 
 def searchable_column(table: ChildTable, field: str) -> Callable[[], None]:
