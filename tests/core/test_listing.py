@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from intl_desk.core.listing import LISTS, ListQuery, count, fetch_ids, fetch_rows
+from intl_desk.core.listing import (
+    LISTS,
+    ListQuery,
+    count,
+    fetch_ids,
+    fetch_rows,
+    first_page,
+    first_page_and_count,
+)
+from intl_desk.core.listing.agreement_search import spelling_in
 from intl_desk.core.model import Agreement, AgreementParty, AgreementTheme, LocalEntity, Partner
 from intl_desk.store.office_file import OfficeFile
 
@@ -189,3 +198,55 @@ def test_every_list_runs_on_an_empty_file(office: OfficeFile, kind: str) -> None
         for facet in spec.facets:
             facet.options(session)
         assert spec.empty_hint
+
+
+def test_search_by_a_partner_found_only_once_folded_or_by_its_region(
+    office: OfficeFile, register: dict[str, str]
+) -> None:
+    with office.session() as session:
+        session.add(Partner(name="Wrocław", kind="city", country_code="PL", region="Dolnośląskie"))
+        gdansk = Partner(name="Gdańsk", kind="city", country_code="PL", region="Pomorskie")
+        agreement = Agreement(title="Umowa", type="mou", status="draft")
+        agreement.parties.append(AgreementParty(partner=gdansk))
+        session.add(agreement)
+        session.commit()
+        assert titles(session, ListQuery(search="GDANSK")) == ["Umowa"]  # ń typed as n
+        assert titles(session, ListQuery(search="pomorskie")) == ["Umowa"]  # region only
+        assert titles(session, ListQuery(search="hue")) == ["Cooperação técnica BH – Huế"]
+        assert titles(session, ListQuery(search="sao joao")) == [
+            "Cidades-irmãs São João del Rei – Łódź"
+        ]
+        assert titles(session, ListQuery(search="wroclaw")) == []  # no agreement with it
+
+
+def test_spelling_in_a_name() -> None:
+    assert spelling_in("Belo Horizonte", "belo") == "belo"
+    assert spelling_in("Łódź Voivodeship", "lodz") == "Łódź"
+    assert spelling_in("São João del Rei", "joao") == "joão"
+    assert spelling_in("Gießen", "giess") == "gieß"
+    assert spelling_in("Lyon", "paris") is None
+
+
+def test_count_and_first_page_from_one_scan(
+    office: OfficeFile, register: dict[str, str]
+) -> None:
+    spec = LISTS["agreements"]
+    with office.session() as session:
+        query = ListQuery(search="bh", sort_key="title")
+        total, rows = first_page_and_count(session, spec, query, 1)
+        assert total == count(session, spec, query) == 2
+        assert [row[1] for row in rows] == ["Cooperação técnica BH – Huế"]
+        assert first_page_and_count(session, spec, ListQuery(search="zzz"), 10) == (0, [])
+        unfiltered = first_page(session, spec, ListQuery(sort_key="date_signed"), 10)
+        assert [row[0] for row in unfiltered] == fetch_ids(
+            session, spec, ListQuery(sort_key="date_signed")
+        )
+
+
+def test_facet_choices_come_from_the_file(office: OfficeFile, register: dict[str, str]) -> None:
+    spec = LISTS["agreements"]
+    with office.session() as session:
+        years = [option.value for option in spec.facet("year").options(session)]
+        assert years == ["2019", "2008", "1995"]
+        countries = [option.label for option in spec.facet("country").options(session)]
+        assert countries == ["Argentina", "Poland", "Vietnam"]

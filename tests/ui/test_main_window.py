@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
+from intl_desk.store.errors import CorruptFile
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui import list_page
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.dialogs.partner import PartnerDialog
 from intl_desk.ui.list_page import ListPage
@@ -186,3 +189,62 @@ def test_refused_file_leaves_the_window_usable(window: MainWindow, tmp_path: Pat
     assert not window.busy.busy
     open_and_wait(qtbot, window, filled)  # the next file opens as usual
     assert window.office is not None
+
+
+def test_opening_runs_in_the_background_and_fills_the_list(
+    window: MainWindow, filled: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    opened_on: list[threading.Thread] = []
+    real_open = OfficeFile.open
+
+    def slow_open(path: Path, *, read_only: bool = False) -> OfficeFile:
+        opened_on.append(threading.current_thread())
+        release.wait(10)  # a big file's integrity check
+        return real_open(path, read_only=read_only)
+
+    monkeypatch.setattr("intl_desk.ui.opening.OfficeFile.open", slow_open)
+    window.show()
+    operation = window.open_file(filled, page="agreements")
+    assert operation is not None and window.opening
+    assert window.office is None  # returned at once, the file is still being checked
+    qtbot.waitUntil(window.busy.isVisible)  # the event loop runs: progress is shown
+    assert window.busy.label.text() == "Checking office.sqlite…"
+    assert window.open_file(filled) is None  # one opening at a time
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        release.set()
+    assert opened_on and opened_on[0] is not threading.main_thread()
+    page = window.list_pages["agreements"]
+    assert window.pages.currentWidget() is page
+    assert page.model.rowCount() == 3 and page.count_label.text() == "3 shown"
+    assert page.model.data(page.model.index(0, 0)) == "Jumelage Lyon – Huế"
+    qtbot.waitUntil(lambda: not window.busy.busy)
+    assert window.busy.isHidden()
+
+
+def test_a_failed_list_read_is_shown_and_the_window_stays_usable(
+    window: MainWindow, filled: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_and_wait(qtbot, window, filled)
+    page = show_and_wait(qtbot, window, "agreements")
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr("intl_desk.ui.operations.QMessageBox.warning",
+                        lambda parent, title, text: warnings.append((title, text)))
+
+    def unplugged(*_args: object) -> None:
+        raise CorruptFile(filled, detail="disk I/O error")
+
+    real_read = list_page.first_page_and_count
+    monkeypatch.setattr(list_page, "first_page_and_count", unplugged)
+    page.search_box.setText("lodz")
+    page.apply_filters()
+    qtbot.waitUntil(lambda: len(warnings) == 1)
+    assert warnings[0][0] == "Cannot read the list"
+    assert "office.sqlite" in warnings[0][1]
+    assert page.model.rowCount() == 3  # what was shown stays
+    monkeypatch.setattr(list_page, "first_page_and_count", real_read)  # plugged back in
+    with qtbot.waitSignal(page.refreshed):
+        page.apply_filters()
+    assert page.model.rowCount() == 1
+    with qtbot.waitSignal(window.list_pages["partners"].refreshed):
+        window.show_list("partners")

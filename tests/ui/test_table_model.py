@@ -9,7 +9,7 @@ from sqlalchemy import select
 from PySide6.QtCore import Qt
 
 from intl_desk.core.i18n import set_language
-from intl_desk.core.listing import LISTS, ListQuery
+from intl_desk.core.listing import LISTS, ListQuery, fetch_ids, first_page
 from intl_desk.core.model import Agreement, AgreementParty, Partner
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import table_model
@@ -80,3 +80,27 @@ def test_rows_are_fetched_by_page(office: OfficeFile, monkeypatch: object) -> No
     with office.session() as session:
         first = session.scalar(select(Agreement.id).where(Agreement.title == "Accord 0000"))
     assert model.data(model.index(0, 0), ID_ROLE) == first
+
+
+def test_a_first_page_then_every_id(office: OfficeFile) -> None:
+    """A big list shows its count and first rows at once, the rest once the ids are read."""
+    fill(office, 450)
+    spec = LISTS["agreements"]
+    query = ListQuery(sort_key="title")
+    with office.session() as session:
+        first = first_page(session, spec, query, table_model.PAGE_SIZE)
+        ids = fetch_ids(session, spec, query)
+    model = RecordTableModel(spec, office.session)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
+    model.show_first_page(query, 450, first)
+    assert model.rowCount() == 450 and not model.complete
+    assert model.data(model.index(0, 0)) == "Accord 0000"
+    assert model.data(model.index(199, 0)) == "Accord 0199"
+    assert model.data(model.index(200, 0)) == ""  # not read yet: blank, no query
+    assert model.data(model.index(200, 0), ID_ROLE) is None
+    model.complete_ids(ListQuery(search="other"), ids)  # an older query's ids: ignored
+    assert not model.complete
+    model.complete_ids(query, ids)
+    assert model.complete and changed == [(200, 449)]
+    assert model.data(model.index(449, 0)) == "Accord 0449"
