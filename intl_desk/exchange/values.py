@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from intl_desk.core import vocabularies as vocab
@@ -73,6 +73,65 @@ TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "amendment": ("avenant", "enmienda", "adenda", "aditivo", "termo aditivo"),
     },
+    "project_status": {
+        "1": (
+            "en preparation",
+            "en projet",
+            "prevu",
+            "planned",
+            "pipeline",
+            "en identificacion",
+            "identificacao",
+            "planifie",
+        ),
+        "2": (
+            "en cours",
+            "en cours d'execution",
+            "en ejecucion",
+            "em execucao",
+            "ongoing",
+            "in progress",
+            "active",
+            "actif",
+            "en marcha",
+            "em andamento",
+        ),
+        "3": ("en finalisation", "en finalizacion", "em finalizacao"),
+        "4": (
+            "clos",
+            "cloture",
+            "termine",
+            "acheve",
+            "closed",
+            "completed",
+            "terminado",
+            "concluido",
+            "finalizado",
+        ),
+        "5": ("annule", "cancelado", "cancelled", "canceled"),
+        "6": ("suspendu", "suspendido", "suspenso", "suspended"),
+    },
+    "direction": {
+        "increase": (
+            "hausse",
+            "augmentation",
+            "increase",
+            "higher",
+            "plus c'est haut mieux c'est",
+            "aumento",
+            "ascendente",
+        ),
+        "decrease": (
+            "baisse",
+            "diminution",
+            "decrease",
+            "lower",
+            "plus c'est bas mieux c'est",
+            "disminucion",
+            "diminuicao",
+            "descendente",
+        ),
+    },
     "agreement_status": {
         "active": (
             "en cours",
@@ -96,6 +155,7 @@ TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 #: "Ville ou commune" is also "ville" and "commune"; "Culture / heritage" both words
+_PUNCTUATION = re.compile(r"[.,;:'’`()\[\]\-_/]+")
 _PARTS = re.compile(r"[/(),;]|\s(?:or|ou|o|and|et|y|e)\s")
 
 
@@ -105,21 +165,26 @@ class CellError(ValueError):
         self.message = message
 
 
+@lru_cache(maxsize=4096)
+def _term_key(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", fold(text)).split())
+
+
 @cache
 def _terms(vocabulary: vocab.Vocabulary) -> dict[str, str]:
-    """Folded code, label and each "/"-part of a label in every language → code."""
+    """Folded code, label and each part of a label in every language → code."""
     found: dict[str, str] = {}
     for term in vocabulary:
-        found.setdefault(fold(term.code), term.code)
+        found.setdefault(_term_key(term.code), term.code)
         for language in SUPPORTED_LANGUAGES:
             label = translate(term.label, language)
-            found.setdefault(fold(label), term.code)
+            found.setdefault(_term_key(label), term.code)
             for part in _PARTS.split(label):
-                if len(part.strip()) > 2:
-                    found.setdefault(fold(part), term.code)
+                if part and len(part.strip()) > 2:
+                    found.setdefault(_term_key(part), term.code)
     for code, words in TERM_SYNONYMS.get(vocabulary.name, {}).items():
         for word in words:
-            found.setdefault(fold(word), code)
+            found.setdefault(_term_key(word), code)
     return found
 
 
@@ -128,7 +193,7 @@ def resolve_term(vocabulary: vocab.Vocabulary, value: object) -> str | None:
     if value is None:
         return None
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    return _terms(vocabulary).get(" ".join(fold(text).split()))
+    return _terms(vocabulary).get(_term_key(text))
 
 
 def as_text(value: Any) -> str | None:

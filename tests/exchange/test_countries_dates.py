@@ -13,16 +13,43 @@ from intl_desk.exchange.dates import DateUnreadable, read_date
 @pytest.mark.parametrize(
     ("written", "code"),
     [
-        ("Pérou", "PE"), ("Perú", "PE"), ("Peru", "PE"), ("PE", "PE"), ("PER", "PE"),
-        ("pérou", "PE"), ("PEROU", "PE"), ("le Pérou", "PE"), ("el Perú", "PE"),
-        ("Brasil", "BR"), ("Brésil", "BR"), ("Brazil", "BR"), ("BRA", "BR"),
-        ("USA", "US"), ("États-Unis", "US"), ("EE. UU.", "US"), ("EUA", "US"),
-        ("UK", "GB"), ("Royaume-Uni", "GB"), ("Reino Unido", "GB"), ("Grã-Bretanha", "GB"),
-        ("Corée du Sud", "KR"), ("Corea del Sur", "KR"), ("Coreia do Sul", "KR"),
-        ("South Korea", "KR"), ("Allemagne", "DE"), ("Alemanha", "DE"), ("Alemania", "DE"),
-        ("Viêt Nam", "VN"), ("Vietnã", "VN"), ("Côte d'Ivoire", "CI"),
-        ("Costa do Marfim", "CI"), ("El Salvador", "SV"), ("Pays-Bas", "NL"),
-        ("Polska", None), ("Pologne", "PL"), ("Kosovo", "XK"),
+        ("Pérou", "PE"),
+        ("Perú", "PE"),
+        ("Peru", "PE"),
+        ("PE", "PE"),
+        ("PER", "PE"),
+        ("pérou", "PE"),
+        ("PEROU", "PE"),
+        ("le Pérou", "PE"),
+        ("el Perú", "PE"),
+        ("Brasil", "BR"),
+        ("Brésil", "BR"),
+        ("Brazil", "BR"),
+        ("BRA", "BR"),
+        ("USA", "US"),
+        ("États-Unis", "US"),
+        ("EE. UU.", "US"),
+        ("EUA", "US"),
+        ("UK", "GB"),
+        ("Royaume-Uni", "GB"),
+        ("Reino Unido", "GB"),
+        ("Grã-Bretanha", "GB"),
+        ("Corée du Sud", "KR"),
+        ("Corea del Sur", "KR"),
+        ("Coreia do Sul", "KR"),
+        ("South Korea", "KR"),
+        ("Allemagne", "DE"),
+        ("Alemanha", "DE"),
+        ("Alemania", "DE"),
+        ("Viêt Nam", "VN"),
+        ("Vietnã", "VN"),
+        ("Côte d'Ivoire", "CI"),
+        ("Costa do Marfim", "CI"),
+        ("El Salvador", "SV"),
+        ("Pays-Bas", "NL"),
+        ("Polska", None),
+        ("Pologne", "PL"),
+        ("Kosovo", "XK"),
     ],
 )
 def test_country_names_in_four_languages_and_short_forms(written: str, code: str | None) -> None:
@@ -88,8 +115,10 @@ def test_month_first_when_asked() -> None:
     assert reading is not None and reading.value == date(2018, 7, 5)
 
 
-@pytest.mark.parametrize("written", ["31/02/2019", "2019-02-30", "30 février 2019", "lundi",
-                                     "1 janvier 1850", "13/13/2020"])
+@pytest.mark.parametrize(
+    "written",
+    ["31/02/2019", "2019-02-30", "30 février 2019", "lundi", "1 janvier 1850", "13/13/2020"],
+)
 def test_impossible_dates_are_refused_with_a_reason(written: str) -> None:
     with pytest.raises(DateUnreadable) as caught:
         read_date(written)

@@ -29,8 +29,9 @@ def test_dry_run_reports_every_rejected_row_and_writes_nothing(
 ) -> None:
     register = write_register(tmp_path / "registre.xlsx")
     before = fingerprint(seeded_path)
-    code, out, err = _run(capsys, "import", str(seeded_path), str(register),
-                          "--kind", "agreements", "--dry-run")
+    code, out, err = _run(
+        capsys, "import", str(seeded_path), str(register), "--kind", "agreements", "--dry-run"
+    )
     assert code == 1  # a row was rejected
     assert err == ""
     assert "worksheet “Registre 2015-2020”, column titles on row 4" in out
@@ -43,23 +44,30 @@ def test_importing_again_skips_or_updates_duplicates(
     seeded_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     register = write_register(tmp_path / "registre.xlsx")
-    code, out, _ = _run(capsys, "import", str(seeded_path), str(register), "--kind",
-                        "agreements")
+    code, out, _ = _run(capsys, "import", str(seeded_path), str(register), "--kind", "agreements")
     assert code == 1
     assert "Imported 6, updated 0, skipped 2, rejected 1." in out
-    update = ("import", str(seeded_path), str(register), "--kind", "agreements",
-              "--update-duplicates")
+    update = (
+        "import",
+        str(seeded_path),
+        str(register),
+        "--kind",
+        "agreements",
+        "--update-duplicates",
+    )
     code, out, _ = _run(capsys, *update)
     assert "Imported 0, updated 2, skipped 6, rejected 1." in out  # rows 11 and 13 add notes
     code, out, _ = _run(capsys, *update)
     assert "Imported 0, updated 0, skipped 8, rejected 1." in out
 
 
-def test_a_clean_import_exits_0(seeded_path: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_clean_import_exits_0(
+    seeded_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sheet = tmp_path / "partners.csv"
-    sheet.write_text("Nom;Pays;Type\nCusco;Pérou;Ville\nRosario;Argentine;Ville\n",
-                     encoding="utf-8")
+    sheet.write_text(
+        "Nom;Pays;Type\nCusco;Pérou;Ville\nRosario;Argentine;Ville\n", encoding="utf-8"
+    )
     code, out, err = _run(capsys, "import", str(seeded_path), str(sheet), "--kind", "partners")
     assert (code, err) == (0, "")
     assert "Imported 2, updated 0, skipped 0, rejected 0." in out
@@ -69,17 +77,30 @@ def test_a_clean_import_exits_0(seeded_path: Path, tmp_path: Path,
     ("make", "kind", "message"),
     [
         (lambda folder: folder / "absent.xlsx", "agreements", "“absent.xlsx” cannot be found"),
-        (lambda folder: _write(folder / "photo.xlsx", b"\x89PNG\r\n"), "agreements",
-         "“photo.xlsx” is not a spreadsheet Intl Desk can read"),
-        (lambda folder: _write(folder / "notes.pdf", b"%PDF-1.4"), "agreements",
-         "“notes.pdf” is not a spreadsheet Intl Desk can read"),
-        (lambda folder: _write(folder / "ok.csv", b"Title;Country\nA;FR\n"), "bananas",
-         "“bananas” cannot be imported or exported"),
+        (
+            lambda folder: _write(folder / "photo.xlsx", b"\x89PNG\r\n"),
+            "agreements",
+            "“photo.xlsx” is not a spreadsheet Intl Desk can read",
+        ),
+        (
+            lambda folder: _write(folder / "notes.pdf", b"%PDF-1.4"),
+            "agreements",
+            "“notes.pdf” is not a spreadsheet Intl Desk can read",
+        ),
+        (
+            lambda folder: _write(folder / "ok.csv", b"Title;Country\nA;FR\n"),
+            "bananas",
+            "“bananas” cannot be imported or exported",
+        ),
     ],
 )
 def test_unusable_input_is_one_line_and_exit_2(
-    seeded_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-    make: object, kind: str, message: str,
+    seeded_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    make: object,
+    kind: str,
+    message: str,
 ) -> None:
     assert callable(make)
     sheet = make(tmp_path)
@@ -99,21 +120,50 @@ def _write(path: Path, data: bytes) -> Path:
 def test_a_missing_office_file_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = _run(capsys, "export", str(tmp_path / "none.sqlite"), "--kind",
-                        "agreements", "-o", str(tmp_path / "out.xlsx"))
+    code, _, err = _run(
+        capsys,
+        "export",
+        str(tmp_path / "none.sqlite"),
+        "--kind",
+        "agreements",
+        "-o",
+        str(tmp_path / "out.xlsx"),
+    )
     assert code == 2 and "“none.sqlite” cannot be found" in err and err.count("\n") == 1
 
 
-def test_export_commands(seeded_path: Path, tmp_path: Path,
-                         capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--language", "fr", "export", str(seeded_path), "--kind",
-                        "agreements", "-o", str(tmp_path / "a.csv"), "--filter", "status=active")
+def test_export_commands(
+    seeded_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(
+        capsys,
+        "--language",
+        "fr",
+        "export",
+        str(seeded_path),
+        "--kind",
+        "agreements",
+        "-o",
+        str(tmp_path / "a.csv"),
+        "--filter",
+        "status=active",
+    )
     assert code == 0 and "Exported 1 row(s) of Accords to a.csv." in out
     assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").startswith("Titre;Type;Statut")
-    code, _, err = _run(capsys, "export", str(seeded_path), "--kind", "bananas", "-o",
-                        str(tmp_path / "b.xlsx"))
+    code, _, err = _run(
+        capsys, "export", str(seeded_path), "--kind", "bananas", "-o", str(tmp_path / "b.xlsx")
+    )
     assert code == 2 and "“bananas” cannot be imported or exported" in err
-    code, _, err = _run(capsys, "export", str(seeded_path), "--kind", "projects", "--format",
-                        "iati", "-o", str(tmp_path / "p.xml"))
+    code, _, err = _run(
+        capsys,
+        "export",
+        str(seeded_path),
+        "--kind",
+        "projects",
+        "--format",
+        "iati",
+        "-o",
+        str(tmp_path / "p.xml"),
+    )
     assert code == 2 and "no projects to export" in err
     assert not (tmp_path / "p.xml").exists()

@@ -95,10 +95,12 @@ def test_an_export_imports_into_a_new_file_without_loss(
     set_language("en")  # somebody else, in another language, imports the French files
     with OfficeFile.create(fresh, "Another office") as office, office.session() as session:
         for kind in ORDER:
-            preview = preview_import(session, tmp_path / f"{kind}{suffix}", kind,
-                                     mappings_folder=mappings_folder)
-            problems = [(r.number, [i.render() for i in r.errors]) for r in preview.rows
-                        if r.errors]
+            preview = preview_import(
+                session, tmp_path / f"{kind}{suffix}", kind, mappings_folder=mappings_folder
+            )
+            problems = [
+                (r.number, [i.render() for i in r.errors]) for r in preview.rows if r.errors
+            ]
             assert problems == [], kind
             result = apply_import(session, preview)
             assert result.rejected == []

@@ -50,7 +50,8 @@ def test_xlsx_writes_every_user_text_as_text_never_as_a_formula(
         styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
     assert sheet.findall(f".//{MAIN}f") == []  # no formula anywhere
     quoted = {
-        index for index, xf in enumerate(styles.find(f"{MAIN}cellXfs"))
+        index
+        for index, xf in enumerate(styles.find(f"{MAIN}cellXfs"))
         if xf.get("quotePrefix") == "1"
     }
     for cell in sheet.iter(f"{MAIN}c"):
@@ -65,8 +66,11 @@ def test_xlsx_writes_every_user_text_as_text_never_as_a_formula(
         assert cell.data_type == "s"
         assert cell.value == text  # unchanged, only marked
         assert cell.quotePrefix or not text.startswith(("=", "+", "-", "@", "\t", "\r"))
-    raw_styles = {cell.get("s") for cell in sheet.iter(f"{MAIN}c") if cell.findtext(
-        f"{MAIN}is/{MAIN}t", "").startswith("=")}
+    raw_styles = {
+        cell.get("s")
+        for cell in sheet.iter(f"{MAIN}c")
+        if cell.findtext(f"{MAIN}is/{MAIN}t", "").startswith("=")
+    }
     assert raw_styles and all(int(style) in quoted for style in raw_styles)
 
 

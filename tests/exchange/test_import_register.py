@@ -36,7 +36,13 @@ def test_preview_finds_the_titles_below_merged_cells_and_maps_french_columns(
     assert preview.sheet == "Registre 2015-2020"  # not the notes sheet in front of it
     assert preview.header_row == 4
     assert set(preview.mapping.values()) == {
-        "reference", "title", "partners", "countries", "type", "date_signed", "date_expires",
+        "reference",
+        "title",
+        "partners",
+        "countries",
+        "type",
+        "date_signed",
+        "date_expires",
         "notes",
     }
     assert preview.unmapped == []
@@ -50,9 +56,7 @@ def test_preview_reads_every_date_style_and_country_language(
     register = write_register(tmp_path / "registre.xlsx")
     before = counts(seeded)
     with seeded.session() as session:
-        rows = preview_import(
-            session, register, "agreements", mappings_folder=mappings_folder
-        ).rows
+        rows = preview_import(session, register, "agreements", mappings_folder=mappings_folder).rows
         session.rollback()
     assert counts(seeded) == before  # the preview writes nothing
     signed = {row.number: row.values.get("date_signed") for row in rows}
@@ -77,9 +81,7 @@ def test_preview_rejects_an_impossible_date_and_flags_duplicates(
 ) -> None:
     register = write_register(tmp_path / "registre.xlsx")
     with seeded.session() as session:
-        rows = preview_import(
-            session, register, "agreements", mappings_folder=mappings_folder
-        ).rows
+        rows = preview_import(session, register, "agreements", mappings_folder=mappings_folder).rows
         existing = session.scalars(select(Agreement.id)).one()
     impossible = _row(rows, 12)
     assert impossible.status == "rejected"
@@ -91,8 +93,10 @@ def test_preview_rejects_an_impossible_date_and_flags_duplicates(
     assert _row(rows, 13).status == "duplicate"  # the register repeats row 5
     assert _row(rows, 13).duplicate_of == "row:5"
     # an existing partner written in capitals without accents is matched, not created
-    assert not any("São João" in issue.render() or "SAO JOAO" in issue.render()
-                   for issue in _row(rows, 7).warnings)
+    assert not any(
+        "São João" in issue.render() or "SAO JOAO" in issue.render()
+        for issue in _row(rows, 7).warnings
+    )
     assert any("New partner “Cusco” (PE)" in issue.render() for issue in _row(rows, 5).warnings)
 
 
@@ -114,7 +118,9 @@ def test_import_writes_accepted_rows_once_and_reports_each_outcome(
         cusco = new["Jumelage Lyon – Cusco"]
         # derived columns are refreshed after the bulk write, our side is the government
         assert (cusco.partner_names, cusco.entity_names, cusco.country_codes) == (
-            "Cusco", "Ville de Lyon", "PE"
+            "Cusco",
+            "Ville de Lyon",
+            "PE",
         )
         assert cusco.status == "active" and cusco.reference == "DRI-01"
         assert new["Convenio con Arequipa"].status == "expired"  # expired in 2023
@@ -194,7 +200,8 @@ def test_csv_registers_in_windows_1252_with_semicolons(
     assert [row.values["partners"] for row in preview.rows] == ["Córdoba", "Québec"]
     assert [row.values["countries"] for row in preview.rows] == [["AR"], ["CA"]]
     assert [row.values["date_signed"] for row in preview.rows] == [
-        date(2018, 7, 5), date(2019, 3, 1)
+        date(2018, 7, 5),
+        date(2019, 3, 1),
     ]
 
 
@@ -202,8 +209,10 @@ def test_csv_registers_in_windows_1252_with_semicolons(
 def test_csv_in_utf8_with_a_bom_and_any_delimiter(
     seeded: OfficeFile, tmp_path: Path, mappings_folder: Path, delimiter: str
 ) -> None:
-    lines = [["Title", "Partner", "Country", "Signed"],
-             ["Łódź friendship", "Łódź", "Poland", "2019-05-04"]]
+    lines = [
+        ["Title", "Partner", "Country", "Signed"],
+        ["Łódź friendship", "Łódź", "Poland", "2019-05-04"],
+    ]
     path = tmp_path / "register.csv"
     path.write_text("\n".join(delimiter.join(line) for line in lines), encoding="utf-8-sig")
     with seeded.session() as session:
@@ -216,12 +225,15 @@ def test_month_first_dates_are_recognised_in_an_american_register(
     seeded: OfficeFile, tmp_path: Path, mappings_folder: Path
 ) -> None:
     path = tmp_path / "us.csv"
-    path.write_text("Title,Partner,Country,Signed\nA,Austin,USA,07/05/2018\n"
-                    "B,Boston,USA,12/25/2018\n", encoding="utf-8")
+    path.write_text(
+        "Title,Partner,Country,Signed\nA,Austin,USA,07/05/2018\nB,Boston,USA,12/25/2018\n",
+        encoding="utf-8",
+    )
     with seeded.session() as session:
         preview = preview_import(session, path, "agreements", mappings_folder=mappings_folder)
     assert [row.values["date_signed"] for row in preview.rows] == [
-        date(2018, 7, 5), date(2018, 12, 25)
+        date(2018, 7, 5),
+        date(2018, 12, 25),
     ]
 
 
