@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.history import field_label
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.store.merge import ConflictKey, MergeReport, Side, merge_files, report_lines
 from intl_desk.store.merge.report import kind_label, shown
@@ -58,7 +59,7 @@ class MergeDialog(QDialog):
             texts = (
                 str(kind_label(conflict.table)),
                 conflict.label,
-                conflict.field,
+                field_label(conflict.table, conflict.field),
                 shown(conflict.this_value),
                 shown(conflict.other_value),
             )

@@ -80,7 +80,7 @@ def test_the_dialog_lists_conflicts_and_records_the_choice(
     assert "Updated: Partner 1." in dialog.summary.text()
     assert dialog.table.rowCount() == 1
     texts = [dialog.table.item(0, column).text() for column in range(5)]
-    assert texts == ["Partner", "Łódź", "notes", "ours", "theirs"]
+    assert texts == ["Partner", "Łódź", "Notes", "ours", "theirs"]
     assert dialog.choices() == {}  # this file's value unless the user chooses
     dialog.choose(0, "other")
     assert list(dialog.choices().values()) == ["other"]

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from intl_desk.core.history import field_label
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.tracking import as_text
 from intl_desk.store.merge.plan import Conflict, MergePlan, table_specs
@@ -74,7 +75,7 @@ def conflict_line(conflict: Conflict) -> Message:
         {
             "kind": kind_label(conflict.table),
             "record": conflict.label,
-            "field": conflict.field,
+            "field": field_label(conflict.table, conflict.field),
             "ours": shown(conflict.this_value),
             "theirs": shown(conflict.other_value),
         },
