@@ -29,6 +29,7 @@ def install_dashboard(window: MainWindow) -> DashboardPage:
     page = DashboardPage(window.session)
     page.setObjectName("dashboardPage")
     window._add_page(PAGE_KEY, _("Overview"), page)
+    _move_after_today(window, page)
     page.drill_requested.connect(lambda drill: open_drill(window, drill))
 
     toolbar = QToolBar(_("Overview"), window)
@@ -50,6 +51,17 @@ def install_dashboard(window: MainWindow) -> DashboardPage:
     window.overview_action = overview_action  # type: ignore[attr-defined]
     window.dashboard = page  # type: ignore[attr-defined]
     return page
+
+
+def _move_after_today(window: MainWindow, page: DashboardPage) -> None:
+    """Second in the navigation, right under Today: it is the office's front page."""
+    navigation = window.navigation
+    navigation.blockSignals(True)
+    item = navigation.takeItem(navigation.count() - 1)
+    navigation.insertItem(1, item)
+    window.pages.removeWidget(page)
+    window.pages.insertWidget(1, page)
+    navigation.blockSignals(False)
 
 
 def show_dashboard(window: MainWindow, page: DashboardPage) -> None:
