@@ -38,6 +38,9 @@ def add_report_parser(sub: Any) -> Any:
     )
     overview.add_argument("--country", metavar="CC", help=_("partner country, e.g. PT"))
     overview.set_defaults(handler=cmd_report_overview)
+    from intl_desk.reports.evaluation_commands import add_evaluation_reports
+
+    add_evaluation_reports(kinds)  # yearly, handover
     return kinds
 
 

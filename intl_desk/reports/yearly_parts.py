@@ -21,11 +21,13 @@ from intl_desk.core.display import date_text, number_text
 from intl_desk.core.evaluation.status import STATUS_LABELS, Status
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.overview import style
+from intl_desk.reports.charts import shorten
 from intl_desk.reports.page import PAGE
 from intl_desk.reports.styles import BODY, SECTION, SMALL, TILE_LABEL, TILE_VALUE, data_table, text
 
 WIDTH = PAGE[0] - 56  # the frame's width
 ROWS_PER_TABLE = 45
+ANNEX_LIMIT = 400
 #: status colours, darkest first so that greyscale keeps the order
 STATUS_COLOURS = {
     Status.ACHIEVED: "#1b5e20",
@@ -42,6 +44,16 @@ def amount(value: Decimal | float | None, currency: str = "") -> str:
         return ""
     figure = number_text(round(Decimal(str(value))))
     return f"{figure} {currency}".strip()
+
+
+def big_amount(value: Decimal | float, currency: str) -> str:
+    """Headline money that fits a tile: "263.7 million BRL" from a million up."""
+    if abs(float(value)) < 1_000_000:
+        return amount(value, currency)
+    millions = number_text(round(float(value) / 1_000_000, 1))
+    return Message(
+        N_("{amount} million {currency}"), {"amount": millions, "currency": currency}
+    ).render()
 
 
 def day(value: date | None) -> str:
@@ -72,8 +84,9 @@ def status_cell(status: Status | None) -> Table:
 
     box.add(Rect(0, 0, 7, 7, fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
     cell = Table([[box, text(_(STATUS_LABELS[status]), BODY)]], colWidths=[10, None])
-    cell.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    cell.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     return cell
 
 
@@ -95,12 +108,21 @@ def sparkline(
     for index, (value, target) in enumerate(points):
         x = step * (index + 0.5)
         if target is not None:
-            drawing.add(Line(x - step * 0.3, y(target), x + step * 0.3, y(target),
-                             strokeColor=HexColor(style.MUTED), strokeWidth=0.8))  # fmt: skip
+            drawing.add(
+                Line(
+                    x - step * 0.3,
+                    y(target),
+                    x + step * 0.3,
+                    y(target),
+                    strokeColor=HexColor(style.MUTED),
+                    strokeWidth=0.8,
+                )
+            )
         if value is not None:
             line += [x, y(value)]
-            drawing.add(Circle(x, y(value), 1.3, fillColor=HexColor(style.ACCENT),
-                               strokeColor=None))  # fmt: skip
+            drawing.add(
+                Circle(x, y(value), 1.3, fillColor=HexColor(style.ACCENT), strokeColor=None)
+            )
     if len(line) >= 4:
         drawing.add(PolyLine(line, strokeColor=HexColor(style.ACCENT), strokeWidth=0.8))
     return drawing
@@ -111,14 +133,16 @@ def tiles(pairs: Sequence[tuple[str, str]]) -> Table:
     cells = [[text(value, TILE_VALUE), text(label, TILE_LABEL)] for value, label in pairs]
     table = Table([cells], colWidths=[WIDTH / len(pairs)] * len(pairs))
     table.setStyle(
-        TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, -1), HexColor("#f3f6fa")),
-            ("LINEBEFORE", (1, 0), (-1, -1), 2, HexColor("#ffffff")),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ])
-    )  # fmt: skip
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, -1), HexColor("#f3f6fa")),
+                ("LINEBEFORE", (1, 0), (-1, -1), 2, HexColor("#ffffff")),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
     return table
 
 
@@ -126,7 +150,7 @@ def long_table(
     header: list[str],
     items: Sequence[T],
     row: Callable[[T], list[Any]],
-    widths: list[float],
+    widths: Sequence[float],
     numeric_from: int,
     empty: str,
     limit: int | None = None,
@@ -138,13 +162,57 @@ def long_table(
         return [note(empty), Spacer(1, 6)]
     shown = items[:limit] if limit is not None else items
     flowables: list[Flowable] = []
+    # wrapped paragraphs cost a hundred times a plain cell: only for the short body lists
+    cells = _cells if len(shown) <= 60 else (lambda values: _clipped(values, widths))
     for start in range(0, len(shown), ROWS_PER_TABLE):
-        rows = [header] + [_cells(row(item)) for item in shown[start : start + ROWS_PER_TABLE]]
-        flowables.append(data_table(rows, widths, numeric_from))
+        rows = [header] + [cells(row(item)) for item in shown[start : start + ROWS_PER_TABLE]]
+        flowables.append(data_table(rows, list(widths), numeric_from))
     if limit is not None and len(items) > limit and more:
         flowables.append(note(more))
     flowables.append(Spacer(1, 8))
     return flowables
+
+
+def _clipped(values: list[Any], widths: Sequence[float]) -> list[Any]:
+    """Plain one-line cells cut to their column (about 4.2 points a character at 7.5)."""
+    return [
+        shorten(value, max(4, int(width / 4.2))) if isinstance(value, str) else value
+        for value, width in zip(values, widths, strict=False)
+    ]
+
+
+def annex(
+    header: list[str],
+    items: Sequence[T],
+    row: Callable[[T], list[Any]],
+    widths: Sequence[float],
+    numeric_from: int,
+    group: Callable[[T], str],
+    group_title: str,
+    export_hint: str,
+) -> list[Flowable]:
+    """The full list, or beyond ANNEX_LIMIT rows (a state's thousands of agreements) its
+    count by ``group`` and where to get every row: printing them all would take minutes
+    and hundreds of pages that nobody reads on paper."""
+    if len(items) <= ANNEX_LIMIT:
+        return long_table(header, items, row, widths, numeric_from, _("None."))
+    counts: dict[str, int] = {}
+    for item in items:
+        key = group(item) or "—"
+        counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    rows = [[group_title, _("Count")], *[[label, number_text(n)] for label, n in ranked]]
+    rows.append([_("Total"), number_text(len(items))])
+    return [
+        data_table(rows, [300, 80], 1, total_row=True),
+        note(
+            Message(
+                N_("{count} rows are too many to print; {hint}"),
+                {"count": number_text(len(items)), "hint": export_hint},
+            ).render()
+        ),
+        Spacer(1, 8),
+    ]
 
 
 def _cells(values: list[Any]) -> list[Any]:
@@ -164,5 +232,5 @@ def section(title: str, body: list[Flowable]) -> list[Flowable]:
 
 def more_in_annex(count: int, annex: str) -> str:
     return Message(
-        N_("… {count} in all: the full list is in annex {annex}."), {"count": count, "annex": annex}
+        N_("… {count} in all: see annex {annex}."), {"count": number_text(count), "annex": annex}
     ).render()

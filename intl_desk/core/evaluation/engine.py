@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import literal, select
+from sqlalchemy import Float, cast, literal, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.evaluation.formulas import (
@@ -82,8 +83,9 @@ class IndicatorInfo:
         return dict(self.levels).get(round(level), str(round(level)))
 
 
-@dataclass(frozen=True)
-class MeasuredValue:
+class MeasuredValue(NamedTuple):
+    """A named tuple, not a dataclass: a state reads some 50,000 of them per report."""
+
     id: str
     value: float | None
     text: str | None
@@ -123,7 +125,7 @@ class Evaluation:
         self.periods = _periods(session)
         self.indicators = _indicators(session)
         self._targets = _targets(session)
-        self._measurements: dict[str, dict[tuple[str, str | None], MeasuredValue]] = {}
+        self._measurements: dict[str, dict[str, dict[str | None, MeasuredValue]]] = {}
         self._assessed: dict[tuple[str, str, str | None], Assessment] = {}
         self._computed: dict[tuple[str, str, str | None], float | dict[str, float]] = {}
 
@@ -151,8 +153,8 @@ class Evaluation:
             return targets[entity]
         return targets.get(None)
 
-    def measurements(self, indicator: IndicatorInfo) -> dict[tuple[str, str | None], MeasuredValue]:
-        """(period id, entity id) → what was measured, read once per indicator."""
+    def measurements(self, indicator: IndicatorInfo) -> dict[str, dict[str | None, MeasuredValue]]:
+        """period id → entity id (None: the office) → what was measured, read once."""
         if indicator.id not in self._measurements:
             self._measurements[indicator.id] = _measurements(self.session, indicator)
         return self._measurements[indicator.id]
@@ -259,20 +261,52 @@ class Evaluation:
         )
 
     def _assess_entities(self, indicator: IndicatorInfo, period: PeriodInfo) -> Assessment:
-        """Judge every entity with a value or a target of its own, then the median."""
-        entities = {entity for (p, entity) in self.measurements(indicator) if p == period.id}
-        entities |= set(self._targets.get((indicator.id, period.id), {}))
+        """Judge every entity with a value or a target of its own, then the median.
+
+        The 853 municipalities of a state times every period of a trend chart make this
+        the engine's hot loop, so it judges plain numbers instead of building an
+        :class:`Assessment` per entity (cumulative indicators take the general path).
+        """
+        targets = self._targets.get((indicator.id, period.id), {})
+        values: dict[str | None, float | None]
         if indicator.formula:
-            entities |= set(self._computed_by_entity(indicator, period))
-        entities.discard(None)
-        judged = [
-            self._assess_one(indicator, period, entity) for entity in sorted(entities, key=str)
-        ]
+            values = {e: v for e, v in self._computed_by_entity(indicator, period).items()}
+        else:
+            values = {
+                entity: measured.value
+                for entity, measured in self.measurements(indicator).get(period.id, {}).items()
+            }
+        entities = [e for e in set(values) | set(targets) if e is not None]
+        judged: list[_Judged | Assessment]
+        if indicator.cumulative or indicator.is_text:
+            judged = [self._assess_one(indicator, period, entity) for entity in sorted(entities)]
+        else:
+            start = line_start(
+                indicator.baseline_value,
+                indicator.baseline_year,
+                period.start,
+                counted_within_period=self._within_period(indicator),
+            )
+            general = targets.get(None)
+            judged = []
+            for entity in entities:
+                value = values.get(entity)
+                judgement = judge(
+                    value,
+                    targets.get(entity, general),
+                    higher_is_better=indicator.higher_is_better,
+                    period_start=period.start,
+                    period_end=period.end,
+                    closed=period.closed,
+                    today=self.today,
+                    start=start,
+                )
+                judged.append(_Judged(value, judgement.status))
         counts: dict[Status, int] = defaultdict(int)
         for one in judged:
             if one.status is not None:
                 counts[one.status] += 1
-        values = sorted(one.value for one in judged if one.value is not None)
+        known = sorted(one.value for one in judged if one.value is not None)
         status = (
             None
             if indicator.is_text
@@ -282,11 +316,11 @@ class Evaluation:
             indicator,
             period,
             None,
-            values[(len(values) - 1) // 2] if values else None,
+            known[(len(known) - 1) // 2] if known else None,
             None,
             self.target(indicator, period, None),
             status,
-            reason=None if values else NO_VALUE,
+            reason=None if known else NO_VALUE,
             entity_statuses=tuple(
                 sorted(counts.items(), key=lambda item: list(Status).index(item[0]))
             ),
@@ -317,7 +351,7 @@ class Evaluation:
     def _measured(
         self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
     ) -> MeasuredValue | None:
-        return self.measurements(indicator).get((period.id, entity))
+        return self.measurements(indicator).get(period.id, {}).get(entity)
 
     def _computed_value(
         self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
@@ -356,6 +390,12 @@ class Evaluation:
 
 
 # --- reading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Judged:
+    value: float | None
+    status: Status | None
 
 
 def _periods(session: Session) -> list[PeriodInfo]:
@@ -428,15 +468,15 @@ def _targets(session: Session) -> dict[tuple[str, str], dict[str | None, float]]
 
 def _measurements(
     session: Session, indicator: IndicatorInfo
-) -> dict[tuple[str, str | None], MeasuredValue]:
-    found: dict[tuple[str, str | None], MeasuredValue] = {}
+) -> dict[str, dict[str | None, MeasuredValue]]:
+    found: dict[str, dict[str | None, MeasuredValue]] = defaultdict(dict)
+    number = Measurement.scale_level if indicator.measure == "qualitative" else Measurement.value
     rows = session.execute(
         select(
-            Measurement.id,
             Measurement.period_id,
             Measurement.local_entity_id,
-            Measurement.value,
-            Measurement.scale_level,
+            Measurement.id,
+            cast(number, Float),
             Measurement.text,
             Measurement.evidence,
             Measurement.comment,
@@ -445,18 +485,10 @@ def _measurements(
         )
         .where(Measurement.deleted_at.is_(None), Measurement.indicator_id == indicator.id)
         .order_by(Measurement.measured_on, Measurement.updated_at)
-    )
+    ).tuples()
+    make = MeasuredValue._make
     for row in rows:  # the latest measurement of a period wins
-        number = row.scale_level if indicator.measure == "qualitative" else row.value
-        found[(row.period_id, row.local_entity_id)] = MeasuredValue(
-            row.id,
-            None if number is None else float(number),
-            row.text,
-            row.evidence,
-            row.comment,
-            row.source,
-            row.measured_on,
-        )
+        found[row[0]][row[1]] = make(row[2:])
     return found
 
 

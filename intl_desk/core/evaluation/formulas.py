@@ -27,7 +27,7 @@ What "in the period" means, per kind of record (portable SQLAlchemy Core through
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -69,12 +69,18 @@ class FormulaError(IntlDeskError):
 @dataclass(frozen=True)
 class Window:
     """What a formula counts: a period, the indicator's filters, and whose records
-    (``scope``: a select of local entity ids, None for the whole office)."""
+    (``scope``: a select of local entity ids, None for the whole office). ``by_entity``
+    asks for the local entity of each row (figures per entity), which costs a join."""
 
     start: date
     end: date
     filters: Filters
     scope: Select[Any] | None = None
+    by_entity: bool = False
+
+    @property
+    def needs_entity(self) -> bool:
+        return self.by_entity or self.scope is not None or "entity" in self.filters
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,8 @@ def _active_in(window: Window) -> ColumnElement[bool]:
 
 def _with_entity(statement: Select[Any], key: Any, window: Window) -> Select[Any]:
     """Attach the local entity party of each agreement (NULL when none)."""
+    if not window.needs_entity:
+        return statement.add_columns(literal(None).label("entity"), key.label("key"))
     party = (
         select(AgreementParty.agreement_id, AgreementParty.local_entity_id)
         .where(AgreementParty.deleted_at.is_(None), AgreementParty.local_entity_id.is_not(None))
@@ -296,6 +304,8 @@ def _project_conditions(window: Window) -> list[Any]:
 
 
 def _with_project_entity(statement: Select[Any], key: Any, window: Window) -> Select[Any]:
+    if not window.needs_entity:
+        return statement.add_columns(literal(None).label("entity"), key.label("key"))
     pairs = _project_entities()
     statement = statement.outerjoin(
         pairs, and_(pairs.c.project_id == Project.id, pairs.c.entity_id.is_not(None))
@@ -512,9 +522,7 @@ def formula_of(code: str) -> Formula:
 def compute(session: Session, code: str, filter_text: str | None, window: Window) -> float:
     """The formula's figure for the window (the whole office, or ``window.scope``)."""
     formula = formula_of(code)
-    window = Window(
-        window.start, window.end, parse_filter(filter_text, formula.filters), window.scope
-    )
+    window = replace(window, filters=parse_filter(filter_text, formula.filters))
     rows = formula.rows(window).subquery()
     if formula.distinct_count:
         statement = select(func.count(distinct(rows.c.key)))
@@ -529,12 +537,21 @@ def compute_by_entity(
 ) -> dict[str, float]:
     """The formula's figure for each local entity that has records in the window."""
     formula = formula_of(code)
-    window = Window(
-        window.start, window.end, parse_filter(filter_text, formula.filters), window.scope
-    )
+    window = replace(window, filters=parse_filter(filter_text, formula.filters), by_entity=True)
     rows = formula.rows(window).subquery()
     measure = func.count(distinct(rows.c.key)) if formula.distinct_count else func.sum(rows.c.key)
     statement = (
         select(rows.c.entity, measure).where(rows.c.entity.is_not(None)).group_by(rows.c.entity)
     )
     return {str(entity): float(value or 0) for entity, value in session.execute(statement)}
+
+
+def keys(session: Session, code: str, filter_text: str | None, window: Window) -> list[Any]:
+    """What the formula counts in the window: the ids behind the figure (agreement,
+    project, money line… ids; country codes for ``partner_countries``), for the lists
+    that back a report's figures."""
+    formula = formula_of(code)
+    window = replace(window, filters=parse_filter(filter_text, formula.filters))
+    rows = formula.rows(window).subquery()
+    column = rows.c.key if formula.distinct_count else rows.c.line
+    return list(session.scalars(select(column).distinct()))

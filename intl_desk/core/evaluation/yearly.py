@@ -1,0 +1,226 @@
+"""The yearly report's figures, computed once as plain dataclasses (drawn by
+``intl_desk.reports.yearly``).
+
+Every headline figure is a computed-indicator formula over the calendar year (see
+:mod:`intl_desk.core.evaluation.formulas`), and every list in the annexes is read from
+the very ids that formula counted, so a figure and the list behind it always agree.
+Indicators are judged by the engine for the year's period (the period labelled with the
+year, else the longest one inside it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intl_desk.core import vocabularies as vocab
+from intl_desk.core.evaluation.engine import Assessment, Evaluation, IndicatorInfo, PeriodInfo
+from intl_desk.core.evaluation.formulas import Window, compute, keys
+from intl_desk.core.evaluation.lines import (
+    ActivityLine,
+    AgreementLine,
+    EventLine,
+    MembershipLine,
+    ProjectLine,
+    activity_lines,
+    agreement_lines,
+    chunks,
+    event_lines,
+    membership_lines,
+    project_lines,
+)
+from intl_desk.core.evaluation.status import Status
+from intl_desk.core.model import Agreement, Office
+from intl_desk.core.model.base import fold
+
+#: words that mark an indicator as a survey of residents, in the four languages
+SURVEY_WORDS = (
+    "survey",
+    "poll",
+    "enquete",
+    "sondage",
+    "barometre",
+    "encuesta",
+    "pesquisa",
+    "sondagem",
+)
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    label: str
+    value: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    assessment: Assessment
+    trend: tuple[TrendPoint, ...]
+
+    @property
+    def indicator(self) -> IndicatorInfo:
+        return self.assessment.indicator
+
+
+@dataclass(frozen=True)
+class DimensionSection:
+    code: str
+    label: str
+    indicators: tuple[IndicatorLine, ...]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for line in self.indicators if line.assessment.status is status)
+
+
+@dataclass(frozen=True)
+class Headline:
+    signed: int
+    renewed: int
+    expired: int
+    active: int
+    partner_countries: int
+    projects: int
+    cofinancing: Decimal
+    budget: Decimal
+    memberships: int
+    roles: int
+    events: int
+    missions: int
+    mission_cost: Decimal
+
+
+@dataclass(frozen=True)
+class YearlyReport:
+    office_name: str
+    currency: str
+    year: int
+    today: date
+    period: PeriodInfo | None
+    headline: Headline
+    dimensions: tuple[DimensionSection, ...]
+    surveys: tuple[IndicatorLine, ...]
+    signed: tuple[AgreementLine, ...]
+    renewed: tuple[AgreementLine, ...]
+    expired: tuple[AgreementLine, ...]
+    active: tuple[AgreementLine, ...]
+    projects: tuple[ProjectLine, ...]
+    memberships: tuple[MembershipLine, ...]
+    events: tuple[EventLine, ...]
+    missions: tuple[ActivityLine, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing recorded for the year: the report says what to record instead."""
+        h = self.headline
+        nothing = not (h.signed or h.active or h.projects or h.memberships or h.missions)
+        return nothing and not any(section.indicators for section in self.dimensions)
+
+    def status_count(self, status: Status) -> int:
+        return sum(section.count(status) for section in self.dimensions)
+
+
+def compute_yearly(session: Session, year: int, today: date | None = None) -> YearlyReport:
+    today = today or date.today()
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    window = Window(start, end, {})
+
+    def ids(code: str) -> list[str]:
+        return [str(key) for key in keys(session, code, None, window)]
+
+    signed_ids = ids("agreements_signed")
+    renewed_ids: set[str] = set()
+    for part in chunks(signed_ids):  # renewals: signed in the year to replace an earlier one
+        renewed_ids.update(
+            session.scalars(
+                select(Agreement.id).where(Agreement.id.in_(part), Agreement.renews_id.is_not(None))
+            )
+        )
+    expired_ids = _expired(session, start, end)
+    active = agreement_lines(session, ids("agreements_active"))
+    projects = project_lines(session, ids("active_projects"), end)
+    memberships = membership_lines(session, ids("memberships_held"), start, end)
+    missions = activity_lines(session, ids("missions_undertaken"))
+    signed = agreement_lines(session, signed_ids)
+    headline = Headline(
+        signed=len(signed_ids),
+        renewed=len(renewed_ids),
+        expired=len(expired_ids),
+        active=len(active),
+        partner_countries=int(compute(session, "partner_countries", None, window)),
+        projects=len(projects),
+        cofinancing=Decimal(str(compute(session, "cofinancing_raised", None, window))),
+        budget=sum((p.budget for p in projects), Decimal(0)),
+        memberships=len(memberships),
+        roles=int(compute(session, "network_roles", None, window)),
+        events=int(compute(session, "events_attended", None, window)),
+        missions=len(missions),
+        mission_cost=sum((m.cost or Decimal(0) for m in missions), Decimal(0)),
+    )
+    evaluation = Evaluation(session, today)
+    period = evaluation.period_for_year(year)
+    lines = _indicator_lines(evaluation, period) if period else []
+    dimensions = tuple(
+        DimensionSection(
+            term.code,
+            term.display(),
+            tuple(line for line in lines if line.indicator.dimension == term.code),
+        )
+        for term in vocab.DIMENSIONS
+    )
+    own = session.scalar(select(Office).where(Office.deleted_at.is_(None)).limit(1))
+    return YearlyReport(
+        office_name=own.name if own else "",
+        currency=own.currency if own else "EUR",
+        year=year,
+        today=today,
+        period=period,
+        headline=headline,
+        dimensions=dimensions,
+        surveys=tuple(line for line in lines if is_survey(line.indicator)),
+        signed=tuple(signed),
+        renewed=tuple(line for line in signed if line.id in renewed_ids),
+        expired=tuple(agreement_lines(session, expired_ids)),
+        active=tuple(active),
+        projects=tuple(projects),
+        memberships=tuple(memberships),
+        events=tuple(event_lines(session, ids("events_attended"))),
+        missions=tuple(missions),
+    )
+
+
+def _expired(session: Session, start: date, end: date) -> list[str]:
+    """Agreements that reached their expiry date in the year (a signed one, not perpetual)."""
+    return list(
+        session.scalars(
+            select(Agreement.id).where(
+                Agreement.deleted_at.is_(None),
+                Agreement.perpetual.is_(False),
+                Agreement.status.in_(("active", "expired", "superseded", "terminated")),
+                Agreement.date_expires >= start,
+                Agreement.date_expires <= end,
+            )
+        )
+    )
+
+
+def _indicator_lines(evaluation: Evaluation, period: PeriodInfo) -> list[IndicatorLine]:
+    lines = []
+    for indicator in evaluation.indicators:
+        trend = tuple(
+            TrendPoint(one.period.label, one.value, one.target)
+            for one in evaluation.series(indicator)
+            if one.period.end <= period.end
+        )
+        lines.append(IndicatorLine(evaluation.assess(indicator, period), trend))
+    return lines
+
+
+def is_survey(indicator: IndicatorInfo) -> bool:
+    """A residents' survey result: its name or source names a survey (see SURVEY_WORDS)."""
+    words = fold(f"{indicator.name} {indicator.source}")
+    return not indicator.is_text and any(word in words for word in SURVEY_WORDS)

@@ -1,0 +1,539 @@
+"""The yearly report PDF: cover, one-page summary, indicators by dimension with their
+trend, agreements, projects, networks and missions, residents' surveys, and annexes with
+the full list behind every figure.
+
+It draws a :class:`~intl_desk.core.evaluation.yearly.YearlyReport` computed by core, on
+the shared page template (office, logo, period, generation date, page x of y).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Any
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from intl_desk.core.evaluation.lines import ActivityLine, AgreementLine, EventLine, ProjectLine
+from intl_desk.core.evaluation.status import STATUS_LABELS, Status
+from intl_desk.core.evaluation.yearly import IndicatorLine, YearlyReport
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.reports.fonts import register_fonts
+from intl_desk.reports.page import Letterhead, document
+from intl_desk.reports.styles import ADVICE, BODY, HEADING, SMALL, data_table, text
+from intl_desk.reports.yearly_parts import (
+    WIDTH,
+    amount,
+    annex,
+    big_amount,
+    day,
+    figure,
+    heading,
+    long_table,
+    more_in_annex,
+    note,
+    section,
+    sparkline,
+    status_cell,
+    tiles,
+)
+
+SHOWN = 15
+RIGHT = ParagraphStyle("right", parent=BODY, alignment=TA_RIGHT, fontSize=7.5, leading=9)
+RIGHT_SMALL = ParagraphStyle("right_small", parent=SMALL, alignment=TA_RIGHT)
+EMPTY_ADVICE = N_(
+    "Nothing is recorded for this year yet. Record the agreements signed, the projects,"
+    " network events and missions, and enter the indicators' values on the Measurements"
+    " page: this report is drawn from them."
+)  # rows of a long list shown in the body; the annex has them all
+
+
+def yearly_title(year: int) -> str:
+    return Message(N_("Yearly report {year}"), {"year": year}).render()
+
+
+def write_yearly_pdf(
+    report: YearlyReport, target: Path | IO[bytes], logo: bytes | None = None
+) -> None:
+    register_fonts()
+    letterhead = Letterhead(
+        report.office_name, yearly_title(report.year), str(report.year), report.today, logo
+    )
+    doc, canvas_class = document(str(target) if isinstance(target, Path) else target, letterhead)
+    doc.build(_story(report), canvasmaker=canvas_class)
+
+
+def _story(report: YearlyReport) -> list[Flowable]:
+    story = _cover(report)
+    if report.is_empty:
+        return [*story, text(_(EMPTY_ADVICE), ADVICE)]
+    story += [PageBreak(), *_summary(report), PageBreak()]
+    for dimension in report.dimensions:
+        story += section(
+            Message(N_("{dimension} dimension"), {"dimension": dimension.label}).render(),
+            _indicators(dimension.indicators, report),
+        )
+    story += _agreements(report) + _projects(report) + _networks(report) + _missions(report)
+    story += _surveys(report)
+    story += [PageBreak(), text(_("Annexes"), HEADING), Spacer(1, 6), *_annexes(report)]
+    return story
+
+
+def _cover(report: YearlyReport) -> list[Flowable]:
+    period = report.period.label if report.period else str(report.year)
+    return [
+        Spacer(1, 90),
+        text(report.office_name, HEADING),
+        Spacer(1, 8),
+        text(yearly_title(report.year), HEADING),
+        Spacer(1, 14),
+        text(
+            _(
+                "What the office's international action brought this year: the indicators "
+                "against their targets, the agreements, projects, networks and missions, and "
+                "the lists behind every figure."
+            ),
+            ADVICE,
+        ),
+        Spacer(1, 10),
+        note(
+            Message(
+                N_("Indicators judged for the period {period}, as of {date}."),
+                {"period": period, "date": day(report.today)},
+            ).render()
+        ),
+    ]
+
+
+def summary_rows(report: YearlyReport) -> list[tuple[str, str]]:
+    """The summary's figures as (label, value) pairs: also what tests read back."""
+    h, currency = report.headline, report.currency
+    return [
+        (_("Agreements signed in the year"), figure(h.signed)),
+        (_("of which renewals"), figure(h.renewed)),
+        (_("Agreements that reached their expiry date"), figure(h.expired)),
+        (_("Agreements active in the year"), figure(h.active)),
+        (_("Partner countries"), figure(h.partner_countries)),
+        (_("Projects under way"), figure(h.projects)),
+        (_("Budget of the projects under way"), amount(h.budget, currency)),
+        (_("Co-financing raised in the year"), amount(h.cofinancing, currency)),
+        (_("Network memberships"), figure(h.memberships)),
+        (_("Roles held in networks"), figure(h.roles)),
+        (_("Network events attended"), figure(h.events)),
+        (_("Missions abroad"), figure(h.missions)),
+        (_("Cost of the missions"), amount(h.mission_cost, currency)),
+    ]
+
+
+def _summary(report: YearlyReport) -> list[Flowable]:
+    h = report.headline
+    story: list[Flowable] = [
+        text(Message(N_("{year} at a glance"), {"year": report.year}).render(), HEADING),
+        Spacer(1, 8),
+        tiles(
+            [
+                (figure(h.signed), _("agreements signed")),
+                (figure(h.active), _("agreements active")),
+                (figure(h.partner_countries), _("partner countries")),
+                (figure(h.projects), _("projects under way")),
+                (big_amount(h.cofinancing, report.currency), _("co-financing raised")),
+                (figure(h.events), _("network events attended")),
+            ]
+        ),
+        Spacer(1, 10),
+    ]
+    figures = [
+        [_("Figure"), _("Value")],
+        *[[label, value] for label, value in summary_rows(report)],
+    ]
+    statuses = [Status.ACHIEVED, Status.ON_TRACK, Status.BEHIND, Status.NO_DATA]
+    counts = [[_("Dimension"), *[_(STATUS_LABELS[s]) for s in statuses]]]
+    for dimension in report.dimensions:
+        counts.append([dimension.label, *[str(dimension.count(s)) for s in statuses]])
+    counts.append([_("All indicators"), *[str(report.status_count(s)) for s in statuses]])
+    from reportlab.platypus import Table
+
+    side = Table(
+        [
+            [
+                data_table(figures, [250, 120], 1),
+                [
+                    heading(_("Indicators against their targets")),
+                    data_table(counts, [120, 70, 70, 70, 70], 1, total_row=True),
+                ],
+            ]
+        ],
+        colWidths=[390, WIDTH - 390],
+    )
+    side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return [*story, side]
+
+
+def _indicators(lines: tuple[IndicatorLine, ...], report: YearlyReport) -> list[Flowable]:
+    header = [
+        _("Code"),
+        _("Indicator"),
+        _("Baseline"),
+        _("Target"),
+        _("Actual"),
+        _("Status"),
+        _("Trend"),
+    ]
+
+    def row(line: IndicatorLine) -> list[Any]:
+        a, i = line.assessment, line.indicator
+        baseline = figure(i.baseline_value, i.unit)
+        if i.baseline_year and i.baseline_value is not None:
+            baseline += f" ({i.baseline_year})"
+        actual = _value_text(line)
+        return [
+            i.code,
+            text(i.name, SMALL),
+            baseline,
+            _level_or(i, a.target),
+            actual,
+            status_cell(a.status),
+            sparkline([(p.value, p.target) for p in line.trend]),
+        ]
+
+    story = long_table(
+        header, lines, row, [50, 250, 80, 75, 90, 75, 100], 2, _("No indicator in this dimension.")
+    )
+    comments = [line for line in lines if _narrative(line)]
+    for line in comments:
+        story.append(note(f"{line.indicator.code} — {_narrative(line)}"))
+    if comments:
+        story.append(Spacer(1, 8))
+    return story
+
+
+def _level_or(indicator: Any, value: float | None) -> str:
+    if value is not None and indicator.measure == "qualitative":
+        return f"{round(value)} — {indicator.level_label(value)}"
+    return figure(value, indicator.unit)
+
+
+def _value_text(line: IndicatorLine) -> Any:
+    """The actual figure; for a figure per entity, the median entity and how many of the
+    entities achieved their target, on a second line."""
+    a, i = line.assessment, line.indicator
+    if i.is_text:
+        return _("see below") if a.measurement and a.measurement.text else "—"
+    actual = _level_or(i, a.value)
+    if not a.entity_statuses:
+        return actual
+    achieved = dict(a.entity_statuses).get(Status.ACHIEVED, 0)
+    total = sum(count for _status, count in a.entity_statuses)
+    detail = Message(
+        N_("median entity; {achieved} of {total} achieved"),
+        {"achieved": achieved, "total": total},
+    ).render()
+    return [text(actual, RIGHT), text(detail, RIGHT_SMALL)]
+
+
+def _narrative(line: IndicatorLine) -> str:
+    a = line.assessment
+    parts = []
+    if a.measurement and a.measurement.text:
+        parts.append(a.measurement.text)
+    if a.measurement and a.measurement.comment:
+        parts.append(a.measurement.comment)
+    if a.error:
+        parts.append(a.error)
+    return " ".join(parts)
+
+
+def _agreement_row(line: AgreementLine) -> list[Any]:
+    return [
+        line.title,
+        line.type,
+        line.partners,
+        line.countries,
+        day(line.signed),
+        _("perpetual") if line.perpetual else day(line.expires),
+        line.status,
+    ]
+
+
+AGREEMENT_WIDTHS = [220, 110, 150, 100, 70, 70, 60]
+
+
+def _agreement_header() -> list[str]:
+    return [
+        _("Agreement"),
+        _("Type"),
+        _("Partners"),
+        _("Countries"),
+        _("Signed"),
+        _("Expires"),
+        _("Status"),
+    ]
+
+
+def _agreements(report: YearlyReport) -> list[Flowable]:
+    story: list[Flowable] = []
+    for title, items, annex_code, empty in (
+        (_("Agreements signed in the year"), report.signed, "A1", _("No agreement signed.")),
+        (_("Agreements renewed"), report.renewed, "A2", _("No agreement renewed.")),
+        (
+            _("Agreements that reached their expiry date"),
+            report.expired,
+            "A3",
+            _("No agreement expired."),
+        ),
+    ):
+        story += section(
+            title,
+            long_table(
+                _agreement_header(),
+                items,
+                _agreement_row,
+                AGREEMENT_WIDTHS,
+                99,
+                empty,
+                SHOWN,
+                more_in_annex(len(items), annex_code),
+            ),
+        )
+    return story
+
+
+def _project_row(line: ProjectLine) -> list[Any]:
+    progress = line.progress
+    return [
+        line.title,
+        line.status,
+        day(line.start),
+        day(line.end),
+        line.lead,
+        amount(line.budget),
+        amount(line.cofinancing),
+        amount(line.spent),
+        "" if progress is None else f"{round(progress * 100)} %",
+    ]
+
+
+def _project_header(report: YearlyReport) -> list[str]:
+    return [
+        _("Project"),
+        _("Status"),
+        _("Start"),
+        _("End"),
+        _("Lead"),
+        Message(N_("Budget ({currency})"), {"currency": report.currency}).render(),
+        _("Co-financing"),
+        _("Spent"),
+        _("Spent / budget"),
+    ]
+
+
+PROJECT_WIDTHS = [185, 80, 60, 60, 95, 80, 75, 75, 70]
+
+
+def _projects(report: YearlyReport) -> list[Flowable]:
+    return section(
+        _("Projects under way: progress and money"),
+        long_table(
+            _project_header(report),
+            report.projects,
+            _project_row,
+            PROJECT_WIDTHS,
+            5,
+            _("No project under way."),
+            SHOWN,
+            more_in_annex(len(report.projects), "A5"),
+        ),
+    )
+
+
+def _networks(report: YearlyReport) -> list[Flowable]:
+    header = [
+        _("Network"),
+        _("Member"),
+        _("Role"),
+        _("Since"),
+        _("Annual fee"),
+        _("Events attended"),
+    ]
+
+    def row(line: Any) -> list[Any]:
+        return [
+            line.network,
+            line.entity,
+            line.role,
+            day(line.since),
+            amount(line.fee, line.currency),
+            figure(line.events),
+        ]
+
+    story = section(
+        _("Network participation"),
+        long_table(
+            header,
+            report.memberships,
+            row,
+            [230, 170, 120, 70, 90, 80],
+            4,
+            _("No network membership."),
+            SHOWN,
+            more_in_annex(len(report.memberships), "A6"),
+        ),
+    )
+    return story + section(
+        _("Network events attended"),
+        long_table(
+            [_("Network"), _("Event"), _("Date"), _("Place")],
+            report.events,
+            _event_row,
+            [150, 360, 80, 170],
+            99,
+            _("No network event attended."),
+            SHOWN,
+            more_in_annex(len(report.events), "A7"),
+        ),
+    )
+
+
+def _event_row(line: EventLine) -> list[Any]:
+    return [line.network, line.title, day(line.start), line.place]
+
+
+def _mission_row(line: ActivityLine) -> list[Any]:
+    return [
+        line.title,
+        day(line.start),
+        line.place,
+        line.justification or line.purpose,
+        amount(line.cost, line.currency),
+    ]
+
+
+def _missions(report: YearlyReport) -> list[Flowable]:
+    header = [_("Mission"), _("Date"), _("Place"), _("Justification"), _("Cost")]
+    return section(
+        _("Missions abroad, with their justification and cost"),
+        long_table(
+            header,
+            report.missions,
+            _mission_row,
+            [190, 70, 130, 300, 80],
+            4,
+            _("No mission abroad."),
+            SHOWN,
+            more_in_annex(len(report.missions), "A8"),
+        ),
+    )
+
+
+def _surveys(report: YearlyReport) -> list[Flowable]:
+    if not report.surveys:
+        return []
+    header = [_("Survey"), _("Source"), *[point.label for point in report.surveys[0].trend]]
+
+    def row(line: IndicatorLine) -> list[Any]:
+        values = {p.label: p.value for p in line.trend}
+        return [
+            line.indicator.name,
+            line.indicator.source,
+            *[figure(values.get(label), line.indicator.unit) for label in header[2:]],
+        ]
+
+    widths = [230, 160, *[(WIDTH - 390) / max(len(header) - 2, 1)] * (len(header) - 2)]
+    return section(
+        _("Residents' survey results"), long_table(header, report.surveys, row, widths, 2, "")
+    )
+
+
+def _export_hint(kind: str, condition: str) -> str:
+    return Message(
+        N_(
+            "the {kind} list in the app ({condition}) or “intl-desk export --kind {kind}” gives"
+            " every one of them."
+        ),
+        {"kind": kind, "condition": condition},
+    ).render()
+
+
+def _annexes(report: YearlyReport) -> list[Flowable]:
+    year = str(report.year)
+    agreements = [
+        ("A1", _("Agreements signed in the year"), report.signed, _("signed in {year}")),
+        ("A2", _("Agreements renewed"), report.renewed, _("signed in {year}")),
+        (
+            "A3",
+            _("Agreements that reached their expiry date"),
+            report.expired,
+            _("expiring in {year}"),
+        ),
+        ("A4", _("Agreements active in the year"), report.active, _("status active")),
+    ]
+    story: list[Flowable] = []
+    for code, title, items, condition in agreements:
+        hint = _export_hint("agreements", condition.format(year=year))
+        story += section(
+            f"{code}. {title} ({len(items)})",
+            annex(
+                _agreement_header(),
+                items,
+                _agreement_row,
+                AGREEMENT_WIDTHS,
+                99,
+                lambda a: a.type,
+                _("Type"),
+                hint,
+            ),
+        )
+    story += section(
+        f"A5. {_('Projects under way')} ({len(report.projects)})",
+        annex(
+            _project_header(report),
+            report.projects,
+            _project_row,
+            PROJECT_WIDTHS,
+            5,
+            lambda p: p.status,
+            _("Status"),
+            _export_hint("projects", _("under way")),
+        ),
+    )
+    story += section(
+        f"A6. {_('Network memberships')} ({len(report.memberships)})",
+        annex(
+            [_("Network"), _("Member"), _("Role")],
+            report.memberships,
+            lambda m: [m.network, m.entity, m.role],
+            [300, 300, 160],
+            99,
+            lambda m: m.network,
+            _("Network"),
+            _export_hint("memberships", year),
+        ),
+    )
+    story += section(
+        f"A7. {_('Network events attended')} ({len(report.events)})",
+        annex(
+            [_("Network"), _("Event"), _("Date"), _("Place")],
+            report.events,
+            _event_row,
+            [150, 360, 80, 170],
+            99,
+            lambda e: e.network,
+            _("Network"),
+            _export_hint("participations", year),
+        ),
+    )
+    story += section(
+        f"A8. {_('Missions abroad')} ({len(report.missions)})",
+        annex(
+            [_("Mission"), _("Date"), _("Place"), _("Justification"), _("Cost")],
+            report.missions,
+            _mission_row,
+            [190, 70, 130, 300, 80],
+            4,
+            lambda m: m.place,
+            _("Place"),
+            _export_hint("activities", year),
+        ),
+    )
+    return story
