@@ -205,3 +205,24 @@ _TOP_LEVEL_MODELS: tuple[Any, ...] = (
     Indicator,
     Contact,
 )
+
+
+def is_new_file(session: Session) -> bool:
+    """True while the file holds no partner, agreement, project, network or activity yet:
+    the start page then shows the first steps instead of four empty panels."""
+    for model in (Partner, Agreement, Project, Network, Activity):
+        if session.scalar(select(model.id).where(model.deleted_at.is_(None)).limit(1)):
+            return False
+    return True
+
+
+def measurement_gap(session: Session) -> str | None:
+    """Why no measurement can be due: ``"no_indicators"`` (nothing typed in is measured),
+    ``"no_periods"`` (no period has started), or None."""
+    typed = select(Indicator.id).where(Indicator.deleted_at.is_(None), Indicator.formula.is_(None))
+    if session.scalar(typed.limit(1)) is None:
+        return "no_indicators"
+    started = select(Period.id).where(Period.deleted_at.is_(None))
+    if session.scalar(started.limit(1)) is None:
+        return "no_periods"
+    return None

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import SIGNAL, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,26 +44,112 @@ class _Panel(QFrame):
         self.list = QListWidget()
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)  # one line per record reads better with air between them
+        self.list.setAlternatingRowColors(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.list)
 
-    def fill(self, lines: list[tuple[str, tuple[str, str] | None]]) -> None:
+    def fill(
+        self,
+        lines: list[tuple[str, tuple[str, str] | None]],
+        title: str | None = None,
+        empty_text: str | None = None,
+    ) -> None:
         self.list.clear()
-        self.heading.setText(f"{self.title} ({len(lines)})" if lines else self.title)
+        title = title or self.title
+        self.heading.setText(f"{title} ({len(lines)})" if lines else title)
         if not lines:
-            item = QListWidgetItem(self.empty_text)
+            item = QListWidgetItem(empty_text or self.empty_text)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
             return
         for text, record in lines:
             item = QListWidgetItem(text)
             item.setData(RECORD_ROLE, record)
+            item.setToolTip(text)
             self.list.addItem(item)
 
 
+#: The first steps in a new office file: (list kind, button, what it is for).
+FIRST_STEPS = (
+    (
+        "local_entities",
+        N_("Add our local entities…"),
+        N_(
+            "The departments, municipalities or agencies of our own administration that sign "
+            "and carry out the international work."
+        ),
+    ),
+    (
+        "partners",
+        N_("Add a partner…"),
+        N_(
+            "The cities and organisations abroad. Type a city's name: its country and map "
+            "position are filled in from the world gazetteer."
+        ),
+    ),
+    (
+        "agreements",
+        N_("Record an agreement…"),
+        N_(
+            "Twinnings, memoranda and cooperation agreements, with their parties, objectives, "
+            "renewal dates and signed documents."
+        ),
+    ),
+    (
+        "projects",
+        N_("Record a project…"),
+        N_("Cooperation projects with their participants, yearly budget and co-financing."),
+    ),
+    (
+        "indicators",
+        N_("Define an indicator…"),
+        N_("What the office measures each period, with its targets."),
+    ),
+)
+
+
+class _FirstSteps(QFrame):
+    """What to do in a file that holds nothing yet, one button per kind of record."""
+
+    new_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        heading = QLabel(_("This office file is ready. Where to start:"))
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(12)
+        self.buttons: dict[str, QPushButton] = {}
+        for row, (kind, button_text, help_text) in enumerate(FIRST_STEPS):
+            button = QPushButton(_(button_text))
+            button.setMinimumWidth(220)
+            button.clicked.connect(lambda _checked=False, k=kind: self.new_requested.emit(k))
+            explanation = QLabel(_(help_text))
+            explanation.setWordWrap(True)
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(explanation, row, 1)
+            self.buttons[kind] = button
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(12)
+        layout.addWidget(heading)
+        layout.addLayout(grid)
+
+
 class TodayPage(QWidget):
+    """Emits ``open_requested(kind, id)`` for a record picked, ``new_requested(kind)`` for a
+    first step (the main window opens an empty form of that kind)."""
+
     open_requested = Signal(str, str)
+    new_requested = Signal(str)
 
     def __init__(
         self, session_factory: Callable[[], Session], today: Callable[[], date] = date.today
@@ -87,6 +174,9 @@ class TodayPage(QWidget):
         self.recent = _Panel(
             _("Recently changed"), _("Nothing recorded yet: start with a partner or an agreement.")
         )
+        self.first_steps = _FirstSteps()
+        self.first_steps.new_requested.connect(self._new_record)
+        self.first_steps.hide()
         grid = QGridLayout()
         grid.addWidget(self.renewals, 0, 0)
         grid.addWidget(self.reports, 0, 1)
@@ -94,6 +184,7 @@ class TodayPage(QWidget):
         grid.addWidget(self.recent, 1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.first_steps)
         layout.addLayout(grid, 1)
         for panel in (self.renewals, self.reports, self.measurements, self.recent):
             panel.list.itemActivated.connect(self._open_item)
@@ -137,18 +228,8 @@ class TodayPage(QWidget):
                     for due in questions.reports_due(session, today)
                 ]
             )
-            self.measurements.fill(
-                [
-                    (
-                        Message(
-                            N_("{indicator} ({period})"),
-                            {"indicator": due.name, "period": due.period_label},
-                        ).render(),
-                        ("indicators", due.indicator_id),
-                    )
-                    for due in questions.measurements_due(session, today)
-                ]
-            )
+            self._fill_measurements(session, today)
+            self.first_steps.setVisible(questions.is_new_file(session))
             recent_lines: list[tuple[str, tuple[str, str] | None]] = []
             for change in questions.recent_changes(session):
                 kind_label, title = describe(session, change.record_kind, change.record_id)
@@ -170,6 +251,34 @@ class TodayPage(QWidget):
                     )
                 )
             self.recent.fill(recent_lines)
+
+    def _fill_measurements(self, session: Session, today: date) -> None:
+        """One period is due at a time: it goes in the heading, the lines name indicators."""
+        due = questions.measurements_due(session, today)
+        gap = questions.measurement_gap(session)
+        empty = {
+            "no_indicators": _("No indicator yet: define what the office measures in Indicators."),
+            "no_periods": _(
+                "No period has started yet: add the periods in an indicator's Targets."
+            ),
+        }.get(gap or "")
+        title = (
+            Message(
+                N_("Measurements to enter for {period}"), {"period": due[0].period_label}
+            ).render()
+            if due
+            else None
+        )
+        self.measurements.fill(
+            [(line.name, ("indicators", line.indicator_id)) for line in due], title, empty
+        )
+
+    def _new_record(self, kind: str) -> None:
+        self.new_requested.emit(kind)
+        window = self.window()
+        open_record = getattr(window, "open_record", None)
+        if callable(open_record) and not self.receivers(SIGNAL("new_requested(QString)")):
+            open_record(kind, None)  # until the main window listens to new_requested
 
     def _open_item(self, item: QListWidgetItem) -> None:
         record = item.data(RECORD_ROLE)

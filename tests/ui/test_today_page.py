@@ -1,0 +1,63 @@
+"""The Today page: first steps in a new file, what is due in a lived-in one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Indicator, Partner, Period
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.today_page import TodayPage
+
+TODAY = date(2026, 12, 2)
+
+
+def page_for(qtbot: QtBot, office: OfficeFile) -> TodayPage:
+    page = TodayPage(office.session, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.load()
+    return page
+
+
+def texts(page: TodayPage, panel: str) -> list[str]:
+    widget = getattr(page, panel).list
+    return [widget.item(row).text() for row in range(widget.count())]
+
+
+def test_a_new_file_shows_its_first_steps(qtbot: QtBot, office: OfficeFile) -> None:
+    page = page_for(qtbot, office)
+    assert not page.first_steps.isHidden()
+    assert texts(page, "measurements") == [
+        "No indicator yet: define what the office measures in Indicators."
+    ]
+    asked: list[str] = []
+    page.new_requested.connect(asked.append)
+    qtbot.mouseClick(page.first_steps.buttons["agreements"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.first_steps.buttons["partners"], Qt.MouseButton.LeftButton)
+    assert asked == ["agreements", "partners"]
+
+    with office.session() as session:
+        session.add(Partner(name="São João del-Rei", kind="city", country_code="BR"))
+        session.commit()
+    page.load()
+    assert page.first_steps.isHidden()  # the file is in use: the panels say what is due
+
+
+def test_measurements_due_name_their_period_once(qtbot: QtBot, office: OfficeFile) -> None:
+    with office.session() as session:
+        session.add_all(
+            [
+                Period(label="2026", start_date=date(2026, 1, 1), end_date=date(2026, 12, 31)),
+                Indicator(name="Étudiants accueillis", dimension="institutional"),
+                Indicator(name="Délégations reçues à Łódź", dimension="institutional"),
+            ]
+        )
+        session.commit()
+    page = page_for(qtbot, office)
+    assert page.measurements.heading.text() == "Measurements to enter for 2026 (2)"
+    assert sorted(texts(page, "measurements")) == [
+        "Délégations reçues à Łódź",
+        "Étudiants accueillis",
+    ]
