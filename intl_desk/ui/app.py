@@ -4,26 +4,63 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from intl_desk.core.i18n import current_language, set_language, system_language
+from intl_desk.core.i18n import _, current_language, set_language, system_language
 from intl_desk.ui import settings as options
+from intl_desk.ui.language_menu import add_language_menu, install_qt_translations
+
+if TYPE_CHECKING:
+    from intl_desk.ui.main_window import MainWindow
+
+#: The window alive now (a language change replaces it).
+_windows: list[MainWindow] = []
 
 
-def install_qt_translations(app: QApplication, language: str) -> None:
-    """Qt's own dialogs (buttons, file dialogs) in the user's language."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(language), "qtbase", "_", folder):
-        app.installTranslator(translator)
+def open_main_window(path: Path | None = None, read_only: bool = False) -> MainWindow:
+    """A main window with the Language menu; a language change rebuilds it in place."""
+    from intl_desk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    add_language_menu(window, lambda: rebuild_window(window))
+    if path is not None:
+        window.open_file(path, read_only=read_only)
+    _windows[:] = [window]
+    return window
+
+
+def rebuild_window(old: MainWindow) -> MainWindow | None:
+    """Build the window again so every label is read in the new language.
+
+    Open forms are closed first through their own Close (which asks about unsaved
+    changes); if the user keeps one open, the window stays as it is and the new
+    language applies from the next start.
+    """
+    for dialog in list(old.open_dialogs):
+        if dialog.isVisible():
+            dialog.close()
+            if dialog.isVisible():
+                old.statusBar().showMessage(
+                    _("The new language applies once the open forms are closed, or at next start.")
+                )
+                return None
+    path = old.office.path if old.office else None
+    read_only = bool(old.office and old.office.read_only)
+    geometry = old.saveGeometry()
+    old.close()
+    window = open_main_window(path, read_only)
+    window.restoreGeometry(geometry)
+    window.show()
+    old.deleteLater()
+    return window
 
 
 def run_app(path: Path | None = None, quit_when_shown: bool = False) -> int:
     from intl_desk.ui import crash_report
     from intl_desk.ui.dialogs import register_all
-    from intl_desk.ui.main_window import MainWindow
     from intl_desk.ui.welcome_page import app_icon
 
     register_all()
@@ -37,14 +74,15 @@ def run_app(path: Path | None = None, quit_when_shown: bool = False) -> int:
     settings = options.app_settings()
     set_language(options.LANGUAGE.get(settings) or system_language())
     install_qt_translations(app, current_language())
-    window = MainWindow()
     last = options.LAST_FILE.get(settings)
     target = path or (Path(last) if last and Path(last).exists() else None)
+    window = open_main_window()
+    window.show()
+    if quit_when_shown:  # start-up measurement: quit once the file is on screen
+        window.file_opened.connect(lambda _path: QTimer.singleShot(0, app.quit))
+        window.open_failed.connect(lambda _path: app.exit(2))
+        if target is None:
+            QTimer.singleShot(0, app.quit)
     if target is not None:
         window.open_file(target)
-    window.show()
-    if quit_when_shown:
-        app.processEvents()
-        window.grab()
-        return 0
     return app.exec()

@@ -90,6 +90,7 @@ def test_a_file_that_is_not_an_image_is_refused_as_logo(
 
 
 def test_creating_the_office_file_opens_it_with_its_details_and_logo(
+    qtbot: QtBot,
     window: MainWindow,
     tmp_path: Path,
     logo: Path,
@@ -107,19 +108,22 @@ def test_creating_the_office_file_opens_it_with_its_details_and_logo(
         return int(QDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(NewOfficeDialog, "exec", fill_and_accept)
-    window.welcome.new_button.click()
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        window.welcome.new_button.click()
 
     assert window.office is not None
     assert "Prefeitura de São João del-Rei" in window.windowTitle()
     window.close_file()
-    with OfficeFile.open(tmp_path / "sjdr.sqlite", read_only=True) as office:
-        with office.session() as session:
-            record = session.scalars(select(Office)).one()
-            assert (record.name, record.kind, record.country_code, record.language) == (
-                "Prefeitura de São João del-Rei", "city", "BR", "pt"
-            )
-            assert record.logo == logo.read_bytes()
-            assert record.logo_media_type == "image/png"
+    with (
+        OfficeFile.open(tmp_path / "sjdr.sqlite", read_only=True) as office,
+        office.session() as session,
+    ):
+        record = session.scalars(select(Office)).one()
+        assert (record.name, record.kind, record.country_code, record.language) == (
+            "Prefeitura de São João del-Rei", "city", "BR", "pt"
+        )
+        assert record.logo == logo.read_bytes()
+        assert record.logo_media_type == "image/png"
 
 
 def test_cancelling_creates_nothing(
@@ -132,16 +136,18 @@ def test_cancelling_creates_nothing(
 
 
 def test_explore_the_demo_builds_it_once_and_opens_it(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("intl_desk.paths.user_data_dir", lambda: tmp_path)
-    window.welcome.demo_button.click()
+    with qtbot.waitSignal(window.file_opened, timeout=20_000):
+        window.welcome.demo_button.click()
     assert window.office is not None and window.office.path == tmp_path / "demo.sqlite"
     with window.office.session() as session:
         assert len(session.scalars(select(Agreement.id)).all()) > 50
     window.close_file()
     built = (tmp_path / "demo.sqlite").stat().st_mtime_ns
-    window.welcome.demo_button.click()
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        window.welcome.demo_button.click()
     assert (tmp_path / "demo.sqlite").stat().st_mtime_ns == built
     assert not (tmp_path / "demo.sqlite.part").exists()
 
@@ -158,5 +164,6 @@ def test_recent_files_are_listed_and_reopen(
     recent = window.welcome.recent
     assert recent.isVisible() and recent.count() == 2
     assert "not found" in recent.item(1).text()
-    window.welcome.recent_chosen.emit(str(office_path))
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        window.welcome.recent_chosen.emit(str(office_path))
     assert window.office is not None and window.office.path == office_path

@@ -1,0 +1,88 @@
+"""Switching the language from the menu: the window is rebuilt in it, the file stays open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.i18n import current_language
+from intl_desk.core.model import Partner
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui import app as desktop
+from intl_desk.ui import settings as options
+from intl_desk.ui.dialogs.partner import PartnerDialog
+from intl_desk.ui.language_menu import install_qt_translations
+from intl_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _english_qt(qapp: QApplication) -> Iterator[None]:
+    yield
+    install_qt_translations(qapp, "en")
+
+
+@pytest.fixture(autouse=True)
+def _close_windows() -> Iterator[None]:
+    yield
+    for window in desktop._windows:
+        window.close()
+        window.deleteLater()
+    desktop._windows.clear()
+
+
+def open_and_wait(qtbot: QtBot, path: Path) -> MainWindow:
+    window = desktop.open_main_window()  # closed by _close_windows (may be replaced)
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        window.open_file(path)
+    return window
+
+
+def choose(window: MainWindow, label: str) -> None:
+    menu = window.findChild(QMenu, "language_menu")
+    assert menu is not None
+    (action,) = [a for a in menu.actions() if isinstance(a, QAction) and a.text() == label]
+    action.trigger()
+
+
+def test_choosing_french_rebuilds_the_window_in_french_on_the_same_file(
+    qtbot: QtBot, office_path: Path
+) -> None:
+    window = open_and_wait(qtbot, office_path)
+    assert window.navigation.item(0).text() == "Today"
+    choose(window, "Français")
+
+    (rebuilt,) = desktop._windows
+    qtbot.waitUntil(lambda: rebuilt.office is not None)
+    assert rebuilt is not window
+    assert current_language() == "fr"
+    assert rebuilt.navigation.item(0).text() == "Aujourd'hui"
+    assert rebuilt.office is not None and rebuilt.office.path == office_path
+    assert options.LANGUAGE.get(options.app_settings()) == "fr"
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own texts
+
+
+def test_an_unsaved_form_kept_open_keeps_the_window(
+    qtbot: QtBot, office_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add(Partner(id="p-hue", name="Huế", kind="city", country_code="VN"))
+        session.commit()
+    window = open_and_wait(qtbot, office_path)
+    assert window.office is not None
+    dialog = PartnerDialog(window.office, "p-hue", window)
+    window.open_dialogs.append(dialog)
+    dialog.show()
+    dialog.ui.name.setText("Huế (Việt Nam)")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Cancel)
+
+    choose(window, "Español")
+
+    assert desktop._windows == [window]
+    assert dialog.isVisible() and dialog.ui.name.text() == "Huế (Việt Nam)"
+    assert "next start" in window.statusBar().currentMessage()
