@@ -191,6 +191,45 @@ def _read_row(
     return row
 
 
+@dataclass(frozen=True)
+class SheetLayout:
+    """What the wizard's column step shows: the titles, the mapping, a few examples."""
+
+    sheet: str
+    sheets: list[str]
+    header_row: int
+    headers: list[str]
+    mapping: dict[int, str]
+    examples: list[list[Any]]
+    saved: bool
+
+
+def sheet_layout(
+    path: Path | str,
+    kind: str,
+    *,
+    worksheet: str | None = None,
+    mappings_folder: Path | None = None,
+    examples: int = 3,
+) -> SheetLayout:
+    """The header row and column mapping :func:`preview_import` would use."""
+    import_kind(kind)
+    target = Path(path)
+    sheets = read_sheets(target, worksheet)
+    sheet, header = choose_sheet(sheets, kind, target)
+    saved = saved_mapping(kind, header.headers, mappings_folder)
+    rows = [r for r in sheet.rows[header.index + 1 :] if any(c is not None for c in r)]
+    return SheetLayout(
+        sheet.name,
+        [one.name for one in sheets],
+        header.index + 1,
+        header.headers,
+        saved or header.mapping,
+        rows[:examples],
+        saved is not None,
+    )
+
+
 def preview_import(
     session: Session,
     path: Path | str,
@@ -239,10 +278,12 @@ def preview_import(
 def apply_import(
     session: Session, preview: Preview, on_duplicate: OnDuplicate = "skip"
 ) -> ImportResult:
-    """Write the accepted rows of ``preview`` in one transaction (``session`` must be the
-    one the preview was made with) and commit; on any failure nothing is written."""
+    """Write the accepted rows of ``preview`` in one transaction and commit; on any
+    failure nothing is written. ``session`` may be another one than the preview's (the
+    wizard checks and writes on different worker threads): the preview keeps ids only."""
     handler = handler_for(preview.kind)
     context = preview.context
+    context.session = session
     result = ImportResult()
     try:
         with session.no_autoflush:

@@ -30,7 +30,9 @@ from intl_desk.core.queries import office as office_record
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
 from intl_desk.ui.dashboard.install import install_dashboard
+from intl_desk.ui.export_action import add_export_buttons, export_current_list
 from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
+from intl_desk.ui.import_wizard import start_import
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.measurement_install import install_measurements
 from intl_desk.ui.merge_dialog import start_merge
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         install_dashboard(self)  # the Overview page and toolbar
         install_measurements(self)  # the Measurements page: what is due, the entry grid
+        add_export_buttons(self)  # "Export…" beside each list's "New…"
         self._restore_geometry()
         self._update_title()
 
@@ -250,6 +253,11 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         self.copy_action = file_menu.addAction(_("Save a &copy…"), self._save_copy)
         self.merge_action = file_menu.addAction(_("&Merge…"), lambda: start_merge(self))
+        file_menu.addSeparator()
+        self.import_action = file_menu.addAction(_("&Import…"), lambda: start_import(self))
+        self.export_action = file_menu.addAction(
+            _("&Export this list…"), lambda: export_current_list(self)
+        )
         self.close_action = file_menu.addAction(_("&Close"), self.close_file)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(_("&Quit"), self.close)

@@ -1,0 +1,122 @@
+"""Export…: the list on screen, with its search and filters, to xlsx or csv (IATI for projects).
+
+The rows are exactly the page's (its :meth:`~intl_desk.ui.list_page.ListPage.current_query`
+and the list's columns), written off the GUI thread with a session of the work's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.exchange.export import export_format, export_list
+from intl_desk.exchange.iati import export_iati
+from intl_desk.ui.list_page import ListPage
+from intl_desk.ui.operations import Operation
+
+
+def _filters(kind: str) -> str:
+    choices = [_("Excel workbook (*.xlsx)"), _("CSV, for any spreadsheet (*.csv)")]
+    if kind == "projects":
+        choices.append(_("IATI activity file (*.xml)"))
+    return ";;".join(choices)
+
+
+def export_page(
+    page: ListPage,
+    parent: QWidget,
+    sessions: Callable[[], Session],
+    path: Path | None = None,
+    *,
+    indicator: Any = None,
+) -> Operation[Any] | None:
+    """Ask where (unless ``path`` is given), then write the page's current rows there,
+    reading them in a session of ``sessions`` on a worker thread."""
+    if path is None:
+        name = f"{_(page.spec.label)} {date.today().isoformat()}.xlsx"
+        chosen, selected = QFileDialog.getSaveFileName(
+            parent, _("Export this list"), name, _filters(page.spec.kind)
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(
+                ".xml" if "xml" in selected else ".csv" if "csv" in selected else ".xlsx"
+            )
+    target, query, kind = path, page.current_query(), page.spec.kind
+    chosen_format = export_format(target)
+
+    def work(progress: object) -> str:
+        with sessions() as session:
+            if chosen_format == "iati" and kind == "projects":
+                result = export_iati(session, target, query)
+                return Message(
+                    N_("Wrote {count} IATI activities to {file}."),
+                    {"count": result.activities, "file": target.name},
+                ).render()
+            count = export_list(session, kind, target, query)
+        return Message(
+            N_("Exported {count} row(s) of {kind} to {file}."),
+            {"count": count, "kind": _(page.spec.label), "file": target.name},
+        ).render()
+
+    def done(text: str) -> None:
+        bar = getattr(parent, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, 10_000)
+
+    return Operation(
+        parent,
+        work,
+        done,
+        label=Message(N_("Exporting to {file}…"), {"file": target.name}).render(),
+        indicator=indicator,
+        failure_title=_("Cannot export"),
+    ).run()
+
+
+def export_current_list(window: Any) -> Operation[Any] | None:
+    """File › Export this list…: the list page on screen, if one is."""
+    page = window.pages.currentWidget()
+    if window.office is None or not isinstance(page, ListPage):
+        window.statusBar().showMessage(_("Show a list first: its rows are what is exported."), 5000)
+        return None
+    return export_page(page, window, window.session, indicator=getattr(window, "busy", None))
+
+
+def _header_row(page: ListPage) -> QHBoxLayout | None:
+    """The row holding the page's "New…" button."""
+    outer = page.layout()
+    if outer is None:
+        return None
+    for index in range(outer.count()):
+        item = outer.itemAt(index)
+        row = item.layout() if item is not None else None
+        if isinstance(row, QHBoxLayout) and row.indexOf(page.new_button) >= 0:
+            return row
+    return None
+
+
+def add_export_buttons(window: Any) -> None:
+    """An "Export…" button beside each list's "New…" button."""
+    for page in window.list_pages.values():
+        row = _header_row(page)
+        if row is None:
+            continue
+        button = QPushButton(_("Export…"))
+        button.setObjectName("exportButton")
+        button.setToolTip(_("Export the rows shown, with this search and these filters"))
+        button.clicked.connect(
+            lambda _checked=False, p=page: export_page(
+                p, window, window.session, indicator=getattr(window, "busy", None)
+            )
+        )
+        row.insertWidget(row.indexOf(page.new_button), button)
