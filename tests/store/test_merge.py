@@ -17,7 +17,7 @@ from merge_helpers import (
     record_id,
     records,
 )
-from store_helpers import copy_v0001, fingerprint, make_refused
+from store_helpers import copy_v0001, fingerprint
 
 from intl_desk.cli import main
 from intl_desk.core.model import Agreement, Document, Partner
@@ -160,16 +160,6 @@ def test_a_file_cannot_be_merged_into_itself(pair: tuple[Path, Path]) -> None:
     ours, _theirs = pair
     with pytest.raises(errors.SameFile):
         merge_files(ours, ours)
-
-
-@pytest.mark.parametrize("kind", ["text", "truncated", "foreign", "newer", "corrupt"])
-def test_a_refused_other_file_is_left_alone(pair: tuple[Path, Path], kind: str) -> None:
-    ours, _theirs = pair
-    other = make_refused(kind, ours.parent)
-    before, ours_before = fingerprint(other), fingerprint(ours).sha256
-    assert main(["merge", str(ours), str(other)]) == 2
-    assert fingerprint(other).sha256 == before.sha256
-    assert fingerprint(ours).sha256 == ours_before
 
 
 def test_an_older_other_file_is_upgraded_on_a_copy(tmp_path: Path) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from store_helpers import fingerprint, is_one_sentence_naming, make_refused
+from store_helpers import fingerprint, is_one_sentence_naming, make_refused, new_office
 
+from intl_desk.cli import main
 from intl_desk.store import errors
 from intl_desk.store.office_file import OfficeFile, check, inspect_file
 
@@ -66,6 +67,27 @@ def test_check_reports_unusable(refused: tuple[Path, type[errors.StoreError]]) -
     assert len(report.problems) == 1
     assert report.problems[0].msgid == expected.msgid
     assert fingerprint(path) == before
+
+
+def test_sharing_commands_refuse_and_change_nothing(
+    refused: tuple[Path, type[errors.StoreError]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file received from someone else is refused as the other side of a merge, as the
+    source of a copy or of an extract, with one line and its bytes left as they were."""
+    path, expected = refused
+    ours = new_office(path.parent, "ours.sqlite")
+    before, ours_before = fingerprint(path).sha256, fingerprint(ours).sha256
+    for arguments in (
+        ["merge", str(ours), str(path)],
+        ["copy", str(path), str(path.with_name("copy.sqlite"))],
+        ["extract", str(path), "-o", str(path.with_name("extract.sqlite"))],
+    ):
+        assert main(arguments) == 2, arguments
+        error = capsys.readouterr().err.strip()
+        assert error == f"intl-desk: {expected(path).message.render()}"
+        assert fingerprint(path).sha256 == before
+        assert fingerprint(ours).sha256 == ours_before
+        assert {p.name for p in path.parent.iterdir()} == {path.name, "ours.sqlite"}
 
 
 def test_missing_file(tmp_path: Path) -> None:
