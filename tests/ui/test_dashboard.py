@@ -173,3 +173,33 @@ def test_an_empty_office_file_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> N
     assert page.stack.currentWidget() is page.empty_label
     assert "Nothing to show yet" in page.empty_label.text()
     assert "New agreement" in page.empty_label.text()
+
+
+def test_the_dashboard_follows_a_saved_record(
+    qtbot: QtBot, office_file: Path, tmp_path: Path
+) -> None:
+    from intl_desk.core.model import AgreementParty, Partner
+
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(office_file.read_bytes())
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    if hasattr(main, "file_opened"):
+        with qtbot.waitSignal(main.file_opened, timeout=10_000):
+            main.open_file(copy)
+    else:
+        assert main.open_file(copy)
+    page = _dashboard(main)
+    before = {t.label.text(): t.value.text() for t in page.tiles}["Active agreements"]
+    with main.session() as session:
+        porto = session.scalars(select(Partner).where(Partner.name == "Porto")).one()
+        agreement = Agreement(
+            title="Nova cooperação – Porto", type="mou", status="active", date_signed=TODAY
+        )
+        agreement.parties.append(AgreementParty(partner=porto))
+        session.add(agreement)
+        session.commit()
+    main.reload()  # what the window does after a form is saved
+    after = {t.label.text(): t.value.text() for t in page.tiles}["Active agreements"]
+    assert int(after) == int(before) + 1

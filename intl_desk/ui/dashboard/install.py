@@ -48,9 +48,23 @@ def install_dashboard(window: MainWindow) -> DashboardPage:
     toolbar.addAction(overview_action)
     toolbar.addAction(print_action)
     window.addToolBar(toolbar)
+    _reload_with_window(window, page)
     window.overview_action = overview_action  # type: ignore[attr-defined]
     window.dashboard = page  # type: ignore[attr-defined]
     return page
+
+
+def _reload_with_window(window: MainWindow, page: DashboardPage) -> None:
+    """After a record is saved or an import done the window reloads its pages; the
+    dashboard on screen must follow (it is not among the window's own pages)."""
+    reload_pages = window.reload
+
+    def reload() -> None:
+        reload_pages()
+        if window.office is not None and window.pages.currentWidget() is page:
+            page.load()
+
+    window.reload = reload  # type: ignore[method-assign]
 
 
 def _move_after_today(window: MainWindow, page: DashboardPage) -> None:

@@ -64,6 +64,9 @@ class DashboardPage(QWidget):
         self._today = today
         self.overview: Overview | None = None
         self._logo: bytes | None = None
+        #: overviews already computed since the last load, by filters: going back to a
+        #: view seen a moment ago is instant (records cannot change without a reload)
+        self._seen: dict[OverviewFilters, Overview] = {}
 
         title = QLabel(_("Overview"))
         font = QFont(title.font())
@@ -194,6 +197,7 @@ class DashboardPage(QWidget):
     def load(self) -> None:
         """Re-read the filter choices (keeping the chosen ones) and the figures."""
         this_year = self._today().year
+        self._seen.clear()
         with self._session_factory() as session:
             years = {int(option.value) for option in signed_year_options(session)}
             entities = entity_options(session)
@@ -223,10 +227,14 @@ class DashboardPage(QWidget):
     # --- figures ----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        with self._session_factory() as session:
-            overview = compute_overview(session, self.current_filters(), self._today())
-            own = office_record(session)
-            self._logo = own.logo if own else None
+        filters = self.current_filters()
+        overview = self._seen.get(filters)
+        if overview is None:
+            with self._session_factory() as session:
+                overview = compute_overview(session, filters, self._today())
+                own = office_record(session)
+                self._logo = own.logo if own else None
+            self._seen[filters] = overview
         self.show_overview(overview)
 
     def show_overview(self, overview: Overview) -> None:
