@@ -163,9 +163,9 @@ def long_table(
     shown = items[:limit] if limit is not None else items
     flowables: list[Flowable] = []
     # wrapped paragraphs cost a hundred times a plain cell: only for the short body lists
-    cells = _cells if len(shown) <= 60 else (lambda values: _clipped(values, widths))
+    fit = _wrapped if len(shown) <= 60 else _clipped
     for start in range(0, len(shown), ROWS_PER_TABLE):
-        rows = [header] + [cells(row(item)) for item in shown[start : start + ROWS_PER_TABLE]]
+        rows = [header] + [fit(row(item), widths) for item in shown[start : start + ROWS_PER_TABLE]]
         flowables.append(data_table(rows, list(widths), numeric_from))
     if limit is not None and len(items) > limit and more:
         flowables.append(note(more))
@@ -215,11 +215,11 @@ def annex(
     ]
 
 
-def _cells(values: list[Any]) -> list[Any]:
-    """Long texts wrap inside their column instead of running over the next one."""
+def _wrapped(values: list[Any], widths: Sequence[float]) -> list[Any]:
+    """Texts too long for their column wrap inside it instead of running over the next."""
     return [
-        text(value, SMALL) if isinstance(value, str) and len(value) > 40 else value
-        for value in values
+        text(value, SMALL) if isinstance(value, str) and len(value) * 4.2 > width else value
+        for value, width in zip(values, widths, strict=False)
     ]
 
 

@@ -1,0 +1,270 @@
+"""The handover report PDF: what a new team inherits, on the shared page template.
+
+First the summary of commitments, then each kind of commitment, the contacts directory
+and the lessons learned. Agreements come soonest renewal first and lessons most recent
+first, so that where a state's thousands of records are cut (:data:`DETAILED`) the ones
+that need attention first are printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from intl_desk.core.evaluation.handover import ContactLine, HandoverReport, Lesson, next_renewal
+from intl_desk.core.evaluation.lines import ActivityLine, AgreementLine, ProjectLine
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.reports.fonts import register_fonts
+from intl_desk.reports.page import Letterhead, document
+from intl_desk.reports.styles import ADVICE, HEADING, SMALL, data_table, text
+from intl_desk.reports.yearly_parts import amount, day, figure, long_table, note, section
+
+DETAILED = 300  # rows of a section printed in full; beyond, the count and where to see all
+
+
+def handover_title() -> str:
+    return _("Handover report")
+
+
+def write_handover_pdf(
+    report: HandoverReport, target: Path | IO[bytes], logo: bytes | None = None
+) -> None:
+    register_fonts()
+    as_of = Message(N_("As of {date}"), {"date": day(report.today)}).render()
+    letterhead = Letterhead(report.office_name, handover_title(), as_of, report.today, logo)
+    doc, canvas_class = document(str(target) if isinstance(target, Path) else target, letterhead)
+    doc.build(_story(report), canvasmaker=canvas_class)
+
+
+def summary_rows(report: HandoverReport) -> list[tuple[str, str]]:
+    """The first page's figures as (label, value) pairs: also what tests read back."""
+    c = report.currency
+    reports_due = sum(len(p.reports_due) for p in report.projects)
+    return [
+        (_("Active agreements"), figure(len(report.agreements))),
+        (_("of which to renew within 12 months"), figure(len(report.renewal_due()))),
+        (_("Projects running"), figure(len(report.projects))),
+        (_("Their budget"), amount(sum(p.budget for p in report.projects), c)),
+        (_("Co-financing granted to them"), amount(sum(p.cofinancing for p in report.projects), c)),
+        (_("Spent so far"), amount(sum(p.spent for p in report.projects), c)),
+        (_("Reports still due to funders"), figure(reports_due)),
+        (_("Network memberships"), figure(len(report.memberships))),
+        (_("Annual fees"), amount(report.fees, c)),
+        (_("Roles held in networks"), figure(len(report.roles))),
+        (_("Activities planned"), figure(len(report.planned))),
+        (_("Contacts"), figure(len(report.contacts))),
+        (_("Lessons learned recorded"), figure(len(report.lessons))),
+    ]
+
+
+def _story(report: HandoverReport) -> list[Flowable]:
+    story: list[Flowable] = [
+        text(handover_title(), HEADING),
+        Spacer(1, 6),
+        text(
+            _(
+                "Every live commitment of the office, for the team that takes it over: what "
+                "runs, what falls due, who to call and what was learned."
+            ),
+            ADVICE,
+        ),
+        Spacer(1, 10),
+    ]
+    if report.is_empty:
+        return [
+            *story,
+            text(
+                _(
+                    "Nothing is recorded yet: record the agreements, projects, memberships, planned"
+                    " activities and contacts, and this report lists what a new team inherits."
+                ),
+                ADVICE,
+            ),
+        ]
+    rows = [
+        [_("Commitment"), _("Value")],
+        *[[label, value] for label, value in summary_rows(report)],
+    ]
+    story += [data_table(rows, [280, 140], 1), PageBreak()]
+    story += _agreements(report) + _projects(report) + _memberships(report)
+    story += _planned(report) + _contacts(report) + _lessons(report)
+    return story
+
+
+def _cut(count: int, kind: str) -> str:
+    return Message(
+        N_("{shown} of {count} printed; the {kind} list in the app shows them all."),
+        {"shown": min(count, DETAILED), "count": count, "kind": kind},
+    ).render()
+
+
+def _agreements(report: HandoverReport) -> list[Flowable]:
+    header = [
+        _("Agreement and its objectives"),
+        _("Partners"),
+        _("Our side"),
+        _("Next renewal"),
+        _("Decision"),
+        _("Responsible"),
+    ]
+
+    def row(line: AgreementLine) -> list[Any]:
+        body = f"<b>{escape(line.title)}</b>"
+        if line.objectives:
+            body += "".join(f"<br/>• {escape(objective)}" for objective in line.objectives)
+        renewal = next_renewal(line)
+        return [
+            Paragraph(body, SMALL),
+            text(line.partners, SMALL),
+            text(line.entities, SMALL),
+            day(renewal) if renewal else _("perpetual"),
+            line.renewal,
+            line.responsible,
+        ]
+
+    return section(
+        Message(N_("Active agreements ({count})"), {"count": len(report.agreements)}).render(),
+        long_table(
+            header,
+            report.agreements,
+            row,
+            [300, 140, 120, 70, 70, 85],
+            99,
+            _("No active agreement."),
+            DETAILED,
+            _cut(len(report.agreements), _("Agreements")),
+        ),
+    )
+
+
+def _projects(report: HandoverReport) -> list[Flowable]:
+    header = [
+        _("Project"),
+        _("Status"),
+        _("Ends"),
+        _("Reports due"),
+        _("Budget"),
+        _("Co-financing"),
+        _("Spent"),
+    ]
+
+    def row(line: ProjectLine) -> list[Any]:
+        due = "; ".join(f"{title} ({day(when)})" for title, when in line.reports_due)
+        return [
+            line.title,
+            line.status,
+            day(line.end),
+            text(due, SMALL),
+            amount(line.budget, line.currency),
+            amount(line.cofinancing),
+            amount(line.spent),
+        ]
+
+    return section(
+        Message(N_("Projects running ({count})"), {"count": len(report.projects)}).render(),
+        long_table(
+            header,
+            report.projects,
+            row,
+            [190, 80, 65, 200, 90, 80, 80],
+            4,
+            _("No project running."),
+            DETAILED,
+            _cut(len(report.projects), _("Projects")),
+        ),
+    )
+
+
+def _memberships(report: HandoverReport) -> list[Flowable]:
+    header = [_("Network"), _("Member"), _("Role"), _("Since"), _("Annual fee"), _("Focal point")]
+    return section(
+        Message(N_("Network memberships ({count})"), {"count": len(report.memberships)}).render(),
+        long_table(
+            header,
+            report.memberships,
+            lambda m: [
+                m.network,
+                m.entity,
+                m.role,
+                day(m.since),
+                amount(m.fee, m.currency),
+                m.focal,
+            ],
+            [230, 170, 120, 70, 90, 105],
+            4,
+            _("No membership."),
+            DETAILED,
+            _cut(len(report.memberships), _("Networks")),
+        ),
+    )
+
+
+def _planned(report: HandoverReport) -> list[Flowable]:
+    def row(line: ActivityLine) -> list[Any]:
+        return [day(line.start), line.kind, line.title, line.place, line.purpose]
+
+    return section(
+        Message(N_("Activities planned ({count})"), {"count": len(report.planned)}).render(),
+        long_table(
+            [_("Date"), _("Kind"), _("Activity"), _("Place"), _("Purpose")],
+            report.planned,
+            row,
+            [70, 110, 200, 130, 275],
+            99,
+            _("No activity planned."),
+            DETAILED,
+            _cut(len(report.planned), _("Activities")),
+        ),
+    )
+
+
+def _contacts(report: HandoverReport) -> list[Flowable]:
+    def row(line: ContactLine) -> list[Any]:
+        return [line.name, line.position, line.organisation, line.email, line.phone, line.languages]
+
+    return [
+        PageBreak(),
+        *section(
+            Message(N_("Contacts directory ({count})"), {"count": len(report.contacts)}).render(),
+            long_table(
+                [
+                    _("Name"),
+                    _("Position"),
+                    _("Organisation"),
+                    _("E-mail"),
+                    _("Phone"),
+                    _("Languages"),
+                ],
+                report.contacts,
+                row,
+                [140, 150, 170, 150, 90, 85],
+                99,
+                _("No contact recorded."),
+            ),
+        ),
+    ]
+
+
+def _lessons(report: HandoverReport) -> list[Flowable]:
+    def row(lesson: Lesson) -> list[Any]:
+        return [lesson.kind, text(lesson.title, SMALL), text(lesson.text, SMALL)]
+
+    return [
+        *section(
+            Message(N_("Lessons learned ({count})"), {"count": len(report.lessons)}).render(),
+            long_table(
+                [_("Record"), _("Title"), _("Lesson")],
+                report.lessons,
+                row,
+                [80, 250, 455],
+                99,
+                _("No lesson recorded yet."),
+                DETAILED,
+                _cut(len(report.lessons), _("Agreements, Projects and Activities")),
+            ),
+        ),
+        note(_("Lessons are recorded on the agreement, project and activity forms.")),
+    ]
