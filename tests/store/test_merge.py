@@ -184,3 +184,34 @@ def test_merge_refuses_a_file_with_a_trigger(pair: tuple[Path, Path]) -> None:
     with pytest.raises(errors.UnexpectedContent):
         merge_files(ours, theirs)
     assert fingerprint(theirs).sha256 == before
+
+
+def _live_parties(path: Path, agreement_id: str) -> int:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(
+            connection.execute(
+                "SELECT count(*) FROM agreement_party WHERE agreement_id = ? "
+                "AND deleted_at IS NULL",
+                (agreement_id,),
+            ).fetchone()[0]
+        )
+    finally:
+        connection.close()
+
+
+def test_a_record_kept_by_a_later_edit_keeps_its_children(pair: tuple[Path, Path]) -> None:
+    ours, theirs = pair
+    accord = record_id(ours, "agreement", "Accord 0")
+    delete(theirs, Agreement, "Accord 0")  # its two parties go with it
+    edit(ours, Agreement, "Accord 0", notes="renewed after all")
+    assert _live_parties(theirs, accord) == 0
+
+    merge_files(ours, theirs)
+    assert not is_deleted(ours, "agreement", accord)
+    assert _live_parties(ours, accord) == 2
+
+    report = merge_files(theirs, ours)
+    assert report.restored == {"agreement": 1, "agreement_party": 2}
+    assert _live_parties(theirs, accord) == 2
+    assert records(ours) == records(theirs)

@@ -20,8 +20,9 @@ Different fields changed on the two sides are therefore both kept.
 
 **Deletions** travel as tombstones (``deleted_at``). When one side deleted a record and the
 other did not, the record stays deleted unless the live side updated it after the deletion
-time: a delete never beats a later edit. When both deleted it, the earlier deletion time is
-kept. Timestamps are UTC; a clock that is badly wrong on one machine can only make an edit
+time: a delete never beats a later edit. The children deleted with it in the same save (an
+agreement's parties, objectives…) come back with it. When both deleted it, the earlier
+deletion time is kept. Timestamps are UTC; a clock that is badly wrong on one machine can only make an edit
 look earlier or later, never lose the row (a tombstone is still a row and can be restored).
 
 Every rule depends only on the two versions and their histories, never on which file is
@@ -38,11 +39,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+from sqlalchemy.orm.relationships import RelationshipDirection
+
 from intl_desk.core.derived import DERIVED_AGREEMENT_COLUMNS
 from intl_desk.core.model import Base, Record
 from intl_desk.core.model.base import search_key_for
 
 Side = Literal["this", "other"]
+#: a deletion undone by a later edit: (the side that deleted, its row's updated_at)
+Revival = tuple[str, Any]
 #: conflict key: (table, record id, field)
 ConflictKey = tuple[str, str, str]
 
@@ -82,6 +87,22 @@ def table_specs() -> tuple[TableSpec, ...]:
     return tuple(specs)
 
 
+@cache
+def parent_links() -> dict[str, tuple[tuple[str, str], ...]]:
+    """child table: ((column naming the parent, parent table), …) for the collections
+    deleting a record cascades to (an agreement's parties, a project's budget lines…)."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for mapper in Base.registry.mappers:
+        for relation in mapper.relationships:
+            if relation.direction is RelationshipDirection.ONETOMANY and not relation.viewonly:
+                child = relation.mapper.class_
+                for _parent_column, child_column in relation.synchronize_pairs:
+                    found[child.__tablename__].append(
+                        (child_column.name, mapper.class_.__tablename__)
+                    )
+    return {child: tuple(pairs) for child, pairs in found.items()}
+
+
 def quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -114,6 +135,8 @@ class RowDecision:
     deleted: bool = False  # a tombstone was taken from the other file
     restored: bool = False  # our tombstone was undone by a later edit there
     conflicts: list[Conflict] = field(default_factory=list)
+    #: set when one side's tombstone was undone: (that side, its row's updated_at)
+    revival: Revival | None = None
 
     @property
     def visible(self) -> bool:
@@ -184,6 +207,13 @@ def _later(a: Any, b: Any) -> Any:
     return max(present) if present else None
 
 
+def _cascaded(parent: Revival | None, dead_side: str, dead_row: Mapping[str, Any]) -> bool:
+    """Whether this child was tombstoned with its parent, in the same save (one save gives
+    every row it touches the same ``updated_at``), on the side whose deletion of the
+    parent was undone: then it comes back with it."""
+    return parent is not None and parent == (dead_side, dead_row["updated_at"])
+
+
 def decide_row(
     spec: TableSpec,
     ours: dict[str, Any],
@@ -191,8 +221,13 @@ def decide_row(
     our_edits: set[str],
     their_edits: set[str],
     choices: Mapping[ConflictKey, Side],
+    parent: Revival | None = None,
 ) -> RowDecision:
-    """The merged version of one record (see the module docstring for the rules)."""
+    """The merged version of one record (see the module docstring for the rules).
+
+    ``parent`` is the revival of the record this one is a child of (an agreement for its
+    parties), when that record's deletion was undone by a later edit.
+    """
     merged = dict(ours)
     decision = RowDecision(spec.name, str(ours["id"]), merged, ours, [])
     for name in spec.fields:
@@ -218,12 +253,17 @@ def decide_row(
     if our_tomb is not None and their_tomb is not None:
         merged["deleted_at"] = min(our_tomb, their_tomb)
     elif our_tomb is None and their_tomb is not None:
-        if not ours["updated_at"] > their_tomb:  # no edit of ours after their deletion
+        if ours["updated_at"] > their_tomb or _cascaded(parent, "theirs", theirs):
+            decision.revival = ("theirs", theirs["updated_at"])  # their delete is undone
+        else:
             merged["deleted_at"] = their_tomb
             decision.deleted = True
-    elif our_tomb is not None and their_tomb is None and theirs["updated_at"] > our_tomb:
+    elif our_tomb is not None and (
+        theirs["updated_at"] > our_tomb or _cascaded(parent, "ours", ours)
+    ):  # their_tomb is None here
         merged["deleted_at"] = None
         decision.restored = True
+        decision.revival = ("ours", ours["updated_at"])
 
     merged["updated_at"] = _later(ours["updated_at"], theirs["updated_at"])
     for name in ("created_at", "origin_office"):  # equal unless edited by other tools
@@ -244,13 +284,25 @@ def make_plan(
     new_rows: dict[str, tuple[int, int]] = {}
     decisions: list[RowDecision] = []
     conflicts: list[Conflict] = []
-    for spec in table_specs():
+    revived: dict[tuple[str, str], Revival] = {}
+    links = parent_links()
+    for spec in table_specs():  # parents first, so a child knows its parent's fate
         new_rows[spec.name] = _new_rows(connection, spec)
         for mine, other in _pairs(connection, spec):
             key = (spec.name, str(mine["id"]))
-            decision = decide_row(
-                spec, mine, other, ours.get(key, set()), theirs.get(key, set()), chosen
+            parent = next(
+                (
+                    revived[(table, str(mine[column]))]
+                    for column, table in links.get(spec.name, ())
+                    if (table, str(mine[column])) in revived
+                ),
+                None,
             )
+            decision = decide_row(
+                spec, mine, other, ours.get(key, set()), theirs.get(key, set()), chosen, parent
+            )
+            if decision.revival is not None:
+                revived[key] = decision.revival
             if decision.values != mine:
                 decisions.append(decision)
             conflicts.extend(decision.conflicts)
