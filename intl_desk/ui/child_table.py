@@ -85,7 +85,11 @@ class ChildTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         header = self.table.horizontalHeader()
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Programme ou…", not "mme ou ap"
         for number, column in enumerate(self.columns):
+            heading = self.table.horizontalHeaderItem(number)
+            if heading is not None:
+                heading.setToolTip(_(column.label))
             # never narrower than its heading: French headings run a third longer
             self.table.setColumnWidth(number, max(column.width, header.sectionSizeHint(number)))
         self.table.itemChanged.connect(lambda _item: self.changed.emit())

@@ -161,7 +161,11 @@ class PartnerSearch(QObject):
         show_start(box)
 
     def _clear_dash(self, *_args: Any) -> None:
-        """No partner yet: an empty field showing the hint, not a dash to type after."""
+        """No partner yet: an empty field showing the hint, not a dash to type after (the
+        "none" choice is blank, so re-selecting it keeps the field empty)."""
+        for index in range(self.box.count()):
+            if self.box.itemData(index) is None and self.box.itemText(index) == "—":
+                self.box.setItemText(index, "")
         if self.box.currentData() is None:
             self.box.setEditText("")
 

@@ -39,6 +39,7 @@ from intl_desk.ui.choices import (
     party_choices,
 )
 from intl_desk.ui.dialogs.agreement_parts import (
+    PARTIES_HINT,
     SEARCHABLE_FROM,
     RowTable,
     checked_values,
@@ -46,7 +47,9 @@ from intl_desk.ui.dialogs.agreement_parts import (
     fill_sdg_checklist,
     flag_tabs,
     followers_text,
+    hint_label,
     make_searchable,
+    offer,
     set_checked,
     sync_links,
     titled_choices,
@@ -56,11 +59,6 @@ from intl_desk.ui.fields import NO_DATE
 from intl_desk.ui.forms.ui_agreement import Ui_AgreementForm
 from intl_desk.ui.pickers import PartnerSearch, show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
-
-
-def _offer(choices: list[tuple[str, str]], value: str, label: str) -> None:
-    if all(existing != value for existing, _label in choices):
-        choices.append((value, label))
 
 
 class AgreementDialog(RecordDialog):
@@ -140,6 +138,7 @@ class AgreementDialog(RecordDialog):
             AgreementSignatory,
             defaults={"side": "ours"},
         )
+        ui.parties_layout.addWidget(hint_label(PARTIES_HINT))
         ui.parties_layout.addWidget(self.parties)
         ui.objectives_layout.addWidget(self.objectives)
         ui.signatories_layout.addWidget(self.signatories)
@@ -300,7 +299,7 @@ class AgreementDialog(RecordDialog):
         """Type to find a party; a partner created inline is offered in the other rows too."""
         show_as_tree(box)
         search = PartnerSearch(box, self.office, self.session, PARTNER_PREFIX, self)
-        search.created.connect(lambda value, label: _offer(parties, value, label))
+        search.created.connect(lambda value, label: offer(parties, value, label))
 
     # --- actions ------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from intl_desk.core.i18n import N_, Message, current_language
+from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.model import Agreement, Project, Record
 from intl_desk.core.reference import sdg_goals
 from intl_desk.ui.child_table import ChildTable
@@ -34,6 +34,24 @@ from intl_desk.ui.pickers import show_start
 
 R = TypeVar("R", bound=Record)
 SEARCHABLE_FROM = 12  # combos longer than this can be searched by typing
+PARTIES_HINT = N_(
+    "Add a row, then type a name: our entities, the partners in the file and the places "
+    "of the world gazetteer are suggested; a new place becomes a partner."
+)
+
+
+def hint_label(msgid: str) -> QLabel:
+    """A quiet line of help above a table: grey, wrapped."""
+    label = QLabel(_(msgid))
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def offer(choices: list[tuple[str, str]], value: str, label: str) -> None:
+    """Add a choice created in the form (a partner made inline) for the rows to come."""
+    if all(existing != value for existing, _label in choices):
+        choices.append((value, label))
 
 
 def make_searchable(box: QComboBox) -> None:

@@ -71,7 +71,7 @@ class MeasurementsPanel(QObject):
         table.horizontalHeader().setStretchLastSection(True)
         table.setWordWrap(False)
         table.verticalHeader().setDefaultSectionSize(24)
-        for number, width in enumerate((70, 180, 200, 100, 160)):
+        for number, width in enumerate((70, 180, 130, 104, 140)):  # evidence takes the rest
             table.setColumnWidth(number, width)
         ui.measurement_splitter.setSizes([600, 380])
         table.itemSelectionChanged.connect(self.show_current)

@@ -95,11 +95,13 @@ class NetworkDialog(RecordDialog):
                 ChildColumn("since", N_("Since"), "date", width=118),
                 ChildColumn("until", N_("Until"), "date", width=118),
                 ChildColumn(
-                    "role", N_("Role"), "choice", vocabulary_choices(vocab.MEMBERSHIP_ROLES), 190
+                    "role", N_("Role"), "choice", vocabulary_choices(vocab.MEMBERSHIP_ROLES), 140
                 ),
                 ChildColumn("annual_fee", N_("Annual fee"), "money", width=96),
                 ChildColumn("currency", N_("Currency"), "choice", lambda: currencies, 76),
-                ChildColumn("focal_contact_id", N_("Focal contact"), "choice", lambda: contacts),
+                ChildColumn(
+                    "focal_contact_id", N_("Focal contact"), "choice", lambda: contacts, 210
+                ),
                 ChildColumn(
                     "local_entity_id",
                     N_("Our entity"),
@@ -113,9 +115,9 @@ class NetworkDialog(RecordDialog):
         countries = country_choices()
         self.participation_columns = [
             ChildColumn(
-                "kind", N_("Kind"), "choice", vocabulary_choices(vocab.PARTICIPATION_KINDS), 175
-            ),
-            ChildColumn("title", N_("Title"), width=260),
+                "kind", N_("Kind"), "choice", vocabulary_choices(vocab.PARTICIPATION_KINDS), 215
+            ),  # wide enough for "Participation à un événement"
+            ChildColumn("title", N_("Title"), width=240),
             ChildColumn("start_date", N_("Start date"), "date", width=118),
             ChildColumn("end_date", N_("End date"), "date", width=118),
             ChildColumn("location", N_("Place"), width=130),
