@@ -203,3 +203,22 @@ def test_the_dashboard_follows_a_saved_record(
     main.reload()  # what the window does after a form is saved
     after = {t.label.text(): t.value.text() for t in page.tiles}["Active agreements"]
     assert int(after) == int(before) + 1
+
+
+def test_clicking_on_the_map_hits_the_country_under_the_pointer(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import QPointF, Qt
+
+    from intl_desk.core.overview.world import project
+    from intl_desk.ui.dashboard.world_map import country_paths
+
+    page = _dashboard(window)
+    world_map = page.map
+    x, y = project(19.0, 52.0)  # central Poland
+    point = world_map._transform().map(QPointF(x, -y)).toPoint()
+    assert world_map.country_at(QPointF(point)) == "PL"
+    assert dict(country_paths())["PL"].contains(QPointF(x, -y))
+    with qtbot.waitSignal(world_map.drill_requested) as blocker:
+        qtbot.mouseClick(world_map, Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args[0].facet_dict() == {"country": "PL", "status": "active"}
