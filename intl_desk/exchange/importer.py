@@ -269,6 +269,12 @@ def preview_import(
         )
         if not row.errors:
             handler.check(context, row)
+        if not row.label:
+            row.label = str(row.values.get("title") or row.values.get("name") or "")
+        if row.duplicate_of and row.duplicate_of.startswith("row:"):
+            row.warn(N_("The same as row {row}."), row=row.duplicate_of[4:])
+        elif row.duplicate_of:
+            row.warn(N_("Already in the file."))
         rows.append(row)
     return Preview(
         kind, target, sheet.name, header.index + 1, header.headers, chosen, rows, context

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -58,7 +58,7 @@ from intl_desk.exchange.values import as_text
 from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
 
 SessionFactory = Callable[[], Session]
-STATUS_LABELS = {"new": N_("New"), "duplicate": N_("Duplicate"), "rejected": N_("Rejected")}
+STATUS_LABELS = {"new": N_("New"), "duplicate": N_("Duplicate row"), "rejected": N_("Rejected")}
 STATUS_COLOURS = {"new": "#e6f4ea", "duplicate": "#fff4e0", "rejected": "#fde7e7"}
 #: rows shown in the check step; the counts above it always cover every row
 SHOWN_ROWS = 2000
@@ -188,6 +188,7 @@ class ImportWizard(QDialog):
         self.skip_button = QRadioButton(_("Skip rows already in the file"))
         self.update_button = QRadioButton(_("Update the records already in the file"))
         self.skip_button.setChecked(True)
+        self.update_button.toggled.connect(lambda _on: self._show(self.step))
         group = QButtonGroup(page)
         group.addButton(self.skip_button)
         group.addButton(self.update_button)
@@ -204,10 +205,16 @@ class ImportWizard(QDialog):
 
     def _done_step(self) -> QWidget:
         page = QWidget()
+        self.result_title = QLabel()
+        font = QFont(self.result_title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.result_title.setFont(font)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(page)
+        layout.addWidget(self.result_title)
         layout.addWidget(self.result_label)
         layout.addStretch(1)
         return page
@@ -220,7 +227,9 @@ class ImportWizard(QDialog):
         self.next_button.setVisible(step != DONE)
         self.close_button.setText(_("Close") if step == DONE else _("Cancel"))
         if step == CHECK and self.preview is not None:
-            accepted = self.preview.count("new") + self.preview.count("duplicate")
+            accepted = self.preview.count("new")
+            if self.update_button.isChecked():
+                accepted += self.preview.count("duplicate")
             self.next_button.setText(
                 Message(N_("Import {count} row(s)"), {"count": accepted}).render()
             )
@@ -394,7 +403,7 @@ class ImportWizard(QDialog):
                 _cell(str(row.number)),
                 _cell(_(STATUS_LABELS[row.status])),
                 _cell(row.label),
-                _cell("; ".join(notes)),
+                _cell(" ".join(notes)),
             )
             for column, item in enumerate(items):
                 item.setBackground(QBrush(QColor(STATUS_COLOURS[row.status])))
@@ -417,7 +426,7 @@ class ImportWizard(QDialog):
     def _written(self, result: ImportResult) -> None:
         self.status.clear()
         self.outcome = result
-        lines = [
+        self.result_title.setText(
             Message(
                 N_(
                     "Imported {imported}, updated {updated}, skipped {skipped}, rejected "
@@ -430,7 +439,10 @@ class ImportWizard(QDialog):
                     "rejected": len(result.rejected),
                 },
             ).render()
-        ]
+        )
+        lines: list[str] = []
+        if result.rejected:
+            lines.append(_("These rows were not imported; correct them and import again:"))
         for number, issues in result.rejected[:50]:
             text = "; ".join(issue.render() for issue in issues)
             lines.append(

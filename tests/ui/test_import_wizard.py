@@ -1,0 +1,207 @@
+"""The import wizard and the Export… of a list, driven as a user does."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import select
+
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs import register_all
+from intl_desk.ui.export_action import export_page
+from intl_desk.ui.import_wizard import CHECK, COLUMNS, DONE, ImportWizard, start_import
+from intl_desk.ui.main_window import MainWindow
+
+# the register fixtures are shared with tests/exchange (a plain folder, not a package)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
+from exchange_helpers import seed_register_office, write_register
+
+
+@pytest.fixture
+def seeded(office_path: Path) -> Path:
+    with OfficeFile.open(office_path) as office:
+        seed_register_office(office)
+    return office_path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, seeded: Path) -> MainWindow:
+    register_all()
+    main = MainWindow()
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.file_opened, timeout=10_000):
+        main.open_file(seeded)
+    return main
+
+
+def _wizard(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> ImportWizard:
+    assert window.office is not None
+    wizard = ImportWizard(window.session, window, mappings_folder=tmp_path / "config")
+    qtbot.addWidget(wizard)
+    return wizard
+
+
+def _next(qtbot: QtBot, wizard: ImportWizard, step: int) -> None:
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.step == step and not wizard.busy, timeout=10_000)
+
+
+def test_the_wizard_shows_columns_then_every_row_then_writes(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    register = write_register(tmp_path / "registre.xlsx")
+    wizard = _wizard(qtbot, window, tmp_path)
+    assert not wizard.next_button.isEnabled()  # nothing chosen yet
+    wizard.choose_file(register)
+    assert [wizard.sheet_box.itemText(i) for i in range(1, wizard.sheet_box.count())] == [
+        "Lisez-moi",
+        "Registre 2015-2020",
+    ]
+    _next(qtbot, wizard, COLUMNS)
+    assert "“Registre 2015-2020”, column titles on row 4" in wizard.columns_label.text()
+    titles = [
+        wizard.columns_table.item(row, 0).text() for row in range(wizard.columns_table.rowCount())
+    ]
+    chosen = [box.currentText() for box in wizard.field_boxes]
+    assert dict(zip(titles, chosen, strict=True))["Date de signature"] == "Signed"
+    assert dict(zip(titles, chosen, strict=True))["Ville partenaire"] == "Partners"
+    assert (
+        "5 juillet 2018" in wizard.columns_table.item(titles.index("Date de signature"), 2).text()
+    )
+    _next(qtbot, wizard, CHECK)
+    summary = wizard.summary_label.text()
+    assert "9 row(s) read" in summary and "6 new" in summary
+    assert "2 already in the file" in summary and "1 rejected" in summary
+    first = [wizard.rows_table.item(0, column).text() for column in range(4)]
+    assert first[:2] == ["12", "Rejected"]  # rejected rows come first, with their reason
+    assert "“31/02/2019” is not a date that exists." in first[3]
+    assert wizard.next_button.text() == "Import 6 row(s)"  # duplicates are skipped
+    wizard.update_button.setChecked(True)
+    assert wizard.next_button.text() == "Import 8 row(s)"
+    wizard.skip_button.setChecked(True)
+    with window.office.session() as session:  # type: ignore[union-attr]
+        assert len(session.scalars(select(Agreement)).all()) == 1  # nothing written yet
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.step == DONE)
+    assert wizard.result_title.text() == "Imported 6, updated 0, skipped 2, rejected 1."
+    assert "Row 12: Date de signature: “31/02/2019” is not a date" in wizard.result_label.text()
+    with window.office.session() as session:  # type: ignore[union-attr]
+        assert len(session.scalars(select(Agreement)).all()) == 7
+
+
+def test_a_corrected_column_is_used_and_remembered(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    register = write_register(tmp_path / "registre.xlsx")
+    wizard = _wizard(qtbot, window, tmp_path)
+    wizard.choose_file(register)
+    _next(qtbot, wizard, COLUMNS)
+    titles = [
+        wizard.columns_table.item(row, 0).text() for row in range(wizard.columns_table.rowCount())
+    ]
+    box = wizard.field_boxes[titles.index("Observations")]
+    box.setCurrentIndex(box.findData("summary"))
+    _next(qtbot, wizard, CHECK)
+    again = _wizard(qtbot, window, tmp_path)
+    again.choose_file(register)
+    _next(qtbot, again, COLUMNS)
+    assert again.field_boxes[titles.index("Observations")].currentData() == "summary"
+
+
+def test_an_unreadable_file_is_explained_and_the_wizard_stays(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "photo.xlsx"
+    fake.write_bytes(b"\x89PNG")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "intl_desk.ui.operations.QMessageBox.warning",
+        lambda parent, title, text: shown.append(text),
+    )
+    wizard = _wizard(qtbot, window, tmp_path)
+    wizard.choose_file(fake)
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "“photo.xlsx” is not a spreadsheet Intl Desk can read" in shown[0]
+    assert wizard.step == 0 and wizard.next_button.isEnabled()
+
+
+def test_file_import_is_refused_on_a_read_only_file(qtbot: QtBot, seeded: Path) -> None:
+    main = MainWindow()
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.file_opened, timeout=10_000):
+        main.open_file(seeded, read_only=True)
+    assert start_import(main) is None
+    assert "read-only" in main.statusBar().currentMessage()
+
+
+def test_export_writes_the_rows_of_the_list_with_its_filter(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with window.office.session() as session:  # type: ignore[union-attr]
+        lyon = session.scalars(select(LocalEntity)).one()
+        lodz = Partner(name="Łódź", kind="city", country_code="PL")
+        draft = Agreement(title="Projet d'accord avec Łódź", type="friendship", status="draft")
+        draft.parties.extend([AgreementParty(local_entity=lyon), AgreementParty(partner=lodz)])
+        session.add(draft)
+        session.commit()
+    page = window.show_list("agreements")
+    qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
+    assert page.findChild(type(page.new_button), "exportButton") is not None
+    box = page.facet_boxes["status"]
+    box.setCurrentIndex(box.findData("draft"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.reading, timeout=10_000)
+    target = tmp_path / "export.xlsx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), ""))
+    )
+    page.findChild(type(page.new_button), "exportButton").click()
+    qtbot.waitUntil(
+        lambda: "Exported 1 row(s)" in window.statusBar().currentMessage(), timeout=10_000
+    )
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Title", "Type", "Status")
+    assert [row[0] for row in rows[1:]] == ["Projet d'accord avec Łódź"]
+
+
+def test_export_of_an_empty_file_writes_just_the_titles(qtbot: QtBot, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.sqlite"
+    OfficeFile.create(empty, "Ville de Łódź").close()
+    main = MainWindow()
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.file_opened, timeout=10_000):
+        main.open_file(empty)
+    page = main.show_list("partners")
+    qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
+    target = tmp_path / f"partners {date.today()}.csv"
+    operation = export_page(page, main, main.session, target)
+    assert operation is not None
+    qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
+    assert target.read_text(encoding="utf-8-sig").splitlines() == [
+        "Name,Kind,Country,Region,Agreements,Website"
+    ]
+
+
+def test_the_wizard_imports_a_list_of_partners(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    workbook = Workbook()
+    workbook.active.append(["Nom", "Pays"])
+    workbook.active.append(["Cusco", "Pérou"])
+    path = tmp_path / "partenaires.xlsx"
+    workbook.save(path)
+    wizard = _wizard(qtbot, window, tmp_path)
+    wizard.choose_file(path)
+    wizard.kind_box.setCurrentIndex(wizard.kind_box.findData("partners"))
+    _next(qtbot, wizard, COLUMNS)
+    _next(qtbot, wizard, CHECK)
+    assert "1 new" in wizard.summary_label.text()
