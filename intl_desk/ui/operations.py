@@ -20,6 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
 
@@ -234,10 +235,13 @@ class Operation(Generic[T]):
 
     def _finished(self, result: Any, error: BaseException | None) -> None:
         self.running = False
-        if self._indicator is not None and self._token is not None:
-            self._indicator.end(self._token)
         _RUNNING.discard(self)
+        indicator = self._indicator
+        if indicator is not None and self._token is not None and shiboken6.isValid(indicator):
+            indicator.end(self._token)
         if self.progress.cancelled or isinstance(error, Cancelled):
+            return
+        if not shiboken6.isValid(self._parent):  # the window was closed meanwhile
             return
         if error is None:
             self._success(result)
