@@ -3,6 +3,7 @@ partners found by typing and created inline."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -185,10 +186,14 @@ class PartnerSearch(QObject):
                     self._suggest(label, ("existing", index))
                 shown += 1
         if len(typed) >= 2:
-            for city in search_cities(text.strip(), limit=PLACE_LIMIT * 2):
+            cities = search_cities(text.strip(), limit=PLACE_LIMIT * 2)
+            twins = Counter((city.name, city.country_code) for city in cities)
+            for city in cities:
                 country = country_name(city.country_code)
                 if fold(f"{city.name} ({country})") in labels:
                     continue  # already a partner
+                if twins[(city.name, city.country_code)] > 1 and not city.admin1.isdigit():
+                    country = f"{country} ({city.admin1})"  # Lodi, CA and Lodi, NJ
                 self._suggest(
                     Message(
                         N_("New partner: {place} — {country}"),
@@ -206,6 +211,10 @@ class PartnerSearch(QObject):
     def _suggest(self, label: str, action: tuple[str, Any]) -> None:
         item = QStandardItem(label)
         item.setData(action, SUGGESTION_ROLE)
+        if action[0] != "existing":  # what would be created reads apart from what exists
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
         self.suggestions.appendRow(item)
 
     def _activated(self, index: QModelIndex) -> None:
