@@ -47,7 +47,7 @@ from intl_desk.ui import settings as options
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 from intl_desk.ui.table_model import ID_ROLE, PAGE_SIZE, RecordTableModel, SessionFactory
 
-SEARCH_DELAY_MS = 150
+SEARCH_DELAY_MS = 60  # coalesces a burst of keys; reads are cancelled anyway
 
 
 @dataclass(frozen=True)
