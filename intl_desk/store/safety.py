@@ -74,10 +74,11 @@ def verify_source(path: Path) -> FileProbe:
 
 
 @contextmanager
-def current_version_of(path: Path) -> Iterator[Path]:
+def current_version_of(path: Path, verified: FileProbe | None = None) -> Iterator[Path]:
     """``path`` itself when it is verified and current; else a verified, upgraded copy in
-    a temporary folder, removed afterwards. ``path`` is never written."""
-    found = verify_source(path)
+    a temporary folder, removed afterwards. ``path`` is never written. ``verified`` is
+    what :func:`verify_source` already found, if it was run."""
+    found = verified or verify_source(path)
     if found.schema_version == SCHEMA_VERSION:
         yield path
         return

@@ -5,13 +5,15 @@ The rules (what is matched, what wins, what is a conflict) are in
 This module is the one entry point the command line and the window use, and it fixes the
 order of the safety steps: the other file is verified (and upgraded on a temporary copy if
 it is older, see :mod:`intl_desk.store.safety`), this file is opened for editing (so it is
-locked), the plan is made, and only when there is something to do a verified backup is
-written beside this file before the one transaction that merges.
+locked) and a verified backup is written beside it (while the other file is checked; it is
+removed again when there turns out to be nothing to merge), the plan is made, and the one
+transaction that merges runs.
 """
 
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from intl_desk.store.merge.plan import (
 )
 from intl_desk.store.merge.report import MergeReport, report_lines
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.store.safety import current_version_of
+from intl_desk.store.safety import current_version_of, verify_source
 
 
 def _snapshot(office: OfficeFile, target: Path) -> Path:
@@ -107,26 +109,40 @@ def merge_files(
     if _same_file(here, there):
         raise SameFile(there)
     chosen = dict(choices or {})
-    with current_version_of(there) as source:
-        if dry_run:
-            with current_version_of(here) as current, translate_db_errors(here, read_only=True):
-                return MergeReport.of(_read_plan(current, source, chosen), dry_run=True)
+    if dry_run:
+        with (
+            current_version_of(there) as source,
+            current_version_of(here) as current,
+            translate_db_errors(here, read_only=True),
+        ):
+            return MergeReport.of(_read_plan(current, source, chosen), dry_run=True)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The other file's full integrity check (seconds on a state's file) runs while this
+        # file is opened and backed up; the backup is removed again if nothing is merged.
+        checked = pool.submit(verify_source, there)
         with OfficeFile.open(here, take_over=take_over) as office:
-            with translate_db_errors(here):
-                plan = _read_plan(here, source, chosen)  # the file is locked from here on
-            if plan.empty:
-                return MergeReport()
             backup = backup_before_merge(office)
-            with translate_db_errors(here):
-                apply_merge(
-                    office.engine,
-                    source,
-                    office_id=office.office_id,
-                    user=current_user(),
-                    choices=chosen,
-                    progress=progress,
-                    plan=plan,
-                )
+            writing = False
+            try:
+                with current_version_of(there, checked.result()) as source:
+                    with translate_db_errors(here):
+                        plan = _read_plan(here, source, chosen)  # locked: nobody else writes
+                    if plan.empty:
+                        return MergeReport()
+                    writing = True
+                    with translate_db_errors(here):
+                        apply_merge(
+                            office.engine,
+                            source,
+                            office_id=office.office_id,
+                            user=current_user(),
+                            choices=chosen,
+                            progress=progress,
+                            plan=plan,
+                        )
+            finally:
+                if not writing:
+                    backup.unlink(missing_ok=True)
             return MergeReport.of(plan, backup=backup)
 
 

@@ -22,8 +22,9 @@ Different fields changed on the two sides are therefore both kept.
 other did not, the record stays deleted unless the live side updated it after the deletion
 time: a delete never beats a later edit. The children deleted with it in the same save (an
 agreement's parties, objectives…) come back with it. When both deleted it, the earlier
-deletion time is kept. Timestamps are UTC; a clock that is badly wrong on one machine can only make an edit
-look earlier or later, never lose the row (a tombstone is still a row and can be restored).
+deletion time is kept. Timestamps are UTC; a clock that is badly wrong on one machine can
+only make an edit look earlier or later, never lose the row (a tombstone is still a row and
+can be restored).
 
 Every rule depends only on the two versions and their histories, never on which file is
 "this" one, except the default choice for a conflict; so merging A into B and B into A
