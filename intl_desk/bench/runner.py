@@ -91,6 +91,16 @@ def _overview(name: str) -> Callable[[Path], float | None]:
     return run
 
 
+def _evaluation(name: str) -> Callable[[Path], float | None]:
+    def run(file: Path) -> float | None:
+        from intl_desk.bench import evaluation_scenarios
+
+        result: float = getattr(evaluation_scenarios, name)(file)
+        return result
+
+    return run
+
+
 def _merge_ten_percent(file: Path) -> float | None:
     from intl_desk.bench.merge_scenarios import merge_ten_percent
 
@@ -157,6 +167,20 @@ SCENARIOS: dict[str, Scenario] = {
             "refresh the state dashboard after a filter change (median)",
             0.5,
             _overview("dashboard_filter_refresh"),
+            self_timed=True,
+        ),
+        Scenario(
+            "yearly_pdf",
+            "compute the state's yearly report for last year and write its PDF",
+            5.0,
+            _evaluation("yearly_pdf"),
+            self_timed=True,
+        ),
+        Scenario(
+            "handover_pdf",
+            "compute the state's handover report and write its PDF",
+            None,
+            _evaluation("handover_pdf"),
             self_timed=True,
         ),
         Scenario(
