@@ -6,11 +6,11 @@ be merged. For that to work the extract is a true copy of those records (same UU
 values, the history that concerns them), so merging it back finds nothing new until
 somebody edits it.
 
-It is made as a ``VACUUM INTO`` snapshot of the file (never a byte copy) under a temporary
-name; everything not chosen is then removed from the snapshot (hard deletes: these rows
-never belonged to the new file, and tombstones would tell the recipient about them), the
-snapshot is vacuumed again so that no removed data survives in free pages, checked and
-renamed into place.
+It is built under a temporary name as a new, empty office file (its schema made by the
+migrations, like any new file) into which the source's office row and the chosen rows are
+copied in one transaction: nothing else of the source ever reaches it, not even in free
+pages, and no tombstones tell the recipient about records they never had. It is then
+checked (full ``integrity_check``) and renamed into place.
 
 What is chosen: the entity and the entities under it; the records that name one of them
 (the "owners" below), changed on or after ``since`` when given; the child rows of every
@@ -33,7 +33,6 @@ from sqlalchemy.orm.relationships import RelationshipDirection
 from intl_desk.core.model import Base, Record
 from intl_desk.core.model.base import fold
 from intl_desk.store.backup import (
-    backup_copy,
     fsync_file,
     publish,
     temporary_sibling,
@@ -145,9 +144,12 @@ def choose(
     pending = [(table, record_id) for table, ids in chosen.items() for record_id in ids]
     rows: dict[str, dict[str, sqlite3.Row]] = {}
     connection.row_factory = sqlite3.Row
-    for spec in table_specs():
+    for spec in table_specs():  # only what the walk needs: ids and references
+        columns = {"id", *(column for column, _target in references[spec.name])}
+        listed = ", ".join(quoted(column) for column in sorted(columns))
         rows[spec.name] = {
-            row["id"]: row for row in connection.execute(f"SELECT * FROM {quoted(spec.name)}")
+            row["id"]: row
+            for row in connection.execute(f"SELECT {listed} FROM {quoted(spec.name)}")
         }
     by_parent: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for parent, kids in children.items():
@@ -178,42 +180,55 @@ def choose(
     return chosen
 
 
-def _prune(connection: sqlite3.Connection, chosen: dict[str, set[str]]) -> dict[str, int]:
+def _copy_chosen(
+    connection: sqlite3.Connection, source: Path, chosen: dict[str, set[str]]
+) -> dict[str, int]:
+    """Fill the new, empty file with the source's office row and the chosen records."""
+    from intl_desk.store.merge.apply import CHANGE_COLUMNS, attach
+
+    attach(connection, source)
     counts: dict[str, int] = {}
-    # Deleting a parent makes SQLite look for its children, by a full scan where the child
-    # column has no index (20,000 agreements x their renewals): the closure in choose()
-    # already guarantees every kept reference, and foreign_key_check below confirms it.
-    connection.execute("PRAGMA foreign_keys = OFF")
-    connection.execute("BEGIN")
-    connection.execute("CREATE TEMP TABLE keep (kind TEXT, id TEXT, PRIMARY KEY (kind, id))")
-    connection.executemany(
-        "INSERT INTO temp.keep VALUES (?, ?)",
-        [(table, record_id) for table, ids in chosen.items() for record_id in ids],
-    )
-    connection.execute("DELETE FROM document WHERE record_id IS NOT NULL AND NOT EXISTS "
-                       "(SELECT 1 FROM temp.keep k WHERE k.kind = document.record_kind "
-                       "AND k.id = document.record_id)")  # fmt: skip
-    for row in connection.execute("SELECT id FROM document").fetchall():
-        connection.execute("INSERT OR IGNORE INTO temp.keep VALUES ('document', ?)", (row[0],))
-    for spec in reversed(table_specs()):
-        connection.execute(
-            f"DELETE FROM {quoted(spec.name)} WHERE id NOT IN "
-            "(SELECT id FROM temp.keep WHERE kind = ?)",
-            (spec.name,),
+    try:
+        connection.execute("BEGIN")
+        connection.execute("PRAGMA defer_foreign_keys = ON")
+        connection.execute("CREATE TEMP TABLE keep (kind TEXT, id TEXT, PRIMARY KEY (kind, id))")
+        connection.executemany(
+            "INSERT INTO temp.keep VALUES (?, ?)",
+            [(table, record_id) for table, ids in chosen.items() for record_id in ids],
         )
-        counts[spec.name] = connection.execute(
-            f"SELECT count(*) FROM {quoted(spec.name)} WHERE deleted_at IS NULL"
-        ).fetchone()[0]
-    connection.execute("DELETE FROM change WHERE record_kind != 'office' AND NOT EXISTS "
-                       "(SELECT 1 FROM temp.keep k WHERE k.kind = change.record_kind "
-                       "AND k.id = change.record_id)")  # fmt: skip
-    connection.execute("DROP TABLE temp.keep")
-    broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        connection.execute("ROLLBACK")
-        raise RuntimeError(f"extract would break references: {broken[:3]}")
-    connection.execute("COMMIT")
-    connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.keep SELECT 'document', d.id FROM other.document AS d "
+            "JOIN temp.keep AS k ON k.kind = d.record_kind AND k.id = d.record_id"
+        )
+        office = ", ".join(quoted(c.name) for c in Base.metadata.tables["office"].columns)
+        connection.execute("DELETE FROM main.office")  # the new file is the same office's
+        connection.execute(f"INSERT INTO main.office ({office}) SELECT {office} FROM other.office")
+        for spec in table_specs():
+            columns = ", ".join(quoted(c) for c in spec.columns)
+            connection.execute(
+                f"INSERT INTO main.{quoted(spec.name)} ({columns}) SELECT {columns} "
+                f"FROM other.{quoted(spec.name)} WHERE id IN "
+                "(SELECT id FROM temp.keep WHERE kind = ?)",
+                (spec.name,),
+            )
+            counts[spec.name] = connection.execute(
+                f"SELECT count(*) FROM main.{quoted(spec.name)} WHERE deleted_at IS NULL"
+            ).fetchone()[0]
+        history = ", ".join(CHANGE_COLUMNS)
+        connection.execute("DELETE FROM main.change")
+        connection.execute(
+            f"INSERT INTO main.change ({history}) SELECT {history} FROM other.change AS c "
+            "WHERE c.record_kind = 'office' OR EXISTS (SELECT 1 FROM temp.keep AS k "
+            "WHERE k.kind = c.record_kind AND k.id = c.record_id)"
+        )
+        connection.execute("DROP TABLE temp.keep")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    finally:
+        connection.execute("DETACH DATABASE other")
     return counts
 
 
@@ -221,17 +236,23 @@ def extract(
     source: Path | str, dest: Path | str, *, entity: str | None = None, since: date | None = None
 ) -> ExtractReport:
     """Write the records of ``entity`` (all when None) changed since ``since`` to ``dest``."""
+    from intl_desk.store.office_file import OfficeFile
+
     origin, target = Path(source), Path(dest)
     if target.exists():
         raise FileAlreadyExists(target)
     work = temporary_sibling(target, "extract")
     try:
         with current_version_of(origin) as current, translate_db_errors(target):
-            backup_copy(current, work)
+            reading = open_sqlite(current, mode="ro")
+            try:
+                chosen = choose(reading, origin, entity, since)
+            finally:
+                reading.close()
+            OfficeFile.create(work, "extract").close()  # the schema, from the migrations
             connection = open_sqlite(work, mode="rw")
             try:
-                chosen = choose(connection, origin, entity, since)
-                counts = _prune(connection, chosen)
+                counts = _copy_chosen(connection, current, chosen)
                 connection.execute("VACUUM")
             finally:
                 connection.close()
