@@ -1,39 +1,30 @@
 """Pickers shared by the forms: countries with localised names, places from the gazetteer,
-partners found by typing and created inline."""
+local entities drawn as a tree. Typing to search, and partners created inline, live in
+:mod:`intl_desk.ui.combo_search` (re-exported here)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import pycountry
-from sqlalchemy.orm import Session
 
-from PySide6.QtCore import QModelIndex, QObject, QRect, QStringListModel, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QPainter,
-    QPen,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtCore import QRect, QStringListModel, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 from intl_desk.core.display import country_name, sort_key
-from intl_desk.core.i18n import N_, Message, _
-from intl_desk.core.model import Partner, new_uuid
-from intl_desk.core.model.base import fold
 from intl_desk.core.reference import City, search_cities
 from intl_desk.core.validation import EXTRA_COUNTRY_CODES
-from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.combo_search import PartnerSearch, make_searchable, show_start
+
+__all__ = ["PartnerSearch", "make_searchable", "show_start"]
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -43,33 +34,14 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: sort_key(pair[1]))
 
 
-def show_start(box: QComboBox) -> None:
-    """An editable combo shows the beginning of a long label ("Région Auvergne-Rhône-…"),
-    not its end, whenever its choice changes."""
-    line_edit = box.lineEdit()
-    if line_edit is None:
-        return
-    line_edit.setCursorPosition(0)
-    if not box.property("shows_start"):
-        box.setProperty("shows_start", True)
-        box.currentIndexChanged.connect(lambda _index: line_edit.setCursorPosition(0))
-
-
 def make_country_picker(box: QComboBox, optional: bool = True) -> None:
-    """Type to search: "bré" finds Brésil, "PE" finds Pérou, in the user's language."""
+    """Type to search: "bre" finds Brésil, "PE" finds Pérou, in the user's language."""
     box.clear()
-    box.setEditable(True)
-    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     if optional:
         box.addItem("—", None)
     for code, name in country_choices():
         box.addItem(f"{name} ({code})", code)
-    completer = QCompleter(box.model(), box)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    box.setCompleter(completer)
-    show_start(box)
+    make_searchable(box)  # "cote" finds Côte d'Ivoire, "viet" Viêt Nam
 
 
 class PlaceCompleter(QCompleter):
@@ -108,169 +80,6 @@ class PlaceCompleter(QCompleter):
             if isinstance(line_edit, QLineEdit):
                 line_edit.setText(city.name)
             self._on_chosen(city)
-
-
-# --- partners: type to search, create inline ---------------------------------------------
-
-SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 30
-EXISTING_LIMIT = 25
-PLACE_LIMIT = 8
-
-
-class PartnerSearch(QObject):
-    """Type to search a combo of partners (or parties), and create a partner inline.
-
-    Typing shows the partners whose label contains the letters (accents ignored), then
-    places of the gazetteer not yet partners ("New partner: Łódź — Poland"): picking one
-    adds the partner to the form's session, with its country and coordinates, saved with
-    the form. The last line opens the partner form for an organisation the gazetteer does
-    not know. ``created(value, label)`` tells the form, so other rows can offer it too.
-    """
-
-    created = Signal(str, str)
-
-    def __init__(
-        self,
-        box: QComboBox,
-        office: OfficeFile,
-        session: Session,
-        prefix: str = "",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(box)
-        self.box = box
-        self.office = office
-        self.session = session
-        self.prefix = prefix
-        self.dialog_parent = parent
-        self.dialogs: list[QWidget] = []
-        box.setEditable(True)
-        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.suggestions = QStandardItemModel(self)
-        self.completer = QCompleter(self.suggestions, box)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setMaxVisibleItems(14)
-        box.setCompleter(self.completer)
-        line_edit = box.lineEdit()
-        assert line_edit is not None  # editable since the line above
-        line_edit.setPlaceholderText(_("Type to search, or to add a partner"))
-        line_edit.textEdited.connect(self.update)
-        self.completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
-        box.currentIndexChanged.connect(self._clear_dash)
-        self._clear_dash()
-        show_start(box)
-
-    def _clear_dash(self, *_args: Any) -> None:
-        """No partner yet: an empty field showing the hint, not a dash to type after (the
-        "none" choice is blank, so re-selecting it keeps the field empty)."""
-        for index in range(self.box.count()):
-            if self.box.itemData(index) is None and self.box.itemText(index) == "—":
-                self.box.setItemText(index, "")
-        if self.box.currentData() is None:
-            self.box.setEditText("")
-
-    def update(self, text: str) -> None:
-        """Rebuild the suggestions for what is typed."""
-        self.suggestions.clear()
-        typed = fold(text.strip())
-        if not typed:
-            return
-        labels = set()
-        shown = 0
-        for index in range(self.box.count()):
-            label = self.box.itemText(index)
-            labels.add(fold(label))
-            if self.box.itemData(index) is not None and typed in fold(label):
-                if shown < EXISTING_LIMIT:
-                    self._suggest(label, ("existing", index))
-                shown += 1
-        if len(typed) >= 2:
-            cities = search_cities(text.strip(), limit=PLACE_LIMIT * 2)
-            twins = Counter((city.name, city.country_code) for city in cities)
-            for city in cities:
-                country = country_name(city.country_code)
-                if fold(f"{city.name} ({country})") in labels:
-                    continue  # already a partner
-                if twins[(city.name, city.country_code)] > 1 and not city.admin1.isdigit():
-                    country = f"{country} ({city.admin1})"  # Lodi, CA and Lodi, NJ
-                self._suggest(
-                    Message(
-                        N_("New partner: {place} — {country}"),
-                        {"place": city.name, "country": country},
-                    ).render(),
-                    ("place", city),
-                )
-                if self.suggestions.rowCount() >= shown + PLACE_LIMIT:
-                    break
-        self._suggest(
-            Message(N_("New partner “{name}”…"), {"name": text.strip()}).render(),
-            ("form", text.strip()),
-        )
-
-    def _suggest(self, label: str, action: tuple[str, Any]) -> None:
-        item = QStandardItem(label)
-        item.setData(action, SUGGESTION_ROLE)
-        if action[0] != "existing":  # what would be created reads apart from what exists
-            font = item.font()
-            font.setItalic(True)
-            item.setFont(font)
-        self.suggestions.appendRow(item)
-
-    def _activated(self, index: QModelIndex) -> None:
-        self.choose(index.data(SUGGESTION_ROLE))
-
-    def choose(self, action: tuple[str, Any] | None) -> None:
-        if not action:
-            return
-        kind, value = action
-        if kind == "existing":
-            self.box.setCurrentIndex(value)
-        elif kind == "place":
-            self.add_place(value)
-        elif kind == "form":
-            self.open_partner_form(value)
-
-    def add_place(self, city: City) -> Partner:
-        """A partner for a gazetteer place, pending in the form's session."""
-        partner = Partner(
-            id=new_uuid(),
-            name=city.name,
-            kind="city",
-            country_code=city.country_code,
-            latitude=city.latitude,
-            longitude=city.longitude,
-            population=city.population or None,
-            geonames_id=city.geonameid,
-        )
-        self.session.add(partner)
-        self.add_choice(partner.id, f"{city.name} ({country_name(city.country_code)})")
-        return partner
-
-    def add_choice(self, partner_id: str, label: str) -> None:
-        value = f"{self.prefix}{partner_id}"
-        if self.box.findData(value) < 0:
-            self.box.addItem(label, value)
-        self.box.setCurrentIndex(self.box.findData(value))
-        self.created.emit(value, label)
-
-    def open_partner_form(self, name: str) -> QWidget:
-        """The partner form, its name typed in; once saved, the partner is picked here."""
-        from intl_desk.ui.dialogs.partner import PartnerDialog
-
-        dialog = PartnerDialog(
-            self.office, None, self.dialog_parent or self.box.window(), template=Partner(name=name)
-        )
-
-        def saved(partner_id: str) -> None:
-            partner = dialog.record
-            label = f"{partner.name} ({country_name(partner.country_code)})"  # type: ignore[attr-defined]
-            self.add_choice(partner_id, label)
-
-        dialog.saved.connect(saved)
-        dialog.show()
-        self.dialogs.append(dialog)
-        return dialog
 
 
 # --- local entities: a tree ------------------------------------------------------------------

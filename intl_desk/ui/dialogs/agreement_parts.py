@@ -18,7 +18,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,7 +29,7 @@ from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.model import Agreement, Project, Record
 from intl_desk.core.reference import sdg_goals
 from intl_desk.ui.child_table import ChildTable
-from intl_desk.ui.pickers import show_start
+from intl_desk.ui.combo_search import make_searchable
 
 R = TypeVar("R", bound=Record)
 SEARCHABLE_FROM = 12  # combos longer than this can be searched by typing
@@ -52,18 +51,6 @@ def offer(choices: list[tuple[str, str]], value: str, label: str) -> None:
     """Add a choice created in the form (a partner made inline) for the rows to come."""
     if all(existing != value for existing, _label in choices):
         choices.append((value, label))
-
-
-def make_searchable(box: QComboBox) -> None:
-    """Type a few letters anywhere in a long list's labels: "lod" finds Łódź's charter."""
-    box.setEditable(True)
-    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = QCompleter(box.model(), box)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    box.setCompleter(completer)
-    show_start(box)
 
 
 def titled_choices(

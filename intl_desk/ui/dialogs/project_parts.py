@@ -15,10 +15,9 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.model import Record
 from intl_desk.core.reference import sdg_goals
 from intl_desk.ui.child_table import ChildTable
-from intl_desk.ui.pickers import show_start
+from intl_desk.ui.combo_search import make_searchable
 from intl_desk.ui.record_dialog import RecordDialog
 
 ROW_HEIGHT = 28
@@ -115,17 +114,6 @@ def on_new_row(table: ChildTable, defaults: Callable[[], dict[str, Any]]) -> Non
                 table.table.setItem(row, number, QTableWidgetItem(str(value)))
 
     table.add_button.clicked.connect(fill)
-
-
-def make_searchable(box: QComboBox) -> None:
-    """Type a few letters found anywhere in the labels: "joão" finds São João del Rei."""
-    box.setEditable(True)
-    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = QCompleter(box.model(), box)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    box.setCompleter(completer)
-    show_start(box)
 
 
 def searchable_column(table: ChildTable, field: str) -> Callable[[], None]:
