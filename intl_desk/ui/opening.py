@@ -23,7 +23,7 @@ from intl_desk.core.i18n import N_, Message
 from intl_desk.core.queries import office as office_record
 from intl_desk.store.connection import make_engine
 from intl_desk.store.office_file import SCHEMA_VERSION, OfficeFile, inspect_file
-from intl_desk.ui.list_page import FirstRead
+from intl_desk.ui.list_reads import FirstRead
 from intl_desk.ui.operations import Progress
 from intl_desk.ui.table_model import SessionFactory
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.store.errors import CorruptFile
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.ui import list_page
+from intl_desk.ui import list_reads
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.dialogs.partner import PartnerDialog
 from intl_desk.ui.list_page import ListPage
@@ -234,15 +234,15 @@ def test_a_failed_list_read_is_shown_and_the_window_stays_usable(
     def unplugged(*_args: object) -> None:
         raise CorruptFile(filled, detail="disk I/O error")
 
-    real_read = list_page.first_page_and_count
-    monkeypatch.setattr(list_page, "first_page_and_count", unplugged)
+    real_read = list_reads.first_page_and_count
+    monkeypatch.setattr(list_reads, "first_page_and_count", unplugged)
     page.search_box.setText("lodz")
     page.apply_filters()
     qtbot.waitUntil(lambda: len(warnings) == 1)
     assert warnings[0][0] == "Cannot read the list"
     assert "office.sqlite" in warnings[0][1]
     assert page.model.rowCount() == 3  # what was shown stays
-    monkeypatch.setattr(list_page, "first_page_and_count", real_read)  # plugged back in
+    monkeypatch.setattr(list_reads, "first_page_and_count", real_read)  # plugged back in
     with qtbot.waitSignal(page.refreshed):
         page.apply_filters()
     assert page.model.rowCount() == 1

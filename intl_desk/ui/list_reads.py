@@ -1,0 +1,74 @@
+"""The reads behind a list page, run on worker threads (so: no widget here).
+
+See :class:`intl_desk.ui.list_page.ListPage` for how they are used: the first read gives
+what the user waits for (the count and the rows on screen), then every id is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from intl_desk.core.listing import (
+    FacetOption,
+    ListQuery,
+    ListSpec,
+    count,
+    first_page,
+    first_page_and_count,
+    is_filtered,
+)
+from intl_desk.ui.operations import Progress
+from intl_desk.ui.table_model import PAGE_SIZE, SessionFactory
+
+
+@dataclass(frozen=True)
+class FirstRead:
+    """What a list shows first: the count, the rows on screen, the facet choices."""
+
+    query: ListQuery
+    total: int
+    rows: list[tuple[Any, ...]]
+    facets: dict[str, list[FacetOption]] | None = None
+
+
+def interrupt_on_cancel(session: Session, progress: Progress | None) -> None:
+    """Let a cancellation stop the statement the session is running (SQLite's
+    ``interrupt()`` is safe from any thread); drivers without one just finish it."""
+    if progress is None:
+        return
+    driver = session.connection().connection.driver_connection
+    interrupt = getattr(driver, "interrupt", None)
+    if interrupt is not None:
+        progress.on_cancel(interrupt)
+
+
+def read_first(
+    session_factory: SessionFactory,
+    spec: ListSpec,
+    query: ListQuery,
+    progress: Progress | None = None,
+    with_facets: bool = False,
+    total: int | None = None,
+) -> FirstRead:
+    """The work of the first read of a list (on a worker thread: no widget here).
+
+    ``total`` is the count when only the order changes, so it is not counted again.
+    """
+    with session_factory() as session:
+        interrupt_on_cancel(session, progress)
+        facets = (
+            {facet.key: facet.options(session) for facet in spec.facets} if with_facets else None
+        )
+        if progress is not None:
+            progress.check()
+        if total is not None:
+            rows = first_page(session, spec, query, PAGE_SIZE) if total else []
+        elif is_filtered(query):
+            total, rows = first_page_and_count(session, spec, query, PAGE_SIZE)
+        else:
+            total = count(session, spec, query)
+            rows = first_page(session, spec, query, PAGE_SIZE) if total else []
+    return FirstRead(query, total, rows, facets)
