@@ -326,14 +326,17 @@ class MainWindow(QMainWindow):
             return
         from intl_desk.store.backup import backup_copy
 
-        try:
-            backup_copy(self.office.engine, Path(path))
-        except IntlDeskError as error:
-            QMessageBox.warning(self, _("Cannot save the copy"), str(error))
-            return
-        self.statusBar().showMessage(
-            Message(N_("Copy saved as {file}."), {"file": path}).render(), 5000
-        )
+        engine, target = self.office.engine, Path(path)  # VACUUM INTO: seconds on a big file
+        Operation(
+            self,
+            lambda _progress: backup_copy(engine, target),
+            lambda _copy: self.statusBar().showMessage(
+                Message(N_("Copy saved as {file}."), {"file": path}).render(), 5000
+            ),
+            label=Message(N_("Saving a copy as {file}…"), {"file": target.name}).render(),
+            indicator=self.busy,
+            failure_title=_("Cannot save the copy"),
+        ).run()
 
     def _about(self) -> QWidget:
         """Help › About (window-modal, not blocking: the window stays scriptable)."""

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
@@ -248,3 +249,18 @@ def test_a_failed_list_read_is_shown_and_the_window_stays_usable(
     assert page.model.rowCount() == 1
     with qtbot.waitSignal(window.list_pages["partners"].refreshed):
         window.show_list("partners")
+
+
+def test_save_a_copy_runs_in_the_background(
+    window: MainWindow, filled: Path, tmp_path: Path, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_and_wait(qtbot, window, filled)
+    copy = tmp_path / "copie pour Łódź.sqlite"
+    monkeypatch.setattr("intl_desk.ui.main_window.QFileDialog.getSaveFileName",
+                        lambda *_args: (str(copy), ""))
+    window.copy_action.trigger()
+    assert window.busy.busy  # returned at once, the copy is being written
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Copy saved"))
+    with OfficeFile.open(copy, read_only=True) as office, office.session() as session:
+        assert len(session.scalars(select(Agreement.id)).all()) == 3
