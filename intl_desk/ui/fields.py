@@ -31,6 +31,7 @@ from intl_desk.core.model import Record
 from intl_desk.core.vocabularies import Vocabulary
 
 NO_DATE = QDate(1900, 1, 1)
+DATE_FORMAT = "dd/MM/yyyy"
 
 
 def prepare_date_edit(widget: QDateEdit) -> None:
@@ -38,7 +39,9 @@ def prepare_date_edit(widget: QDateEdit) -> None:
     widget.setMinimumDate(NO_DATE)
     widget.setSpecialValueText("—")
     widget.setCalendarPopup(True)
-    widget.setDisplayFormat("yyyy-MM-dd")
+    # day/month/year with four digits, as the app's four languages (British English,
+    # French, Spanish, Brazilian Portuguese) write dates by hand
+    widget.setDisplayFormat(DATE_FORMAT)
     if widget.date() == QDate(2000, 1, 1):
         widget.setDate(NO_DATE)
 
