@@ -68,7 +68,7 @@ def _without(snapshot: dict[str, dict[str, tuple[Any, ...]]], keys: set[tuple[st
 
 
 @settings(
-    max_examples=12,
+    max_examples=8,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
