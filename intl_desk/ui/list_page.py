@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.listing import FacetOption, ListQuery, ListSpec, fetch_ids
 from intl_desk.ui import settings as options
-from intl_desk.ui.list_reads import FirstRead, interrupt_on_cancel, read_first
+from intl_desk.ui.list_reads import FirstRead, interruptible, read_first
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 from intl_desk.ui.table_model import ID_ROLE, RecordTableModel, SessionFactory
 
@@ -237,8 +237,7 @@ class ListPage(QWidget):
         factory, spec = self._session_factory, self.spec
 
         def work(progress: Progress) -> list[str]:
-            with factory() as session:
-                interrupt_on_cancel(session, progress)
+            with factory() as session, interruptible(session, progress):
                 return fetch_ids(session, spec, query, progress.check)
 
         def done(ids: list[str]) -> None:

@@ -6,6 +6,8 @@ what the user waits for (the count and the rows on screen), then every id is rea
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,15 +36,18 @@ class FirstRead:
     facets: dict[str, list[FacetOption]] | None = None
 
 
-def interrupt_on_cancel(session: Session, progress: Progress | None) -> None:
-    """Let a cancellation stop the statement the session is running (SQLite's
-    ``interrupt()`` is safe from any thread); drivers without one just finish it."""
-    if progress is None:
-        return
+@contextmanager
+def interruptible(session: Session, progress: Progress | None) -> Iterator[None]:
+    """Let a cancellation stop the statement the session runs within the block (SQLite's
+    ``interrupt()`` is safe from any thread while the connection is open); drivers
+    without one just finish the statement."""
     driver = session.connection().connection.driver_connection
     interrupt = getattr(driver, "interrupt", None)
-    if interrupt is not None:
-        progress.on_cancel(interrupt)
+    if progress is None or interrupt is None:
+        yield
+        return
+    with progress.cancelling(interrupt):
+        yield
 
 
 def read_first(
@@ -57,8 +62,7 @@ def read_first(
 
     ``total`` is the count when only the order changes, so it is not counted again.
     """
-    with session_factory() as session:
-        interrupt_on_cancel(session, progress)
+    with session_factory() as session, interruptible(session, progress):
         facets = (
             {facet.key: facet.options(session) for facet in spec.facets} if with_facets else None
         )

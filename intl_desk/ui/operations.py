@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -60,20 +61,26 @@ class Progress:
         self._relay.progressed.emit(text, -1 if done is None else done, total or 0)
 
     def cancel(self) -> None:
-        with self._lock:
+        with self._lock:  # held while calling back: see cancelling()
             self._cancelled.set()
-            callbacks, self._on_cancel = self._on_cancel, []
-        for callback in callbacks:
-            _quietly(callback)
+            for callback in self._on_cancel:
+                _quietly(callback)
 
-    def on_cancel(self, callback: Callable[[], object]) -> None:
-        """Call ``callback`` (from any thread) when cancelled, e.g. to interrupt a query
-        so that abandoned work stops using the processor."""
+    @contextmanager
+    def cancelling(self, callback: Callable[[], object]) -> Iterator[None]:
+        """Within the block, a cancellation also calls ``callback`` (from the cancelling
+        thread), e.g. to interrupt the query the work is running. The callback is never
+        called once the block has been left, so it may use what the block holds (a
+        connection about to be closed)."""
         with self._lock:
-            if not self._cancelled.is_set():
-                self._on_cancel.append(callback)
-                return
-        _quietly(callback)
+            if self._cancelled.is_set():
+                raise Cancelled
+            self._on_cancel.append(callback)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._on_cancel.remove(callback)
 
     @property
     def cancelled(self) -> bool:

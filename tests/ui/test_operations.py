@@ -83,9 +83,9 @@ def test_cancelled_work_delivers_nothing(parent: QWidget, qtbot: QtBot) -> None:
     interrupted: list[bool] = []
 
     def work(progress: Progress) -> str:
-        progress.on_cancel(lambda: interrupted.append(True))
-        started.set()
-        release.wait(5)
+        with progress.cancelling(lambda: interrupted.append(True)):
+            started.set()
+            release.wait(5)
         try:
             progress.check()
         except Cancelled:
