@@ -471,21 +471,26 @@ def _measurements(
 ) -> dict[str, dict[str | None, MeasuredValue]]:
     found: dict[str, dict[str | None, MeasuredValue]] = defaultdict(dict)
     number = Measurement.scale_level if indicator.measure == "qualitative" else Measurement.value
-    rows = session.execute(
-        select(
-            Measurement.period_id,
-            Measurement.local_entity_id,
-            Measurement.id,
-            cast(number, Float),
-            Measurement.text,
-            Measurement.evidence,
-            Measurement.comment,
-            Measurement.source,
-            Measurement.measured_on,
+    # through the connection: the ORM session path costs twice as much per row here
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Measurement.period_id,
+                Measurement.local_entity_id,
+                Measurement.id,
+                cast(number, Float),
+                Measurement.text,
+                Measurement.evidence,
+                Measurement.comment,
+                Measurement.source,
+                Measurement.measured_on,
+            )
+            .where(Measurement.deleted_at.is_(None), Measurement.indicator_id == indicator.id)
+            .order_by(Measurement.measured_on, Measurement.updated_at)
         )
-        .where(Measurement.deleted_at.is_(None), Measurement.indicator_id == indicator.id)
-        .order_by(Measurement.measured_on, Measurement.updated_at)
-    ).tuples()
+        .tuples()
+    )
     make = MeasuredValue._make
     for row in rows:  # the latest measurement of a period wins
         found[row[0]][row[1]] = make(row[2:])

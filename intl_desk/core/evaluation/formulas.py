@@ -554,4 +554,4 @@ def keys(session: Session, code: str, filter_text: str | None, window: Window) -
     window = replace(window, filters=parse_filter(filter_text, formula.filters))
     rows = formula.rows(window).subquery()
     column = rows.c.key if formula.distinct_count else rows.c.line
-    return list(session.scalars(select(column).distinct()))
+    return list(session.connection().execute(select(column).distinct()).scalars())

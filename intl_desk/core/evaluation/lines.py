@@ -49,7 +49,11 @@ def country_names() -> dict[str, str]:
     }
 
 
-def chunks(ids: Sequence[Any]) -> Iterable[Sequence[Any]]:
+Ids = Sequence[Any]
+
+
+def chunks(ids: Ids) -> Iterable[Sequence[Any]]:
+    ids = list(ids)
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
 
@@ -129,9 +133,7 @@ class EventLine:
     place: str
 
 
-def agreement_lines(
-    session: Session, ids: Sequence[str], with_details: bool = False
-) -> list[AgreementLine]:
+def agreement_lines(session: Session, ids: Ids, with_details: bool = False) -> list[AgreementLine]:
     """Agreements by id, sorted by signature date then title; ``with_details`` adds the
     objectives (the handover report lists them)."""
     objectives: dict[str, list[str]] = defaultdict(list)
@@ -141,28 +143,32 @@ def agreement_lines(
     def countries(codes: str | None) -> str:
         return ", ".join(names.get(code, code) for code in (codes or "").split(",") if code)
 
-    contacts = dict(session.execute(select(Contact.id, Contact.name)).tuples().all())
-    for part in chunks(list(ids)):
-        found += session.execute(
-            select(
-                Agreement.id,
-                Agreement.title,
-                Agreement.type,
-                Agreement.status,
-                Agreement.partner_names,
-                Agreement.country_codes,
-                Agreement.entity_names,
-                Agreement.date_signed,
-                Agreement.date_expires,
-                Agreement.perpetual,
-                Agreement.renewal_decision,
-                Agreement.responsible_id,
-                Agreement.lessons_learned,
-                Agreement.search_key,
-            ).where(Agreement.id.in_(part))
-        ).all()
+    contacts = dict(session.connection().execute(select(Contact.id, Contact.name)).tuples().all())
+    for part in chunks(ids):
+        found += (
+            session.connection()
+            .execute(
+                select(
+                    Agreement.id,
+                    Agreement.title,
+                    Agreement.type,
+                    Agreement.status,
+                    Agreement.partner_names,
+                    Agreement.country_codes,
+                    Agreement.entity_names,
+                    Agreement.date_signed,
+                    Agreement.date_expires,
+                    Agreement.perpetual,
+                    Agreement.renewal_decision,
+                    Agreement.responsible_id,
+                    Agreement.lessons_learned,
+                    Agreement.search_key,
+                ).where(Agreement.id.in_(part))
+            )
+            .all()
+        )
         if with_details:
-            for agreement_id, text in session.execute(
+            for agreement_id, text in session.connection().execute(
                 select(AgreementObjective.agreement_id, AgreementObjective.text)
                 .where(
                     AgreementObjective.deleted_at.is_(None),
@@ -195,7 +201,7 @@ def agreement_lines(
     return lines
 
 
-def project_lines(session: Session, ids: Sequence[str], until: date) -> list[ProjectLine]:
+def project_lines(session: Session, ids: Ids, until: date) -> list[ProjectLine]:
     """Projects with their budget (the revised line of a year where there is one), the
     co-financing granted, what was spent up to ``until`` and the reports still due."""
     budgets: dict[str, Decimal] = defaultdict(Decimal)
@@ -203,25 +209,31 @@ def project_lines(session: Session, ids: Sequence[str], until: date) -> list[Pro
     spent: dict[str, Decimal] = defaultdict(Decimal)
     due: dict[str, list[tuple[str, date]]] = defaultdict(list)
     rows: list[Any] = []
-    entities = dict(session.execute(select(LocalEntity.id, LocalEntity.name)).tuples().all())
-    for part in chunks(list(ids)):
-        rows += session.execute(
-            select(
-                Project.id,
-                Project.title,
-                Project.status,
-                Project.actual_start,
-                Project.planned_start,
-                Project.actual_end,
-                Project.planned_end,
-                Project.country_code,
-                Project.lead_entity_id,
-                Project.currency,
-                Project.lessons_learned,
-            ).where(Project.id.in_(part))
-        ).all()
+    entities = dict(
+        session.connection().execute(select(LocalEntity.id, LocalEntity.name)).tuples().all()
+    )
+    for part in chunks(ids):
+        rows += (
+            session.connection()
+            .execute(
+                select(
+                    Project.id,
+                    Project.title,
+                    Project.status,
+                    Project.actual_start,
+                    Project.planned_start,
+                    Project.actual_end,
+                    Project.planned_end,
+                    Project.country_code,
+                    Project.lead_entity_id,
+                    Project.currency,
+                    Project.lessons_learned,
+                ).where(Project.id.in_(part))
+            )
+            .all()
+        )
         by_year: dict[tuple[str, int], dict[str, Decimal]] = defaultdict(dict)
-        for project_id, year, kind, amount in session.execute(
+        for project_id, year, kind, amount in session.connection().execute(
             select(
                 BudgetLine.project_id, BudgetLine.year, BudgetLine.type, func.sum(BudgetLine.amount)
             )
@@ -231,7 +243,7 @@ def project_lines(session: Session, ids: Sequence[str], until: date) -> list[Pro
             by_year[(project_id, year)][kind] = Decimal(amount or 0)
         for (project_id, _year), kinds in by_year.items():
             budgets[project_id] += kinds.get("2", kinds.get("1", Decimal(0)))
-        for project_id, amount in session.execute(
+        for project_id, amount in session.connection().execute(
             select(CofinancingLine.project_id, func.sum(CofinancingLine.amount_granted))
             .where(
                 CofinancingLine.deleted_at.is_(None),
@@ -241,7 +253,7 @@ def project_lines(session: Session, ids: Sequence[str], until: date) -> list[Pro
             .group_by(CofinancingLine.project_id)
         ):
             granted[project_id] = Decimal(amount or 0)
-        for project_id, amount in session.execute(
+        for project_id, amount in session.connection().execute(
             select(ProjectTransaction.project_id, func.sum(ProjectTransaction.amount))
             .where(
                 ProjectTransaction.deleted_at.is_(None),
@@ -252,7 +264,7 @@ def project_lines(session: Session, ids: Sequence[str], until: date) -> list[Pro
             .group_by(ProjectTransaction.project_id)
         ):
             spent[project_id] = Decimal(amount or 0)
-        for project_id, title, due_date in session.execute(
+        for project_id, title, due_date in session.connection().execute(
             select(ProjectReport.project_id, ProjectReport.title, ProjectReport.due_date)
             .where(
                 ProjectReport.deleted_at.is_(None),
@@ -283,12 +295,11 @@ def project_lines(session: Session, ids: Sequence[str], until: date) -> list[Pro
     return sorted(lines, key=lambda line: sort_key(line.title))
 
 
-def membership_lines(
-    session: Session, ids: Sequence[str], start: date, end: date
-) -> list[MembershipLine]:
+def membership_lines(session: Session, ids: Ids, start: date, end: date) -> list[MembershipLine]:
     """Memberships with their role, fee, focal point and events attended in the window."""
     events: dict[str, int] = dict(
-        session.execute(
+        session.connection()
+        .execute(
             select(Participation.membership_id, func.count())
             .where(
                 Participation.deleted_at.is_(None),
@@ -301,25 +312,31 @@ def membership_lines(
         .tuples()
         .all()
     )
-    entities = dict(session.execute(select(LocalEntity.id, LocalEntity.name)).tuples().all())
-    contacts = dict(session.execute(select(Contact.id, Contact.name)).tuples().all())
+    entities = dict(
+        session.connection().execute(select(LocalEntity.id, LocalEntity.name)).tuples().all()
+    )
+    contacts = dict(session.connection().execute(select(Contact.id, Contact.name)).tuples().all())
     rows: list[Any] = []
-    for part in chunks(list(ids)):
-        rows += session.execute(
-            select(
-                Membership.id,
-                Network.name,
-                Network.acronym,
-                Membership.local_entity_id,
-                Membership.role,
-                Membership.since,
-                Membership.annual_fee,
-                Membership.currency,
-                Membership.focal_contact_id,
+    for part in chunks(ids):
+        rows += (
+            session.connection()
+            .execute(
+                select(
+                    Membership.id,
+                    Network.name,
+                    Network.acronym,
+                    Membership.local_entity_id,
+                    Membership.role,
+                    Membership.since,
+                    Membership.annual_fee,
+                    Membership.currency,
+                    Membership.focal_contact_id,
+                )
+                .join(Network, Network.id == Membership.network_id)
+                .where(Membership.id.in_(part))
             )
-            .join(Network, Network.id == Membership.network_id)
-            .where(Membership.id.in_(part))
-        ).all()
+            .all()
+        )
     lines = [
         MembershipLine(
             f"{row.name} ({row.acronym})" if row.acronym else row.name,
@@ -336,10 +353,10 @@ def membership_lines(
     return sorted(lines, key=lambda line: sort_key(line.network))
 
 
-def activity_lines(session: Session, ids: Sequence[str]) -> list[ActivityLine]:
+def activity_lines(session: Session, ids: Ids) -> list[ActivityLine]:
     rows: list[Any] = []
-    for part in chunks(list(ids)):
-        rows += session.execute(select(Activity).where(Activity.id.in_(part))).scalars().all()
+    for part in chunks(ids):
+        rows += session.scalars(select(Activity).where(Activity.id.in_(part))).all()
     lines = [
         ActivityLine(
             row.id,
@@ -359,22 +376,26 @@ def activity_lines(session: Session, ids: Sequence[str]) -> list[ActivityLine]:
     return sorted(lines, key=lambda line: (line.start or date.min, sort_key(line.title)))
 
 
-def event_lines(session: Session, ids: Sequence[str]) -> list[EventLine]:
+def event_lines(session: Session, ids: Ids) -> list[EventLine]:
     rows: list[Any] = []
-    for part in chunks(list(ids)):
-        rows += session.execute(
-            select(
-                Network.name,
-                Network.acronym,
-                Participation.title,
-                Participation.start_date,
-                Participation.location,
-                Participation.country_code,
+    for part in chunks(ids):
+        rows += (
+            session.connection()
+            .execute(
+                select(
+                    Network.name,
+                    Network.acronym,
+                    Participation.title,
+                    Participation.start_date,
+                    Participation.location,
+                    Participation.country_code,
+                )
+                .join(Membership, Membership.id == Participation.membership_id)
+                .join(Network, Network.id == Membership.network_id)
+                .where(Participation.id.in_(part))
             )
-            .join(Membership, Membership.id == Participation.membership_id)
-            .join(Network, Network.id == Membership.network_id)
-            .where(Participation.id.in_(part))
-        ).all()
+            .all()
+        )
     lines = [
         EventLine(
             row.acronym or row.name,
