@@ -9,6 +9,7 @@ candidates for ``child_table.py`` (:class:`RowTable`), ``pickers.py``
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import or_, select
@@ -66,9 +67,12 @@ def titled_choices(
     rows = session.execute(
         select(*columns).where(model.deleted_at.is_(None)).order_by(model.search_key, model.title)
     ).all()
-    return [
-        (row[0], f"{row[1]} ({row[2].year})" if len(row) > 2 and row[2] else row[1]) for row in rows
-    ]
+    return [(row[0], with_year(row[1], row[2] if len(row) > 2 else None)) for row in rows]
+
+
+def with_year(title: str, signed: date | None) -> str:
+    """ "Charter Lyon – Łódź (2019)", unless the title already names that year."""
+    return f"{title} ({signed.year})" if signed and str(signed.year) not in title else title
 
 
 class RowTable(ChildTable):
@@ -225,7 +229,7 @@ def followers_text(session: Session, agreement_id: str) -> str:
     ).all()
     if not rows:
         return ""
-    names = ", ".join(f"{title} ({signed.year})" if signed else title for title, signed in rows)
+    names = ", ".join(with_year(title, signed) for title, signed in rows)
     return Message(N_("Renewed or amended by: {names}"), {"names": names}).render()
 
 
