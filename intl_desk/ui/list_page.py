@@ -66,6 +66,7 @@ class ListPage(QWidget):
         self._settings = options.app_settings()
         self._sort = (self.model.query.sort_key, self.model.query.descending)
         self._reads: list[Operation[Any]] = []
+        self._facets_wanted = False
 
         title = QLabel(_(spec.label))
         font = QFont(title.font())
@@ -155,7 +156,8 @@ class ListPage(QWidget):
 
     def load(self) -> None:
         """(Re)read facet choices and the list, in the background."""
-        self._read(self.current_query(), with_facets=True)
+        self._facets_wanted = True
+        self._read(self.current_query())
 
     def first_read_work(self) -> Callable[[SessionFactory], FirstRead]:
         """What :meth:`load` reads, as work for any sessions (the window reads it ahead
@@ -167,6 +169,7 @@ class ListPage(QWidget):
         """Show a first read (done by :meth:`load`, or ahead of time while the file was
         being opened), then read every id in the background."""
         if first.facets is not None:
+            self._facets_wanted = False
             self._fill_facets(first.facets)
         self.model.show_first_page(first.query, first.total, first.rows)
         self._update_count()
@@ -218,11 +221,10 @@ class ListPage(QWidget):
             total = self.model.rowCount() if self.model.loaded and same_rows else None
             self._read(wanted, total=total)
 
-    def _read(
-        self, query: ListQuery, with_facets: bool = False, total: int | None = None
-    ) -> None:
+    def _read(self, query: ListQuery, total: int | None = None) -> None:
         self.cancel()
         factory, spec = self._session_factory, self.spec
+        with_facets = self._facets_wanted  # until a read with them was shown
 
         def work(progress: Progress) -> FirstRead:
             return read_first(factory, spec, query, progress, with_facets, total)

@@ -264,3 +264,17 @@ def test_save_a_copy_runs_in_the_background(
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Copy saved"))
     with OfficeFile.open(copy, read_only=True) as office, office.session() as session:
         assert len(session.scalars(select(Agreement.id)).all()) == 3
+
+
+def test_typing_before_the_list_is_read_keeps_its_filters(
+    window: MainWindow, filled: Path, qtbot: QtBot
+) -> None:
+    open_and_wait(qtbot, window, filled)
+    page = window.show_list("agreements")  # its first read starts…
+    page.search_box.setText("lodz")
+    page.apply_filters()  # …and is replaced by this one at once
+    qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
+    assert page.model.rowCount() == 1
+    country = page.facet_boxes["country"]
+    assert [country.itemText(i) for i in range(country.count())] == [
+        "Country: all", "Argentina", "Poland", "Vietnam"]
