@@ -118,6 +118,12 @@ def open_drill(window: MainWindow, drill: Drill) -> None:
             window.statusBar().showMessage(
                 _("Some of the figure's filters are not offered by this list."), 5000
             )
+        elif facets.get("entity") and _has_sub_entities(window, facets["entity"]):
+            # rows count an entity's own agreements; the list's facet takes its subtree
+            window.statusBar().showMessage(
+                _("The list includes the agreements of every local entity under this one."),
+                8000,
+            )
 
     # A list read in the background fills its facet boxes when the read is done: choose
     # the facets then, or the read would put back the choices made before.
@@ -125,6 +131,20 @@ def open_drill(window: MainWindow, drill: Drill) -> None:
         page.refreshed.connect(apply, Qt.ConnectionType.SingleShotConnection)
     else:
         apply()
+
+
+def _has_sub_entities(window: MainWindow, entity_id: str) -> bool:
+    from sqlalchemy import select
+
+    from intl_desk.core.model import LocalEntity
+
+    with window.session() as session:
+        child = session.scalar(
+            select(LocalEntity.id)
+            .where(LocalEntity.parent_id == entity_id, LocalEntity.deleted_at.is_(None))
+            .limit(1)
+        )
+    return child is not None
 
 
 def apply_facets(page: ListPage, facets: dict[str, str]) -> list[str]:
