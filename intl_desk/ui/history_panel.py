@@ -55,6 +55,7 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # keeps the summary at the top while the table is hidden
         self.summary.setText(_("The history starts when the record is first saved."))
 
     def load(self, session: Session, record: Record | None, child_ids: Iterable[str] = ()) -> None:
@@ -63,6 +64,7 @@ class HistoryPanel(QWidget):
         self.lines = []
         if record is None or record.id is None or record.created_at is None:
             self.summary.setText(_("The history starts when the record is first saved."))
+            self.table.hide()
             return
         self.lines = record_history(session, record, child_ids)
         self._show_summary(record)
@@ -94,21 +96,18 @@ class HistoryPanel(QWidget):
                 self.table.setItem(row, column, item)
 
     def _show_summary(self, record: Record) -> None:
-        created, updated = record.created_at, record.updated_at
-        if not self.lines:
-            text = Message(
-                N_(
-                    "Created on {created}, last changed on {updated}. No change has been "
-                    "recorded since (records imported or generated in bulk start without "
-                    "a history)."
-                ),
-                {"created": date_text(created), "updated": date_text(updated)},
-            ).render()
-        elif updated and updated != created:
+        created, updated = date_text(record.created_at), date_text(record.updated_at)
+        if updated and updated != created:
             text = Message(
                 N_("Created on {created}, last changed on {updated}."),
-                {"created": date_text(created), "updated": date_text(updated)},
+                {"created": created, "updated": updated},
             ).render()
         else:
-            text = Message(N_("Created on {created}."), {"created": date_text(created)}).render()
+            text = Message(N_("Created on {created}."), {"created": created}).render()
+        if not self.lines:
+            text += " " + _(
+                "No change has been recorded since (records imported or generated in bulk "
+                "start without a history)."
+            )
         self.summary.setText(text)
+        self.table.setVisible(bool(self.lines))
