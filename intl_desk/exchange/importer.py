@@ -258,11 +258,17 @@ def preview_import(
     date_columns = [i for i, key in chosen.items() if spec.field(key).kind == "date"]
     day_first = _day_first(sheet, header.index + 1, date_columns)
     titles = [header_key(h) for h in header.headers]
+    first_title = next(i for i, title in enumerate(titles) if title)
     rows: list[RowPreview] = []
     for offset, cells in enumerate(sheet.rows[header.index + 1 :]):
         if all(cell is None for cell in cells):
             continue  # blank separator rows
-        if [header_key(c) if c is not None else "" for c in cells] == titles:
+        first = cells[first_title] if first_title < len(cells) else None
+        if (
+            isinstance(first, str)
+            and header_key(first) == titles[first_title]
+            and [header_key(c) if c is not None else "" for c in cells] == titles
+        ):
             continue  # the titles repeated (a register printed page by page)
         row = _read_row(
             spec, header.headers, chosen, list(cells), header.index + offset + 2, day_first

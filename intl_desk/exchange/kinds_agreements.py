@@ -23,6 +23,7 @@ from intl_desk.core.model import (
     AgreementTheme,
 )
 from intl_desk.core.validation import errors_of
+from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.importer import Issue, RowPreview
 from intl_desk.exchange.values import resolve_term
@@ -130,7 +131,7 @@ class AgreementHandler:
         if not values.get("status"):
             inferred.add("status")
             values["status"] = _status(values, date.today())
-        record = Agreement(**{key: values.get(key) for key in SCALARS if key in values})
+        record = transient(Agreement, {key: values[key] for key in SCALARS if key in values})
         record.perpetual = bool(values.get("perpetual"))
         row.errors.extend(Issue(error.message) for error in errors_of(record))
         row.plan.update(

@@ -22,6 +22,7 @@ from intl_desk.core.model import (
     Record,
 )
 from intl_desk.core.validation import errors_of
+from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.importer import Issue, RowPreview, year_of
 
@@ -50,7 +51,7 @@ class _Simple:
         self.prepare(context, row)
         if row.errors:
             return
-        record = self.model(**self.record_values(context, row))
+        record = transient(self.model, self.record_values(context, row))
         row.errors.extend(Issue(error.message) for error in self.errors(context, record))
         if row.errors:
             return

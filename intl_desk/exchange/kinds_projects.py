@@ -15,6 +15,7 @@ from sqlalchemy import select
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import BudgetLine, Project, ProjectParticipant, ProjectSdg
 from intl_desk.core.validation import errors_of
+from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.importer import Issue, RowPreview
 
@@ -88,7 +89,7 @@ class ProjectHandler:
                     country=planned,
                 )
             partners.append((name, partner_id, planned))
-        record = Project(**{key: values.get(key) for key in SCALARS if key in values})
+        record = transient(Project, {key: values[key] for key in SCALARS if key in values})
         row.errors.extend(Issue(error.message) for error in errors_of(record))
         row.plan.update(lead=(lead_name, lead_id), partners=partners)
         if row.errors:

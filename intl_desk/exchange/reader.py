@@ -96,6 +96,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
         sheets = []
         for name in chosen:
             worksheet = workbook[name]
+            # Without this openpyxl reads the whole sheet once more just to size it when the
+            # file states no dimension (openpyxl's own files and ours don't); rows then
+            # simply end at their last cell.
+            reset = getattr(worksheet, "reset_dimensions", None)
+            if reset is not None:
+                reset()
             rows = [[_clean(cell) for cell in row] for row in worksheet.iter_rows(values_only=True)]
             sheets.append(Sheet(name, rows))
         return sheets
