@@ -15,7 +15,8 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from intl_desk.core.evaluation.handover import ContactLine, HandoverReport, Lesson, next_renewal
-from intl_desk.core.evaluation.lines import ActivityLine, AgreementLine, ProjectLine
+from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
+from intl_desk.core.evaluation.lines_activities import ActivityLine
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import Letterhead, document

@@ -16,11 +16,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from intl_desk.core.display import number_text
 from intl_desk.core.evaluation.engine import IndicatorInfo
-from intl_desk.core.evaluation.entry import Entry, EntryError, parse_value
-from intl_desk.core.i18n import N_, _
+from intl_desk.core.evaluation.entry import DuePeriod, Entry, EntryError, parse_value
+from intl_desk.core.i18n import N_, Message, _
 
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, str | None]
@@ -261,3 +262,30 @@ class EntityGridModel(GridModel):
         if index.column() == 0:
             return self.entities[index.row()][1] if role == Qt.ItemDataRole.DisplayRole else None
         return self.cell_data(index, role)
+
+
+def due_text(due: DuePeriod) -> str:
+    if not due.indicators:
+        return due.period.label
+    if not due.missing:
+        return Message(N_("{period} — complete"), {"period": due.period.label}).render()
+    return Message(
+        N_("{period} — {count} to enter"), {"period": due.period.label, "count": due.missing}
+    ).render()
+
+
+def grid_view(model: GridModel) -> QTableView:
+    """A spreadsheet-like view: typing in a cell starts editing it."""
+    table = QTableView()
+    table.setModel(model)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(
+        QTableView.EditTrigger.DoubleClicked
+        | QTableView.EditTrigger.EditKeyPressed
+        | QTableView.EditTrigger.AnyKeyPressed
+    )
+    return table

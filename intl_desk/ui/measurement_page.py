@@ -19,7 +19,6 @@ from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +34,6 @@ from PySide6.QtWidgets import (
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.evaluation.engine import Evaluation, PeriodInfo
 from intl_desk.core.evaluation.entry import (
-    DuePeriod,
     due_periods,
     load_entries,
     measured_entities,
@@ -53,36 +50,12 @@ from intl_desk.ui.measurement_grid import (
     GridModel,
     Key,
     OfficeGridModel,
+    due_text,
+    grid_view,
 )
 
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 30
 ERROR_STYLE = "color: #b3261e;"
-
-
-def due_text(due: DuePeriod) -> str:
-    if not due.indicators:
-        return due.period.label
-    if not due.missing:
-        return Message(N_("{period} — complete"), {"period": due.period.label}).render()
-    return Message(
-        N_("{period} — {count} to enter"), {"period": due.period.label, "count": due.missing}
-    ).render()
-
-
-def _table(model: GridModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setEditTriggers(
-        QTableView.EditTrigger.DoubleClicked
-        | QTableView.EditTrigger.EditKeyPressed
-        | QTableView.EditTrigger.AnyKeyPressed
-    )
-    return table
 
 
 class MeasurementPage(QWidget):
@@ -120,8 +93,8 @@ class MeasurementPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.office_model = OfficeGridModel()
         self.entity_model = EntityGridModel()
-        self.office_table = _table(self.office_model)
-        self.entity_table = _table(self.entity_model)
+        self.office_table = grid_view(self.office_model)
+        self.entity_table = grid_view(self.entity_model)
         self.office_table.setColumnWidth(1, 320)
         self.entity_table.setColumnWidth(0, 220)
         self.region = QComboBox()

@@ -21,15 +21,14 @@ from sqlalchemy.orm import Session
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import sort_key
 from intl_desk.core.evaluation.lines import (
-    ActivityLine,
     AgreementLine,
     MembershipLine,
     ProjectLine,
-    activity_lines,
     agreement_lines,
     membership_lines,
     project_lines,
 )
+from intl_desk.core.evaluation.lines_activities import ActivityLine, activity_lines
 from intl_desk.core.i18n import _
 from intl_desk.core.model import Activity, Agreement, Contact, Membership, Office, Partner, Project
 from intl_desk.core.model import LocalEntity as Entity

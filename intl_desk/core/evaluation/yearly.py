@@ -21,17 +21,19 @@ from intl_desk.core import vocabularies as vocab
 from intl_desk.core.evaluation.engine import Assessment, Evaluation, IndicatorInfo, PeriodInfo
 from intl_desk.core.evaluation.formulas import Window, compute, keys
 from intl_desk.core.evaluation.lines import (
-    ActivityLine,
     AgreementLine,
-    EventLine,
     MembershipLine,
     ProjectLine,
-    activity_lines,
     agreement_lines,
     chunks,
-    event_lines,
     membership_lines,
     project_lines,
+)
+from intl_desk.core.evaluation.lines_activities import (
+    ActivityLine,
+    EventLine,
+    activity_lines,
+    event_lines,
 )
 from intl_desk.core.evaluation.status import Status
 from intl_desk.core.model import Agreement, Office
