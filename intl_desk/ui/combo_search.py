@@ -64,10 +64,22 @@ class FoldedSearch(QObject):
         box.model().rowsInserted.connect(self._forget)
         box.model().rowsRemoved.connect(self._forget)
         box.model().modelReset.connect(self._forget)
+        line_edit.setPlaceholderText(_("Type to search"))
+        box.currentIndexChanged.connect(self._clear_dash)
+        self._clear_dash()
         show_start(box)
+
+    def _clear_dash(self, *_args: Any) -> None:
+        """No choice yet: an empty field showing the hint, not a dash to type after (the
+        "none" choice is blank, so re-selecting it keeps the field empty)."""
+        if self.box.count() and self.box.itemData(0) is None and self.box.itemText(0) == "—":
+            self.box.setItemText(0, "")  # the "none" choice always comes first
+        if self.box.currentData() is None:
+            self.box.setEditText("")
 
     def _forget(self, *_args: Any) -> None:
         self._folded = None
+        self._clear_dash()
 
     def folded_labels(self) -> list[str]:
         if self._folded is None or len(self._folded) != self.box.count():
@@ -138,17 +150,6 @@ class PartnerSearch(FoldedSearch):
         line_edit = box.lineEdit()
         assert line_edit is not None
         line_edit.setPlaceholderText(_("Type to search, or to add a partner"))
-        box.currentIndexChanged.connect(self._clear_dash)
-        self._clear_dash()
-
-    def _clear_dash(self, *_args: Any) -> None:
-        """No partner yet: an empty field showing the hint, not a dash to type after (the
-        "none" choice is blank, so re-selecting it keeps the field empty)."""
-        for index in range(self.box.count()):
-            if self.box.itemData(index) is None and self.box.itemText(index) == "—":
-                self.box.setItemText(index, "")
-        if self.box.currentData() is None:
-            self.box.setEditText("")
 
     def more_suggestions(self, text: str, shown: int) -> None:
         if len(fold(text)) >= 2:
