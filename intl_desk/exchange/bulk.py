@@ -3,8 +3,9 @@
 The ORM spends about 1.5 ms per agreement with its parties (unit of work, cascades,
 history), so 10,000 imported rows would take 15 s; executemany INSERTs take well under
 one. Each row gets what :mod:`intl_desk.core.tracking` gives a record — UUID, timestamps,
-originating office, ``search_key``, column defaults, one "create" entry in the history —
-and the agreements' derived columns are refreshed afterwards. Validation has already run
+originating office, ``search_key``, column defaults, a "create" entry in the history for
+each record the user imported (not for each of its parties) — and the agreements' derived
+columns are refreshed afterwards. Validation has already run
 on every row in the preview (the same rules, on transient records). Portable SQL only.
 """
 
@@ -56,6 +57,10 @@ ORDER: Sequence[type[Record]] = (
     Measurement,
 )
 BATCH = 5000
+#: the records whose creation the history names; their parties, themes, SDGs and money
+#: lines are part of that one event (a bulk import writes "its own summary", see
+#: :mod:`intl_desk.core.tracking`), which keeps 10,000 agreements at 10,000 history rows
+HISTORY_FOR = frozenset({LocalEntity, Partner, Period, Indicator, Agreement, Project, Measurement})
 
 
 def _defaults(model: type[Record]) -> dict[str, Any]:
@@ -143,7 +148,7 @@ class BulkWriter:
                 for start in range(0, len(rows), BATCH):
                     chunk = rows[start : start + BATCH]
                     self.session.execute(insert(table), chunk)
-                    if self.keep_history:
+                    if self.keep_history and model in HISTORY_FOR:
                         self.session.execute(
                             insert(cast(Table, Change.__table__)), self._history(model, chunk)
                         )
