@@ -4,6 +4,7 @@ parser of :mod:`intl_desk.reports.commands` (read-only, PDF written atomically).
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,34 +37,51 @@ def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
     return source, output
 
 
-def cmd_report_yearly(args: argparse.Namespace) -> int:
+def save_yearly(office: Any, year: int, output: Path, today: date | None = None) -> Path:
+    """Compute the yearly report of an open office file and write its PDF to ``output``
+    (atomically); used by the command line and the app."""
     from intl_desk.core.evaluation.yearly import compute_yearly
     from intl_desk.core.queries import office as office_record
     from intl_desk.reports.yearly import write_yearly_pdf
+
+    with office.session() as session:
+        report = compute_yearly(session, year, today)
+        own = office_record(session)
+        logo = own.logo if own else None
+    write_atomically(output, lambda stream: write_yearly_pdf(report, stream, logo))
+    return output
+
+
+def save_handover(office: Any, output: Path, today: date | None = None) -> Path:
+    """Compute the handover report of an open office file and write its PDF."""
+    from intl_desk.core.evaluation.handover import compute_handover
+    from intl_desk.core.queries import office as office_record
+    from intl_desk.reports.handover import write_handover_pdf
+
+    with office.session() as session:
+        report = compute_handover(session, today)
+        own = office_record(session)
+        logo = own.logo if own else None
+    write_atomically(output, lambda stream: write_handover_pdf(report, stream, logo))
+    return output
+
+
+def cmd_report_yearly(args: argparse.Namespace) -> int:
     from intl_desk.store.office_file import OfficeFile
 
     source, output = _paths(args)
     year = _year(args.year)
-    with OfficeFile.open(source, read_only=True) as office, office.session() as session:
-        report = compute_yearly(session, year)
-        own = office_record(session)
-        logo = own.logo if own else None
-    write_atomically(output, lambda stream: write_yearly_pdf(report, stream, logo))
+    with OfficeFile.open(source, read_only=True) as office:
+        save_yearly(office, year, output)
     print(Message(N_("Yearly report written to {file}."), {"file": str(output)}))
     return 0
 
 
 def cmd_report_handover(args: argparse.Namespace) -> int:
-    from intl_desk.core.evaluation.handover import compute_handover
-    from intl_desk.core.queries import office as office_record
-    from intl_desk.reports.handover import write_handover_pdf
     from intl_desk.store.office_file import OfficeFile
 
     source, output = _paths(args)
-    with OfficeFile.open(source, read_only=True) as office, office.session() as session:
-        report = compute_handover(session)
-        own = office_record(session)
-        logo = own.logo if own else None
-    write_atomically(output, lambda stream: write_handover_pdf(report, stream, logo))
+    with OfficeFile.open(source, read_only=True) as office:
+        save_handover(office, output)
     print(Message(N_("Handover report written to {file}."), {"file": str(output)}))
     return 0

@@ -1,4 +1,5 @@
-"""Puts the Measurements page into the main window: a navigation entry after the lists.
+"""Puts the Measurements page into the main window (a navigation entry after the lists),
+and the Reports menu with the yearly and handover reports.
 
 Kept out of ``main_window.py`` so the window makes one call. The page reads the file
 each time it is shown (once a file is open), so it needs no place in the window's
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from intl_desk.core.i18n import _
+from intl_desk.ui.evaluation_reports import install_report_menu
 from intl_desk.ui.measurement_page import MeasurementPage
 
 if TYPE_CHECKING:
@@ -32,4 +34,5 @@ def install_measurements(window: MainWindow) -> MeasurementPage:
     page.setObjectName("measurementPage")
     window._add_page(PAGE_KEY, _("Measurements"), page)
     window.measurement_page = page  # type: ignore[attr-defined]
+    install_report_menu(window)  # the yearly and handover reports
     return page

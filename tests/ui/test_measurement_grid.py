@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTableView
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core import model as m
@@ -253,4 +253,35 @@ def test_the_main_window_leads_to_the_measurements_due(
     assert window.pages.currentWidget() is page
     assert page.due_list.count() > 0 and page.period is not None
     assert page.title.text().startswith("Values for ")
+    window.close_file()
+
+
+def test_the_reports_menu_writes_the_yearly_and_handover_pdfs(
+    qtbot: QtBot,
+    prepared: tuple[Path, Written, dict[str, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf import PdfReader
+
+    from intl_desk.ui import evaluation_reports
+    from intl_desk.ui.main_window import MainWindow
+
+    shown: list[Path] = []
+    monkeypatch.setattr(evaluation_reports, "ask_year", lambda window: 2025)
+    monkeypatch.setattr(evaluation_reports, "ask_path", lambda window, title, name: tmp_path / name)
+    monkeypatch.setattr(evaluation_reports, "show_pdf", shown.append)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        assert window.open_file(prepared[0])
+    menu = window.findChild(QMenu, "reportsMenu")
+    assert menu is not None
+    titles = [action.menu().title() for action in window.menuBar().actions() if action.menu()]
+    assert titles.index("&Reports") == titles.index("&Help") - 1
+    for action in menu.actions():
+        action.trigger()
+    assert [path.name for path in shown] == ["Yearly report 2025.pdf", "Handover report.pdf"]
+    assert "Yearly report 2025" in PdfReader(shown[0]).pages[0].extract_text()
+    assert "Handover report" in PdfReader(shown[1]).pages[0].extract_text()
     window.close_file()

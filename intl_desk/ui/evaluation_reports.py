@@ -1,0 +1,106 @@
+"""The yearly and handover reports from the app: a Reports menu in the main window.
+
+Each action asks what it needs (the year; where to save), writes the PDF with the same
+code as ``intl-desk report yearly|handover`` and opens it. The questions go through small
+functions (:func:`ask_year`, :func:`ask_path`, :func:`show_pdf`) that tests replace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message, _
+
+if TYPE_CHECKING:
+    from intl_desk.ui.main_window import MainWindow
+
+
+def ask_year(window: MainWindow) -> int | None:
+    year, ok = QInputDialog.getInt(
+        window, _("Yearly report"), _("Year reported on:"), date.today().year - 1, 1900, 2200
+    )
+    return year if ok else None
+
+
+def ask_path(window: MainWindow, title: str, suggested: str) -> Path | None:
+    chosen, _filter = QFileDialog.getSaveFileName(
+        window, title, suggested, _("PDF documents (*.pdf)")
+    )
+    if not chosen:
+        return None
+    return Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+
+
+def show_pdf(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def install_report_menu(window: MainWindow) -> QMenu:
+    """A Reports menu before Help, with the yearly and the handover report."""
+    menu = QMenu(_("&Reports"), window)
+    menu.setObjectName("reportsMenu")
+    yearly = menu.addAction(_("&Yearly report…"))
+    yearly.setObjectName("yearlyReportAction")
+    yearly.triggered.connect(lambda: yearly_report(window))
+    handover = menu.addAction(_("&Handover report…"))
+    handover.setObjectName("handoverReportAction")
+    handover.triggered.connect(lambda: handover_report(window))
+    bar = window.menuBar()
+    help_menu = next((a for a in bar.actions() if a.text() == _("&Help")), None)
+    if help_menu is not None:
+        bar.insertMenu(help_menu, menu)
+    else:
+        bar.addMenu(menu)
+    return menu
+
+
+def yearly_report(window: MainWindow) -> Path | None:
+    from intl_desk.reports.evaluation_commands import save_yearly
+
+    if window.office is None:
+        window.statusBar().showMessage(_("Open an office file first."), 5000)
+        return None
+    year = ask_year(window)
+    if year is None:
+        return None
+    suggested = Message(N_("Yearly report {year}.pdf"), {"year": year}).render()
+    path = ask_path(window, _("Save the yearly report as PDF"), suggested)
+    office = window.office
+    return _write(window, path, lambda target: save_yearly(office, year, target))
+
+
+def handover_report(window: MainWindow) -> Path | None:
+    from intl_desk.reports.evaluation_commands import save_handover
+
+    if window.office is None:
+        window.statusBar().showMessage(_("Open an office file first."), 5000)
+        return None
+    path = ask_path(window, _("Save the handover report as PDF"), _("Handover report.pdf"))
+    office = window.office
+    return _write(window, path, lambda target: save_handover(office, target))
+
+
+def _write(window: MainWindow, path: Path | None, write: Callable[[Path], object]) -> Path | None:
+    if path is None:
+        return None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        write(path)
+    except (IntlDeskError, OSError) as error:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(window, _("Cannot save the PDF"), str(error))
+        return None
+    QApplication.restoreOverrideCursor()
+    window.statusBar().showMessage(
+        Message(N_("Report saved as {file}."), {"file": str(path)}).render(), 5000
+    )
+    show_pdf(path)
+    return path
