@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -190,7 +191,8 @@ class RecordDialog(QDialog):
         label.setObjectName(f"{field}_error")
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
-        label.hide()
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        label.hide()  # as wide as its field: word-wrapped labels otherwise hold two words
         if isinstance(layout, QFormLayout):
             position: Any = layout.getWidgetPosition(binding.widget)
             row = int(position[0])
