@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QSizePolicy
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import country_name, sort_key
@@ -233,7 +233,11 @@ class IndicatorDialog(RecordDialog):
         )
         ui.targets_layout.addWidget(self.targets, 1)
         tidy_table(self.targets)
-        self.targets.table.horizontalHeader().setStretchLastSection(False)
+        targets = self.targets.table
+        targets.horizontalHeader().setStretchLastSection(False)
+        # as wide as its columns (two, or three per entity), not a grey header to the edge
+        targets.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        targets.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         on_new_row(self.targets, lambda: {"period_id": self.free_period()})
         self.searchable_targets = searchable_column(self.targets, "local_entity_id")
         for table in (self.scale, self.targets):
@@ -334,6 +338,7 @@ class IndicatorDialog(RecordDialog):
         self.targets.table.setColumnHidden(
             column_number(self.targets, "local_entity_id"), not per_entity
         )
+        self.targets.table.updateGeometry()  # its width follows its columns
         self.measurements.set_levels(self.levels())
         unit = f" ({indicator.unit})" if indicator.unit else ""
         header = self.targets.table.horizontalHeaderItem(column_number(self.targets, "value"))
