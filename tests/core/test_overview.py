@@ -317,3 +317,20 @@ def test_filters_do_not_leak_today(session: Session) -> None:
     """The year filter moves signatures and events; the expiry window follows ``today``."""
     later = compute_overview(session, OverviewFilters(YEAR), date(2027, 2, 1))
     assert later.expiring_count == 1  # only the friendship agreement (1 March 2027)
+
+
+@pytest.mark.parametrize("case", ["everything", "region and below", "Vietnam"])
+def test_an_overview_built_on_another_years_is_the_same_as_a_fresh_one(
+    session: Session, case: str
+) -> None:
+    """The dashboard reuses the standing figures when only the year changes."""
+    base = _filters(session, FILTERS[case])
+    for year in (2025, 2024, 2012):
+        previous = compute_overview(session, base, TODAY)
+        wanted = OverviewFilters(year, base.entity_id, base.country)
+        assert compute_overview(session, wanted, TODAY, previous=previous) == compute_overview(
+            session, wanted, TODAY
+        )
+    other_country = OverviewFilters(YEAR, base.entity_id, "AR")
+    reused = compute_overview(session, other_country, TODAY, previous=previous)
+    assert reused == compute_overview(session, other_country, TODAY)  # not reused: new scope

@@ -130,12 +130,11 @@ def _country_drill(filters: OverviewFilters, code: str) -> Drill:
 def countries(session: Session, filters: OverviewFilters) -> tuple[CountryFigure, ...]:
     """Every partner country of the agreements in scope, whatever their status."""
     active = _is_active()
-    signed = in_year(Agreement.date_signed, filters.year)
+    signed = signed_per_country(session, filters)
     rows = session.execute(
         select(
             Partner.country_code,
             func.count(distinct(case((active, Agreement.id)))),
-            func.count(distinct(case((signed, Agreement.id)))),
             func.count(distinct(case((active, Partner.id)))),
         )
         .join(AgreementParty, AgreementParty.partner_id == Partner.id)
@@ -148,11 +147,11 @@ def countries(session: Session, filters: OverviewFilters) -> tuple[CountryFigure
             code,
             country_name(code),
             int(active_count),
-            int(signed_count),
+            signed.get(code, 0),
             int(partner_count),
             _country_drill(filters, code),
         )
-        for code, active_count, signed_count, partner_count in rows
+        for code, active_count, partner_count in rows
         if code
     ]
     return tuple(sorted(figures, key=lambda figure: (-figure.active, sort_key(figure.name))))
@@ -205,14 +204,13 @@ def entities(session: Session, filters: OverviewFilters) -> tuple[EntityFigure, 
     ).all()
     names: dict[Any, Any] = pairs(session.execute(select(LocalEntity.id, LocalEntity.name)).all())
     active = _is_active()
-    signed = in_year(Agreement.date_signed, filters.year)
+    signed = signed_per_entity(session, filters)
     agreement_counts = {
-        row[0]: (int(row[1]), int(row[2]), int(row[3]))
+        row[0]: (int(row[1]), int(row[2]))
         for row in session.execute(
             select(
                 AgreementParty.local_entity_id,
                 func.count(distinct(case((active, Agreement.id)))),
-                func.count(distinct(case((signed, Agreement.id)))),
                 func.count(distinct(case((Agreement.status == "expired", Agreement.id)))),
             )
             .join(Agreement, Agreement.id == AgreementParty.agreement_id)
@@ -231,18 +229,53 @@ def entities(session: Session, filters: OverviewFilters) -> tuple[EntityFigure, 
             .group_by(Project.lead_entity_id)
         ).all()
     )
-    figures = [
-        EntityFigure(
-            entity_id,
-            name,
-            names.get(parent_id, "") if parent_id else "",
-            *agreement_counts.get(entity_id, (0, 0, 0)),
-            int(project_counts.get(entity_id, 0)),
-            _entity_drill(filters, entity_id),
+    figures = []
+    for entity_id, name, parent_id in entity_rows:
+        active_count, expired_count = agreement_counts.get(entity_id, (0, 0))
+        figures.append(
+            EntityFigure(
+                entity_id,
+                name,
+                names.get(parent_id, "") if parent_id else "",
+                active_count,
+                signed.get(entity_id, 0),
+                expired_count,
+                int(project_counts.get(entity_id, 0)),
+                _entity_drill(filters, entity_id),
+            )
         )
-        for entity_id, name, parent_id in entity_rows
-    ]
     return tuple(sorted(figures, key=lambda item: (sort_key(item.parent), sort_key(item.name))))
+
+
+def signed_per_entity(session: Session, filters: OverviewFilters) -> dict[str, int]:
+    """Agreements each entity signed in the year (a narrow read: the year's signatures)."""
+    rows = session.execute(
+        select(AgreementParty.local_entity_id, func.count(distinct(Agreement.id)))
+        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
+        .where(
+            *agreement_scope(filters),
+            in_year(Agreement.date_signed, filters.year),
+            AgreementParty.deleted_at.is_(None),
+            AgreementParty.local_entity_id.is_not(None),
+        )
+        .group_by(AgreementParty.local_entity_id)
+    )
+    return {str(row[0]): int(row[1]) for row in rows}
+
+
+def signed_per_country(session: Session, filters: OverviewFilters) -> dict[str, int]:
+    rows = session.execute(
+        select(Partner.country_code, func.count(distinct(Agreement.id)))
+        .join(AgreementParty, AgreementParty.partner_id == Partner.id)
+        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
+        .where(
+            *agreement_scope(filters),
+            in_year(Agreement.date_signed, filters.year),
+            AgreementParty.deleted_at.is_(None),
+        )
+        .group_by(Partner.country_code)
+    )
+    return {str(row[0]): int(row[1]) for row in rows}
 
 
 def expiring(

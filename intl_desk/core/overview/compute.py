@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,7 +15,17 @@ from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, current_language
 from intl_desk.core.model import LocalEntity
 from intl_desk.core.overview import activity, agreements
-from intl_desk.core.overview.figures import Drill, Headline, Overview, OverviewFilters
+from intl_desk.core.overview.figures import (
+    Bar,
+    CityPoint,
+    CountryFigure,
+    Drill,
+    EntityFigure,
+    ExpiringAgreement,
+    Headline,
+    Overview,
+    OverviewFilters,
+)
 from intl_desk.core.overview.scope import drill
 from intl_desk.core.queries import office as office_record
 
@@ -37,22 +49,97 @@ def scope_text(session: Session, filters: OverviewFilters) -> str:
     return " · ".join(parts)
 
 
+@dataclass(frozen=True)
+class _Standing:
+    """The figures that do not depend on the year: what is active, running or expiring
+    today. A dashboard changing only the year takes them from the previous overview."""
+
+    active: int
+    countries: tuple[CountryFigure, ...]
+    cities: tuple[CityPoint, ...]
+    entities: tuple[EntityFigure, ...]
+    themes: tuple[Bar, ...]
+    sdgs: tuple[Bar, ...]
+    project_statuses: tuple[Bar, ...]
+    funders: tuple[Bar, ...]
+    money: tuple[int, Decimal, Decimal]
+    expiring: tuple[ExpiringAgreement, ...]
+    expiring_count: int
+
+
+def _standing(session: Session, filters: OverviewFilters, today: date) -> _Standing:
+    expiring, expiring_count = agreements.expiring(session, filters, today)
+    return _Standing(
+        active=agreements.counts(session, filters)[0],
+        countries=agreements.countries(session, filters),
+        cities=agreements.cities(session, filters),
+        entities=agreements.entities(session, filters),
+        themes=agreements.themes(session, filters),
+        sdgs=agreements.sdgs(session, filters, current_language()),
+        project_statuses=activity.project_statuses(session, filters),
+        funders=activity.funders(session, filters),
+        money=activity.money(session, filters),
+        expiring=expiring,
+        expiring_count=expiring_count,
+    )
+
+
+def _from_previous(session: Session, filters: OverviewFilters, previous: Overview) -> _Standing:
+    """``previous``'s standing figures with this year's signatures put in."""
+    by_entity = agreements.signed_per_entity(session, filters)
+    by_country = agreements.signed_per_country(session, filters)
+    head = previous.headline
+    return _Standing(
+        active=head.active_agreements,
+        countries=tuple(
+            replace(country, signed_in_year=by_country.get(country.code, 0))
+            for country in previous.countries
+        ),
+        cities=previous.cities,
+        entities=tuple(
+            replace(entity, signed_in_year=by_entity.get(entity.id, 0))
+            for entity in previous.entities
+        ),
+        themes=previous.themes,
+        sdgs=previous.sdgs,
+        project_statuses=previous.project_statuses,
+        funders=previous.funders,
+        money=(head.active_projects, head.budget, head.cofinancing),
+        expiring=previous.expiring,
+        expiring_count=previous.expiring_count,
+    )
+
+
 def compute_overview(
-    session: Session, filters: OverviewFilters, today: date | None = None
+    session: Session,
+    filters: OverviewFilters,
+    today: date | None = None,
+    previous: Overview | None = None,
 ) -> Overview:
+    """Every figure for ``filters``. Given the ``previous`` overview of the same file,
+    entity, country and day (a dashboard whose year changed), the figures that do not
+    depend on the year are taken from it instead of read again."""
     today = today or date.today()
-    language = current_language()
     own = office_record(session)
-    active, signed = agreements.counts(session, filters)
-    countries = agreements.countries(session, filters)
-    running, budget, granted = activity.money(session, filters)
+    reusable = previous is not None and (
+        previous.filters.entity_id,
+        previous.filters.country,
+        previous.today,
+        previous.type_labels,
+    ) == (filters.entity_id, filters.country, today, _type_labels())
+    standing = (
+        _from_previous(session, filters, previous)
+        if reusable and previous is not None
+        else _standing(session, filters, today)
+    )
+    signed = agreements.counts(session, filters)[1]
     networks = activity.networks(session, filters)
     indicators = activity.indicators(session, filters)
-    expiring, expiring_count = agreements.expiring(session, filters, today)
+    running, budget, granted = standing.money
     headline = Headline(
-        active_agreements=active,
+        active_agreements=standing.active,
         signed_in_year=signed,
-        partner_countries=sum(1 for country in countries if country.active),
+        partner_countries=sum(1 for country in standing.countries if country.active),
         active_projects=running,
         budget=budget,
         cofinancing=granted,
@@ -70,19 +157,19 @@ def compute_overview(
         today=today,
         headline=headline,
         type_keys=vocab.AGREEMENT_TYPES.codes,
-        type_labels=tuple(term.display() for term in vocab.AGREEMENT_TYPES),
+        type_labels=_type_labels(),
         signed_by_year=agreements.signed_by_year(session, filters),
-        themes=agreements.themes(session, filters),
-        sdgs=agreements.sdgs(session, filters, language),
-        project_statuses=activity.project_statuses(session, filters),
-        funders=activity.funders(session, filters),
-        countries=countries,
-        cities=agreements.cities(session, filters),
-        entities=agreements.entities(session, filters),
+        themes=standing.themes,
+        sdgs=standing.sdgs,
+        project_statuses=standing.project_statuses,
+        funders=standing.funders,
+        countries=standing.countries,
+        cities=standing.cities,
+        entities=standing.entities,
         networks=networks,
         indicators=indicators,
-        expiring=expiring,
-        expiring_count=expiring_count,
+        expiring=standing.expiring,
+        expiring_count=standing.expiring_count,
         expiring_drill=drill("agreements", filters, ("status", agreements.ACTIVE)),
         headline_drills={
             "active": drill("agreements", filters, ("status", agreements.ACTIVE)),
@@ -94,6 +181,11 @@ def compute_overview(
             "indicators": Drill("indicators"),
         },
     )
+
+
+def _type_labels() -> tuple[str, ...]:
+    """In the current language: an overview from before a language change is not reused."""
+    return tuple(term.display() for term in vocab.AGREEMENT_TYPES)
 
 
 def entity_by_name(session: Session, name: str) -> str:

@@ -230,8 +230,14 @@ class DashboardPage(QWidget):
         filters = self.current_filters()
         overview = self._seen.get(filters)
         if overview is None:
+            # the overview on screen was read since the last load: its standing figures
+            # (what is active today) serve again when only the year changed
+            current = self.overview
+            fresh = current is not None and any(o is current for o in self._seen.values())
             with self._session_factory() as session:
-                overview = compute_overview(session, filters, self._today())
+                overview = compute_overview(
+                    session, filters, self._today(), previous=current if fresh else None
+                )
                 own = office_record(session)
                 self._logo = own.logo if own else None
             self._seen[filters] = overview
