@@ -230,14 +230,18 @@ class DashboardPage(QWidget):
         filters = self.current_filters()
         overview = self._seen.get(filters)
         if overview is None:
-            # the overview on screen was read since the last load: its standing figures
-            # (what is active today) serve again when only the year changed
-            current = self.overview
-            fresh = current is not None and any(o is current for o in self._seen.values())
+            # an overview read since the last load for the same entity and country: its
+            # standing figures (what is active today) serve again, only the year changed
+            previous = next(
+                (
+                    seen
+                    for key, seen in self._seen.items()
+                    if (key.entity_id, key.country) == (filters.entity_id, filters.country)
+                ),
+                None,
+            )
             with self._session_factory() as session:
-                overview = compute_overview(
-                    session, filters, self._today(), previous=current if fresh else None
-                )
+                overview = compute_overview(session, filters, self._today(), previous=previous)
                 own = office_record(session)
                 self._logo = own.logo if own else None
             self._seen[filters] = overview
