@@ -1,0 +1,50 @@
+"""The shape of an importable field and of an importable kind of record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from intl_desk.core import vocabularies as vocab
+
+FieldKind = Literal[
+    "text",
+    "date",
+    "code",
+    "country",
+    "countries",
+    "names",
+    "name",
+    "int",
+    "float",
+    "money",
+    "bool",
+    "sdgs",
+    "year",
+]
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str  # msgid shown in the mapping step
+    kind: FieldKind = "text"
+    vocabulary: vocab.Vocabulary | None = None
+    #: more msgids that name this field (translated in every language when matching)
+    labels: tuple[str, ...] = ()
+    #: raw spellings found in registers (any language, matched folded)
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    kind: str
+    label: str  # msgid, plural
+    fields: tuple[Field, ...]
+
+    def field(self, key: str) -> Field:
+        for field in self.fields:
+            if field.key == key:
+                return field
+        raise KeyError(key)

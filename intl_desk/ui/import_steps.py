@@ -1,0 +1,245 @@
+"""The four steps of the import wizard: their widgets, and how each shows its data.
+
+Kept apart from :mod:`intl_desk.ui.import_wizard`, which moves between the steps and runs
+the reading, checking and writing off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
+from intl_desk.exchange.importer import ImportResult, Preview, SheetLayout
+from intl_desk.exchange.values import as_text
+
+STATUS_LABELS = {"new": N_("New"), "duplicate": N_("Duplicate row"), "rejected": N_("Rejected")}
+STATUS_COLOURS = {"new": "#e6f4ea", "duplicate": "#fff4e0", "rejected": "#fde7e7"}
+#: rows shown in the check step; the counts above it always cover every row
+SHOWN_ROWS = 2000
+CHOOSE, COLUMNS, CHECK, DONE = range(4)
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+class ImportSteps(QDialog):
+    """The steps' widgets; the wizard subclass provides the navigation."""
+
+    field_boxes: list[QComboBox]
+
+    @property
+    def step(self) -> int:
+        raise NotImplementedError
+
+    def _show(self, step: int) -> None:
+        raise NotImplementedError
+
+    def _path_changed(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _browse(self) -> None:
+        raise NotImplementedError
+
+    def _choose_step(self) -> QWidget:
+        page = QWidget()
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(_("An .xlsx or .csv file"))
+        self.path_edit.textChanged.connect(self._path_changed)
+        browse = QPushButton(_("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.kind_box = QComboBox()
+        for kind, spec in IMPORT_KINDS.items():
+            self.kind_box.addItem(_(spec.label), kind)
+        self.sheet_box = QComboBox()
+        form = QFormLayout(page)
+        intro = QLabel(
+            _(
+                "Choose the spreadsheet to import. Titles, notes and blank rows above the column "
+                "titles are skipped; nothing is written before the last step."
+            )
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        form.addRow(_("Spreadsheet"), row)
+        form.addRow(_("It holds"), self.kind_box)
+        form.addRow(_("Worksheet"), self.sheet_box)
+        return page
+
+    def _columns_step(self) -> QWidget:
+        page = QWidget()
+        self.columns_label = QLabel()
+        self.columns_label.setWordWrap(True)
+        self.columns_table = QTableWidget(0, 3)
+        self.columns_table.setHorizontalHeaderLabels(
+            [_("Column in the spreadsheet"), _("Imported as"), _("Examples")]
+        )
+        self.columns_table.verticalHeader().setVisible(False)
+        self.columns_table.horizontalHeader().setStretchLastSection(True)
+        self.columns_table.setColumnWidth(0, 240)
+        self.columns_table.setColumnWidth(1, 240)
+        self.remember_box = QCheckBox(_("Remember these columns for spreadsheets like this one"))
+        self.remember_box.setChecked(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.columns_label)
+        layout.addWidget(self.columns_table, 1)
+        layout.addWidget(self.remember_box)
+        return page
+
+    def _check_step(self) -> QWidget:
+        page = QWidget()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.rows_table = QTableWidget(0, 4)
+        self.rows_table.setHorizontalHeaderLabels(
+            [_("Row"), _("Outcome"), _("Record"), _("Problems and warnings")]
+        )
+        self.rows_table.verticalHeader().setVisible(False)
+        header = self.rows_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.rows_table.setColumnWidth(0, 50)
+        self.rows_table.setColumnWidth(1, 90)
+        self.rows_table.setColumnWidth(2, 280)
+        self.skip_button = QRadioButton(_("Skip rows already in the file"))
+        self.update_button = QRadioButton(_("Update the records already in the file"))
+        self.skip_button.setChecked(True)
+        self.update_button.toggled.connect(lambda _on: self._show(self.step))
+        group = QButtonGroup(page)
+        group.addButton(self.skip_button)
+        group.addButton(self.update_button)
+        duplicates = QHBoxLayout()
+        duplicates.addWidget(QLabel(_("Duplicates:")))
+        duplicates.addWidget(self.skip_button)
+        duplicates.addWidget(self.update_button)
+        duplicates.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.rows_table, 1)
+        layout.addLayout(duplicates)
+        return page
+
+    def _done_step(self) -> QWidget:
+        page = QWidget()
+        self.result_title = QLabel()
+        font = QFont(self.result_title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.result_title.setFont(font)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.result_title)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+        return page
+
+    def show_layout(self, found: SheetLayout, spec: ImportKind) -> None:
+        """Step 2: each column of the sheet, what it is imported as, a few examples."""
+        self.columns_label.setText(
+            Message(
+                N_(
+                    "Worksheet “{sheet}”, column titles on row {row}. Check what each column "
+                    "is imported as; choose “Not imported” for the others."
+                ),
+                {"sheet": found.sheet, "row": found.header_row},
+            ).render()
+        )
+        self.columns_table.setRowCount(len(found.headers))
+        self.field_boxes = []
+        for row, header in enumerate(found.headers):
+            self.columns_table.setItem(row, 0, _cell(header))
+            box = QComboBox()
+            box.addItem(_("Not imported"), None)
+            for field in spec.fields:
+                box.addItem(_(field.label), field.key)
+            chosen = found.mapping.get(row)
+            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen else 0)
+            self.columns_table.setCellWidget(row, 1, box)
+            self.field_boxes.append(box)
+            examples = [as_text(r[row]) for r in found.examples if row < len(r) and r[row]]
+            self.columns_table.setItem(row, 2, _cell(" · ".join(str(e) for e in examples)))
+
+    def show_preview(self, preview: Preview) -> None:
+        """Step 3: the counts, then every row (rejected first) with its messages."""
+        parts = [
+            Message(N_("{count} row(s) read"), {"count": len(preview.rows)}).render(),
+            Message(N_("{count} new"), {"count": preview.count("new")}).render(),
+            Message(
+                N_("{count} already in the file"), {"count": preview.count("duplicate")}
+            ).render(),
+            Message(N_("{count} rejected"), {"count": preview.count("rejected")}).render(),
+        ]
+        created = preview.partners_to_create + preview.entities_to_create
+        if created:
+            parts.append(
+                Message(
+                    N_("{count} partner(s) or entities will be created"), {"count": len(created)}
+                ).render()
+            )
+        self.summary_label.setText(" · ".join(parts))
+        shown = sorted(preview.rows, key=lambda row: (row.status != "rejected", row.number))
+        shown = shown[:SHOWN_ROWS]
+        self.rows_table.setRowCount(len(shown))
+        for index, row in enumerate(shown):
+            notes = [issue.render() for issue in (*row.errors, *row.warnings)]
+            items = (
+                _cell(str(row.number)),
+                _cell(_(STATUS_LABELS[row.status])),
+                _cell(row.label),
+                _cell(" ".join(notes)),
+            )
+            for column, item in enumerate(items):
+                item.setBackground(QBrush(QColor(STATUS_COLOURS[row.status])))
+                self.rows_table.setItem(index, column, item)
+
+    def show_result(self, result: ImportResult) -> None:
+        """Step 4: what was written, and why each rejected row was not."""
+        self.result_title.setText(
+            Message(
+                N_(
+                    "Imported {imported}, updated {updated}, skipped {skipped}, rejected "
+                    "{rejected}."
+                ),
+                {
+                    "imported": result.imported,
+                    "updated": result.updated,
+                    "skipped": len(result.skipped),
+                    "rejected": len(result.rejected),
+                },
+            ).render()
+        )
+        lines: list[str] = []
+        if result.rejected:
+            lines.append(_("These rows were not imported; correct them and import again:"))
+        for number, issues in result.rejected[:50]:
+            text = "; ".join(issue.render() for issue in issues)
+            lines.append(
+                Message(N_("Row {row}: {problem}"), {"row": number, "problem": text}).render()
+            )
+        self.result_label.setText("\n".join(lines))
