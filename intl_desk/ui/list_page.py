@@ -36,6 +36,8 @@ from intl_desk.ui.list_reads import FirstRead, interruptible, read_first
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 from intl_desk.ui.table_model import ID_ROLE, RecordTableModel, SessionFactory
 
+#: typing more narrows the rows already found when there are at most this many
+NARROW_WITHIN = 20_000
 SEARCH_DELAY_MS = 60  # coalesces a burst of keys; reads are cancelled anyway
 
 
@@ -171,7 +173,7 @@ class ListPage(QWidget):
         if first.facets is not None:
             self._facets_wanted = False
             self._fill_facets(first.facets)
-        self.model.show_first_page(first.query, first.total, first.rows)
+        self.model.show_first_page(first.query, first.total, first.ids, first.rows)
         self._update_count()
         self.refreshed.emit()
         if self.model.complete:
@@ -225,9 +227,20 @@ class ListPage(QWidget):
         self.cancel()
         factory, spec = self._session_factory, self.spec
         with_facets = self._facets_wanted  # until a read with them was shown
+        within = None
+        model = self.model
+        if (
+            not with_facets
+            and total is None
+            and model.loaded
+            and model.complete
+            and model.rowCount() <= NARROW_WITHIN
+            and query.narrows(model.query)
+        ):
+            within = model.ids()
 
         def work(progress: Progress) -> FirstRead:
-            return read_first(factory, spec, query, progress, with_facets, total)
+            return read_first(factory, spec, query, progress, with_facets, total, within)
 
         self._start(
             work,

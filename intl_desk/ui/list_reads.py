@@ -18,20 +18,27 @@ from intl_desk.core.listing import (
     ListQuery,
     ListSpec,
     count,
-    first_page,
-    first_page_and_count,
+    first_ids,
     is_filtered,
+    matching_among,
+    with_values,
 )
 from intl_desk.ui.operations import Progress
 from intl_desk.ui.table_model import PAGE_SIZE, SessionFactory
 
+#: ids read with the first page: a search finding fewer is complete at once (and can be
+#: narrowed as the user types on), a bigger list scrolls that far before the rest is read
+KNOWN_IDS = 5_000
+
 
 @dataclass(frozen=True)
 class FirstRead:
-    """What a list shows first: the count, the rows on screen, the facet choices."""
+    """What a list shows first: the count, the first ids, the rows on screen, the facet
+    choices (when asked for)."""
 
     query: ListQuery
     total: int
+    ids: list[str]
     rows: list[tuple[Any, ...]]
     facets: dict[str, list[FacetOption]] | None = None
 
@@ -57,10 +64,13 @@ def read_first(
     progress: Progress | None = None,
     with_facets: bool = False,
     total: int | None = None,
+    within: list[str] | None = None,
 ) -> FirstRead:
     """The work of the first read of a list (on a worker thread: no widget here).
 
-    ``total`` is the count when only the order changes, so it is not counted again.
+    ``total`` is the count when only the order changes, so it is not counted again;
+    ``within`` are every id of a query that ``query`` narrows (see
+    :meth:`ListQuery.narrows`), so only those rows are looked at.
     """
     with session_factory() as session, interruptible(session, progress):
         facets = (
@@ -68,11 +78,17 @@ def read_first(
         )
         if progress is not None:
             progress.check()
-        if total is not None:
-            rows = first_page(session, spec, query, PAGE_SIZE) if total else []
+        ids: list[str] = []
+        if within is not None:
+            ids = matching_among(session, spec, query, within)
+            total = len(ids)
+        elif total is not None:
+            _counted, ids = first_ids(session, spec, query, KNOWN_IDS)
         elif is_filtered(query):
-            total, rows = first_page_and_count(session, spec, query, PAGE_SIZE)
+            total, ids = first_ids(session, spec, query, KNOWN_IDS, counted=True)
         else:
             total = count(session, spec, query)
-            rows = first_page(session, spec, query, PAGE_SIZE) if total else []
-    return FirstRead(query, total, rows, facets)
+            if total:
+                _counted, ids = first_ids(session, spec, query, KNOWN_IDS)
+        rows = with_values(session, spec, ids[:PAGE_SIZE])
+    return FirstRead(query, total or 0, ids, rows, facets)

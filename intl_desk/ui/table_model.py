@@ -113,19 +113,29 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def show_first_page(
-        self, query: ListQuery, total: int, rows: Sequence[tuple[Any, ...]]
+        self,
+        query: ListQuery,
+        total: int,
+        ids: Sequence[str],
+        rows: Sequence[tuple[Any, ...]],
     ) -> None:
-        """Show ``total`` rows of which the first ones are known: ``(id, value, …)`` for
-        every column, at most :data:`PAGE_SIZE`, as :func:`first_page` reads them."""
+        """Show ``total`` rows of which the first ``ids`` are known, with the values of the
+        first ones: ``(id, value, …)`` for every column, as :func:`with_values` reads
+        them (the first :data:`PAGE_SIZE` at most)."""
         self.beginResetModel()
         self.query = query
         self._loaded = True
-        self._ids = [row[0] for row in rows[:PAGE_SIZE]]
+        self._ids = list(ids)
         self._total = max(total, len(self._ids))
         self._pages.clear()
         self._texts.clear()
-        self._pages[0] = {row[0]: tuple(row[1:]) for row in rows[:PAGE_SIZE]}
+        if rows and len(rows) == min(PAGE_SIZE, len(self._ids)):  # else read when shown
+            self._pages[0] = {row[0]: tuple(row[1:]) for row in rows}
         self.endResetModel()
+
+    def ids(self) -> list[str]:
+        """The ids known, in order (every id once :attr:`complete`)."""
+        return list(self._ids)
 
     @property
     def loaded(self) -> bool:

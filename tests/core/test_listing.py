@@ -13,8 +13,10 @@ from intl_desk.core.listing import (
     count,
     fetch_ids,
     fetch_rows,
+    first_ids,
     first_page,
-    first_page_and_count,
+    matching_among,
+    with_values,
 )
 from intl_desk.core.listing.agreement_search import spelling_in
 from intl_desk.core.model import Agreement, AgreementParty, AgreementTheme, LocalEntity, Partner
@@ -227,20 +229,39 @@ def test_spelling_in_a_name() -> None:
     assert spelling_in("Lyon", "paris") is None
 
 
-def test_count_and_first_page_from_one_scan(
+def test_count_and_first_ids_from_one_scan(
     office: OfficeFile, register: dict[str, str]
 ) -> None:
     spec = LISTS["agreements"]
     with office.session() as session:
         query = ListQuery(search="bh", sort_key="title")
-        total, rows = first_page_and_count(session, spec, query, 1)
+        total, ids = first_ids(session, spec, query, 1, counted=True)
         assert total == count(session, spec, query) == 2
-        assert [row[1] for row in rows] == ["Cooperação técnica BH – Huế"]
-        assert first_page_and_count(session, spec, ListQuery(search="zzz"), 10) == (0, [])
-        unfiltered = first_page(session, spec, ListQuery(sort_key="date_signed"), 10)
-        assert [row[0] for row in unfiltered] == fetch_ids(
-            session, spec, ListQuery(sort_key="date_signed")
-        )
+        assert [row[1] for row in with_values(session, spec, ids)] == [
+            "Cooperação técnica BH – Huế"
+        ]
+        assert first_ids(session, spec, ListQuery(search="zzz"), 10, counted=True) == (0, [])
+        by_date = ListQuery(sort_key="date_signed")
+        assert first_ids(session, spec, by_date, 10) == (None, fetch_ids(session, spec, by_date))
+        assert [row[0] for row in first_page(session, spec, by_date, 2)] == fetch_ids(
+            session, spec, by_date
+        )[:2]
+
+
+def test_typing_more_narrows_the_rows_found(office: OfficeFile, register: dict[str, str]) -> None:
+    spec = LISTS["agreements"]
+    before = ListQuery(search="lod", sort_key="title")
+    after = ListQuery(search="łódź carta", sort_key="title")
+    assert after.narrows(before) and before.narrows(before)
+    assert not before.narrows(after)  # fewer letters: more rows
+    assert not after.narrows(ListQuery(search="lod", sort_key="date_signed"))
+    assert not after.narrows(ListQuery(search="lod", facets={"status": "draft"}))
+    with office.session() as session:
+        found = fetch_ids(session, spec, before)
+        assert matching_among(session, spec, after, found) == fetch_ids(session, spec, after)
+        assert len(found) == 2 and titles(session, after) == [
+            "Carta de intenção Minas – Łódź 100% digital"
+        ]
 
 
 def test_facet_choices_come_from_the_file(office: OfficeFile, register: dict[str, str]) -> None:

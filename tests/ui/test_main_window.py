@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from intl_desk.core.listing import ListQuery, ListSpec
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.store.errors import CorruptFile
 from intl_desk.store.office_file import OfficeFile
@@ -235,15 +237,17 @@ def test_a_failed_list_read_is_shown_and_the_window_stays_usable(
     def unplugged(*_args: object) -> None:
         raise CorruptFile(filled, detail="disk I/O error")
 
-    real_read = list_reads.first_page_and_count
-    monkeypatch.setattr(list_reads, "first_page_and_count", unplugged)
+    reads = {name: getattr(list_reads, name) for name in ("first_ids", "matching_among")}
+    for name in reads:
+        monkeypatch.setattr(list_reads, name, unplugged)
     page.search_box.setText("lodz")
     page.apply_filters()
     qtbot.waitUntil(lambda: len(warnings) == 1)
     assert warnings[0][0] == "Cannot read the list"
     assert "office.sqlite" in warnings[0][1]
     assert page.model.rowCount() == 3  # what was shown stays
-    monkeypatch.setattr(list_reads, "first_page_and_count", real_read)  # plugged back in
+    for name, read in reads.items():  # plugged back in
+        monkeypatch.setattr(list_reads, name, read)
     with qtbot.waitSignal(page.refreshed):
         page.apply_filters()
     assert page.model.rowCount() == 1
@@ -278,3 +282,25 @@ def test_typing_before_the_list_is_read_keeps_its_filters(
     country = page.facet_boxes["country"]
     assert [country.itemText(i) for i in range(country.count())] == [
         "Country: all", "Argentina", "Poland", "Vietnam"]
+
+
+def test_typing_more_looks_only_at_the_rows_already_found(
+    window: MainWindow, filled: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_and_wait(qtbot, window, filled)
+    page = show_and_wait(qtbot, window, "agreements")
+    looked_at: list[int] = []
+    narrow = list_reads.matching_among
+
+    def spy(session: Session, spec: ListSpec, query: ListQuery, ids: list[str]) -> list[str]:
+        looked_at.append(len(ids))
+        return narrow(session, spec, query, ids)
+
+    monkeypatch.setattr(list_reads, "matching_among", spy)
+    for text, rows in (("co", 1), ("cor", 1), ("lyon", 3)):
+        page.search_box.setText(text)
+        with qtbot.waitSignal(page.refreshed):
+            page.apply_filters()
+        assert page.model.rowCount() == rows
+    assert looked_at == [3, 1]  # "co" within all 3, "cor" within the 1; "lyon" is no narrowing
+    assert page.model.data(page.model.index(0, 0)) == "Jumelage Lyon – Huế"

@@ -93,7 +93,7 @@ def test_a_first_page_then_every_id(office: OfficeFile) -> None:
     model = RecordTableModel(spec, office.session)
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
-    model.show_first_page(query, 450, first)
+    model.show_first_page(query, 450, [row[0] for row in first], first)
     assert model.rowCount() == 450 and not model.complete
     assert model.data(model.index(0, 0)) == "Accord 0000"
     assert model.data(model.index(199, 0)) == "Accord 0199"

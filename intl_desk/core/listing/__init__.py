@@ -5,9 +5,11 @@ from intl_desk.core.listing.query import (
     count,
     fetch_ids,
     fetch_rows,
+    first_ids,
     first_page,
-    first_page_and_count,
     is_filtered,
+    matching_among,
+    with_values,
 )
 from intl_desk.core.listing.spec import Column, Facet, FacetOption, ListQuery, ListSpec
 
@@ -21,7 +23,9 @@ __all__ = [
     "count",
     "fetch_ids",
     "fetch_rows",
+    "first_ids",
     "first_page",
-    "first_page_and_count",
     "is_filtered",
+    "matching_among",
+    "with_values",
 ]

@@ -99,32 +99,52 @@ def _columns(spec: ListSpec, columns: Sequence[str] | None) -> list[Column]:
     return [spec.column(key) for key in columns] if columns else list(spec.columns)
 
 
+def first_ids(
+    session: Session, spec: ListSpec, query: ListQuery, limit: int, *, counted: bool = False
+) -> tuple[int | None, list[str]]:
+    """The first ``limit`` ids of ``query``, and with ``counted`` how many match in all.
+
+    The count rides along as a window ``count(*) over ()`` in the same scan (0.09 s
+    instead of 0.16 s for a word matching 2,600 of 220,000 agreements); an unfiltered
+    list without the count walks the index of its order instead of scanning.
+    """
+    statement = filtered(session, spec, query)
+    if counted:
+        statement = statement.add_columns(func.count().over())
+    by_index = not counted and not is_filtered(query)
+    statement = _ordered(statement, spec, query, by_index=by_index).limit(limit)
+    found = list(session.connection().execute(statement))
+    total = (int(found[0][1]) if found else 0) if counted else None
+    return total, [row[0] for row in found]
+
+
+def matching_among(
+    session: Session, spec: ListSpec, query: ListQuery, ids: Sequence[str]
+) -> list[str]:
+    """Those of ``ids`` that match ``query``, in the order given: narrowing a search as
+    the user types more of it looks up a few thousand rows by key instead of scanning."""
+    condition = filtered(session, spec, query)
+    matched: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        matched.update(
+            session.connection().execute(condition.where(spec.model.id.in_(chunk))).scalars()
+        )
+    return [record_id for record_id in ids if record_id in matched]
+
+
 def first_page(
     session: Session, spec: ListSpec, query: ListQuery, limit: int
 ) -> list[tuple[Any, ...]]:
-    """The first ``limit`` rows of ``query`` as ``(id, value, …)`` for every column: what a
-    list shows before all its ids are known."""
-    statement = filtered(session, spec, query).add_columns(
-        *(column.expression() for column in spec.columns)
-    )
-    statement = _ordered(statement, spec, query, by_index=not is_filtered(query)).limit(limit)
-    return [tuple(row) for row in session.connection().execute(statement)]
+    """The first ``limit`` rows of ``query`` as ``(id, value, …)`` for every column."""
+    _total, ids = first_ids(session, spec, query, limit)
+    return with_values(session, spec, ids)
 
 
-def first_page_and_count(
-    session: Session, spec: ListSpec, query: ListQuery, limit: int
-) -> tuple[int, list[tuple[Any, ...]]]:
-    """The count and the first rows of a filtered ``query`` from one scan: a window
-    ``count(*) over ()`` rides along with the first ids (0.09 s instead of 0.16 s for a
-    word matching 2,600 of 220,000 agreements), then the rows are read by id."""
-    statement = filtered(session, spec, query).add_columns(func.count().over())
-    statement = _ordered(statement, spec, query, by_index=False).limit(limit)
-    found = list(session.connection().execute(statement))
-    if not found:
-        return 0, []
-    ids = [row[0] for row in found]
+def with_values(session: Session, spec: ListSpec, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """``(id, value, …)`` for every column, in the order of ``ids``."""
     values = fetch_rows(session, spec, ids)
-    return int(found[0][1]), [(record_id, *values[record_id]) for record_id in ids]
+    return [(record_id, *values[record_id]) for record_id in ids if record_id in values]
 
 
 def fetch_rows(

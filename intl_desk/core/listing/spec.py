@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from intl_desk.core.model import Record
+from intl_desk.core.model.base import fold
 from intl_desk.core.vocabularies import Vocabulary
 
 #: builds a SQL expression (a column, a scalar subquery…) when the list is queried
@@ -88,6 +89,20 @@ class ListQuery:
 
     def with_sort(self, key: str, descending: bool) -> ListQuery:
         return ListQuery(self.search, dict(self.facets), key, descending)
+
+    def narrows(self, other: ListQuery) -> bool:
+        """Whether everything this query finds, ``other`` finds too, in the same order:
+        the same facets and order, and every word of ``other`` inside one of these
+        (the user typed more)."""
+        chosen = {key: value for key, value in self.facets.items() if value}
+        before = {key: value for key, value in other.facets.items() if value}
+        if chosen != before or (self.sort_key, self.descending) != (
+            other.sort_key,
+            other.descending,
+        ):
+            return False
+        words = [fold(word) for word in self.search.split()]
+        return all(any(old in word for word in words) for old in map(fold, other.search.split()))
 
 
 def like_pattern(text: str) -> str:
