@@ -68,6 +68,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     report = extract(Path(args.file), Path(args.output), entity=args.entity, since=args.since)
     print(Message(N_("Extract written to {file}."), {"file": report.path}))
+    if not report.counts:
+        print(_("No record matched, so it holds only the office: check --entity and --since."))
     for table, count in sorted(report.counts.items()):
         print(f"  {kind_label(table)!s:<24} {count:>8}")
     return EXIT_OK

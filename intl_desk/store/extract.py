@@ -17,7 +17,8 @@ What is chosen: the entity and the entities under it; the records that name one 
 chosen record (an agreement's parties, a project's budget lines…), except per-entity
 figures (targets, measurements) of other entities; and, transitively, every record a
 chosen row refers to (partners, networks, indicators, periods, the parent entity…), so the
-new file has no broken reference. Without ``entity`` every owner record is chosen.
+new file has no broken reference. Without ``entity`` every record (changed on or after
+``since``) is chosen, with what it refers to.
 """
 
 from __future__ import annotations
@@ -117,16 +118,22 @@ def _seeds(
     connection: sqlite3.Connection, entities: set[str] | None, since: date | None
 ) -> dict[str, set[str]]:
     seeds: dict[str, set[str]] = defaultdict(set)
-    if entities is not None:
-        seeds["local_entity"] |= entities
     after = f"{since.isoformat()} 00:00:00" if since else ""
+    if entities is None:  # every record, or every record changed since the date
+        for spec in table_specs():
+            rows = connection.execute(
+                f"SELECT id FROM {quoted(spec.name)} WHERE updated_at >= ?", (after,)
+            )
+            seeds[spec.name].update(str(row[0]) for row in rows)
+        return seeds
+    seeds["local_entity"] |= entities
     for owner, table, column, owner_column in OWNERS:
         rows = connection.execute(
             f"SELECT t.{quoted(column)}, t.{quoted(owner_column)}, o.updated_at FROM "
             f"{quoted(table)} AS t JOIN {quoted(owner)} AS o ON o.id = t.{quoted(owner_column)}"
         )
         for entity_id, owner_id, updated in rows:
-            if entities is not None and entity_id not in entities:
+            if entity_id not in entities:
                 continue
             if updated is not None and str(updated) < after:
                 continue
