@@ -174,3 +174,15 @@ def test_the_question_offers_take_over_only_for_another_computer(qtbot: QtBot) -
     box, buttons = file_lock_prompt.lock_box(None, elsewhere)
     assert set(buttons) == {"read_only", "take_over", "cancel"}
     assert "ana on PC-02" in box.text()
+
+
+def test_a_file_in_a_cloud_sync_folder_opens_with_a_warning(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Dropbox" / "Relations internationales"
+    folder.mkdir(parents=True)
+    path = folder / "Łódź.sqlite"
+    OfficeFile.create(path, "Miasto Łódź", country_code="PL").close()
+    open_and_wait(qtbot, window, path)
+    message = window.statusBar().currentMessage()
+    assert "“Łódź.sqlite” is in a cloud-sync folder" in message
