@@ -215,8 +215,11 @@ def _indicator_lines(evaluation: Evaluation, period: PeriodInfo) -> list[Indicat
     for indicator in evaluation.indicators:
         trend = tuple(
             TrendPoint(one.period.label, one.value, one.target)
-            for one in evaluation.series(indicator)
-            if one.period.end <= period.end
+            for one in (
+                evaluation.assess(indicator, p)
+                for p in evaluation.periods
+                if p.end <= period.end and p.start <= evaluation.today
+            )
         )
         lines.append(IndicatorLine(evaluation.assess(indicator, period), trend))
     return lines
