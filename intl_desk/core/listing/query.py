@@ -26,6 +26,8 @@ from intl_desk.core.model import Record
 
 #: ids are read in chunks of this size, so that a cancelled read stops early
 ID_CHUNK = 20_000
+#: keys looked up per statement (under the 999 bound parameters of older SQLite builds)
+KEYS_PER_QUERY = 900
 
 
 def _sort_expression(column: Column) -> ColumnElement[Any]:
@@ -125,8 +127,8 @@ def matching_among(
     the user types more of it looks up a few thousand rows by key instead of scanning."""
     condition = filtered(session, spec, query)
     matched: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    for start in range(0, len(ids), KEYS_PER_QUERY):
+        chunk = list(ids[start : start + KEYS_PER_QUERY])
         matched.update(
             session.connection().execute(condition.where(spec.model.id.in_(chunk))).scalars()
         )
