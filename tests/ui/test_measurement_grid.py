@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,9 +25,10 @@ from intl_desk.ui.measurement_page import MeasurementPage
 EVIDENCE_COLUMN = 5
 
 
-@pytest.fixture
-def prepared(tmp_path: Path) -> tuple[Path, Written, dict[str, str]]:
-    path = tmp_path / "office.sqlite"
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Written, dict[str, str]]:
+    """Written once; each test gets its own copy of the closed file (see ``prepared``)."""
+    path = tmp_path_factory.mktemp("grid") / "office.sqlite"
     written = build_office_file(path)
     with OfficeFile.open(path) as office, office.session() as session:
         ids = {
@@ -45,6 +47,15 @@ def prepared(tmp_path: Path) -> tuple[Path, Written, dict[str, str]]:
             session.add(m.ScaleLevel(indicator_id=ids["scale"], level=level, label=label))
         session.commit()
     return path, written, ids
+
+
+@pytest.fixture
+def prepared(
+    template: tuple[Path, Written, dict[str, str]], tmp_path: Path
+) -> tuple[Path, Written, dict[str, str]]:
+    copy = tmp_path / "office.sqlite"
+    shutil.copyfile(template[0], copy)
+    return copy, template[1], template[2]
 
 
 @pytest.fixture
