@@ -79,6 +79,8 @@ class AgreementHandler:
         values = row.values
         row.label = str(values.get("title") or "")
         countries: list[str] = values.get("countries") or []
+        if countries and not values.get("partners"):
+            row.warn(N_("A country is only kept with a partner: name the partner too."))
         partner_keys: set[str] = set()
         planned_partners: list[tuple[str, str | None, str | None]] = []
         for name in context.split_names(values.get("partners") or "", "partners"):

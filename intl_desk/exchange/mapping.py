@@ -87,10 +87,12 @@ def find_header_row(sheet: Sheet, kind: str) -> HeaderRow | None:
     best: HeaderRow | None = None
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         texts = [cell for cell in row if isinstance(cell, str) and cell.strip()]
-        if len(texts) < 2:
-            continue  # a merged title cell or a note, not a row of column titles
+        if not texts:
+            continue
         headers = ["" if cell is None else str(cell).strip() for cell in row]
         mapping = auto_map(kind, headers)
+        if len(texts) < 2 and not (len(row) == 1 and mapping):
+            continue  # a merged title cell or a note, unless the sheet has one column
         if mapping and (best is None or len(mapping) > len(best.mapping)):
             best = HeaderRow(index, headers, mapping)
     return best

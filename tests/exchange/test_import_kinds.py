@@ -242,3 +242,15 @@ def test_indicators_then_measurements_with_new_periods(
         assert values == [12.0, 14.0]
         active = session.scalars(select(Indicator).where(Indicator.code == "I-01")).one()
         assert (active.dimension, active.direction) == ("institutional", "increase")
+
+
+def test_a_one_column_list_of_names(
+    office: OfficeFile, tmp_path: Path, mappings_folder: Path
+) -> None:
+    path = tmp_path / "services.csv"
+    path.write_text(
+        "Nom\nDirection des relations internationales\nCabinet du maire\n", encoding="utf-8"
+    )
+    preview, result = _import(office, path, "local_entities", mappings_folder)
+    assert preview.header_row == 1
+    assert result.imported == 2

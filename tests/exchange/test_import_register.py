@@ -249,3 +249,16 @@ def test_unusable_spreadsheets_raise_one_clear_error(seeded: OfficeFile, tmp_pat
             preview_import(session, fake, "agreements")
         with pytest.raises(NoHeaderRow):
             preview_import(session, notes, "agreements")
+
+
+def test_a_country_without_a_partner_is_flagged(
+    seeded: OfficeFile, tmp_path: Path, mappings_folder: Path
+) -> None:
+    path = tmp_path / "sans-partenaire.csv"
+    path.write_text(
+        "Titre;Pays;Date de signature\nAccord cadre;Pérou;2020-01-01\n", encoding="utf-8"
+    )
+    with seeded.session() as session:
+        row = preview_import(session, path, "agreements", mappings_folder=mappings_folder).rows[0]
+    assert row.status == "new"
+    assert any("only kept with a partner" in issue.render() for issue in row.warnings)
