@@ -296,3 +296,29 @@ def test_the_reports_menu_writes_the_yearly_and_handover_pdfs(
     assert "Yearly report 2025" in PdfReader(shown[0]).pages[0].extract_text()
     assert "Handover report" in PdfReader(shown[1]).pages[0].extract_text()
     window.close_file()
+
+
+def test_the_agreement_form_prints_its_one_page_sheet(
+    qtbot: QtBot,
+    prepared: tuple[Path, Written, dict[str, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf import PdfReader
+
+    from intl_desk.ui import agreement_sheet_button as sheet
+    from intl_desk.ui.dialogs.agreement import AgreementDialog
+
+    shown: list[Path] = []
+    monkeypatch.setattr(sheet, "ask_path", lambda parent, name: tmp_path / name)
+    monkeypatch.setattr(sheet, "show_pdf", shown.append)
+    path, written, _ids = prepared
+    with OfficeFile.open(path) as office:
+        dialog = AgreementDialog(office, written.agreements["a1"])
+        qtbot.addWidget(dialog)
+        button = sheet.add_print_sheet_button(dialog)
+        button.click()
+        dialog.reject()
+    assert [p.name for p in shown] == ["Accord a1 Łódź Córdoba.pdf"]
+    text = PdfReader(shown[0]).pages[0].extract_text()
+    assert "Accord a1 — Łódź/Córdoba" in text and "Łódź (Poland)" in text
