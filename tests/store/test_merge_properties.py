@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from merge_helpers import PARTNERS, copy_of, make_base, records
@@ -33,14 +34,10 @@ delete_op = st.tuples(
 create_op = st.tuples(st.just("create"), st.just(Partner), st.integers(0, 5), st.just(0), values)
 script = st.lists(st.one_of(edit_op, delete_op, create_op), max_size=6)
 
-_BASE: dict[str, Path] = {}
 
-
-def _base() -> Path:
-    if "path" not in _BASE:
-        folder = Path(tempfile.mkdtemp(prefix="merge-props-"))
-        _BASE["path"] = make_base(folder / "base.sqlite")
-    return _BASE["path"]
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_base(tmp_path_factory.mktemp("merge-props") / "base.sqlite")
 
 
 def _apply(path: Path, operations: list[tuple[Any, ...]]) -> None:
@@ -74,12 +71,12 @@ def _without(snapshot: dict[str, dict[str, tuple[Any, ...]]], keys: set[tuple[st
 )
 @given(ours_script=script, theirs_script=script)
 def test_merging_both_ways(
-    ours_script: list[tuple[Any, ...]], theirs_script: list[tuple[Any, ...]]
+    base: Path, ours_script: list[tuple[Any, ...]], theirs_script: list[tuple[Any, ...]]
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         a, b = (
-            copy_of(_base(), Path(folder) / "a.sqlite"),
-            copy_of(_base(), Path(folder) / "b.sqlite"),
+            copy_of(base, Path(folder) / "a.sqlite"),
+            copy_of(base, Path(folder) / "b.sqlite"),
         )
         _apply(a, ours_script)
         _apply(b, theirs_script)
