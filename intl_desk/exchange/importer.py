@@ -70,7 +70,7 @@ class RowPreview:
 class KindHandler(Protocol):
     """How one kind of record is checked, created and updated."""
 
-    def load(self, context: ImportContext) -> None: ...
+    def load(self, context: ImportContext, rows: list[RowPreview]) -> None: ...
 
     def check(self, context: ImportContext, row: RowPreview) -> None: ...
 
@@ -254,7 +254,6 @@ def preview_import(
     )
     context = ImportContext.load(session)
     handler = handler_for(kind)
-    handler.load(context)
     date_columns = [i for i, key in chosen.items() if spec.field(key).kind == "date"]
     day_first = _day_first(sheet, header.index + 1, date_columns)
     titles = [header_key(h) for h in header.headers]
@@ -270,9 +269,13 @@ def preview_import(
             and [header_key(c) if c is not None else "" for c in cells] == titles
         ):
             continue  # the titles repeated (a register printed page by page)
-        row = _read_row(
-            spec, header.headers, chosen, list(cells), header.index + offset + 2, day_first
+        rows.append(
+            _read_row(
+                spec, header.headers, chosen, list(cells), header.index + offset + 2, day_first
+            )
         )
+    handler.load(context, rows)  # what is already in the file, for the rows read
+    for row in rows:
         if not row.errors:
             handler.check(context, row)
         if not row.label:
@@ -281,7 +284,6 @@ def preview_import(
             row.warn(N_("The same as row {row}."), row=row.duplicate_of[4:])
         elif row.duplicate_of:
             row.warn(N_("Already in the file."))
-        rows.append(row)
     return Preview(
         kind, target, sheet.name, header.index + 1, header.headers, chosen, rows, context
     )

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.i18n import N_
@@ -51,28 +51,46 @@ def _status(values: dict[str, Any], today: date) -> str:
 
 
 class AgreementHandler:
-    def load(self, context: ImportContext) -> None:
-        parties: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-        for agreement_id, partner_id, entity_id in context.session.execute(
-            select(
-                AgreementParty.agreement_id,
-                AgreementParty.partner_id,
-                AgreementParty.local_entity_id,
-            ).where(AgreementParty.deleted_at.is_(None))
-        ):
-            partners, entities = parties[agreement_id]
-            if partner_id:
-                partners.add(partner_id)
-            if entity_id:
-                entities.add(entity_id)
-        keys: dict[DuplicateKey, str] = {}
-        for agreement_id, type_, signed in context.session.execute(
-            select(Agreement.id, Agreement.type, Agreement.date_signed).where(
-                Agreement.deleted_at.is_(None)
+    def load(self, context: ImportContext, rows: list[RowPreview]) -> None:
+        """The duplicate keys of the agreements signed on the dates the rows name (a
+        state's 200,000 agreements need not all be read for a register of a few hundred)."""
+        dates = sorted({row.values.get("date_signed") for row in rows}, key=str)
+        found: list[tuple[str, str, date | None]] = []
+        for start in range(0, len(dates), 500):
+            chunk = dates[start : start + 500]
+            signed = [value for value in chunk if value is not None]
+            condition: ColumnElement[bool] = Agreement.date_signed.in_(signed)
+            if None in chunk:
+                condition = or_(condition, Agreement.date_signed.is_(None))
+            found.extend(
+                context.session.execute(
+                    select(Agreement.id, Agreement.type, Agreement.date_signed).where(
+                        Agreement.deleted_at.is_(None), condition
+                    )
+                ).tuples()
             )
-        ):
+        parties: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        ids = [agreement_id for agreement_id, _type, _signed in found]
+        for start in range(0, len(ids), 500):
+            for agreement_id, partner_id, entity_id in context.session.execute(
+                select(
+                    AgreementParty.agreement_id,
+                    AgreementParty.partner_id,
+                    AgreementParty.local_entity_id,
+                ).where(
+                    AgreementParty.deleted_at.is_(None),
+                    AgreementParty.agreement_id.in_(ids[start : start + 500]),
+                )
+            ):
+                partners, entities = parties[agreement_id]
+                if partner_id:
+                    partners.add(partner_id)
+                if entity_id:
+                    entities.add(entity_id)
+        keys: dict[DuplicateKey, str] = {}
+        for agreement_id, type_, when in found:
             partners, entities = parties.get(agreement_id, (set(), set()))
-            keys.setdefault((frozenset(partners), frozenset(entities), type_, signed), agreement_id)
+            keys.setdefault((frozenset(partners), frozenset(entities), type_, when), agreement_id)
         context.extra["agreement_keys"] = keys
 
     def check(self, context: ImportContext, row: RowPreview) -> None:

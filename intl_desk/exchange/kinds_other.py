@@ -40,7 +40,7 @@ class _Simple:
     def existing(self, context: ImportContext) -> dict[Any, str]:
         raise NotImplementedError
 
-    def load(self, context: ImportContext) -> None:
+    def load(self, context: ImportContext, rows: list[RowPreview]) -> None:
         context.extra[self.keys_name] = self.existing(context)
 
     def record_values(self, context: ImportContext, row: RowPreview) -> dict[str, Any]:

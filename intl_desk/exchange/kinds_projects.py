@@ -45,7 +45,7 @@ def _key(values: dict[str, Any]) -> tuple[str, ...]:
 
 
 class ProjectHandler:
-    def load(self, context: ImportContext) -> None:
+    def load(self, context: ImportContext, rows: list[RowPreview]) -> None:
         keys: dict[tuple[str, ...], str] = {}
         for project_id, title, identifier, start, actual in context.session.execute(
             select(
