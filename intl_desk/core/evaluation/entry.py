@@ -23,8 +23,6 @@ from intl_desk.core.evaluation.engine import IndicatorInfo, PeriodInfo
 from intl_desk.core.i18n import N_, Message, current_language
 from intl_desk.core.model import Document, LocalEntity, Measurement
 
-FIELDS = ("value", "text", "evidence", "source", "comment")
-
 
 class EntryError(IntlDeskError):
     """What was typed in a cell is not a value of that indicator."""
@@ -50,8 +48,12 @@ class Entry:
 
     @property
     def is_empty(self) -> bool:
-        """Nothing typed and nothing attached: saving it deletes its measurement."""
-        return not self.documents and all(getattr(self, name) in (None, "") for name in FIELDS)
+        """Nothing measured (no value, no text, no document): saving deletes the saved
+        measurement, whatever source or evidence it still carries. A new entry with only
+        evidence or a comment is not empty: saving it asks for the value."""
+        if self.value is not None or self.text or self.documents:
+            return False
+        return self.measurement_id is not None or not (self.evidence or self.comment)
 
 
 @dataclass(frozen=True)
