@@ -157,6 +157,11 @@ def test_per_entity_indicators_are_judged_per_entity_then_by_the_median(
     assert overall.value == 11  # the median entity's value
     one = judged(session, indicator, 2025, written.entities["m2"])
     assert (one.value, one.target, one.status) == (4, 10, Status.BEHIND)
+    # a region is judged by the entities under it: the region's own value does not count
+    region = judged(session, indicator, 2025, written.entities["region"])
+    assert (region.value, region.status) == (12, Status.ACHIEVED)  # Tiradentes alone
+    whole = judged(session, indicator, 2025, written.entities["gov"])
+    assert dict(whole.entity_statuses) == {Status.ACHIEVED: 2, Status.BEHIND: 1}
 
 
 def test_an_entity_target_overrides_the_target_for_every_entity(

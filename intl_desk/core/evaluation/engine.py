@@ -42,6 +42,7 @@ from intl_desk.core.evaluation.status import (
     line_start,
     overall_status,
 )
+from intl_desk.core.model import LocalEntity
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Evaluation:
         self.indicators = read_indicators(session)
         self._targets = read_targets(session)
         self._measurements: dict[str, dict[str, dict[str | None, MeasuredValue]]] = {}
+        self._children: dict[str, list[str]] | None = None
         self._assessed: dict[tuple[str, str, str | None], Assessment] = {}
         self._computed: dict[tuple[str, str, str | None], float | dict[str, float]] = {}
 
@@ -139,6 +141,10 @@ class Evaluation:
         try:
             if indicator.per_local_entity and entity_id is None:
                 return self._assess_entities(indicator, period)
+            if indicator.per_local_entity and entity_id is not None:
+                below = self.entities_below(entity_id)
+                if below:  # a region: the median of the entities under it
+                    return self._assess_entities(indicator, period, below, entity_id)
             return self._assess_one(indicator, period, entity_id)
         except FormulaError as error:
             return Assessment(
@@ -209,8 +215,34 @@ class Evaluation:
             measured,
         )
 
-    def _assess_entities(self, indicator: IndicatorInfo, period: PeriodInfo) -> Assessment:
-        """Judge every entity with a value or a target of its own, then the median.
+    def entities_below(self, entity_id: str) -> set[str]:
+        """Every local entity under ``entity_id`` (not itself), read once per evaluation."""
+        if self._children is None:
+            self._children = defaultdict(list)
+            for child, parent in self.session.connection().execute(
+                select(LocalEntity.id, LocalEntity.parent_id).where(
+                    LocalEntity.deleted_at.is_(None), LocalEntity.parent_id.is_not(None)
+                )
+            ):
+                self._children[parent].append(child)
+        found: set[str] = set()
+        waiting = list(self._children.get(entity_id, ()))
+        while waiting:
+            child = waiting.pop()
+            if child not in found:
+                found.add(child)
+                waiting.extend(self._children.get(child, ()))
+        return found
+
+    def _assess_entities(
+        self,
+        indicator: IndicatorInfo,
+        period: PeriodInfo,
+        among: set[str] | None = None,
+        scope: str | None = None,
+    ) -> Assessment:
+        """Judge every entity with a value or a target of its own (``among`` those under a
+        region when given), then the median.
 
         The 853 municipalities of a state times every period of a trend chart make this
         the engine's hot loop, so it judges plain numbers instead of building an
@@ -226,6 +258,8 @@ class Evaluation:
                 for entity, measured in self.measurements(indicator).get(period.id, {}).items()
             }
         entities = [e for e in set(values) | set(targets) if e is not None]
+        if among is not None:
+            entities = [e for e in entities if e in among]
         judged: list[_Judged | Assessment]
         if indicator.cumulative or indicator.is_text:
             judged = [self._assess_one(indicator, period, entity) for entity in sorted(entities)]
@@ -264,10 +298,10 @@ class Evaluation:
         return Assessment(
             indicator,
             period,
-            None,
+            scope,
             known[(len(known) - 1) // 2] if known else None,
             None,
-            self.target(indicator, period, None),
+            self.target(indicator, period, scope),
             status,
             reason=None if known else NO_VALUE,
             entity_statuses=tuple(
