@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Agreement, LocalEntity, Partner
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.combo_search import PartnerSearch
 from intl_desk.ui.dialogs.agreement import AgreementDialog
 from intl_desk.ui.dialogs.partner import PartnerDialog
-from intl_desk.ui.combo_search import PartnerSearch
 
 TypeText = Callable[[QWidget, str], None]
 
