@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.fields import IMPORT_KINDS
 from intl_desk.exchange.importer import (
@@ -185,7 +186,7 @@ class ImportWizard(ImportSteps):
             try:
                 for name in worksheet_names(path):
                     self.sheet_box.addItem(name, name)
-            except Exception:  # unreadable: said when reading, in the next step
+            except (IntlDeskError, OSError):  # unreadable: said when reading, in the next step
                 pass
         self._show(self.step)
 
@@ -223,7 +224,10 @@ class ImportWizard(ImportSteps):
         assert self.layout_found is not None
         mapping, found = self.mapping(), self.layout_found
         if self.remember_box.isChecked():
-            save_mapping(self.kind, found.headers, mapping, self._mappings_folder)
+            try:
+                save_mapping(self.kind, found.headers, mapping, self._mappings_folder)
+            except OSError:  # a read-only profile: the import itself does not need it
+                self.status.setText(_("The columns could not be remembered for next time."))
         path, kind = Path(self.path_edit.text().strip()), self.kind
 
         def work() -> Preview:
