@@ -10,7 +10,7 @@ from typing import Any
 import pycountry
 
 from PySide6.QtCore import QRect, QStringListModel, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -114,17 +114,31 @@ class TreeIndentDelegate(QStyledItemDelegate):
 
 def show_as_tree(box: QComboBox) -> None:
     """Turn labels indented with spaces (see ``choices.entity_choices``) into a drawn tree:
-    the closed combo shows the bare name, the tooltip the whole path."""
+    the closed combo shows the bare name, the tooltip the whole path, and entities with
+    others under them are in bold, like the branches of a tree view."""
     path: list[str] = []
+    depths: list[int | None] = []
     for index in range(box.count()):
         label = box.itemText(index)
         name = label.lstrip(" ")
+        known = box.itemData(index, DEPTH_ROLE)
+        if known is not None and name == label:  # already drawn as a tree
+            depths.append(int(known))
+            continue
         depth = (len(label) - len(name)) // 4
         if depth == 0 and box.itemData(index) is None:
+            depths.append(None)
             continue  # the "—" of an optional choice
         path[depth:] = [name]
+        depths.append(depth)
         box.setItemText(index, name)
         box.setItemData(index, depth, DEPTH_ROLE)
         box.setItemData(index, " › ".join(path), Qt.ItemDataRole.ToolTipRole)
+    bold = QFont(box.font())
+    bold.setBold(True)
+    for index, level in enumerate(depths[:-1]):
+        following = depths[index + 1]
+        if level is not None and following is not None and following > level:
+            box.setItemData(index, bold, Qt.ItemDataRole.FontRole)
     if not isinstance(box.view().itemDelegate(), TreeIndentDelegate):
         box.view().setItemDelegate(TreeIndentDelegate(box.view()))

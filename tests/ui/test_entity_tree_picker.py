@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from intl_desk.core.model import LocalEntity
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.contact import ContactDialog
-from intl_desk.ui.pickers import DEPTH_ROLE, TreeIndentDelegate
+from intl_desk.ui.pickers import DEPTH_ROLE, TreeIndentDelegate, show_as_tree
 
 
 def test_the_entity_picker_shows_the_tree_and_names_without_indentation(
@@ -37,6 +37,11 @@ def test_the_entity_picker_shows_the_tree_and_names_without_indentation(
     tooltip = box.itemData(box.currentIndex(), 3)  # Qt.ToolTipRole
     assert tooltip == "Minas Gerais › São João del-Rei › Secretaria de Cultura"
     assert isinstance(box.view().itemDelegate(), TreeIndentDelegate)
+    font_role = 6  # Qt.FontRole: entities with others under them are in bold
+    bold = [box.itemText(i) for i in range(box.count()) if box.itemData(i, font_role)]
+    assert bold == ["Minas Gerais", "São João del-Rei"]
+    show_as_tree(box)  # a second call keeps the tree
+    assert box.itemData(box.findData("e-cult"), DEPTH_ROLE) == 2
     dialog.ui.name.setText("Ana Souza")
     assert dialog.save()
     assert box.currentData() == "e-cult"
