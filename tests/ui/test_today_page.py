@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Indicator, Partner, Period
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs import register_all
+from intl_desk.ui.dialogs.partner import PartnerDialog
+from intl_desk.ui.main_window import MainWindow
 from intl_desk.ui.today_page import TodayPage
 
 TODAY = date(2026, 12, 2)
@@ -61,3 +65,19 @@ def test_measurements_due_name_their_period_once(qtbot: QtBot, office: OfficeFil
         "Délégations reçues à Łódź",
         "Étudiants accueillis",
     ]
+
+
+def test_a_first_step_opens_an_empty_form_from_the_main_window(
+    qtbot: QtBot, office_path: Path
+) -> None:
+    register_all()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        assert window.open_file(office_path)
+    page = window.today_page
+    assert not page.first_steps.isHidden()
+    qtbot.mouseClick(page.first_steps.buttons["partners"], Qt.MouseButton.LeftButton)
+    forms = [d for d in window.open_dialogs if isinstance(d, PartnerDialog)]
+    assert len(forms) == 1 and forms[0].is_new
+    forms[0].close()
