@@ -305,7 +305,7 @@ class IndicatorDialog(RecordDialog):
         ui.formula_name.setCursorPosition(0)
         definition = formula_definition(indicator.formula or "")
         ui.computed_hint.setText(
-            f"{definition}\n{ui.computed_hint.text()}" if definition else ui.computed_hint.text()
+            f"{definition}\n\n{ui.computed_hint.text()}" if definition else ui.computed_hint.text()
         )
         ui.computed_note.setText(
             f"{ui.computed_note.text()}\n\n{formula_label(indicator.formula or '')}: {definition}"
