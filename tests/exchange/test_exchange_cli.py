@@ -148,7 +148,7 @@ def test_export_commands(
         "--filter",
         "status=active",
     )
-    assert code == 0 and "Exported 1 row(s) of Accords to a.csv." in out
+    assert code == 0 and "a.csv" in out  # the message itself is translated
     assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").startswith("Titre;Type;Statut")
     code, _, err = _run(
         capsys, "export", str(seeded_path), "--kind", "bananas", "-o", str(tmp_path / "b.xlsx")
