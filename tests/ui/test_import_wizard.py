@@ -13,7 +13,7 @@ from sqlalchemy import select
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
+from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner, Project
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.export_action import export_page
@@ -205,3 +205,28 @@ def test_the_wizard_imports_a_list_of_partners(
     _next(qtbot, wizard, COLUMNS)
     _next(qtbot, wizard, CHECK)
     assert "1 new" in wizard.summary_label.text()
+
+
+def test_projects_export_to_iati_from_the_list(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "intl_desk.ui.operations.QMessageBox.warning",
+        lambda parent, title, text: shown.append(text),
+    )
+    page = window.show_list("projects")
+    qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
+    target = tmp_path / "activities.xml"
+    operation = export_page(page, window, window.session, target)
+    assert operation is not None
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "There are no projects to export" in shown[0]  # a new office has none yet
+    assert not target.exists()
+    with window.office.session() as session:  # type: ignore[union-attr]
+        session.add(Project(title="Eau potable à Thiès", status="2", country_code="SN"))
+        session.commit()
+    operation = export_page(page, window, window.session, target)
+    assert operation is not None
+    qtbot.waitUntil(lambda: "IATI" in window.statusBar().currentMessage(), timeout=10_000)
+    assert "<iati-activities" in target.read_text(encoding="utf-8")
