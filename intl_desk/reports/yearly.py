@@ -39,6 +39,7 @@ from intl_desk.reports.yearly_parts import (
 
 RIGHT = ParagraphStyle("right", parent=BODY, alignment=TA_RIGHT, fontSize=7.5, leading=9)
 RIGHT_SMALL = ParagraphStyle("right_small", parent=SMALL, alignment=TA_RIGHT)
+TINY = ParagraphStyle("tiny", parent=SMALL, fontSize=6, leading=7)
 EMPTY_ADVICE = N_(
     "Nothing is recorded for this year yet. Record the agreements signed, the projects,"
     " network events and missions, and enter the indicators' values on the Measurements"
@@ -71,6 +72,7 @@ def _story(report: YearlyReport) -> list[Flowable]:
             Message(N_("{dimension} dimension"), {"dimension": dimension.label}).render(),
             _indicators(dimension.indicators, report),
         )
+    story += _by_line(report)
     story += lists.agreements(report) + lists.projects(report) + lists.networks(report)
     story += lists.missions(report)
     story += _surveys(report)
@@ -187,7 +189,7 @@ def _indicators(lines: tuple[IndicatorLine, ...], report: YearlyReport) -> list[
         actual = _value_text(line)
         return [
             i.code,
-            text(i.name, SMALL),
+            _indicator_name(i),
             baseline,
             _level_or(i, a.target),
             actual,
@@ -204,6 +206,35 @@ def _indicators(lines: tuple[IndicatorLine, ...], report: YearlyReport) -> list[
     if comments:
         story.append(Spacer(1, 8))
     return story
+
+
+def _by_line(report: YearlyReport) -> list[Flowable]:
+    """How the indicators of each strategic line of the government's plan stand."""
+    if not report.strategic_lines:
+        return []
+    statuses = [Status.ACHIEVED, Status.ON_TRACK, Status.BEHIND, Status.NO_DATA]
+    header = [_("Strategic line"), *[_(STATUS_LABELS[s]) for s in statuses], _("Indicators")]
+
+    def row(line: Any) -> list[Any]:
+        codes = ", ".join(item.indicator.code or item.indicator.name for item in line.indicators)
+        return [
+            text(line.label, SMALL),
+            *[str(line.count(s)) for s in statuses],
+            text(codes, SMALL),
+        ]
+
+    return section(
+        _("Indicators by strategic line"),
+        long_table(header, report.strategic_lines, row, [300, 60, 60, 60, 60, 245], 1, ""),
+    )
+
+
+def _indicator_name(indicator: Any) -> Any:
+    """The name, with the SDGs it serves under it."""
+    if not indicator.sdgs:
+        return text(indicator.name, SMALL)
+    sdgs = Message(N_("SDG {numbers}"), {"numbers": ", ".join(str(n) for n in indicator.sdgs)})
+    return [text(indicator.name, SMALL), text(sdgs.render(), TINY)]
 
 
 def _level_or(indicator: Any, value: float | None) -> str:

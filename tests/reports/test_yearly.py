@@ -63,6 +63,11 @@ def office_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
             m.AgreementParty(local_entity_id=written.entities["gov"]),
         ]
         session.add_all([expired, renewal])
+        line = m.StrategicLine(code="A1", title="Une ville ouverte et attractive")
+        objective = m.StrategicObjective(title="Attirer des congrès", line_id=line.id)
+        line.objectives = [objective]
+        session.add(line)
+        session.flush()
         add_indicator(
             session,
             written,
@@ -70,6 +75,7 @@ def office_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
             code="POL-01",
             name="Accords signés",
             formula="agreements_signed",
+            objective_id=objective.id,
         )
         behind = add_indicator(
             session,
@@ -78,6 +84,7 @@ def office_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
             code="TER-01",
             name="Visiteurs étrangers",
             dimension="territorial",
+            objective_id=objective.id,
         )
         measure(session, written, behind, 2025, 80, comment="Baisse due aux travaux à Łódź")
         scale = add_indicator(
@@ -99,6 +106,12 @@ def office_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
             unit="%",
             dimension="territorial",
             source="Baromètre annuel auprès de 1 000 habitants",
+        )
+        session.add_all(
+            [
+                m.IndicatorSdg(indicator_id=survey, sdg=11),
+                m.IndicatorSdg(indicator_id=survey, sdg=16),
+            ]
         )
         measure(session, written, survey, 2024, 30)
         measure(session, written, survey, 2025, 35)
@@ -207,6 +220,13 @@ def test_each_indicator_shows_baseline_target_actual_and_status(lines: list[str]
     assert "median entity; 1 of 2 achieved" in " ".join(lines[at + 5 : at + 8])
     assert any("Baisse due aux travaux à Łódź" in line for line in lines)  # the narrative
     assert any("Motion adoptée à Córdoba" in line for line in lines)
+
+
+def test_indicators_are_grouped_by_strategic_line_with_their_sdgs(lines: list[str]) -> None:
+    at = lines.index("A1 — Une ville ouverte et attractive")
+    assert lines[at + 1 : at + 6] == ["1", "0", "1", "0", "POL-01, TER-01"]
+    survey = lines.index("TER-06")
+    assert lines[survey + 1 : survey + 3] == ["Habitants informés", "SDG 11, 16"]
 
 
 def test_the_lists_behind_the_figures_are_in_the_annexes(lines: list[str]) -> None:

@@ -36,7 +36,7 @@ from intl_desk.core.evaluation.lines_activities import (
     event_lines,
 )
 from intl_desk.core.evaluation.status import Status
-from intl_desk.core.model import Agreement, Office
+from intl_desk.core.model import Agreement, Office, StrategicLine, StrategicObjective
 from intl_desk.core.model.base import fold
 
 #: words that mark an indicator as a survey of residents, in the four languages
@@ -105,6 +105,8 @@ class YearlyReport:
     period: PeriodInfo | None
     headline: Headline
     dimensions: tuple[DimensionSection, ...]
+    #: the indicators grouped by the strategic line their objective belongs to
+    strategic_lines: tuple[DimensionSection, ...]
     surveys: tuple[IndicatorLine, ...]
     signed: tuple[AgreementLine, ...]
     renewed: tuple[AgreementLine, ...]
@@ -183,6 +185,7 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         period=period,
         headline=headline,
         dimensions=dimensions,
+        strategic_lines=_by_line(session, lines),
         surveys=tuple(line for line in lines if is_survey(line.indicator)),
         signed=tuple(signed),
         renewed=tuple(line for line in signed if line.id in renewed_ids),
@@ -193,6 +196,25 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         events=tuple(event_lines(session, ids("events_attended"))),
         missions=tuple(missions),
     )
+
+
+def _by_line(session: Session, lines: list[IndicatorLine]) -> tuple[DimensionSection, ...]:
+    """Indicators by strategic line (through their objective), in the lines' code order."""
+    rows = session.execute(
+        select(StrategicObjective.id, StrategicLine.id, StrategicLine.code, StrategicLine.title)
+        .join(StrategicLine, StrategicLine.id == StrategicObjective.line_id)
+        .where(StrategicObjective.deleted_at.is_(None), StrategicLine.deleted_at.is_(None))
+    ).all()
+    line_of = {objective: (line, code or "", title) for objective, line, code, title in rows}
+    sections: dict[str, tuple[str, str, list[IndicatorLine]]] = {}
+    for line in lines:
+        found = line_of.get(line.indicator.objective_id or "")
+        if found is not None:
+            line_id, code, title = found
+            label = f"{code} — {title}" if code else title
+            sections.setdefault(line_id, (code, label, []))[2].append(line)
+    ordered = sorted(sections.values(), key=lambda item: (item[0], item[1]))
+    return tuple(DimensionSection(code, label, tuple(items)) for code, label, items in ordered)
 
 
 def _expired(session: Session, start: date, end: date) -> list[str]:
