@@ -7,7 +7,7 @@ and cached. ``RAW_ROLE`` gives the stored value for tests and exports.
 A big list can be shown in two steps (see :class:`intl_desk.ui.list_page.ListPage`):
 :meth:`RecordTableModel.show_first_page` with the count and the rows on screen, then
 :meth:`RecordTableModel.complete_ids` once every id has been read in the background;
-rows past the first page stay blank until then.
+rows past the ids known so far stay blank until then.
 """
 
 from __future__ import annotations
