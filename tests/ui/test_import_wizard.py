@@ -230,3 +230,25 @@ def test_projects_export_to_iati_from_the_list(
     assert operation is not None
     qtbot.waitUntil(lambda: "IATI" in window.statusBar().currentMessage(), timeout=10_000)
     assert "<iati-activities" in target.read_text(encoding="utf-8")
+
+
+def test_file_menu_opens_the_wizard_and_exports_the_list_on_screen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.import_action.trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible()
+    wizard.close()
+    page = window.show_list("partners")
+    qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
+    target = tmp_path / "partenaires.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), ""))
+    )
+    window.export_action.trigger()
+    qtbot.waitUntil(
+        lambda: target.exists() and "Exported" in window.statusBar().currentMessage(),
+        timeout=10_000,
+    )
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Name,Kind,Country") and len(lines) == 3  # Porto, São João
