@@ -26,6 +26,8 @@ from intl_desk.core.reference import City, search_cities
 from intl_desk.store.office_file import OfficeFile
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 30
+INLINE_PARTNERS = "inline_partners"  # session.info key: ids of partners created inline
+PARTNER_FIELDS = ("partner_id", "funder_partner_id")  # where rows point at a partner
 EXISTING_LIMIT = 25
 PLACE_LIMIT = 8
 
@@ -199,6 +201,7 @@ class PartnerSearch(FoldedSearch):
             geonames_id=city.geonameid,
         )
         self.session.add(partner)
+        self.session.info.setdefault(INLINE_PARTNERS, set()).add(partner.id)
         self.add_choice(partner.id, f"{city.name} ({country_name(city.country_code)})")
         return partner
 
@@ -226,6 +229,26 @@ class PartnerSearch(FoldedSearch):
         dialog.show()
         self.dialogs.append(dialog)
         return dialog
+
+
+def drop_unused_partners(session: Session) -> None:
+    """Forget partners created inline whose row was removed again before saving: picking a
+    place and changing one's mind must not leave a stray partner in the file."""
+    created: set[str] = session.info.get(INLINE_PARTNERS, set())
+    if not created:
+        return
+    used = {
+        getattr(record, field, None)
+        for record in (*session.new, *session.dirty)
+        for field in PARTNER_FIELDS
+        if not isinstance(record, Partner)
+        and getattr(record, "deleted_at", None) is None
+        and record not in session.deleted
+    }
+    for record in list(session.new):
+        if isinstance(record, Partner) and record.id in created and record.id not in used:
+            session.expunge(record)
+            created.discard(record.id)
 
 
 def make_searchable(box: QComboBox) -> FoldedSearch:

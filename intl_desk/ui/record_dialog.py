@@ -35,6 +35,7 @@ from intl_desk.core.records import title_of
 from intl_desk.core.validation import errors_of
 from intl_desk.core.vocabularies import Vocabulary
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.combo_search import drop_unused_partners
 from intl_desk.ui.fields import FieldBinding, bind_fields, fill_vocabulary
 from intl_desk.ui.history_panel import HistoryPanel
 
@@ -234,6 +235,7 @@ class RecordDialog(QDialog):
         if errors:
             self.show_errors(errors)
             return False
+        drop_unused_partners(self.session)
         try:
             self.session.commit()
         except ValidationError as error:

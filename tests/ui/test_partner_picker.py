@@ -100,3 +100,25 @@ def test_an_organisation_unknown_to_the_gazetteer_opens_the_partner_form(
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert box.currentText() == "ONU-Habitat (Kenya)"
     assert str(box.currentData()).startswith("partner:")
+
+
+def test_a_place_picked_then_removed_leaves_no_partner(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    dialog = AgreementDialog(office)
+    qtbot.addWidget(dialog)
+    typist(dialog.ui.title, "Jumelage Lyon – Córdoba")
+    for place in ("lodz", "cordoba"):
+        qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
+        row = dialog.parties.table.rowCount() - 1
+        box = party_box(dialog, row)
+        search = box.findChild(PartnerSearch)
+        assert isinstance(search, PartnerSearch)
+        typist(box.lineEdit(), place)  # type: ignore[arg-type]
+        search.choose(search.suggestions.item(0).data(Qt.ItemDataRole.UserRole + 30))
+    dialog.parties.table.setCurrentCell(0, 0)  # Łódź was a slip
+    qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.save()
+    with office.session() as session:
+        names = [partner.name for partner in session.scalars(select(Partner))]
+    assert names == ["Córdoba"]
