@@ -213,19 +213,19 @@ def _by_line(report: YearlyReport) -> list[Flowable]:
     if not report.strategic_lines:
         return []
     statuses = [Status.ACHIEVED, Status.ON_TRACK, Status.BEHIND, Status.NO_DATA]
-    header = [_("Strategic line"), *[_(STATUS_LABELS[s]) for s in statuses], _("Indicators")]
+    header = [_("Strategic line"), _("Indicators"), *[_(STATUS_LABELS[s]) for s in statuses]]
 
     def row(line: Any) -> list[Any]:
         codes = ", ".join(item.indicator.code or item.indicator.name for item in line.indicators)
         return [
             text(line.label, SMALL),
-            *[str(line.count(s)) for s in statuses],
             text(codes, SMALL),
+            *[str(line.count(s)) for s in statuses],
         ]
 
     return section(
         _("Indicators by strategic line"),
-        long_table(header, report.strategic_lines, row, [300, 60, 60, 60, 60, 245], 1, ""),
+        long_table(header, report.strategic_lines, row, [260, 285, 60, 60, 60, 60], 2, ""),
     )
 
 

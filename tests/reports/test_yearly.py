@@ -224,7 +224,7 @@ def test_each_indicator_shows_baseline_target_actual_and_status(lines: list[str]
 
 def test_indicators_are_grouped_by_strategic_line_with_their_sdgs(lines: list[str]) -> None:
     at = lines.index("A1 — Une ville ouverte et attractive")
-    assert lines[at + 1 : at + 6] == ["1", "0", "1", "0", "POL-01, TER-01"]
+    assert lines[at + 1 : at + 6] == ["POL-01, TER-01", "1", "0", "1", "0"]
     survey = lines.index("TER-06")
     assert lines[survey + 1 : survey + 3] == ["Habitants informés", "SDG 11, 16"]
 
