@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import SIGNAL, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,6 +27,7 @@ from intl_desk.core.records import describe
 from intl_desk.core.vocabularies import RENEWAL_DECISIONS
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
+LATE_COLOUR = QColor("#b3261e")  # the forms' error red: past its date
 
 
 class _Panel(QFrame):
@@ -55,7 +56,9 @@ class _Panel(QFrame):
         lines: list[tuple[str, tuple[str, str] | None]],
         title: str | None = None,
         empty_text: str | None = None,
+        late: frozenset[int] = frozenset(),
     ) -> None:
+        """``late`` holds the rows past their date, shown in red."""
         self.list.clear()
         title = title or self.title
         self.heading.setText(f"{title} ({len(lines)})" if lines else title)
@@ -64,10 +67,12 @@ class _Panel(QFrame):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
             return
-        for text, record in lines:
+        for row, (text, record) in enumerate(lines):
             item = QListWidgetItem(text)
             item.setData(RECORD_ROLE, record)
             item.setToolTip(text)
+            if row in late:
+                item.setForeground(LATE_COLOUR)
             self.list.addItem(item)
 
 
@@ -194,11 +199,15 @@ class TodayPage(QWidget):
         today = self._today()
         self.heading.setText(Message(N_("Today, {date}"), {"date": date_text(today)}).render())
         with self._session_factory() as session:
+            renewals = questions.renewals_due(session, today)
+            reports = questions.reports_due(session, today)
             self.renewals.fill(
                 [
                     (
                         Message(
-                            N_("{title} — expires {date} ({decision})"),
+                            N_("{title} — expires {date} ({decision})")
+                            if due.days_left >= 0
+                            else N_("{title} — expired on {date} ({decision})"),
                             {
                                 "title": due.title,
                                 "date": date_text(due.expires),
@@ -207,8 +216,9 @@ class TodayPage(QWidget):
                         ).render(),
                         ("agreements", due.agreement_id),
                     )
-                    for due in questions.renewals_due(session, today)
-                ]
+                    for due in renewals
+                ],
+                late=frozenset(row for row, due in enumerate(renewals) if due.days_left < 0),
             )
             self.reports.fill(
                 [
@@ -225,8 +235,9 @@ class TodayPage(QWidget):
                         ).render(),
                         ("projects", due.project_id),
                     )
-                    for due in questions.reports_due(session, today)
-                ]
+                    for due in reports
+                ],
+                late=frozenset(row for row, due in enumerate(reports) if due.days_left < 0),
             )
             self._fill_measurements(session, today)
             self.first_steps.setVisible(questions.is_new_file(session))

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from intl_desk.core.model import Indicator, Partner, Period
+from intl_desk.core.model import Agreement, Indicator, Partner, Period
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.dialogs.partner import PartnerDialog
@@ -81,3 +81,36 @@ def test_a_first_step_opens_an_empty_form_from_the_main_window(
     forms = [d for d in window.open_dialogs if isinstance(d, PartnerDialog)]
     assert len(forms) == 1 and forms[0].is_new
     forms[0].close()
+
+
+def test_what_is_past_its_date_is_in_red(qtbot: QtBot, office: OfficeFile) -> None:
+    with office.session() as session:
+        session.add_all(
+            [
+                Agreement(
+                    title="Jumelage Lyon – Łódź",
+                    type="twinning",
+                    status="active",
+                    date_signed=date(2016, 1, 1),
+                    date_expires=date(2026, 11, 1),
+                ),
+                Agreement(
+                    title="Accord Lyon – Córdoba",
+                    type="cooperation",
+                    status="active",
+                    date_signed=date(2020, 1, 1),
+                    date_expires=date(2027, 1, 15),
+                    renewal_reminder_days=90,
+                ),
+            ]
+        )
+        session.commit()
+    page = page_for(qtbot, office)
+    lines = page.renewals.list
+    shown = {
+        lines.item(row).text(): lines.item(row).foreground().color().name() for row in range(2)
+    }
+    assert shown == {
+        "Jumelage Lyon – Łódź — expired on 1 Nov 2026 (Not decided)": "#b3261e",
+        "Accord Lyon – Córdoba — expires 15 Jan 2027 (Not decided)": "#000000",
+    }
