@@ -183,7 +183,7 @@ def _indicators(lines: tuple[IndicatorLine, ...], report: YearlyReport) -> list[
 
     def row(line: IndicatorLine) -> list[Any]:
         a, i = line.assessment, line.indicator
-        baseline = figure(i.baseline_value, i.unit)
+        baseline = _level_or(i, i.baseline_value)
         if i.baseline_year and i.baseline_value is not None:
             baseline += f" ({i.baseline_year})"
         actual = _value_text(line)
