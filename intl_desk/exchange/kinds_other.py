@@ -22,6 +22,7 @@ from intl_desk.core.model import (
     Record,
 )
 from intl_desk.core.validation import errors_of
+from intl_desk.core.vocabularies import DIMENSIONS
 from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.importer import Issue, RowPreview, year_of
@@ -210,7 +211,10 @@ class IndicatorHandler(_Simple):
                 row.values[key] = default
                 inferred.add(key)
         if "dimension" in inferred:
-            row.warn(N_("No dimension given: “{value}” assumed."), value=N_("Institutional"))
+            row.warn(
+                N_("No dimension given: “{value}” assumed."),
+                value=DIMENSIONS.label("institutional"),
+            )
         row.plan["inferred"] = inferred
 
 

@@ -250,11 +250,10 @@ def read_cell(field: Field, value: Any, *, day_first: bool = True) -> tuple[Any,
         if reading.precision != "day":
             warnings.append(
                 Message(
-                    N_("Only the {precision} of “{value}” is given: the first day was assumed."),
-                    {
-                        "precision": N_("year") if reading.precision == "year" else N_("month"),
-                        "value": as_text(value),
-                    },
+                    N_("Only the year of “{value}” is given: 1 January was assumed.")
+                    if reading.precision == "year"
+                    else N_("Only the month of “{value}” is given: its first day was assumed."),
+                    {"value": as_text(value)},
                 )
             )
         return reading.value, warnings
