@@ -97,11 +97,13 @@ def _write_xlsx(path: Path, spec: ListSpec, rows: Iterator[list[Any]], language:
     return write_xlsx(path, translate(spec.label, language), rows, widths)
 
 
-def _csv_text(value: Any) -> str:
+def _csv_text(value: Any, decimal_comma: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Decimal | float) and decimal_comma:
+        return str(value).replace(".", ",")  # what a French or Brazilian Excel reads as money
     if isinstance(value, str) and (
         is_formula_like(value) or (value.startswith(QUOTE) and is_formula_like(value[1:]))
     ):
@@ -116,7 +118,7 @@ def _write_csv(path: Path, rows: Iterator[list[Any]], language: str) -> int:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         for row in rows:
-            writer.writerow([_csv_text(value) for value in row])
+            writer.writerow([_csv_text(value, delimiter == ";") for value in row])
             count += 1
     return count
 
