@@ -397,3 +397,26 @@ def test_open_agreement_windows_do_not_lock_each_other_out(
     with city.session() as session:
         titles = session.scalars(select(Agreement.title).order_by(Agreement.title)).all()
         assert titles == ["Coopération Córdoba", "Protocole Huế"]
+
+
+def test_print_sheet_writes_the_agreement_on_one_page(
+    qtbot: QtBot, city: OfficeFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+
+    from intl_desk.ui import agreement_sheet_button
+
+    with city.session() as session:
+        session.add(Agreement(id="a-lodz", title="Jumelage Lyon – Łódź", type="twinning",
+                              status="active", date_signed=date(1991, 5, 3)))
+        session.commit()
+    out = tmp_path / "sheet.pdf"
+    shown: list[Path] = []
+    monkeypatch.setattr(agreement_sheet_button, "ask_path", lambda _parent, _name: out)
+    monkeypatch.setattr(agreement_sheet_button, "show_pdf", shown.append)
+    dialog = open_dialog(qtbot, city, "a-lodz")
+    dialog.print_sheet_button.click()
+    assert shown == [out]
+    pages = PdfReader(out).pages
+    assert len(pages) == 1
+    assert "Jumelage Lyon – Łódź" in pages[0].extract_text()

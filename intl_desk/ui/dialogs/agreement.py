@@ -30,6 +30,7 @@ from intl_desk.core.model import (
     Project,
     Record,
 )
+from intl_desk.ui.agreement_sheet_button import add_print_sheet_button
 from intl_desk.ui.child_table import ChildColumn, vocabulary_choices
 from intl_desk.ui.choices import (
     ENTITY_PREFIX,
@@ -70,6 +71,10 @@ class AgreementDialog(RecordDialog):
         "renewal_decision": (vocab.RENEWAL_DECISIONS, True),
     }
     record: Agreement
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.print_sheet_button = add_print_sheet_button(self)
 
     def setup_extra_tabs(self) -> None:
         self._loading = True
