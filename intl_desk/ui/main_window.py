@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             failure=lambda error: self._open_failed(target, error),
             label=Message(N_("Opening {file}…"), {"file": target.name}).render(),
             indicator=self.busy,
+            discard=lambda opened: opened.office.close(),  # releases its lock
         ).run()
         return self._opening
 
@@ -356,5 +357,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         options.WINDOW_GEOMETRY.set(self._settings, self.saveGeometry())
+        if self._opening is not None:
+            self._opening.cancel()  # a file still being opened is closed once it is
         self.close_file()
         super().closeEvent(event)

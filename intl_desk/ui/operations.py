@@ -187,7 +187,8 @@ class Operation(Generic[T]):
 
     An exception from the work goes to ``failure`` (by default a warning box titled
     ``failure_title``), except :class:`Cancelled`, which is dropped silently, as is any
-    result once :meth:`cancel` was called. Keep a reference only to cancel it.
+    result once :meth:`cancel` was called or the parent widget deleted; ``discard`` then
+    receives the result, to release what it holds. Keep a reference only to cancel it.
     """
 
     def __init__(
@@ -200,6 +201,7 @@ class Operation(Generic[T]):
         label: str = "",
         indicator: BusyIndicator | None = None,
         failure_title: str = "",
+        discard: Callable[[T], Any] | None = None,
     ) -> None:
         self._parent = parent
         self._work = work
@@ -208,6 +210,7 @@ class Operation(Generic[T]):
         self._label = label or _("Working…")
         self._indicator = indicator
         self._failure_title = failure_title or _("Something went wrong")
+        self._discard = discard
         self._relay = _Relay()
         self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self.progress = Progress(self._relay)
@@ -246,9 +249,10 @@ class Operation(Generic[T]):
         indicator = self._indicator
         if indicator is not None and self._token is not None and shiboken6.isValid(indicator):
             indicator.end(self._token)
-        if self.progress.cancelled or isinstance(error, Cancelled):
-            return
-        if not shiboken6.isValid(self._parent):  # the window was closed meanwhile
+        dropped = self.progress.cancelled or not shiboken6.isValid(self._parent)
+        if dropped or isinstance(error, Cancelled):  # cancelled, or the window was closed
+            if error is None and self._discard is not None:
+                self._discard(result)  # e.g. close the file opened meanwhile
             return
         if error is None:
             self._success(result)

@@ -304,3 +304,24 @@ def test_typing_more_looks_only_at_the_rows_already_found(
         assert page.model.rowCount() == rows
     assert looked_at == [3, 1]  # "co" within all 3, "cor" within the 1; "lyon" is no narrowing
     assert page.model.data(page.model.index(0, 0)) == "Jumelage Lyon – Huế"
+
+
+def test_closing_the_window_while_a_file_opens_releases_it(
+    window: MainWindow, filled: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_open = OfficeFile.open
+
+    def slow_open(path: Path, *, read_only: bool = False) -> OfficeFile:
+        release.wait(10)
+        return real_open(path, read_only=read_only)
+
+    monkeypatch.setattr("intl_desk.ui.opening.OfficeFile.open", slow_open)
+    operation = window.open_file(filled)
+    assert operation is not None
+    window.close()
+    release.set()
+    qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
+    assert window.office is None
+    with real_open(filled) as again:  # for editing: its lock was released
+        assert again.path == filled
