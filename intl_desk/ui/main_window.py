@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +37,12 @@ from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.measurement_install import install_measurements
 from intl_desk.ui.merge_dialog import start_merge
 from intl_desk.ui.opening import Opened, ReadAhead, open_work
-from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
+from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 from intl_desk.ui.today_page import TodayPage
 from intl_desk.ui.welcome_page import WelcomePage, app_icon
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 20
+READ_ONLY_STYLE = "background: #fff3cd; color: #5c4400; padding: 1px 8px; border-radius: 3px;"
 
 #: Opens the form of a record kind: (window, kind, record id or None for a new one).
 RecordOpener = Callable[["MainWindow", str, str | None], object]
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.list_pages: dict[str, ListPage] = {}
         self.today_page = TodayPage(self.session)
         self.today_page.open_requested.connect(self.open_record)
+        self.today_page.new_requested.connect(lambda kind: self.open_record(kind, None))
         self._add_page("today", _("Today"), self.today_page)
         for kind, spec in LISTS.items():
             page = ListPage(spec, self.session, indicator=self.busy)
@@ -231,10 +233,12 @@ class MainWindow(QMainWindow):
             self.show_list(kind)
 
     def _update_title(self) -> None:
+        self._update_actions()
         if self.office is None:
             self.setWindowTitle("Intl Desk")
             self.file_label.setText(_("No file open"))
             self.mode_label.clear()
+            self.mode_label.setStyleSheet("")
             return
         with self.office.session() as session:
             own = office_record(session)
@@ -242,6 +246,25 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {self.office.path.name} — Intl Desk")
         self.file_label.setText(str(self.office.path))
         self.mode_label.setText(_("Read-only") if self.office.read_only else _("Editing"))
+        self.mode_label.setStyleSheet(READ_ONLY_STYLE if self.office.read_only else "")
+
+    def _update_actions(self) -> None:
+        """What needs a file, or a file open for editing, is offered only then: a file
+        opened read-only (someone else holds it) visibly takes no new records."""
+        has_file = self.office is not None
+        writable = has_file and not (self.office is not None and self.office.read_only)
+        for action in (self.copy_action, self.close_action, self.export_action):
+            action.setEnabled(has_file)
+        for action in (self.merge_action, self.import_action):
+            action.setEnabled(writable)
+        for page in self.list_pages.values():
+            page.new_button.setEnabled(writable)
+            page.new_button.setToolTip(
+                "" if writable else _("The file is open read-only: nothing can be added.")
+            )
+        self.today_page.setEnabled(has_file)
+        for toolbar in self.findChildren(QToolBar):
+            toolbar.setVisible(has_file)
 
     # --- menus ------------------------------------------------------------------------
 
@@ -304,18 +327,32 @@ class MainWindow(QMainWindow):
         from intl_desk.store.demo_file import write_demo_file
 
         path = user_data_dir() / "demo.sqlite"
-        if not path.exists():
-            self.statusBar().showMessage(_("Building the demo office file…"))
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                write_demo_file(path)
-            except (IntlDeskError, OSError) as error:
-                QMessageBox.warning(self, _("Cannot create the file"), str(error))
-                return
-            finally:
-                QApplication.restoreOverrideCursor()
-                self.statusBar().clearMessage()
-        self.open_file(path)
+        if path.exists():
+            self.open_file(path)
+            return
+
+        def build(progress: Progress) -> Path:
+            write_demo_file(path, progress=progress.update)
+            return path
+
+        self.welcome.setEnabled(False)
+
+        def built(result: Path) -> None:
+            self.welcome.setEnabled(True)
+            self.open_file(result)
+
+        def failed(error: BaseException) -> None:
+            self.welcome.setEnabled(True)
+            show_failure(self, _("Cannot create the file"), error)
+
+        Operation(
+            self,
+            build,
+            built,
+            failure=failed,
+            label=_("Building the demo office file…"),
+            indicator=self.busy,
+        ).run()
 
     def _save_copy(self) -> None:
         if self.office is None:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.listing import ListQuery, ListSpec
@@ -175,6 +175,32 @@ def test_double_click_opens_the_record(window: MainWindow, filled: Path, qtbot: 
 def test_read_only_file_is_marked(window: MainWindow, filled: Path, qtbot: QtBot) -> None:
     open_and_wait(qtbot, window, filled, read_only=True)
     assert window.mode_label.text() == "Read-only"
+    assert window.mode_label.styleSheet()  # highlighted, not plain status text
+    page = window.show_list("agreements")
+    assert not page.new_button.isEnabled()
+    assert not window.import_action.isEnabled() and not window.merge_action.isEnabled()
+    assert window.export_action.isEnabled() and window.copy_action.isEnabled()
+
+
+def test_an_editable_file_takes_new_records(
+    window: MainWindow, filled: Path, qtbot: QtBot
+) -> None:
+    open_and_wait(qtbot, window, filled)
+    assert window.show_list("agreements").new_button.isEnabled()
+    assert window.import_action.isEnabled() and window.merge_action.isEnabled()
+
+
+def test_without_a_file_only_file_actions_are_offered(
+    window: MainWindow, filled: Path, qtbot: QtBot
+) -> None:
+    window.show()
+    toolbars = window.findChildren(QToolBar)
+    assert toolbars and not any(toolbar.isVisible() for toolbar in toolbars)
+    open_and_wait(qtbot, window, filled)
+    assert all(toolbar.isVisible() for toolbar in toolbars)
+    window.close_file()
+    assert not window.copy_action.isEnabled() and not window.export_action.isEnabled()
+    assert window.open_action.isEnabled() and window.new_action.isEnabled()
 
 
 def test_refused_file_leaves_the_window_usable(window: MainWindow, tmp_path: Path, filled: Path,
