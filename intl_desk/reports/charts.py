@@ -9,7 +9,9 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import HexColor, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from intl_desk.core.display import number_text
 from intl_desk.core.overview import style
 from intl_desk.core.overview.figures import Bar, YearSeries
 from intl_desk.reports.fonts import BOLD, REGULAR
@@ -24,6 +26,33 @@ def new_drawing(width: float, height: float) -> Drawing:
 
 def shorten(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def fit_text(text: str, width: float, font: str = REGULAR, size: float = 7) -> str:
+    """``text`` cut at a word (or, failing that, a letter) with an ellipsis so that it is
+    at most ``width`` points wide: a character count would cut short French labels and
+    let wide capitals run out of their box."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(" ,;:–—-") + "…"
+        used = stringWidth(candidate, font, size)
+        if used <= width:
+            if used >= width * 0.75:  # a whole word, unless that wastes the room
+                return candidate
+            break
+    cut = text
+    while cut and stringWidth(cut.rstrip() + "…", font, size) > width:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
+
+
+def whole_number(value: float) -> str:
+    """A figure on a chart, grouped the language's way ("2 000" in French, "2.000" in
+    Portuguese) like the tables beside it."""
+    return number_text(round(value))
 
 
 def _nice_max(value: float) -> float:
@@ -66,6 +95,7 @@ def years_chart(
     chart.valueAxis.valueMax = _nice_max(top)
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = whole_number
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = HexColor(style.RULE)
     chart.valueAxis.gridStrokeWidth = 0.3
@@ -77,15 +107,18 @@ def years_chart(
         chart.bars[index].strokeWidth = 0.3
     drawing.add(chart)
     step = chart.width / max(len(series), 1)
+    # totals shrink to their bar's width: "1.270" beside "1.282" would touch
+    widest = max((stringWidth(whole_number(year.total), REGULAR, 1) for year in series), default=1)
+    total_size = max(4.5, min(6.5, (step - 1.5) / max(widest, 1e-9)))
     for index, year in enumerate(series):
         if year.total:
             drawing.add(
                 String(
                     chart.x + step * (index + 0.5),
                     chart.y + chart.height * year.total / chart.valueAxis.valueMax + 2,
-                    str(year.total),
+                    whole_number(year.total),
                     fontName=REGULAR,
-                    fontSize=6.5,
+                    fontSize=total_size,
                     textAnchor="middle",
                     fillColor=HexColor(style.INK),
                 )
@@ -102,7 +135,7 @@ def years_chart(
     legend.colorNamePairs = [
         (
             HexColor(style.TYPE_COLOURS[number % len(style.TYPE_COLOURS)]),
-            shorten(type_labels[number], 30),
+            fit_text(type_labels[number], legend.deltax - 14),
         )
         for number in used
     ]
@@ -115,20 +148,23 @@ def bar_chart(
     width: float,
     height: float,
     colour: str = style.BAR,
-    value_text: Callable[[float], str] = lambda value: f"{value:,.0f}".replace(",", "\u202f"),
+    value_text: Callable[[float], str] | None = None,
     label_length: int = 34,
 ) -> Drawing:
-    """Horizontal bars, largest first as given, the value written after each bar."""
+    """Horizontal bars, largest first as given, the value written after each bar (by
+    default a whole number the language's way: 1 749, 1.749, 1,749)."""
+    value_text = value_text or whole_number
     drawing = new_drawing(width, height)
     if not bars:
         return drawing
-    label_width = min(width * 0.5, 4.0 * label_length)
+    widest = max(stringWidth(bar.label, REGULAR, 7) for bar in bars)
+    label_width = min(width * 0.58, max(4.0 * label_length, widest) + 6)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_width, 4
     chart.width, chart.height = width - label_width - 46, height - 8
     ordered = list(reversed(bars))  # ReportLab draws the first category at the bottom
     chart.data = [[bar.value for bar in ordered]]
-    chart.categoryAxis.categoryNames = [shorten(bar.label, label_length) for bar in ordered]
+    chart.categoryAxis.categoryNames = [fit_text(bar.label, label_width - 6) for bar in ordered]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"

@@ -36,9 +36,10 @@ from intl_desk.reports.styles import (
     SECTION,
     SMALL,
     TILE_LABEL,
-    TILE_VALUE,
     data_table,
+    fitted_widths,
     text,
+    tile_value,
 )
 from intl_desk.reports.world_map import map_drawing
 
@@ -146,8 +147,9 @@ def charts_or_note(drawing: Drawing, has_data: bool) -> Flowable:
 
 def _tiles(overview: Overview) -> Table:
     tiles = labels.headline_tiles(overview)
+    room = WIDTH / len(tiles) - 12  # the cell less its paddings
     cells = [
-        [text(tile.value, TILE_VALUE), text(tile.label, TILE_LABEL), text(tile.note, SMALL)]
+        [tile_value(tile.value, room), text(tile.label, TILE_LABEL), text(tile.note, SMALL)]
         for tile in tiles
     ]
     table = Table([cells], colWidths=[WIDTH / len(tiles)] * len(tiles))
@@ -193,7 +195,7 @@ def _top_entities(overview: Overview) -> Flowable:
     rows: list[list[Any]] = [[_("Local entity"), _("Active"), _("Signed"), _("Projects")]]
     rows += [
         [
-            charts.shorten(entity.name, 30),
+            entity.name,
             labels.count_text(entity.active),
             labels.count_text(entity.signed_in_year),
             labels.count_text(entity.projects),
@@ -201,7 +203,10 @@ def _top_entities(overview: Overview) -> Flowable:
         for entity in top
     ]
     available = WIDTH - 524 - 10
-    return data_table(rows, [available - 114, 38, 38, 38], 1)
+    widths = fitted_widths(rows, [available - 114, 38, 38, 38], 1, 7.5)
+    for row in rows[1:]:
+        row[0] = charts.fit_text(row[0], widths[0] - 6, size=7.5)
+    return data_table(rows, widths, 1)
 
 
 def _detail(overview: Overview) -> list[Flowable]:
@@ -299,7 +304,7 @@ def _indicators(overview: Overview) -> list[Flowable]:
                 _("On track") if indicator.on_track else _("Below target"),
             ]
         )
-    table = data_table(rows, [WIDTH - 400, 46, 86, 86, 80, 102], 1)
+    table = data_table(rows, [WIDTH - 400, 46, 86, 86, 80, 102], 1, left=(4, 5))
     for row in group_rows:
         table.setStyle(
             TableStyle(
@@ -309,7 +314,6 @@ def _indicators(overview: Overview) -> list[Flowable]:
                 ]
             )
         )
-    table.setStyle(TableStyle([("ALIGN", (4, 0), (5, -1), "LEFT")]))
     return [title, table]
 
 
@@ -327,8 +331,8 @@ def _expiring(overview: Overview) -> list[Flowable]:
         ]
         for item in overview.expiring
     ]
-    story: list[Flowable] = [title, data_table(rows, [WIDTH - 380, 200, 80, 100], 2)]
-    story[-1].setStyle(TableStyle([("ALIGN", (2, 0), (-1, -1), "LEFT")]))
+    table = data_table(rows, [WIDTH - 380, 200, 80, 100], 2, left=(2, 3))
+    story: list[Flowable] = [title, table]
     more = overview.expiring_count - len(overview.expiring)
     if more > 0:
         story.append(

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from intl_desk.core.display import date_text, number_text
@@ -22,8 +23,18 @@ from intl_desk.core.evaluation.status import STATUS_LABELS, Status
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.overview import style
 from intl_desk.reports.charts import shorten
+from intl_desk.reports.fonts import REGULAR
 from intl_desk.reports.page import PAGE
-from intl_desk.reports.styles import BODY, SECTION, SMALL, TILE_LABEL, TILE_VALUE, data_table, text
+from intl_desk.reports.styles import (
+    BODY,
+    SECTION,
+    SMALL,
+    TILE_LABEL,
+    data_table,
+    fitted_widths,
+    text,
+    tile_value,
+)
 
 WIDTH = PAGE[0] - 56  # the frame's width
 ROWS_PER_TABLE = 45
@@ -130,7 +141,8 @@ def sparkline(
 
 def tiles(pairs: Sequence[tuple[str, str]]) -> Table:
     """A row of headline figures: value large, label under it."""
-    cells = [[text(value, TILE_VALUE), text(label, TILE_LABEL)] for value, label in pairs]
+    room = WIDTH / len(pairs) - 12  # the cell less its paddings
+    cells = [[tile_value(value, room), text(label, TILE_LABEL)] for value, label in pairs]
     table = Table([cells], colWidths=[WIDTH / len(pairs)] * len(pairs))
     table.setStyle(
         TableStyle(
@@ -165,8 +177,10 @@ def long_table(
     # wrapped paragraphs cost a hundred times a plain cell: only for the short body lists
     fit = _wrapped if len(shown) <= 60 else _clipped
     for start in range(0, len(shown), ROWS_PER_TABLE):
-        rows = [header] + [fit(row(item), widths) for item in shown[start : start + ROWS_PER_TABLE]]
-        flowables.append(data_table(rows, list(widths), numeric_from))
+        raw = [header] + [row(item) for item in shown[start : start + ROWS_PER_TABLE]]
+        fitted = fitted_widths(raw, list(widths), numeric_from, 7.5)
+        rows = [header] + [fit(values, fitted) for values in raw[1:]]
+        flowables.append(data_table(rows, fitted, numeric_from, fit=False))
     if limit is not None and len(items) > limit and more:
         flowables.append(note(more))
     flowables.append(Spacer(1, 8))
@@ -218,7 +232,9 @@ def annex(
 def _wrapped(values: list[Any], widths: Sequence[float]) -> list[Any]:
     """Texts too long for their column wrap inside it instead of running over the next."""
     return [
-        text(value, SMALL) if isinstance(value, str) and len(value) * 4.2 > width else value
+        text(value, SMALL)
+        if isinstance(value, str) and stringWidth(value, REGULAR, 7.5) > width - 6
+        else value
         for value, width in zip(values, widths, strict=False)
     ]
 
