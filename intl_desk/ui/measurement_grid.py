@@ -270,7 +270,8 @@ def due_text(due: DuePeriod) -> str:
     if not due.missing:
         return Message(N_("{period} — complete"), {"period": due.period.label}).render()
     return Message(
-        N_("{period} — {count} to enter"), {"period": due.period.label, "count": due.missing}
+        N_("{period} — {count} to enter"),
+        {"period": due.period.label, "count": number_text(due.missing)},
     ).render()
 
 

@@ -64,12 +64,19 @@ class MergeDialog(QDialog):
                 shown(conflict.other_value),
             )
             for column, text in enumerate(texts):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
             keep = QComboBox()
             keep.addItem(_("This file's value"), "this")
             keep.addItem(_("The other file's value"), "other")
             self.table.setCellWidget(row, KEEP_COLUMN, keep)
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (3, 4):  # the two values share the room left; long notes get a tooltip
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(KEEP_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         if report.conflicts:
             hint = QLabel(
                 _(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from intl_desk.core import today as questions
-from intl_desk.core.display import date_text
+from intl_desk.core.display import date_text, number_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.records import describe
 from intl_desk.core.vocabularies import RENEWAL_DECISIONS
@@ -61,7 +61,7 @@ class _Panel(QFrame):
         """``late`` holds the rows past their date, shown in red."""
         self.list.clear()
         title = title or self.title
-        self.heading.setText(f"{title} ({len(lines)})" if lines else title)
+        self.heading.setText(f"{title} ({number_text(len(lines))})" if lines else title)
         if not lines:
             item = QListWidgetItem(empty_text or self.empty_text)
             item.setFlags(Qt.ItemFlag.NoItemFlags)

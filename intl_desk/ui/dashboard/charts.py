@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from intl_desk.core.display import number_text
 from intl_desk.core.overview import style
 from intl_desk.core.overview.figures import Bar, Drill, YearSeries
 
@@ -17,7 +18,9 @@ BAR_GAP = 5
 
 
 def _plain(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "\u202f")
+    """A whole count in the language's digits (1.772 in Portuguese, 1 772 in French), as the
+    tiles above the charts write it."""
+    return number_text(round(value))
 
 
 class BarChart(QWidget):
@@ -44,8 +47,16 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(340, self.height())
 
-    def _label_width(self) -> int:
-        return int(min(self.width() * 0.5, 240))
+    def _label_width(self, metrics: QFontMetrics, value_room: int) -> int:
+        """As wide as the longest label needs, up to 60 % of the chart (less when the values
+        need it): SDG and theme names run long in French and Portuguese."""
+        widest = max((metrics.horizontalAdvance(bar.label) for bar in self.bars), default=0)
+        limit = min(self.width() * 0.6, self.width() - value_room - 60, 300)
+        return int(max(min(widest + 12, limit), 80))
+
+    def _value_room(self, metrics: QFontMetrics) -> int:
+        texts = [self.value_text(bar.value) for bar in self.bars]
+        return max((metrics.horizontalAdvance(text) for text in texts), default=0) + 8
 
     def bar_at(self, y: float) -> int | None:
         index = int((y - 2) // (BAR_HEIGHT + BAR_GAP))
@@ -55,8 +66,8 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
-        label_width = self._label_width()
-        value_room = metrics.horizontalAdvance("R$ 888,8 mi") + 8
+        value_room = self._value_room(metrics)
+        label_width = self._label_width(metrics, value_room)
         room = max(self.width() - label_width - value_room - 8, 10)
         top = max((bar.value for bar in self.bars), default=0) or 1
         ink = QColor(style.INK)
@@ -114,7 +125,7 @@ class YearsChart(QWidget):
         super().__init__(parent)
         self.series: tuple[YearSeries, ...] = ()
         self.type_labels: tuple[str, ...] = ()
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(300)  # room for a one-column legend of long type names
         self.setMouseTracking(True)
 
     def set_series(self, series: Sequence[YearSeries], type_labels: Sequence[str]) -> None:
@@ -129,9 +140,18 @@ class YearsChart(QWidget):
             if any(year.counts[number] for year in self.series)
         ]
 
+    def legend_columns(self) -> int:
+        """Two columns of types when every name fits in half the width, else one: "Convenio
+        de cooperación" or "Geminação/cidades-irmãs" must not end in an ellipsis."""
+        metrics = QFontMetrics(self.font())
+        half = (self.width() - 10) / 2 - 16
+        fits = all(metrics.horizontalAdvance(self.type_labels[n]) <= half for n in self._used())
+        return 2 if fits else 1
+
     def _plot(self) -> QRectF:
         metrics = QFontMetrics(self.font())
-        legend_rows = (len(self._used()) + 1) // 2
+        columns = self.legend_columns()
+        legend_rows = (len(self._used()) + columns - 1) // columns
         bottom = metrics.height() * (legend_rows + 1) + 10
         top = max((year.total for year in self.series), default=0)
         left = metrics.horizontalAdvance(_plain(_nice_top(top))) + 8
@@ -193,10 +213,11 @@ class YearsChart(QWidget):
                         str(year.year),
                     )
         y = plot.bottom() + metrics.height() + 8
-        column = (self.width() - 10) / 2
+        columns = self.legend_columns()
+        column = (self.width() - 10) / columns
         for position, number in enumerate(self._used()):
-            x = 6 + (position % 2) * column
-            row_y = y + (position // 2) * metrics.height()
+            x = 6 + (position % columns) * column
+            row_y = y + (position // columns) * metrics.height()
             painter.fillRect(
                 QRectF(x, row_y + 3, 10, 10),
                 QColor(style.TYPE_COLOURS[number % len(style.TYPE_COLOURS)]),
@@ -219,7 +240,7 @@ class YearsChart(QWidget):
         if index is not None:
             year = self.series[index]
             lines = [f"{year.year}: {_plain(year.total)}"] + [
-                f"{self.type_labels[number]}: {count}"
+                f"{self.type_labels[number]}: {_plain(count)}"
                 for number, count in enumerate(year.counts)
                 if count
             ]

@@ -277,8 +277,10 @@ class DashboardPage(QWidget):
         count = labels.count_text
         year = overview.filters.year
         top = overview.top_entities(10)
+        signed = Message(N_("Signed in {year}"), {"year": year}).render()
         self.entities.set_rows(
-            [_("Local entity"), _("Active"), _("Signed"), _("Projects")],
+            # "Signed" alone reads as the signature date ("Firma", "Assinatura"): say the year
+            [_("Local entity"), _("Active"), signed, _("Projects")],
             [[e.name, count(e.active), count(e.signed_in_year), count(e.projects)] for e in top],
             [e.drill for e in top],
             1,
