@@ -13,8 +13,13 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
-from intl_desk.core.i18n import SUPPORTED_LANGUAGES, current_language, set_language, system_language
-from intl_desk.core.i18n import _ as translate_now
+from intl_desk.core.i18n import (
+    SUPPORTED_LANGUAGES,
+    _,
+    current_language,
+    set_language,
+    system_language,
+)
 from intl_desk.ui import settings as options
 
 #: Each language named in itself, so a user lost in the wrong language finds their own.
@@ -50,7 +55,7 @@ def apply_language(choice: str) -> str:
 
 def add_language_menu(window: QMainWindow, on_changed: Callable[[], object]) -> QMenu:
     """Add the Language menu to ``window``; ``on_changed`` rebuilds the window after."""
-    menu = QMenu(translate_now("&Language"), window)
+    menu = QMenu(_("&Language"), window)
     menu.setObjectName("language_menu")
     bar = window.menuBar()
     existing = bar.actions()
@@ -60,7 +65,7 @@ def add_language_menu(window: QMainWindow, on_changed: Callable[[], object]) -> 
         bar.addMenu(menu)
     group = QActionGroup(menu)
     chosen = options.LANGUAGE.get(options.app_settings())
-    entries = [(SYSTEM, translate_now("The system's language"))]
+    entries = [(SYSTEM, _("The system's language"))]
     entries += [(code, LANGUAGE_NAMES[code]) for code in SUPPORTED_LANGUAGES]
     for code, label in entries:
         action = QAction(label, menu, checkable=True)

@@ -17,12 +17,14 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -39,6 +41,9 @@ from intl_desk.ui.table_model import ID_ROLE, RecordTableModel, SessionFactory
 #: typing more narrows the rows already found when there are at most this many
 NARROW_WITHIN = 20_000
 SEARCH_DELAY_MS = 60  # coalesces a burst of keys; reads are cancelled anyway
+
+#: filters side by side before the next row starts
+FACETS_PER_ROW = 4
 
 
 class ListPage(QWidget):
@@ -93,22 +98,27 @@ class ListPage(QWidget):
         header_row.addWidget(self.new_button)
 
         self.facet_boxes: dict[str, QComboBox] = {}
-        facet_row = QHBoxLayout()
-        for facet in spec.facets:
+        # A grid, not one row: seven filters named in French or Portuguese ("Entité
+        # locale : toutes") do not fit side by side at 1280 px without being cut.
+        facet_row = QGridLayout()
+        facet_row.setHorizontalSpacing(6)
+        for position, facet in enumerate(spec.facets):
             box = QComboBox()
             box.setObjectName(f"facet_{facet.key}")
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            box.setMinimumContentsLength(10)
+            everything = Message(N_("{facet}: all"), {"facet": _(facet.label)}).render()
+            box.setMinimumContentsLength(len(everything) + 2)
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             box.currentIndexChanged.connect(self.apply_filters)
             self.facet_boxes[facet.key] = box
-            facet_row.addWidget(box)
+            facet_row.addWidget(box, position // FACETS_PER_ROW, position % FACETS_PER_ROW)
         self.clear_button = QPushButton(_("Clear filters"))
         self.clear_button.setFlat(True)
         self.clear_button.clicked.connect(self.clear_filters)
-        facet_row.addWidget(self.clear_button)
-        facet_row.addStretch(1)
+        last = len(spec.facets)
+        facet_row.addWidget(self.clear_button, last // FACETS_PER_ROW, last % FACETS_PER_ROW)
 
         self.table = QTableView()
         self.table.setModel(self.model)

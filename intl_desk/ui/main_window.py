@@ -11,12 +11,12 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -95,14 +95,17 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.recent_chosen.connect(lambda path: self.open_file(Path(path)))
         self.setWindowIcon(app_icon())
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setHandleWidth(1)
+        # Navigation of a fixed width beside the pages (a splitter moved the pages' left
+        # edge whenever a page with another minimum width was shown).
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
         self.body = QStackedWidget()
         self.body.addWidget(self.welcome)
-        self.body.addWidget(splitter)
+        self.body.addWidget(workspace)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -351,3 +351,25 @@ def test_closing_the_window_while_a_file_opens_releases_it(
     assert window.office is None
     with real_open(filled) as again:  # for editing: its lock was released
         assert again.path == filled
+
+
+@pytest.mark.parametrize("language", ["fr", "pt"])
+def test_filters_are_not_cut_in_longer_languages(
+    qtbot: QtBot, filled: Path, language: str
+) -> None:
+    from intl_desk.core.i18n import set_language
+
+    set_language(language)
+    register_all()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    open_and_wait(qtbot, window, filled)
+    for kind, page in window.list_pages.items():
+        window.show_list(kind)
+        qtbot.waitUntil(lambda page=page: page.facet_boxes == {} or all(
+            box.count() for box in page.facet_boxes.values()))
+        for box in page.facet_boxes.values():
+            text = box.itemText(0)
+            assert box.width() > box.fontMetrics().horizontalAdvance(text) + 16, (kind, text)
