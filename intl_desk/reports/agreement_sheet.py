@@ -142,6 +142,7 @@ def _dates(sheet: AgreementSheet) -> Table:
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), BODY.fontName, 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a label beside its wrapped value
                 ("TEXTCOLOR", (0, 0), (0, -1), HexColor("#666666")),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),

@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from intl_desk.core.display import number_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.overview import labels
 from intl_desk.core.overview.figures import Overview
@@ -45,7 +46,7 @@ def _entities(overview: Overview) -> list[Flowable]:
     rows.append(
         [
             Message(
-                N_("Total ({count} local entities)"), {"count": len(overview.entities)}
+                N_("Total ({count} local entities)"), {"count": number_text(len(overview.entities))}
             ).render(),
             "",
             *(count(total) for total in totals),

@@ -8,12 +8,14 @@ that need attention first are printed.
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from intl_desk.core.display import number_text
 from intl_desk.core.evaluation.handover import ContactLine, HandoverReport, Lesson, next_renewal
 from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
 from intl_desk.core.evaluation.lines_activities import ActivityLine
@@ -95,10 +97,15 @@ def _story(report: HandoverReport) -> list[Flowable]:
     return story
 
 
+def _titled(msgid: str, items: Sized) -> str:
+    """A section title with its count grouped the language's way ("7.474", "7 474")."""
+    return Message(msgid, {"count": number_text(len(items))}).render()
+
+
 def _cut(count: int, kind: str) -> str:
     return Message(
         N_("{shown} of {count} printed; the {kind} list in the app shows them all."),
-        {"shown": min(count, DETAILED), "count": count, "kind": kind},
+        {"shown": number_text(min(count, DETAILED)), "count": number_text(count), "kind": kind},
     ).render()
 
 
@@ -127,7 +134,7 @@ def _agreements(report: HandoverReport) -> list[Flowable]:
         ]
 
     return section(
-        Message(N_("Active agreements ({count})"), {"count": len(report.agreements)}).render(),
+        _titled(N_("Active agreements ({count})"), report.agreements),
         long_table(
             header,
             report.agreements,
@@ -165,7 +172,7 @@ def _projects(report: HandoverReport) -> list[Flowable]:
         ]
 
     return section(
-        Message(N_("Projects running ({count})"), {"count": len(report.projects)}).render(),
+        _titled(N_("Projects running ({count})"), report.projects),
         long_table(
             header,
             report.projects,
@@ -182,7 +189,7 @@ def _projects(report: HandoverReport) -> list[Flowable]:
 def _memberships(report: HandoverReport) -> list[Flowable]:
     header = [_("Network"), _("Member"), _("Role"), _("Since"), _("Annual fee"), _("Focal point")]
     return section(
-        Message(N_("Network memberships ({count})"), {"count": len(report.memberships)}).render(),
+        _titled(N_("Network memberships ({count})"), report.memberships),
         long_table(
             header,
             report.memberships,
@@ -208,7 +215,7 @@ def _planned(report: HandoverReport) -> list[Flowable]:
         return [day(line.start), line.kind, line.title, line.place, line.purpose]
 
     return section(
-        Message(N_("Activities planned ({count})"), {"count": len(report.planned)}).render(),
+        _titled(N_("Activities planned ({count})"), report.planned),
         long_table(
             [_("Date"), _("Kind"), _("Activity"), _("Place"), _("Purpose")],
             report.planned,
@@ -229,7 +236,7 @@ def _contacts(report: HandoverReport) -> list[Flowable]:
     return [
         PageBreak(),
         *section(
-            Message(N_("Contacts directory ({count})"), {"count": len(report.contacts)}).render(),
+            _titled(N_("Contacts directory ({count})"), report.contacts),
             long_table(
                 [
                     _("Name"),
@@ -255,7 +262,7 @@ def _lessons(report: HandoverReport) -> list[Flowable]:
 
     return [
         *section(
-            Message(N_("Lessons learned ({count})"), {"count": len(report.lessons)}).render(),
+            _titled(N_("Lessons learned ({count})"), report.lessons),
             long_table(
                 [_("Record"), _("Title"), _("Lesson")],
                 report.lessons,

@@ -55,17 +55,17 @@ def data_table(
     numeric_from: int,
     total_row: bool = False,
     font_size: float = 7.5,
-    flexible: int = 0,
+    flexible: int | None = None,
     left: tuple[int, ...] = (),
     fit: bool = True,
 ) -> Table:
     """A ruled table with a bold header row repeated on every page, figures right-aligned.
 
     Header labels are wrapping paragraphs, and every column is widened (at the expense of
-    the ``flexible`` one) to hold its longest header word and its widest figure: French and
-    Portuguese headers are half as long again as English ones, and would otherwise run
-    into each other ("AdhésionsÉvénements"). ``left`` names figure-side columns that hold
-    words (dates, statuses) and are aligned left, header included.
+    the ``flexible`` one, by default the widest) to hold its longest header word and its
+    widest figure: French and Portuguese headers are half as long again as English ones,
+    and would otherwise run into each other ("AdhésionsÉvénements"). ``left`` names
+    figure-side columns that hold words (dates, statuses), aligned left, header included.
     """
     if fit:  # callers who cut their cells to fitted widths pass them with fit=False
         widths = fitted_widths(rows, widths, numeric_from, font_size, flexible)
@@ -100,13 +100,16 @@ def fitted_widths(
     widths: list[float],
     numeric_from: int,
     font_size: float,
-    flexible: int = 0,
+    flexible: int | None = None,
 ) -> list[float]:
     """``widths`` with each column at least as wide as its longest header word (bold) and,
     for figure columns, its widest figure; the ``flexible`` column gives up the difference
-    (never below a third of its planned width)."""
-    if not rows:
+    (never below a third of its planned width); by default the widest planned column,
+    the one that holds titles or names."""
+    if not rows or not widths:
         return widths
+    if flexible is None:
+        flexible = max(range(len(widths)), key=lambda column: widths[column])
     fitted = list(widths)
     for column, planned in enumerate(widths):
         if column == flexible or column >= len(rows[0]):
@@ -118,7 +121,9 @@ def fitted_widths(
                 *(
                     stringWidth(row[column], REGULAR, font_size)
                     for row in rows[1:]
-                    if column < len(row) and isinstance(row[column], str)
+                    if column < len(row)
+                    and isinstance(row[column], str)
+                    and len(row[column]) <= SHORT + 4  # longer texts wrap
                 ),
                 0.0,
             )

@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from intl_desk.core.display import number_text
 from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
 from intl_desk.core.evaluation.lines_activities import ActivityLine, EventLine
 from intl_desk.core.evaluation.yearly import YearlyReport
@@ -233,7 +234,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
     for code, title, items, condition in agreements:
         hint = _export_hint("agreements", condition.format(year=year))
         story += section(
-            f"{code}. {title} ({len(items)})",
+            f"{code}. {title} ({number_text(len(items))})",
             annex(
                 _agreement_header(),
                 items,
@@ -246,7 +247,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
             ),
         )
     story += section(
-        f"A5. {_('Projects under way')} ({len(report.projects)})",
+        f"A5. {_('Projects under way')} ({number_text(len(report.projects))})",
         annex(
             _project_header(report),
             report.projects,
@@ -259,7 +260,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
         ),
     )
     story += section(
-        f"A6. {_('Network memberships')} ({len(report.memberships)})",
+        f"A6. {_('Network memberships')} ({number_text(len(report.memberships))})",
         annex(
             [_("Network"), _("Member"), _("Role")],
             report.memberships,
@@ -272,7 +273,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
         ),
     )
     story += section(
-        f"A7. {_('Network events attended')} ({len(report.events)})",
+        f"A7. {_('Network events attended')} ({number_text(len(report.events))})",
         annex(
             [_("Network"), _("Event"), _("Date"), _("Place")],
             report.events,
@@ -285,7 +286,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
         ),
     )
     story += section(
-        f"A8. {_('Missions abroad')} ({len(report.missions)})",
+        f"A8. {_('Missions abroad')} ({number_text(len(report.missions))})",
         annex(
             [_("Mission"), _("Date"), _("Place"), _("Justification"), _("Cost")],
             report.missions,
