@@ -271,3 +271,34 @@ def test_facet_choices_come_from_the_file(office: OfficeFile, register: dict[str
         assert years == ["2019", "2008", "1995"]
         countries = [option.label for option in spec.facet("country").options(session)]
         assert countries == ["Argentina", "Poland", "Vietnam"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", ["Berlin", "Le Caire", "Quito", "Madrid", "Écosse-Ville", "Lusaka"]),
+        ("en", ["Quito", "Le Caire", "Berlin", "Écosse-Ville", "Madrid", "Lusaka"]),
+    ],
+)
+def test_names_and_countries_sort_as_the_language_reads_them(
+    office: OfficeFile, language: str, expected: list[str]
+) -> None:
+    """Countries by their name in the user's language (Égypte between Allemagne and
+    Équateur in French, not at E-G of its code); accented names among their letters."""
+    from intl_desk.core.i18n import set_language
+
+    set_language(language)
+    with office.session() as session:
+        for name, code in [("Madrid", "ES"), ("Le Caire", "EG"), ("Lusaka", "ZM"),
+                           ("Quito", "EC"), ("Berlin", "DE"), ("Écosse-Ville", "XK")]:
+            session.add(Partner(name=name, kind="city", country_code=code))
+        session.commit()
+        spec = LISTS["partners"]
+        ids = fetch_ids(session, spec, ListQuery(sort_key="country"))
+        rows = fetch_rows(session, spec, ids, ["name"])
+        by_country = [rows[record_id][0] for record_id in ids]
+        ids = fetch_ids(session, spec, ListQuery(sort_key="name"))
+        rows = fetch_rows(session, spec, ids, ["name"])
+        by_name = [rows[record_id][0] for record_id in ids]
+    assert by_country == expected
+    assert by_name == ["Berlin", "Écosse-Ville", "Le Caire", "Lusaka", "Madrid", "Quito"]

@@ -16,13 +16,19 @@ a search that matches few rows). Both are portable SQL.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
+import pycountry
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.display import country_name
+from intl_desk.core.i18n import current_language
 from intl_desk.core.listing.spec import Column, ListQuery, ListSpec
 from intl_desk.core.model import Record
+from intl_desk.core.model.base import fold
+from intl_desk.core.validation import EXTRA_COUNTRY_CODES
 
 #: ids are read in chunks of this size, so that a cancelled read stops early
 ID_CHUNK = 20_000
@@ -37,9 +43,19 @@ def _sort_expression(column: Column) -> ColumnElement[Any]:
     if column.vocabulary is not None:  # sort codes by what the user reads, not the code
         whens = {term.code: term.display().casefold() for term in column.vocabulary}
         return case(whens, value=expression, else_=expression)
-    if column.kind in ("text", "country"):
+    if column.kind == "country":  # by the country's name in the user's language
+        return case(_country_sort_keys(current_language()), value=expression,
+                    else_=func.lower(expression))
+    if column.kind == "text":
         return func.lower(expression)
     return expression
+
+
+@cache
+def _country_sort_keys(language: str) -> dict[str, str]:
+    """ISO code → folded name: Égypte sorts between Écosse and Espagne, not after Zambie."""
+    codes = [country.alpha_2 for country in pycountry.countries]
+    return {code: fold(country_name(code, language)) for code in (*codes, *EXTRA_COUNTRY_CODES)}
 
 
 def filtered(session: Session, spec: ListSpec, query: ListQuery) -> Select[Any]:
