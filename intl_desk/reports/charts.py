@@ -158,10 +158,13 @@ def bar_chart(
     if not bars:
         return drawing
     widest = max(stringWidth(bar.label, REGULAR, 7) for bar in bars)
-    label_width = min(width * 0.58, max(4.0 * label_length, widest) + 6)
+    # the values after the bars need only their own width: the rest goes to the labels,
+    # which are half as long again in French or Portuguese
+    reserve = max(stringWidth(value_text(bar.value), REGULAR, 7) for bar in bars) + 8
+    label_width = min(width * 0.62, max(4.0 * label_length, widest) + 6)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_width, 4
-    chart.width, chart.height = width - label_width - 46, height - 8
+    chart.width, chart.height = width - label_width - reserve, height - 8
     ordered = list(reversed(bars))  # ReportLab draws the first category at the bottom
     chart.data = [[bar.value for bar in ordered]]
     chart.categoryAxis.categoryNames = [fit_text(bar.label, label_width - 6) for bar in ordered]
