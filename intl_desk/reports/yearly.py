@@ -198,7 +198,13 @@ def _indicators(lines: tuple[IndicatorLine, ...], report: YearlyReport) -> list[
         ]
 
     story = long_table(
-        header, lines, row, [50, 250, 80, 75, 90, 75, 100], 2, _("No indicator in this dimension.")
+        header,
+        lines,
+        row,
+        [50, 250, 80, 75, 90, 75, 100],
+        2,
+        _("No indicator in this dimension."),
+        left=(5,),
     )
     comments = [line for line in lines if _narrative(line)]
     for line in comments:

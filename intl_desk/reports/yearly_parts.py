@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -38,6 +39,8 @@ from intl_desk.reports.styles import (
 
 WIDTH = PAGE[0] - 56  # the frame's width
 ROWS_PER_TABLE = 45
+#: a status in an indicator table, in the table's own size
+STATUS = ParagraphStyle("status", parent=BODY, fontSize=7.5, leading=9)
 ANNEX_LIMIT = 400
 #: status colours, darkest first so that greyscale keeps the order
 STATUS_COLOURS = {
@@ -94,9 +97,15 @@ def status_cell(status: Status | None) -> Table:
     from reportlab.graphics.shapes import Rect
 
     box.add(Rect(0, 0, 7, 7, fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
-    cell = Table([[box, text(_(STATUS_LABELS[status]), BODY)]], colWidths=[10, None])
+    cell = Table([[box, text(_(STATUS_LABELS[status]), STATUS)]], colWidths=[10, None])
     cell.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),  # "Pas de données" on one line
+            ]
+        )
     )
     return cell
 
@@ -167,9 +176,11 @@ def long_table(
     empty: str,
     limit: int | None = None,
     more: str = "",
+    left: tuple[int, ...] = (),
 ) -> list[Flowable]:
     """``items`` as ruled tables of ROWS_PER_TABLE rows; ``limit`` shows the first rows
-    only, followed by ``more`` (which says where the full list is)."""
+    only, followed by ``more`` (which says where the full list is). ``left``: columns
+    past ``numeric_from`` that hold words, aligned left with their header."""
     if not items:
         return [note(empty), Spacer(1, 6)]
     shown = items[:limit] if limit is not None else items
@@ -180,7 +191,7 @@ def long_table(
         raw = [header] + [row(item) for item in shown[start : start + ROWS_PER_TABLE]]
         fitted = fitted_widths(raw, list(widths), numeric_from, 7.5)
         rows = [header] + [fit(values, fitted) for values in raw[1:]]
-        flowables.append(data_table(rows, fitted, numeric_from, fit=False))
+        flowables.append(data_table(rows, fitted, numeric_from, fit=False, left=left))
     if limit is not None and len(items) > limit and more:
         flowables.append(note(more))
     flowables.append(Spacer(1, 8))
