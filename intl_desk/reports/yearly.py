@@ -65,7 +65,7 @@ def write_yearly_pdf(
 def _story(report: YearlyReport) -> list[Flowable]:
     story = _cover(report)
     if report.is_empty:
-        return [*story, text(_(EMPTY_ADVICE), ADVICE)]
+        return [*story, Spacer(1, 14), text(_(EMPTY_ADVICE), ADVICE)]
     story += [PageBreak(), *_summary(report), PageBreak()]
     for dimension in report.dimensions:
         story += section(
