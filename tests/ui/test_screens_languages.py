@@ -151,3 +151,21 @@ def test_spanish_overview_tiles_and_tables_leave_nothing_in_english(
     assert f"Firmados en {YEAR}" in spanish  # not "Firma", the signature date's label
     set_language("en")
     assert not set(spanish) & set(shown())
+
+
+def test_project_roles_and_budget_statuses_fit_their_columns_in_every_language(
+    qtbot: QtBot,
+) -> None:
+    from intl_desk.ui.dialogs.project import BUDGET_COLUMNS, PARTICIPANT_COLUMNS
+
+    columns = [c for c in (*PARTICIPANT_COLUMNS, *BUDGET_COLUMNS) if c.field in ("role", "status")]
+    for language in ("en", "fr", "es", "pt"):
+        set_language(language)
+        for column in columns:
+            assert column.choices is not None
+            box = QComboBox()
+            qtbot.addWidget(box)
+            for _code, label in column.choices():
+                box.addItem(label)
+            # "Responsabilidade" was cut to "Responsabilidad" in a 130-pixel column
+            assert box.sizeHint().width() <= column.width, (language, column.field)

@@ -103,14 +103,14 @@ SECTOR_COLUMNS = [
 PARTICIPANT_COLUMNS = [
     ChildColumn("party", N_("Our entity or a partner"), "choice", None, 260, PARTY_FIELDS),
     ChildColumn("organisation_name", N_("Or another organisation"), width=200),
-    ChildColumn("role", N_("Role"), "choice", _choices(vocab.ORGANISATION_ROLES), 130),
+    ChildColumn("role", N_("Role"), "choice", _choices(vocab.ORGANISATION_ROLES), 150),
     ChildColumn("organisation_type", N_("Type"), "choice", _choices(vocab.ORGANISATION_TYPES), 200),
 ]
 BUDGET_COLUMNS = [
     ChildColumn("year", N_("Year"), "integer", width=70),
     ChildColumn("amount", N_("Amount"), "money", width=120),
     ChildColumn("type", N_("Type"), "choice", _choices(vocab.BUDGET_TYPES), 110),
-    ChildColumn("status", N_("Status"), "choice", _choices(vocab.BUDGET_STATUSES), 120),
+    ChildColumn("status", N_("Status"), "choice", _choices(vocab.BUDGET_STATUSES), 130),
     ChildColumn("description", N_("Description"), width=200),
 ]
 # eight columns in ~930 px: the programme takes what is left, dates fit "2026-12-02 ▾"
