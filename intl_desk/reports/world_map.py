@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, Rect, String
 from reportlab.lib.colors import HexColor, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from intl_desk.core.i18n import _
 from intl_desk.core.overview import style
@@ -100,8 +101,9 @@ def _legend(drawing: Drawing, breaks: Sequence[int]) -> None:
         (shade_for(bound, breaks), label)
         for bound, label in zip(breaks, break_labels(breaks), strict=True)
     ]
-    drawing.add(String(x, y + 1, _("Active agreements:"), fontName=REGULAR, fontSize=6.5))
-    x += 66
+    title = _("Active agreements:")
+    drawing.add(String(x, y + 1, title, fontName=REGULAR, fontSize=6.5))
+    x += stringWidth(title, REGULAR, 6.5) + 6  # "Acuerdos vigentes:" is longer than English
     for colour, label in entries:
         drawing.add(
             Rect(
@@ -115,7 +117,7 @@ def _legend(drawing: Drawing, breaks: Sequence[int]) -> None:
             )
         )
         drawing.add(String(x + 11, y + 1, label, fontName=REGULAR, fontSize=6.5))
-        x += 16 + 4.2 * len(label)
+        x += 17 + stringWidth(label, REGULAR, 6.5)
     drawing.add(
         Circle(
             x + 4, y + 3.5, 2.2, fillColor=HexColor("#d95f02"), strokeColor=white, strokeWidth=0.3
