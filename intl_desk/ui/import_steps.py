@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.display import number_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.importer import ImportResult, Preview, SheetLayout
@@ -188,18 +189,22 @@ class ImportSteps(QDialog):
     def show_preview(self, preview: Preview) -> None:
         """Step 3: the counts, then every row (rejected first) with its messages."""
         parts = [
-            Message(N_("{count} row(s) read"), {"count": len(preview.rows)}).render(),
-            Message(N_("{count} new"), {"count": preview.count("new")}).render(),
+            Message(N_("{count} row(s) read"), {"count": number_text(len(preview.rows))}).render(),
+            Message(N_("{count} new"), {"count": number_text(preview.count("new"))}).render(),
             Message(
-                N_("{count} already in the file"), {"count": preview.count("duplicate")}
+                N_("{count} already in the file"),
+                {"count": number_text(preview.count("duplicate"))},
             ).render(),
-            Message(N_("{count} rejected"), {"count": preview.count("rejected")}).render(),
+            Message(
+                N_("{count} rejected"), {"count": number_text(preview.count("rejected"))}
+            ).render(),
         ]
         created = preview.partners_to_create + preview.entities_to_create
         if created:
             parts.append(
                 Message(
-                    N_("{count} partner(s) or entities will be created"), {"count": len(created)}
+                    N_("{count} partner(s) or entities will be created"),
+                    {"count": number_text(len(created))},
                 ).render()
             )
         self.summary_label.setText(" · ".join(parts))
@@ -227,10 +232,10 @@ class ImportSteps(QDialog):
                     "{rejected}."
                 ),
                 {
-                    "imported": result.imported,
-                    "updated": result.updated,
-                    "skipped": len(result.skipped),
-                    "rejected": len(result.rejected),
+                    "imported": number_text(result.imported),
+                    "updated": number_text(result.updated),
+                    "skipped": number_text(len(result.skipped)),
+                    "rejected": number_text(len(result.rejected)),
                 },
             ).render()
         )

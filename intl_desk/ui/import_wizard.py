@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.display import number_text
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.fields import IMPORT_KINDS
@@ -112,7 +113,7 @@ class ImportWizard(ImportSteps):
             if self.update_button.isChecked():
                 accepted += self.preview.count("duplicate")
             self.next_button.setText(
-                Message(N_("Import {count} row(s)"), {"count": accepted}).render()
+                Message(N_("Import {count} row(s)"), {"count": number_text(accepted)}).render()
             )
             self.next_button.setEnabled(accepted > 0)
         else:
