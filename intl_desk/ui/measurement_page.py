@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.display import number_text
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.evaluation.engine import Evaluation, PeriodInfo
 from intl_desk.core.evaluation.entry import (
@@ -366,7 +367,9 @@ class MeasurementPage(QWidget):
         count = len(changed)
         self.load()
         self.message.setStyleSheet("")
-        self.message.setText(Message(N_("{count} value(s) saved."), {"count": count}).render())
+        self.message.setText(
+            Message(N_("{count} value(s) saved."), {"count": number_text(count)}).render()
+        )
         return True
 
     def discard(self) -> None:
