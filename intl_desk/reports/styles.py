@@ -85,7 +85,11 @@ def data_table(
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]
-    commands += [("ALIGN", (column, 0), (column, -1), "LEFT") for column in left]
+    for column in left:  # a gap from the right-aligned figure before it ("Réalisé Statut")
+        commands += [
+            ("ALIGN", (column, 0), (column, -1), "LEFT"),
+            ("LEFTPADDING", (column, 0), (column, -1), 2 * PADDING),
+        ]
     if total_row:
         commands += [
             ("FONT", (0, -1), (-1, -1), BOLD, font_size),
