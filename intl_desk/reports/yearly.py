@@ -201,7 +201,7 @@ def _indicators(lines: tuple[IndicatorLine, ...], report: YearlyReport) -> list[
         header,
         lines,
         row,
-        [50, 250, 80, 75, 90, 82, 93],
+        [50, 243, 80, 75, 90, 82, 100],
         2,
         _("No indicator in this dimension."),
         left=(5,),
