@@ -49,6 +49,20 @@ def fit_text(text: str, width: float, font: str = REGULAR, size: float = 7) -> s
     return cut.rstrip() + "…"
 
 
+def two_lines(text: str, width: float, font: str = REGULAR, size: float = 7) -> str:
+    """``text`` on one line if it fits ``width``, else broken at a word onto two, the
+    second cut if need be: "Gouvernance et renforcement / institutionnel" reads whole
+    where one line would lose its last word."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        first = " ".join(words[:cut])
+        if stringWidth(first, font, size) <= width:
+            return first + "\n" + fit_text(" ".join(words[cut:]), width, font, size)
+    return fit_text(text, width, font, size)
+
+
 def whole_number(value: float) -> str:
     """A figure on a chart, grouped the language's way ("2 000" in French, "2.000" in
     Portuguese) like the tables beside it."""
@@ -167,7 +181,13 @@ def bar_chart(
     chart.width, chart.height = width - label_width - reserve, height - 8
     ordered = list(reversed(bars))  # ReportLab draws the first category at the bottom
     chart.data = [[bar.value for bar in ordered]]
-    chart.categoryAxis.categoryNames = [fit_text(bar.label, label_width - 6) for bar in ordered]
+    step = (height - 8) / len(ordered)
+    room = label_width - 6
+    chart.categoryAxis.categoryNames = [
+        two_lines(bar.label, room) if step >= 15 else fit_text(bar.label, room) for bar in ordered
+    ]
+    chart.categoryAxis.labels.leading = 7.2
+    chart.categoryAxis.labels.textAnchor = "end"  # both lines flush against the axis
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"

@@ -134,3 +134,11 @@ def test_measured_cut_keeps_whole_words_and_fits() -> None:
     cut = charts.fit_text(label, 120)
     assert cut.endswith("…") and stringWidth(cut, REGULAR, 7) <= 120
     assert charts.fit_text("Culture", 120) == "Culture"
+
+
+def test_long_bar_label_breaks_onto_two_lines_instead_of_losing_words() -> None:
+    register_fonts()
+    label = "Gouvernance et renforcement institutionnel"
+    lines = charts.two_lines(label, 120).split("\n")
+    assert len(lines) == 2 and " ".join(lines) == label
+    assert all(stringWidth(line, REGULAR, 7) <= 120 for line in lines)
