@@ -23,6 +23,7 @@ from intl_desk.core.display import date_text, number_text
 from intl_desk.core.evaluation.status import STATUS_LABELS, Status
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.overview import style
+from intl_desk.core.overview.labels import money_short
 from intl_desk.reports.charts import shorten
 from intl_desk.reports.fonts import REGULAR
 from intl_desk.reports.page import PAGE
@@ -61,13 +62,11 @@ def amount(value: Decimal | float | None, currency: str = "") -> str:
 
 
 def big_amount(value: Decimal | float, currency: str) -> str:
-    """Headline money that fits a tile: "263.7 million BRL" from a million up."""
+    """Headline money that fits a tile, from a million up in CLDR's compact form of the
+    language ("R$ 263,7 mi", "263,7 M €"), as on the overview's tiles."""
     if abs(float(value)) < 1_000_000:
         return amount(value, currency)
-    millions = number_text(round(float(value) / 1_000_000, 1))
-    return Message(
-        N_("{amount} million {currency}"), {"amount": millions, "currency": currency}
-    ).render()
+    return money_short(value, currency)
 
 
 def day(value: date | None) -> str:
