@@ -13,6 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
+from intl_desk.core.display import locale_for
 from intl_desk.core.i18n import (
     SUPPORTED_LANGUAGES,
     _,
@@ -30,10 +31,12 @@ _installed: list[QTranslator] = []
 
 
 def install_qt_translations(app: QApplication, language: str) -> None:
-    """Qt's own texts (standard buttons, file dialogs) in ``language``; English needs none."""
+    """Qt's own texts (standard buttons, file dialogs) and formats (dates, numbers in Qt's
+    widgets) in ``language``; English needs no translator."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    QLocale.setDefault(QLocale(str(locale_for(language))))  # e.g. pt_BR
     if language == "en":
         return
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.display import number_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.listing import FacetOption, ListQuery, ListSpec, fetch_ids
 from intl_desk.ui import settings as options
@@ -301,7 +302,7 @@ class ListPage(QWidget):
         query = self.model.query
         filtered = bool(query.search.strip() or query.facets)
         self.count_label.setText(
-            Message(N_("{count} shown"), {"count": f"{rows:,}".replace(",", "\u202f")}).render()
+            Message(N_("{count} shown"), {"count": number_text(rows)}).render()
         )
         self.clear_button.setVisible(filtered)
         if rows == 0:

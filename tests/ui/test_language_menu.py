@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -26,8 +27,10 @@ DEFERRED = "The new language applies once the open forms are closed, or at next 
 
 @pytest.fixture(autouse=True)
 def _english_qt(qapp: QApplication) -> Iterator[None]:
+    before = QLocale()
     yield
     install_qt_translations(qapp, "en")
+    QLocale.setDefault(before)
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +71,7 @@ def test_choosing_french_rebuilds_the_window_in_french_on_the_same_file(
     assert rebuilt.office is not None and rebuilt.office.path == office_path
     assert options.LANGUAGE.get(options.app_settings()) == "fr"
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own texts
+    assert QLocale().name() == "fr_FR"  # and Qt's own date and number formats
 
 
 def test_an_unsaved_form_kept_open_keeps_the_window(
