@@ -110,7 +110,15 @@ AGREEMENTS = ListSpec(
             width=100,
         ),
         Column("partners", N_("Partners"), lambda: Agreement.partner_names, width=220),
-        Column("countries", N_("Countries"), lambda: Agreement.country_codes, "country"),
+        # Sorted by the codes themselves: the cell holds several codes ("FR,PL"), and on a
+        # state's 200,000 agreements sorting by country names per row costs 0.5 s.
+        Column(
+            "countries",
+            N_("Countries"),
+            lambda: Agreement.country_codes,
+            "country",
+            sort=lambda: func.lower(Agreement.country_codes),
+        ),
         Column("entities", N_("Local entities"), lambda: Agreement.entity_names, width=180),
         Column("date_signed", N_("Signed"), lambda: Agreement.date_signed, "date", width=95),
         Column("date_expires", N_("Expires"), lambda: Agreement.date_expires, "date", width=95),
