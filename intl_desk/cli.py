@@ -116,14 +116,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from intl_desk.core.queries import office, record_counts
+    from intl_desk.core import queries
     from intl_desk.store.office_file import OfficeFile
 
     with OfficeFile.open(Path(args.file), read_only=True) as office_file:
-        with office_file.session() as session:
-            counts = record_counts(session)
-            own = office(session)
-            office_name = own.name if own else ""
+        with office_file.engine.connect() as connection:
+            counts = queries.record_counts(connection)
+            office_name = queries.office_name(connection)
         schema_version = office_file.schema_version
     if args.json:
         print(
