@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.list_pages: dict[str, ListPage] = {}
         self.today_page = TodayPage(self.session)
+        self.today_page.indicator = self.busy
         self.today_page.open_requested.connect(self.open_record)
         self.today_page.new_requested.connect(lambda kind: self.open_record(kind, None))
         self._add_page("today", _("Today"), self.today_page)

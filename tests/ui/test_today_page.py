@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -21,7 +25,8 @@ TODAY = date(2026, 12, 2)
 def page_for(qtbot: QtBot, office: OfficeFile) -> TodayPage:
     page = TodayPage(office.session, today=lambda: TODAY)
     qtbot.addWidget(page)
-    page.load()
+    with qtbot.waitSignal(page.loaded):
+        page.load()
     return page
 
 
@@ -45,7 +50,8 @@ def test_a_new_file_shows_its_first_steps(qtbot: QtBot, office: OfficeFile) -> N
     with office.session() as session:
         session.add(Partner(name="São João del-Rei", kind="city", country_code="BR"))
         session.commit()
-    page.load()
+    with qtbot.waitSignal(page.loaded):
+        page.load()
     assert page.first_steps.isHidden()  # the file is in use: the panels say what is due
 
 
@@ -76,7 +82,7 @@ def test_a_first_step_opens_an_empty_form_from_the_main_window(
     with qtbot.waitSignal(window.file_opened, timeout=10_000):
         assert window.open_file(office_path)
     page = window.today_page
-    assert not page.first_steps.isHidden()
+    qtbot.waitUntil(lambda: not page.first_steps.isHidden())  # read in the background
     qtbot.mouseClick(page.first_steps.buttons["partners"], Qt.MouseButton.LeftButton)
     forms = [d for d in window.open_dialogs if isinstance(d, PartnerDialog)]
     assert len(forms) == 1 and forms[0].is_new
@@ -114,3 +120,26 @@ def test_what_is_past_its_date_is_in_red(qtbot: QtBot, office: OfficeFile) -> No
         "Jumelage Lyon – Łódź — expired on 1 Nov 2026 (Not decided)": "#b3261e",
         "Accord Lyon – Córdoba — expires 15 Jan 2027 (Not decided)": "#000000",
     }
+
+
+def test_the_page_is_read_off_the_gui_thread(
+    qtbot: QtBot, office: OfficeFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from intl_desk.ui import today_page
+
+    threads: list[str] = []
+    read = today_page.read_today
+
+    def spying(factory: Callable[[], Session], today: date) -> today_page.TodayData:
+        threads.append(threading.current_thread().name)
+        return read(factory, today)
+
+    monkeypatch.setattr(today_page, "read_today", spying)
+    page = TodayPage(office.session, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded):
+        page.load()
+    assert threads and threads[0] != threading.main_thread().name
+    assert not page.first_steps.isHidden()
