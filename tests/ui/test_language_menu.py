@@ -21,7 +21,6 @@ from intl_desk.ui.dialogs.partner import PartnerDialog
 from intl_desk.ui.language_menu import install_qt_translations
 from intl_desk.ui.main_window import MainWindow
 
-
 DEFERRED = "The new language applies once the open forms are closed, or at next start."
 
 
