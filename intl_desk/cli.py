@@ -116,6 +116,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from intl_desk.store import early_check
+
+    early_check.start(Path(args.file))  # runs while SQLAlchemy and the model load
     from intl_desk.core import queries
     from intl_desk.store.office_file import OfficeFile
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from intl_desk.store import early_check
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import from_os, from_sqlite
 from intl_desk.store.errors import (
@@ -125,7 +126,9 @@ def _revision(connection: sqlite3.Connection, path: Path) -> str:
 
 
 def _quick_check(connection: sqlite3.Connection, path: Path) -> None:
-    rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
+    rows = early_check.result_for(path)  # already run while the program loaded?
+    if rows is None:
+        rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
     if rows != ["ok"]:
         raise CorruptFile(path, detail="; ".join(rows))
 
