@@ -85,7 +85,8 @@ class NewOfficeDialog(QDialog):
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        self.folder = folder or Path(documents or Path.home())
+        default = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        self.folder = folder or default  # a fresh system may have no Documents folder
         self._path_chosen = False
         self.logo: bytes | None = None
         self.logo_media_type: str | None = None

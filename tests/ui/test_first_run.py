@@ -167,3 +167,19 @@ def test_recent_files_are_listed_and_reopen(
     with qtbot.waitSignal(window.file_opened, timeout=10_000):
         window.welcome.recent_chosen.emit(str(office_path))
     assert window.office is not None and window.office.path == office_path
+
+
+def test_without_a_documents_folder_the_file_goes_home(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typist: TypeText
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", lambda _location: str(tmp_path / "Documents")
+    )
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    dialog = NewOfficeDialog()
+    qtbot.addWidget(dialog)
+    typist(dialog.name, "Ville de Łódź")
+    assert Path(dialog.path.text()) == tmp_path / "Ville de Lodz.sqlite"
+    assert dialog.create_button.isEnabled()
