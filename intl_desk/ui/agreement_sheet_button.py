@@ -13,11 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton, QWidget
 
-from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import _
 from intl_desk.reports.agreement_sheet import print_agreement_sheet
+from intl_desk.ui.pdf_output import write_pdf
 
 
 def ask_path(parent: QWidget, suggested: str) -> Path | None:
@@ -52,10 +52,11 @@ def print_sheet(dialog: Any) -> Path | None:
     path = ask_path(dialog, f"{' '.join(name.split())[:80] or _('Agreement')}.pdf")
     if path is None:
         return None
-    try:
-        print_agreement_sheet(dialog.office, record.id, path)
-    except (IntlDeskError, OSError) as error:
-        QMessageBox.warning(dialog, _("Cannot save the PDF"), str(error))
-        return None
-    show_pdf(path)
+    office, agreement_id = dialog.office, record.id
+    write_pdf(
+        dialog,
+        path,
+        lambda target: print_agreement_sheet(office, agreement_id, target),
+        lambda written: show_pdf(written),
+    )
     return path

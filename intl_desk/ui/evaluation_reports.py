@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
-from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.ui.pdf_output import write_pdf
 
 if TYPE_CHECKING:
     from intl_desk.ui.main_window import MainWindow
@@ -89,18 +89,15 @@ def handover_report(window: MainWindow) -> Path | None:
 
 
 def _write(window: MainWindow, path: Path | None, write: Callable[[Path], object]) -> Path | None:
+    """Write in the background (seconds for a state's yearly report), then open it."""
     if path is None:
         return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        write(path)
-    except (IntlDeskError, OSError) as error:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(window, _("Cannot save the PDF"), str(error))
-        return None
-    QApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(
-        Message(N_("Report saved as {file}."), {"file": str(path)}).render(), 5000
-    )
-    show_pdf(path)
+
+    def written(result: Path) -> None:
+        window.statusBar().showMessage(
+            Message(N_("Report saved as {file}."), {"file": str(result)}).render(), 5000
+        )
+        show_pdf(result)
+
+    write_pdf(window, path, write, written)
     return path

@@ -416,6 +416,7 @@ def test_print_sheet_writes_the_agreement_on_one_page(
     monkeypatch.setattr(agreement_sheet_button, "show_pdf", shown.append)
     dialog = open_dialog(qtbot, city, "a-lodz")
     dialog.print_sheet_button.click()
+    qtbot.waitUntil(lambda: bool(shown))  # written in the background
     assert shown == [out]
     pages = PdfReader(out).pages
     assert len(pages) == 1

@@ -142,7 +142,7 @@ def test_changing_a_filter_refreshes_the_figures(window: MainWindow) -> None:
 
 
 def test_print_saves_what_is_on_screen_and_opens_it(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "overview"
     opened: list[QUrl] = []
@@ -152,7 +152,8 @@ def test_print_saves_what_is_on_screen_and_opens_it(
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
     page = _dashboard(window)
     page.country_box.setCurrentIndex(page.country_box.findData("PL"))
-    page.print_button.click()
+    with qtbot.waitSignal(page.pdf_written):  # written in the background
+        page.print_button.click()
     pdf = target.with_suffix(".pdf")
     assert opened and opened[0].toLocalFile() == str(pdf)
     first = PdfReader(pdf).pages[0].extract_text()

@@ -292,8 +292,9 @@ def test_the_reports_menu_writes_the_yearly_and_handover_pdfs(
     # to Python's garbage collector in PySide6 and delete them.
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles.index("&Reports") == titles.index("&Help") - 1
-    for action in menu.actions():
+    for written, action in enumerate(menu.actions(), start=1):
         action.trigger()
+        qtbot.waitUntil(lambda count=written: len(shown) == count)  # written in the background
     assert [path.name for path in shown] == ["Yearly report 2025.pdf", "Handover report.pdf"]
     assert "Yearly report 2025" in PdfReader(shown[0]).pages[0].extract_text()
     assert "Handover report" in PdfReader(shown[1]).pages[0].extract_text()
@@ -320,6 +321,7 @@ def test_the_agreement_form_prints_its_one_page_sheet(
         qtbot.addWidget(dialog)
         button = sheet.add_print_sheet_button(dialog)
         button.click()
+        qtbot.waitUntil(lambda: bool(shown))  # written in the background
         dialog.reject()
     assert [p.name for p in shown] == ["Accord a1 Łódź Córdoba.pdf"]
     text = PdfReader(shown[0]).pages[0].extract_text()

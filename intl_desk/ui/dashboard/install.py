@@ -31,6 +31,11 @@ def install_dashboard(window: MainWindow) -> DashboardPage:
     window._add_page(PAGE_KEY, _("Overview"), page)
     _move_after_today(window, page)
     page.drill_requested.connect(lambda drill: open_drill(window, drill))
+    page.pdf_written.connect(
+        lambda path: window.statusBar().showMessage(
+            Message(N_("Overview saved as {file}."), {"file": path}).render(), 5000
+        )
+    )
 
     toolbar = QToolBar(_("Overview"), window)
     toolbar.setObjectName("overviewToolbar")
@@ -98,11 +103,7 @@ def _print(window: MainWindow, page: DashboardPage) -> None:
         return
     if window.pages.currentWidget() is not page or page.overview is None:
         show_dashboard(window, page)
-    path = page.save_pdf()
-    if path is not None:
-        window.statusBar().showMessage(
-            Message(N_("Overview saved as {file}."), {"file": str(path)}).render(), 5000
-        )
+    page.save_pdf()  # says "saved" through pdf_written once the file is there
 
 
 def open_drill(window: MainWindow, drill: Drill) -> None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import date_text, number_text
-from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.listing.options import (
     entity_options,
@@ -45,6 +43,7 @@ from intl_desk.core.queries import office as office_record
 from intl_desk.ui.dashboard.charts import BarChart, YearsChart
 from intl_desk.ui.dashboard.widgets import FigureTable, TileWidget, empty_note, section
 from intl_desk.ui.dashboard.world_map import WorldMap
+from intl_desk.ui.pdf_output import write_pdf
 
 SessionFactory = Callable[[], Session]
 TOP = 8
@@ -52,6 +51,8 @@ TOP = 8
 
 class DashboardPage(QWidget):
     drill_requested = Signal(object)
+    #: the PDF of what is on screen has been written (it is written in the background)
+    pdf_written = Signal(str)
 
     def __init__(
         self,
@@ -352,13 +353,16 @@ class DashboardPage(QWidget):
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         logo = self._logo
-        try:
-            write_atomically(path, lambda stream: write_overview_pdf(overview, stream, logo))
-        except (IntlDeskError, OSError) as error:
-            QMessageBox.warning(self, _("Cannot save the PDF"), str(error))
-            return None
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        def write(target: Path) -> None:
+            write_atomically(target, lambda stream: write_overview_pdf(overview, stream, logo))
+
+        write_pdf(self, path, write, self._pdf_written)
         return path
+
+    def _pdf_written(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.pdf_written.emit(str(path))
 
 
 def _fill(box: QComboBox, items: list[tuple[str, object]], default: object) -> None:
