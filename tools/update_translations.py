@@ -6,6 +6,8 @@ Scans ``intl_desk/`` (including the compiled forms) for ``_("…")``, ``N_("…"
 ``Message(N_("…"))``, writes ``resources/translations/intl_desk.pot`` and updates
 ``fr.po``, ``es.po`` and ``pt.po`` in place: new strings appear untranslated, strings
 no longer used are kept as obsolete (``#~``) so no translator's work is lost.
+Entries carry no source locations and are sorted by text, so two branches that add
+strings merge without conflicts (``.gitattributes`` merges catalogues as a union).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ def main() -> int:
     CATALOGUES.mkdir(parents=True, exist_ok=True)
     template = extract()
     with (CATALOGUES / "intl_desk.pot").open("wb") as handle:
-        write_po(handle, template, width=100, omit_header=False, sort_output=True)
+        write_po(handle, template, width=100, omit_header=False, sort_output=True,
+                 no_location=True)
     for language in LANGUAGES:
         path = CATALOGUES / f"{language}.po"
         if path.exists():
@@ -50,7 +53,8 @@ def main() -> int:
             catalog = Catalog(locale=language, project="Intl Desk", fuzzy=False)
         catalog.update(template, no_fuzzy_matching=True)
         with path.open("wb") as handle:
-            write_po(handle, catalog, width=100, sort_output=True, include_previous=False)
+            write_po(handle, catalog, width=100, sort_output=True, include_previous=False,
+                     no_location=True)
         missing = sum(1 for message in catalog if message.id and not message.string)
         print(f"{language}.po: {len(template)} strings, {missing} untranslated")
     return 0
