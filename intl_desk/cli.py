@@ -137,7 +137,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     print(f"{_('Office')}: {office_name}")
-    print(f"{_('Schema version')}: {schema_version}")
+    version_label = _("Schema version")
+    print(f"{version_label}: {schema_version}")
     labels = {
         "local_entities": N_("Local entities"),
         "partners": N_("Partners"),

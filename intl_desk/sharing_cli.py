@@ -24,7 +24,8 @@ def _warn(path: Path) -> None:
 
     warning = location_warning(path)
     if warning is not None:
-        print(f"intl-desk: {_('warning')}: {warning}", file=sys.stderr)
+        label = _("warning")
+        print(f"intl-desk: {label}: {warning}", file=sys.stderr)
 
 
 def cmd_copy(args: argparse.Namespace) -> int:

@@ -84,8 +84,9 @@ def _story(sheet: AgreementSheet) -> list[Flowable]:
         *_block(_("Projects under the agreement"), sheet.projects),
         *_block(_("Documents kept in the file"), sheet.documents),
     ]
+    indicator_label = _("indicator")
     objectives = [
-        f"{text_} — {_('indicator')}: {indicator}" if indicator else text_
+        f"{text_} — {indicator_label}: {indicator}" if indicator else text_
         for text_, indicator in sheet.objectives[:OBJECTIVES_SHOWN]
     ]
     if len(sheet.objectives) > OBJECTIVES_SHOWN:

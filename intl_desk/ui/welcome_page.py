@@ -121,7 +121,8 @@ class WelcomePage(QWidget):
             item.setToolTip(path)
             if not Path(path).exists():
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                item.setText(f"{Path(path).name}  —  {_('not found')}")
+                missing = _("not found")
+                item.setText(f"{Path(path).name}  —  {missing}")
             self.recent.addItem(item)
         self.recent_title.setVisible(bool(paths))
         self.recent.setVisible(bool(paths))

@@ -72,3 +72,31 @@ def test_translations_keep_their_placeholders(language: str) -> None:
         if expected != found:
             broken.append(f"{message.id!r} → {message.string!r}")
     assert not broken, f"{language}: placeholders changed in:\n" + "\n".join(broken)
+
+
+def test_no_translated_string_hides_inside_an_f_string() -> None:
+    """Babel's extractor does not look inside f-strings (Python 3.11 tokenises them as one
+    string), so ``f"{_('budget')} …"`` is never offered to translators and stays English
+    unless the same text is also marked outside an f-string."""
+    import ast
+
+    extracted = source_strings()
+    hidden = []
+    for path in sorted((ROOT / "intl_desk").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in ("_", "N_")
+                    and inner.args
+                    and isinstance(inner.args[0], ast.Constant)
+                    and inner.args[0].value not in extracted
+                ):
+                    hidden.append(
+                        f"{path.relative_to(ROOT)}:{inner.lineno} {inner.args[0].value!r}"
+                    )
+    assert not hidden, "translated strings inside f-strings:\n" + "\n".join(hidden)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.model import Partner
 from intl_desk.core.reference import City
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_partner import Ui_PartnerForm
+from intl_desk.ui.partner_story_panel import add_story_tab
 from intl_desk.ui.pickers import PlaceCompleter, make_country_picker
 from intl_desk.ui.record_dialog import RecordDialog
 
@@ -18,6 +21,10 @@ class PartnerDialog(RecordDialog):
         "kind": (vocab.PARTNER_KINDS, False),
         "iati_org_type": (vocab.ORGANISATION_TYPES, True),
     }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.story = add_story_tab(self)
 
     def setup_extra_tabs(self) -> None:
         ui = self.ui
