@@ -29,6 +29,7 @@ from intl_desk.core.listing import LISTS, Column, ListQuery, ListSpec, fetch_ids
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
 from intl_desk.exchange.xlsx_writer import FORMULA_STARTS, write_xlsx
+from intl_desk.store.output_guard import guard_output, session_file
 
 Format = Literal["xlsx", "csv"]
 CHUNK = 2000
@@ -138,7 +139,7 @@ def export_list(
     leaves half a file where the user expects one.
     """
     spec = list_spec(kind)
-    target = Path(path)
+    target = guard_output(path, session_file(session))
     chosen = export_format(target, file_format)
     lang = language or current_language()
     rows = export_rows(session, spec, query or ListQuery(), lang)

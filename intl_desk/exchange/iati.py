@@ -28,6 +28,7 @@ from intl_desk.core.listing.definitions import PROJECTS
 from intl_desk.core.model import Office, Project, ProjectParticipant
 from intl_desk.core.reference import sdg_goals
 from intl_desk.exchange.errors import ExportFailed, NothingToExport
+from intl_desk.store.output_guard import guard_output, session_file
 
 IATI_VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -252,7 +253,7 @@ def export_iati(session: Session, path: Path | str, query: ListQuery | None = No
             root.append(activity_element(projects[project_id], office, ref))
             result.activities += 1
     ET.indent(root)
-    target = Path(path)
+    target = guard_output(path, session_file(session))
     work = target.with_name(f".{target.name}.part")
     try:
         ET.ElementTree(root).write(work, encoding="utf-8", xml_declaration=True)

@@ -62,7 +62,9 @@ def print_agreement_sheet(office: Any, agreement_id: str, path: Path) -> Path:
         sheet = agreement_sheet(session, agreement_id)
         own = office_record(session)
         logo = own.logo if own else None
-    write_atomically(Path(path), lambda stream: write_agreement_sheet_pdf(sheet, stream, logo))
+    write_atomically(
+        Path(path), lambda stream: write_agreement_sheet_pdf(sheet, stream, logo), [office.path]
+    )
     return Path(path)
 
 

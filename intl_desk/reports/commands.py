@@ -9,8 +9,7 @@ interrupted run never leaves half a PDF under the user's file name.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -64,29 +63,20 @@ def _year(value: int | None) -> int:
     return value
 
 
-def write_atomically(output: Path, write: Any) -> None:
-    """Call ``write(handle)`` on a temporary file beside ``output``, then move it there."""
+def write_atomically(output: Path, write: Any, sources: Iterable[Path | str] = ()) -> None:
+    """Call ``write(handle)`` on a temporary file beside ``output``, then move it there.
+
+    ``sources`` are the office files being read: the output guard refuses to write over
+    them, their lock, journal or backups (or over any other office file).
+    """
+    from intl_desk.store.output_guard import write_guarded
+
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         raise ReportOptionError(
             Message(N_("The folder {folder} does not exist."), {"folder": str(folder)})
         )
-    try:
-        handle, temporary = tempfile.mkstemp(suffix=".pdf.part", dir=folder)
-    except OSError as error:
-        raise ReportOptionError(
-            Message(
-                N_("Cannot write in {folder}: {reason}"),
-                {"folder": str(folder), "reason": error.strerror},
-            )
-        ) from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_guarded(output, write, sources)
 
 
 def cmd_report_overview(args: argparse.Namespace) -> int:
@@ -94,18 +84,16 @@ def cmd_report_overview(args: argparse.Namespace) -> int:
     from intl_desk.core.queries import office as office_record
     from intl_desk.reports.overview import write_overview_pdf
     from intl_desk.store.office_file import OfficeFile
+    from intl_desk.store.output_guard import guard_output
 
     source, output = Path(args.file), Path(args.output)
-    if output.exists() and source.exists() and output.resolve() == source.resolve():
-        raise ReportOptionError(
-            Message(N_("The PDF would overwrite the office file; choose another name."))
-        )
+    guard_output(output, [source])  # at once, before the figures are computed
     year, country = _year(args.year), _country(args.country)
     with OfficeFile.open(source, read_only=True) as office, office.session() as session:
         entity_id = entity_by_name(session, args.entity) if args.entity else None
         overview = compute_overview(session, OverviewFilters(year, entity_id, country))
         own = office_record(session)
         logo = own.logo if own else None
-    write_atomically(output, lambda stream: write_overview_pdf(overview, stream, logo))
+    write_atomically(output, lambda stream: write_overview_pdf(overview, stream, logo), [source])
     print(Message(N_("Overview written to {file}."), {"file": str(output)}))
     return 0

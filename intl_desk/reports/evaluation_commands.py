@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.reports.commands import ReportOptionError, _year, write_atomically
+from intl_desk.reports.commands import _year, write_atomically
 
 
 def add_evaluation_reports(kinds: Any) -> None:
@@ -29,11 +29,10 @@ def add_evaluation_reports(kinds: Any) -> None:
 
 
 def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    from intl_desk.store.output_guard import guard_output
+
     source, output = Path(args.file), Path(args.output)
-    if output.exists() and source.exists() and output.resolve() == source.resolve():
-        raise ReportOptionError(
-            Message(N_("The PDF would overwrite the office file; choose another name."))
-        )
+    guard_output(output, [source])  # at once, before the report is computed
     return source, output
 
 
@@ -48,7 +47,7 @@ def save_yearly(office: Any, year: int, output: Path, today: date | None = None)
         report = compute_yearly(session, year, today)
         own = office_record(session)
         logo = own.logo if own else None
-    write_atomically(output, lambda stream: write_yearly_pdf(report, stream, logo))
+    write_atomically(output, lambda stream: write_yearly_pdf(report, stream, logo), [office.path])
     return output
 
 
@@ -62,7 +61,9 @@ def save_handover(office: Any, output: Path, today: date | None = None) -> Path:
         report = compute_handover(session, today)
         own = office_record(session)
         logo = own.logo if own else None
-    write_atomically(output, lambda stream: write_handover_pdf(report, stream, logo))
+    write_atomically(
+        output, lambda stream: write_handover_pdf(report, stream, logo), [office.path]
+    )
     return output
 
 

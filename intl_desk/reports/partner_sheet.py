@@ -123,7 +123,9 @@ def print_partner_sheet(
             story = partner_story(session, partner_id)
         own = office_record(session)
         logo = own.logo if own else None
-    write_atomically(Path(path), lambda stream: write_partner_sheet_pdf(story, stream, logo))
+    write_atomically(
+        Path(path), lambda stream: write_partner_sheet_pdf(story, stream, logo), [office.path]
+    )
     return Path(path)
 
 

@@ -101,8 +101,14 @@ def backup_copy(source: Path | str | Engine, dest: Path | str, *, overwrite: boo
     This is also "Save a copy": ``overwrite`` is for a destination the user already
     agreed to replace. Returns ``dest``.
     """
+    from intl_desk.store.output_guard import guard_output
+
     target = Path(dest)
     origin = source if isinstance(source, Engine) else Path(source)
+    from intl_desk.store.connection import engine_file
+
+    origin_path = engine_file(origin) if isinstance(origin, Engine) else origin
+    guard_output(target, [origin_path] if origin_path else [], may_replace_office_file=True)
     temporary = temporary_sibling(target, "copy")
     try:
         with translate_db_errors(target):

@@ -9,6 +9,7 @@ the validation rules on every live record, since a file can be edited by other t
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -94,6 +95,24 @@ def _office_rows(connection: sqlite3.Connection, name: str) -> Iterator[Message]
         )
 
 
+def _documents(connection: sqlite3.Connection) -> Iterator[Message]:
+    """Every attached document against its recorded size and SHA-256 fingerprint: a file
+    edited by another tool (or crafted) can carry a fingerprint that is not the content's."""
+    rows = connection.execute(
+        "SELECT filename, size, sha256, content FROM document WHERE deleted_at IS NULL"
+    )
+    for filename, size, fingerprint, content in rows:
+        data = bytes(content or b"")
+        if len(data) != size or hashlib.sha256(data).hexdigest() != fingerprint:
+            yield Message(
+                N_(
+                    "Document “{name}” does not match its recorded size or fingerprint: it "
+                    "may be damaged or altered; attach the original again."
+                ),
+                {"name": filename},
+            )
+
+
 def _describe(difference: Any) -> str:
     """Alembic's autogenerate diff tuples as one technical line."""
     if isinstance(difference, list):
@@ -161,6 +180,7 @@ def _problems(path: Path) -> list[Message]:
         problems += _references(connection)
         problems += _foreign_objects(connection, name)
         problems += _office_rows(connection, name)
+        problems += _documents(connection)
     finally:
         connection.close()
     if found.schema_version < SCHEMA_VERSION:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Any, Literal
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
@@ -85,7 +86,17 @@ def make_engine(path: Path | str, *, read_only: bool = False, create: bool = Fal
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
     event.listen(engine, "begin", _begin)
+    _ENGINE_FILES[engine] = Path(path)
     return engine
+
+
+#: the file behind each engine ("sqlite://" with a creator keeps no path in its URL)
+_ENGINE_FILES: WeakKeyDictionary[Engine, Path] = WeakKeyDictionary()
+
+
+def engine_file(engine: Engine) -> Path | None:
+    """The office file an engine of :func:`make_engine` opens."""
+    return _ENGINE_FILES.get(engine)
 
 
 def driver_connection(connection: Connection) -> Any:

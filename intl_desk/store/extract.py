@@ -43,6 +43,7 @@ from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import FileAlreadyExists, NoSuchEntity
 from intl_desk.store.merge.plan import quoted, table_specs
+from intl_desk.store.output_guard import guard_output
 from intl_desk.store.safety import current_version_of
 
 #: records that belong to a local entity: (owner table, table holding the entity column,
@@ -246,6 +247,7 @@ def extract(
     from intl_desk.store.office_file import OfficeFile
 
     origin, target = Path(source), Path(dest)
+    guard_output(target, [origin])
     if target.exists():
         raise FileAlreadyExists(target)
     work = temporary_sibling(target, "extract")

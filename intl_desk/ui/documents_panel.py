@@ -82,6 +82,18 @@ def document_from_file(path: Path) -> Document:
     )
 
 
+_PRIVATE_FOLDER: Path | None = None
+
+
+def private_documents_folder() -> Path:
+    """A folder only this user can read, made once per run, for documents opened with
+    their program (another user of the computer cannot read or replace them there)."""
+    global _PRIVATE_FOLDER
+    if _PRIVATE_FOLDER is None or not _PRIVATE_FOLDER.is_dir():
+        _PRIVATE_FOLDER = Path(tempfile.mkdtemp(prefix="intl-desk-documents-"))
+    return _PRIVATE_FOLDER
+
+
 class DocumentsPanel(QWidget):
     """The list of ``owner``'s documents with Attach…, Open, Save out… and Remove."""
 
@@ -277,11 +289,14 @@ class DocumentsPanel(QWidget):
         document = self.current()
         if document is None:
             return
-        folder = Path(tempfile.gettempdir()) / "intl-desk-documents" / document.sha256[:16]
-        path = folder / safe_filename(document.filename)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(self.content_of(document))
+            content = self.content_of(document)
+            # the folder's name comes from the content just read, never from text stored
+            # in the file (a crafted fingerprint such as "../../x" must not choose a path)
+            folder = private_documents_folder() / hashlib.sha256(content).hexdigest()[:16]
+            folder.mkdir(mode=0o700, exist_ok=True)
+            path = folder / safe_filename(document.filename)
+            path.write_bytes(content)
         except OSError as error:
             self.warn(str(error))
             return
@@ -295,8 +310,14 @@ class DocumentsPanel(QWidget):
         path = self.choose_save_path(document)
         if path is None:
             return
+        from intl_desk.core.errors import IntlDeskError
+        from intl_desk.store.output_guard import session_file, write_guarded
+
+        content = self.content_of(document)
         try:
-            path.write_bytes(self.content_of(document))
+            write_guarded(path, lambda stream: stream.write(content), session_file(self.session))
+        except IntlDeskError as error:
+            self.warn(str(error))
         except OSError as error:
             self.warn(
                 Message(

@@ -353,9 +353,15 @@ class DashboardPage(QWidget):
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         logo = self._logo
+        from intl_desk.store.output_guard import session_file
+
+        with self._session_factory() as session:
+            sources = session_file(session)
 
         def write(target: Path) -> None:
-            write_atomically(target, lambda stream: write_overview_pdf(overview, stream, logo))
+            write_atomically(
+                target, lambda stream: write_overview_pdf(overview, stream, logo), sources
+            )
 
         write_pdf(self, path, write, self._pdf_written)
         return path

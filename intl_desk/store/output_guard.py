@@ -1,0 +1,180 @@
+"""One guard for everything the program writes where the user pointed it: exports,
+reports, copies, extracts, documents saved out of the file.
+
+An office keeps years of work in one file, so no writer may land on that file, on the
+files SQLite and Intl Desk keep beside it (lock, journal, WAL, backups), or on another
+office file. Targets are compared by identity (device and inode, through
+:func:`os.path.samefile`), not by spelling, so a symbolic link, a hard link, ``..`` or
+another drive mapping of the same file is caught. A writer writes to a temporary file in
+the target's folder and renames it into place, so a failed write leaves the target as
+it was and no partial file under its name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, TypeVar
+
+from intl_desk.store.errors import (
+    OutputFolderMissing,
+    OutputIsAnotherOfficeFile,
+    OutputIsFolder,
+    OutputIsOfficeFile,
+    OutputNotWritable,
+)
+
+#: "SQLite format 3\0" then, at byte 68, the application id "INTD"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_APPLICATION_ID = b"INTD"
+#: files SQLite keeps next to a database while it writes
+_SIDECARS = ("-journal", "-wal", "-shm")
+
+T = TypeVar("T")
+
+
+def protected_files(office: Path) -> Iterator[Path]:
+    """The office file and every file that belongs to it, existing or not."""
+    from intl_desk.store.lock import lock_path
+
+    yield office
+    yield lock_path(office)
+    for sidecar in _SIDECARS:
+        yield office.with_name(office.name + sidecar)
+    folder = office.parent if str(office.parent) else Path(".")
+    try:
+        yield from folder.glob(f"{_glob_escape(office.name)}.before-*.bak")
+    except OSError:
+        return
+
+
+def guard_output(
+    target: Path | str, sources: Iterable[Path | str] = (), *, may_replace_office_file: bool = False
+) -> Path:
+    """Raise a typed error if writing ``target`` could destroy ``sources`` (the office
+    files being read) or their companions; return ``target`` as a :class:`Path`.
+
+    ``may_replace_office_file`` is for "Save a copy", where replacing an older copy is
+    what the user asked for; every other writer refuses any office file.
+    """
+    path = Path(target)
+    if path.is_dir():
+        raise OutputIsFolder(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputFolderMissing(path)
+    resolved = _resolved(path)
+    for source in sources:
+        # SQLite may keep the journal beside the name given or beside the resolved file
+        for name in {Path(source), _resolved(Path(source))}:
+            for protected in protected_files(name):
+                if _same(path, resolved, protected):
+                    raise OutputIsOfficeFile(path)
+    if not may_replace_office_file and is_office_file(path):
+        raise OutputIsAnotherOfficeFile(path)
+    return path
+
+
+def session_file(session: object) -> list[Path]:
+    """The office file a SQLAlchemy session reads, as ``sources`` for the guard."""
+    from intl_desk.store.connection import engine_file
+
+    info = getattr(session, "info", {})
+    if info.get("file"):
+        return [Path(info["file"])]
+    bind = getattr(session, "get_bind", None)
+    engine = bind() if bind is not None else None
+    found = engine_file(engine) if engine is not None else None
+    return [found] if found else []
+
+
+def is_office_file(path: Path) -> bool:
+    """Whether ``path`` starts like an Intl Desk office file (read without SQLite)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        return False
+    return header.startswith(_SQLITE_MAGIC) and header[68:72] == _APPLICATION_ID
+
+
+def write_guarded(
+    target: Path | str,
+    write: Callable[[IO[bytes]], T],
+    sources: Iterable[Path | str] = (),
+) -> T:
+    """Guard ``target``, call ``write(stream)`` on a temporary file beside it, then move
+    it into place; on any failure the temporary file is removed and the target is as it was."""
+    return write_through_temporary(
+        target, lambda temporary: _write_stream(temporary, write), sources
+    )
+
+
+def write_through_temporary(
+    target: Path | str,
+    write: Callable[[Path], T],
+    sources: Iterable[Path | str] = (),
+) -> T:
+    """Like :func:`write_guarded` for writers that want a path (they open it themselves).
+
+    The temporary name keeps the target's extension, since some writers choose their
+    format from it.
+    """
+    path = guard_output(target, sources)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, name = tempfile.mkstemp(prefix=".~intl-desk-", suffix=path.suffix, dir=folder)
+    except OSError as error:
+        raise OutputNotWritable(path, reason=error.strerror or str(error)) from error
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        result = write(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def _write_stream(temporary: Path, write: Callable[[IO[bytes]], T]) -> T:
+    with temporary.open("wb") as stream:
+        return write(stream)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _same(path: Path, resolved: Path, protected: Path) -> bool:
+    try:
+        if path.exists() and protected.exists():
+            return os.path.samefile(path, protected)
+    except OSError:
+        pass
+    # a companion that does not exist yet (a journal, a lock) is compared by its name
+    return os.path.normcase(str(resolved)) == os.path.normcase(str(_resolved(protected)))
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+__all__ = [
+    "OutputFolderMissing",
+    "OutputIsAnotherOfficeFile",
+    "OutputIsFolder",
+    "OutputIsOfficeFile",
+    "OutputNotWritable",
+    "guard_output",
+    "is_office_file",
+    "protected_files",
+    "session_file",
+    "write_guarded",
+    "write_through_temporary",
+]
