@@ -44,7 +44,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     target, other = Path(args.file), Path(args.other)
     _warn(target)
-    report = merge_files(target, other, dry_run=args.dry_run, take_over=args.force)
+    report = merge_files(
+        target, other, dry_run=args.dry_run, take_over=args.force, other_office=args.other_office
+    )
     if args.dry_run:
         print(Message(N_("Dry run: {file} was not changed."), {"file": target}))
     for line in report_lines(report):
@@ -102,6 +104,11 @@ def add_sharing_parsers(sub: Any) -> None:
         "--force",
         action="store_true",
         help=_("take over the file's lock left by another computer"),
+    )
+    merge.add_argument(
+        "--other-office",
+        action="store_true",
+        help=_("merge the file of another office (not a copy of this one) all the same"),
     )
     merge.set_defaults(handler=cmd_merge)
 

@@ -252,6 +252,19 @@ class OutputNotWritable(StoreError):
         super().__init__(path, reason=reason or "?", **params)
 
 
+class OtherOffice(StoreError):
+    """Merging a file of another office (not a copy of this one) needs the user's word."""
+
+    msgid = N_(
+        "“{file}” is the file of another office ({other}), not a copy of this office's file "
+        "({ours}), so merging it would add its whole register to yours; if that is what you "
+        "want, merge again with --other-office (in the app, confirm it)."
+    )
+
+    def __init__(self, path: Path | str, *, other: str = "?", ours: str = "?", **params: Any):
+        super().__init__(path, other=other, ours=ours, **params)
+
+
 __all__ = [
     "BackupFailed",
     "BrokenReferences",
@@ -270,6 +283,7 @@ __all__ = [
     "NoSuchEntity",
     "NotSQLite",
     "OpenedReadOnly",
+    "OtherOffice",
     "OutputFolderMissing",
     "OutputIsAnotherOfficeFile",
     "OutputIsFolder",

@@ -27,9 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.history import field_label
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.store.merge import ConflictKey, MergeReport, Side, merge_files, report_lines
+from intl_desk.store.merge import (
+    ConflictKey,
+    MergeReport,
+    Side,
+    merge_files,
+    offices_of,
+    report_lines,
+)
 from intl_desk.store.merge.report import kind_label, shown
 from intl_desk.ui.operations import Operation
 
@@ -137,18 +145,48 @@ def start_merge(window: QMainWindow) -> Operation[MergeReport] | None:
     if not chosen:
         return None
     target, other = office.path, Path(chosen)
+    other_office = confirm_other_office(window, target, other)
+    if other_office is None:
+        return None
     return Operation(
         window,
-        lambda progress: merge_files(target, other, dry_run=True),
-        lambda report: review(window, target, other, report),
+        lambda progress: merge_files(target, other, dry_run=True, other_office=other_office),
+        lambda report: review(window, target, other, report, other_office),
         label=Message(N_("Comparing with {file}…"), {"file": other.name}).render(),
         indicator=getattr(window, "busy", None),
         failure_title=_("Cannot merge"),
     ).run()
 
 
+def confirm_other_office(window: QMainWindow, target: Path, other: Path) -> bool | None:
+    """``False`` for a copy of this office's file; for another office's file, ``True``
+    once the user confirmed naming both offices, ``None`` if they did not. A file that
+    cannot even be identified is left to the dry run, which says why."""
+    try:
+        mine, theirs = offices_of(target, other)
+    except IntlDeskError:
+        return False
+    if mine.office_id == theirs.office_id:
+        return False
+    answer = QMessageBox.question(
+        window,
+        _("Merge the file of another office?"),
+        Message(
+            N_(
+                "“{file}” is not a copy of this office's file: it belongs to another office, "
+                "“{other}”. Merging adds its whole register (agreements, partners, projects…) "
+                "to “{ours}”, marked as coming from that office. Merge it all the same?"
+            ),
+            {"file": other.name, "other": theirs.office_name, "ours": mine.office_name},
+        ).render(),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return True if answer == QMessageBox.StandardButton.Yes else None
+
+
 def review(
-    window: QMainWindow, target: Path, other: Path, report: MergeReport
+    window: QMainWindow, target: Path, other: Path, report: MergeReport, other_office: bool = False
 ) -> Operation[MergeReport] | None:
     if not report.changed:
         QMessageBox.information(window, _("Merge"), report_lines(report)[0].render())
@@ -159,7 +197,7 @@ def review(
     choices = dialog.choices()
     return Operation(
         window,
-        lambda progress: merge_files(target, other, choices=choices),
+        lambda progress: merge_files(target, other, choices=choices, other_office=other_office),
         lambda done: merged(window, done),
         label=Message(N_("Merging {file}…"), {"file": other.name}).render(),
         indicator=getattr(window, "busy", None),

@@ -166,7 +166,7 @@ def test_an_older_other_file_is_upgraded_on_a_copy(tmp_path: Path) -> None:
     ours = make_base(tmp_path / "ours.sqlite")
     older = copy_v0001(tmp_path)
     before = fingerprint(older)
-    report = merge_files(ours, older)
+    report = merge_files(ours, older, other_office=True)  # the fixture is another office's
     assert report.added  # its records came in
     assert fingerprint(older).sha256 == before.sha256
     assert not list(tmp_path.glob("office_v0001.sqlite.before-*"))  # nothing written beside it
@@ -215,3 +215,27 @@ def test_a_record_kept_by_a_later_edit_keeps_its_children(pair: tuple[Path, Path
     assert report.restored == {"agreement": 1, "agreement_party": 2}
     assert _live_parties(theirs, accord) == 2
     assert records(ours) == records(theirs)
+
+
+def test_another_offices_file_is_refused_unless_the_user_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ours = make_base(tmp_path / "lyon.sqlite")
+    theirs = tmp_path / "cordoba.sqlite"
+    OfficeFile.create(theirs, "Municipalidad de Córdoba", kind="city", country_code="AR").close()
+    with OfficeFile.open(theirs) as office, office.session() as session:
+        session.add(Partner(name="Rosario", country_code="AR"))
+        session.commit()
+    before = fingerprint(ours).sha256
+    code = main(["merge", str(ours), str(theirs)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(
+        "intl-desk: “cordoba.sqlite” is the file of another office (Municipalidad de Córdoba), "
+        "not a copy of this office's file ("
+    )
+    assert "merge again with --other-office" in err
+    assert fingerprint(ours).sha256 == before
+    assert not list(tmp_path.glob("lyon.sqlite.before-*"))  # not even a backup was made
+    assert main(["merge", str(ours), str(theirs), "--other-office"]) == 0
+    assert live_value(ours, "partner", "Rosario", "country_code") == "AR"

@@ -186,3 +186,44 @@ def test_a_file_in_a_cloud_sync_folder_opens_with_a_warning(
     open_and_wait(qtbot, window, path)
     message = window.statusBar().currentMessage()
     assert "“Łódź.sqlite” is in a cloud-sync folder" in message
+
+
+@pytest.mark.parametrize("answer", ["cancel", "yes"])
+def test_merging_another_offices_file_asks_naming_both_offices(
+    qtbot: QtBot,
+    window: MainWindow,
+    office_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    theirs = office_path.with_name("cordoba.sqlite")
+    OfficeFile.create(theirs, "Municipalidad de Córdoba", kind="city", country_code="AR").close()
+    with OfficeFile.open(theirs) as office, office.session() as session:
+        session.add(Partner(name="Rosario", country_code="AR"))
+        session.commit()
+    open_and_wait(qtbot, window, office_path)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(theirs), ""))
+    )
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *args: object) -> object:
+        asked.append(text)
+        return (
+            QMessageBox.StandardButton.Yes if answer == "yes" else QMessageBox.StandardButton.Cancel
+        )
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(MergeDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted)
+    operation = merge_dialog.start_merge(window)
+    assert len(asked) == 1
+    assert "“cordoba.sqlite” is not a copy of this office's file" in asked[0]
+    assert "“Municipalidad de Córdoba”" in asked[0] and "“Ville de Lyon”" in asked[0]
+    if answer == "cancel":
+        assert operation is None
+        with OfficeFile.open(office_path, read_only=True) as office, office.session() as s:
+            assert s.scalars(select(Partner.name)).all() == []
+        return
+    qtbot.waitUntil(lambda: "Added" in window.statusBar().currentMessage(), timeout=10_000)
+    with OfficeFile.open(office_path, read_only=True) as office, office.session() as s:
+        assert s.scalars(select(Partner.name)).all() == ["Rosario"]

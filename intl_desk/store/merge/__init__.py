@@ -21,7 +21,7 @@ from intl_desk.core.tracking import current_user
 from intl_desk.store.backup import _vacuum_into, fsync_file, publish, temporary_sibling
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
-from intl_desk.store.errors import BackupFailed, FileAlreadyExists, SameFile
+from intl_desk.store.errors import BackupFailed, FileAlreadyExists, OtherOffice, SameFile
 from intl_desk.store.merge.apply import Progress, apply_merge, attach
 from intl_desk.store.merge.plan import (
     Conflict,
@@ -33,6 +33,7 @@ from intl_desk.store.merge.plan import (
 )
 from intl_desk.store.merge.report import MergeReport, report_lines
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.store.probe import FileProbe, probe
 from intl_desk.store.safety import current_version_of, verify_source
 
 
@@ -84,6 +85,17 @@ def _read_plan(target: Path, source: Path, choices: dict[ConflictKey, Side]) -> 
         connection.close()
 
 
+def offices_of(here: Path, there: Path) -> tuple[FileProbe, FileProbe]:
+    """Both files' identities, read without the integrity check (a moment)."""
+    return probe(here, quick_check=False), probe(there, quick_check=False)
+
+
+def refuse_other_office(here: Path, there: Path) -> None:
+    mine, theirs = offices_of(here, there)
+    if mine.office_id != theirs.office_id:
+        raise OtherOffice(there, other=theirs.office_name, ours=mine.office_name)
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -99,15 +111,20 @@ def merge_files(
     choices: dict[ConflictKey, Side] | None = None,
     take_over: bool = False,
     progress: Progress | None = None,
+    other_office: bool = False,
 ) -> MergeReport:
     """Merge the office file ``other`` into ``target`` (see the module docstring).
 
     ``choices`` settles conflicts (``"other"`` takes their value; this file's is kept
-    otherwise). A dry run needs no lock and writes nothing anywhere.
+    otherwise). A dry run needs no lock and writes nothing anywhere. A file of another
+    office (another office id, not a copy of this file) is refused unless
+    ``other_office`` says the user means it.
     """
     here, there = Path(target), Path(other)
     if _same_file(here, there):
         raise SameFile(there)
+    if not other_office:
+        refuse_other_office(here, there)
     chosen = dict(choices or {})
     if dry_run:
         with (
@@ -152,6 +169,8 @@ __all__ = [
     "MergeReport",
     "Side",
     "merge_files",
+    "offices_of",
+    "refuse_other_office",
     "report_lines",
     "table_specs",
 ]
