@@ -13,11 +13,13 @@ and Portuguese.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -250,15 +252,59 @@ def export_iati(session: Session, path: Path | str, query: ListQuery | None = No
             for p in session.scalars(select(Project).where(Project.id.in_(chunk)).options(*loads))
         }
         for project_id in chunk:
-            root.append(activity_element(projects[project_id], office, ref))
+            activity = activity_element(projects[project_id], office, ref)
+            if strip_invalid_characters(activity):
+                result.warnings.append(
+                    Message(
+                        N_(
+                            "Project “{title}” holds characters XML does not allow (control "
+                            "characters pasted from another program): they were left out of "
+                            "the IATI file; correct the project's texts."
+                        ),
+                        {"title": strip_invalid(projects[project_id].title)},
+                    )
+                )
+            root.append(activity)
             result.activities += 1
     ET.indent(root)
     target = guard_output(path, session_file(session))
     work = target.with_name(f".{target.name}.part")
     try:
         ET.ElementTree(root).write(work, encoding="utf-8", xml_declaration=True)
+        _parse_once(work)  # a file the registry would refuse never replaces the target
         work.replace(target)
-    except OSError as error:
+    except (OSError, ParseError) as error:
         work.unlink(missing_ok=True)
         raise ExportFailed(target) from error
     return result
+
+
+#: what XML 1.0 allows in text and attribute values (§2.2); the rest is left out
+_INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def strip_invalid(text: str) -> str:
+    return _INVALID_XML.sub("", text)
+
+
+def strip_invalid_characters(element: ET.Element) -> bool:
+    """Remove characters XML 1.0 forbids from every text, tail and attribute under
+    ``element``; returns whether any was found."""
+    found = False
+    for node in element.iter():
+        for name in ("text", "tail"):
+            value = getattr(node, name)
+            if value and _INVALID_XML.search(value):
+                setattr(node, name, strip_invalid(value))
+                found = True
+        for key, value in node.attrib.items():
+            if _INVALID_XML.search(value):
+                node.attrib[key] = strip_invalid(value)
+                found = True
+    return found
+
+
+def _parse_once(path: Path) -> None:
+    from defusedxml.ElementTree import parse
+
+    parse(str(path))

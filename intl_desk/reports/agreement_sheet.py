@@ -12,20 +12,23 @@ from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from intl_desk.core.display import date_text
 from intl_desk.core.evaluation.sheet import AgreementSheet, agreement_sheet
-from intl_desk.core.i18n import _, current_language
+from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.reference import sdg_goals
 from intl_desk.reports.charts import shorten
 from intl_desk.reports.fonts import register_fonts
-from intl_desk.reports.page import Letterhead, document
+from intl_desk.reports.page import FOOTER, HEADER, MARGIN, PAGE, Letterhead, document
 from intl_desk.reports.styles import BODY, HEADING, SECTION, SMALL, text
 from intl_desk.reports.yearly_parts import WIDTH
 
 OBJECTIVES_SHOWN = 8
+SIGNATORIES_SHOWN = 12
 LONG_TEXT = 700
+#: the page's frame
+FRAME_HEIGHT = PAGE[1] - 2 * MARGIN - HEADER - FOOTER - 2
 
 
 def write_agreement_sheet_pdf(
@@ -77,10 +80,7 @@ def _story(sheet: AgreementSheet) -> list[Flowable]:
         *_block(_("Partners"), sheet.partners),
         Paragraph(_("Dates"), SECTION),
         _dates(sheet),
-        *_block(
-            _("Signatories"),
-            [f"{n}, {p} — {s}" if p else f"{n} — {s}" for n, p, s in sheet.signatories],
-        ),
+        *_block(_("Signatories"), _signatories(sheet)),
         *_block(_("Themes"), [", ".join(sheet.themes)] if sheet.themes else []),
         *_block(_("SDGs"), [_sdg_text(sheet.sdgs)] if sheet.sdgs else []),
         *_block(_("Projects under the agreement"), sheet.projects),
@@ -109,7 +109,21 @@ def _story(sheet: AgreementSheet) -> list[Flowable]:
             ]
         )
     )
-    return [text(shorten(sheet.title, 160), HEADING), text(head, BODY), Spacer(1, 8), columns]
+    page = [text(shorten(sheet.title, 160), HEADING), text(head, BODY), Spacer(1, 8), columns]
+    # a record with 25 signatories or pages of objectives is shrunk to fit the one page
+    # rather than failing: the form holds every word
+    return [KeepInFrame(WIDTH, FRAME_HEIGHT, page, mode="shrink")]
+
+
+def _signatories(sheet: AgreementSheet) -> list[str]:
+    lines = [f"{n}, {p} — {s}" if p else f"{n} — {s}" for n, p, s in sheet.signatories]
+    if len(lines) > SIGNATORIES_SHOWN:
+        rest = len(lines) - SIGNATORIES_SHOWN + 1
+        lines = [
+            *lines[: SIGNATORIES_SHOWN - 1],
+            Message(N_("… and {count} more"), {"count": rest}).render(),
+        ]
+    return lines
 
 
 def _block(title: str, lines: Any, bullets: bool = False) -> list[Flowable]:

@@ -41,6 +41,7 @@ ENTRIES_PER_YEAR = 3
 CONTACTS_SHOWN = 5
 #: the page's frame less the heading, the figures and the note above the two columns
 COLUMN_HEIGHT = PAGE[1] - 2 * MARGIN - HEADER - FOOTER - 125
+FRAME_HEIGHT = PAGE[1] - 2 * MARGIN - HEADER - FOOTER - 2
 DETAIL = ParagraphStyle("detail", parent=SMALL, leftIndent=10)
 
 
@@ -101,7 +102,8 @@ def partner_sheet_flowables(story: PartnerStory) -> list[Flowable]:
         )
     )
     flowables.append(columns)
-    return flowables
+    # the columns are fitted one by one; a long title or many figures are absorbed here
+    return [KeepInFrame(WIDTH, FRAME_HEIGHT, flowables, mode="shrink")]
 
 
 def print_partner_sheet(

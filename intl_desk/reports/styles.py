@@ -70,7 +70,9 @@ def data_table(
     if fit:  # callers who cut their cells to fitted widths pass them with fit=False
         widths = fitted_widths(rows, widths, numeric_from, font_size, flexible)
     rows = [_header(rows[0], numeric_from, font_size, left), *rows[1:]] if rows else rows
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    # splitInRow: a record with a very long text (lessons learned, objectives) flows onto
+    # the next page instead of ending the report with a LayoutError
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, font_size),
         ("FONT", (0, 0), (-1, 0), BOLD, font_size),

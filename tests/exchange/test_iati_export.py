@@ -86,3 +86,30 @@ def test_an_office_without_projects_is_told_so_and_no_file_is_written(
     with office.session() as session, pytest.raises(NothingToExport, match="no projects"):
         export_iati(session, out)
     assert not out.exists()
+
+
+def test_control_characters_are_left_out_with_a_warning_naming_the_project(
+    office: OfficeFile, tmp_path: Path
+) -> None:
+    with office.session() as session:
+        session.add(
+            Project(
+                title="Eau potable\x01 à Ouagadougou",
+                status="2",
+                description="Collé depuis Word :\x0b puits\x0c et latrines",
+            )
+        )
+        session.commit()
+    out = tmp_path / "activities.xml"
+    with office.session() as session:
+        result = export_iati(session, out)
+    warnings = [warning.render() for warning in result.warnings]
+    assert (
+        "Project “Eau potable à Ouagadougou” holds characters XML does not allow (control "
+        "characters pasted from another program): they were left out of the IATI file; "
+        "correct the project's texts."
+    ) in warnings
+    tree = ElementTree.parse(str(out))  # well-formed
+    texts = [element.text for element in tree.iter("narrative")]
+    assert "Eau potable à Ouagadougou" in texts
+    assert "Collé depuis Word : puits et latrines" in texts
