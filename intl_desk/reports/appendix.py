@@ -30,18 +30,32 @@ def _entities(overview: Overview) -> list[Flowable]:
         [
             _("Local entity"),
             _("Part of"),
+            Message(N_("Signed up to {year}"), {"year": year}).render(),
+            _("With the entities under it"),
             _("Active agreements"),
             Message(N_("Signed in {year}"), {"year": year}).render(),
             _("Expired agreements"),
             _("Active projects"),
         ]
     ]
-    totals = [0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0]
     for entity in overview.entities:
-        values = (entity.active, entity.signed_in_year, entity.expired, entity.projects)
+        values = (
+            entity.signed_to_date,
+            entity.active,
+            entity.signed_in_year,
+            entity.expired,
+            entity.projects,
+        )
         totals = [total + value for total, value in zip(totals, values, strict=True)]
         rows.append(
-            [shorten(entity.name, 60), shorten(entity.parent, 50), *(count(v) for v in values)]
+            [
+                shorten(entity.name, 50),
+                shorten(entity.parent, 28),
+                count(values[0]),
+                count(entity.signed_with_subtree),
+                *(count(v) for v in values[1:]),
+            ]
         )
     rows.append(
         [
@@ -49,15 +63,19 @@ def _entities(overview: Overview) -> list[Flowable]:
                 N_("Total ({count} local entities)"), {"count": number_text(len(overview.entities))}
             ).render(),
             "",
-            *(count(total) for total in totals),
+            count(totals[0]),
+            "",
+            *(count(total) for total in totals[1:]),
         ]
     )
     story: list[Flowable] = [
         Paragraph(labels.section_title("appendix_entities"), SECTION),
-        data_table(rows, [WIDTH - 546, 190, 89, 89, 89, 89], 2, total_row=True, font_size=7),
+        data_table(
+            rows, [WIDTH - 550, 130, 70, 70, 70, 70, 70, 70], 2, total_row=True, font_size=7
+        ),
     ]
     head = overview.headline
-    if totals[0] != head.active_agreements or totals[3] != head.active_projects:
+    if totals[1] != head.active_agreements or totals[4] != head.active_projects:
         story.append(
             text(
                 Message(

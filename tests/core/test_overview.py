@@ -108,6 +108,9 @@ def _expected_headline(session: Session, filters: OverviewFilters) -> dict[str, 
         "signed_in_year": sum(
             1 for a in agreements if a.date_signed and a.date_signed.year == filters.year
         ),
+        "signed_to_date": sum(
+            1 for a in agreements if a.date_signed and a.date_signed.year <= filters.year
+        ),
         "partner_countries": len(
             {party.partner.country_code for a in active for party in a.parties if party.partner}
         ),
@@ -276,7 +279,9 @@ def test_each_figure_opens_exactly_the_records_it_counts(session: Session, case:
     overview: Overview = compute_overview(session, _filters(session, FILTERS[case]), TODAY)
     head = overview.headline
     assert _drill_count(session, overview.headline_drills["active"]) == head.active_agreements
-    assert _drill_count(session, overview.headline_drills["signed"]) == head.signed_in_year
+    assert _drill_count(session, overview.headline_drills["signed"]) == head.signed_to_date
+    signed_in_year = overview.headline_drills["signed_in_year"]
+    assert _drill_count(session, signed_in_year) == head.signed_in_year
     for bar in (*overview.themes, *overview.sdgs, *overview.project_statuses):
         assert _drill_count(session, bar.drill) == bar.value, bar.label
     for year in overview.signed_by_year:
@@ -334,3 +339,40 @@ def test_an_overview_built_on_another_years_is_the_same_as_a_fresh_one(
     other_country = OverviewFilters(YEAR, base.entity_id, "AR")
     reused = compute_overview(session, other_country, TODAY, previous=previous)
     assert reused == compute_overview(session, other_country, TODAY)  # not reused: new scope
+
+
+@pytest.mark.parametrize("year", [2020, 2025, YEAR])
+def test_each_entity_counts_what_it_signed_up_to_the_year_and_with_its_subtree(
+    session: Session, year: int
+) -> None:
+    """The Minas Gerais question, recounted from the records: every agreement an entity
+    signed by the end of the year, whatever its status now; for a parent, each agreement
+    of it or any entity under it once."""
+    overview = compute_overview(session, OverviewFilters(year), TODAY)
+    agreements = [
+        a
+        for a in session.scalars(select(Agreement))
+        if a.deleted_at is None and a.date_signed and a.date_signed.year <= year
+    ]
+    for entity in overview.entities:
+        tree = _subtree(session, entity.id) or set()
+        own = {
+            a.id
+            for a in agreements
+            for party in a.parties
+            if party.deleted_at is None and party.local_entity_id == entity.id
+        }
+        under = {
+            a.id
+            for a in agreements
+            for party in a.parties
+            if party.deleted_at is None and party.local_entity_id in tree
+        }
+        assert (entity.signed_to_date, entity.signed_with_subtree) == (len(own), len(under)), (
+            entity.name
+        )
+    assert overview.headline.signed_to_date == len(agreements)
+    if year == YEAR:
+        by_name = {e.name: e for e in overview.entities}
+        governo = by_name["Governo de Minas"]
+        assert governo.signed_with_subtree > governo.signed_to_date  # the tree adds up

@@ -50,8 +50,8 @@ def _independent_headline(path: Path) -> dict[str, int]:
         active = [a for a in agreements if a.status == "active"]
         return {
             "Active agreements": len(active),
-            f"Signed in {YEAR}": sum(
-                1 for a in agreements if a.date_signed and a.date_signed.year == YEAR
+            "Agreements signed": sum(
+                1 for a in agreements if a.date_signed and a.date_signed.year <= YEAR
             ),
             "Partner countries": len(
                 {p.partner.country_code for a in active for p in a.parties if p.partner}
@@ -87,8 +87,8 @@ def test_every_page_has_the_letterhead_and_its_number(reader: PdfReader) -> None
 
 
 def _appendix_rows(reader: PdfReader) -> dict[str, list[int]]:
-    """Entity name → its four counts, read back from the appendix text (a name, its
-    parent when it has one, then four numbers)."""
+    """Entity name → its counts, read back from the appendix text (a name, its parent
+    when it has one, then six numbers; the total row has no subtree figure)."""
     text = "\n".join(page.extract_text() for page in reader.pages)
     section = text.split("Every local entity", 1)[1].split("Every partner country", 1)[0]
     lines = [line.strip() for line in section.splitlines() if line.strip()]
@@ -99,7 +99,7 @@ def _appendix_rows(reader: PdfReader) -> dict[str, list[int]]:
     for line in lines:
         if re.fullmatch(r"\d+", line):
             numbers.append(int(line))
-            if len(numbers) == 4 and name is not None:
+            if name is not None and len(numbers) == (5 if name.startswith("Total") else 6):
                 rows[name] = numbers
                 name, numbers = None, []
         elif name is None:
@@ -118,11 +118,15 @@ def test_appendix_lists_every_entity_and_sums_to_the_headline(
         "São João del-Rei",
         "Belo Horizonte",
     }
-    assert [sum(values[i] for values in rows.values()) for i in range(4)] == total
+    columns = [[values[i] for i in (0, 2, 3, 4, 5)] for values in rows.values()]
+    assert [sum(values[i] for values in columns) for i in range(5)] == total
     headline = _independent_headline(office_file)
-    assert total[0] == headline["Active agreements"]
-    assert total[1] == headline[f"Signed in {YEAR}"]
-    assert rows["São João del-Rei"] == [2, 1, 0, 1]
+    assert total[0] == headline["Agreements signed"]
+    assert total[1] == headline["Active agreements"]
+    # signed up to the year, with the entities under it, active, signed in the year,
+    # expired, active projects
+    assert rows["São João del-Rei"] == [2, 2, 2, 1, 0, 1]
+    assert rows["Campo das Vertentes"][1] == 2  # São João del-Rei's two, under the region
 
 
 def test_appendix_lists_every_partner_country(reader: PdfReader) -> None:

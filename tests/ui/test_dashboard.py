@@ -78,7 +78,9 @@ def test_the_overview_button_shows_the_dashboard_with_the_records_counts(
     assert window.pages.currentWidget() is page
     tiles = {tile.label.text(): tile.value.text() for tile in page.tiles}
     assert tiles["Active agreements"] == str(len(_active_agreements(office_file)))
-    assert tiles[f"Signed in {YEAR}"] == "3"
+    assert tiles["Agreements signed"] == "6"  # every agreement signed up to the year
+    notes = {tile.label.text(): tile.note.text() for tile in page.tiles}
+    assert notes["Agreements signed"] == f"up to {YEAR}, of every status · 3 in {YEAR}"
     assert tiles["Partner countries"] == "3"
     assert tiles["Indicators on track"] == "67%"
     assert page.scope_label.text().endswith(f"Year {YEAR} · All local entities")
@@ -138,7 +140,8 @@ def test_changing_a_filter_refreshes_the_figures(window: MainWindow) -> None:
     assert "Partners in Vietnam" in page.scope_label.text()
     page.year_box.setCurrentIndex(page.year_box.findData(2025))
     assert page.current_filters().year == 2025
-    assert {t.label.text(): t.value.text() for t in page.tiles}["Signed in 2025"] == "0"
+    notes = {t.label.text(): t.note.text() for t in page.tiles}
+    assert notes["Agreements signed"].endswith("· 0 in 2025")
 
 
 def test_print_saves_what_is_on_screen_and_opens_it(

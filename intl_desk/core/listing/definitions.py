@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -88,6 +89,10 @@ def _signed_in(year: str) -> ColumnElement[bool]:
     return cast(extract("year", Agreement.date_signed), Integer) == int(year)
 
 
+def _signed_by(year: str) -> ColumnElement[bool]:
+    return Agreement.date_signed <= date(int(year), 12, 31)
+
+
 AGREEMENTS = ListSpec(
     kind="agreements",
     label=N_("Agreements"),
@@ -161,6 +166,7 @@ AGREEMENTS = ListSpec(
             ),
         ),
         Facet("year", N_("Year signed"), signed_year_options, _signed_in),
+        Facet("signed_by", N_("Signed by the end of"), signed_year_options, _signed_by),
         Facet(
             "theme",
             N_("Theme"),

@@ -61,6 +61,67 @@ def counts(session: Session, filters: OverviewFilters) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def signed_to_date(session: Session, filters: OverviewFilters) -> int:
+    """Agreements in scope signed up to the end of the year, whatever their status now."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Agreement)
+            .where(*agreement_scope(filters), _signed_by_end_of(filters.year))
+        )
+        or 0
+    )
+
+
+def _signed_by_end_of(year: int) -> ColumnElement[bool]:
+    return Agreement.date_signed <= date(year, 12, 31)
+
+
+def with_signed_totals(
+    session: Session, filters: OverviewFilters, figures: tuple[EntityFigure, ...]
+) -> tuple[EntityFigure, ...]:
+    """``figures`` with each entity's agreements signed up to the year, its own and with
+    everything under it (an agreement of two municipalities of one region counts once
+    for the region): the Minas Gerais question, "how many has each one signed?"."""
+    from dataclasses import replace
+
+    pairs_signed = session.execute(
+        select(AgreementParty.local_entity_id, AgreementParty.agreement_id)
+        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
+        .where(
+            *agreement_scope(filters),
+            _signed_by_end_of(filters.year),
+            AgreementParty.deleted_at.is_(None),
+            AgreementParty.local_entity_id.is_not(None),
+        )
+        .distinct()
+    ).all()
+    parents: dict[str, str | None] = {
+        entity_id: parent_id
+        for entity_id, parent_id in session.execute(
+            select(LocalEntity.id, LocalEntity.parent_id).where(LocalEntity.deleted_at.is_(None))
+        )
+    }
+    own: dict[str, set[str]] = {}
+    below: dict[str, set[str]] = {}
+    for entity_id, agreement_id in pairs_signed:
+        own.setdefault(entity_id, set()).add(agreement_id)
+        seen: set[str] = set()
+        current: str | None = entity_id
+        while current is not None and current not in seen:  # a cycle never hangs
+            seen.add(current)
+            below.setdefault(current, set()).add(agreement_id)
+            current = parents.get(current)
+    return tuple(
+        replace(
+            figure,
+            signed_to_date=len(own.get(figure.id, ())),
+            signed_with_subtree=len(below.get(figure.id, ())),
+        )
+        for figure in figures
+    )
+
+
 def signed_by_year(session: Session, filters: OverviewFilters) -> tuple[YearSeries, ...]:
     first = filters.year - YEARS_SHOWN + 1
     year = year_of(Agreement.date_signed)

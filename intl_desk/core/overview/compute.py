@@ -139,6 +139,7 @@ def compute_overview(
     headline = Headline(
         active_agreements=standing.active,
         signed_in_year=signed,
+        signed_to_date=agreements.signed_to_date(session, filters),
         partner_countries=sum(1 for country in standing.countries if country.active),
         active_projects=running,
         budget=budget,
@@ -165,7 +166,7 @@ def compute_overview(
         funders=standing.funders,
         countries=standing.countries,
         cities=standing.cities,
-        entities=standing.entities,
+        entities=agreements.with_signed_totals(session, filters, standing.entities),
         networks=networks,
         indicators=indicators,
         expiring=standing.expiring,
@@ -173,7 +174,8 @@ def compute_overview(
         expiring_drill=drill("agreements", filters, ("status", agreements.ACTIVE)),
         headline_drills={
             "active": drill("agreements", filters, ("status", agreements.ACTIVE)),
-            "signed": drill("agreements", filters, ("year", str(filters.year))),
+            "signed": drill("agreements", filters, ("signed_by", str(filters.year))),
+            "signed_in_year": drill("agreements", filters, ("year", str(filters.year))),
             "countries": drill("agreements", filters, ("status", agreements.ACTIVE)),
             "projects": drill("projects", filters),
             "money": drill("projects", filters),

@@ -48,6 +48,8 @@ class Bar:
 class Headline:
     active_agreements: int
     signed_in_year: int
+    #: every agreement in scope signed up to the end of the year: the register's total
+    signed_to_date: int
     partner_countries: int
     active_projects: int
     budget: Decimal
@@ -108,6 +110,10 @@ class EntityFigure:
     expired: int
     projects: int
     drill: Drill
+    #: agreements this entity signed up to the end of the year (as a direct party) …
+    signed_to_date: int = 0
+    #: … and those signed by it or any entity under it, each agreement once
+    signed_with_subtree: int = 0
 
 
 @dataclass(frozen=True)

@@ -59,9 +59,12 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
         ),
         Tile(
             "signed",
-            Message(N_("Signed in {year}"), {"year": year}).render(),
-            count_text(head.signed_in_year),
-            _("agreements of every status"),
+            _("Agreements signed"),
+            count_text(head.signed_to_date),
+            Message(
+                N_("up to {year}, of every status · {count} in {year}"),
+                {"year": year, "count": count_text(head.signed_in_year)},
+            ).render(),
             drills.get("signed"),
         ),
         Tile(
@@ -114,10 +117,13 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             percent_text(share) if share is not None else "–",
             Message(
                 N_("{on_track} of {assessed} assessed"),
-                {"on_track": head.indicators_on_track, "assessed": head.indicators_assessed},
+                {
+                    "on_track": count_text(head.indicators_on_track),
+                    "assessed": count_text(head.indicators_assessed),
+                },
             ).render()
             if share is not None
-            else _("no target measured yet"),
+            else _("no indicator assessed yet"),
             drills.get("indicators"),
         ),
     )
