@@ -109,7 +109,12 @@ def _countries(overview: Overview) -> list[Flowable]:
     ]
     rows += [
         [
-            shorten(country.name, 60),
+            shorten(
+                Message(N_("{country} (domestic partners)"), {"country": country.name}).render()
+                if country.domestic
+                else country.name,
+                60,
+            ),
             count(country.active),
             count(country.signed_in_year),
             count(country.partners),

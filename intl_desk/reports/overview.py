@@ -83,8 +83,13 @@ def _story(overview: Overview) -> list[Flowable]:
                 _captioned(
                     labels.section_title("map"),
                     charts_or_note(
-                        map_drawing(overview.countries, overview.cities, 470, 196),
-                        bool(overview.countries),
+                        map_drawing(
+                            overview.international_countries,
+                            overview.international_cities,
+                            470,
+                            196,
+                        ),
+                        bool(overview.international_countries),
                     ),
                 ),
                 _captioned(

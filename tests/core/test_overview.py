@@ -28,6 +28,7 @@ from intl_desk.core.overview import (
     compute_overview,
     entity_by_name,
 )
+from intl_desk.core.overview.labels import headline_tiles
 from intl_desk.store.office_file import OfficeFile
 
 
@@ -376,3 +377,31 @@ def test_each_entity_counts_what_it_signed_up_to_the_year_and_with_its_subtree(
         by_name = {e.name: e for e in overview.entities}
         governo = by_name["Governo de Minas"]
         assert governo.signed_with_subtree > governo.signed_to_date  # the tree adds up
+
+
+def test_partners_in_the_offices_own_country_are_counted_apart(office_path: Path) -> None:
+    """Lyon's partners in France are domestic: not a "partner country", not on the map."""
+    from intl_desk.core.model import AgreementParty, Partner
+
+    with OfficeFile.open(office_path) as office, office.session() as s:
+        paris = Partner(name="Paris", kind="city", country_code="FR", latitude=48.9, longitude=2.3)
+        lodz = Partner(name="Łódź", kind="city", country_code="PL", latitude=51.8, longitude=19.5)
+        s.add_all([paris, lodz])
+        s.flush()
+        for partner in (paris, lodz):
+            s.add(
+                Agreement(
+                    title=f"Lyon – {partner.name}", type="cooperation", status="active",
+                    date_signed=date(2020, 1, 1),
+                    parties=[AgreementParty(partner_id=partner.id)],
+                )
+            )
+        s.commit()
+        overview = compute_overview(s, OverviewFilters(2026), date(2026, 6, 1))
+    assert overview.headline.partner_countries == 1
+    assert [c.code for c in overview.international_countries] == ["PL"]
+    assert overview.domestic_country is not None and overview.domestic_country.active == 1
+    assert [city.name for city in overview.international_cities] == ["Łódź"]
+    tiles = {tile.key: tile for tile in headline_tiles(overview)}
+    assert tiles["countries"].value == "1"
+    assert tiles["countries"].note == "abroad, with an active agreement · and 1 in France"

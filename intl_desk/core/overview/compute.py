@@ -132,6 +132,13 @@ def compute_overview(
         if reusable and previous is not None
         else _standing(session, filters, today)
     )
+    home = own.country_code if own else None
+    standing = replace(
+        standing,
+        countries=tuple(
+            replace(country, domestic=country.code == home) for country in standing.countries
+        ),
+    )
     signed = agreements.counts(session, filters)[1]
     networks = activity.networks(session, filters)
     indicators = activity.indicators(session, filters)
@@ -140,7 +147,9 @@ def compute_overview(
         active_agreements=standing.active,
         signed_in_year=signed,
         signed_to_date=agreements.signed_to_date(session, filters),
-        partner_countries=sum(1 for country in standing.countries if country.active),
+        partner_countries=sum(
+            1 for country in standing.countries if country.active and not country.domestic
+        ),
         active_projects=running,
         budget=budget,
         cofinancing=granted,

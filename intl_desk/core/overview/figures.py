@@ -89,6 +89,8 @@ class CountryFigure:
     signed_in_year: int
     partners: int
     drill: Drill
+    #: the office's own country: its partners are domestic, not international
+    domestic: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,20 @@ class Overview:
     expiring_count: int
     expiring_drill: Drill
     headline_drills: dict[str, Drill] = field(default_factory=dict, hash=False)
+
+    @property
+    def international_countries(self) -> tuple[CountryFigure, ...]:
+        """The partner countries abroad: the map and the partner-country count."""
+        return tuple(country for country in self.countries if not country.domestic)
+
+    @property
+    def international_cities(self) -> tuple[CityPoint, ...]:
+        home = self.domestic_country
+        return tuple(city for city in self.cities if home is None or city.country != home.code)
+
+    @property
+    def domestic_country(self) -> CountryFigure | None:
+        return next((country for country in self.countries if country.domestic), None)
 
     @property
     def is_empty(self) -> bool:

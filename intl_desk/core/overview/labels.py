@@ -71,7 +71,7 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             "countries",
             _("Partner countries"),
             count_text(head.partner_countries),
-            _("with an active agreement"),
+            _countries_note(overview),
             drills.get("countries"),
         ),
         Tile(
@@ -127,6 +127,17 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             drills.get("indicators"),
         ),
     )
+
+
+def _countries_note(overview: Overview) -> str:
+    """Abroad only; partners in the office's own country are said beside, not mixed in."""
+    home = overview.domestic_country
+    if home is None or not home.active:
+        return _("abroad, with an active agreement")
+    return Message(
+        N_("abroad, with an active agreement · and {count} in {country}"),
+        {"count": count_text(home.active), "country": home.name},
+    ).render()
 
 
 def title() -> str:

@@ -258,7 +258,7 @@ class DashboardPage(QWidget):
         self.stack.setCurrentIndex(0)
         for widget, tile in zip(self.tiles, labels.headline_tiles(overview), strict=True):
             widget.set_tile(tile)
-        self.map.set_figures(overview.countries, overview.cities)
+        self.map.set_figures(overview.international_countries, overview.international_cities)
         self.years.set_series(overview.signed_by_year, overview.type_labels)
         money = overview.currency
         _bars(self.themes, overview.themes[:TOP], self.notes["themes"])
