@@ -9,8 +9,8 @@ from typing import Any
 
 import pycountry
 
-from PySide6.QtCore import QRect, QStringListModel, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -58,9 +58,27 @@ class PlaceCompleter(QCompleter):
         self._on_chosen = on_chosen
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        line_edit.setCompleter(self)
+        # setWidget, not QLineEdit.setCompleter: the line edit then never writes the
+        # suggestion's text ("Frankfurt am Main — Germany") into the name by itself; only
+        # _chosen fills the fields, each with its own part of the place
+        self.setWidget(line_edit)
         line_edit.textEdited.connect(self._update)
         self.activated[str].connect(self._chosen)  # type: ignore[index]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape closes the suggestions only: QCompleter would pass it on to the form,
+        which would then ask about closing."""
+        if (
+            watched is self.popup()
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            popup = self.popup()
+            if popup is not None:
+                popup.hide()
+            return True
+        return super().eventFilter(watched, event)
 
     def suggestion_text(self, city: City) -> str:
         return f"{city.name} — {country_name(city.country_code)}"
@@ -72,6 +90,11 @@ class PlaceCompleter(QCompleter):
         cities = search_cities(text.strip(), limit=12)
         self._cities = {self.suggestion_text(city): city for city in cities}
         self._model.setStringList(list(self._cities))
+        popup = self.popup()
+        if self._cities:
+            self.complete()
+        elif popup is not None:
+            popup.hide()
 
     def _chosen(self, text: str) -> None:
         city = self._cities.get(text)

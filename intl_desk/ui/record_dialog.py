@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -96,6 +96,18 @@ class RecordDialog(QDialog):
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.save_button.clicked.connect(self.save)
+        # Enter in a field moves on (keyPressEvent); saving is a deliberate Ctrl+S,
+        # Ctrl+Enter or a click, never the side effect of Enter in a half-filled form
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        for keys in (
+            QKeySequence(QKeySequence.StandardKey.Save),
+            QKeySequence("Ctrl+Return"),
+            QKeySequence("Ctrl+Enter"),
+        ):
+            QShortcut(keys, self, self._save_by_key)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
         self.buttons.rejected.connect(self.reject)
@@ -297,6 +309,24 @@ class RecordDialog(QDialog):
         self._loaded_state = self.widget_state()
         self.is_new = False
         self.accept()
+
+    def _save_by_key(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
+        else:
+            self.revalidate()  # says what is missing instead of doing nothing
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a single-line field moves to the next field, as in a spreadsheet."""
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _update_title(self) -> None:
         kind = translate(self.model.kind_label)

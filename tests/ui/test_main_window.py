@@ -374,3 +374,31 @@ def test_filters_are_not_cut_in_longer_languages(
         for box in page.facet_boxes.values():
             text = box.itemText(0)
             assert box.width() > box.fontMetrics().horizontalAdvance(text) + 16, (kind, text)
+
+
+def test_double_clicking_a_row_twice_opens_one_window(
+    window: MainWindow, filled: Path, qtbot: QtBot
+) -> None:
+    """Two forms of one record would let the older one save stale values over newer ones."""
+    open_and_wait(qtbot, window, filled)
+    window.show()
+    qtbot.waitExposed(window)
+    page = show_and_wait(qtbot, window, "partners")
+    viewport = page.table.viewport()
+    centre = page.table.visualRect(page.model.index(0, 0)).center()
+
+    def double_click() -> None:  # what the system sends: a click, then the double click
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+
+    double_click()
+    first = [d for d in window.open_dialogs if d.isVisible()]
+    assert len(first) == 1
+    double_click()
+    assert [d for d in window.open_dialogs if d.isVisible()] == first
+    window.open_record("partners", first[0].record.id)  # e.g. from the overview
+    assert [d for d in window.open_dialogs if d.isVisible()] == first
+    first[0].close()
+    double_click()
+    again = [d for d in window.open_dialogs if d.isVisible()]
+    assert len(again) == 1 and again[0] is not first[0]  # a closed form is not reused

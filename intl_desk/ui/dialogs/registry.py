@@ -33,8 +33,19 @@ def dialog_class(kind: str) -> type[RecordDialog]:
 
 
 def open_dialog(window: MainWindow, kind: str, record_id: str | None) -> RecordDialog | None:
+    """Open the record's form, or bring forward the one already open: two forms of one
+    record would let the older one save its stale values over the newer ones."""
     if window.office is None or kind not in DIALOG_PATHS:
         return None
+    window.open_dialogs[:] = [d for d in window.open_dialogs if d.isVisible()]
+    if record_id is not None:
+        cls = dialog_class(kind)
+        for dialog in window.open_dialogs:
+            record = getattr(dialog, "record", None)
+            if isinstance(dialog, cls) and getattr(record, "id", None) == record_id:
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
     try:
         dialog = dialog_class(kind)(window.office, record_id, window)
     except LookupError:
