@@ -31,7 +31,7 @@ def _say(msgid: str, **params: Any) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from intl_desk.exchange.fields import IMPORT_KINDS
-    from intl_desk.exchange.importer import apply_import, preview_import
+    from intl_desk.exchange.importer import apply_import, preview_import, sheet_remarks
     from intl_desk.store.office_file import OfficeFile
 
     kind = _kind(args.kind, list(IMPORT_KINDS))
@@ -49,6 +49,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         if preview.unmapped:
             _say(N_("Columns not imported: {columns}."), columns=", ".join(preview.unmapped))
+        for remark in sheet_remarks(preview):
+            print(remark.render())
         for row in preview.rows:
             for issue in row.errors:
                 _say(N_("Row {row}: {problem}"), row=row.number, problem=issue.render())

@@ -98,6 +98,13 @@ AGREEMENTS = ImportKind(
                 "município",
                 "commune",
                 "signataire local",
+                "collectivité",
+                "collectivité territoriale",
+                "municipalité",
+                "mairie",
+                "prefeitura",
+                "ayuntamiento",
+                "local party",
             ),
         ),
         Field(

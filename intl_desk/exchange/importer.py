@@ -25,7 +25,7 @@ from intl_desk.exchange.errors import UnknownKind
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping
 from intl_desk.exchange.reader import Sheet, read_sheets
-from intl_desk.exchange.values import CellError, read_cell
+from intl_desk.exchange.values import CellError, as_text, read_cell
 
 Status = Literal["new", "duplicate", "rejected"]
 OnDuplicate = Literal["skip", "update"]
@@ -53,6 +53,10 @@ class RowPreview:
     duplicate_of: str | None = None
     #: what the kind's handler worked out for writing (resolved ids, planned names…)
     plan: dict[str, Any] = field(default_factory=dict)
+    #: field → the register's own word that names no known term (kept on the record)
+    as_written: dict[str, str] = field(default_factory=dict)
+    #: the fields the sheet has a column for
+    mapped: frozenset[str] = frozenset()
 
     @property
     def status(self) -> Status:
@@ -89,6 +93,10 @@ class Preview:
     mapping: dict[int, str]
     rows: list[RowPreview]
     context: ImportContext
+    #: said once for the whole sheet ("no title column: titles composed…")
+    notices: list[Message] = field(default_factory=list)
+    #: rows left out as notes or totals under the table: (row number, its text)
+    skipped_notes: list[tuple[int, str]] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(1 for row in self.rows if row.status == status)
@@ -98,12 +106,48 @@ class Preview:
         return [h for i, h in enumerate(self.headers) if h and i not in self.mapping]
 
     @property
+    def unknown_words(self) -> list[tuple[str, str, int]]:
+        """(field, word as written, rows) for each word no known term matched, once."""
+        counts: dict[tuple[str, str], int] = {}
+        for row in self.rows:
+            for key, word in row.as_written.items():
+                counts[(key, word)] = counts.get((key, word), 0) + 1
+        return [(key, word, count) for (key, word), count in sorted(counts.items())]
+
+    @property
     def partners_to_create(self) -> list[str]:
         return sorted(planned.name for planned in self.context.new_partners.values())
 
     @property
     def entities_to_create(self) -> list[str]:
         return sorted(self.context.new_entities.values())
+
+
+def sheet_remarks(preview: Preview) -> list[Message]:
+    """What the user must know about the sheet as a whole, each said once: composed
+    titles, each unknown word with the rows it is on, the lines left out under the table."""
+    from intl_desk.exchange.fields import IMPORT_KINDS
+
+    spec = IMPORT_KINDS[preview.kind]
+    remarks = list(preview.notices)
+    for key, word, count in preview.unknown_words:
+        remarks.append(
+            Message(
+                N_(
+                    "“{word}” ({field}, {count} row(s)) names no known value: the usual one "
+                    "is used and the word is kept in the record's notes."
+                ),
+                {"word": word, "field": Message(spec.field(key).label).render(), "count": count},
+            )
+        )
+    for number, text in preview.skipped_notes:
+        remarks.append(
+            Message(
+                N_("Row {row} is a note or a total under the table, not imported: “{text}”."),
+                {"row": number, "text": text[:80]},
+            )
+        )
+    return remarks
 
 
 @dataclass
@@ -164,14 +208,20 @@ def _read_row(
     cells: list[Any],
     number: int,
     day_first: bool,
+    composed: frozenset[str] = frozenset(),
 ) -> RowPreview:
-    row = RowPreview(number=number, values={})
+    row = RowPreview(number=number, values={}, mapped=frozenset(mapping.values()))
     for index, key in mapping.items():
         field_ = spec.field(key)
         cell = cells[index] if index < len(cells) else None
         try:
             value, warnings = read_cell(field_, cell, day_first=day_first)
         except CellError as error:
+            if field_.kind == "code" and not field_.required and as_text(cell):
+                # an office's own word ("Convenio marco") never rejects the row: the
+                # handler chooses the usual value and the word is kept on the record
+                row.as_written[key] = str(as_text(cell))
+                continue
             row.errors.append(Issue(error.message, headers[index]))
             continue
         row.warnings.extend(Issue(warning, headers[index]) for warning in warnings)
@@ -179,6 +229,7 @@ def _read_row(
     for field_ in spec.fields:
         if (
             field_.required
+            and field_.key not in composed
             and row.values.get(field_.key) in (None, "", [])
             and not any(
                 issue.column == headers[i]
@@ -258,10 +309,30 @@ def preview_import(
     day_first = _day_first(sheet, header.index + 1, date_columns)
     titles = [header_key(h) for h in header.headers]
     first_title = next(i for i, title in enumerate(titles) if title)
+    composed = frozenset(COMPOSABLE.get(kind, ()))
+    notices = (
+        [
+            Message(
+                N_(
+                    "No column holds the title: each title is composed from the row (type, "
+                    "local party and partners); choose a column for it if the register has one."
+                )
+            )
+        ]
+        if "title" in composed and "title" not in chosen.values()
+        else []
+    )
     rows: list[RowPreview] = []
-    for offset, cells in enumerate(sheet.rows[header.index + 1 :]):
+    skipped_notes: list[tuple[int, str]] = []
+    body = sheet.rows[header.index + 1 :]
+    table_end = _table_end(body, len(chosen))
+    for offset, cells in enumerate(body):
         if all(cell is None for cell in cells):
             continue  # blank separator rows
+        if offset >= table_end:
+            text = " ".join(str(as_text(c)) for c in cells if as_text(c))
+            skipped_notes.append((header.index + offset + 2, text))
+            continue
         first = cells[first_title] if first_title < len(cells) else None
         if (
             isinstance(first, str)
@@ -271,7 +342,13 @@ def preview_import(
             continue  # the titles repeated (a register printed page by page)
         rows.append(
             _read_row(
-                spec, header.headers, chosen, list(cells), header.index + offset + 2, day_first
+                spec,
+                header.headers,
+                chosen,
+                list(cells),
+                header.index + offset + 2,
+                day_first,
+                composed,
             )
         )
     handler.load(context, rows)  # what is already in the file, for the rows read
@@ -285,8 +362,64 @@ def preview_import(
         elif row.duplicate_of:
             row.warn(N_("Already in the file."))
     return Preview(
-        kind, target, sheet.name, header.index + 1, header.headers, chosen, rows, context
+        kind,
+        target,
+        sheet.name,
+        header.index + 1,
+        header.headers,
+        chosen,
+        rows,
+        context,
+        notices,
+        skipped_notes,
     )
+
+
+#: fields a row can do without because the handler composes them from the row
+COMPOSABLE: dict[str, tuple[str, ...]] = {"agreements": ("title",)}
+
+#: first words of the lines offices write under a register's table
+_NOTE_WORDS = (
+    "total",
+    "totaux",
+    "sous-total",
+    "subtotal",
+    "source",
+    "fonte",
+    "fuente",
+    "note",
+    "nota",
+    "notes",
+    "obs",
+    "observacao",
+    "observación",
+    "remarque",
+    "mise a jour",
+    "atualizado",
+    "actualizado",
+    "updated",
+)
+
+
+def _table_end(rows: list[list[Any]], mapped: int) -> int:
+    """Where the table ends: every row after the last row of data that reads as a note
+    or a total ("Total : 6 accords", "Source : …", one long sentence in a single cell)
+    is left out and listed, not imported. A short value alone on a row is still data."""
+    from intl_desk.core.model.base import fold
+
+    def is_note(cells: list[Any]) -> bool:
+        texts = [str(as_text(cell)) for cell in cells if as_text(cell)]
+        if not texts:
+            return True
+        first = fold(texts[0])
+        if first.startswith(_NOTE_WORDS):
+            return True
+        return len(texts) == 1 and mapped > 1 and (len(first) > 40 or ":" in first)
+
+    end = len(rows)
+    while end > 0 and is_note(rows[end - 1]):
+        end -= 1
+    return end
 
 
 def apply_import(

@@ -15,12 +15,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select
 
 from intl_desk.core import vocabularies as vocab
-from intl_desk.core.i18n import N_
+from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import (
     Agreement,
     AgreementParty,
     AgreementSdg,
     AgreementTheme,
+    LocalEntity,
 )
 from intl_desk.core.validation import errors_of
 from intl_desk.exchange.bulk import transient
@@ -48,6 +49,31 @@ def _status(values: dict[str, Any], today: date) -> str:
     if signed is None:
         return "draft"
     return "expired" if expires is not None and expires < today else "active"
+
+
+def compose_title(
+    context: ImportContext,
+    values: dict[str, Any],
+    entities: list[tuple[str, str | None]],
+    partners: list[tuple[str, str | None, str | None]],
+) -> str:
+    """ "Cooperation agreement Lyon – Porto": for a register without a title column."""
+    ours = [name or _entity_name(context, entity_id) for name, entity_id in entities]
+    theirs = [name for name, _partner_id, _country in partners]
+    sides = " – ".join(part for part in (", ".join(filter(None, ours)), ", ".join(theirs)) if part)
+    return f"{vocab.AGREEMENT_TYPES.label(values.get('type'))} {sides}".strip()[:300]
+
+
+def _entity_name(context: ImportContext, entity_id: str | None) -> str:
+    if entity_id is None:
+        return ""
+    names: dict[str, str] = context.extra.setdefault("entity_names", {})
+    if entity_id not in names:
+        names[entity_id] = str(
+            context.session.scalar(select(LocalEntity.name).where(LocalEntity.id == entity_id))
+            or ""
+        )
+    return names[entity_id]
 
 
 class AgreementHandler:
@@ -141,16 +167,51 @@ class AgreementHandler:
                 elif code not in themes:
                     themes.append(code)
         inferred: set[str] = set()
+        written_type = row.as_written.get("type")
         if not values.get("type"):
             inferred.add("type")
             values["type"] = "cooperation"
-            row.warn(
-                N_("No type given: “{type}” assumed."),
-                type=vocab.AGREEMENT_TYPES.label("cooperation"),
-            )
+            if written_type:
+                row.warn(
+                    N_(
+                        "“{word}” is not a type Intl Desk knows: “{type}” used, and the "
+                        "word kept in the notes."
+                    ),
+                    word=written_type,
+                    type=vocab.AGREEMENT_TYPES.label("cooperation"),
+                )
+            else:
+                row.warn(
+                    N_("No type given: “{type}” assumed."),
+                    type=vocab.AGREEMENT_TYPES.label("cooperation"),
+                )
+        written_status = row.as_written.get("status")
         if not values.get("status"):
             inferred.add("status")
             values["status"] = _status(values, date.today())
+            if written_status:
+                row.warn(
+                    N_(
+                        "“{word}” is not a status Intl Desk knows: “{status}” follows from the "
+                        "dates, and the word is kept in the notes."
+                    ),
+                    word=written_status,
+                    status=vocab.AGREEMENT_STATUSES.label(values["status"]),
+                )
+        kept = [
+            Message(
+                N_("{field} as written in the register: {word}"), {"field": label, "word": word}
+            ).render()
+            for label, word in ((_("Type"), written_type), (_("Status"), written_status))
+            if word
+        ]
+        if kept:
+            values["notes"] = "\n".join([*filter(None, [values.get("notes")]), *kept])
+        if not values.get("title"):
+            values["title"] = compose_title(context, values, planned_entities, planned_partners)
+            row.label = values["title"]
+            if "title" in row.mapped:
+                row.warn(N_("No title on this row: “{title}” composed."), title=values["title"])
         record = transient(Agreement, {key: values[key] for key in SCALARS if key in values})
         record.perpetual = bool(values.get("perpetual"))
         row.errors.extend(Issue(error.message) for error in errors_of(record))

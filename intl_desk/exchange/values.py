@@ -38,6 +38,7 @@ _FALSE = {"no", "n", "non", "nao", "não", "false", "faux", "falso", "0", "-"}
 TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "agreement_type": {
         "twinning": (
+            "irmandade",
             "jumelage",
             "hermanamiento",
             "geminacao",
@@ -57,6 +58,16 @@ TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "convenio",
             "acordo",
             "accord de cooperation",
+            "cooperation decentralisee",
+            "cooperacion descentralizada",
+            "cooperacao descentralizada",
+            "decentralised cooperation",
+            "convenio marco",
+            "acuerdo marco",
+            "accord cadre",
+            "convention cadre",
+            "acordo quadro",
+            "framework agreement",
         ),
         "mou": ("memorandum", "protocole", "protocolo", "memorando", "mou"),
         "letter_of_intent": (
@@ -159,6 +170,10 @@ _PUNCTUATION = re.compile(r"[.,;:'’`()\[\]\-_/]+")
 _PARTS = re.compile(r"[/(),;]|\s(?:or|ou|o|and|et|y|e)\s")
 
 
+#: larger than any budget or count an office keeps (and than SQLite stores exactly)
+MAX_NUMBER = Decimal(10) ** 15
+
+
 class CellError(ValueError):
     def __init__(self, message: Message) -> None:
         super().__init__(message.msgid)
@@ -189,11 +204,21 @@ def _terms(vocabulary: vocab.Vocabulary) -> dict[str, str]:
 
 
 def resolve_term(vocabulary: vocab.Vocabulary, value: object) -> str | None:
-    """The code of the term ``value`` names (its code or its label in any language)."""
+    """The code of the term ``value`` names (its code or its label in any language, in
+    the singular or the plural: "Jumelages", "Hermanamientos", "Geminações")."""
     if value is None:
         return None
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    return _terms(vocabulary).get(_term_key(text))
+    terms = _terms(vocabulary)
+    key = _term_key(text)
+    found = terms.get(key)
+    if found is None and key.endswith(("oes", "aes")):  # geminacoes → geminacao
+        found = terms.get(key[:-3] + "ao")
+    if found is None and key.endswith("es"):
+        found = terms.get(key[:-2])
+    if found is None and key.endswith("s"):
+        found = terms.get(" ".join(word.removesuffix("s") for word in key.split()))
+    return found
 
 
 def as_text(value: Any) -> str | None:
@@ -288,6 +313,15 @@ def read_cell(field: Field, value: Any, *, day_first: bool = True) -> tuple[Any,
             raise CellError(
                 Message(N_("“{value}” is not a number."), {"value": as_text(value)})
             ) from None
+        if not number.is_finite():
+            raise CellError(Message(N_("“{value}” is not a number."), {"value": as_text(value)}))
+        if abs(number) >= MAX_NUMBER:
+            raise CellError(
+                Message(
+                    N_("“{value}” is too large to be a figure of a register."),
+                    {"value": as_text(value)},
+                )
+            )
         if kind == "money":
             return number.quantize(Decimal("0.01")), []
         if kind in ("int", "year"):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from intl_desk.core.display import number_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
-from intl_desk.exchange.importer import ImportResult, Preview, SheetLayout
+from intl_desk.exchange.importer import ImportResult, Preview, SheetLayout, sheet_remarks
 from intl_desk.exchange.values import as_text
 
 STATUS_LABELS = {"new": N_("New"), "duplicate": N_("Duplicate row"), "rejected": N_("Rejected")}
@@ -207,7 +207,8 @@ class ImportSteps(QDialog):
                     {"count": number_text(len(created))},
                 ).render()
             )
-        self.summary_label.setText(" · ".join(parts))
+        remarks = [remark.render() for remark in sheet_remarks(preview)]
+        self.summary_label.setText("\n".join([" · ".join(parts), *remarks]))
         shown = sorted(preview.rows, key=lambda row: (row.status != "rejected", row.number))
         shown = shown[:SHOWN_ROWS]
         self.rows_table.setRowCount(len(shown))

@@ -1,0 +1,162 @@
+"""Registers written the way offices write them import whole: no title column, their own
+words for types and statuses, plurals, notes and totals under the table — and money that
+is not a finite figure is refused with its reason, never stored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from intl_desk.cli import main
+from intl_desk.core.model import Agreement, LocalEntity, Project
+from intl_desk.exchange.importer import apply_import, preview_import, sheet_remarks
+from intl_desk.store.office_file import OfficeFile
+
+
+def _sheet(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(list(row))
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def lyon(office: OfficeFile) -> OfficeFile:
+    with office.session() as session:
+        session.add(LocalEntity(name="Ville de Lyon", kind="government"))
+        session.commit()
+    return office
+
+
+def test_a_french_register_without_a_title_column_imports_every_row(
+    lyon: OfficeFile, tmp_path: Path, mappings_folder: Path
+) -> None:
+    path = _sheet(
+        tmp_path / "registre.xlsx",
+        [
+            ["Registre des accords internationaux — mis à jour en mars 2026"],
+            [],
+            ["Collectivité", "Ville partenaire", "Pays", "Type", "Statut", "Signé le", "Résumé"],
+            [
+                "Ville de Lyon",
+                "Porto",
+                "Portugal",
+                "Jumelages",
+                "En cours",
+                "12/05/2011",
+                "Échanges culturels",
+            ],
+            [
+                "Ville de Lyon",
+                "Ouagadougou",
+                "Burkina Faso",
+                "Coopération décentralisée",
+                "En cours",
+                "03/02/2015",
+                None,
+            ],
+            [
+                "Ville de Lyon",
+                "Córdoba",
+                "Argentine",
+                "Convenio marco",
+                "Suspendu",
+                "20/10/2019",
+                None,
+            ],
+            ["Ville de Lyon", "Łódź", "Pologne", "Pacte d'entente", "Signé", "01/06/2020", None],
+            [],
+            ["Total : 4 accords", None, None, None, None, None, None],
+            [
+                "Source : Direction des relations internationales",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+            ],
+        ],
+    )
+    with lyon.session() as session:
+        preview = preview_import(session, path, "agreements", mappings_folder=mappings_folder)
+        assert [(row.status, [e.render() for e in row.errors]) for row in preview.rows] == [("new", [])] * 4
+        remarks = [remark.render() for remark in sheet_remarks(preview)]
+        assert remarks[0].startswith("No column holds the title: each title is composed")
+        assert (
+            "“Pacte d'entente” (Type, 1 row(s)) names no known value: the usual one is used "
+            "and the word is kept in the record's notes."
+        ) in remarks
+        assert "“Suspendu” (Status, 1 row(s)) names no known value" in " ".join(remarks)
+        assert any(r.startswith("Row 9 is a note or a total under the table") for r in remarks)
+        assert any(r.startswith("Row 10 is a note or a total under the table") for r in remarks)
+        result = apply_import(session, preview)
+    assert result.imported == 4 and not result.rejected
+    with lyon.session() as session:
+        saved = {a.title: a for a in session.scalars(select(Agreement))}
+    assert set(saved) == {
+        "Twinning / sister city Ville de Lyon – Porto",
+        "Cooperation agreement Ville de Lyon – Ouagadougou",
+        "Cooperation agreement Ville de Lyon – Córdoba",
+        "Cooperation agreement Ville de Lyon – Łódź",
+    }
+    porto = saved["Twinning / sister city Ville de Lyon – Porto"]
+    assert (porto.type, porto.status, porto.date_signed) == (
+        "twinning",
+        "active",
+        date(2011, 5, 12),
+    )
+    assert porto.summary == "Échanges culturels"
+    cordoba = saved["Cooperation agreement Ville de Lyon – Córdoba"]
+    assert cordoba.type == "cooperation"
+    assert cordoba.notes == "Status as written in the register: Suspendu"
+    lodz = saved["Cooperation agreement Ville de Lyon – Łódź"]
+    assert lodz.notes == "Type as written in the register: Pacte d'entente"
+    assert lodz.status == "active"
+
+
+def test_a_brazilian_register_in_the_plural_with_its_own_words(
+    lyon: OfficeFile, tmp_path: Path, mappings_folder: Path
+) -> None:
+    path = _sheet(
+        tmp_path / "acordos.xlsx",
+        [
+            ["Prefeitura", "Cidade parceira", "País", "Tipo", "Data de assinatura"],
+            ["Ville de Lyon", "São João del-Rei", "Brasil", "Irmandade", "15/03/2024"],
+            ["Ville de Lyon", "Belo Horizonte", "Brasil", "Geminações", "2019"],
+        ],
+    )
+    with lyon.session() as session:
+        preview = preview_import(session, path, "agreements", mappings_folder=mappings_folder)
+        assert [row.status for row in preview.rows] == ["new", "new"]
+        assert not preview.unknown_words
+        apply_import(session, preview)
+    with lyon.session() as session:
+        types = sorted(a.type for a in session.scalars(select(Agreement)))
+    assert types == ["twinning", "twinning"]
+
+
+@pytest.mark.parametrize("budget", ["Infinity", "nan", "1e999", "-inf"])
+def test_a_budget_that_is_no_finite_figure_is_refused_with_the_reason(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], budget: str
+) -> None:
+    path = tmp_path / "projets.csv"
+    path.write_text(f"Titre;Statut;Budget\nEau potable à Huế;En cours;{budget}\n", "utf-8")
+    before = office_path.read_bytes()
+    code = main(["import", str(office_path), str(path), "--kind", "projects"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"Row 2: Budget: “{budget}” is not a number." in out or (
+        f"Row 2: Budget: “{budget}” is too large to be a figure of a register." in out
+    )
+    assert "Traceback" not in out
+    with OfficeFile.open(office_path, read_only=True) as office, office.session() as s:
+        assert s.scalars(select(Project)).all() == []
+    assert len(office_path.read_bytes()) == len(before)
