@@ -87,7 +87,9 @@ def test_a_french_register_without_a_title_column_imports_every_row(
     )
     with lyon.session() as session:
         preview = preview_import(session, path, "agreements", mappings_folder=mappings_folder)
-        assert [(row.status, [e.render() for e in row.errors]) for row in preview.rows] == [("new", [])] * 4
+        assert [(row.status, [e.render() for e in row.errors]) for row in preview.rows] == [
+            ("new", [])
+        ] * 4
         remarks = [remark.render() for remark in sheet_remarks(preview)]
         assert remarks[0].startswith("No column holds the title: each title is composed")
         assert (
