@@ -153,6 +153,19 @@ class PartnerStory:
         return not (self.agreements or self.projects or self.activities or self.contacts)
 
 
+def partner_by_name(session: Session, name: str) -> str:
+    """The id of the live partner called ``name`` (accents and case ignored)."""
+    from intl_desk.core.model.base import fold
+
+    wanted = fold(name.strip())
+    for partner_id, partner_name in session.execute(
+        select(Partner.id, Partner.name).where(Partner.deleted_at.is_(None))
+    ):
+        if fold(partner_name) == wanted:
+            return str(partner_id)
+    raise PartnerNotFound(name)
+
+
 def partner_story(session: Session, partner_id: str) -> PartnerStory:
     row = session.execute(
         select(Partner.name, Partner.kind, Partner.country_code).where(
@@ -489,5 +502,6 @@ __all__ = [
     "StoryProject",
     "TimelineEntry",
     "country_story",
+    "partner_by_name",
     "partner_story",
 ]

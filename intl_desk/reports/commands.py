@@ -40,7 +40,36 @@ def add_report_parser(sub: Any) -> Any:
     from intl_desk.reports.evaluation_commands import add_evaluation_reports
 
     add_evaluation_reports(kinds)  # yearly, handover
+    partner = kinds.add_parser(
+        "partner",
+        help=_("a partner's whole story on one page (or every partner in one country)"),
+    )
+    partner.add_argument("file", metavar=_("FILE"))
+    partner.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"))
+    chosen = partner.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--partner", metavar=_("NAME"), help=_("the partner's name"))
+    chosen.add_argument("--country", metavar="CC", help=_("every partner in this country"))
+    partner.set_defaults(handler=cmd_report_partner)
     return kinds
+
+
+def cmd_report_partner(args: argparse.Namespace) -> int:
+    from intl_desk.core.partner_story import partner_by_name
+    from intl_desk.reports.partner_sheet import print_partner_sheet
+    from intl_desk.store.office_file import OfficeFile
+    from intl_desk.store.output_guard import guard_output
+
+    source, output = Path(args.file), Path(args.output)
+    guard_output(output, [source])
+    country = _country(args.country)
+    with OfficeFile.open(source, read_only=True) as office:
+        partner_id = None
+        if country is None:
+            with office.session() as session:
+                partner_id = partner_by_name(session, args.partner)
+        print_partner_sheet(office, partner_id, output, country=country)
+    print(Message(N_("Partner sheet written to {file}."), {"file": output}).render())
+    return 0
 
 
 def _country(code: str | None) -> str | None:

@@ -5,6 +5,7 @@ mixed across currencies, and the country's story taking every partner there toge
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from partner_story_office import build_story_office
@@ -36,7 +37,9 @@ def test_a_partner_story_holds_its_records_and_nothing_else(
     assert sorted(p.title for p in story.projects) == ["Eau potable", "Tramways"]
     tramways = next(p for p in story.projects if p.title == "Tramways")
     assert (tramways.budget, tramways.spent, tramways.cofinancing_obtained) == (
-        Decimal("1500"), Decimal("325"), Decimal("200"),
+        Decimal("1500"),
+        Decimal("325"),
+        Decimal("200"),
     )
     # currencies are never added together
     assert story.budget == {"EUR": Decimal("1500"), "XOF": Decimal("10000")}
@@ -77,3 +80,40 @@ def test_a_partner_with_nothing_yet_has_an_empty_story(office: OfficeFile) -> No
     assert story.is_empty and story.timeline == () and story.first_year is None
     with office.session() as s, pytest.raises(PartnerNotFound):
         country_story(s, "BR")
+
+
+def test_the_partner_sheet_from_the_command_line(
+    office: OfficeFile,
+    office_path: Path,
+    story_ids: dict[str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from pypdf import PdfReader
+
+    from intl_desk.cli import main
+
+    office.close()
+    out = tmp_path / "lodz.pdf"
+    assert main(["report", "partner", str(office_path), "--partner", "lodz", "-o", str(out)]) == 0
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Łódź" in text and "Jumelage Lyon – Łódź" in text
+    out = tmp_path / "pologne.pdf"
+    code = main(
+        [
+            "--language",
+            "fr",
+            "report",
+            "partner",
+            str(office_path),
+            "--country",
+            "PL",
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == 0
+    assert "Pologne" in PdfReader(out).pages[0].extract_text()
+    capsys.readouterr()
+    assert main(["report", "partner", str(office_path), "--partner", "Gdańsk", "-o", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == "intl-desk: No partner Gdańsk in this file."
