@@ -55,6 +55,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         kind=args.kind,
         country_code=args.country,
         language=args.language or "en",
+        own_entity=args.office,
     )
     office.close()
     print(Message(N_("Created {file} for {office}."), {"file": args.file, "office": args.office}))

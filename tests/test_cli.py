@@ -47,7 +47,38 @@ def test_new_then_info_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert info["office"] == "ACI Medellín"
     assert isinstance(info["schema_version"], int) and info["schema_version"] >= 1
     assert set(info["counts"]) == INFO_KEYS == set(COUNTED_KINDS)
-    assert set(info["counts"].values()) == {0}
+    # the office's own government is there from the start, nothing else
+    assert {kind for kind, count in info["counts"].items() if count} == {"local_entities"}
+    assert info["counts"]["local_entities"] == 1
+
+
+def test_a_new_offices_register_gets_its_own_government_as_local_party(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without it a city's first import has no local side and the appendix lists no entity."""
+    from openpyxl import Workbook
+    from sqlalchemy import select
+
+    from intl_desk.core.model import AgreementParty, LocalEntity
+    from intl_desk.store.office_file import OfficeFile
+
+    path = tmp_path / "medellin.sqlite"
+    assert run(capsys, "new", str(path), "--office", "ACI Medellín", "--country", "CO")[0] == 0
+    register = tmp_path / "convenios.xlsx"
+    workbook = Workbook()
+    for row in (
+        ["Título", "Ciudad socia", "País", "Tipo", "Fecha de firma"],
+        ["Hermanamiento Medellín – Bilbao", "Bilbao", "España", "Hermanamiento", "2012"],
+    ):
+        workbook.active.append(row)
+    workbook.save(register)
+    code, out, _ = run(capsys, "import", str(path), str(register), "--kind", "agreements")
+    assert code == 0, out
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        own = session.scalars(select(LocalEntity)).one()
+        assert (own.name, own.kind) == ("ACI Medellín", "government")
+        parties = session.scalars(select(AgreementParty.local_entity_id)).all()
+        assert [party for party in parties if party] == [own.id]
 
 
 def test_new_refuses_an_existing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from intl_desk.core.i18n import Message
-from intl_desk.core.model import Office, new_uuid
+from intl_desk.core.model import LocalEntity, Office, new_uuid
 from intl_desk.core.tracking import TrackedSession, current_user
 from intl_desk.store.backup import fsync_file, publish, temporary_sibling
 from intl_desk.store.check import CheckReport, check
@@ -153,8 +153,14 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         country_code: str | None = None,
         language: str = "en",
         currency: str = "EUR",
+        own_entity: str | None = None,
     ) -> OfficeFile:
-        """Create a new office file at ``path`` (which must not exist) and open it."""
+        """Create a new office file at ``path`` (which must not exist) and open it.
+
+        ``own_entity`` names the office's own government, created as its first local
+        entity: the local party of new agreements and of imported registers that have no
+        column for it (without it, an office's first import has no local side at all).
+        """
         target = Path(path)
         if os.path.lexists(target):  # a dangling link is taken too
             raise FileAlreadyExists(target)
@@ -180,6 +186,8 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
                                 currency=currency,
                             )
                         )
+                        if own_entity:
+                            session.add(LocalEntity(name=own_entity, kind="government"))
                         session.commit()
                 finally:
                     engine.dispose()

@@ -68,6 +68,7 @@ def create_office_file(request: NewOffice) -> OfficeFile:
         kind=request.kind,
         country_code=request.country_code,
         language=request.language,
+        own_entity=request.name,
     )
     if request.logo:
         with office.session() as session:
