@@ -29,13 +29,19 @@ from PySide6.QtWidgets import (
 
 from intl_desk.core.model import Record
 from intl_desk.core.vocabularies import Vocabulary
+from intl_desk.ui.date_field import DateField
 
 NO_DATE = QDate(1900, 1, 1)
 DATE_FORMAT = "dd/MM/yyyy"
 
 
-def prepare_date_edit(widget: QDateEdit) -> None:
-    """A date field that can be empty: its minimum stands for "no date" and shows a dash."""
+def prepare_date_edit(widget: QDateEdit | DateField) -> None:
+    """A date field that can be empty: its minimum stands for "no date" and shows a dash.
+
+    (Forms hold :class:`DateField` instead, which needs none of this; table cells still
+    edit dates with a ``QDateEdit``.)"""
+    if isinstance(widget, DateField):
+        return
     widget.setMinimumDate(NO_DATE)
     widget.setSpecialValueText("—")
     widget.setCalendarPopup(True)
@@ -62,6 +68,8 @@ class FieldBinding:
 
     def read(self) -> Any:
         widget = self.widget
+        if isinstance(widget, DateField):
+            return widget.value()
         if isinstance(widget, QLineEdit):
             return widget.text().strip() or None
         if isinstance(widget, QPlainTextEdit):
@@ -92,7 +100,9 @@ class FieldBinding:
 
     def write(self, value: Any) -> None:
         widget = self.widget
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, DateField):
+            widget.set_value(value)
+        elif isinstance(widget, QLineEdit):
             widget.setText("" if value is None else str(value))
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
             widget.setPlainText("" if value is None else str(value))
@@ -114,6 +124,8 @@ class FieldBinding:
 
     def changed_signal(self) -> Any:
         widget = self.widget
+        if isinstance(widget, DateField):
+            return widget.dateChanged
         for name in (
             "textChanged",
             "currentIndexChanged",

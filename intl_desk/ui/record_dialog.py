@@ -36,6 +36,7 @@ from intl_desk.core.validation import errors_of
 from intl_desk.core.vocabularies import Vocabulary
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.combo_search import drop_unused_partners
+from intl_desk.ui.date_field import replace_date_edits
 from intl_desk.ui.fields import FieldBinding, bind_fields, fill_vocabulary
 from intl_desk.ui.history_panel import HistoryPanel
 
@@ -70,6 +71,7 @@ class RecordDialog(QDialog):
         self.form = QWidget()
         self.ui = self.form_class()
         self.ui.setupUi(self.form)
+        self.date_fields = replace_date_edits(self.form, self.ui)
         for field, (vocabulary, optional) in self.vocabularies.items():
             widget = self.form.findChild(QWidget, field)
             if widget is not None:
@@ -216,8 +218,13 @@ class RecordDialog(QDialog):
 
     def current_errors(self) -> list[FieldError]:
         self.read_fields()
+        unreadable = [
+            FieldError(self.record.__tablename__, self.record.id, field.objectName(), field.error)
+            for field in self.date_fields
+            if field.error is not None
+        ]
         with self.session.no_autoflush:
-            return [*errors_of(self.record, self.session), *self.extra_errors()]
+            return [*unreadable, *errors_of(self.record, self.session), *self.extra_errors()]
 
     def show_errors(self, errors: list[FieldError]) -> None:
         by_field: dict[str, list[str]] = {}
