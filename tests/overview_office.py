@@ -38,7 +38,7 @@ OFFICE = "Governo de Minas — Assessoria Internacional"
 
 
 def build_overview_office(path: Path) -> Path:
-    OfficeFile.create(path, OFFICE, kind="state", country_code="BR").close()
+    OfficeFile.create(path, OFFICE, kind="state", country_code="BR", currency="BRL").close()
     with OfficeFile.open(path) as office, office.session() as session:
         gov = LocalEntity(name="Governo de Minas", kind="government")
         region = LocalEntity(name="Campo das Vertentes", kind="region", parent=gov)

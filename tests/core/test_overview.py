@@ -405,3 +405,49 @@ def test_partners_in_the_offices_own_country_are_counted_apart(office_path: Path
     tiles = {tile.key: tile for tile in headline_tiles(overview)}
     assert tiles["countries"].value == "1"
     assert tiles["countries"].note == "abroad, with an active agreement · and 1 in France"
+
+
+def test_amounts_in_another_currency_are_never_added_in(office_path: Path) -> None:
+    """Lyon keeps its budgets in euros; one project in CFA francs is counted apart, not
+    added to the euros (no exchange rate is known): the tile says so."""
+    from intl_desk.core.model import BudgetLine, CofinancingLine, Project
+
+    with OfficeFile.open(office_path) as office, office.session() as s:
+        s.add_all(
+            [
+                Project(
+                    title="Tramways", status="2", currency="EUR",
+                    budget_lines=[BudgetLine(year=2026, amount=Decimal("3200000"))],
+                    cofinancing=[
+                        CofinancingLine(
+                            funder_name="Agence française de développement",
+                            status="granted",
+                            amount_granted=Decimal("800000"),
+                        )
+                    ],
+                ),
+                Project(
+                    title="Eau potable à Ouagadougou", status="2", currency="XOF",
+                    budget_lines=[
+                        BudgetLine(year=2026, amount=Decimal("373000000")),
+                        BudgetLine(year=2027, amount=Decimal("200000000")),
+                    ],
+                    cofinancing=[
+                        CofinancingLine(
+                            funder_name="Union européenne",
+                            status="granted",
+                            amount_granted=Decimal("90000000"),
+                        )
+                    ],
+                ),
+            ]
+        )
+        s.commit()
+        overview = compute_overview(s, OverviewFilters(2026), date(2026, 6, 1))
+    head = overview.headline
+    assert (head.active_projects, head.budget, head.cofinancing) == (2, 3_200_000, 800_000)
+    assert head.amounts_left_out == (("XOF", 3),)
+    tiles = {tile.key: tile for tile in headline_tiles(overview)}
+    assert tiles["budget"].value == "€3.2m"
+    assert tiles["budget"].note == "plus 3 amounts in XOF, not converted"
+    assert [bar.value for bar in overview.funders] == [800_000]

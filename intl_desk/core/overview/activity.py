@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
@@ -69,27 +70,71 @@ def project_statuses(session: Session, filters: OverviewFilters) -> tuple[Bar, .
     )
 
 
-def money(session: Session, filters: OverviewFilters) -> tuple[int, Decimal, Decimal]:
-    """Running projects, their whole budget, and the co-financing granted to them."""
+@dataclass(frozen=True)
+class Money:
+    """Running projects, their whole budget and the co-financing granted to them, in the
+    office's currency; amounts of projects kept in another currency are never added in
+    (no exchange rate is known): they are counted per currency instead."""
+
+    running: int
+    budget: Decimal
+    granted: Decimal
+    #: (currency, number of budget and co-financing amounts) left out of the sums
+    left_out: tuple[tuple[str, int], ...] = ()
+
+
+def money(session: Session, filters: OverviewFilters, currency: str) -> Money:
     running = select(Project.id).where(*_running(filters))
     count = int(session.scalar(select(func.count()).select_from(running.subquery())) or 0)
     budget = session.scalar(
-        select(func.coalesce(func.sum(BudgetLine.amount), 0)).where(
-            BudgetLine.deleted_at.is_(None), BudgetLine.project_id.in_(running)
+        select(func.coalesce(func.sum(BudgetLine.amount), 0))
+        .join(Project, Project.id == BudgetLine.project_id)
+        .where(
+            BudgetLine.deleted_at.is_(None),
+            BudgetLine.project_id.in_(running),
+            Project.currency == currency,
         )
     )
     granted = session.scalar(
-        select(func.coalesce(func.sum(CofinancingLine.amount_granted), 0)).where(
+        select(func.coalesce(func.sum(CofinancingLine.amount_granted), 0))
+        .join(Project, Project.id == CofinancingLine.project_id)
+        .where(
             CofinancingLine.deleted_at.is_(None),
             CofinancingLine.status == GRANTED,
             CofinancingLine.project_id.in_(running),
+            Project.currency == currency,
         )
     )
-    return count, Decimal(str(budget or 0)), Decimal(str(granted or 0))
+    left_out: dict[str, int] = {}
+    for table, amount in (
+        (BudgetLine, BudgetLine.amount),
+        (CofinancingLine, CofinancingLine.amount_granted),
+    ):
+        conditions: list[ColumnElement[bool]] = [
+            table.deleted_at.is_(None),
+            table.project_id.in_(running),
+        ]
+        if table is CofinancingLine:
+            conditions.append(CofinancingLine.status == GRANTED)
+        for other, number in session.execute(
+            select(Project.currency, func.count())
+            .select_from(table)
+            .join(Project, Project.id == table.project_id)
+            .where(*conditions, amount.is_not(None), Project.currency != currency)
+            .group_by(Project.currency)
+        ):
+            left_out[other] = left_out.get(other, 0) + int(number)
+    return Money(
+        count,
+        Decimal(str(budget or 0)),
+        Decimal(str(granted or 0)),
+        tuple(sorted(left_out.items())),
+    )
 
 
-def funders(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
-    """Co-financing granted to running projects, by funder, largest first."""
+def funders(session: Session, filters: OverviewFilters, currency: str) -> tuple[Bar, ...]:
+    """Co-financing granted to running projects, by funder, largest first (in the
+    office's currency: amounts in another one are counted apart, see :class:`Money`)."""
     funder = func.coalesce(Partner.name, CofinancingLine.funder_name, "")
     rows = session.execute(
         select(
@@ -102,7 +147,9 @@ def funders(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
             CofinancingLine.deleted_at.is_(None),
             CofinancingLine.status == GRANTED,
             CofinancingLine.amount_granted.is_not(None),
-            CofinancingLine.project_id.in_(select(Project.id).where(*_running(filters))),
+            CofinancingLine.project_id.in_(
+                select(Project.id).where(*_running(filters), Project.currency == currency)
+            ),
         )
         .group_by(funder)
     ).all()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,12 +61,12 @@ class _Standing:
     sdgs: tuple[Bar, ...]
     project_statuses: tuple[Bar, ...]
     funders: tuple[Bar, ...]
-    money: tuple[int, Decimal, Decimal]
+    money: activity.Money
     expiring: tuple[ExpiringAgreement, ...]
     expiring_count: int
 
 
-def _standing(session: Session, filters: OverviewFilters, today: date) -> _Standing:
+def _standing(session: Session, filters: OverviewFilters, today: date, currency: str) -> _Standing:
     expiring, expiring_count = agreements.expiring(session, filters, today)
     return _Standing(
         active=agreements.counts(session, filters)[0],
@@ -77,8 +76,8 @@ def _standing(session: Session, filters: OverviewFilters, today: date) -> _Stand
         themes=agreements.themes(session, filters),
         sdgs=agreements.sdgs(session, filters, current_language()),
         project_statuses=activity.project_statuses(session, filters),
-        funders=activity.funders(session, filters),
-        money=activity.money(session, filters),
+        funders=activity.funders(session, filters, currency),
+        money=activity.money(session, filters, currency),
         expiring=expiring,
         expiring_count=expiring_count,
     )
@@ -104,7 +103,9 @@ def _from_previous(session: Session, filters: OverviewFilters, previous: Overvie
         sdgs=previous.sdgs,
         project_statuses=previous.project_statuses,
         funders=previous.funders,
-        money=(head.active_projects, head.budget, head.cofinancing),
+        money=activity.Money(
+            head.active_projects, head.budget, head.cofinancing, head.amounts_left_out
+        ),
         expiring=previous.expiring,
         expiring_count=previous.expiring_count,
     )
@@ -130,7 +131,7 @@ def compute_overview(
     standing = (
         _from_previous(session, filters, previous)
         if reusable and previous is not None
-        else _standing(session, filters, today)
+        else _standing(session, filters, today, own.currency if own else "EUR")
     )
     home = own.country_code if own else None
     standing = replace(
@@ -142,7 +143,7 @@ def compute_overview(
     signed = agreements.counts(session, filters)[1]
     networks = activity.networks(session, filters)
     indicators = activity.indicators(session, filters)
-    running, budget, granted = standing.money
+    running, budget, granted = standing.money.running, standing.money.budget, standing.money.granted
     headline = Headline(
         active_agreements=standing.active,
         signed_in_year=signed,
@@ -153,6 +154,7 @@ def compute_overview(
         active_projects=running,
         budget=budget,
         cofinancing=granted,
+        amounts_left_out=standing.money.left_out,
         memberships=sum(network.memberships for network in networks),
         roles_held=sum(network.roles_held for network in networks),
         events_attended=sum(network.events for network in networks),

@@ -59,6 +59,9 @@ class Headline:
     events_attended: int
     indicators_on_track: int
     indicators_assessed: int
+    #: (currency, amounts) of projects kept in another currency than the office's: not
+    #: in ``budget`` nor ``cofinancing``, since no exchange rate is known
+    amounts_left_out: tuple[tuple[str, int], ...] = ()
 
     @property
     def share_on_track(self) -> float | None:

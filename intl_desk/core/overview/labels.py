@@ -85,7 +85,7 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             "budget",
             _("Budget of active projects"),
             money_short(head.budget, money),
-            _("all years of their budgets"),
+            _left_out(head.amounts_left_out) or _("all years of their budgets"),
             drills.get("money"),
         ),
         Tile(
@@ -126,6 +126,17 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             else _("no indicator assessed yet"),
             drills.get("indicators"),
         ),
+    )
+
+
+def _left_out(left_out: tuple[tuple[str, int], ...]) -> str:
+    """ "plus 2 amounts in XOF, not converted": never added as if one currency."""
+    return " · ".join(
+        Message(
+            N_("plus {count} amounts in {currency}, not converted"),
+            {"count": count_text(count), "currency": currency},
+        ).render()
+        for currency, count in left_out
     )
 
 
