@@ -29,6 +29,38 @@ class NotASpreadsheet(ExchangeError):
     )
 
 
+class SpreadsheetDamaged(ExchangeError):
+    msgid = N_(
+        "“{file}” is damaged or not a spreadsheet ({reason}): open it in your spreadsheet "
+        "program and save it again as .xlsx or .csv."
+    )
+
+
+class SpreadsheetProtected(ExchangeError):
+    msgid = N_(
+        "“{file}” is protected by a password: open it in your spreadsheet program, remove the "
+        "password (or save an unprotected copy) and import that."
+    )
+
+
+class OpenDocumentSpreadsheet(ExchangeError):
+    msgid = N_(
+        "“{file}” is an OpenDocument or old Excel spreadsheet: save it as .xlsx (or .csv) in "
+        "your spreadsheet program and import that."
+    )
+
+
+class SpreadsheetTooLarge(ExchangeError):
+    msgid = N_("“{file}” is {found}, larger than the {limit} read at once: import it in parts.")
+
+
+class TooManyRows(ExchangeError):
+    msgid = N_(
+        "“{file}” has more than {limit} rows, more than are read at once: import it in "
+        "parts of at most {limit} rows."
+    )
+
+
 class WorksheetMissing(ExchangeError):
     msgid = N_("“{file}” has no worksheet named “{sheet}”; it has: {sheets}.")
 

@@ -16,13 +16,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from intl_desk.exchange.errors import NotASpreadsheet, SpreadsheetMissing, WorksheetMissing
+from intl_desk.core.display import number_text
+from intl_desk.exchange.errors import (
+    ExchangeError,
+    NotASpreadsheet,
+    OpenDocumentSpreadsheet,
+    SpreadsheetDamaged,
+    SpreadsheetMissing,
+    SpreadsheetProtected,
+    SpreadsheetTooLarge,
+    TooManyRows,
+    WorksheetMissing,
+)
 from intl_desk.exchange.xlsx_writer import FORMULA_STARTS
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 #: how many leading rows may hold titles, notes and blank lines above the column titles
 HEADER_SEARCH_ROWS = 30
+#: what one import reads at most: a state's whole register fits, a runaway sheet does not
+MAX_ROWS = 250_000
+MAX_BYTES = 200 * 2**20
 #: a csv cell that begins with this, then a formula character, was neutralised on export
 QUOTE = "'"
 
@@ -56,6 +70,8 @@ def _clean(value: Any, from_csv: bool = False) -> Any:
 def _decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -64,7 +80,8 @@ def _decode(data: bytes) -> str:
 
 def _read_csv(path: Path) -> list[Sheet]:
     data = path.read_bytes()
-    if b"\x00" in data[:4096]:
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data[:4096] and not utf16:
         raise NotASpreadsheet(path)
     text = _decode(data)
     sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
@@ -72,10 +89,11 @@ def _read_csv(path: Path) -> list[Sheet]:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    rows = [
-        [_clean(cell, from_csv=True) for cell in row]
-        for row in csv.reader(io.StringIO(text), dialect)
-    ]
+    rows = []
+    for row in csv.reader(io.StringIO(text), dialect):
+        rows.append([_clean(cell, from_csv=True) for cell in row])
+        if len(rows) > MAX_ROWS:
+            raise TooManyRows(path, limit=number_text(MAX_ROWS))
     return [Sheet(path.stem, rows)]
 
 
@@ -83,11 +101,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(path):
-        raise NotASpreadsheet(path)
+        _refuse_other_format(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise NotASpreadsheet(path) from None
+    except Exception as error:  # a damaged part: XML syntax errors, odd sheets
+        raise SpreadsheetDamaged(path, reason=type(error).__name__) from None
     try:
         names = list(workbook.sheetnames)
         if sheet is not None and sheet not in names:
@@ -102,11 +122,35 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
             reset = getattr(worksheet, "reset_dimensions", None)
             if reset is not None:
                 reset()
-            rows = [[_clean(cell) for cell in row] for row in worksheet.iter_rows(values_only=True)]
+            rows = []
+            try:
+                for row in worksheet.iter_rows(values_only=True):
+                    rows.append([_clean(cell) for cell in row])
+                    if len(rows) > MAX_ROWS:
+                        raise TooManyRows(path, limit=number_text(MAX_ROWS))
+            except (ExchangeError, OSError):
+                raise
+            except Exception as error:  # damaged XML, odd cells, absurd dimensions
+                raise SpreadsheetDamaged(path, reason=type(error).__name__) from None
             sheets.append(Sheet(name, rows))
         return sheets
     finally:
         workbook.close()
+
+
+#: OLE2 compound files: an old .xls, or an .xlsx encrypted with a password
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _refuse_other_format(path: Path) -> None:
+    """Say what the file is when it is a spreadsheet of a kind not read here."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == _OLE2:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            raise SpreadsheetProtected(path)
+        raise OpenDocumentSpreadsheet(path)
+    raise NotASpreadsheet(path)
 
 
 def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
@@ -114,7 +158,16 @@ def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
     target = Path(path)
     if not target.is_file():
         raise SpreadsheetMissing(target)
+    size = target.stat().st_size
+    if size > MAX_BYTES:
+        raise SpreadsheetTooLarge(
+            target,
+            limit=f"{number_text(MAX_BYTES // 2**20)} MB",
+            found=f"{number_text(round(size / 2**20, 1))} MB",
+        )
     suffix = target.suffix.lower()
+    if suffix in (".ods", ".xls"):
+        raise OpenDocumentSpreadsheet(target)
     try:
         if suffix in XLSX_SUFFIXES:
             return _read_xlsx(target, sheet)
