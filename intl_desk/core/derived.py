@@ -23,22 +23,23 @@ DERIVED_AGREEMENT_COLUMNS = ("partner_names", "entity_names", "country_codes", "
 
 def _summary_values() -> dict[str, object]:
     live_party = (AgreementParty.agreement_id == Agreement.id, AgreementParty.deleted_at.is_(None))
+    # a deleted partner or entity drops out of the names and countries shown
     partner_names = (
         select(func.aggregate_strings(Partner.name, ", "))
         .join(AgreementParty, AgreementParty.partner_id == Partner.id)
-        .where(*live_party)
+        .where(*live_party, Partner.deleted_at.is_(None))
         .scalar_subquery()
     )
     entity_names = (
         select(func.aggregate_strings(LocalEntity.name, ", "))
         .join(AgreementParty, AgreementParty.local_entity_id == LocalEntity.id)
-        .where(*live_party)
+        .where(*live_party, LocalEntity.deleted_at.is_(None))
         .scalar_subquery()
     )
     codes = (
         select(distinct(Partner.country_code).label("code"))
         .join(AgreementParty, AgreementParty.partner_id == Partner.id)
-        .where(*live_party)
+        .where(*live_party, Partner.deleted_at.is_(None))
         .correlate(Agreement)
         .subquery()
     )
@@ -69,6 +70,35 @@ def refresh_agreement_summaries(session: Session, ids: Collection[str] | None = 
     chosen = list(ids)
     for start in range(0, len(chosen), BATCH):
         session.execute(statement.where(Agreement.id.in_(chosen[start : start + BATCH])))
+
+
+def stale_agreement_summaries(session: Session) -> list[str]:
+    """Titles of live agreements whose stored names, countries or objective count differ
+    from their records (a file edited by another tool, or by an older version)."""
+    values = _summary_values()
+    rows = session.execute(
+        select(
+            Agreement.title,
+            Agreement.partner_names,
+            Agreement.entity_names,
+            Agreement.country_codes,
+            Agreement.objective_count,
+            *(values[key] for key in DERIVED_AGREEMENT_COLUMNS),
+        ).where(Agreement.deleted_at.is_(None))
+    )
+    stale = []
+    for title, *stored_and_expected in rows:
+        stored, expected = stored_and_expected[:4], stored_and_expected[4:]
+        if [_as_set(v) for v in stored] != [_as_set(v) for v in expected]:
+            stale.append(str(title))
+    return stale
+
+
+def _as_set(value: object) -> object:
+    """Names are stored joined in no particular order: compare them as sets."""
+    if value is None or isinstance(value, str):
+        return frozenset(part.strip() for part in (value or "").split(",") if part.strip())
+    return int(value)  # type: ignore[call-overload]
 
 
 def agreements_of(

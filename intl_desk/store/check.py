@@ -113,6 +113,20 @@ def _documents(connection: sqlite3.Connection) -> Iterator[Message]:
             )
 
 
+def _derived(session: Session) -> Iterator[Message]:
+    from intl_desk.core.derived import stale_agreement_summaries
+
+    stale = stale_agreement_summaries(session)
+    if stale:
+        yield Message(
+            N_(
+                "{count} agreement(s) show partner names, entity names, countries or an "
+                "objective count that no longer match their records, e.g. “{title}”."
+            ),
+            {"count": len(stale), "title": stale[0]},
+        )
+
+
 def _describe(difference: Any) -> str:
     """Alembic's autogenerate diff tuples as one technical line."""
     if isinstance(difference, list):
@@ -199,6 +213,7 @@ def _problems(path: Path) -> list[Message]:
         with Session(engine) as session:
             problems += _structure(session, name)
             problems += _records(session)
+            problems += _derived(session)
     finally:
         engine.dispose()
     return problems

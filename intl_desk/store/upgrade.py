@@ -36,6 +36,19 @@ def _broken_references(connection: Connection) -> Counter[tuple[str, str]]:
     return Counter((str(row[0]), str(row[2])) for row in rows)
 
 
+def _refresh_derived(connection: Connection) -> None:
+    """Recompute the columns derived from other rows, in the upgrade's transaction: an
+    older version may have computed them otherwise (or not at all), and the rules of this
+    version (deleted partners drop out) hold for every file it opens."""
+    from sqlalchemy.orm import Session
+
+    from intl_desk.core.derived import refresh_agreement_summaries
+
+    with Session(bind=connection) as session:
+        refresh_agreement_summaries(session)
+        session.flush()
+
+
 def migrate_file(path: Path) -> Path:
     """Upgrade ``path`` to :data:`SCHEMA_VERSION`; return the backup made first."""
     backup = backup_before_migration(path, to_version=SCHEMA_VERSION)
@@ -48,6 +61,7 @@ def migrate_file(path: Path) -> Path:
                 with connection.begin():
                     already_broken = _broken_references(connection)
                     upgrade(connection)
+                    _refresh_derived(connection)
                     if not _broken_references(connection) <= already_broken:
                         raise _ForeignKeysBroken("the upgrade broke references between records")
                     connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
