@@ -155,15 +155,12 @@ class PartnerStory:
 
 def partner_by_name(session: Session, name: str) -> str:
     """The id of the live partner called ``name`` (accents and case ignored)."""
-    from intl_desk.core.model.base import fold
+    from intl_desk.core.queries import id_by_folded_name
 
-    wanted = fold(name.strip())
-    for partner_id, partner_name in session.execute(
-        select(Partner.id, Partner.name).where(Partner.deleted_at.is_(None))
-    ):
-        if fold(partner_name) == wanted:
-            return str(partner_id)
-    raise PartnerNotFound(name)
+    found = id_by_folded_name(session, Partner, name)
+    if found is None:
+        raise PartnerNotFound(name)
+    return found
 
 
 def partner_story(session: Session, partner_id: str) -> PartnerStory:

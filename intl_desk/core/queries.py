@@ -7,6 +7,7 @@ line, reports and table models can use them without ORM objects.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
@@ -106,3 +107,17 @@ def agreements_per_local_entity(session: Session) -> list[EntityAgreementCount]:
         .order_by(func.count(party.c.agreement_id).desc(), LocalEntity.name)
     )
     return [EntityAgreementCount(row[0], row[1], int(row[2])) for row in session.execute(statement)]
+
+
+def id_by_folded_name(session: Session, model: type[Any], name: str) -> str | None:
+    """The id of the live ``model`` record called ``name``, accents and case ignored
+    ("lodz" is Łódź): how the command line names partners and local entities."""
+    from intl_desk.core.model.base import fold
+
+    wanted = fold(name.strip())
+    for record_id, record_name in session.execute(
+        select(model.id, model.name).where(model.deleted_at.is_(None))
+    ):
+        if fold(record_name) == wanted:
+            return str(record_id)
+    return None

@@ -166,3 +166,12 @@ def counts(office: OfficeFile) -> dict[str, int]:
 
 def fingerprint(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_rows(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
+    """A one-sheet workbook of ``rows`` as given (titles, blank rows and notes included)."""
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(list(row))
+    workbook.save(path)
+    return path

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from openpyxl import Workbook
+from exchange_helpers import write_rows
 from sqlalchemy import select
 
 from intl_desk.core.model import (
@@ -23,14 +21,6 @@ from intl_desk.exchange.importer import ImportResult, Preview, apply_import, pre
 from intl_desk.store.office_file import OfficeFile
 
 
-def _sheet(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(list(row))
-    workbook.save(path)
-    return path
-
-
 def _import(
     office: OfficeFile, path: Path, kind: str, folder: Path
 ) -> tuple[Preview, ImportResult]:
@@ -42,7 +32,7 @@ def _import(
 def test_local_entities_with_a_parent_named_further_down(
     office: OfficeFile, tmp_path: Path, mappings_folder: Path
 ) -> None:
-    path = _sheet(
+    path = write_rows(
         tmp_path / "entites.xlsx",
         [
             ["Nom", "Type", "Fait partie de", "Code INSEE", "Population"],
@@ -75,7 +65,7 @@ def test_partners_in_four_languages_and_duplicates_by_name_and_country(
     with office.session() as session:
         session.add(Partner(name="Córdoba", kind="city", country_code="AR"))
         session.commit()
-    path = _sheet(
+    path = write_rows(
         tmp_path / "partenaires.xlsx",
         [
             ["Nombre", "País", "Tipo", "Región", "Habitantes"],
@@ -117,7 +107,7 @@ def test_projects_with_lead_entity_partners_and_budget(
             ]
         )
         session.commit()
-    path = _sheet(
+    path = write_rows(
         tmp_path / "projets.xlsx",
         [
             [
@@ -202,7 +192,7 @@ def test_indicators_then_measurements_with_new_periods(
     with office.session() as session:
         session.add(LocalEntity(name="Ville de Lyon", kind="government"))
         session.commit()
-    indicators = _sheet(
+    indicators = write_rows(
         tmp_path / "indicateurs.xlsx",
         [
             ["Code", "Indicateur", "Dimension", "Unité", "Sens"],
@@ -220,7 +210,7 @@ def test_indicators_then_measurements_with_new_periods(
     preview, result = _import(office, indicators, "indicators", mappings_folder)
     assert result.imported == 3
     assert any("No dimension given" in w.render() for w in preview.rows[2].warnings)
-    measurements = _sheet(
+    measurements = write_rows(
         tmp_path / "mesures.xlsx",
         [
             ["Indicateur", "Année", "Entité", "Valeur", "Source"],

@@ -4,27 +4,17 @@ is not a finite figure is refused with its reason, never stored."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from exchange_helpers import write_rows
 from sqlalchemy import select
 
 from intl_desk.cli import main
 from intl_desk.core.model import Agreement, LocalEntity, Project
 from intl_desk.exchange.importer import apply_import, preview_import, sheet_remarks
 from intl_desk.store.office_file import OfficeFile
-
-
-def _sheet(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(list(row))
-    workbook.save(path)
-    return path
 
 
 @pytest.fixture
@@ -38,7 +28,7 @@ def lyon(office: OfficeFile) -> OfficeFile:
 def test_a_french_register_without_a_title_column_imports_every_row(
     lyon: OfficeFile, tmp_path: Path, mappings_folder: Path
 ) -> None:
-    path = _sheet(
+    path = write_rows(
         tmp_path / "registre.xlsx",
         [
             ["Registre des accords internationaux — mis à jour en mars 2026"],
@@ -127,7 +117,7 @@ def test_a_french_register_without_a_title_column_imports_every_row(
 def test_a_brazilian_register_in_the_plural_with_its_own_words(
     lyon: OfficeFile, tmp_path: Path, mappings_folder: Path
 ) -> None:
-    path = _sheet(
+    path = write_rows(
         tmp_path / "acordos.xlsx",
         [
             ["Prefeitura", "Cidade parceira", "País", "Tipo", "Data de assinatura"],

@@ -203,15 +203,12 @@ def _type_labels() -> tuple[str, ...]:
 
 def entity_by_name(session: Session, name: str) -> str:
     """The id of the local entity called ``name`` (accents and case ignored)."""
-    from intl_desk.core.model.base import fold
+    from intl_desk.core.queries import id_by_folded_name
 
-    wanted = fold(name.strip())
-    for entity_id, entity_name in session.execute(
-        select(LocalEntity.id, LocalEntity.name).where(LocalEntity.deleted_at.is_(None))
-    ):
-        if fold(entity_name) == wanted:
-            return str(entity_id)
-    raise UnknownEntityError(name)
+    found = id_by_folded_name(session, LocalEntity, name)
+    if found is None:
+        raise UnknownEntityError(name)
+    return found
 
 
 class UnknownEntityError(IntlDeskError):
