@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from intl_desk.core.evaluation.status import STATUS_LABELS, Status
 from intl_desk.core.evaluation.yearly import IndicatorLine, YearlyReport
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.overview.labels import left_out_text
 from intl_desk.reports import yearly_lists as lists
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import Letterhead, document
@@ -123,6 +124,11 @@ def summary_rows(report: YearlyReport) -> list[tuple[str, str]]:
         (_("Network events attended"), figure(h.events)),
         (_("Missions abroad"), figure(h.missions)),
         (_("Cost of the missions"), amount(h.mission_cost, currency)),
+        *(
+            [(_("Amounts in another currency, not added"), left_out_text(h.left_out))]
+            if h.left_out
+            else []
+        ),
     ]
 
 

@@ -19,6 +19,7 @@ from intl_desk.core.model import (
     CofinancingLine,
     Membership,
     Network,
+    Office,
     Participation,
     Partner,
     Project,
@@ -203,6 +204,13 @@ def _active_projects(window: Window) -> Select[Any]:
     return _with_project_entity(statement, Project.id, window)
 
 
+def office_currency() -> Any:
+    """The office's currency, as a scalar subquery (portable SQL)."""
+    return (
+        select(Office.currency).where(Office.deleted_at.is_(None)).limit(1).scalar_subquery()
+    )
+
+
 def _cofinancing_raised(window: Window) -> Select[Any]:
     statement = (
         select()
@@ -214,6 +222,9 @@ def _cofinancing_raised(window: Window) -> Select[Any]:
             CofinancingLine.status == "granted",
             CofinancingLine.date_decided >= window.start,
             CofinancingLine.date_decided <= window.end,
+            # a sum of money in the office's currency: amounts in another one are not
+            # added as if they were (no exchange rate is known)
+            Project.currency == office_currency(),
         )
     )
     if "funder" in window.filters:

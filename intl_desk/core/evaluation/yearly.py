@@ -94,6 +94,9 @@ class Headline:
     events: int
     missions: int
     mission_cost: Decimal
+    #: (currency, amounts) of budgets, co-financing and mission costs in another currency
+    #: than the office's: left out of the sums above, never added as if one currency
+    left_out: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,15 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
     memberships = membership_lines(session, ids("memberships_held"), start, end)
     missions = activity_lines(session, ids("missions_undertaken"))
     signed = agreement_lines(session, signed_ids)
+    own = session.scalar(select(Office).where(Office.deleted_at.is_(None)).limit(1))
+    currency = own.currency if own else "EUR"
+    left_out: dict[str, int] = {}
+    for other in [p.currency for p in projects if p.currency != currency and p.budget] + [
+        m.currency for m in missions if m.currency != currency and m.cost
+    ]:
+        left_out[other] = left_out.get(other, 0) + 1
+    for other, count in _cofinancing_in_other_currencies(session, start, end, currency):
+        left_out[other] = left_out.get(other, 0) + count
     headline = Headline(
         signed=len(signed_ids),
         renewed=len(renewed_ids),
@@ -158,12 +170,15 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         partner_countries=int(compute(session, "partner_countries", None, window)),
         projects=len(projects),
         cofinancing=Decimal(str(compute(session, "cofinancing_raised", None, window))),
-        budget=sum((p.budget for p in projects), Decimal(0)),
+        budget=sum((p.budget for p in projects if p.currency == currency), Decimal(0)),
         memberships=len(memberships),
         roles=int(compute(session, "network_roles", None, window)),
         events=int(compute(session, "events_attended", None, window)),
         missions=len(missions),
-        mission_cost=sum((m.cost or Decimal(0) for m in missions), Decimal(0)),
+        mission_cost=sum(
+            (m.cost or Decimal(0) for m in missions if m.currency == currency), Decimal(0)
+        ),
+        left_out=tuple(sorted(left_out.items())),
     )
     evaluation = Evaluation(session, today)
     period = evaluation.period_for_year(year)
@@ -176,10 +191,9 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         )
         for term in vocab.DIMENSIONS
     )
-    own = session.scalar(select(Office).where(Office.deleted_at.is_(None)).limit(1))
     return YearlyReport(
         office_name=own.name if own else "",
-        currency=own.currency if own else "EUR",
+        currency=currency,
         year=year,
         today=today,
         period=period,
@@ -251,3 +265,29 @@ def is_survey(indicator: IndicatorInfo) -> bool:
     """A residents' survey result: its name or source names a survey (see SURVEY_WORDS)."""
     words = fold(f"{indicator.name} {indicator.source}")
     return not indicator.is_text and any(word in words for word in SURVEY_WORDS)
+
+
+def _cofinancing_in_other_currencies(
+    session: Session, start: date, end: date, currency: str
+) -> list[tuple[str, int]]:
+    """Co-financing granted in the year to projects kept in another currency."""
+    from sqlalchemy import func
+
+    from intl_desk.core.model import CofinancingLine, Project
+
+    rows = session.execute(
+        select(Project.currency, func.count())
+        .select_from(CofinancingLine)
+        .join(Project, Project.id == CofinancingLine.project_id)
+        .where(
+            CofinancingLine.deleted_at.is_(None),
+            Project.deleted_at.is_(None),
+            CofinancingLine.status == "granted",
+            CofinancingLine.amount_granted.is_not(None),
+            CofinancingLine.date_decided >= start,
+            CofinancingLine.date_decided <= end,
+            Project.currency != currency,
+        )
+        .group_by(Project.currency)
+    )
+    return [(str(other), int(count)) for other, count in rows]

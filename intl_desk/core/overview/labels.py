@@ -85,7 +85,7 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             "budget",
             _("Budget of active projects"),
             money_short(head.budget, money),
-            _left_out(head.amounts_left_out) or _("all years of their budgets"),
+            left_out_text(head.amounts_left_out) or _("all years of their budgets"),
             drills.get("money"),
         ),
         Tile(
@@ -129,7 +129,7 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
     )
 
 
-def _left_out(left_out: tuple[tuple[str, int], ...]) -> str:
+def left_out_text(left_out: tuple[tuple[str, int], ...]) -> str:
     """ "plus 2 amounts in XOF, not converted": never added as if one currency."""
     return " · ".join(
         Message(
