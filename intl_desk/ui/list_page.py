@@ -236,6 +236,9 @@ class ListPage(QWidget):
 
     def _read(self, query: ListQuery, total: int | None = None) -> None:
         self.cancel()
+        shown = self.model.query if self.model.loaded else None
+        if shown is None or query.facets != shown.facets:
+            self._show_reading()
         factory, spec = self._session_factory, self.spec
         with_facets = self._facets_wanted  # until a read with them was shown
         within = None
@@ -258,6 +261,16 @@ class ListPage(QWidget):
             self.show_first_read,
             Message(N_("Reading {list}…"), {"list": _(spec.label).lower()}).render(),
         )
+
+    def _show_reading(self) -> None:
+        """Other filters were chosen (a drill-down from the overview, a facet): the rows of
+        the previous list must not stand under the new filters while the new ones are
+        read, or a manager reads the wrong list."""
+        self.count_label.setText(_("reading…"))
+        self.empty_label.setText(
+            Message(N_("Reading {list}…"), {"list": _(self.spec.label).lower()}).render()
+        )
+        self.stack.setCurrentWidget(self.empty_label)
 
     def _read_all_ids(self, query: ListQuery) -> None:
         factory, spec = self._session_factory, self.spec

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -402,3 +403,26 @@ def test_double_clicking_a_row_twice_opens_one_window(
     double_click()
     again = [d for d in window.open_dialogs if d.isVisible()]
     assert len(again) == 1 and again[0] is not first[0]  # a closed form is not reused
+
+
+def test_other_filters_never_show_the_previous_rows_while_reading(
+    window: MainWindow, filled: Path, qtbot: QtBot
+) -> None:
+    """A drill-down or a filter: until the new rows are read, the old ones are hidden and
+    the count says so — a manager must not read the previous list under the new filter."""
+    open_and_wait(qtbot, window, filled)
+    window.show()
+    qtbot.waitExposed(window)
+    page = show_and_wait(qtbot, window, "agreements")
+    assert page.stack.currentWidget() is page.table and page.model.rowCount() == 3
+    box = page.facet_boxes["country"]
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_Down)  # the first country, as a person picks it
+    assert box.currentData()
+    # before the new rows are in, nothing of the previous list is on screen
+    assert page.stack.currentWidget() is not page.table
+    assert page.count_label.text() == "reading…"
+    qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
+    assert page.stack.currentWidget() is page.table
+    assert page.model.rowCount() == 1
+    assert page.count_label.text() == "1 shown"
