@@ -100,7 +100,8 @@ def test_create_an_indicator_with_a_target_and_a_measurement(
     assert ui.periods_bar.isHidden()
     qtbot.mouseClick(dialog.targets.add_button, Qt.MouseButton.LeftButton)
     period_box = dialog.targets.table.cellWidget(0, 0)
-    assert isinstance(period_box, QComboBox) and period_box.currentText() == "2023"
+    # every period has ended: the latest is proposed
+    assert isinstance(period_box, QComboBox) and period_box.currentText() == "2025"
     pick(period_box, next(p.id for p in dialog.periods if p.label == "2025"))
     assert not dialog.save_button.isEnabled()  # the target value is missing
     assert "Targets: Row 1: This field is required." in dialog.general_error.text()
@@ -264,3 +265,26 @@ def test_a_computed_indicator_takes_no_measurements(qtbot: QtBot, office: Office
     assert definition in ui.computed_note.text()
     assert not ui.computed_note.isHidden()
     assert ui.measurement_splitter.isHidden()
+
+
+
+def test_new_rows_propose_this_years_period(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    """With the periods the form offers (five years back, four ahead), a new target row
+    proposes this year, then the next; a new measurement this year — not 2021 or 2030."""
+    dialog = IndicatorDialog(office)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    typist(ui.code, "POL-01")
+    typist(ui.name, "Accords signés")
+    qtbot.mouseClick(ui.add_periods, Qt.MouseButton.LeftButton)
+    this_year = str(date.today().year)
+    qtbot.mouseClick(dialog.targets.add_button, Qt.MouseButton.LeftButton)
+    first = dialog.targets.table.cellWidget(0, 0)
+    assert isinstance(first, QComboBox) and first.currentText() == this_year
+    qtbot.mouseClick(dialog.targets.add_button, Qt.MouseButton.LeftButton)
+    second = dialog.targets.table.cellWidget(1, 0)
+    assert isinstance(second, QComboBox) and second.currentText() == str(date.today().year + 1)
+    qtbot.mouseClick(ui.add_measurement, Qt.MouseButton.LeftButton)
+    assert ui.m_period_id.currentText() == this_year

@@ -33,6 +33,7 @@ from intl_desk.core.model import (
     StrategicObjective,
     new_uuid,
 )
+from intl_desk.core.periods import PeriodSpan, period_for_target
 from intl_desk.ui.child_table import ChildColumn, ChildTable
 from intl_desk.ui.choices import entity_choices, fill_combo
 from intl_desk.ui.dialogs.indicator_measurements import MeasurementsPanel
@@ -263,10 +264,14 @@ class IndicatorDialog(RecordDialog):
             if isinstance(level.level, int)
         }
 
+    def spans(self) -> list[PeriodSpan]:
+        return [PeriodSpan(p.id, p.start_date, p.end_date) for p in self.periods]
+
     def free_period(self) -> str | None:
-        """The first period without a target, so adding rows walks through the years."""
+        """This year's period first, then the next ones: adding rows walks through the
+        years still to come (a target is for what is ahead)."""
         used = {target.period_id for target in self.indicator.targets}
-        return next((p.id for p in self.periods if p.id not in used), None)
+        return period_for_target(self.spans(), used, date.today())
 
     def add_year_periods(self) -> None:
         """Calendar-year periods for the chosen range, saved with the indicator."""
@@ -285,7 +290,7 @@ class IndicatorDialog(RecordDialog):
                 self.new_periods += 1
         self.periods.sort(key=lambda period: period.start_date)
         refresh_choices(self.targets, "period_id", self.period_choices())
-        self.measurements.set_choices(self.period_choices(), self.entities)
+        self.measurements.set_choices(self.period_choices(), self.entities, self.spans())
         self.ui.periods_bar.setVisible(not self.periods)
         self.revalidate()
 
@@ -297,7 +302,7 @@ class IndicatorDialog(RecordDialog):
         self.targets.set_records(indicator.targets)
         self.searchable_targets()
         self.sdg_links.load(indicator.sdgs)
-        self.measurements.set_choices(self.period_choices(), self.entities)
+        self.measurements.set_choices(self.period_choices(), self.entities, self.spans())
         self.measurements.load()
         ui.computed_group.setVisible(bool(indicator.formula))
         ui.formula_name.setText(formula_label(indicator.formula or ""))

@@ -9,6 +9,7 @@ only when the indicator's kind of measure or scale changes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -22,6 +23,7 @@ from intl_desk.core.display import date_text, number_text, sort_key
 from intl_desk.core.errors import FieldError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import Indicator, Measurement
+from intl_desk.core.periods import PeriodSpan, period_for_measurement
 from intl_desk.core.validation import errors_of
 from intl_desk.ui.choices import fill_combo
 from intl_desk.ui.dialogs.project_parts import make_searchable
@@ -56,6 +58,7 @@ class MeasurementsPanel(QObject):
         self.rows: list[Measurement] = []
         self.removed = 0
         self.periods: dict[str, tuple[int, str]] = {}  # id → (order, label)
+        self.spans: list[PeriodSpan] = []
         self.entities: dict[str, str] = {}
         self.levels: dict[int, str] = {}
         self.mode: tuple[Any, ...] = ()
@@ -97,8 +100,11 @@ class MeasurementsPanel(QObject):
 
     # --- loading ------------------------------------------------------------------------
 
-    def set_choices(self, periods: Choices, entities: Choices) -> None:
+    def set_choices(
+        self, periods: Choices, entities: Choices, spans: Sequence[PeriodSpan] = ()
+    ) -> None:
         self.periods = {value: (order, label) for order, (value, label) in enumerate(periods)}
+        self.spans = list(spans)
         self.entities = dict(entities)
         for box, choices in ((self.ui.m_period_id, periods), (self.ui.m_local_entity_id, entities)):
             box.blockSignals(True)
@@ -191,9 +197,10 @@ class MeasurementsPanel(QObject):
 
     def add(self) -> None:
         used = {m.period_id for m in self.rows}
-        free = [period for period in self.periods if period not in used]
-        latest = free[-1] if free else next(reversed(self.periods), None)
-        measurement = Measurement(indicator=self.indicator, period_id=latest)
+        chosen = period_for_measurement(self.spans, used, date.today())
+        if chosen is None:  # every period measured: the latest, to be changed
+            chosen = next(reversed(self.periods), None)
+        measurement = Measurement(indicator=self.indicator, period_id=chosen)
         self.session.add(measurement)
         self.rows.append(measurement)
         row = len(self.rows) - 1
