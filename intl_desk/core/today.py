@@ -216,6 +216,26 @@ def is_new_file(session: Session) -> bool:
     return True
 
 
+#: the first steps of a new office, by list, and the record each one creates
+FIRST_STEP_MODELS = {
+    "local_entities": LocalEntity,
+    "partners": Partner,
+    "agreements": Agreement,
+    "projects": Project,
+    "indicators": Indicator,
+}
+
+
+def first_steps_left(session: Session) -> list[str]:
+    """The first steps not taken yet (no live record of that kind): the start page keeps
+    offering them after the first record instead of leaving the user with empty panels."""
+    return [
+        kind
+        for kind, model in FIRST_STEP_MODELS.items()
+        if session.scalar(select(model.id).where(model.deleted_at.is_(None)).limit(1)) is None
+    ]
+
+
 def measurement_gap(session: Session) -> str | None:
     """Why no measurement can be due: ``"no_indicators"`` (nothing typed in is measured),
     ``"no_periods"`` (no period has started), or None."""

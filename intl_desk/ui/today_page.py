@@ -139,7 +139,7 @@ class _FirstSteps(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        heading = QLabel(_("This office file is ready. Where to start:"))
+        self.heading = heading = QLabel(_("This office file is ready. Where to start:"))
         font = QFont(heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -148,6 +148,7 @@ class _FirstSteps(QFrame):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
         self.buttons: dict[str, QPushButton] = {}
+        self.explanations: dict[str, QLabel] = {}
         for row, (kind, button_text, help_text) in enumerate(FIRST_STEPS):
             button = QPushButton(_(button_text))
             button.setMinimumWidth(220)
@@ -157,12 +158,23 @@ class _FirstSteps(QFrame):
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(explanation, row, 1)
             self.buttons[kind] = button
+            self.explanations[kind] = explanation
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(12)
         layout.addWidget(heading)
         layout.addLayout(grid)
+
+    def show_steps(self, left: list[str], new_file: bool) -> None:
+        """Offer the steps not taken yet; gone once every kind has its first record."""
+        for kind, button in self.buttons.items():
+            button.setVisible(kind in left)
+            self.explanations[kind].setVisible(kind in left)
+        self.heading.setText(
+            _("This office file is ready. Where to start:") if new_file else _("Next steps:")
+        )
+        self.setVisible(bool(left))
 
 
 @dataclass(frozen=True)
@@ -174,6 +186,7 @@ class TodayData:
     measurements: list[questions.MeasurementDue]
     gap: str | None
     new_file: bool
+    steps_left: list[str]
     recent: list[tuple[questions.RecentChange, str, str]]
 
 
@@ -185,6 +198,7 @@ def read_today(session_factory: Callable[[], Session], today: date) -> TodayData
             measurements=questions.measurements_due(session, today),
             gap=questions.measurement_gap(session),
             new_file=questions.is_new_file(session),
+            steps_left=questions.first_steps_left(session),
             recent=[
                 (change, *describe(session, change.record_kind, change.record_id))
                 for change in questions.recent_changes(session)
@@ -307,7 +321,7 @@ class TodayPage(QWidget):
             late=frozenset(row for row, due in enumerate(reports) if due.days_left < 0),
         )
         self._fill_measurements(data.measurements, data.gap)
-        self.first_steps.setVisible(data.new_file)
+        self.first_steps.show_steps(data.steps_left, data.new_file)
         recent_lines: list[tuple[str, tuple[str, str] | None]] = []
         for change, kind_label, title in data.recent:
             values = {

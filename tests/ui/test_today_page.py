@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from intl_desk.core.model import Agreement, Indicator, Partner, Period
+from intl_desk.core.model import Agreement, Indicator, LocalEntity, Partner, Period, Project
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.dialogs.partner import PartnerDialog
@@ -52,7 +52,26 @@ def test_a_new_file_shows_its_first_steps(qtbot: QtBot, office: OfficeFile) -> N
         session.commit()
     with qtbot.waitSignal(page.loaded):
         page.load()
-    assert page.first_steps.isHidden()  # the file is in use: the panels say what is due
+    # the first partner is in: the other first steps stay offered, that one is gone
+    assert not page.first_steps.isHidden()
+    assert page.first_steps.heading.text() == "Next steps:"
+    assert page.first_steps.buttons["partners"].isHidden()
+    assert not page.first_steps.buttons["agreements"].isHidden()
+
+    with office.session() as session:
+        lyon = LocalEntity(name="Ville de Lyon", kind="government")
+        session.add_all(
+            [
+                lyon,
+                Agreement(title="Jumelage", type="twinning", status="draft"),
+                Project(title="Tramways", status="1"),
+                Indicator(code="POL-01", name="Accords", dimension="political"),
+            ]
+        )
+        session.commit()
+    with qtbot.waitSignal(page.loaded):
+        page.load()
+    assert page.first_steps.isHidden()  # every first step taken: the panels say what is due
 
 
 def test_measurements_due_name_their_period_once(qtbot: QtBot, office: OfficeFile) -> None:
