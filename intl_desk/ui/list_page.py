@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -143,6 +144,18 @@ class ListPage(QWidget):
         header.customContextMenuRequested.connect(self._column_menu)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        # the keys of a desktop list: Ctrl+F (Cmd+F) to search, F5 to read again,
+        # Ctrl+C to copy the selected row
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.Refresh, self.load),
+            (QKeySequence.StandardKey.Copy, self.copy_current_row),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")
@@ -370,6 +383,38 @@ class ListPage(QWidget):
             )
             menu.addAction(action)
         menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def row_menu(self, index: QModelIndex) -> QMenu:
+        """Open and Copy for the row under the pointer (also what the tests click)."""
+        menu = QMenu(self)
+        open_action = menu.addAction(_("Open"), lambda: self._open_index(index))
+        open_action.setEnabled(index.isValid())
+        copy_action = menu.addAction(_("Copy the row"), self.copy_current_row)
+        copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy_action.setEnabled(index.isValid())
+        return menu
+
+    def _row_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        self.row_menu(index).exec(self.table.viewport().mapToGlobal(position))
+
+    def copy_current_row(self) -> None:
+        """The selected row's visible cells, tab-separated, as a spreadsheet pastes them."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        cells = [
+            str(self.model.data(self.model.index(index.row(), column)) or "")
+            for column in range(self.model.columnCount())
+            if not self.table.isColumnHidden(column)
+        ]
+        QApplication.clipboard().setText("\t".join(cells))
 
     # --- opening ----------------------------------------------------------------------
 

@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.listing import ListQuery, ListSpec
@@ -426,3 +427,48 @@ def test_other_filters_never_show_the_previous_rows_while_reading(
     assert page.stack.currentWidget() is page.table
     assert page.model.rowCount() == 1
     assert page.count_label.text() == "1 shown"
+
+
+def test_a_rows_context_menu_opens_and_copies_it(
+    window: MainWindow, filled: Path, qtbot: QtBot
+) -> None:
+    open_and_wait(qtbot, window, filled)
+    window.show()
+    qtbot.waitExposed(window)
+    page = show_and_wait(qtbot, window, "partners")
+    seen: list[list[str]] = []
+
+    def choose(label: str) -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.append([action.text() for action in menu.actions()])
+        chosen = next(action for action in menu.actions() if action.text() == label)
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(chosen).center())
+
+    def right_click_first_row(label: str) -> None:
+        QTimer.singleShot(0, lambda: choose(label))
+        viewport = page.table.viewport()
+        position = page.table.visualRect(page.model.index(0, 0)).center()
+        # what the window system delivers for a right click (QTest has no such click)
+        right_click = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, position, viewport.mapToGlobal(position)
+        )
+        QApplication.sendEvent(viewport, right_click)
+
+    right_click_first_row("Copy the row")
+    assert seen == [["Open", "Copy the row"]]
+    assert QApplication.clipboard().text().startswith("Córdoba\t")
+    right_click_first_row("Open")
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.open_dialogs))
+    assert [d.record.name for d in window.open_dialogs if d.isVisible()] == ["Córdoba"]
+
+
+def test_ctrl_f_goes_to_the_search_box(window: MainWindow, filled: Path, qtbot: QtBot) -> None:
+    open_and_wait(qtbot, window, filled)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    page = show_and_wait(qtbot, window, "agreements")
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search_box.hasFocus()
