@@ -15,8 +15,8 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import current_language
-from intl_desk.core.model.base import fold
 
 _LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "pt": "pt_BR"}
 

@@ -40,8 +40,5 @@ class ValidationError(IntlDeskError):
         first = self.errors[0].message if self.errors else Message("Invalid record.")
         super().__init__(first)
 
-    def for_field(self, field: str) -> list[FieldError]:
-        return [error for error in self.errors if error.field == field]
-
     def __str__(self) -> str:
         return "; ".join(error.message.render() for error in self.errors)

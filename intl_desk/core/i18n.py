@@ -6,13 +6,20 @@ Babel at first use (no compile step, so a translator's edit shows on the next st
 display time (vocabulary labels, error messages built before the language is known);
 :class:`Message` carries a msgid plus its placeholders so a typed error can be shown in
 whichever language the user has when it is displayed.
+
+The language is the process's (the user's choice), except where a piece of work pinned
+its own with :func:`language_pinned`: a PDF written on a worker thread keeps the language
+it was started in even if the user switches language on screen meanwhile. The pin is a
+context variable, so it holds for the thread (or task) that set it and nowhere else.
 """
 
 from __future__ import annotations
 
 import locale
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,13 +32,8 @@ DEFAULT_LANGUAGE = "en"
 
 _TRANSLATIONS_DIR: Path | None = None  # None: the bundled catalogues (intl_desk.paths)
 _current_language = DEFAULT_LANGUAGE
-
-
-def set_translations_dir(path: Path) -> None:
-    """Point at another catalogue folder (a frozen bundle, or a test's)."""
-    global _TRANSLATIONS_DIR
-    _TRANSLATIONS_DIR = path
-    _catalogue.cache_clear()
+#: a language pinned by the running work (None: the process's language)
+_pinned_language: ContextVar[str | None] = ContextVar("intl_desk_language", default=None)
 
 
 def normalise_language(code: str | None) -> str:
@@ -62,7 +64,19 @@ def set_language(code: str | None) -> str:
 
 
 def current_language() -> str:
-    return _current_language
+    return _pinned_language.get() or _current_language
+
+
+@contextmanager
+def language_pinned(code: str | None) -> Iterator[str]:
+    """Within the block, this thread translates and formats in ``code`` whatever
+    :func:`set_language` does elsewhere; yields the language actually pinned."""
+    language = normalise_language(code)
+    token = _pinned_language.set(language)
+    try:
+        yield language
+    finally:
+        _pinned_language.reset(token)
 
 
 @cache
@@ -82,7 +96,7 @@ def _catalogue(language: str) -> Mapping[str, str]:
 
 
 def translate(message: str, language: str | None = None) -> str:
-    return _catalogue(language or _current_language).get(message, message)
+    return _catalogue(language or current_language()).get(message, message)
 
 
 def _(message: str) -> str:

@@ -45,11 +45,6 @@ COUNTED_KINDS: dict[str, type[Record]] = {
 }
 
 
-def live_count(session: Session, model: type[Record]) -> int:
-    statement = select(func.count()).select_from(model).where(model.deleted_at.is_(None))
-    return int(session.scalar(statement) or 0)
-
-
 def record_counts(connection: Connection | Session) -> dict[str, int]:
     """How many live records of each kind the file holds.
 
@@ -112,7 +107,7 @@ def agreements_per_local_entity(session: Session) -> list[EntityAgreementCount]:
 def id_by_folded_name(session: Session, model: type[Any], name: str) -> str | None:
     """The id of the live ``model`` record called ``name``, accents and case ignored
     ("lodz" is Łódź): how the command line names partners and local entities."""
-    from intl_desk.core.model.base import fold
+    from intl_desk.core.folding import fold
 
     wanted = fold(name.strip())
     for record_id, record_name in session.execute(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from defusedxml import ElementTree
 
+from intl_desk.core.folding import fold
 from intl_desk.paths import data_dir
 
 if TYPE_CHECKING:
@@ -36,23 +36,6 @@ DEFAULT_LANGUAGE = "en"
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODELIST_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
-
-# Letters that Unicode does not decompose into a base letter plus an accent.
-_UNDECOMPOSABLE = str.maketrans("ŁłØøĐđÐðĦħı", "LlOoDdDdHhi") | str.maketrans(
-    {"Þ": "Th", "þ": "th", "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe"}
-)
-
-
-def fold(text: str) -> str:
-    """``text`` without case, accents or repeated spaces, for matching typed input.
-
-    >>> fold("  Łódź ") == fold("LODZ")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(bare.casefold().split())
-
 
 def _read_csv(filename: str) -> list[dict[str, str]]:
     with (data_dir() / filename).open(encoding="utf-8", newline="") as handle:

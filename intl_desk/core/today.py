@@ -125,14 +125,6 @@ def reports_due(
     ]
 
 
-def current_period(session: Session, today: date) -> Period | None:
-    return session.scalar(
-        select(Period)
-        .where(Period.deleted_at.is_(None), Period.start_date <= today, Period.end_date >= today)
-        .order_by(Period.start_date.desc())
-    )
-
-
 def measurements_due(session: Session, today: date) -> list[MeasurementDue]:
     """Typed-in indicators (not computed ones) with no measurement for the period that
     has just ended or is running, whichever was last to end."""

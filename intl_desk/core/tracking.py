@@ -125,14 +125,6 @@ def _changed_fields(record: Record) -> Iterable[tuple[str, Any, Any]]:
     del state
 
 
-def _column_values(record: Record) -> Iterable[tuple[str, Any]]:
-    for attribute in inspect(type(record)).column_attrs:
-        if attribute.key not in _BOOKKEEPING:
-            value = getattr(record, attribute.key, None)
-            if value is not None:
-                yield attribute.key, value
-
-
 @event.listens_for(TrackedSession, "before_flush")
 def _before_flush(session: Session, context: UOWTransaction, instances: Any) -> None:
     assert isinstance(session, TrackedSession)

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.folding import fold
 from intl_desk.core.model import LocalEntity, Office, Partner
-from intl_desk.core.model.base import fold
 from intl_desk.exchange.bulk import BulkWriter
 
 

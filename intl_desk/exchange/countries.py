@@ -15,9 +15,9 @@ from functools import cache
 import pycountry
 from babel import Locale
 
-from intl_desk.core.i18n import SUPPORTED_LANGUAGES, current_language
-from intl_desk.core.reference import fold
-from intl_desk.core.validation import EXTRA_COUNTRY_CODES, country_codes
+from intl_desk.core.folding import fold
+from intl_desk.core.i18n import SUPPORTED_LANGUAGES
+from intl_desk.core.validation import country_codes
 
 #: short forms and old names found in registers, beyond CLDR's and ISO's names
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -185,15 +185,3 @@ def resolve_countries(text: object) -> tuple[list[str], list[str]]:
         elif code not in codes:
             codes.append(code)
     return codes, unknown
-
-
-def country_name(code: str | None, language: str | None = None) -> str:
-    """The country's name in ``language`` (CLDR), or the code itself when CLDR has none."""
-    if not code:
-        return ""
-    name = Locale.parse(language or current_language()).territories.get(code)
-    if name:
-        return str(name)
-    if code in EXTRA_COUNTRY_CODES:
-        return "Kosovo"
-    return code

@@ -19,8 +19,8 @@ from typing import Literal
 
 from babel import Locale
 
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message
-from intl_desk.core.reference import fold
 
 Precision = Literal["day", "month", "year"]
 

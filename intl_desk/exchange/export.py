@@ -15,7 +15,7 @@ cell is prefixed with an apostrophe (the usual defence; the importer removes it 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -156,5 +156,3 @@ def export_list(
     return count
 
 
-def export_headers(kind: str, language: str) -> Sequence[str]:
-    return [translate(column.label, language) for column in list_spec(kind).columns]

@@ -405,7 +405,7 @@ def _table_end(rows: list[list[Any]], mapped: int) -> int:
     """Where the table ends: every row after the last row of data that reads as a note
     or a total ("Total : 6 accords", "Source : …", one long sentence in a single cell)
     is left out and listed, not imported. A short value alone on a row is still data."""
-    from intl_desk.core.model.base import fold
+    from intl_desk.core.folding import fold
 
     def is_note(cells: list[Any]) -> bool:
         texts = [str(as_text(cell)) for cell in cells if as_text(cell)]

@@ -18,8 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import SUPPORTED_LANGUAGES, translate
-from intl_desk.core.reference import fold
 from intl_desk.exchange.errors import NoHeaderRow
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.reader import HEADER_SEARCH_ROWS, Sheet

@@ -9,8 +9,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
-from intl_desk.core.reference import fold
 from intl_desk.exchange.countries import resolve_countries, resolve_country
 from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.exchange.fields import Field

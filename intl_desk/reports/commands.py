@@ -1,9 +1,9 @@
 """``intl-desk report …``: the reports from the command line.
 
-The ``report`` parser holds one sub-command per report (``overview`` now; ``yearly`` and
-``handover`` join it here). Reading the office file is read-only: a report never writes
-to it. The PDF is written beside its destination first and moved into place, so an
-interrupted run never leaves half a PDF under the user's file name.
+The ``report`` parser holds one sub-command per report: ``overview`` and ``partner`` here,
+``yearly`` and ``handover`` from ``evaluation_commands``. Reading the office file is
+read-only: a report never writes to it. The PDF is written beside its destination first and
+moved into place, so an interrupted run never leaves half a PDF under the user's file name.
 """
 
 from __future__ import annotations

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from sqlalchemy.orm.relationships import RelationshipDirection
 
+from intl_desk.core.folding import fold
 from intl_desk.core.model import Base, Record
-from intl_desk.core.model.base import fold
 from intl_desk.store.backup import (
     fsync_file,
     publish,

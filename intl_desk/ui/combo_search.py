@@ -2,7 +2,7 @@
 
 Qt's own completer matches "lod" to "Lodi" but not to "Łódź", and "cote" not to "Côte
 d'Ivoire": offices type names without accents all day. :class:`FoldedSearch` compares
-folded texts (:func:`intl_desk.core.model.base.fold`, the same rule as the lists' search)
+folded texts (:func:`intl_desk.core.folding.fold`, the same rule as the lists' search)
 and shows the matching choices under the field; :class:`PartnerSearch` adds places of the
 world gazetteer and the partner form, so a partner can be created without leaving a form.
 """
@@ -19,9 +19,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from intl_desk.core.display import country_name
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import Partner, new_uuid
-from intl_desk.core.model.base import fold
 from intl_desk.core.reference import City, search_cities
 from intl_desk.store.office_file import OfficeFile
 

@@ -41,9 +41,9 @@ from intl_desk.core.evaluation.entry import (
     measured_indicators,
     save_entries,
 )
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import Measurement
-from intl_desk.core.model.base import fold
 from intl_desk.ui.documents_panel import DocumentsPanel
 from intl_desk.ui.measurement_grid import (
     VALUE_COLUMN,

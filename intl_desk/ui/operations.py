@@ -7,6 +7,9 @@ seconds on a state's file; done on the GUI thread it would freeze the window. An
 runs, a :class:`BusyIndicator` (the main window has one in its status bar) shows what is
 being done once the work has lasted :data:`SHOW_AFTER_MS`, so quick work does not flicker.
 
+The work runs in the language the user had when it started (``language_pinned``): a report
+started in French stays French if the language is switched while it is written.
+
 The work must not touch widgets, and must open its own database session: sessions and
 SQLite connections belong to the thread that made them (the store hands out a new
 connection per session, see :func:`intl_desk.store.connection.make_engine`).
@@ -26,7 +29,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
 
 from intl_desk.core.errors import IntlDeskError
-from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.i18n import N_, Message, _, current_language, language_pinned
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -224,7 +227,7 @@ class Operation(Generic[T]):
             self._token = self._indicator.begin(self._label)
             self._relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         _RUNNING.add(self)
-        _POOL.submit(self._run_work)
+        _POOL.submit(self._run_work, current_language())
         return self
 
     def cancel(self) -> None:
@@ -235,9 +238,10 @@ class Operation(Generic[T]):
         if self._indicator is not None and self._token is not None:
             self._indicator.progress(self._token, text, done, total)
 
-    def _run_work(self) -> None:
+    def _run_work(self, language: str) -> None:
         try:
-            result: Any = self._work(self.progress)
+            with language_pinned(language):
+                result: Any = self._work(self.progress)
         except BaseException as error:  # delivered to the GUI thread, shown or dropped there
             self._relay.finished.emit(None, error)
         else:

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from intl_desk.exchange.countries import country_name, resolve_countries, resolve_country
+from intl_desk.core.display import country_name
+from intl_desk.exchange.countries import resolve_countries, resolve_country
 from intl_desk.exchange.dates import DateUnreadable, read_date
 
 

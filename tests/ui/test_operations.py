@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from intl_desk.core.display import date_text
+from intl_desk.core.i18n import _, set_language
 from intl_desk.store.errors import CorruptFile
 from intl_desk.ui.operations import BusyIndicator, Cancelled, Operation, Progress
 
@@ -125,3 +128,24 @@ def test_progress_shows_only_for_long_work(parent: QWidget, qtbot: QtBot) -> Non
     release.set()
     qtbot.waitUntil(lambda: done == ["quick", "opened"])
     assert indicator.isHidden() and not indicator.busy
+
+
+def test_work_keeps_the_language_it_was_started_in(parent: QWidget, qtbot: QtBot) -> None:
+    """A report started in French stays French when the user switches to Portuguese
+    while it is being written (the language menu calls ``set_language``)."""
+    set_language("fr")
+    started, switched = threading.Event(), threading.Event()
+    written: list[str] = []
+
+    def write_report(progress: Progress) -> str:
+        started.set()
+        switched.wait(timeout=5)
+        return f"{_('Agreements')} · {date_text(date(2026, 3, 15))}"
+
+    Operation(parent, write_report, written.append).run()
+    assert started.wait(timeout=5)
+    set_language("pt")
+    switched.set()
+    qtbot.waitUntil(lambda: len(written) == 1)
+    assert written == ["Accords · 15 mars 2026"]
+    assert _("Agreements") == "Acordos"  # the screen follows the new choice

@@ -11,8 +11,8 @@ from collections import Counter
 
 from intl_desk.core.demo.common import Demo, EntityRef
 from intl_desk.core.demo.names import gendered, person
+from intl_desk.core.folding import fold
 from intl_desk.core.model import Contact
-from intl_desk.core.reference import fold
 
 _OTHER_LANGUAGES = ("en", "es", "de", "it", "pt", "zh", "ar", "fr")
 

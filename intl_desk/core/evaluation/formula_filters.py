@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select
 
 from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import LocalEntity
-from intl_desk.core.model.base import fold
 
 Filters = dict[str, tuple[str, ...]]
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union
 
 from intl_desk.core.evaluation.formula_filters import Window, _in_entities, _number, _one_of
+from intl_desk.core.folding import fold
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -27,7 +28,6 @@ from intl_desk.core.model import (
     ProjectSdg,
     ProjectSector,
 )
-from intl_desk.core.model.base import fold
 
 SIGNED_STATUSES = ("active", "expired", "terminated", "superseded")
 NOT_UNDER_WAY = ("1", "5")  # IATI pipeline, cancelled

@@ -36,8 +36,8 @@ from intl_desk.core.evaluation.lines_activities import (
     event_lines,
 )
 from intl_desk.core.evaluation.status import Status
+from intl_desk.core.folding import fold
 from intl_desk.core.model import Agreement, Office, StrategicLine, StrategicObjective
-from intl_desk.core.model.base import fold
 
 #: words that mark an indicator as a survey of residents, in the four languages
 SURVEY_WORDS = (

@@ -30,9 +30,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
+from intl_desk.core.folding import fold
 from intl_desk.core.listing.spec import like_pattern
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
-from intl_desk.core.model.base import fold
 
 
 class caseless_like(FunctionElement[bool]):

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_
 from intl_desk.core.listing.agreement_search import agreement_search
 from intl_desk.core.listing.options import (
@@ -49,7 +50,6 @@ from intl_desk.core.model import (
     ProjectParticipant,
     ProjectSdg,
 )
-from intl_desk.core.model.base import fold
 
 
 def _live(model: Any) -> ColumnElement[bool]:

@@ -24,10 +24,10 @@ from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.display import country_name
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import current_language
 from intl_desk.core.listing.spec import Column, ListQuery, ListSpec
 from intl_desk.core.model import Record
-from intl_desk.core.model.base import fold
 from intl_desk.core.validation import EXTRA_COUNTRY_CODES
 
 #: ids are read in chunks of this size, so that a cancelled read stops early

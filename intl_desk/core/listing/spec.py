@@ -8,15 +8,15 @@ knows about Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
+from intl_desk.core.folding import fold
 from intl_desk.core.model import Record
-from intl_desk.core.model.base import fold
 from intl_desk.core.vocabularies import Vocabulary
 
 #: builds a SQL expression (a column, a scalar subquery…) when the list is queried
@@ -111,5 +111,3 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def search_words(text: str) -> Sequence[str]:
-    return [word for word in text.split() if word]

@@ -8,7 +8,6 @@ on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import unicodedata
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -17,6 +16,8 @@ from typing import Any, ClassVar
 from sqlalchemy import DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from intl_desk.core.folding import fold
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -91,18 +92,6 @@ class Record(Base):
     def __repr__(self) -> str:
         label = getattr(self, "name", None) or getattr(self, "title", None) or ""
         return f"<{type(self).__name__} {(self.id or 'new')[:8]} {label!r}>"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Łódź" and "lodz" match, "Écosse" sorts near "Ecuador"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return folded.translate(_UNDECOMPOSABLE)
-
-
-_UNDECOMPOSABLE = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
-)
 
 
 class Searchable:
