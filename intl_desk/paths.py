@@ -1,7 +1,8 @@
 """Where Intl Desk finds its bundled resources and keeps the user's files.
 
-One module for every path, so a PyInstaller bundle (``sys._MEIPASS``), an editable
-checkout and an installed package all resolve the same way.
+One module for every path, so a PyInstaller bundle (``sys._MEIPASS``), an installed wheel
+(``intl_desk/resources``, copied there by ``setup.py``) and an editable checkout
+(``resources/`` beside the package) all resolve the same way.
 """
 
 from __future__ import annotations
@@ -17,16 +18,16 @@ APP_AUTHOR = "IntlDesk"
 _DIRS = PlatformDirs(APP_NAME, APP_AUTHOR)
 
 
-def _bundle_root() -> Path:
-    """The folder that holds ``resources/`` and ``forms/``."""
+def resources_dir() -> Path:
+    """Translations, fonts, icons and reference data, wherever this copy keeps them."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
-
-
-def resources_dir() -> Path:
-    return _bundle_root() / "resources"
+        return Path(frozen_root) / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def data_dir() -> Path:
