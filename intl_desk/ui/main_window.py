@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
     file_opened = Signal(str)
     #: a file could not be opened; the user has been told why
     open_failed = Signal(str)
+    #: the file changed (a record saved, an import or merge done): pages on screen re-read
+    reloaded = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -81,13 +83,13 @@ class MainWindow(QMainWindow):
         self.today_page.indicator = self.busy
         self.today_page.open_requested.connect(self.open_record)
         self.today_page.new_requested.connect(lambda kind: self.open_record(kind, None))
-        self._add_page("today", _("Today"), self.today_page)
+        self.add_page("today", _("Today"), self.today_page)
         for kind, spec in LISTS.items():
             page = ListPage(spec, self.session, indicator=self.busy)
             page.open_requested.connect(self.open_record)
             page.new_requested.connect(lambda list_kind: self.open_record(list_kind, None))
             self.list_pages[kind] = page
-            self._add_page(kind, _(spec.label), page)
+            self.add_page(kind, _(spec.label), page)
         self.navigation.currentRowChanged.connect(self._show_page)
 
         self.welcome = WelcomePage()
@@ -119,19 +121,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.mode_label)
         self._build_menus()
-        install_dashboard(self)  # the Overview page and toolbar
-        install_measurements(self)  # the Measurements page: what is due, the entry grid
+        self.overview = install_dashboard(self)  # the Overview page and toolbar
+        self.measurement_page = install_measurements(self)  # what is due, the entry grid
         add_export_buttons(self)  # "Export…" beside each list's "New…"
         self._restore_geometry()
         self._update_title()
 
     # --- pages ------------------------------------------------------------------------
 
-    def _add_page(self, key: str, label: str, widget: QWidget) -> None:
+    def add_page(self, key: str, label: str, widget: QWidget, position: int = -1) -> None:
+        """Add a page and its navigation entry (at ``position``; at the end by default).
+
+        The one way a feature puts a page into the window; a page that must follow the
+        file's changes connects to :attr:`reloaded`."""
         item = QListWidgetItem(label)
         item.setData(PAGE_ROLE, key)
-        self.navigation.addItem(item)
-        self.pages.addWidget(widget)
+        if position < 0:
+            self.navigation.addItem(item)
+            self.pages.addWidget(widget)
+        else:
+            self.navigation.insertItem(position, item)
+            self.pages.insertWidget(position, widget)
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
@@ -228,6 +238,7 @@ class MainWindow(QMainWindow):
         """Mark every page out of date and re-read the one on screen."""
         self._stale_pages = {self.today_page, *self.list_pages.values()}
         self._load_if_stale(self.pages.currentWidget())
+        self.reloaded.emit()
 
     def open_record(self, kind: str, record_id: str | None) -> None:
         opener = RECORD_OPENERS.get(kind)

@@ -32,7 +32,6 @@ def install_measurements(window: MainWindow) -> MeasurementPage:
         reload_on_show=lambda: window.office is not None,
     )
     page.setObjectName("measurementPage")
-    window._add_page(PAGE_KEY, _("Measurements"), page)
-    window.measurement_page = page  # type: ignore[attr-defined]
+    window.add_page(PAGE_KEY, _("Measurements"), page)
     install_report_menu(window)  # the yearly and handover reports
     return page

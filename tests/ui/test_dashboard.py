@@ -47,9 +47,9 @@ def window(qtbot: QtBot, office_file: Path) -> MainWindow:
 
 
 def _dashboard(window: MainWindow) -> DashboardPage:
-    page: DashboardPage = window.dashboard  # type: ignore[attr-defined]
+    page: DashboardPage = window.overview.page
     page._today = lambda: TODAY
-    window.overview_action.trigger()  # type: ignore[attr-defined]
+    window.overview.show_action.trigger()
     page.refresh()
     return page
 

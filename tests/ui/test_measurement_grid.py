@@ -260,7 +260,7 @@ def test_the_main_window_leads_to_the_measurements_due(
         assert window.open_file(prepared[0])
     labels = [window.navigation.item(row).text() for row in range(window.navigation.count())]
     window.navigation.setCurrentRow(labels.index("Measurements"))
-    page = window.measurement_page  # type: ignore[attr-defined]
+    page = window.measurement_page
     assert window.pages.currentWidget() is page
     assert page.due_list.count() > 0 and page.period is not None
     assert page.title.text().startswith("Values for ")

@@ -133,9 +133,9 @@ def test_spanish_overview_tiles_and_tables_leave_nothing_in_english(
     window.show()
     with qtbot.waitSignal(window.file_opened, timeout=10_000):
         window.open_file(path, read_only=True)
-    page = window.dashboard  # type: ignore[attr-defined]
+    page = window.overview.page
     page._today = lambda: TODAY
-    window.overview_action.trigger()  # type: ignore[attr-defined]
+    window.overview.show_action.trigger()
 
     def shown() -> list[str]:
         page.refresh()

@@ -7,6 +7,7 @@ through their existing facet boxes, so no list page needed a new hook.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -24,12 +25,21 @@ if TYPE_CHECKING:
 PAGE_KEY = "overview"
 
 
-def install_dashboard(window: MainWindow) -> DashboardPage:
-    """Add the page, its navigation entry and a toolbar with Overview and Print / PDF."""
+@dataclass(frozen=True)
+class Overview:
+    """What the dashboard adds to the window, for the window (and tests) to reach."""
+
+    page: DashboardPage
+    #: Overview in the toolbar (Ctrl+Shift+O): shows the page read afresh
+    show_action: QAction
+
+
+def install_dashboard(window: MainWindow) -> Overview:
+    """Add the page (second, under Today: the office's front page), its navigation entry
+    and a toolbar with Overview and Print / PDF."""
     page = DashboardPage(window.session)
     page.setObjectName("dashboardPage")
-    window._add_page(PAGE_KEY, _("Overview"), page)
-    _move_after_today(window, page)
+    window.add_page(PAGE_KEY, _("Overview"), page, position=1)
     page.drill_requested.connect(lambda drill: open_drill(window, drill))
     page.pdf_written.connect(
         lambda path: window.statusBar().showMessage(
@@ -53,34 +63,13 @@ def install_dashboard(window: MainWindow) -> DashboardPage:
     toolbar.addAction(overview_action)
     toolbar.addAction(print_action)
     window.addToolBar(toolbar)
-    _reload_with_window(window, page)
-    window.overview_action = overview_action  # type: ignore[attr-defined]
-    window.dashboard = page  # type: ignore[attr-defined]
-    return page
 
-
-def _reload_with_window(window: MainWindow, page: DashboardPage) -> None:
-    """After a record is saved or an import done the window reloads its pages; the
-    dashboard on screen must follow (it is not among the window's own pages)."""
-    reload_pages = window.reload
-
-    def reload() -> None:
-        reload_pages()
+    def follow_changes() -> None:  # the figures on screen change with every record saved
         if window.office is not None and window.pages.currentWidget() is page:
             page.load()
 
-    window.reload = reload  # type: ignore[method-assign]
-
-
-def _move_after_today(window: MainWindow, page: DashboardPage) -> None:
-    """Second in the navigation, right under Today: it is the office's front page."""
-    navigation = window.navigation
-    navigation.blockSignals(True)
-    item = navigation.takeItem(navigation.count() - 1)
-    navigation.insertItem(1, item)
-    window.pages.removeWidget(page)
-    window.pages.insertWidget(1, page)
-    navigation.blockSignals(False)
+    window.reloaded.connect(follow_changes)
+    return Overview(page, overview_action)
 
 
 def show_dashboard(window: MainWindow, page: DashboardPage) -> None:
