@@ -10,9 +10,17 @@ if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
+from hypothesis import settings
 
 from intl_desk.core.i18n import set_language
 from intl_desk.store.office_file import OfficeFile
+
+# Property tests: many derandomised examples in CI (the same ones every run, so a failure
+# there is reproducible), fewer and random on a developer's machine.
+settings.register_profile("ci", max_examples=200, derandomize=True, deadline=None,
+                          print_blob=True)  # fmt: skip
+settings.register_profile("dev", max_examples=25, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]  # the build alone takes minutes
 MAX_BUNDLE_MIB = 250
 
 
