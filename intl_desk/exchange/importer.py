@@ -24,6 +24,7 @@ from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.exchange.errors import UnknownKind
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping
+from intl_desk.exchange.numbers import DecimalMark, decimal_mark
 from intl_desk.exchange.reader import Sheet, read_sheets
 from intl_desk.exchange.values import CellError, as_text, read_cell
 
@@ -201,6 +202,23 @@ def _day_first(sheet: Sheet, start: int, columns: list[int]) -> bool:
     return not (month_first_seen and not day_first_seen)
 
 
+def _decimal_marks(
+    sheet: Sheet, start: int, mapping: Mapping[int, str], spec: ImportKind
+) -> dict[int, DecimalMark]:
+    """Each figure column's decimal mark: what its own cells show, else what the sheet's
+    other figures show (None: a figure that reads two ways will be refused)."""
+    figures = [i for i, key in mapping.items() if spec.field(key).kind in _FIGURE_KINDS]
+
+    def cells(column: int) -> list[object]:
+        return [row[column] for row in sheet.rows[start:] if column < len(row)]
+
+    whole_sheet = decimal_mark(cells(column) for column in figures)
+    return {column: decimal_mark([cells(column)]) or whole_sheet for column in figures}
+
+
+_FIGURE_KINDS = frozenset({"int", "float", "money", "year"})
+
+
 def _read_row(
     spec: ImportKind,
     headers: list[str],
@@ -209,13 +227,15 @@ def _read_row(
     number: int,
     day_first: bool,
     composed: frozenset[str] = frozenset(),
+    marks: Mapping[int, DecimalMark] | None = None,
 ) -> RowPreview:
     row = RowPreview(number=number, values={}, mapped=frozenset(mapping.values()))
     for index, key in mapping.items():
         field_ = spec.field(key)
         cell = cells[index] if index < len(cells) else None
         try:
-            value, warnings = read_cell(field_, cell, day_first=day_first)
+            mark = (marks or {}).get(index)
+            value, warnings = read_cell(field_, cell, day_first=day_first, mark=mark)
         except CellError as error:
             if field_.kind == "code" and not field_.required and as_text(cell):
                 # an office's own word ("Convenio marco") never rejects the row: the
@@ -307,6 +327,7 @@ def preview_import(
     handler = handler_for(kind)
     date_columns = [i for i, key in chosen.items() if spec.field(key).kind == "date"]
     day_first = _day_first(sheet, header.index + 1, date_columns)
+    marks = _decimal_marks(sheet, header.index + 1, chosen, spec)
     titles = [header_key(h) for h in header.headers]
     first_title = next(i for i, title in enumerate(titles) if title)
     composed = frozenset(COMPOSABLE.get(kind, ()))
@@ -349,6 +370,7 @@ def preview_import(
                 header.index + offset + 2,
                 day_first,
                 composed,
+                marks,
             )
         )
     handler.load(context, rows)  # what is already in the file, for the rows read

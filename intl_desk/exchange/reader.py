@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,24 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _delimiter(sample: str) -> str:
+    """The delimiter that splits the most lines into the same number of cells.
+
+    Python's sniffer is thrown by what registers have around the table — a title line
+    without any delimiter, a note under it — and by decimal commas inside quotes."""
+    best, best_score = ",", (0, 0)
+    for candidate in ";,\t|":  # on a tie the semicolon: decimal commas are common
+        widths = Counter(
+            len(cells) for cells in csv.reader(io.StringIO(sample), delimiter=candidate)
+            if len(cells) > 1
+        )
+        if widths:
+            width, lines = widths.most_common(1)[0]
+            if (lines, width) > best_score:
+                best, best_score = candidate, (lines, width)
+    return best
+
+
 def _read_csv(path: Path) -> list[Sheet]:
     data = path.read_bytes()
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
@@ -85,12 +104,8 @@ def _read_csv(path: Path) -> list[Sheet]:
         raise NotASpreadsheet(path)
     text = _decode(data)
     sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
     rows = []
-    for row in csv.reader(io.StringIO(text), dialect):
+    for row in csv.reader(io.StringIO(text), delimiter=_delimiter(sample)):
         rows.append([_clean(cell, from_csv=True) for cell in row])
         if len(rows) > MAX_ROWS:
             raise TooManyRows(path, limit=number_text(MAX_ROWS))

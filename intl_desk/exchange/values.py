@@ -14,6 +14,7 @@ from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
 from intl_desk.exchange.countries import resolve_countries, resolve_country
 from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.exchange.fields import Field
+from intl_desk.exchange.numbers import AmbiguousNumber, DecimalMark, read_number
 
 _TRUE = {
     "yes",
@@ -234,23 +235,6 @@ def as_text(value: Any) -> str | None:
     return text or None
 
 
-def _number(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise InvalidOperation
-    if isinstance(value, int | float | Decimal):
-        return Decimal(str(value))
-    text = re.sub(r"[\s\u00a0\u202f€$£%]|R\$", "", str(value))
-    if "," in text and "." in text:  # 1.234,50 or 1,234.50: the last one is the decimal mark
-        text = (
-            text.replace(".", "").replace(",", ".")
-            if text.rfind(",") > text.rfind(".")
-            else (text.replace(",", ""))
-        )
-    elif "," in text:
-        text = text.replace(",", ".") if len(text.split(",")[-1]) != 3 else text.replace(",", "")
-    return Decimal(text)
-
-
 def _sdgs(value: Any) -> list[int]:
     numbers = [int(part) for part in re.findall(r"\d+", str(as_text(value) or ""))]
     wrong = [number for number in numbers if not 1 <= number <= 17]
@@ -259,8 +243,13 @@ def _sdgs(value: Any) -> list[int]:
     return list(dict.fromkeys(numbers))
 
 
-def read_cell(field: Field, value: Any, *, day_first: bool = True) -> tuple[Any, list[Message]]:
-    """The value of ``field`` in this cell and any warnings; raises :class:`CellError`."""
+def read_cell(
+    field: Field, value: Any, *, day_first: bool = True, mark: DecimalMark = None
+) -> tuple[Any, list[Message]]:
+    """The value of ``field`` in this cell and any warnings; raises :class:`CellError`.
+
+    ``mark`` is the decimal mark the cell's column (or sheet) shows, see
+    :mod:`intl_desk.exchange.numbers`."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, []
     kind = field.kind
@@ -308,7 +297,9 @@ def read_cell(field: Field, value: Any, *, day_first: bool = True) -> tuple[Any,
         return codes, []
     if kind in ("int", "float", "money", "year"):
         try:
-            number = _number(value)
+            number = read_number(value, mark)
+        except AmbiguousNumber as error:
+            raise CellError(error.message) from None
         except (InvalidOperation, ValueError):
             raise CellError(
                 Message(N_("“{value}” is not a number."), {"value": as_text(value)})

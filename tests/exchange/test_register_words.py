@@ -5,6 +5,7 @@ is not a finite figure is refused with its reason, never stored."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,70 @@ def test_a_budget_that_is_no_finite_figure_is_refused_with_the_reason(
     with OfficeFile.open(office_path, read_only=True) as office, office.session() as s:
         assert s.scalars(select(Project)).all() == []
     assert len(office_path.read_bytes()) == len(before)
+
+
+def _budgets(office: OfficeFile) -> dict[str, Decimal]:
+    with office.session() as session:
+        return {
+            project.title: sum((line.amount for line in project.budget_lines), Decimal(0))
+            for project in session.scalars(select(Project))
+        }
+
+
+def test_figures_follow_the_decimal_mark_their_column_shows(
+    office: OfficeFile, tmp_path: Path, mappings_folder: Path
+) -> None:
+    """"150.000" is 150 thousand reais where the column writes "1.234.567,89"; "1,234" is
+    one thousand and more where it writes "2,500.50"."""
+    brazilian = tmp_path / "projetos.csv"
+    brazilian.write_text(
+        "Projetos de cooperação internacional 2024\n"
+        "Título;Situação;Orçamento (R$)\n"
+        "Escola de laticínios em Qingdao;Em andamento;150.000\n"
+        "Saneamento em São João del-Rei;Em andamento;1.234.567,89\n"
+        "Festival Huế–Belo Horizonte;Concluído;80.000,00\n"
+        "Total;;1.464.567,89\n",
+        "utf-8",
+    )
+    english = tmp_path / "projects.csv"
+    english.write_text(
+        "Title,Status,Budget (USD)\n"
+        'Water in Córdoba,Ongoing,"1,234"\n'
+        'Łódź design week,Ongoing,"2,500.50"\n',
+        "utf-8",
+    )
+    with office.session() as session:
+        for path in (brazilian, english):
+            preview = preview_import(session, path, "projects", mappings_folder=mappings_folder)
+            assert [[e.render() for e in row.errors] for row in preview.rows] == [
+                [] for _ in preview.rows
+            ]
+            apply_import(session, preview)
+    assert _budgets(office) == {
+        "Escola de laticínios em Qingdao": Decimal("150000.00"),
+        "Saneamento em São João del-Rei": Decimal("1234567.89"),
+        "Festival Huế–Belo Horizonte": Decimal("80000.00"),
+        "Water in Córdoba": Decimal("1234.00"),
+        "Łódź design week": Decimal("2500.50"),
+    }
+
+
+def test_a_figure_that_reads_two_ways_is_refused_with_both_readings(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "projets.csv"
+    path.write_text(
+        "Titre;Statut;Budget\nEau potable à Huế;En cours;150.000\nÉcole à Dakar;En cours;25.000\n",
+        "utf-8",
+    )
+    before = office_path.read_bytes()
+    code = main(["import", str(office_path), str(path), "--kind", "projects"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert (
+        "Row 2: Budget: “150.000” could be 150 or 150000: nothing else in its column shows "
+        "whether a comma or a point marks the decimals. Write it without a thousands "
+        "separator (150000) or with its cents."
+    ) in out
+    assert "Row 3: Budget: “25.000” could be 25 or 25000" in out
+    assert office_path.read_bytes() == before
