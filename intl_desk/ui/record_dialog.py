@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +35,7 @@ from intl_desk.core.model import Record
 from intl_desk.core.records import title_of
 from intl_desk.core.validation import errors_of
 from intl_desk.core.vocabularies import Vocabulary
+from intl_desk.store.form_sessions import begin_write, release_reads, track_writes
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.combo_search import drop_unused_partners
 from intl_desk.ui.date_field import replace_date_edits
@@ -64,6 +66,9 @@ class RecordDialog(QDialog):
         self.session: Session = office.session()
         self._released = False
         self.session.autoflush = False
+        # the form holds no transaction while on screen: see store/form_sessions.py
+        track_writes(self.session)
+        event.listen(self.session, "after_begin", self._release_soon)
         self.record = self._load(record_id, template)
         self.is_new = record_id is None
         self._from_template = template is not None
@@ -242,10 +247,19 @@ class RecordDialog(QDialog):
         self.general_error.setText(" ".join(general))
         self.general_error.setVisible(bool(general))
 
+    def _release_soon(self, *_args: object) -> None:
+        """A read began: let the file go once the current event has been handled."""
+        QTimer.singleShot(0, self, self.release_reads)
+
+    def release_reads(self) -> None:
+        if not self._released:
+            release_reads(self.session)
+
     def revalidate(self) -> None:
         errors = self.current_errors()
         self.show_errors(errors)
         self.save_button.setEnabled(not errors and not self.office.read_only)
+        self.release_reads()
 
     # --- actions ------------------------------------------------------------------------
 
@@ -256,13 +270,19 @@ class RecordDialog(QDialog):
             return False
         drop_unused_partners(self.session)
         try:
+            with self.office.translate_errors():  # busy: said in one sentence, retry later
+                begin_write(self.session)
+        except IntlDeskError as error:  # nothing was sent: the form is as it was
+            QMessageBox.warning(self, _("Not saved"), str(error))
+            return False
+        try:
             self.session.commit()
         except ValidationError as error:
-            self.session.rollback()
+            self._undo_failed_commit()
             self.show_errors(list(error.errors))
             return False
         except IntlDeskError as error:
-            self.session.rollback()
+            self._undo_failed_commit()
             QMessageBox.warning(self, _("Not saved"), str(error))
             return False
         self.is_new = self._from_template = False
@@ -271,8 +291,17 @@ class RecordDialog(QDialog):
         self.delete_button.setEnabled(True)
         self.history.load(self.session, self.record, self.child_ids())
         self._update_title()
+        self.release_reads()
         self.saved.emit(self.record.id)
         return True
+
+    def _undo_failed_commit(self) -> None:
+        """Roll back what was sent, keeping what the person typed: the widgets still hold
+        it, and a new record (which a rollback takes out of the session) is put back, so
+        the next Save writes it (it used to report a save and write nothing)."""
+        self.session.rollback()
+        if self.is_new:
+            self.session.add(self.record)
 
     def duplicate_values(self) -> dict[str, Any]:
         skip = {"id", "created_at", "updated_at", "origin_office", "deleted_at"}
@@ -307,6 +336,8 @@ class RecordDialog(QDialog):
             return
         self.session.delete(self.record)
         try:
+            with self.office.translate_errors():
+                begin_write(self.session)
             self.session.commit()
         except IntlDeskError as error:
             self.session.rollback()
