@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, or_, select
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.lifecycle import status_from_dates
 from intl_desk.core.model import (
     Agreement,
     AgreementParty,
@@ -45,10 +46,12 @@ DuplicateKey = tuple[frozenset[str], frozenset[str], str, date | None]
 
 
 def _status(values: dict[str, Any], today: date) -> str:
-    signed, expires = values.get("date_signed"), values.get("date_expires")
-    if signed is None:
-        return "draft"
-    return "expired" if expires is not None and expires < today else "active"
+    return status_from_dates(
+        values.get("date_signed"),
+        values.get("date_expires"),
+        today,
+        perpetual=bool(values.get("perpetual")),
+    )
 
 
 def compose_title(

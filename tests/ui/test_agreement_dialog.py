@@ -421,3 +421,40 @@ def test_print_sheet_writes_the_agreement_on_one_page(
     pages = PdfReader(out).pages
     assert len(pages) == 1
     assert "Jumelage Lyon – Łódź" in pages[0].extract_text()
+
+
+def test_the_status_follows_the_typed_dates_until_one_is_chosen(
+    qtbot: QtBot, city: OfficeFile, typist: TypeText, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new agreement with its signature typed is Active, not a forgotten Draft; choosing
+    Draft after that is allowed, with a note saying what it means."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
+    dialog = open_dialog(qtbot, city)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ui.status.currentData() == "draft"
+    typist(dialog.ui.date_signed, "15/03/2024")
+    typist(dialog.ui.date_expires, "15/03/2099")
+    assert dialog.ui.status.currentData() == "active"
+    assert dialog.status_note.isHidden()
+    dialog.ui.status.setFocus()
+    qtbot.keyClick(dialog.ui.status, Qt.Key.Key_Home)  # the person chooses Draft
+    assert dialog.ui.status.currentData() == "draft"
+    assert not dialog.status_note.isHidden()
+    assert dialog.status_note.text().startswith("Signed on 15 Mar 2024, yet still marked")
+    dialog.ui.date_expires.selectAll()  # dates change again: the choice stays
+    typist(dialog.ui.date_expires, "31/12/2025")
+    assert dialog.ui.status.currentData() == "draft"
+
+
+def test_an_active_agreement_past_its_expiry_says_so(qtbot: QtBot, city: OfficeFile) -> None:
+    with city.session() as session:
+        session.add(Agreement(id="a-old", title="Jumelage Łódź", type="twinning",
+                              status="active", date_signed=date(2001, 5, 3),
+                              date_expires=date(2021, 5, 3)))  # fmt: skip
+        session.commit()
+    dialog = open_dialog(qtbot, city, "a-old")
+    assert dialog.ui.status.currentData() == "active"  # a stored status is never changed
+    assert dialog.status_note.text() == (
+        "Expired on 3 May 2021 but marked Active: renew it or mark it Expired."
+    )

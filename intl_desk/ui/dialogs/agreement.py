@@ -11,14 +11,16 @@ only real changes reach the history.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidgetItem, QSizePolicy, QWidget
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.errors import FieldError
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.lifecycle import status_disagreement, status_from_dates
 from intl_desk.core.model import (
     Agreement,
     AgreementObjective,
@@ -60,6 +62,9 @@ from intl_desk.ui.fields import NO_DATE
 from intl_desk.ui.forms.ui_agreement import Ui_AgreementForm
 from intl_desk.ui.pickers import PartnerSearch, show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
+
+#: a remark that does not stop the save (errors are red and do)
+NOTE_STYLE = "color: #7a4f00;"
 
 
 class AgreementDialog(RecordDialog):
@@ -165,6 +170,20 @@ class AgreementDialog(RecordDialog):
             checklist.itemChanged.connect(self._changed)
         self.documents.changed.connect(self._changed)
         ui.perpetual.toggled.connect(lambda checked: ui.date_expires.setEnabled(not checked))
+        # the status follows the dates until the person chooses one (core/lifecycle.py)
+        self.status_note = QLabel()
+        self.status_note.setObjectName("status_note")
+        self.status_note.setWordWrap(True)
+        self.status_note.setStyleSheet(NOTE_STYLE)
+        self.status_note.setMinimumWidth(480)  # a sentence, not a column of words
+        self.status_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.status_note.hide()
+        ui.general_layout.insertRow(3, "", self.status_note)
+        self._status_by_hand = False
+        ui.status.activated.connect(self._status_chosen)
+        for date_field in (ui.date_signed, ui.date_expires):
+            date_field.dateChanged.connect(self._follow_dates)
+        ui.perpetual.toggled.connect(self._follow_dates)
         ui.perpetual.clicked.connect(self._perpetual_clicked)
         ui.add_project.clicked.connect(self.link_project)
         ui.remove_project.clicked.connect(self.unlink_project)
@@ -197,6 +216,7 @@ class AgreementDialog(RecordDialog):
         self._loading = False
         self._update_hint()
         self._update_project_buttons()
+        self._follow_dates()
 
     def _show_followers(self) -> None:
         """Later agreements that renew or amend this one, so the chain reads both ways."""
@@ -315,6 +335,29 @@ class AgreementDialog(RecordDialog):
 
     def _update_hint(self) -> None:
         self.ui.objectives_hint.setVisible(self.objectives.table.rowCount() == 0)
+
+    def _status_chosen(self, *_args: Any) -> None:
+        self._status_by_hand = True
+        self._follow_dates()
+
+    def _follow_dates(self, *_args: Any) -> None:
+        """Propose the status the dates give (a new agreement whose status nobody chose),
+        and say when the chosen status disagrees with the dates."""
+        if self._loading:
+            return
+        ui = self.ui
+        signed, expires = ui.date_signed.value(), ui.date_expires.value()
+        perpetual, today = ui.perpetual.isChecked(), date.today()
+        if self.is_new and not self._status_by_hand:
+            proposed = status_from_dates(signed, expires, today, perpetual=perpetual)
+            index = ui.status.findData(proposed)
+            if index >= 0 and index != ui.status.currentIndex():
+                ui.status.setCurrentIndex(index)
+        note = status_disagreement(
+            str(ui.status.currentData() or ""), signed, expires, today, perpetual=perpetual
+        )
+        self.status_note.setText(note.render() if note is not None else "")
+        self.status_note.setVisible(note is not None)
 
     def _perpetual_clicked(self, checked: bool) -> None:
         if checked:
