@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import IO, Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
@@ -76,7 +77,7 @@ def _empty_page(overview: Overview) -> list[Flowable]:
 
 
 def _story(overview: Overview) -> list[Flowable]:
-    story: list[Flowable] = [_tiles(overview), Spacer(1, 8)]
+    story: list[Flowable] = [_tiles(overview), *_health(overview), Spacer(1, 8)]
     story.append(
         _side_by_side(
             [
@@ -148,6 +149,15 @@ def _top(bars: tuple[Any, ...], count: int) -> list[Any]:
 
 def charts_or_note(drawing: Drawing, has_data: bool) -> Flowable:
     return drawing if has_data else text(_("Nothing recorded yet."), SMALL)
+
+
+def _health(overview: Overview) -> list[Flowable]:
+    """One line under the tiles: what the active agreements lack, today."""
+    items = labels.health_items(overview)
+    if not items:
+        return []
+    line = " · ".join(escape(text) for text, _drill in items)
+    return [Spacer(1, 3), Paragraph(f"<b>{escape(labels.health_title())}</b> — {line}", SMALL)]
 
 
 def _tiles(overview: Overview) -> Table:

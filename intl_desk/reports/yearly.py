@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from intl_desk.core.agreement_health import GAPS
 from intl_desk.core.evaluation.status import STATUS_LABELS, Status
 from intl_desk.core.evaluation.yearly import IndicatorLine, YearlyReport
 from intl_desk.core.i18n import N_, Message, _
@@ -173,7 +174,30 @@ def _summary(report: YearlyReport) -> list[Flowable]:
         colWidths=[390, WIDTH - 390],
     )
     side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    return [*story, side]
+    return [*story, side, *_health(report)]
+
+
+def health_rows(report: YearlyReport) -> list[tuple[str, str]]:
+    """What the active agreements lack, as (gap, count) pairs: also what tests read."""
+    return [(GAPS.label(item.code), figure(item.count)) for item in report.health]
+
+
+def _health(report: YearlyReport) -> list[Flowable]:
+    if not report.headline.active and not any(item.count for item in report.health):
+        return []
+    rows = [[_("Gap"), _("Active agreements")], *[list(row) for row in health_rows(report)]]
+    return [
+        Spacer(1, 10),
+        heading(_("Health of the active agreements today")),
+        data_table(rows, [250, 120], 1),
+        note(
+            _(
+                "An agreement without objectives, with objectives copied from another one, "
+                "with nobody in charge or nothing done under it is the first a new team "
+                "drops: these are the ones to give substance to."
+            )
+        ),
+    ]
 
 
 def _indicators(lines: tuple[IndicatorLine, ...], report: YearlyReport) -> list[Flowable]:

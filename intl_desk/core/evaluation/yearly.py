@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.agreement_health import HealthCount, active_gaps
 from intl_desk.core.evaluation.engine import Assessment, Evaluation, IndicatorInfo, PeriodInfo
 from intl_desk.core.evaluation.formulas import Window, compute, keys
 from intl_desk.core.evaluation.lines import (
@@ -119,6 +120,8 @@ class YearlyReport:
     memberships: tuple[MembershipLine, ...]
     events: tuple[EventLine, ...]
     missions: tuple[ActivityLine, ...]
+    #: what the office's active agreements lack, today (core/agreement_health.py)
+    health: tuple[HealthCount, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -209,6 +212,7 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         memberships=tuple(memberships),
         events=tuple(event_lines(session, ids("events_attended"))),
         missions=tuple(missions),
+        health=active_gaps(session, [], today),
     )
 
 

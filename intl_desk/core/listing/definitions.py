@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.agreement_health import GAPS, gap_condition
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_
 from intl_desk.core.listing.agreement_search import agreement_search
@@ -167,6 +168,12 @@ AGREEMENTS = ListSpec(
         ),
         Facet("year", N_("Year signed"), signed_year_options, _signed_in),
         Facet("signed_by", N_("Signed by the end of"), signed_year_options, _signed_by),
+        Facet(
+            "gap",
+            N_("Gap"),
+            vocabulary_options(GAPS),
+            lambda value: gap_condition(value, date.today()),
+        ),
         Facet(
             "theme",
             N_("Theme"),

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.agreement_health import GAPS, active_gaps
 from intl_desk.core.display import country_name
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, current_language
@@ -25,7 +26,7 @@ from intl_desk.core.overview.figures import (
     Overview,
     OverviewFilters,
 )
-from intl_desk.core.overview.scope import drill
+from intl_desk.core.overview.scope import agreement_scope, drill
 from intl_desk.core.queries import office as office_record
 
 
@@ -192,7 +193,14 @@ def compute_overview(
             "money": drill("projects", filters),
             "networks": Drill("networks"),
             "indicators": Drill("indicators"),
+            **{
+                f"gap:{code}": drill(
+                    "agreements", filters, ("status", agreements.ACTIVE), ("gap", code)
+                )
+                for code in GAPS.codes
+            },
         },
+        health=active_gaps(session, agreement_scope(filters), today),
     )
 
 

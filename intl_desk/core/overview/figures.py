@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from intl_desk.core.agreement_health import HealthCount
+
 
 @dataclass(frozen=True)
 class OverviewFilters:
@@ -183,6 +185,8 @@ class Overview:
     expiring_count: int
     expiring_drill: Drill
     headline_drills: dict[str, Drill] = field(default_factory=dict, hash=False)
+    #: active agreements in scope with each gap, today (core/agreement_health.py)
+    health: tuple[HealthCount, ...] = ()
 
     @property
     def international_countries(self) -> tuple[CountryFigure, ...]:

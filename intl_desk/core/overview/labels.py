@@ -129,6 +129,33 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
     )
 
 
+#: how the health line names each gap, followed by its count
+_GAP_TEXTS = {
+    "no_objective": N_("without an objective: {count}"),
+    "copied_objectives": N_("objectives copied word for word: {count}"),
+    "quiet": N_("nothing done for two years: {count}"),
+    "expired_but_active": N_("expired but marked active: {count}"),
+    "no_responsible": N_("no responsible officer: {count}"),
+}
+
+
+def health_title() -> str:
+    return _("Health of the active agreements today")
+
+
+def health_items(overview: Overview) -> list[tuple[str, Drill | None]]:
+    """Each gap some active agreement has, as text with the list behind it; empty when
+    none has any (or there are no active agreements)."""
+    return [
+        (
+            Message(_GAP_TEXTS[figure.code], {"count": count_text(figure.count)}).render(),
+            overview.headline_drills.get(f"gap:{figure.code}"),
+        )
+        for figure in overview.health
+        if figure.count
+    ]
+
+
 def left_out_text(left_out: tuple[tuple[str, int], ...]) -> str:
     """ "plus 2 amounts in XOF, not converted": never added as if one currency."""
     return " · ".join(

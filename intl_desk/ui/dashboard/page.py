@@ -8,6 +8,7 @@ tile and row emits ``drill_requested(Drill)``; the main window opens the list be
 from __future__ import annotations
 
 import contextlib
+import html
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -117,6 +118,11 @@ class DashboardPage(QWidget):
         self.notes = {key: empty_note() for key in ("themes", "sdgs", "projects", "funders")}
         self.expiring_more = QLabel()
         self.expiring_more.linkActivated.connect(self._more_expiring)
+        # what the active agreements lack (no objective, nobody in charge…), each clickable
+        self.health = QLabel()
+        self.health.setObjectName("agreementHealth")
+        self.health.setWordWrap(True)
+        self.health.linkActivated.connect(self._health_drill)
         clickable: list[TileWidget | WorldMap | YearsChart | BarChart | FigureTable] = [
             *self.tiles,
             self.map,
@@ -141,7 +147,11 @@ class DashboardPage(QWidget):
         tiles_row.setSpacing(6)
         for tile in self.tiles:
             tiles_row.addWidget(tile)
-        grid.addLayout(tiles_row, 0, 0, 1, 6)
+        tiles_and_health = QVBoxLayout()
+        tiles_and_health.setSpacing(4)
+        tiles_and_health.addLayout(tiles_row)
+        tiles_and_health.addWidget(self.health)
+        grid.addLayout(tiles_and_health, 0, 0, 1, 6)
         grid.addWidget(section(labels.section_title("map"), self.map), 1, 0, 1, 4)
         grid.addWidget(section(labels.section_title("years"), self.years), 1, 4, 1, 2)
         grid.addWidget(
@@ -258,6 +268,15 @@ class DashboardPage(QWidget):
         self.stack.setCurrentIndex(0)
         for widget, tile in zip(self.tiles, labels.headline_tiles(overview), strict=True):
             widget.set_tile(tile)
+        items = labels.health_items(overview)
+        links = " · ".join(
+            f"<a href='{index}'>{html.escape(text)}</a>"
+            for index, (text, _drill) in enumerate(items)
+        )
+        self.health.setText(
+            f"<b>{html.escape(labels.health_title())}</b> — {links}" if items else ""
+        )
+        self.health.setVisible(bool(items))
         self.map.set_figures(overview.international_countries, overview.international_cities)
         self.years.set_series(overview.signed_by_year, overview.type_labels)
         money = overview.currency
@@ -330,6 +349,12 @@ class DashboardPage(QWidget):
             if more > 0
             else ""
         )
+
+    def _health_drill(self, link: str) -> None:
+        if self.overview is not None:
+            drill = labels.health_items(self.overview)[int(link)][1]
+            if drill is not None:
+                self.drill_requested.emit(drill)
 
     def _more_expiring(self, _link: str = "") -> None:
         if self.overview is not None:

@@ -1,0 +1,123 @@
+"""What an agreement lacks to be more than a text in a drawer.
+
+The seminar the product grew from kept coming back to it: after an election a new team
+finds identical twinning texts without objectives, nobody in charge and nothing done
+under them for years. Each gap here is one SQL condition on an agreement (portable SQL),
+so the same rule drives the list's "Gap" filter, the overview's health line, the yearly
+report and the agreement form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from intl_desk.core.i18n import N_
+from intl_desk.core.model import Activity, Agreement, AgreementObjective, AgreementProject, Project
+from intl_desk.core.vocabularies import Vocabulary
+
+#: an agreement with nothing linked that happened in this many years is "quiet"
+QUIET_YEARS = 2
+
+GAPS = Vocabulary(
+    "agreement_gap",
+    [
+        ("no_objective", N_("No objective")),
+        ("copied_objectives", N_("Objectives copied from another agreement")),
+        ("quiet", N_("Nothing done under it for two years")),
+        ("expired_but_active", N_("Expired but marked active")),
+        ("no_responsible", N_("No responsible officer")),
+    ],
+)
+
+
+def _objective_texts_shared() -> ColumnElement[bool]:
+    """One of its objectives is word for word an objective of another live agreement."""
+    other = aliased(AgreementObjective)
+    live_agreement = aliased(Agreement)
+    shared_texts = (
+        select(other.text)
+        .join(live_agreement, live_agreement.id == other.agreement_id)
+        .where(other.deleted_at.is_(None), live_agreement.deleted_at.is_(None))
+        .group_by(other.text)
+        .having(func.count(func.distinct(other.agreement_id)) > 1)
+    )
+    return exists().where(
+        AgreementObjective.agreement_id == Agreement.id,
+        AgreementObjective.deleted_at.is_(None),
+        AgreementObjective.text.in_(shared_texts),
+    )
+
+
+def _quiet(today: date) -> ColumnElement[bool]:
+    """Signed more than two years ago and nothing linked to it since: no activity or
+    mission, no project running in that time."""
+    since = date(today.year - QUIET_YEARS, today.month, min(today.day, 28))
+    recent_activity = exists().where(
+        Activity.agreement_id == Agreement.id,
+        Activity.deleted_at.is_(None),
+        Activity.start_date >= since,
+    )
+    running_project = exists().where(
+        AgreementProject.agreement_id == Agreement.id,
+        AgreementProject.deleted_at.is_(None),
+        Project.id == AgreementProject.project_id,
+        Project.deleted_at.is_(None),
+        func.coalesce(Project.actual_end, Project.planned_end, today) >= since,
+    )
+    return and_(Agreement.date_signed < since, ~recent_activity, ~running_project)
+
+
+def gap_condition(code: str, today: date) -> ColumnElement[bool]:
+    """The agreements that have gap ``code`` (any status: combine with one if needed)."""
+    if code == "no_objective":
+        return ~exists().where(
+            AgreementObjective.agreement_id == Agreement.id,
+            AgreementObjective.deleted_at.is_(None),
+        )
+    if code == "copied_objectives":
+        return _objective_texts_shared()
+    if code == "quiet":
+        return _quiet(today)
+    if code == "expired_but_active":
+        return and_(
+            Agreement.status == "active",
+            Agreement.date_expires < today,
+            or_(Agreement.perpetual.is_(None), Agreement.perpetual.is_(False)),
+        )
+    if code == "no_responsible":
+        return Agreement.responsible_id.is_(None)
+    raise KeyError(code)
+
+
+@dataclass(frozen=True)
+class HealthCount:
+    code: str
+    count: int
+
+
+def active_gaps(
+    session: Session, scope: list[ColumnElement[bool]], today: date
+) -> tuple[HealthCount, ...]:
+    """How many active agreements in ``scope`` have each gap (one scan)."""
+    row = session.execute(
+        select(*(func.count(case((gap_condition(code, today), 1))) for code in GAPS.codes))
+        .select_from(Agreement)
+        .where(*scope, Agreement.deleted_at.is_(None), Agreement.status == "active")
+    ).one()
+    return tuple(HealthCount(code, int(count)) for code, count in zip(GAPS.codes, row, strict=True))
+
+
+def gaps_of(session: Session, agreement_id: str, today: date) -> list[str]:
+    """The gaps of one stored agreement, in the vocabulary's order."""
+    row = session.execute(
+        select(*(case((gap_condition(code, today), 1), else_=0) for code in GAPS.codes)).where(
+            Agreement.id == agreement_id
+        )
+    ).one_or_none()
+    if row is None:
+        return []
+    return [code for code, flag in zip(GAPS.codes, row, strict=True) if flag]
