@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
-from store_helpers import V0001, copy_v0001, fingerprint, is_one_sentence_naming, new_office
+from store_helpers import V0001, V0002, copy_v0001, fingerprint, is_one_sentence_naming, new_office
 
 from intl_desk.core.model import Agreement, Base, Document, Office, Partner, Project
 from intl_desk.store import backup, errors, upgrade
@@ -38,7 +39,7 @@ def _integrity(path: Path) -> list[str]:
 
 def test_schema_version_is_the_head_revision() -> None:
     assert int(head_revision()) == SCHEMA_VERSION
-    assert known_revisions() == {"0001", "0002"}
+    assert known_revisions() == {"0001", "0002", "0003"}
 
 
 def test_migrations_are_explicit_code() -> None:
@@ -87,7 +88,7 @@ def test_opening_a_v0001_file_upgrades_it_after_a_verified_backup(tmp_path: Path
     assert "description" in _columns(path, "document")
     assert check(path).problems == []
 
-    backups = sorted(tmp_path.glob("office_v0001.sqlite.before-v2.*.bak"))
+    backups = sorted(tmp_path.glob(f"office_v0001.sqlite.before-v{SCHEMA_VERSION}.*.bak"))
     assert len(backups) == 1
     assert _integrity(backups[0]) == ["ok"]
     with pytest.raises(errors.StoreError):  # the backup is the old file: still version 1
@@ -190,3 +191,33 @@ def test_revisions_read_from_file_names_match_alembic() -> None:
     scripts = ScriptDirectory.from_config(alembic_config())
     assert known_revisions() == {script.revision for script in scripts.walk_revisions()}
     assert head_revision() == scripts.get_current_head()
+
+
+def test_a_v0002_file_gets_an_index_on_every_foreign_key(tmp_path: Path) -> None:
+    """Revision 0003 on a file that version 2 left: every reference a list or merge
+    follows is indexed, and the records are all still there."""
+    path = tmp_path / "office_v0002.sqlite"
+    shutil.copyfile(V0002, path)
+    assert "ix_activity_agreement_id" not in _indexes(path)
+    with OfficeFile.open(path) as office:
+        assert office.schema_version == SCHEMA_VERSION
+        with office.session() as session:
+            assert session.scalars(select(Agreement)).one().title == "Twinning Lyon–Leipzig"
+    indexes = _indexes(path)
+    for table in Base.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            column = key.parent.name
+            if column != "id":
+                assert any(
+                    name.startswith(f"ix_{table.name}_{column}") for name in indexes
+                ), f"{table.name}.{column}"
+    assert check(path).problems == []
+
+
+def _indexes(path: Path) -> set[str]:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        return {str(row[0]) for row in rows}
+    finally:
+        connection.close()

@@ -36,9 +36,9 @@ class Agreement(Record, Searchable):
     legal_authorisation: Mapped[str | None] = mapped_column(String(300))
     legal_authorisation_date: Mapped[date | None] = mapped_column(Date)
     languages: Mapped[str | None] = mapped_column(String(100))  # comma-separated codes
-    responsible_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
-    renews_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"))
-    amends_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"))
+    responsible_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), index=True)
+    renews_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"), index=True)
+    amends_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"), index=True)
     lessons_learned: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     # Derived from the parties and objectives (see intl_desk.core.derived), kept in the row
@@ -93,7 +93,7 @@ class AgreementObjective(Record):
     agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
-    indicator_id: Mapped[str | None] = mapped_column(ForeignKey("indicator.id"))
+    indicator_id: Mapped[str | None] = mapped_column(ForeignKey("indicator.id"), index=True)
 
 
 class AgreementTheme(Record):

@@ -68,7 +68,9 @@ class Indicator(Record, Searchable):
     formula: Mapped[str | None] = mapped_column(String(60))  # computed indicators only
     formula_filter: Mapped[str | None] = mapped_column(String(300))
     per_local_entity: Mapped[bool] = mapped_column(Boolean, default=False)
-    objective_id: Mapped[str | None] = mapped_column(ForeignKey("strategic_objective.id"))
+    objective_id: Mapped[str | None] = mapped_column(
+        ForeignKey("strategic_objective.id"), index=True
+    )
     source: Mapped[str | None] = mapped_column(String(300))
 
     objective: Mapped[StrategicObjective | None] = relationship()
@@ -106,7 +108,7 @@ class IndicatorTarget(Record):
 
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"), index=True)
     period_id: Mapped[str] = mapped_column(ForeignKey("period.id"), index=True)
-    local_entity_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"))
+    local_entity_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"), index=True)
     value: Mapped[float] = mapped_column(Float)
 
     period: Mapped[Period] = relationship()

@@ -22,7 +22,7 @@ class Network(Record, Searchable):
     name: Mapped[str] = mapped_column(String(200), index=True)
     acronym: Mapped[str | None] = mapped_column(String(40))
     scope: Mapped[str] = mapped_column(String(20), default="global")
-    parent_id: Mapped[str | None] = mapped_column(ForeignKey("network.id"))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("network.id"), index=True)
     themes: Mapped[str | None] = mapped_column(String(300))  # comma-separated theme codes
     website: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
@@ -41,7 +41,7 @@ class Membership(Record):
     role: Mapped[str] = mapped_column(String(30), default="member")
     annual_fee: Mapped[Decimal | None] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
-    focal_contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
+    focal_contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
 
     network: Mapped[Network] = relationship()

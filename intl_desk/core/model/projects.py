@@ -65,7 +65,7 @@ class ProjectParticipant(Record):
     kind_label = N_("Participant")
 
     project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
-    local_entity_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"))
+    local_entity_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"), index=True)
     partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"), index=True)
     organisation_name: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(2), default="4")
@@ -113,7 +113,7 @@ class CofinancingLine(Record):
     kind_label = N_("Co-financing line")
 
     project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
-    funder_partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"))
+    funder_partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"), index=True)
     funder_name: Mapped[str | None] = mapped_column(String(200))
     instrument: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), default="requested")
