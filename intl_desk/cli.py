@@ -176,7 +176,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = (
     "new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract",
-    "import", "export",
+    "import", "export", "calendar",
 )
 
 

@@ -149,6 +149,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from intl_desk.core.calendar_items import calendar_items
+    from intl_desk.core.overview.compute import entity_by_name
+    from intl_desk.core.queries import office as office_record
+    from intl_desk.exchange.icalendar import write_calendar
+    from intl_desk.store.office_file import OfficeFile
+    from intl_desk.store.output_guard import guard_output
+
+    output = Path(args.output)
+    with (
+        OfficeFile.open(Path(args.file), read_only=True) as office,
+        office.session() as session,
+    ):
+        guard_output(output, [office.path])
+        entity = entity_by_name(session, args.entity) if args.entity else None
+        items = calendar_items(session, date.today(), entity)
+        own = office_record(session)
+        name = args.entity or (own.name if own else "Intl Desk")
+        count = write_calendar(items, name, output)
+    _say(N_("Wrote the calendar to {file}: {count} event(s)."), count=count, file=output.name)
+    return EXIT_OK
+
+
 def add_commands(sub: Any) -> None:
     """Add ``import`` and ``export`` to the command line's subparsers."""
     imp = sub.add_parser("import", help=_("import records from a spreadsheet (xlsx or csv)"))
@@ -204,3 +229,16 @@ def add_commands(sub: Any) -> None:
         help=_("only rows with this filter, e.g. status=active (repeatable)"),
     )
     exp.set_defaults(handler=cmd_export)
+
+    cal = sub.add_parser(
+        "calendar",
+        help=_("write renewals, reports due, network events and missions as an iCalendar file"),
+    )
+    cal.add_argument("file", metavar=_("FILE"), help=_("the office file"))
+    cal.add_argument(
+        "-o", "--output", required=True, metavar=_("OUT"), help=_("the .ics file to write")
+    )
+    cal.add_argument(
+        "--entity", metavar=_("NAME"), help=_("only what concerns this local entity and below")
+    )
+    cal.set_defaults(handler=cmd_calendar)

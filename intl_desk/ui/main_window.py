@@ -29,6 +29,7 @@ from intl_desk.core.listing import LISTS
 from intl_desk.core.queries import office as office_record
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
+from intl_desk.ui.calendar_export import export_calendar
 from intl_desk.ui.dashboard.install import install_dashboard
 from intl_desk.ui.export_action import add_export_buttons, export_current_list
 from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
@@ -268,7 +269,12 @@ class MainWindow(QMainWindow):
         opened read-only (someone else holds it) visibly takes no new records."""
         has_file = self.office is not None
         writable = has_file and not (self.office is not None and self.office.read_only)
-        for action in (self.copy_action, self.close_action, self.export_action):
+        for action in (
+            self.copy_action,
+            self.close_action,
+            self.export_action,
+            self.calendar_action,
+        ):
             action.setEnabled(has_file)
         for action in (self.merge_action, self.import_action):
             action.setEnabled(writable)
@@ -296,6 +302,9 @@ class MainWindow(QMainWindow):
         self.import_action = file_menu.addAction(_("&Import…"), lambda: start_import(self))
         self.export_action = file_menu.addAction(
             _("&Export this list…"), lambda: export_current_list(self)
+        )
+        self.calendar_action = file_menu.addAction(
+            _("Export the calen&dar…"), lambda: export_calendar(self)
         )
         self.close_action = file_menu.addAction(_("&Close"), self.close_file)
         file_menu.addSeparator()

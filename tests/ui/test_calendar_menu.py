@@ -1,0 +1,58 @@
+"""File › Export the calendar…, reached as people do: a click on File, then D."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Activity
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.registry import register_all
+from intl_desk.ui.main_window import MainWindow
+
+
+def test_export_the_calendar_from_the_file_menu(
+    qtbot: QtBot, office_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    soon = date.today() + timedelta(days=30)
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add(Activity(kind="mission", status="planned", title="Mission à Łódź",
+                             start_date=soon, location="Łódź"))  # fmt: skip
+        session.commit()
+    target = tmp_path / "agenda"
+    asked: list[str] = []
+
+    def save_as(_parent: object, title: str, *_args: object) -> tuple[str, str]:
+        asked.append(title)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    register_all()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        window.open_file(office_path)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    bar = window.menuBar()
+    file_menu = bar.actions()[0]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_menu).center())
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    qtbot.keyClick(menu, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Export the calendar"]
+    written = target.with_suffix(".ics")
+    events = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == ["Mission à Łódź"]
+    assert window.statusBar().currentMessage() == (
+        "Calendar written to agenda.ics, events: 1. Open it in your calendar program."
+    )
