@@ -140,6 +140,17 @@ class FileBusy(StoreError):
     msgid = N_("“{file}” is being used by another program right now: wait a moment and try again.")
 
 
+class FileHeldUnderAnotherName(StoreError):
+    """This machine's system lock on the file is held, and no lock file beside this name
+    says by whom: the file is open for editing under another name (a link, a copy of the
+    path through another drive letter)."""
+
+    msgid = N_(
+        "“{file}” is being edited in another program on this computer, opened under "
+        "another name or through a link: close it there, or open it read-only."
+    )
+
+
 class FileLocked(StoreError):
     """Another program on this machine is editing the file (see :mod:`.lock`)."""
 

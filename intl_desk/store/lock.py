@@ -17,6 +17,16 @@ silently; a lock from another machine is taken over only when the user confirms,
 this machine cannot see whether that process still runs. Locks are re-entrant within one
 process: the same program opening the same file twice is still one writer.
 
+The lock file is named after the file's real path (symbolic links resolved), and while
+the file is open for editing this process also holds an operating-system lock
+(``flock`` / ``msvcrt.locking``) on a small file in the temporary folder named after the
+office file's device and inode. That one the system releases by itself when a program
+ends, and it is the same for every name of the file — a hard link, another spelling — so:
+the same file opened under another name on this machine is refused, and a lock file whose
+process id now belongs to an unrelated program is recognised as stale and taken over.
+(The operating-system lock is never taken on the office file itself: SQLite's own locks
+live there and would be disturbed.)
+
 Read-only openings never look at or take the lock.
 """
 
@@ -27,6 +37,7 @@ import json
 import os
 import socket
 import sys
+import tempfile
 import threading
 import uuid
 from dataclasses import asdict, dataclass
@@ -35,7 +46,7 @@ from pathlib import Path
 
 from intl_desk.core.tracking import current_user
 from intl_desk.store.db_errors import from_os
-from intl_desk.store.errors import FileLocked, FileLockedElsewhere
+from intl_desk.store.errors import FileHeldUnderAnotherName, FileLocked, FileLockedElsewhere
 
 
 @dataclass(frozen=True)
@@ -62,8 +73,66 @@ class LockInfo:
 
 def lock_path(path: Path) -> Path:
     """``.~lock.NAME#`` beside the file: the convention office suites use, which users of
-    shared drives recognise and sync clients tend to ignore."""
-    return path.with_name(f".~lock.{path.name}#")
+    shared drives recognise and sync clients tend to ignore. The name is the real file's,
+    so a symbolic link to it finds the same lock."""
+    return _real(path).with_name(f".~lock.{_real(path).name}#")
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+class _SystemLock:
+    """An operating-system lock held for this machine on one office file, whatever the
+    name it was opened under (see the module docstring)."""
+
+    def __init__(self, descriptor: int) -> None:
+        self._descriptor = descriptor
+
+    @staticmethod
+    def file_for(path: Path) -> Path | None:
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        folder = Path(tempfile.gettempdir()) / "intl-desk-locks"
+        return folder / f"{status.st_dev}-{status.st_ino}.lock"
+
+    @classmethod
+    def take(cls, path: Path) -> _SystemLock | bool | None:
+        """The lock; False when another program holds it; None where it cannot be had
+        (no temporary folder, a file system without locks): the lock file alone decides."""
+        target = cls.file_for(path)
+        if target is None:
+            return None
+        try:
+            target.parent.mkdir(mode=0o1777, exist_ok=True)
+            descriptor = os.open(target, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError:
+            return None
+        try:
+            if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+                import msvcrt
+
+                msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except (BlockingIOError, PermissionError):
+            os.close(descriptor)
+            return False
+        except OSError:
+            os.close(descriptor)
+            return None
+        return cls(descriptor)
+
+    def release(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._descriptor)  # closing gives the lock back
 
 
 def this_machine() -> str:
@@ -146,9 +215,10 @@ class FileLock:
     _held: dict[Path, tuple[FileLock, int]] = {}
     _guard = threading.Lock()
 
-    def __init__(self, path: Path, info: LockInfo) -> None:
+    def __init__(self, path: Path, info: LockInfo, system: _SystemLock | None = None) -> None:
         self.path = path
         self.info = info
+        self._system = system
 
     @classmethod
     def acquire(cls, path: Path, *, take_over: bool = False) -> FileLock:
@@ -178,31 +248,48 @@ class FileLock:
         )
         content = json.dumps(asdict(info), ensure_ascii=False)
         target = lock_path(path)
+        system = _SystemLock.take(path)
+        if system is False:
+            holder = read_lock(path)
+            if holder is not None and holder.machine == this_machine():
+                raise FileLocked.held_by(path, holder)
+            raise FileHeldUnderAnotherName(path)
+        held_here = system if isinstance(system, _SystemLock) else None
         try:
             for _attempt in range(3):
                 if _create_exclusively(target, content):
                     if read_lock(path) == info:
-                        return cls(path, info)
+                        return cls(path, info, held_here)
                     continue  # someone replaced it between our link and our read
                 holder = read_lock(path)
                 if holder is None:
                     continue  # released meanwhile: try again
-                if not cls._stale(holder, take_over=take_over):
+                if not cls._stale(holder, take_over=take_over, system_lock=held_here is not None):
                     if holder.machine == this_machine():
                         raise FileLocked.held_by(path, holder)
                     raise FileLockedElsewhere.held_by(path, holder)
                 if read_lock(path) == holder:  # still the same stale lock: remove it
                     target.unlink(missing_ok=True)
         except OSError as error:
+            if held_here is not None:
+                held_here.release()
             raise from_os(error, path) from error
+        except BaseException:
+            if held_here is not None:
+                held_here.release()
+            raise
+        if held_here is not None:
+            held_here.release()
         holder = read_lock(path)
         raise FileLocked.held_by(path, holder or info)
 
     @staticmethod
-    def _stale(holder: LockInfo, *, take_over: bool) -> bool:
+    def _stale(holder: LockInfo, *, take_over: bool, system_lock: bool = False) -> bool:
         if holder.machine == this_machine():
-            if holder.pid == os.getpid():
-                return True  # an earlier process with our pid left it: we are not holding it
+            if holder.pid == os.getpid() or system_lock:
+                # we hold the system's lock, so its writer is gone: the process id it
+                # names is ours from an earlier run, or now an unrelated program's
+                return True
             return not _process_alive(holder.pid)
         return take_over
 
@@ -218,6 +305,8 @@ class FileLock:
         if read_lock(self.path) == self.info:  # never remove a lock someone took over
             with contextlib.suppress(OSError):
                 lock_path(self.path).unlink()
+        if self._system is not None:
+            self._system.release()
 
 
 def break_lock(path: Path, holder: LockInfo) -> bool:

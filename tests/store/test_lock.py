@@ -163,3 +163,48 @@ def test_a_refused_opening_leaves_no_lock(tmp_path: Path) -> None:
     with pytest.raises(errors.NotSQLite):
         OfficeFile.open(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite"]
+
+
+def test_the_same_file_through_a_symbolic_link_finds_the_lock(
+    office_path: Path, held: subprocess.Popen[str], tmp_path: Path
+) -> None:
+    link = tmp_path / "shared" / "registre.sqlite"
+    link.parent.mkdir()
+    link.symlink_to(office_path)
+    with pytest.raises(errors.FileLocked) as caught:
+        OfficeFile.open(link)
+    assert caught.value.pid == held.pid  # told who holds it, under its real name
+
+
+def test_the_same_file_through_a_hard_link_is_refused_and_left_as_it_was(
+    office_path: Path, held: subprocess.Popen[str], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    alias = tmp_path / "alias" / "registre.sqlite"
+    alias.parent.mkdir()
+    os.link(office_path, alias)
+    register = tmp_path / "parceiros.csv"
+    register.write_text("Nome;País\nSão João del-Rei;Brasil\n", "utf-8")
+    before = office_path.read_bytes()
+    assert main(["import", str(alias), str(register), "--kind", "partners"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "“registre.sqlite” is being edited in another program on this computer, opened "
+        "under another name or through a link: close it there, or open it read-only."
+    ) in err
+    assert "Traceback" not in err
+    assert office_path.read_bytes() == before
+    assert not lock_path(alias).exists()  # the refused opening left no lock of its own
+
+
+def test_a_lock_whose_process_id_was_reused_is_taken_over(office_path: Path) -> None:
+    """The program that wrote the lock crashed and its process id now belongs to an
+    unrelated live program (here: this test's parent process)."""
+    lock_path(office_path).write_text(
+        json.dumps({"user": "ana", "machine": this_machine(), "pid": os.getppid(),
+                    "since": "2026-05-09T07:14:00+00:00", "token": "old"}),
+        encoding="utf-8",
+    )  # fmt: skip
+    with OfficeFile.open(office_path):
+        holder = read_lock(office_path)
+        assert holder is not None and holder.pid == os.getpid()
