@@ -284,6 +284,7 @@ __all__ = [
     "EmptyFile",
     "FileAlreadyExists",
     "FileBusy",
+    "FileHeldUnderAnotherName",
     "FileLocked",
     "FileLockedElsewhere",
     "FileMissing",

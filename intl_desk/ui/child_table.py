@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -19,12 +18,14 @@ from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -38,7 +39,8 @@ from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.model import Record
 from intl_desk.core.validation import errors_of
 from intl_desk.core.vocabularies import Vocabulary
-from intl_desk.ui.fields import NO_DATE, prepare_date_edit
+from intl_desk.ui.date_field import DateField
+from intl_desk.ui.fields import NO_DATE
 
 Choices = Callable[[], Sequence[tuple[Any, str]]]
 
@@ -93,6 +95,15 @@ class ChildTable(QWidget):
             # never narrower than its heading: French headings run a third longer
             self.table.setColumnWidth(number, max(column.width, header.sectionSizeHint(number)))
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Delete (or Backspace on a Mac keyboard) removes the selected rows
+        for keys in (
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            QKeySequence(Qt.Key.Key_Backspace),
+        ):
+            shortcut = QShortcut(keys, self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self.remove_selected_rows(ask=True))
         self.add_button = QPushButton(_("Add a row"))
         self.remove_button = QPushButton(_("Remove the row"))
         self.add_button.clicked.connect(self.add_row)
@@ -121,19 +132,68 @@ class ChildTable(QWidget):
             self._append(record)
 
     def add_row(self) -> None:
+        """A new row, its first cell ready for typing: the focus leaves the button, so a
+        space typed next is text, not another empty row."""
         self._append(None)
-        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+        row = self.table.rowCount() - 1
+        self.table.clearSelection()
+        self.table.selectRow(row)  # only the new row: Remove must not take an older one
+        self.table.setCurrentCell(row, 0)
+        self.table.setFocus()
+        widget = self.table.cellWidget(row, 0)
+        item = self.table.item(row, 0)
+        if widget is not None:
+            widget.setFocus()
+        elif item is not None:
+            self.table.editItem(item)
         self.changed.emit()
 
     def remove_current_row(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
+        """The button: removes the selected rows (the current one if none is selected),
+        a deliberate click that asks nothing (closing the form without saving undoes it)."""
+        self.remove_selected_rows(ask=False)
+
+    def remove_selected_rows(self, *, ask: bool) -> None:
+        """``ask``: the Delete key, easily hit by accident, confirms rows with content."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentRow() >= 0:
+            rows = [self.table.currentRow()]
+        if not rows:
             return
-        record = self.records.pop(row)
-        if record is not None:
-            self.removed.append(record)
-        self.table.removeRow(row)
+        filled = [row for row in rows if self._has_content(row)]
+        if ask and filled:
+            answer = QMessageBox.question(
+                self,
+                _("Remove rows"),
+                Message(
+                    N_("Remove {count} row(s) with what is written in them?"),
+                    {"count": len(rows)},
+                ).render(),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        for row in reversed(rows):
+            record = self.records.pop(row)
+            if record is not None:
+                self.removed.append(record)
+            self.table.removeRow(row)
+        if self.table.rowCount():  # the next row is selected: a second click goes on
+            next_row = min(rows[0], self.table.rowCount() - 1)
+            self.table.selectRow(next_row)
+            self.table.setCurrentCell(next_row, 0)
         self.changed.emit()
+
+    def _has_content(self, row: int) -> bool:
+        """A stored row, or something typed in it (a new row with nothing typed but its
+        preset choices goes without asking)."""
+        record = self.records[row]
+        if record is not None and record not in self.session.new:
+            return True
+        return any(
+            self._cell(row, number) not in (None, "")
+            for number, column in enumerate(self.columns)
+            if column.kind != "choice"
+        )
 
     def _append(self, record: Record | None) -> None:
         row = self.table.rowCount()
@@ -153,8 +213,7 @@ class ChildTable(QWidget):
                 if column.setup is not None:
                     column.setup(box)
             elif column.kind == "date":
-                editor = QDateEdit()
-                prepare_date_edit(editor)
+                editor = DateField()  # typed as in the forms: 15/03/2024, 15 mars 2024…
                 editor.setDate(
                     NO_DATE if value is None else QDate(value.year, value.month, value.day)
                 )
@@ -189,10 +248,11 @@ class ChildTable(QWidget):
             return box.currentData() if isinstance(box, QComboBox) else None
         if column.kind == "date":
             editor = self.table.cellWidget(row, number)
-            if not isinstance(editor, QDateEdit) or editor.date() == NO_DATE:
+            if not isinstance(editor, DateField):
                 return None
-            qdate = editor.date()
-            return date(qdate.year(), qdate.month(), qdate.day())
+            if editor.error is not None:  # typed but unreadable: refused, never dropped
+                return _Invalid(editor.text())
+            return editor.value()
         item = self.table.item(row, number)
         text = item.text().strip() if item else ""
         if not text:

@@ -37,6 +37,9 @@ TypeText = Callable[[QWidget, str], None]
 
 def type_in_cell(table: QTableWidget, row: int, column: int, text: str, typist: TypeText) -> None:
     """Open the cell's editor, type, and commit as Enter does."""
+    for open_editor in table.viewport().findChildren(QLineEdit):  # e.g. a new row's first cell
+        table.closeEditor(open_editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     table.setCurrentCell(row, column)
     table.editItem(table.item(row, column))
     editor = table.viewport().findChild(QLineEdit)

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from intl_desk.core.model import Contact, LocalEntity, Membership, Network, Participation
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.child_table import ChildTable
+from intl_desk.ui.date_field import DateField
 from intl_desk.ui.dialogs.network import NetworkDialog
 
 TypeText = Callable[[QWidget, str], None]
@@ -91,9 +92,14 @@ def _choose(table: QTableWidget, row: int, column: int, value: str) -> None:
 
 
 def _date(table: QTableWidget, row: int, column: int, value: QDate) -> None:
+    """Type the date into the cell as a person does (15/03/2024), then leave it."""
     editor = table.cellWidget(row, column)
-    assert isinstance(editor, QDateEdit)
-    editor.setDate(value)
+    assert isinstance(editor, DateField)
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # over any date
+    QTest.keyClicks(editor, value.toString("dd/MM/yyyy"))
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.value() == value.toPython()
 
 
 def _type_cell(

@@ -38,6 +38,9 @@ TypeText = Callable[[QWidget, str], None]
 def type_in_cell(table: QTableWidget, row: int, column: int, text: str, typist: TypeText) -> None:
     """Open the cell's editor, type, and commit as Enter does (offscreen windows have no
     keyboard focus, so the delegate never sees the Enter key itself)."""
+    for open_editor in table.viewport().findChildren(QLineEdit):  # e.g. a new row's first cell
+        table.closeEditor(open_editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     table.setCurrentCell(row, column)
     table.editItem(table.item(row, column))
     editor = table.viewport().findChild(QLineEdit)
