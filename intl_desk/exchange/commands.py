@@ -61,6 +61,16 @@ def cmd_import(args: argparse.Namespace) -> int:
                         row=row.number,
                         problem=issue.render(),
                     )
+        partial = sum(len(row.partial_dates) for row in preview.rows)
+        if partial and not args.verbose:
+            _say(
+                N_(
+                    "Dates given only as a year or a month: {count}. A start takes the first "
+                    "day, an end the last, and the date as written is kept in the notes "
+                    "(--verbose lists them)."
+                ),
+                count=partial,
+            )
         duplicates = preview.count("duplicate")
         if args.dry_run:
             _say(

@@ -18,7 +18,7 @@ from typing import Any, Literal, Protocol
 from sqlalchemy.orm import Session
 
 from intl_desk.core.errors import IntlDeskError, ValidationError
-from intl_desk.core.i18n import N_, Message
+from intl_desk.core.i18n import N_, Message, translate
 from intl_desk.exchange.context import ImportContext
 from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.exchange.errors import UnknownKind
@@ -56,6 +56,8 @@ class RowPreview:
     plan: dict[str, Any] = field(default_factory=dict)
     #: field → the register's own word that names no known term (kept on the record)
     as_written: dict[str, str] = field(default_factory=dict)
+    #: field → a date the register gives only as a year or a month, as written there
+    partial_dates: dict[str, str] = field(default_factory=dict)
     #: the fields the sheet has a column for
     mapped: frozenset[str] = frozenset()
 
@@ -70,6 +72,19 @@ class RowPreview:
 
     def warn(self, msgid: str, column: str | None = None, **params: Any) -> None:
         self.warnings.append(Issue(Message(msgid, params), column))
+
+
+def kept_as_written(spec: ImportKind, row: RowPreview, words: dict[str, str]) -> list[str]:
+    """Note lines for what the register wrote and the record cannot hold as such: an
+    office's own word for a type or status, a date given only as a year or a month."""
+    return [
+        Message(
+            N_("{field} as written in the register: {word}"),
+            {"field": translate(spec.field(key).label), "word": word},
+        ).render()
+        for key, word in {**words, **row.partial_dates}.items()
+        if word
+    ]
 
 
 class KindHandler(Protocol):
@@ -245,6 +260,8 @@ def _read_row(
             row.errors.append(Issue(error.message, headers[index]))
             continue
         row.warnings.extend(Issue(warning, headers[index]) for warning in warnings)
+        if field_.kind == "date" and warnings:
+            row.partial_dates[key] = str(as_text(cell))
         row.values[key] = value
     for field_ in spec.fields:
         if (

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select
 
 from intl_desk.core import vocabularies as vocab
-from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.i18n import N_
 from intl_desk.core.lifecycle import status_from_dates
 from intl_desk.core.model import (
     Agreement,
@@ -27,7 +27,8 @@ from intl_desk.core.model import (
 from intl_desk.core.validation import errors_of
 from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.context import ImportContext, name_key
-from intl_desk.exchange.importer import Issue, RowPreview
+from intl_desk.exchange.fields import AGREEMENTS
+from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
 from intl_desk.exchange.values import resolve_term
 
 SCALARS = (
@@ -201,13 +202,9 @@ class AgreementHandler:
                     word=written_status,
                     status=vocab.AGREEMENT_STATUSES.label(values["status"]),
                 )
-        kept = [
-            Message(
-                N_("{field} as written in the register: {word}"), {"field": label, "word": word}
-            ).render()
-            for label, word in ((_("Type"), written_type), (_("Status"), written_status))
-            if word
-        ]
+        kept = kept_as_written(
+            AGREEMENTS, row, {"type": written_type or "", "status": written_status or ""}
+        )
         if kept:
             values["notes"] = "\n".join([*filter(None, [values.get("notes")]), *kept])
         if not values.get("title"):

@@ -17,7 +17,8 @@ from intl_desk.core.model import BudgetLine, Project, ProjectParticipant, Projec
 from intl_desk.core.validation import errors_of
 from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.context import ImportContext, name_key
-from intl_desk.exchange.importer import Issue, RowPreview
+from intl_desk.exchange.fields import PROJECTS
+from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
 
 SCALARS = (
     "title",
@@ -105,6 +106,9 @@ class ProjectHandler:
         values = row.values
         writer = context.writer
         record = writer.add(Project, {key: values[key] for key in SCALARS if key in values})
+        kept = kept_as_written(PROJECTS, row, {})
+        if kept:
+            record["notes"] = "\n".join([*filter(None, [values.get("notes")]), *kept])
         if not values.get("currency") and context.office is not None:
             record["currency"] = context.office.currency
         project_id = str(record["id"])

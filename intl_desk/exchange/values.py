@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.display import date_text
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
 from intl_desk.exchange.countries import resolve_countries, resolve_country
@@ -243,6 +244,37 @@ def _sdgs(value: Any) -> list[int]:
     return list(dict.fromkeys(numbers))
 
 
+#: dates that close a period: "2024" there means up to 31 December 2024, not 1 January
+END_DATE_FIELDS = frozenset({"date_expires", "planned_end", "actual_end", "end_date", "until"})
+
+_PARTIAL_DATE_WARNINGS = {
+    ("year", False): N_(
+        "Only the year of “{value}” is given: {day} was taken, and “{value}” is kept in the "
+        "notes."
+    ),
+    ("month", False): N_(
+        "Only the month of “{value}” is given: {day} was taken, and “{value}” is kept in the "
+        "notes."
+    ),
+    ("year", True): N_(
+        "Only the year of “{value}” is given: it runs to {day}, and “{value}” is kept in the "
+        "notes."
+    ),
+    ("month", True): N_(
+        "Only the month of “{value}” is given: it runs to {day}, and “{value}” is kept in the "
+        "notes."
+    ),
+}
+
+
+def end_of_period(start: date, precision: str) -> date:
+    """The last day of the year or month that starts on ``start``."""
+    if precision == "year":
+        return date(start.year, 12, 31)
+    following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
 def read_cell(
     field: Field, value: Any, *, day_first: bool = True, mark: DecimalMark = None
 ) -> tuple[Any, list[Message]]:
@@ -261,16 +293,17 @@ def read_cell(
             raise CellError(error.message) from None
         if reading is None:
             return None, []
-        if reading.precision != "day":
-            warnings.append(
-                Message(
-                    N_("Only the year of “{value}” is given: 1 January was assumed.")
-                    if reading.precision == "year"
-                    else N_("Only the month of “{value}” is given: its first day was assumed."),
-                    {"value": as_text(value)},
-                )
+        if reading.precision == "day":
+            return reading.value, warnings
+        is_end = field.key in END_DATE_FIELDS
+        taken = end_of_period(reading.value, reading.precision) if is_end else reading.value
+        warnings.append(
+            Message(
+                _PARTIAL_DATE_WARNINGS[(reading.precision, is_end)],
+                {"value": as_text(value), "day": date_text(taken)},
             )
-        return reading.value, warnings
+        )
+        return taken, warnings
     if kind == "code":
         assert field.vocabulary is not None
         code = resolve_term(field.vocabulary, value)
