@@ -27,6 +27,7 @@ from intl_desk.store.check import CheckReport, check
 from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors, write_blocker
 from intl_desk.store.errors import (
+    CorruptFile,
     FileAlreadyExists,
     FileLocked,
     FileLockedElsewhere,
@@ -124,6 +125,8 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
     ) -> None:
         self._path = path
         self._lock = lock
+        #: what the integrity check found, when a damaged file was opened read-only
+        self.damage: str | None = None
         self._engine = engine
         self._read_only = read_only
         self._office_id = found.office_id
@@ -200,7 +203,12 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
 
     @classmethod
     def open(
-        cls, path: Path | str, *, read_only: bool = False, take_over: bool = False
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        take_over: bool = False,
+        damaged_ok: bool = False,
     ) -> OfficeFile:
         """Open an existing office file, upgrading it first if it is older (not read-only).
 
@@ -210,12 +218,23 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         never writes and never needs the lock: an older file is read as it is when the
         current model can read it, otherwise :class:`NeedsUpgrade` is raised. Files with
         views, triggers or unknown tables are refused either way.
+
+        A file whose integrity check fails is refused (:class:`CorruptFile`), except
+        read-only with ``damaged_ok``: then what can still be read is shown, and
+        :attr:`damage` says what the check found, so the user can save a copy of it.
         """
         target = Path(path)
         lock: FileLock | None = None
+        damage: str | None = None
         try:
             with translate_db_errors(target, read_only=read_only):
-                found = _probe_for_opening(target, read_only)
+                try:
+                    found = _probe_for_opening(target, read_only)
+                except CorruptFile as error:
+                    if not (read_only and damaged_ok):
+                        raise
+                    found = probe(target, quick_check=False)  # still refused if unreadable
+                    damage = error.detail or ""
                 _refuse_unexpected(target, found)
                 if not read_only:
                     blocker = write_blocker(target)
@@ -234,7 +253,9 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
             if lock is not None:
                 lock.release()
             raise
-        return cls(target, engine, read_only=read_only, found=found, lock=lock)
+        opened = cls(target, engine, read_only=read_only, found=found, lock=lock)
+        opened.damage = damage
+        return opened
 
     # -- using it -------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.listing import LISTS
 from intl_desk.core.queries import office as office_record
+from intl_desk.store.errors import CorruptFile
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
 from intl_desk.ui.calendar_export import export_calendar
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._opening: Operation[Opened] | None = None
         self.open_dialogs: list[QWidget] = []
         self._stale_pages: set[QWidget] = set()
+        self._damaged_paths: set[Path] = set()
         self._settings = options.app_settings()
         self.resize(1280, 800)
 
@@ -169,7 +171,11 @@ class MainWindow(QMainWindow):
         return self.office.session()
 
     def open_file(
-        self, path: Path, read_only: bool = False, page: str | None = None
+        self,
+        path: Path,
+        read_only: bool = False,
+        page: str | None = None,
+        damaged_ok: bool = False,
     ) -> Operation[Opened] | None:
         """Open ``path`` in the background (None if another file is being opened).
 
@@ -185,7 +191,7 @@ class MainWindow(QMainWindow):
         read: ReadAhead | None = shown.first_read_work() if shown is not None else None
         self._opening = Operation(
             self,
-            open_work(target, read_only, read),
+            open_work(target, read_only, read, damaged_ok),
             lambda opened: self._file_opened(opened, shown),
             failure=lambda error: self._open_failed(target, error),
             label=Message(N_("Opening {file}…"), {"file": target.name}).render(),
@@ -219,11 +225,33 @@ class MainWindow(QMainWindow):
         self.file_opened.emit(str(opened.office.path))
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, CorruptFile) and not self._damaged_attempt(path):
+            # damaged: never written to, but what can be read is shown, to save a copy
+            QMessageBox.warning(
+                self,
+                _("The file is damaged"),
+                Message(
+                    N_(
+                        "“{file}” is damaged ({detail}). It opens read-only so that you can "
+                        "read what it still holds and export the lists you need (File › "
+                        "Export this list…); to go on working, restore your latest backup copy."
+                    ),
+                    {"file": path.name, "detail": error.detail or _("integrity check failed")},
+                ).render(),
+            )
+            self._damaged_paths.add(path)
+            self.open_file(path, read_only=True, damaged_ok=True)
+            return
         retried = retry_when_locked(self, path, error)  # locked: offer read-only
         if retried is None:
             show_failure(self, _("Cannot open the file"), error)
         if not retried:
             self.open_failed.emit(str(path))
+
+    def _damaged_attempt(self, path: Path) -> bool:
+        """Whether ``path`` was already tried read-only as a damaged file (then its
+        failure is final: even that could not be read)."""
+        return path in self._damaged_paths
 
     def close_file(self) -> None:
         for page in self.list_pages.values():
@@ -261,7 +289,12 @@ class MainWindow(QMainWindow):
             name = own.name if own else ""
         self.setWindowTitle(f"{name} — {self.office.path.name} — Intl Desk")
         self.file_label.setText(str(self.office.path))
-        self.mode_label.setText(_("Read-only") if self.office.read_only else _("Editing"))
+        if self.office.damage is not None:
+            self.mode_label.setText(_("Damaged: read-only"))
+            self.mode_label.setToolTip(self.office.damage)
+        else:
+            self.mode_label.setText(_("Read-only") if self.office.read_only else _("Editing"))
+            self.mode_label.setToolTip("")
         self.mode_label.setStyleSheet(READ_ONLY_STYLE if self.office.read_only else "")
 
     def _update_actions(self) -> None:

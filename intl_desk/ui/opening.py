@@ -59,7 +59,7 @@ def _read_ahead(path: Path, read: ReadAhead) -> FirstRead:
 
 
 def open_work(
-    path: Path, read_only: bool, read: ReadAhead | None = None
+    path: Path, read_only: bool, read: ReadAhead | None = None, damaged_ok: bool = False
 ) -> Callable[[Progress], Opened]:
     """The work that opens ``path`` (and runs ``read`` on it), for an Operation."""
 
@@ -74,7 +74,7 @@ def open_work(
         hot_journal = Path(f"{path}-journal").exists()  # opening will roll it back first
         if read is not None and upgrade is False and not hot_journal:
             ahead = _AHEAD.submit(_read_ahead, path, read)
-        office = OfficeFile.open(path, read_only=read_only)
+        office = OfficeFile.open(path, read_only=read_only, damaged_ok=damaged_ok)
         try:
             with office.session() as session:
                 own = office_record(session)

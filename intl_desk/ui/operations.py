@@ -18,6 +18,7 @@ connection per session, see :func:`intl_desk.store.connection.make_engine`).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -173,10 +174,21 @@ class BusyIndicator(QWidget):
             self.show()
 
 
+def _damaged_page(error: BaseException) -> bool:
+    """SQLite met a damaged page while reading (a file opened read-only as damaged)."""
+    cause = getattr(error, "orig", error)
+    return isinstance(cause, sqlite3.DatabaseError) and "malformed" in str(cause)
+
+
 def show_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
     """Tell the user in one sentence; our typed errors carry a translated one."""
     if isinstance(error, IntlDeskError):
         text = str(error)
+    elif _damaged_page(error):
+        text = _(
+            "This part of the file cannot be read: the file is damaged. Restore your latest "
+            "backup copy to go on working."
+        )
     else:
         log.error("background operation failed", exc_info=error)
         text = Message(

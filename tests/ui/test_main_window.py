@@ -230,10 +230,10 @@ def test_opening_runs_in_the_background_and_fills_the_list(
     opened_on: list[threading.Thread] = []
     real_open = OfficeFile.open
 
-    def slow_open(path: Path, *, read_only: bool = False) -> OfficeFile:
+    def slow_open(path: Path, *, read_only: bool = False, **options: bool) -> OfficeFile:
         opened_on.append(threading.current_thread())
         release.wait(10)  # a big file's integrity check
-        return real_open(path, read_only=read_only)
+        return real_open(path, read_only=read_only, **options)
 
     monkeypatch.setattr("intl_desk.ui.opening.OfficeFile.open", slow_open)
     window.show()
@@ -341,9 +341,9 @@ def test_closing_the_window_while_a_file_opens_releases_it(
     release = threading.Event()
     real_open = OfficeFile.open
 
-    def slow_open(path: Path, *, read_only: bool = False) -> OfficeFile:
+    def slow_open(path: Path, *, read_only: bool = False, **options: bool) -> OfficeFile:
         release.wait(10)
-        return real_open(path, read_only=read_only)
+        return real_open(path, read_only=read_only, **options)
 
     monkeypatch.setattr("intl_desk.ui.opening.OfficeFile.open", slow_open)
     operation = window.open_file(filled)
