@@ -162,7 +162,13 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from intl_desk.bench.runner import run_benchmarks
 
-    return run_benchmarks(only=args.only, repeat=args.repeat, keep=args.keep)
+    return run_benchmarks(
+        only=args.only,
+        repeat=args.repeat,
+        keep=args.keep,
+        save=Path(args.save) if args.save else None,
+        compare=Path(args.compare) if args.compare else None,
+    )
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -237,6 +243,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--repeat", type=int, default=3, help=_("runs per scenario"))
     bench.add_argument("--keep", metavar=_("FOLDER"), help=_("keep the files in this folder"))
+    bench.add_argument(
+        "--save", metavar=_("RUN.json"), help=_("save the figures, to compare a later run with")
+    )
+    bench.add_argument(
+        "--compare", metavar=_("RUN.json"), help=_("print each change against a saved run")
+    )
     bench.set_defaults(handler=cmd_bench)
 
     from intl_desk.reports.commands import add_report_parser

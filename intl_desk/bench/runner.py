@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import platform
 import resource
 import statistics
 import subprocess
@@ -21,7 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from contextlib import redirect_stdout
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 
@@ -277,7 +278,58 @@ def _build_state_demo(folder: Path) -> tuple[Path, float, float]:
     return file, wall, peak
 
 
-def run_benchmarks(only: list[str] | None = None, repeat: int = 3, keep: str | None = None) -> int:
+@dataclass(frozen=True)
+class Result:
+    """One scenario's figures, as saved with --save and read back by --compare."""
+
+    median: float
+    process: float
+    peak_mib: float
+
+
+def load_results(path: Path) -> dict[str, Result]:
+    """A run saved with ``--save``; raises ValueError with a sentence when unusable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {name: Result(**figures) for name, figures in data["scenarios"].items()}
+    except FileNotFoundError:
+        raise ValueError(f"{path} does not exist: save a run first with --save {path}") from None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"{path} is not a saved bench run ({error})") from None
+
+
+def save_results(path: Path, results: dict[str, Result]) -> None:
+    document = {
+        "python": sys.version.split()[0],
+        "machine": platform.node(),
+        "saved": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "scenarios": {name: asdict(result) for name, result in results.items()},
+    }
+    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+def comparison(name: str, now: Result, before: Result | None) -> str:
+    """ "  vs saved: median −12.3 % (0.512 → 0.449 s), process +1.0 %, peak +0.2 MiB" """
+    if before is None:
+        return f"{'':<24} vs saved: not in the saved run"
+
+    def change(new: float, old: float) -> str:
+        return f"{(new - old) / old * 100:+.1f} %" if old else "n/a"
+
+    return (
+        f"{'':<24} vs saved: median {change(now.median, before.median)} "
+        f"({before.median:.3f} → {now.median:.3f} s), process "
+        f"{change(now.process, before.process)}, peak {now.peak_mib - before.peak_mib:+.1f} MiB"
+    )
+
+
+def run_benchmarks(
+    only: list[str] | None = None,
+    repeat: int = 3,
+    keep: str | None = None,
+    save: Path | None = None,
+    compare: Path | None = None,
+) -> int:
     unknown = [name for name in only or [] if name not in SCENARIOS and name != "build"]
     if unknown:
         print(
@@ -285,6 +337,14 @@ def run_benchmarks(only: list[str] | None = None, repeat: int = 3, keep: str | N
             file=sys.stderr,
         )
         return 2
+    saved: dict[str, Result] = {}
+    if compare is not None:
+        try:
+            saved = load_results(compare)
+        except ValueError as error:
+            print(f"intl-desk bench: {error}", file=sys.stderr)
+            return 2
+    results: dict[str, Result] = {}
     with tempfile.TemporaryDirectory(prefix="intl-desk-bench-") as temporary:
         folder = Path(keep) if keep else Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
@@ -296,16 +356,20 @@ def run_benchmarks(only: list[str] | None = None, repeat: int = 3, keep: str | N
                 continue
             target = _build_big_file(folder, file) if scenario.big else file
             runs = [_run_child(name, target) for _ in range(max(1, repeat))]
+            result = Result(
+                statistics.median(run[0] for run in runs),
+                statistics.median(run[1] for run in runs),
+                max(run[2] for run in runs),
+            )
+            results[name] = result
             print(
-                _line(
-                    name,
-                    statistics.median(run[0] for run in runs),
-                    statistics.median(run[1] for run in runs),
-                    max(run[2] for run in runs),
-                    scenario,
-                ),
+                _line(name, result.median, result.process, result.peak_mib, scenario),
                 flush=True,
             )
+            if compare is not None:
+                print(comparison(name, result, saved.get(name)), flush=True)
+    if save is not None:
+        save_results(save, results)
     return 0
 
 

@@ -1,0 +1,37 @@
+"""``intl-desk bench --save`` / ``--compare``: a run is saved and a later one says how each
+scenario changed against it (the benchmarks themselves never run in the tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intl_desk.bench.runner import Result, comparison, load_results, save_results
+from intl_desk.cli import main
+
+
+def test_a_saved_run_reads_back_and_compares(tmp_path: Path) -> None:
+    saved = tmp_path / "before.json"
+    save_results(saved, {"overview_pdf": Result(2.5, 4.0, 95.0)})
+    before = load_results(saved)
+    assert before == {"overview_pdf": Result(2.5, 4.0, 95.0)}
+    line = comparison("overview_pdf", Result(1.25, 2.0, 96.5), before["overview_pdf"])
+    assert line.strip() == (
+        "vs saved: median -50.0 % (2.500 → 1.250 s), process -50.0 %, peak +1.5 MiB"
+    )
+    assert comparison("search", Result(0.1, 1.0, 80), None).strip() == (
+        "vs saved: not in the saved run"
+    )
+
+
+@pytest.mark.parametrize("content", [None, "not json", '{"scenarios": {"x": {"median": 1}}}'])
+def test_an_unusable_saved_run_is_refused_before_anything_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None
+) -> None:
+    saved = tmp_path / "before.json"
+    if content is not None:
+        saved.write_text(content, encoding="utf-8")
+    assert main(["bench", "--compare", str(saved)]) == 2
+    err = capsys.readouterr().err
+    assert str(saved) in err and "Traceback" not in err
