@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -86,10 +87,26 @@ def cities_in(country_code: str) -> tuple[City, ...]:
     return _cities_by_country().get(country_code.strip().upper(), ())
 
 
-@cache
+_BUILDING = threading.Lock()
+
+
 def _search_index() -> tuple[tuple[str, City], ...]:
+    with _BUILDING:  # built once, by whichever asks first; a second asker waits for it
+        return _built_search_index()
+
+
+@cache
+def _built_search_index() -> tuple[tuple[str, City], ...]:
     ranked = sorted(world_cities(), key=lambda city: (-city.population, city.geonameid))
     return tuple((fold(city.name), city) for city in ranked)
+
+
+def warm_up() -> None:
+    """Read the gazetteer now (about 0.3 s, seconds on a busy machine), so that the first
+    place typed in a form does not wait for it: the app calls this off the GUI thread
+    once its window is on screen."""
+    _search_index()
+    _cities_by_country()
 
 
 def search_cities(text: str, limit: int = 20) -> list[City]:

@@ -78,6 +78,7 @@ def run_app(path: Path | None = None, quit_when_shown: bool = False) -> int:
     target = path or (Path(last) if last and Path(last).exists() else None)
     window = open_main_window()
     window.show()
+    window.warm_up_in_background()  # place names, read while the file opens
     if quit_when_shown:  # start-up measurement: quit once the file is on screen
         window.file_opened.connect(lambda _path: QTimer.singleShot(0, app.quit))
         window.open_failed.connect(lambda _path: app.exit(2))

@@ -248,6 +248,13 @@ class MainWindow(QMainWindow):
         if not retried:
             self.open_failed.emit(str(path))
 
+    def warm_up_in_background(self) -> Operation[None]:
+        """Read the place gazetteer off the GUI thread once the window is shown, so the
+        first keystroke in a place name never waits for it."""
+        from intl_desk.core.reference import warm_up
+
+        return Operation(self, lambda _progress: warm_up(), lambda _result: None).run()
+
     def _damaged_attempt(self, path: Path) -> bool:
         """Whether ``path`` was already tried read-only as a damaged file (then its
         failure is final: even that could not be read)."""

@@ -472,3 +472,28 @@ def test_ctrl_f_goes_to_the_search_box(window: MainWindow, filled: Path, qtbot: 
     page.table.setFocus()
     QTest.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search_box.hasFocus()
+
+
+def test_place_names_are_read_off_the_gui_thread_when_the_window_shows(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first place typed in a form no longer waits for the gazetteer (it froze the
+    window for seconds): the app reads it on a worker as soon as the window is shown."""
+    from intl_desk.core import reference
+
+    reference._built_search_index.cache_clear()
+    read_on: list[threading.Thread] = []
+    real = reference.world_cities
+
+    def reading() -> tuple[reference.City, ...]:
+        read_on.append(threading.current_thread())
+        return real()
+
+    monkeypatch.setattr(reference, "world_cities", reading)
+    window.show()
+    operation = window.warm_up_in_background()
+    qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
+    assert read_on and all(thread is not threading.main_thread() for thread in read_on)
+    reads = len(read_on)
+    assert reference.search_cities("sao joao del")[0].name == "São João del Rei"
+    assert len(read_on) == reads  # the form's first search found it ready
