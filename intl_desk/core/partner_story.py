@@ -37,6 +37,7 @@ from intl_desk.core.model import (
     BudgetLine,
     CofinancingLine,
     Contact,
+    ContactPosition,
     Document,
     Network,
     Office,
@@ -104,6 +105,30 @@ class StoryContact:
     position: str
     organisation: str
     email: str
+    #: the positions held over time, oldest first ("Mayor of Qingdao, 2008–2016")
+    career: tuple[str, ...] = ()
+
+    @property
+    def details(self) -> str:
+        """What follows the name: the positions over time, else the current one; e-mail."""
+        held = " · ".join(self.career) if self.career else self.position
+        return ", ".join(part for part in (held, self.email) if part)
+
+
+def held_text(
+    position: str, organisation: str | None, since: date | None, until: date | None
+) -> str:
+    """ "Governor, Shandong Province (since 2017)", "Mayor, Qingdao (2008–2016)"."""
+    where = f"{position}, {organisation}" if organisation else position
+    if since and until:
+        years = f"{since.year}–{until.year}"
+    elif since:
+        years = Message(N_("since {year}"), {"year": since.year}).render()
+    elif until:
+        years = Message(N_("until {year}"), {"year": until.year}).render()
+    else:
+        return where
+    return f"{where} ({years})"
 
 
 @dataclass(frozen=True)
@@ -416,13 +441,29 @@ def _networks(session: Session, activity_ids: Sequence[str]) -> tuple[str, ...]:
 
 def _contacts(session: Session, ids: Sequence[str]) -> tuple[StoryContact, ...]:
     rows = session.execute(
-        select(Contact.name, Contact.position, Contact.organisation, Contact.email)
+        select(Contact.id, Contact.name, Contact.position, Contact.organisation, Contact.email)
         .where(Contact.deleted_at.is_(None), Contact.partner_id.in_(list(ids)))
         .order_by(Contact.name)
     ).all()
+    careers: dict[str, list[str]] = {}
+    for contact_id, held, where, since, until in session.execute(
+        select(
+            ContactPosition.contact_id,
+            ContactPosition.position,
+            ContactPosition.organisation,
+            ContactPosition.since,
+            ContactPosition.until,
+        )
+        .join(Contact, Contact.id == ContactPosition.contact_id)
+        .where(ContactPosition.deleted_at.is_(None), Contact.partner_id.in_(list(ids)))
+        .order_by(ContactPosition.since)
+    ):
+        careers.setdefault(contact_id, []).append(held_text(held, where, since, until))
     return tuple(
-        StoryContact(name, position or "", organisation or "", email or "")
-        for name, position, organisation, email in rows
+        StoryContact(
+            name, position or "", organisation or "", email or "", tuple(careers.get(cid, ()))
+        )
+        for cid, name, position, organisation, email in rows
     )
 
 

@@ -30,6 +30,7 @@ from intl_desk.core.model import (
     BudgetLine,
     CofinancingLine,
     Contact,
+    ContactPosition,
     Document,
     Indicator,
     IndicatorSdg,
@@ -162,6 +163,11 @@ def _contact(c: _Checker) -> None:
     email = c.value("email")
     if email and ("@" not in email or " " in email.strip()):
         c.add("email", N_("“{value}” is not an e-mail address."), value=email)
+
+
+def _contact_position(c: _Checker) -> None:
+    c.required("position")
+    c.in_order("since", "until", N_("The position ends before it starts."))
 
 
 def _agreement(c: _Checker) -> None:
@@ -393,6 +399,7 @@ RULES: dict[type[Record], _Rule] = {
     LocalEntity: _local_entity,
     Partner: _partner,
     Contact: _contact,
+    ContactPosition: _contact_position,
     Agreement: _agreement,
     AgreementParty: _agreement_party,
     AgreementObjective: _agreement_objective,

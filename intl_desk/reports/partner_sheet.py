@@ -260,7 +260,7 @@ def _people_and_evidence(story: PartnerStory) -> list[Flowable]:
     if story.contacts:
         out.append(Paragraph(_("People"), SECTION))
         for contact in story.contacts[:CONTACTS_SHOWN]:
-            details = ", ".join(p for p in (contact.position, contact.email) if p)
+            details = contact.details
             out.append(text(f"{contact.name}" + (f" — {details}" if details else ""), BODY))
         out += _more_line(len(story.contacts), CONTACTS_SHOWN)
     if story.networks:

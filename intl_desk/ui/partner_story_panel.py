@@ -173,7 +173,7 @@ def story_html(story: PartnerStory) -> str:
     if story.contacts:
         parts.append("<h3>" + escape(_("People")) + "</h3><ul>")
         for contact in story.contacts:
-            details = ", ".join(p for p in (contact.position, contact.email) if p)
+            details = contact.details
             parts.append(f"<li>{escape(contact.name)} {escape(details)}</li>")
         parts.append("</ul>")
     if story.networks:

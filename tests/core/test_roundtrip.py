@@ -59,6 +59,12 @@ def full_office(session: Any) -> list[Record]:
         organisation="Direction des relations internationales",
     )
     counterpart = m.Contact(name="Katarzyna Wójcik", partner=lodz, email="k.wojcik@example.pl")
+    counterpart.positions.append(
+        m.ContactPosition(
+            position="Dyrektor", organisation="Urząd Miasta Łodzi",
+            since=date(2015, 3, 1), until=date(2022, 6, 30),
+        )
+    )  # fmt: skip
     line = m.StrategicLine(code="A", title="Attractivité internationale", description="Axe 1")
     objective = m.StrategicObjective(
         title="Accueillir 5 congrès par an", domain="tourism", year=2025, description="…"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,26 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
-from store_helpers import V0001, V0002, copy_v0001, fingerprint, is_one_sentence_naming, new_office
+from store_helpers import (
+    V0001,
+    V0002,
+    V0003,
+    copy_v0001,
+    fingerprint,
+    is_one_sentence_naming,
+    new_office,
+)
 
-from intl_desk.core.model import Agreement, Base, Document, Office, Partner, Project
+from intl_desk.core.model import (
+    Agreement,
+    Base,
+    Contact,
+    ContactPosition,
+    Document,
+    Office,
+    Partner,
+    Project,
+)
 from intl_desk.store import backup, errors, upgrade
 from intl_desk.store.connection import make_engine
 from intl_desk.store.office_file import SCHEMA_VERSION, OfficeFile, check
@@ -39,7 +57,7 @@ def _integrity(path: Path) -> list[str]:
 
 def test_schema_version_is_the_head_revision() -> None:
     assert int(head_revision()) == SCHEMA_VERSION
-    assert known_revisions() == {"0001", "0002", "0003"}
+    assert known_revisions() == {"0001", "0002", "0003", "0004"}
 
 
 def test_migrations_are_explicit_code() -> None:
@@ -221,3 +239,25 @@ def _indexes(path: Path) -> set[str]:
         return {str(row[0]) for row in rows}
     finally:
         connection.close()
+
+
+def test_a_v0003_files_contacts_can_keep_their_positions(tmp_path: Path) -> None:
+    """Revision 0004 on a file that version 3 left: contacts gain a history of positions,
+    everything already there stays."""
+    path = tmp_path / "office_v0003.sqlite"
+    shutil.copyfile(V0003, path)
+    with OfficeFile.open(path) as office, office.session() as session:
+        assert office.schema_version == SCHEMA_VERSION
+        assert session.scalars(select(Partner)).one().name == "Leipzig"
+        contact = Contact(name="Burkhard Jung", partner=session.scalars(select(Partner)).one())
+        contact.positions.append(
+            ContactPosition(position="Oberbürgermeister", since=date(2006, 8, 1))
+        )
+        session.add(contact)
+        session.commit()
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        stored = session.scalars(select(Contact)).one()
+        assert [(p.position, p.since) for p in stored.positions] == [
+            ("Oberbürgermeister", date(2006, 8, 1))
+        ]
+    assert check(path).problems == []

@@ -8,10 +8,20 @@ from pathlib import Path
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Contact, LocalEntity, Partner
+from intl_desk.core.partner_story import partner_story
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.contact import ContactDialog
 
@@ -120,3 +130,60 @@ def test_an_email_without_at_sign_is_shown_under_its_field(
     dialog.ui.email.setText("an.nguyen@hue.gov.vn")
     assert label.isHidden()
     assert dialog.save_button.isEnabled()
+
+
+def _editing(table: QTableWidget, column: int) -> bool:
+    """The last row's cell in ``column`` is open for typing and has the keyboard."""
+    focus = QApplication.focusWidget()
+    return (
+        table.state() == QAbstractItemView.State.EditingState
+        and table.currentRow() == table.rowCount() - 1
+        and table.currentColumn() == column
+        and focus is not None
+        and table.isAncestorOf(focus)
+    )
+
+
+def test_a_contacts_positions_over_time_reach_the_partners_story(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    """A partner's mayor who became governor is one person with two positions, typed in
+    the form's Positions held tab and told in the partner's story."""
+    _entity_id, partner_id = _places(office)
+    dialog = ContactDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    typist(dialog.ui.name, "Hanna Zdanowska")
+    typist(dialog.ui.position, "Marszałek województwa")
+    _pick(dialog.ui.partner_id, "Łódź (Poland)")
+    bar = dialog.tabs.tabBar()
+    tab = dialog.tabs.indexOf(dialog.positions)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tab).center())
+    table = dialog.positions.table
+    for position, place, since, until in (
+        ("Prezydent Miasta", "Łódź", "01/12/2010", "30/04/2024"),
+        ("Marszałek województwa", "Województwo łódzkie", "01/05/2024", ""),
+    ):
+        qtbot.mouseClick(dialog.positions.add_button, Qt.MouseButton.LeftButton)
+        row = table.rowCount() - 1
+        qtbot.waitUntil(lambda: _editing(table, 0))
+        typist(QApplication.focusWidget(), position)  # the new row's first cell
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to Organisation
+        qtbot.waitUntil(lambda: _editing(table, 1))
+        typist(QApplication.focusWidget(), place)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+        for column, text in ((2, since), (3, until)):
+            if text:
+                typist(table.cellWidget(row, column), text)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes, dialog.general_error.text()
+    dialog.close()
+    with office.session() as session:
+        story = partner_story(session, partner_id)
+    assert [contact.details for contact in story.contacts] == [
+        "Prezydent Miasta, Łódź (2010–2024) · "
+        "Marszałek województwa, Województwo łódzkie (since 2024)"
+    ]

@@ -6,13 +6,15 @@ the range ARCEP reserves for fiction, so nobody exporting the demo reaches a rea
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
+from datetime import date, timedelta
 
 from intl_desk.core.demo.common import Demo, EntityRef
 from intl_desk.core.demo.names import gendered, person
 from intl_desk.core.folding import fold
-from intl_desk.core.model import Contact
+from intl_desk.core.model import Contact, ContactPosition
 
 _OTHER_LANGUAGES = ("en", "es", "de", "it", "pt", "zh", "ar", "fr")
 
@@ -67,15 +69,49 @@ def write_partner_contacts(demo: Demo, count: int) -> int:
                 texts.partner_positions.get(partner.kind) or texts.partner_positions["other"]
             )
             languages = [code for code in (partner.language, "en") if code != "other"]
-            demo.add(
+            current = gendered(rng.choice(positions), female)
+            contact_id = demo.add(
                 Contact,
                 name=name,
-                position=gendered(rng.choice(positions), female),
+                position=current,
                 partner_id=partner.id,
                 organisation=partner.name,
                 email=f"{slug(name)}@{slug(partner.name)}.example" if rng.chance(0.8) else None,
                 languages=",".join(dict.fromkeys(languages)) or None,
                 is_staff=False,
             )
+            _career(demo, contact_id, name, current, partner.name, positions, female)
             written += 1
     return written
+
+
+def _career(
+    demo: Demo,
+    contact_id: str,
+    name: str,
+    current: str,
+    organisation: str,
+    positions: tuple[str, ...],
+    female: bool,
+) -> None:
+    """Two in five partner contacts held another position before the current one (a
+    random source of its own, so the rest of the demo stays as it was)."""
+    chance = random.Random(f"career {name} {organisation}")
+    if chance.random() >= 0.4:
+        return
+    changed = date(demo.today.year - chance.randint(1, 6), chance.randint(1, 12), 1)
+    started = date(changed.year - chance.randint(3, 8), chance.randint(1, 12), 1)
+    others = [gendered(p, female) for p in positions if gendered(p, female) != current]
+    if not others:
+        return
+    earlier = chance.choice(others)
+    ended = changed - timedelta(days=1)
+    for held, since, until in ((earlier, started, ended), (current, changed, None)):
+        demo.add(
+            ContactPosition,
+            contact_id=contact_id,
+            position=held,
+            organisation=organisation,
+            since=since,
+            until=until,
+        )

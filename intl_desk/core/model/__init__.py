@@ -23,7 +23,7 @@ from intl_desk.core.model.evaluation import (
     StrategicObjective,
 )
 from intl_desk.core.model.networks import Membership, Network, Participation
-from intl_desk.core.model.office import Contact, LocalEntity, Office, Partner
+from intl_desk.core.model.office import Contact, ContactPosition, LocalEntity, Office, Partner
 from intl_desk.core.model.projects import (
     BudgetLine,
     CofinancingLine,
@@ -49,6 +49,7 @@ __all__ = [
     "Change",
     "CofinancingLine",
     "Contact",
+    "ContactPosition",
     "Document",
     "Indicator",
     "IndicatorSdg",

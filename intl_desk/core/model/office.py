@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Integer, LargeBinary, String, Text
+from datetime import date
+
+from sqlalchemy import Date, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record, Searchable
+from intl_desk.core.model.base import Record, Searchable, children
 
 
 class Office(Record):
@@ -92,3 +94,21 @@ class Contact(Record, Searchable):
 
     partner: Mapped[Partner | None] = relationship()
     local_entity: Mapped[LocalEntity | None] = relationship()
+    #: the positions the person held over time (the current one is also ``position``)
+    positions: Mapped[list[ContactPosition]] = children(
+        "Contact", "ContactPosition", "contact_id", order_by="ContactPosition.since"
+    )
+
+
+class ContactPosition(Record):
+    """A position a contact held, from when to when: a partner's mayor who became
+    governor stays the same person, and the story of the partnership shows it."""
+
+    __tablename__ = "contact_position"
+    kind_label = N_("Position held")
+
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contact.id"), index=True)
+    position: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    since: Mapped[date | None] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)

@@ -9,7 +9,7 @@ messages under fields.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.errors import FieldError
-from intl_desk.core.model import Contact
+from intl_desk.core.i18n import N_, _
+from intl_desk.core.model import Contact, ContactPosition
 from intl_desk.core.vocabularies import Vocabulary
+from intl_desk.ui.child_table import ChildColumn
 from intl_desk.ui.choices import entity_choices, fill_combo, partner_choices
+from intl_desk.ui.dialogs.agreement_parts import RowTable
 from intl_desk.ui.forms.ui_contact import Ui_ContactForm
 from intl_desk.ui.pickers import PartnerSearch, show_as_tree
 from intl_desk.ui.record_dialog import RecordDialog
@@ -123,6 +126,20 @@ class ContactDialog(RecordDialog):
         self.partner_search = PartnerSearch(ui.partner_id, self.office, self.session, parent=self)
         fill_checklist(ui.languages_list, vocab.LANGUAGES)
         ui.languages_list.itemChanged.connect(self.revalidate)
+        # the positions held over time: a partner's mayor who became governor
+        self.positions = RowTable(
+            self.session,
+            ContactPosition,
+            [
+                ChildColumn("position", N_("Position"), "text", width=240),
+                ChildColumn("organisation", N_("Organisation"), "text", width=200),
+                ChildColumn("since", N_("From"), "date", width=110),
+                ChildColumn("until", N_("To"), "date", width=110),
+            ],
+            ContactPosition,
+        )
+        self.positions.changed.connect(self.revalidate)
+        self.tabs.addTab(self.positions, _("Positions held"))
 
     def show_errors(self, errors: list[FieldError]) -> None:
         super().show_errors(errors)
@@ -130,14 +147,22 @@ class ContactDialog(RecordDialog):
 
     def load_extra(self) -> None:
         set_checked_codes(self.ui.languages_list, self.contact.languages)
+        self.positions.set_records(list(self.contact.positions))
         # connected only now the stored values are shown, so a file holding both links
         # keeps them until the user picks one
         exclusive(self.ui.local_entity_id, self.ui.partner_id)
 
     def read_extra(self) -> None:
+        self.positions.sync_into(self.contact.positions)
         languages = checked_codes(self.ui.languages_list)
         if self.contact.languages != languages:
             self.contact.languages = languages
 
-    def extra_state(self) -> str | None:
-        return checked_codes(self.ui.languages_list)
+    def extra_state(self) -> Any:
+        return (checked_codes(self.ui.languages_list), self.positions.state())
+
+    def extra_errors(self) -> list[FieldError]:
+        return self.positions.errors()
+
+    def child_ids(self) -> list[str]:
+        return [position.id for position in self.contact.positions if position.id]
