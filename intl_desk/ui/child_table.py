@@ -93,7 +93,10 @@ class ChildTable(QWidget):
             if heading is not None:
                 heading.setToolTip(_(column.label))
             # never narrower than its heading: French headings run a third longer
-            self.table.setColumnWidth(number, max(column.width, header.sectionSizeHint(number)))
+            width = max(column.width, header.sectionSizeHint(number))
+            if column.kind == "date":  # the whole date and its calendar button
+                width = max(width, DateField().sizeHint().width() + 24)
+            self.table.setColumnWidth(number, width)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Delete (or Backspace on a Mac keyboard) removes the selected rows
