@@ -16,7 +16,7 @@ import pycountry
 from babel import Locale
 
 from intl_desk.core.folding import fold
-from intl_desk.core.i18n import SUPPORTED_LANGUAGES
+from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message
 from intl_desk.core.validation import country_codes
 
 #: short forms and old names found in registers, beyond CLDR's and ISO's names
@@ -30,8 +30,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "EE.UU.",
         "EUA",
         "E.U.A.",
-        "Amérique",
-        "America",
         "United States of America",
         "Etats-Unis d'Amerique",
     ),
@@ -40,23 +38,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "U.K.",
         "Great Britain",
         "Britain",
-        "England",
-        "Scotland",
-        "Wales",
         "Grande-Bretagne",
-        "Angleterre",
-        "Écosse",
         "Gran Bretaña",
-        "Inglaterra",
         "Grã-Bretanha",
-        "Escócia",
         "Royaume Uni",
     ),
     "KR": (
-        "Korea",
-        "Corée",
-        "Corea",
-        "Coreia",
         "Republic of Korea",
         "Corée du Sud",
         "Corea del Sur",
@@ -73,7 +60,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "République démocratique du Congo",
         "Democratic Republic of the Congo",
     ),
-    "CG": ("Congo-Brazzaville", "Congo Brazzaville", "Republic of the Congo", "Congo"),
+    "CG": ("Congo-Brazzaville", "Congo Brazzaville", "Republic of the Congo"),
+    "BF": ("Burkina",),
+    "TL": ("Timor", "East Timor", "Timor oriental", "Timor Oriental", "Timor-Leste"),
+    "ST": ("Sao Tomé", "São Tomé", "Sao Tome", "São Tomé e Príncipe", "Santo Tomé"),
+    "CF": ("Centrafrique", "RCA", "République centrafricaine", "República Centroafricana"),
+    "AE": ("Émirats", "EAU", "UAE", "Emirados", "Émirats arabes unis", "Emiratos"),
     "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d Ivoire", "Costa de Marfil"),
     "VN": ("Viet Nam", "Việt Nam", "Vietname"),
     "RU": ("Russia", "Russie", "Rusia", "Rússia", "Fédération de Russie"),
@@ -152,6 +144,53 @@ def _index() -> dict[str, str]:
     return index
 
 
+_PARTS_OF_THE_UK = (
+    "England", "Scotland", "Wales", "Northern Ireland", "Angleterre", "Écosse",
+    "Pays de Galles", "Inglaterra", "Escocia", "Escócia", "Gales",
+)  # fmt: skip
+
+#: words a register uses that name more, or less, than one country: read only with a
+#: warning (England is part of the United Kingdom) or refused (Congo: which one?)
+LOSSY: dict[str, tuple[str | None, str]] = {
+    **{
+        word: ("GB", N_("“{value}” is part of the United Kingdom: GB is recorded."))
+        for word in _PARTS_OF_THE_UK
+    },
+    **{
+        word: ("US", N_("“{value}” is taken as the United States of America (US)."))
+        for word in ("America", "Amérique", "América")
+    },
+    **{
+        word: ("KR", N_("“{value}” is taken as South Korea (KR), not North Korea."))
+        for word in ("Korea", "Corée", "Corea", "Coreia")
+    },
+    "Congo": (
+        None,
+        N_(
+            "“{value}” may be Congo-Brazzaville (CG) or Congo-Kinshasa (CD): write which "
+            "one."
+        ),
+    ),
+}
+
+
+def country_reading(text: object) -> tuple[str | None, Message | None]:
+    """The code ``text`` names and, for a word that names more or less than one country,
+    the sentence to show (with no code when it cannot be decided)."""
+    if text is None or not str(text).strip():
+        return None, None
+    lossy = _lossy().get(_key(str(text).strip()))
+    if lossy is not None:
+        code, msgid = lossy
+        return code, Message(msgid, {"value": str(text).strip()})
+    return resolve_country(text), None
+
+
+@cache
+def _lossy() -> dict[str, tuple[str | None, str]]:
+    return {_key(word): meaning for word, meaning in LOSSY.items()}
+
+
 def resolve_country(text: object) -> str | None:
     """The ISO alpha-2 code ``text`` names (a name in en/fr/es/pt, an alpha-2 or alpha-3
     code, a common short form), or None when it names no country."""
@@ -167,21 +206,31 @@ def resolve_country(text: object) -> str | None:
 
 def resolve_countries(text: object) -> tuple[list[str], list[str]]:
     """Several countries in one cell ("France, Peru" or "FR;PE"): the codes found and the
-    pieces that name no country. The whole cell is tried first, so a name with a comma
-    in it ("St. Helena, Ascension & Tristan da Cunha") is not split."""
+    pieces that name no country (see :func:`countries_reading`)."""
+    codes, unknown, _warnings = countries_reading(text)
+    return codes, unknown
+
+
+def countries_reading(text: object) -> tuple[list[str], list[str], list[Message]]:
+    """The codes in a cell, the pieces that name no country (or no single one), and the
+    sentences for words read with a warning. The whole cell is tried first, so a name
+    with a comma in it ("St. Helena, Ascension & Tristan da Cunha") is not split."""
     if text is None or not str(text).strip():
-        return [], []
-    whole = resolve_country(text)
+        return [], [], []
+    whole, warning = country_reading(text)
     if whole:
-        return [whole], []
+        return [whole], [], [warning] if warning else []
     codes: list[str] = []
     unknown: list[str] = []
+    warnings: list[Message] = []
     for piece in re.split(r"[;,/\n]", str(text)):
         if not piece.strip():
             continue
-        code = resolve_country(piece)
+        code, warning = country_reading(piece)
+        if warning is not None:
+            warnings.append(warning)
         if code is None:
             unknown.append(piece.strip())
         elif code not in codes:
             codes.append(code)
-    return codes, unknown
+    return codes, unknown, warnings

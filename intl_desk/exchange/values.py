@@ -12,7 +12,7 @@ from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import date_text
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
-from intl_desk.exchange.countries import resolve_countries, resolve_country
+from intl_desk.exchange.countries import countries_reading, country_reading
 from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.exchange.fields import Field
 from intl_desk.exchange.numbers import AmbiguousNumber, DecimalMark, read_number
@@ -317,17 +317,23 @@ def read_cell(
             )
         return code, []
     if kind == "country":
-        code = resolve_country(value)
+        code, warning = country_reading(value)
         if code is None:
-            raise CellError(Message(N_("“{value}” is not a country."), {"value": as_text(value)}))
-        return code, []
-    if kind == "countries":
-        codes, unknown = resolve_countries(value)
-        if unknown:
             raise CellError(
-                Message(N_("“{value}” is not a country."), {"value": ", ".join(unknown)})
+                warning or Message(N_("“{value}” is not a country."), {"value": as_text(value)})
             )
-        return codes, []
+        return code, [warning] if warning else []
+    if kind == "countries":
+        codes, unknown, notes = countries_reading(value)
+        if unknown:
+            problem = next(
+                (note for note in notes if str(note.params.get("value")) in unknown), None
+            )
+            raise CellError(
+                problem
+                or Message(N_("“{value}” is not a country."), {"value": ", ".join(unknown)})
+            )
+        return codes, notes
     if kind in ("int", "float", "money", "year"):
         try:
             number = read_number(value, mark)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from intl_desk.cli import main
 from intl_desk.core.display import country_name
+from intl_desk.core.model import Partner
 from intl_desk.exchange.countries import resolve_countries, resolve_country
 from intl_desk.exchange.dates import DateUnreadable, read_date
+from intl_desk.store.office_file import OfficeFile
 
 
 @pytest.mark.parametrize(
@@ -129,3 +134,35 @@ def test_impossible_dates_are_refused_with_a_reason(written: str) -> None:
 def test_empty_cells_have_no_date() -> None:
     assert read_date(None) is None
     assert read_date("   ") is None
+
+
+def test_short_forms_import_and_lossy_words_are_said_or_refused(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """"Burkina", "RDC", "Timor" are countries as offices write them; "Angleterre" is
+    recorded as GB only with a sentence saying so; "Congo" alone is refused: which one?"""
+    register = tmp_path / "partenaires.csv"
+    register.write_text(
+        "Partenaires de la Ville de Lyon\n"
+        "Nom;Pays\n"
+        "Ouagadougou;Burkina\n"
+        "Kinshasa;RDC\n"
+        "Dili;Timor\n"
+        "Abidjan;Ivory Coast\n"
+        "Birmingham;Angleterre\n"
+        "Brazzaville;Congo\n",
+        "utf-8",
+    )
+    assert main(["import", str(office_path), str(register), "--kind", "partners",
+                 "--verbose"]) == 1  # fmt: skip
+    out = capsys.readouterr().out
+    assert "“Angleterre” is part of the United Kingdom: GB is recorded." in out
+    assert (
+        "Row 8: Pays: “Congo” may be Congo-Brazzaville (CG) or Congo-Kinshasa (CD): "
+        "write which one."
+    ) in out
+    with OfficeFile.open(office_path, read_only=True) as office, office.session() as session:
+        stored = {p.name: p.country_code for p in session.scalars(select(Partner))}
+    assert stored == {
+        "Ouagadougou": "BF", "Kinshasa": "CD", "Dili": "TL", "Abidjan": "CI", "Birmingham": "GB",
+    }  # fmt: skip
