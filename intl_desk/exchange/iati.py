@@ -24,6 +24,7 @@ from xml.etree.ElementTree import ParseError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message
 from intl_desk.core.listing import ListQuery, fetch_ids
 from intl_desk.core.listing.definitions import PROJECTS
@@ -210,6 +211,49 @@ def activity_element(project: Project, office: Office, ref: str) -> ET.Element:
     return activity
 
 
+#: activities named in a warning before "and N more"
+LISTED = 10
+
+
+def _listed(titles: list[str]) -> str:
+    titles = sorted(titles, key=fold)
+    shown = "; ".join(titles[:LISTED])
+    if len(titles) > LISTED:
+        more = Message(N_("and {count} more"), {"count": len(titles) - LISTED}).render()
+        shown = f"{shown}; {more}"
+    return shown
+
+
+def _publishing_warnings(
+    without_sector: list[str], unprefixed: list[str], ref: str
+) -> list[Message]:
+    """What the IATI Standard's rules would reject in the file just written."""
+    warnings = []
+    if without_sector:
+        warnings.append(
+            Message(
+                N_(
+                    "{count} activity(ies) have no sector, which the IATI Standard requires "
+                    "of every activity: {titles} — add a sector to each project before "
+                    "publishing."
+                ),
+                {"count": len(without_sector), "titles": _listed(without_sector)},
+            )
+        )
+    if unprefixed:
+        warnings.append(
+            Message(
+                N_(
+                    "{count} activity(ies) have an identifier that does not begin with the "
+                    "office's organisation identifier “{ref}-”, as IATI requires: {titles} — "
+                    "correct the projects' IATI identifiers before publishing."
+                ),
+                {"count": len(unprefixed), "ref": ref, "titles": _listed(unprefixed)},
+            )
+        )
+    return warnings
+
+
 def export_iati(session: Session, path: Path | str, query: ListQuery | None = None) -> IatiExport:
     """Write the projects matching ``query`` (all by default) as an IATI activity file."""
     result = IatiExport()
@@ -227,6 +271,9 @@ def export_iati(session: Session, path: Path | str, query: ListQuery | None = No
                 {"ref": ref},
             )
         )
+    provisional = None if office.iati_org_ref else ref
+    without_sector: list[str] = []
+    unprefixed: list[str] = []
     ids = fetch_ids(session, PROJECTS, query or ListQuery())
     if not ids:
         raise NothingToExport
@@ -266,6 +313,13 @@ def export_iati(session: Session, path: Path | str, query: ListQuery | None = No
                 )
             root.append(activity)
             result.activities += 1
+            project = projects[project_id]
+            if not project.sectors:
+                without_sector.append(project.title)
+            identifier = project.iati_identifier
+            if identifier and provisional is None and not identifier.startswith(f"{ref}-"):
+                unprefixed.append(f"{project.title} ({identifier})")
+    result.warnings.extend(_publishing_warnings(without_sector, unprefixed, ref))
     ET.indent(root)
     target = guard_output(path, session_file(session))
     work = target.with_name(f".{target.name}.part")
