@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.export import export_format, export_list
@@ -54,24 +55,27 @@ def export_page(
     target, query, kind = path, page.current_query(), page.spec.kind
     chosen_format = export_format(target)
 
-    def work(progress: object) -> str:
+    def work(progress: object) -> tuple[str, list[str]]:
         with sessions() as session:
             if chosen_format == "iati" and kind == "projects":
                 result = export_iati(session, target, query)
                 return Message(
                     N_("Wrote {count} IATI activities to {file}."),
                     {"count": result.activities, "file": target.name},
-                ).render()
+                ).render(), [warning.render() for warning in result.warnings]
             count = export_list(session, kind, target, query)
         return Message(
             N_("Exported {count} row(s) of {kind} to {file}."),
             {"count": count, "kind": _(page.spec.label), "file": target.name},
-        ).render()
+        ).render(), []
 
-    def done(text: str) -> None:
+    def done(outcome: tuple[str, list[str]]) -> None:
+        text, warnings = outcome
         bar = getattr(parent, "statusBar", None)
         if bar is not None:
             bar().showMessage(text, 10_000)
+        if warnings:
+            _show_warnings(parent, text, warnings)
 
     return Operation(
         parent,
@@ -81,6 +85,18 @@ def export_page(
         indicator=indicator,
         failure_title=_("Cannot export"),
     ).run()
+
+
+def _show_warnings(parent: QWidget, text: str, warnings: list[str]) -> None:
+    """What to correct before publishing, in a box that does not block the window."""
+    box = QMessageBox(parent)
+    box.setObjectName("exportWarnings")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Before publishing this file"))
+    box.setText(text)
+    box.setInformativeText("\n\n".join(warnings))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def export_current_list(window: Any) -> Operation[Any] | None:

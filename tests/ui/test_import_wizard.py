@@ -10,7 +10,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner, Project
@@ -230,6 +231,17 @@ def test_projects_export_to_iati_from_the_list(
     assert operation is not None
     qtbot.waitUntil(lambda: "IATI" in window.statusBar().currentMessage(), timeout=10_000)
     assert "<iati-activities" in target.read_text(encoding="utf-8")
+    # no organisation identifier yet and a project without a sector: the person is told
+    # before publishing, naming the project
+    box = window.findChild(QMessageBox, "exportWarnings")
+    assert box is not None and box.isVisible()
+    assert box.informativeText().startswith("The office has no IATI organisation identifier")
+    assert box.informativeText().split("\n\n")[1] == (
+        "1 activity(ies) have no sector, which the IATI Standard requires of every activity: "
+        "Eau potable à Thiès — add a sector to each project before publishing."
+    )
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportWarnings") is None)
 
 
 def test_file_menu_opens_the_wizard_and_exports_the_list_on_screen(
