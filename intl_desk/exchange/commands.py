@@ -140,7 +140,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 from intl_desk.exchange.errors import UnknownKind
 
                 raise UnknownKind(kind, ["projects"])
-            result = export_iati(session, output, query)
+            result = export_iati(session, output, query, prefix_identifiers=args.prefix_identifiers)
             for warning in result.warnings:
                 print(f"intl-desk: {warning.render()}", file=sys.stderr)
             _say(
@@ -230,6 +230,14 @@ def add_commands(sub: Any) -> None:
     )
     exp.add_argument(
         "--format", choices=("xlsx", "csv", "iati"), help=_("default: from the output's extension")
+    )
+    exp.add_argument(
+        "--prefix-identifiers",
+        action="store_true",
+        help=_(
+            "IATI: put the office's organisation identifier in front of project identifiers "
+            "that lack it (in the file only)"
+        ),
     )
     exp.add_argument("--search", metavar=_("TEXT"), help=_("only rows matching this search"))
     exp.add_argument(

@@ -177,7 +177,18 @@ def _money(activity: ET.Element, project: Project) -> None:
             _narrative(ET.SubElement(transaction, "description"), item.description)
 
 
-def activity_element(project: Project, office: Office, ref: str) -> ET.Element:
+def _identifier(project: Project, ref: str, prefix: bool) -> str:
+    """The project's own identifier (with the organisation's in front when ``prefix`` and
+    it lacks it), else one made of the organisation's and the record's."""
+    own = project.iati_identifier
+    if not own:
+        return f"{ref}-{project.id}"
+    return f"{ref}-{own}" if prefix and not own.startswith(f"{ref}-") else own
+
+
+def activity_element(
+    project: Project, office: Office, ref: str, *, prefix: bool = False
+) -> ET.Element:
     activity = ET.Element(
         "iati-activity",
         {
@@ -188,9 +199,7 @@ def activity_element(project: Project, office: Office, ref: str) -> ET.Element:
             "default-currency": project.currency,
         },
     )
-    ET.SubElement(activity, "iati-identifier").text = (
-        project.iati_identifier or f"{ref}-{project.id}"
-    )
+    ET.SubElement(activity, "iati-identifier").text = _identifier(project, ref, prefix)
     reporting = ET.SubElement(activity, "reporting-org", ref=ref, type=office.iati_org_type)
     _narrative(reporting, office.name)
     _narrative(ET.SubElement(activity, "title"), project.title)
@@ -225,7 +234,7 @@ def _listed(titles: list[str]) -> str:
 
 
 def _publishing_warnings(
-    without_sector: list[str], unprefixed: list[str], ref: str
+    without_sector: list[str], unprefixed: list[str], ref: str, *, prefixed: bool = False
 ) -> list[Message]:
     """What the IATI Standard's rules would reject in the file just written."""
     warnings = []
@@ -240,7 +249,17 @@ def _publishing_warnings(
                 {"count": len(without_sector), "titles": _listed(without_sector)},
             )
         )
-    if unprefixed:
+    if unprefixed and prefixed:
+        warnings.append(
+            Message(
+                N_(
+                    "{count} activity(ies) had an identifier without the office's “{ref}-” in "
+                    "front: it was added in the file, the projects keep theirs: {titles}."
+                ),
+                {"count": len(unprefixed), "ref": ref, "titles": _listed(unprefixed)},
+            )
+        )
+    elif unprefixed:
         warnings.append(
             Message(
                 N_(
@@ -254,8 +273,16 @@ def _publishing_warnings(
     return warnings
 
 
-def export_iati(session: Session, path: Path | str, query: ListQuery | None = None) -> IatiExport:
-    """Write the projects matching ``query`` (all by default) as an IATI activity file."""
+def export_iati(
+    session: Session,
+    path: Path | str,
+    query: ListQuery | None = None,
+    *,
+    prefix_identifiers: bool = False,
+) -> IatiExport:
+    """Write the projects matching ``query`` (all by default) as an IATI activity file;
+    ``prefix_identifiers`` puts the organisation identifier in front of the projects'
+    identifiers that lack it, in the file only."""
     result = IatiExport()
     office = session.scalars(select(Office).where(Office.deleted_at.is_(None))).first()
     assert office is not None, "an office file always has its office"
@@ -299,7 +326,9 @@ def export_iati(session: Session, path: Path | str, query: ListQuery | None = No
             for p in session.scalars(select(Project).where(Project.id.in_(chunk)).options(*loads))
         }
         for project_id in chunk:
-            activity = activity_element(projects[project_id], office, ref)
+            activity = activity_element(
+                projects[project_id], office, ref, prefix=prefix_identifiers
+            )
             if strip_invalid_characters(activity):
                 result.warnings.append(
                     Message(
@@ -319,7 +348,9 @@ def export_iati(session: Session, path: Path | str, query: ListQuery | None = No
             identifier = project.iati_identifier
             if identifier and provisional is None and not identifier.startswith(f"{ref}-"):
                 unprefixed.append(f"{project.title} ({identifier})")
-    result.warnings.extend(_publishing_warnings(without_sector, unprefixed, ref))
+    result.warnings.extend(
+        _publishing_warnings(without_sector, unprefixed, ref, prefixed=prefix_identifiers)
+    )
     ET.indent(root)
     target = guard_output(path, session_file(session))
     work = target.with_name(f".{target.name}.part")

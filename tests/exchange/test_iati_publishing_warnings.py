@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from defusedxml import ElementTree
 from exchange_helpers import write_rows
 from sqlalchemy import select
 
@@ -51,3 +52,23 @@ def test_activities_without_a_sector_or_prefix_are_listed(
         "João del-Rei (BR-CNPJ-1234-AGUA) — correct the projects' IATI identifiers before "
         "publishing.",
     ]
+
+    # asked to, the export puts the prefix in front, in the file only
+    code = main(
+        ["export", str(office_path), "--kind", "projects", "-o", str(out), "--prefix-identifiers"]
+    )
+    captured = capsys.readouterr()
+    assert code == 0
+    assert (
+        "intl-desk: 1 activity(ies) had an identifier without the office's "
+        "“FR-SIRET-21690123100011-” in front: it was added in the file, the projects keep "
+        "theirs: Água em São João del-Rei (BR-CNPJ-1234-AGUA)."
+    ) in captured.err.splitlines()
+    identifiers = sorted(
+        element.text or "" for element in ElementTree.parse(out).getroot().iter("iati-identifier")
+    )
+    assert identifiers[0] == "FR-SIRET-21690123100011-BR-CNPJ-1234-AGUA"
+    assert identifiers[1] == "FR-SIRET-21690123100011-HUE"
+    with OfficeFile.open(office_path, read_only=True) as office, office.session() as session:
+        kept = session.scalars(select(Project.iati_identifier).where(Project.title.like("Água%")))
+        assert kept.one() == "BR-CNPJ-1234-AGUA"
