@@ -7,7 +7,7 @@ most recently. Plain dataclasses, so the screen and tests read the same answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.model import (
     Activity,
     Agreement,
+    AgreementParty,
     Change,
     Contact,
     Indicator,
@@ -39,6 +40,22 @@ class RenewalDue:
     expires: date
     decision: str | None
     days_left: int
+    #: the local entity it is grouped under (its first local party), "" when none
+    entity: str = ""
+
+
+def group_by_entity(
+    renewals: list[RenewalDue], own: str | None = None
+) -> list[tuple[str, list[RenewalDue]]]:
+    """Renewals by local entity, for a state with hundreds of them: the office's own
+    entity first, then the entities with most renewals; soonest first within each."""
+    groups: dict[str, list[RenewalDue]] = {}
+    for due in renewals:
+        groups.setdefault(due.entity, []).append(due)
+    return sorted(
+        groups.items(),
+        key=lambda item: (item[0] != own, -len(item[1]), item[0] == "", item[0].casefold()),
+    )
 
 
 @dataclass(frozen=True)
@@ -98,7 +115,39 @@ def renewals_due(session: Session, today: date) -> list[RenewalDue]:
                     (row.date_expires - today).days,
                 )
             )
-    return due
+    return _with_entities(session, due)
+
+
+def _with_entities(session: Session, due: list[RenewalDue]) -> list[RenewalDue]:
+    """Each renewal with the local entity it is grouped under: of its live local
+    parties, the first by name."""
+    names: dict[str, str] = {}
+    ids = [item.agreement_id for item in due]
+    for start in range(0, len(ids), 500):
+        names.update(
+            (str(agreement_id), str(name))
+            for agreement_id, name in session.execute(
+                select(AgreementParty.agreement_id, func.min(LocalEntity.name))
+                .join(LocalEntity, LocalEntity.id == AgreementParty.local_entity_id)
+                .where(
+                    AgreementParty.deleted_at.is_(None),
+                    LocalEntity.deleted_at.is_(None),
+                    AgreementParty.agreement_id.in_(ids[start : start + 500]),
+                )
+                .group_by(AgreementParty.agreement_id)
+            )
+        )
+    return [replace(item, entity=names.get(item.agreement_id, "")) for item in due]
+
+
+def own_entity_name(session: Session) -> str | None:
+    """The office's own government among its local entities (made with the file)."""
+    return session.scalar(
+        select(LocalEntity.name)
+        .where(LocalEntity.deleted_at.is_(None), LocalEntity.kind == "government")
+        .order_by(LocalEntity.created_at)
+        .limit(1)
+    )
 
 
 def reports_due(

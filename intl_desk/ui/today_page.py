@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from PySide6.QtCore import SIGNAL, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QLabel,
@@ -73,8 +74,10 @@ class _Panel(QFrame):
         title: str | None = None,
         empty_text: str | None = None,
         late: frozenset[int] = frozenset(),
+        headings: frozenset[int] = frozenset(),
     ) -> None:
-        """``late`` holds the rows past their date, shown in red."""
+        """``late`` holds the rows past their date, shown in red; ``headings`` the rows
+        that head a group (bold, not a record)."""
         self.list.clear()
         title = title or self.title
         self.heading.setText(f"{title} ({number_text(len(lines))})" if lines else title)
@@ -89,6 +92,11 @@ class _Panel(QFrame):
             item.setToolTip(text)
             if row in late:
                 item.setForeground(LATE_COLOUR)
+            if row in headings:
+                bold = QFont(item.font())
+                bold.setBold(True)
+                item.setFont(bold)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
 
 
@@ -182,6 +190,8 @@ class TodayData:
     """Everything the page shows, read in one session off the GUI thread."""
 
     renewals: list[questions.RenewalDue]
+    #: the office's own government, whose renewals come first
+    own_entity: str | None
     reports: list[questions.ReportDue]
     measurements: list[questions.MeasurementDue]
     gap: str | None
@@ -194,6 +204,7 @@ def read_today(session_factory: Callable[[], Session], today: date) -> TodayData
     with session_factory() as session:
         return TodayData(
             renewals=questions.renewals_due(session, today),
+            own_entity=questions.own_entity_name(session),
             reports=questions.reports_due(session, today),
             measurements=questions.measurements_due(session, today),
             gap=questions.measurement_gap(session),
@@ -204,6 +215,19 @@ def read_today(session_factory: Callable[[], Session], today: date) -> TodayData
                 for change in questions.recent_changes(session)
             ],
         )
+
+
+def _renewal_text(due: questions.RenewalDue) -> str:
+    return Message(
+        N_("{title} — expires {date} ({decision})")
+        if due.days_left >= 0
+        else N_("{title} — expired on {date} ({decision})"),
+        {
+            "title": due.title,
+            "date": date_text(due.expires),
+            "decision": RENEWAL_DECISIONS.label(due.decision or "undecided"),
+        },
+    ).render()
 
 
 class TodayPage(QWidget):
@@ -232,6 +256,16 @@ class TodayPage(QWidget):
         self.renewals = _Panel(
             _("Agreements to renew"), _("No agreement needs a renewal decision now.")
         )
+        # a state's hundreds of renewals, grouped by local entity and filtered by one
+        self.renewal_filter = QComboBox()
+        self.renewal_filter.setObjectName("renewalFilter")
+        self.renewal_filter.hide()
+        self.renewal_filter.currentIndexChanged.connect(lambda _index: self._fill_renewals())
+        panel_layout = self.renewals.layout()
+        if isinstance(panel_layout, QVBoxLayout):
+            panel_layout.insertWidget(1, self.renewal_filter)
+        self._renewals: list[questions.RenewalDue] = []
+        self._own_entity: str | None = None
         self.reports = _Panel(
             _("Project reports due"), _("No project report is due in the next 60 days.")
         )
@@ -281,26 +315,26 @@ class TodayPage(QWidget):
         self.loaded.emit()
 
     def show_today(self, data: TodayData) -> None:
-        renewals, reports = data.renewals, data.reports
-        self.renewals.fill(
-            [
-                (
-                    Message(
-                        N_("{title} — expires {date} ({decision})")
-                        if due.days_left >= 0
-                        else N_("{title} — expired on {date} ({decision})"),
-                        {
-                            "title": due.title,
-                            "date": date_text(due.expires),
-                            "decision": RENEWAL_DECISIONS.label(due.decision or "undecided"),
-                        },
-                    ).render(),
-                    ("agreements", due.agreement_id),
-                )
-                for due in renewals
-            ],
-            late=frozenset(row for row, due in enumerate(renewals) if due.days_left < 0),
+        reports = data.reports
+        self._renewals, self._own_entity = data.renewals, data.own_entity
+        groups = questions.group_by_entity(data.renewals, data.own_entity)
+        self.renewal_filter.blockSignals(True)
+        chosen = self.renewal_filter.currentData()
+        self.renewal_filter.clear()
+        self.renewal_filter.addItem(
+            Message(
+                N_("Every local entity ({count})"), {"count": number_text(len(data.renewals))}
+            ).render(),
+            None,
         )
+        for name, items in groups:
+            label = name or _("No local party")
+            self.renewal_filter.addItem(f"{label} ({number_text(len(items))})", name)
+        index = self.renewal_filter.findData(chosen) if chosen is not None else 0
+        self.renewal_filter.setCurrentIndex(max(index, 0))
+        self.renewal_filter.blockSignals(False)
+        self.renewal_filter.setVisible(len(groups) > 1)
+        self._fill_renewals()
         self.reports.fill(
             [
                 (
@@ -343,6 +377,31 @@ class TodayPage(QWidget):
             )
         self.recent.fill(recent_lines)
         self.loaded.emit()
+
+    def _fill_renewals(self) -> None:
+        """The renewals of the chosen entity, or all of them under a heading per entity
+        (with its count) when there are several."""
+        chosen = self.renewal_filter.currentData()
+        groups = questions.group_by_entity(self._renewals, self._own_entity)
+        if chosen is not None:
+            groups = [(name, items) for name, items in groups if name == chosen]
+        headed = len(groups) > 1
+        lines: list[tuple[str, tuple[str, str] | None]] = []
+        late: set[int] = set()
+        headings: set[int] = set()
+        for name, items in groups:
+            if headed:
+                headings.add(len(lines))
+                label = name or _("No local party")
+                lines.append((f"{label} ({number_text(len(items))})", None))
+            for due in items:
+                if due.days_left < 0:
+                    late.add(len(lines))
+                lines.append((_renewal_text(due), ("agreements", due.agreement_id)))
+        self.renewals.fill(lines, late=frozenset(late), headings=frozenset(headings))
+        count = sum(len(items) for _name, items in groups)
+        title = _("Agreements to renew")
+        self.renewals.heading.setText(f"{title} ({number_text(count)})" if count else title)
 
     def _fill_measurements(self, due: list[questions.MeasurementDue], gap: str | None) -> None:
         """One period is due at a time: it goes in the heading, the lines name indicators."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,16 @@ from sqlalchemy.orm import Session
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from intl_desk.core.model import Agreement, Indicator, LocalEntity, Partner, Period, Project
+from intl_desk.core.display import date_text
+from intl_desk.core.model import (
+    Agreement,
+    AgreementParty,
+    Indicator,
+    LocalEntity,
+    Partner,
+    Period,
+    Project,
+)
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.dialogs.partner import PartnerDialog
@@ -162,3 +171,45 @@ def test_the_page_is_read_off_the_gui_thread(
         page.load()
     assert threads and threads[0] != threading.main_thread().name
     assert not page.first_steps.isHidden()
+
+
+def test_renewals_of_a_state_are_grouped_by_entity_and_filtered(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    """The state's own government first, then the municipalities with most renewals; a
+    municipality chosen in the box shows its renewals alone."""
+    soon = date.today() + timedelta(days=40)
+    with office.session() as session:
+        state = LocalEntity(name="Governo de Minas Gerais", kind="government")
+        bh = LocalEntity(name="Belo Horizonte", kind="municipality", parent=state)
+        sjdr = LocalEntity(name="São João del-Rei", kind="municipality", parent=state)
+        for number, entity in enumerate([state, bh, bh, bh, sjdr, sjdr]):
+            agreement = Agreement(title=f"Acordo {number} – {entity.name}", type="twinning",
+                                  status="active", date_signed=date(2010, 1, 1),
+                                  date_expires=soon + timedelta(days=number))  # fmt: skip
+            agreement.parties.append(AgreementParty(local_entity=entity))
+            session.add(agreement)
+        session.commit()
+    page = page_for(qtbot, office)
+    assert texts(page, "renewals") == [
+        "Governo de Minas Gerais (1)",
+        f"Acordo 0 – Governo de Minas Gerais — expires {date_text(soon)} (Not decided)",
+        "Belo Horizonte (3)",
+        *[f"Acordo {n} – Belo Horizonte — expires {date_text(soon + timedelta(days=n))} "
+          "(Not decided)" for n in (1, 2, 3)],
+        "São João del-Rei (2)",
+        *[f"Acordo {n} – São João del-Rei — expires {date_text(soon + timedelta(days=n))} "
+          "(Not decided)" for n in (4, 5)],
+    ]  # fmt: skip
+    box = page.renewal_filter
+    assert box.isVisibleTo(page)
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Every local entity (6)", "Governo de Minas Gerais (1)", "Belo Horizonte (3)",
+        "São João del-Rei (2)",
+    ]  # fmt: skip
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_End)  # the last one: São João del-Rei
+    assert [t.split(" — ")[0] for t in texts(page, "renewals")] == [
+        "Acordo 4 – São João del-Rei", "Acordo 5 – São João del-Rei",
+    ]  # fmt: skip
+    assert page.renewals.heading.text() == "Agreements to renew (2)"
