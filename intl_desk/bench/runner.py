@@ -150,6 +150,14 @@ SCENARIOS: dict[str, Scenario] = {
             self_timed=True,
         ),
         Scenario(
+            "import_agreements_50k",
+            "import 50,000 agreement rows from xlsx (into a copy)",
+            10.0,
+            _exchange("import_agreements_50k"),
+            memory_budget_mib=250,
+            self_timed=True,
+        ),
+        Scenario(
             "export_agreements_xlsx",
             "export the 20,000 agreements of the state file to xlsx",
             8.0,
