@@ -50,7 +50,44 @@ def add_report_parser(sub: Any) -> Any:
     chosen.add_argument("--partner", metavar=_("NAME"), help=_("the partner's name"))
     chosen.add_argument("--country", metavar="CC", help=_("every partner in this country"))
     partner.set_defaults(handler=cmd_report_partner)
+    entities = kinds.add_parser(
+        "entities", help=_("one page per local entity, with a table of contents by region")
+    )
+    entities.add_argument("file", metavar=_("FILE"))
+    entities.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"))
+    entities.add_argument("--year", type=int, help=_("count the agreements signed up to this year"))
+    entities.add_argument(
+        "--region", metavar=_("NAME"), help=_("only the local entities under this one")
+    )
+    entities.set_defaults(handler=cmd_report_entities)
     return kinds
+
+
+def cmd_report_entities(args: argparse.Namespace) -> int:
+    from intl_desk.core.entity_sheets import entity_sheets
+    from intl_desk.core.overview import entity_by_name
+    from intl_desk.core.queries import office as office_record
+    from intl_desk.reports.entity_sheets import write_entity_sheets_pdf
+    from intl_desk.store.office_file import OfficeFile
+    from intl_desk.store.output_guard import guard_output
+
+    source, output = Path(args.file), Path(args.output)
+    guard_output(output, [source])
+    with OfficeFile.open(source, read_only=True) as office, office.session() as session:
+        region_id = entity_by_name(session, args.region) if args.region else None
+        sheets = entity_sheets(session, region_id, args.year)
+        own = office_record(session)
+        name, logo = (own.name, own.logo) if own else ("", None)
+    write_atomically(
+        output, lambda stream: write_entity_sheets_pdf(sheets, name, stream, logo), [source]
+    )
+    print(
+        Message(
+            N_("{count} entity sheets written to {file}."),
+            {"count": len(sheets), "file": str(output)},
+        )
+    )
+    return 0
 
 
 def cmd_report_partner(args: argparse.Namespace) -> int:

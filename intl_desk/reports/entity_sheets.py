@@ -1,0 +1,222 @@
+"""One sheet per local entity: a page for each municipality (or district) with its
+agreements, partners by country, agreements signed per year, active projects and network
+roles; a table of contents by region first, and a PDF bookmark per entity so a reader
+jumps to one municipality from the viewer's side panel. ``intl-desk report entities``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepInFrame,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from intl_desk.core.display import country_name
+from intl_desk.core.entity_sheets import EntitySheet
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.vocabularies import MEMBERSHIP_ROLES
+from intl_desk.reports.charts import shorten
+from intl_desk.reports.fonts import register_fonts
+from intl_desk.reports.page import FOOTER, HEADER, MARGIN, PAGE, Letterhead, document
+from intl_desk.reports.styles import BODY, HEADING, SECTION, SMALL, data_table, text
+from intl_desk.reports.yearly_parts import WIDTH, tiles
+
+COUNTRIES_SHOWN = 12
+PROJECTS_SHOWN = 10
+NETWORKS_SHOWN = 10
+YEARS_SHOWN = 10
+#: the width of each of the two tables (the lists take the rest)
+COLUMN = WIDTH * 0.27
+FRAME_HEIGHT = PAGE[1] - 2 * MARGIN - HEADER - FOOTER - 2
+
+
+class Bookmark(Flowable):
+    """An invisible mark: a PDF destination and an outline entry where it is drawn."""
+
+    def __init__(self, key: str, title: str, level: int) -> None:
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        # the letterhead canvas lays pages out only once all are known (for "page x of
+        # y"): the mark is kept with its page and set when that page is laid out
+        marks = self.canv.__dict__.setdefault("pending_marks", [])
+        marks.append((self.key, self.title, self.level))
+
+
+def _bookmarking(canvas_class: type[Canvas]) -> type[Canvas]:
+    class BookmarkingCanvas(canvas_class):
+        def showPage(self) -> None:
+            super().showPage()
+            self.pending_marks: list[tuple[str, str, int]] = []
+
+        def _draw_frame(self, total: int) -> None:
+            for key, title, level in self.__dict__.get("pending_marks", []):
+                self.bookmarkPage(key)
+                self.addOutlineEntry(title, key, level=level)
+            super()._draw_frame(total)
+
+    return BookmarkingCanvas
+
+
+def write_entity_sheets_pdf(
+    sheets: Sequence[EntitySheet],
+    office_name: str,
+    target: Path | IO[bytes],
+    logo: bytes | None = None,
+    today: date | None = None,
+) -> None:
+    register_fonts()
+    period = Message(N_("{count} local entities"), {"count": len(sheets)}).render()
+    letterhead = Letterhead(
+        office_name, _("Sheet per local entity"), period, today or date.today(), logo
+    )
+    doc, canvas_class = document(str(target) if isinstance(target, Path) else target, letterhead)
+    doc.build(entity_sheets_flowables(sheets), canvasmaker=_bookmarking(canvas_class))
+
+
+def entity_sheets_flowables(sheets: Sequence[EntitySheet]) -> list[Flowable]:
+    if not sheets:
+        return [
+            text(_("Sheet per local entity"), HEADING),
+            text(
+                _(
+                    "No local entity is recorded in this office file. Add the office's "
+                    "municipalities or districts under Local entities, then print again."
+                ),
+                BODY,
+            ),
+        ]
+    out: list[Flowable] = [*_contents(sheets)]
+    region = None
+    for index, sheet in enumerate(sheets):
+        if sheet.region != region:
+            region = sheet.region
+            out += [PageBreak(), Bookmark(f"region-{index}", region or _("Without region"), 0)]
+        else:
+            out.append(PageBreak())
+        out += _sheet(sheet, f"entity-{index}")
+    return out
+
+
+def _contents(sheets: Sequence[EntitySheet]) -> list[Flowable]:
+    out: list[Flowable] = [text(_("Contents by region"), HEADING), Spacer(1, 4)]
+    groups: dict[str, list[tuple[int, EntitySheet]]] = {}
+    for index, sheet in enumerate(sheets):
+        groups.setdefault(sheet.region, []).append((index, sheet))
+    for region, members in groups.items():
+        heading = Message(
+            N_("{region} ({count})"),
+            {"region": region or _("Without region"), "count": len(members)},
+        ).render()
+        out.append(text(heading, SECTION))
+        links = [
+            f'<a href="#entity-{index}" color="#1f4e79">{_escape(shorten(sheet.name, 40))}</a>'
+            for index, sheet in members
+        ]
+        out.append(Paragraph(" · ".join(links), SMALL))
+    return out
+
+
+def _escape(value: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(value)
+
+
+def _sheet(sheet: EntitySheet, key: str) -> list[Flowable]:
+    out: list[Flowable] = [text(sheet.name, HEADING)]
+    if sheet.region:
+        out.append(text(sheet.region, BODY))
+    out += [Spacer(1, 4), tiles(_figures(sheet)), Spacer(1, 6)]
+    if not (sheet.agreements or sheet.active_projects or sheet.network_roles):
+        nothing = _(
+            "Nothing is recorded for this entity yet: agreements, projects and network "
+            "memberships that name it as a party appear here."
+        )
+        return [Bookmark(key, sheet.name, 1), *out, text(nothing, BODY)]
+    countries = _table(
+        _("Partners by country"),
+        [[_("Country"), _("Agreements")]]
+        + [
+            [country_name(code), str(n)]
+            for code, n in sheet.partner_countries.most_common(COUNTRIES_SHOWN)
+        ],
+        len(sheet.partner_countries) - COUNTRIES_SHOWN,
+    )
+    years = sorted(sheet.signed_per_year.items())[-YEARS_SHOWN:]
+    signed = _table(
+        _("Agreements signed per year"),
+        [[_("Year"), _("Agreements signed")]] + [[str(y), str(n)] for y, n in years],
+        0,
+    )
+    projects = [shorten(t, 120) for t in sorted(sheet.active_projects)]
+    roles = [
+        f"{network} — {MEMBERSHIP_ROLES.label(role)}"
+        for network, role in sorted(sheet.network_roles)
+    ]
+    lists = [
+        *_list(_("Active projects"), projects, PROJECTS_SHOWN),
+        *_list(_("Network roles"), roles, NETWORKS_SHOWN),
+    ]
+    columns = Table([[countries, signed, lists]], colWidths=[COLUMN] * 2 + [WIDTH - 2 * COLUMN])
+    columns.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+            ]
+        )
+    )
+    out.append(columns)
+    # a very active entity is shrunk to its page rather than pushed onto a second one
+    return [Bookmark(key, sheet.name, 1), KeepInFrame(WIDTH, FRAME_HEIGHT, out, mode="shrink")]
+
+
+def _figures(sheet: EntitySheet) -> list[tuple[str, str]]:
+    return [
+        (str(sheet.agreements), _("Agreements")),
+        (str(sheet.active_agreements), _("Agreements in force")),
+        (str(len(sheet.partner_countries)), _("Partner countries")),
+        (str(len(sheet.active_projects)), _("Active projects")),
+        (str(len(sheet.network_roles)), _("Network memberships")),
+    ]
+
+
+def _more(count: int) -> str:
+    return Message(N_("… and {count} more"), {"count": count}).render()
+
+
+def _table(title: str, rows: list[list[Any]], hidden: int) -> list[Flowable]:
+    if len(rows) == 1:
+        return []
+    out: list[Flowable] = [
+        Paragraph(title, SECTION),
+        data_table(rows, [COLUMN * 0.6 - 7, COLUMN * 0.4 - 7], 1),
+    ]
+    if hidden > 0:
+        out.append(text(_more(hidden), SMALL))
+    return out
+
+
+def _list(title: str, lines: list[str], shown: int) -> list[Flowable]:
+    if not lines:
+        return []
+    out: list[Flowable] = [Paragraph(title, SECTION)]
+    out += [text("• " + line, BODY) for line in lines[:shown]]
+    if len(lines) > shown:
+        out.append(text(_more(len(lines) - shown), SMALL))
+    return out
