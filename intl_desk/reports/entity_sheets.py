@@ -87,6 +87,24 @@ def write_entity_sheets_pdf(
     doc.build(entity_sheets_flowables(sheets), canvasmaker=_bookmarking(canvas_class))
 
 
+def print_entity_sheets(office: Any, path: Path, region_id: str | None = None) -> Path:
+    """Write the sheets of ``office`` (an open OfficeFile) to ``path``; returns it."""
+    from intl_desk.core.entity_sheets import entity_sheets
+    from intl_desk.core.queries import office as office_record
+    from intl_desk.reports.commands import write_atomically
+
+    with office.session() as session:
+        sheets = entity_sheets(session, region_id)
+        own = office_record(session)
+        name, logo = (own.name, own.logo) if own else ("", None)
+    write_atomically(
+        Path(path),
+        lambda stream: write_entity_sheets_pdf(sheets, name, stream, logo),
+        [office.path],
+    )
+    return Path(path)
+
+
 def entity_sheets_flowables(sheets: Sequence[EntitySheet]) -> list[Flowable]:
     if not sheets:
         return [

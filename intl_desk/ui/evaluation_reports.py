@@ -53,6 +53,9 @@ def install_report_menu(window: MainWindow) -> QMenu:
     handover = menu.addAction(_("&Handover report…"))
     handover.setObjectName("handoverReportAction")
     handover.triggered.connect(lambda: handover_report(window))
+    sheets = menu.addAction(_("&Sheet per local entity…"))
+    sheets.setObjectName("entitySheetsAction")
+    sheets.triggered.connect(lambda: entity_sheets_report(window))
     bar = window.menuBar()
     help_menu = next((a for a in bar.actions() if a.text() == _("&Help")), None)
     if help_menu is not None:
@@ -86,6 +89,17 @@ def handover_report(window: MainWindow) -> Path | None:
     path = ask_path(window, _("Save the handover report as PDF"), _("Handover report.pdf"))
     office = window.office
     return _write(window, path, lambda target: save_handover(office, target))
+
+
+def entity_sheets_report(window: MainWindow) -> Path | None:
+    from intl_desk.reports.entity_sheets import print_entity_sheets
+
+    if window.office is None:
+        window.statusBar().showMessage(_("Open an office file first."), 5000)
+        return None
+    path = ask_path(window, _("Save the sheets per local entity as PDF"), _("Local entities.pdf"))
+    office = window.office
+    return _write(window, path, lambda target: print_entity_sheets(office, target))
 
 
 def _write(window: MainWindow, path: Path | None, write: Callable[[Path], object]) -> Path | None:
