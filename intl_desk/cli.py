@@ -182,7 +182,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = (
     "new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract",
-    "import", "export", "calendar",
+    "import", "export", "calendar", "server",
 )
 
 
@@ -262,6 +262,10 @@ def build_parser() -> argparse.ArgumentParser:
     from intl_desk.exchange.commands import add_commands as add_exchange_parsers
 
     add_exchange_parsers(sub)  # import, export
+
+    from intl_desk.server.commands import add_server_parser
+
+    add_server_parser(sub)  # server init, server user add|list|disable
 
     gui = sub.add_parser("gui", help=_("open the application (the default)"))
     gui.add_argument("file", nargs="?", metavar=_("FILE"))

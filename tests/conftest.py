@@ -11,6 +11,7 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 
 import pytest
 from hypothesis import settings
+from postgresql import postgresql_engine  # noqa: F401  (the fixture, for every test)
 
 from intl_desk.core.i18n import set_language
 from intl_desk.store.office_file import OfficeFile

@@ -1,7 +1,8 @@
 """The office's model and migrations on PostgreSQL, the office server's database.
 
 The same Alembic scripts that build and upgrade an office file build the server's
-schema; these tests run them on a real PostgreSQL (see ``postgresql.py``).
+schema; these tests run them on a real PostgreSQL (the ``postgresql_engine`` fixture
+of tests/postgresql.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from datetime import date
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from postgresql import postgresql_engine
 from sqlalchemy import Engine, func, inspect, select, text
 
 from intl_desk.core.demo import populate_demo
@@ -18,8 +18,6 @@ from intl_desk.core.model import Base, Change, LocalEntity, Office, Partner
 from intl_desk.core.model.base import new_uuid
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.store import schema
-
-__all__ = ["postgresql_engine"]  # the fixture, imported for pytest
 
 
 def _revision(engine: Engine) -> str:

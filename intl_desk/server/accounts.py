@@ -1,0 +1,143 @@
+"""The server's accounts: who may sign in, with which role, over which local entity.
+
+Accounts live in the server's own table, never in an office file. Passwords are kept as
+argon2 hashes only. A scope is the id of a local entity: its holder writes only records
+under that branch of the local-entity tree (the sync service will enforce it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    MetaData,
+    String,
+    Table,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection
+
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message
+
+ROLES = ("admin", "editor", "reader")
+MIN_PASSWORD_LENGTH = 10
+
+server_metadata = MetaData()
+
+account_table = Table(
+    "server_account",
+    server_metadata,
+    Column("name", String(100), primary_key=True),
+    Column("role", String(10), nullable=False),
+    Column("scope_entity_id", String(36)),
+    Column("password_hash", String(200), nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: str
+    scope_entity_id: str | None
+    disabled: bool
+    created_at: datetime
+
+
+class AccountError(IntlDeskError):
+    """An account that cannot be made or changed as asked."""
+
+
+def hash_password(password: str) -> str:
+    from argon2 import PasswordHasher
+
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(
+            Message(
+                N_("The password is too short: use at least {count} characters."),
+                {"count": MIN_PASSWORD_LENGTH},
+            )
+        )
+    return PasswordHasher().hash(password)
+
+
+def password_matches(password_hash: str, password: str) -> bool:
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return PasswordHasher().verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def add_account(
+    connection: Connection,
+    name: str,
+    password: str,
+    role: str,
+    scope_entity_id: str | None = None,
+) -> None:
+    if role not in ROLES:
+        raise AccountError(
+            Message(
+                N_("“{role}” is not a role: use admin, editor or reader."), {"role": role}
+            )
+        )
+    if not name.strip():
+        raise AccountError(Message(N_("An account needs a name.")))
+    exists = connection.scalar(select(account_table.c.name).where(account_table.c.name == name))
+    if exists is not None:
+        raise AccountError(
+            Message(N_("There is already an account named “{name}”."), {"name": name})
+        )
+    connection.execute(
+        account_table.insert().values(
+            name=name,
+            role=role,
+            scope_entity_id=scope_entity_id,
+            password_hash=hash_password(password),
+            disabled=False,
+        )
+    )
+
+
+def list_accounts(connection: Connection) -> list[Account]:
+    rows = connection.execute(
+        select(
+            account_table.c.name,
+            account_table.c.role,
+            account_table.c.scope_entity_id,
+            account_table.c.disabled,
+            account_table.c.created_at,
+        ).order_by(account_table.c.name)
+    )
+    return [Account(*row) for row in rows]
+
+
+def disable_account(connection: Connection, name: str) -> None:
+    result = connection.execute(
+        update(account_table).where(account_table.c.name == name).values(disabled=True)
+    )
+    if result.rowcount == 0:
+        raise AccountError(Message(N_("There is no account named “{name}”."), {"name": name}))
+
+
+def authenticate(connection: Connection, name: str, password: str) -> Account | None:
+    """The account if the name and password match an account that is not disabled."""
+    row = connection.execute(
+        select(account_table).where(account_table.c.name == name)
+    ).mappings().first()
+    if row is None or row["disabled"] or not password_matches(row["password_hash"], password):
+        return None
+    return Account(
+        row["name"], row["role"], row["scope_entity_id"], row["disabled"], row["created_at"]
+    )

@@ -1,0 +1,141 @@
+"""``intl-desk server init`` and ``server user add|list|disable``.
+
+Passwords are asked for twice on a terminal, or read from ``INTL_DESK_PASSWORD`` in
+scripts; they never appear on the command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from typing import Any
+
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.server.accounts import ROLES, AccountError
+
+PASSWORD_VARIABLE = "INTL_DESK_PASSWORD"
+
+
+def read_password(name: str, *, confirm: bool) -> str:
+    from_environment = os.environ.get(PASSWORD_VARIABLE)
+    if from_environment:
+        return from_environment
+    prompt = Message(N_("Password for {name}: "), {"name": name}).render()
+    password = getpass.getpass(prompt)
+    if confirm and getpass.getpass(_("The same password again: ")) != password:
+        raise AccountError(Message(N_("The two passwords differ; nothing was written.")))
+    return password
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from intl_desk.server.setup import init_server, server_engine
+
+    password = read_password(args.admin, confirm=True)
+    engine = server_engine(args.db)
+    try:
+        init_server(engine, args.office, args.admin, password)
+    finally:
+        engine.dispose()
+    print(
+        Message(
+            N_("The office server for {office} is set up; {admin} is its administrator."),
+            {"office": args.office, "admin": args.admin},
+        )
+    )
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from intl_desk.core.overview.compute import entity_by_name
+    from intl_desk.core.tracking import TrackedSession
+    from intl_desk.server.accounts import add_account
+    from intl_desk.server.setup import server_engine
+
+    engine = server_engine(args.db)
+    try:
+        with engine.begin() as connection:
+            scope = None
+            if args.scope:
+                with TrackedSession(bind=connection) as session:
+                    scope = entity_by_name(session, args.scope)
+            password = read_password(args.name, confirm=True)
+            add_account(connection, args.name, password, args.role, scope)
+    finally:
+        engine.dispose()
+    print(Message(N_("Account {name} added."), {"name": args.name}))
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from intl_desk.core.model import LocalEntity
+    from intl_desk.server.accounts import list_accounts
+    from intl_desk.server.setup import server_engine
+
+    engine = server_engine(args.db)
+    try:
+        with engine.connect() as connection:
+            accounts = list_accounts(connection)
+            names = {
+                str(row.id): str(row.name)
+                for row in connection.execute(select(LocalEntity.id, LocalEntity.name))
+            }
+    finally:
+        engine.dispose()
+    for account in accounts:
+        scope = names.get(account.scope_entity_id or "", _("the whole office"))
+        state = _("disabled") if account.disabled else _("active")
+        print(f"{account.name}\t{account.role}\t{scope}\t{state}")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    from intl_desk.server.accounts import disable_account
+    from intl_desk.server.setup import server_engine
+
+    engine = server_engine(args.db)
+    try:
+        with engine.begin() as connection:
+            disable_account(connection, args.name)
+    finally:
+        engine.dispose()
+    print(Message(N_("Account {name} disabled: it can no longer sign in."), {"name": args.name}))
+    return 0
+
+
+def add_server_parser(sub: Any) -> None:
+    server = sub.add_parser("server", help=_("set up the office server and its accounts"))
+    commands = server.add_subparsers(dest="server_command", required=True)
+
+    def database(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--db", required=True, metavar=_("URL"), help=_("the server's PostgreSQL database")
+        )
+
+    init = commands.add_parser("init", help=_("set up an empty database for an office"))
+    database(init)
+    init.add_argument("--office", required=True, metavar=_("NAME"), help=_("the office's name"))
+    init.add_argument(
+        "--admin", default="admin", metavar=_("NAME"), help=_("the first administrator's name")
+    )
+    init.set_defaults(handler=cmd_init)
+
+    user = commands.add_parser("user", help=_("the server's accounts"))
+    users = user.add_subparsers(dest="user_command", required=True)
+    add = users.add_parser("add", help=_("add an account"))
+    add.add_argument("name", metavar=_("NAME"))
+    database(add)
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument(
+        "--scope", metavar=_("ENTITY"), help=_("the local entity whose records it may write")
+    )
+    add.set_defaults(handler=cmd_user_add)
+    listing = users.add_parser("list", help=_("list the accounts"))
+    database(listing)
+    listing.set_defaults(handler=cmd_user_list)
+    disable = users.add_parser("disable", help=_("stop an account from signing in"))
+    disable.add_argument("name", metavar=_("NAME"))
+    database(disable)
+    disable.set_defaults(handler=cmd_user_disable)

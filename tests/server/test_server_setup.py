@@ -1,0 +1,96 @@
+"""``intl-desk server init`` and ``server user add|list|disable`` on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, func, inspect, select
+
+from intl_desk.cli import main
+from intl_desk.core.model import Change, LocalEntity, Office
+from intl_desk.core.tracking import TrackedSession
+from intl_desk.server.accounts import account_table, authenticate
+
+PASSWORD = "correct-horse-battery"
+
+
+def _url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def server_db(
+    postgresql_engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Engine:
+    monkeypatch.setenv("INTL_DESK_PASSWORD", PASSWORD)
+    code = main(["server", "init", "--db", _url(postgresql_engine), "--office",
+                 "Estado de Minas Gerais", "--admin", "ana"])
+    assert code == 0
+    assert "ana is its administrator" in capsys.readouterr().out
+    return postgresql_engine
+
+
+def test_init_sets_up_the_office_and_its_administrator(server_db: Engine) -> None:
+    with TrackedSession(bind=server_db) as session:
+        assert session.scalar(select(Office.name)) == "Estado de Minas Gerais"
+        assert session.scalar(
+            select(Change.changed_by).where(Change.record_kind == "office")
+        ) == "ana"
+    with server_db.connect() as connection:
+        stored = connection.scalar(select(account_table.c.password_hash))
+        assert stored.startswith("$argon2") and PASSWORD not in stored
+        admin = authenticate(connection, "ana", PASSWORD)
+        assert admin is not None and admin.role == "admin"
+        assert authenticate(connection, "ana", "wrong-password-here") is None
+
+
+def test_a_second_init_on_a_used_database_is_refused_and_changes_nothing(
+    server_db: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tables = inspect(server_db).get_table_names()
+    capsys.readouterr()
+    code = main(["server", "init", "--db", _url(server_db), "--office", "Other", "--admin", "bob"])
+    assert code == 2
+    assert "already in use" in capsys.readouterr().err
+    assert inspect(server_db).get_table_names() == tables
+    with server_db.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(account_table)) == 1
+        assert connection.scalar(select(Office.name)) == "Estado de Minas Gerais"
+
+
+def test_accounts_are_added_with_a_scope_listed_and_disabled(
+    server_db: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with TrackedSession(bind=server_db, info={"user": "ana"}) as session:
+        session.add(LocalEntity(name="São João del-Rei", kind="municipality"))
+        session.commit()
+    db = _url(server_db)
+    assert main(["server", "user", "add", "joao", "--db", db, "--role", "editor",
+                 "--scope", "sao joao del-rei"]) == 0
+    assert main(["server", "user", "add", "rita", "--db", db, "--role", "reader"]) == 0
+    capsys.readouterr()
+    assert main(["server", "user", "list", "--db", db]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "ana\tadmin\tthe whole office\tactive",
+        "joao\teditor\tSão João del-Rei\tactive",
+        "rita\treader\tthe whole office\tactive",
+    ]
+    assert main(["server", "user", "disable", "joao", "--db", db]) == 0
+    with server_db.connect() as connection:
+        assert authenticate(connection, "joao", PASSWORD) is None
+        assert authenticate(connection, "rita", PASSWORD) is not None
+
+
+def test_refused_accounts_leave_nothing_behind(
+    server_db: Engine, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _url(server_db)
+    capsys.readouterr()
+    assert main(["server", "user", "add", "joao", "--db", db, "--role", "editor",
+                 "--scope", "Nowhere"]) == 2
+    assert "No local entity is called “Nowhere”." in capsys.readouterr().err
+    monkeypatch.setenv("INTL_DESK_PASSWORD", "short")
+    assert main(["server", "user", "add", "rita", "--db", db, "--role", "reader"]) == 2
+    assert "too short" in capsys.readouterr().err
+    assert main(["server", "user", "add", "ana", "--db", db, "--role", "reader"]) == 2
+    with server_db.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(account_table)) == 1
