@@ -434,9 +434,43 @@ SESSION_RULES: dict[type[Record], _SessionRule] = {
 }
 
 
+#: the longest free text a record keeps (notes, summaries, lessons learned): a long
+#: report's worth, far beyond any real entry, short of a pasted book
+MAX_TEXT_CHARACTERS = 100_000
+#: the largest document attached to a record (signed scans are a few megabytes)
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
+
+def _lengths(c: _Checker) -> None:
+    """Every text within its column's length and every attachment within the limit,
+    said in the user's words — SQLite would store anything, PostgreSQL would refuse."""
+    from intl_desk.core.display import number_text
+
+    state = c.record.__dict__  # only what was loaded or set: a stored blob is not read
+    for column in c.record.__table__.columns:
+        value = state.get(column.key)
+        if isinstance(value, str):
+            limit = getattr(column.type, "length", None) or MAX_TEXT_CHARACTERS
+            if len(value) > limit:
+                c.add(
+                    column.key,
+                    N_("At most {limit} characters here; this text has {count}."),
+                    limit=number_text(limit),
+                    count=number_text(len(value)),
+                )
+        elif isinstance(value, bytes) and len(value) > MAX_DOCUMENT_BYTES:
+            c.add(
+                column.key,
+                N_("Attachments are limited to {limit} MB; this file has {size} MB."),
+                limit=MAX_DOCUMENT_BYTES // (1024 * 1024),
+                size=round(len(value) / (1024 * 1024)),
+            )
+
+
 def errors_of(record: Record, session: Session | None = None) -> list[FieldError]:
     """Every validation error of ``record`` (empty when it can be saved)."""
     checker = _Checker(record)
+    _lengths(checker)
     rule = RULES.get(type(record))
     if rule is not None:
         rule(checker)

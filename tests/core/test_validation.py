@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from intl_desk.core import validation
 from intl_desk.core.errors import ValidationError
 from intl_desk.core.i18n import set_language
 from intl_desk.core.model import (
@@ -17,6 +18,7 @@ from intl_desk.core.model import (
     BudgetLine,
     CofinancingLine,
     Contact,
+    Document,
     Indicator,
     IndicatorTarget,
     LocalEntity,
@@ -239,3 +241,31 @@ def test_messages_are_translatable(office: OfficeFile) -> None:
     assert errors[0].message.msgid == "This field is required."
     set_language("fr")
     assert errors[0].message.render("en") == "This field is required."
+
+
+def test_texts_and_attachments_have_limits_said_in_words(
+    office: OfficeFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name longer than its column, notes longer than 100,000 characters or an
+    attachment over the limit are refused with the limit in the message, before the
+    database sees them (SQLite would store anything, PostgreSQL would refuse)."""
+    long_name = "Ł" * 201
+    partner = Partner(name=long_name, kind="city", country_code="PL", notes="é" * 100_001)
+    messages = {error.field: error.message.render() for error in errors_of(partner)}
+    assert messages == {
+        "name": "At most 200 characters here; this text has 201.",
+        "notes": "At most 100,000 characters here; this text has 100,001.",
+    }
+    monkeypatch.setattr(validation, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+    scan = b"%" * (3 * 1024 * 1024)
+    document = Document(title="Délibération", filename="scan.pdf", media_type="application/pdf",
+                        size=len(scan), sha256="0" * 64, content=scan)  # fmt: skip
+    assert [e.message.render() for e in errors_of(document)] == [
+        "Attachments are limited to 1 MB; this file has 3 MB."
+    ]
+    with office.session() as session:
+        session.add(Partner(name=long_name, kind="city", country_code="PL"))
+        with pytest.raises(ValidationError):
+            session.commit()
+        session.rollback()
+        assert session.scalars(select(Partner)).all() == []
