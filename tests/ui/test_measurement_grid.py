@@ -267,7 +267,7 @@ def test_the_main_window_leads_to_the_measurements_due(
     window.close_file()
 
 
-def test_the_reports_menu_writes_the_yearly_and_handover_pdfs(
+def test_the_reports_menu_writes_the_yearly_handover_and_entity_pdfs(
     qtbot: QtBot,
     prepared: tuple[Path, Written, dict[str, str]],
     tmp_path: Path,
@@ -295,7 +295,9 @@ def test_the_reports_menu_writes_the_yearly_and_handover_pdfs(
     for written, action in enumerate(menu.actions(), start=1):
         action.trigger()
         qtbot.waitUntil(lambda count=written: len(shown) == count)  # written in the background
-    assert [path.name for path in shown] == ["Yearly report 2025.pdf", "Handover report.pdf"]
+    assert [path.name for path in shown] == [
+        "Yearly report 2025.pdf", "Handover report.pdf", "Local entities.pdf",
+    ]  # fmt: skip
     assert "Yearly report 2025" in PdfReader(shown[0]).pages[0].extract_text()
     assert "Handover report" in PdfReader(shown[1]).pages[0].extract_text()
     window.close_file()
