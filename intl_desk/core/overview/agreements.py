@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import country_name, sort_key
-from intl_desk.core.listing.definitions import entity_subtree
+from intl_desk.core.listing.conditions import entity_subtree
 from intl_desk.core.model import (
     Agreement,
     AgreementParty,
