@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from menu_helpers import choose, window_on
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Activity
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.ui.dialogs.registry import register_all
-from intl_desk.ui.main_window import MainWindow
 
 
 def test_export_the_calendar_from_the_file_menu(
@@ -34,20 +33,8 @@ def test_export_the_calendar_from_the_file_menu(
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
-    register_all()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        window.open_file(office_path)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    bar = window.menuBar()
-    file_menu = bar.actions()[0]
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_menu).center())
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
-    menu = QApplication.activePopupWidget()
-    qtbot.keyClick(menu, Qt.Key.Key_D)
+    window = window_on(qtbot, office_path)
+    choose(qtbot, window, "&File", Qt.Key.Key_D)
     qtbot.waitUntil(lambda: bool(asked))
     assert asked == ["Export the calendar"]
     written = target.with_suffix(".ics")

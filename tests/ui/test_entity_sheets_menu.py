@@ -5,17 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from menu_helpers import choose, window_on
 from pypdf import PdfReader
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import LocalEntity
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import evaluation_reports
-from intl_desk.ui.dialogs.registry import register_all
-from intl_desk.ui.main_window import MainWindow
 
 
 def test_print_the_sheets_from_the_reports_menu(
@@ -42,19 +41,8 @@ def test_print_the_sheets_from_the_reports_menu(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     monkeypatch.setattr(evaluation_reports, "show_pdf", shown.append)
-    register_all()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        window.open_file(office_path)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    bar = window.menuBar()
-    reports = next(a for a in bar.actions() if a.text() == "&Reports")
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(reports).center())
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
-    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_S)
+    window = window_on(qtbot, office_path)
+    choose(qtbot, window, "&Reports", Qt.Key.Key_S)
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert asked == ["Save the sheets per local entity as PDF"]
     assert shown == [target.with_suffix(".pdf")]
