@@ -37,6 +37,7 @@ def test_export_the_calendar_from_the_file_menu(
     choose(qtbot, window, "&File", Qt.Key.Key_D)
     qtbot.waitUntil(lambda: bool(asked))
     assert asked == ["Export the calendar"]
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()))  # written on a worker
     written = target.with_suffix(".ics")
     events = Calendar.from_ical(written.read_bytes()).walk("VEVENT")
     assert [str(event["SUMMARY"]) for event in events] == ["Mission à Łódź"]
