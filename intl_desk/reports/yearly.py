@@ -186,10 +186,12 @@ def _health(report: YearlyReport) -> list[Flowable]:
     if not report.headline.active and not any(item.count for item in report.health):
         return []
     rows = [[_("Gap"), _("Active agreements")], *[list(row) for row in health_rows(report)]]
+    table = data_table(rows, [250, 120], 1)
+    table.hAlign = "LEFT"  # under its heading, as the summary's tables
     return [
         Spacer(1, 10),
         heading(_("Health of the active agreements today")),
-        data_table(rows, [250, 120], 1),
+        table,
         note(
             _(
                 "An agreement without objectives, with objectives copied from another one, "
