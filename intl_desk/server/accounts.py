@@ -10,37 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    DateTime,
-    MetaData,
-    String,
-    Table,
-    func,
-    select,
-    update,
-)
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
+from intl_desk.server.tables import account_table, server_metadata
 
 ROLES = ("admin", "editor", "reader")
 MIN_PASSWORD_LENGTH = 10
-
-server_metadata = MetaData()
-
-account_table = Table(
-    "server_account",
-    server_metadata,
-    Column("name", String(100), primary_key=True),
-    Column("role", String(10), nullable=False),
-    Column("scope_entity_id", String(36)),
-    Column("password_hash", String(200), nullable=False),
-    Column("disabled", Boolean, nullable=False, default=False),
-    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-)
 
 
 @dataclass(frozen=True)
@@ -141,3 +119,29 @@ def authenticate(connection: Connection, name: str, password: str) -> Account | 
     return Account(
         row["name"], row["role"], row["scope_entity_id"], row["disabled"], row["created_at"]
     )
+
+
+def enabled_account(connection: Connection, name: str) -> Account | None:
+    """The account named ``name`` if it exists and is not disabled (no password check)."""
+    row = connection.execute(
+        select(account_table).where(account_table.c.name == name)
+    ).mappings().first()
+    if row is None or row["disabled"]:
+        return None
+    return Account(
+        row["name"], row["role"], row["scope_entity_id"], row["disabled"], row["created_at"]
+    )
+
+
+__all__ = [
+    "ROLES",
+    "Account",
+    "AccountError",
+    "account_table",
+    "add_account",
+    "authenticate",
+    "disable_account",
+    "enabled_account",
+    "list_accounts",
+    "server_metadata",
+]

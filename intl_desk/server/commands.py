@@ -1,4 +1,4 @@
-"""``intl-desk server init`` and ``server user add|list|disable``.
+"""``intl-desk server init``, ``server run`` and ``server user add|list|disable``.
 
 Passwords are asked for twice on a terminal, or read from ``INTL_DESK_PASSWORD`` in
 scripts; they never appear on the command line.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from pathlib import Path
 from typing import Any
 
 from intl_desk.core.i18n import N_, Message, _
@@ -105,6 +106,13 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from intl_desk.server.run import run_server
+
+    run_server(args.db, args.host, args.port, args.tls_cert, args.tls_key)
+    return 0
+
+
 def add_server_parser(sub: Any) -> None:
     server = sub.add_parser("server", help=_("set up the office server and its accounts"))
     commands = server.add_subparsers(dest="server_command", required=True)
@@ -121,6 +129,20 @@ def add_server_parser(sub: Any) -> None:
         "--admin", default="admin", metavar=_("NAME"), help=_("the first administrator's name")
     )
     init.set_defaults(handler=cmd_init)
+
+    run = commands.add_parser("run", help=_("serve the office over HTTP(S) until stopped"))
+    database(run)
+    run.add_argument(
+        "--host", default="127.0.0.1", help=_("the address to listen on (default 127.0.0.1)")
+    )
+    run.add_argument(
+        "--port", type=int, default=8700, help=_("the port to listen on (0: any free port)")
+    )
+    run.add_argument(
+        "--tls-cert", type=Path, metavar=_("FILE"), help=_("the TLS certificate (PEM)")
+    )
+    run.add_argument("--tls-key", type=Path, metavar=_("FILE"), help=_("its private key (PEM)"))
+    run.set_defaults(handler=cmd_run)
 
     user = commands.add_parser("user", help=_("the server's accounts"))
     users = user.add_subparsers(dest="user_command", required=True)

@@ -15,7 +15,8 @@ from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Office
 from intl_desk.core.model.base import new_uuid
 from intl_desk.core.tracking import TrackedSession
-from intl_desk.server.accounts import add_account, server_metadata
+from intl_desk.server.accounts import add_account
+from intl_desk.server.tables import server_metadata
 from intl_desk.store import schema
 
 

@@ -1,0 +1,214 @@
+"""The office server's HTTP service (FastAPI): sign-in, tokens and the versioned routes.
+
+Routes live under ``/v1`` (a later, incompatible protocol gets ``/v2`` beside it);
+``/health`` and the OpenAPI schema (``/openapi.json``, ``/docs``) are outside, and they
+alone — with sign-in itself — answer without a token. Every refusal is JSON with the
+message's ``msgid`` and ``params`` beside its English text, so a client shows it in its
+user's own language. One log line per request names the account, the route, the status and
+the time taken (never a password or token).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from intl_desk import __version__
+from intl_desk.core.i18n import N_, Message
+from intl_desk.server.accounts import Account, authenticate, enabled_account
+from intl_desk.server.tables import server_metadata
+from intl_desk.server.throttle import LoginThrottle
+from intl_desk.server.tokens import (
+    TOKEN_LIFETIME_SECONDS,
+    BadToken,
+    ExpiredToken,
+    read_token,
+    sign_token,
+    token_secret,
+)
+
+request_log = logging.getLogger("intl_desk.server.requests")
+
+
+class Refusal(Exception):
+    """A request the server refuses, with the HTTP status and the message for the user."""
+
+    def __init__(
+        self, status: int, msgid: str, params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(msgid)
+        self.status = status
+        self.message = Message(msgid, dict(params or {}))
+        self.headers = dict(headers or {})
+
+
+def refusal_body(message: Message) -> dict[str, Any]:
+    return {
+        "detail": message.render("en"),
+        "msgid": message.msgid,
+        "params": dict(message.params),
+    }
+
+
+class LoginRequest(BaseModel):
+    name: str
+    password: str
+
+
+class AccountOut(BaseModel):
+    name: str
+    role: str
+    scope_entity_id: str | None
+
+
+class LoginResponse(BaseModel):
+    token: str
+    expires_at: datetime
+    account: AccountOut
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+def _account_out(account: Account) -> AccountOut:
+    return AccountOut(
+        name=account.name, role=account.role, scope_entity_id=account.scope_entity_id
+    )
+
+
+_bearer = HTTPBearer(auto_error=False, description="the token given by POST /v1/login")
+
+
+def signed_in(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Account:
+    """The account behind the request's token; every route under /v1 but login needs it."""
+    if credentials is None:
+        raise Refusal(401, N_("Sign in first: the server answers only signed-in accounts."))
+    try:
+        claims = read_token(request.app.state.secret, credentials.credentials)
+    except ExpiredToken:
+        raise Refusal(401, N_("Your sign-in has expired; sign in again.")) from None
+    except BadToken:
+        raise Refusal(
+            401, N_("The server does not recognise this sign-in; sign in again.")
+        ) from None
+    with request.app.state.engine.connect() as connection:
+        account = enabled_account(connection, claims.account)
+    if account is None:
+        raise Refusal(
+            401, N_("The account {name} can no longer sign in."), {"name": claims.account}
+        )
+    request.state.account = account.name
+    return account
+
+
+SignedIn = Annotated[Account, Depends(signed_in)]
+
+
+def _login(request: Request, body: LoginRequest) -> LoginResponse:
+    state = request.app.state
+    client = request.client.host if request.client else "-"
+    wait = state.throttle.wait_seconds(client, body.name)
+    if wait:
+        raise Refusal(
+            429,
+            N_("Too many failed sign-ins for {name}; try again in {seconds} seconds."),
+            {"name": body.name, "seconds": wait},
+            headers={"Retry-After": str(wait)},
+        )
+    with state.engine.connect() as connection:
+        account = authenticate(connection, body.name, body.password)
+    if account is None:
+        state.throttle.failed(client, body.name)
+        raise Refusal(401, N_("Wrong account name or password."))
+    state.throttle.succeeded(client, body.name)
+    request.state.account = account.name
+    now = time.time()
+    return LoginResponse(
+        token=sign_token(state.secret, account.name, now=now),
+        expires_at=datetime.fromtimestamp(int(now) + TOKEN_LIFETIME_SECONDS, UTC),
+        account=_account_out(account),
+    )
+
+
+def _me(account: SignedIn) -> AccountOut:
+    return _account_out(account)
+
+
+def _health(request: Request) -> JSONResponse:
+    try:
+        with request.app.state.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except OperationalError:
+        return JSONResponse(
+            {"status": "database unreachable", "version": __version__}, status_code=503
+        )
+    return JSONResponse(Health(status="ok", version=__version__).model_dump())
+
+
+async def _log_request(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    started = time.perf_counter()
+    status = 500
+    try:
+        response = await call_next(request)
+        status = response.status_code
+        return response
+    finally:
+        route = request.scope.get("route")
+        path = getattr(route, "path", request.url.path)
+        request_log.info(
+            "user=%s route=%s %s status=%d ms=%.1f",
+            getattr(request.state, "account", "-"),
+            request.method,
+            path,
+            status,
+            (time.perf_counter() - started) * 1000,
+        )
+
+
+async def _refused(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, Refusal)
+    return JSONResponse(
+        refusal_body(error.message), status_code=error.status, headers=error.headers
+    )
+
+
+def create_app(engine: Engine, throttle: LoginThrottle | None = None) -> FastAPI:
+    """The service over the server database of ``engine`` (set up by ``server init``)."""
+    with engine.begin() as connection:
+        server_metadata.create_all(connection)  # tables added since the database was set up
+        secret = token_secret(connection)
+    app = FastAPI(
+        title="Intl Desk office server",
+        version=__version__,
+        description="Synchronises the office files of an office network with one database.",
+    )
+    app.state.engine = engine
+    app.state.secret = secret
+    app.state.throttle = throttle or LoginThrottle()
+    app.add_exception_handler(Refusal, _refused)
+    app.middleware("http")(_log_request)
+    app.add_api_route("/health", _health, methods=["GET"], response_model=Health)
+    v1 = APIRouter(prefix="/v1")
+    v1.add_api_route("/login", _login, methods=["POST"], response_model=LoginResponse)
+    v1.add_api_route("/me", _me, methods=["GET"], response_model=AccountOut)
+    app.include_router(v1)
+    return app

@@ -1,0 +1,95 @@
+"""A real ``intl-desk server run`` process on 127.0.0.1, for tests that talk HTTP to it.
+
+The server picks a free port itself (``--port 0``) and says which on its first line, so
+tests never guess a port. The database is the test PostgreSQL (see tests/postgresql.py),
+set up with ``server init`` and the accounts the test needs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pytest
+from postgresql import URL_VARIABLE, _missing
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+
+from intl_desk.cli import main
+
+PASSWORD = "correct-horse-battery"
+_ADDRESS = re.compile(r"(https?://[0-9.]+:[0-9]+)")
+
+
+def fresh_server_database() -> Engine:
+    """An engine on the emptied test database, set up by ``server init`` for Minas Gerais
+    with ``ana`` as administrator (password :data:`PASSWORD`)."""
+    url = os.environ.get(URL_VARIABLE)
+    if not url:
+        _missing(f"{URL_VARIABLE} is not set")
+    engine = create_engine(str(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    os.environ["INTL_DESK_PASSWORD"] = PASSWORD
+    try:
+        assert main(["server", "init", "--db", database_url(engine),
+                     "--office", "Estado de Minas Gerais", "--admin", "ana"]) == 0
+    finally:
+        del os.environ["INTL_DESK_PASSWORD"]
+    return engine
+
+
+def database_url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+def add_account(engine: Engine, name: str, role: str, *, scope: str | None = None) -> None:
+    os.environ["INTL_DESK_PASSWORD"] = PASSWORD
+    try:
+        arguments = ["server", "user", "add", name, "--db", database_url(engine), "--role", role]
+        assert main([*arguments, *(["--scope", scope] if scope else [])]) == 0
+    finally:
+        del os.environ["INTL_DESK_PASSWORD"]
+
+
+@dataclass
+class LiveServer:
+    process: subprocess.Popen[str]
+    address: str
+
+    def stop(self) -> tuple[int, str, str]:
+        """Ask the server to stop (SIGTERM) and return its exit code, stdout and stderr."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        stdout, stderr = self.process.communicate(timeout=60)
+        return self.process.returncode, stdout, stderr
+
+
+@contextmanager
+def live_server(engine: Engine, extra: Sequence[str] = ()) -> Iterator[LiveServer]:
+    command = [sys.executable, "-m", "intl_desk", "server", "run", "--db", database_url(engine),
+               "--host", "127.0.0.1", "--port", "0", *extra]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+    )
+    first_line = process.stdout.readline() if process.stdout else ""
+    found = _ADDRESS.search(first_line)
+    if found is None:
+        process.kill()
+        _out, err = process.communicate()
+        pytest.fail(f"the server did not start: {first_line!r} {err!r}")
+    server = LiveServer(process, found.group(1))
+    try:
+        yield server
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
