@@ -26,7 +26,7 @@ from reportlab.platypus import (
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import date_text, number_text
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.core.overview import labels, style
+from intl_desk.core.overview import labels, style, territory_labels
 from intl_desk.core.overview.figures import Overview
 from intl_desk.reports import charts
 from intl_desk.reports.appendix import appendix
@@ -42,6 +42,7 @@ from intl_desk.reports.styles import (
     text,
     tile_value,
 )
+from intl_desk.reports.territory_map import territory_drawing
 from intl_desk.reports.world_map import map_drawing
 
 WIDTH = PAGE[0] - 56  # the frame's width
@@ -78,29 +79,25 @@ def _empty_page(overview: Overview) -> list[Flowable]:
 
 def _story(overview: Overview) -> list[Flowable]:
     story: list[Flowable] = [_tiles(overview), *_health(overview), Spacer(1, 8)]
-    story.append(
-        _side_by_side(
-            [
-                _captioned(
-                    labels.section_title("map"),
-                    charts_or_note(
-                        map_drawing(
-                            overview.international_countries,
-                            overview.international_cities,
-                            470,
-                            196,
-                        ),
-                        bool(overview.international_countries),
-                    ),
-                ),
-                _captioned(
-                    labels.section_title("years"),
-                    charts.years_chart(overview.signed_by_year, overview.type_labels, 300, 196),
-                ),
-            ],
-            [482, WIDTH - 482],
-        )
+    world = _captioned(
+        labels.section_title("map"),
+        charts_or_note(
+            map_drawing(
+                overview.international_countries,
+                overview.international_cities,
+                470,
+                196,
+            ),
+            bool(overview.international_countries),
+        ),
     )
+    territory = overview.territory
+    if territory is not None and territory.drawn:
+        # a multi-entity office: its own territory first, the world beside it; the
+        # signatures per year open the second page
+        story.append(_side_by_side([_territory(overview), world], [WIDTH - 482, 482]))
+    else:
+        story.append(_side_by_side([world, _years(overview, 300)], [482, WIDTH - 482]))
     story.append(Spacer(1, 6))
     story.append(
         _side_by_side(
@@ -224,9 +221,31 @@ def _top_entities(overview: Overview) -> Flowable:
     return data_table(rows, widths, 1)
 
 
+def _years(overview: Overview, width: float) -> list[Flowable]:
+    return _captioned(
+        labels.section_title("years"),
+        charts.years_chart(overview.signed_by_year, overview.type_labels, width, 196),
+    )
+
+
+def _territory(overview: Overview) -> list[Flowable]:
+    territory = overview.territory
+    assert territory is not None
+    drawing = territory_drawing(territory, overview.filters.year, WIDTH - 482 - 10, 176)
+    notes = [text(sentence, SMALL) for sentence in territory_labels.notes(territory)]
+    return [Paragraph(territory_labels.title(), SECTION), drawing, *notes]
+
+
 def _detail(overview: Overview) -> list[Flowable]:
     money = overview.currency
+    territory = overview.territory
+    years: list[Flowable] = (
+        [*_years(overview, 520), Spacer(1, 8)]
+        if territory is not None and territory.drawn
+        else []
+    )
     story: list[Flowable] = [
+        *years,
         _side_by_side(
             [
                 _captioned(

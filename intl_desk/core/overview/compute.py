@@ -27,6 +27,7 @@ from intl_desk.core.overview.figures import (
     OverviewFilters,
 )
 from intl_desk.core.overview.scope import agreement_scope, drill
+from intl_desk.core.overview.territory import territory
 from intl_desk.core.queries import office as office_record
 
 
@@ -162,6 +163,7 @@ def compute_overview(
         indicators_on_track=sum(1 for indicator in indicators if indicator.on_track),
         indicators_assessed=len(indicators),
     )
+    entities = agreements.with_signed_totals(session, filters, standing.entities)
     return Overview(
         office_name=own.name if own else "",
         currency=own.currency if own else "EUR",
@@ -178,7 +180,7 @@ def compute_overview(
         funders=standing.funders,
         countries=standing.countries,
         cities=standing.cities,
-        entities=agreements.with_signed_totals(session, filters, standing.entities),
+        entities=entities,
         networks=networks,
         indicators=indicators,
         expiring=standing.expiring,
@@ -201,6 +203,7 @@ def compute_overview(
             },
         },
         health=active_gaps(session, agreement_scope(filters), today),
+        territory=territory(session, entities, home),
     )
 
 

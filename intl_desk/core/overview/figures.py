@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from intl_desk.core.agreement_health import HealthCount
+
+if TYPE_CHECKING:
+    from intl_desk.core.overview.territory import Territory
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,8 @@ class Overview:
     headline_drills: dict[str, Drill] = field(default_factory=dict, hash=False)
     #: active agreements in scope with each gap, today (core/agreement_health.py)
     health: tuple[HealthCount, ...] = ()
+    #: the office's local entities as dots on their own land (core/overview/territory.py)
+    territory: Territory | None = None
 
     @property
     def international_countries(self) -> tuple[CountryFigure, ...]:

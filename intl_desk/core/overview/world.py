@@ -67,7 +67,9 @@ def _rings(geometry: dict[str, Any]) -> list[Sequence[Sequence[float]]]:
 
 
 @cache
-def world_map() -> WorldMap:
+def country_outlines() -> tuple[CountryShape, ...]:
+    """Every country's outer rings in degrees (longitude, latitude), unprojected: the world
+    map projects them once, the territory map around the territory's own meridian."""
     document = json.loads(world_map_path().read_text(encoding="utf-8"))
     shapes = []
     for feature in document["features"]:
@@ -75,10 +77,21 @@ def world_map() -> WorldMap:
         if code in LEFT_OUT:
             continue
         rings = tuple(
-            tuple(project(float(point[0]), float(point[1])) for point in ring)
+            tuple((float(point[0]), float(point[1])) for point in ring)
             for ring in _rings(feature["geometry"])
         )
         shapes.append(CountryShape(code, rings))
+    return tuple(shapes)
+
+
+@cache
+def world_map() -> WorldMap:
+    shapes = [
+        CountryShape(
+            shape.code, tuple(tuple(project(*point) for point in ring) for ring in shape.rings)
+        )
+        for shape in country_outlines()
+    ]
     xs = [x for shape in shapes for ring in shape.rings for x, _y in ring]
     ys = [y for shape in shapes for ring in shape.rings for _x, y in ring]
     return WorldMap(tuple(shapes), min(xs), max(xs), min(ys), max(ys))
