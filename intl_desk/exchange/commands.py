@@ -31,7 +31,12 @@ def _say(msgid: str, **params: Any) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from intl_desk.exchange.fields import IMPORT_KINDS
-    from intl_desk.exchange.importer import apply_import, preview_import, sheet_remarks
+    from intl_desk.exchange.importer import (
+        PRECISION_TABLES,
+        apply_import,
+        preview_import,
+        sheet_remarks,
+    )
     from intl_desk.store.office_file import OfficeFile
 
     kind = _kind(args.kind, list(IMPORT_KINDS))
@@ -62,7 +67,16 @@ def cmd_import(args: argparse.Namespace) -> int:
                         problem=issue.render(),
                     )
         partial = sum(len(row.partial_dates) for row in preview.rows)
-        if partial and not args.verbose:
+        if partial and not args.verbose and kind in PRECISION_TABLES:
+            _say(
+                N_(
+                    "Dates given only as a year or a month: {count}. Each is kept and shown "
+                    "as given (“2011”, “July 2003”); for computations a start takes the "
+                    "first day, an end the last (--verbose lists them)."
+                ),
+                count=partial,
+            )
+        elif partial and not args.verbose:
             _say(
                 N_(
                     "Dates given only as a year or a month: {count}. A start takes the first "

@@ -17,6 +17,7 @@ from typing import Any, Literal, Protocol
 
 from sqlalchemy.orm import Session
 
+from intl_desk.core.date_precision import has_precision, precision_key
 from intl_desk.core.errors import IntlDeskError, ValidationError
 from intl_desk.core.i18n import N_, Message, translate
 from intl_desk.exchange.context import ImportContext
@@ -26,9 +27,11 @@ from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping
 from intl_desk.exchange.numbers import DecimalMark, decimal_mark
 from intl_desk.exchange.reader import Sheet, read_sheets
-from intl_desk.exchange.values import CellError, as_text, read_cell
+from intl_desk.exchange.values import CellError, as_text, read_cell, read_date_cell
 
 Status = Literal["new", "duplicate", "rejected"]
+#: the table whose dates keep their precision, per kind (see intl_desk.core.date_precision)
+PRECISION_TABLES = {"agreements": "agreement", "projects": "project"}
 OnDuplicate = Literal["skip", "update"]
 
 
@@ -56,7 +59,8 @@ class RowPreview:
     plan: dict[str, Any] = field(default_factory=dict)
     #: field → the register's own word that names no known term (kept on the record)
     as_written: dict[str, str] = field(default_factory=dict)
-    #: field → a date the register gives only as a year or a month, as written there
+    #: field → a date the register gives only as a year or a month, as written there (kept
+    #: as such by its precision column where it has one, else in the notes)
     partial_dates: dict[str, str] = field(default_factory=dict)
     #: the fields the sheet has a column for
     mapped: frozenset[str] = frozenset()
@@ -76,13 +80,16 @@ class RowPreview:
 
 def kept_as_written(spec: ImportKind, row: RowPreview, words: dict[str, str]) -> list[str]:
     """Note lines for what the register wrote and the record cannot hold as such: an
-    office's own word for a type or status, a date given only as a year or a month."""
+    office's own word for a type or status, a date given only as a year or a month where
+    the record cannot keep its precision."""
+    table = PRECISION_TABLES.get(spec.kind, "")
+    partial = {k: v for k, v in row.partial_dates.items() if not has_precision(table, k)}
     return [
         Message(
             N_("{field} as written in the register: {word}"),
             {"field": translate(spec.field(key).label), "word": word},
         ).render()
-        for key, word in {**words, **row.partial_dates}.items()
+        for key, word in {**words, **partial}.items()
         if word
     ]
 
@@ -245,12 +252,18 @@ def _read_row(
     marks: Mapping[int, DecimalMark] | None = None,
 ) -> RowPreview:
     row = RowPreview(number=number, values={}, mapped=frozenset(mapping.values()))
+    table = PRECISION_TABLES.get(spec.kind, "")
     for index, key in mapping.items():
         field_ = spec.field(key)
         cell = cells[index] if index < len(cells) else None
         try:
-            mark = (marks or {}).get(index)
-            value, warnings = read_cell(field_, cell, day_first=day_first, mark=mark)
+            if field_.kind == "date":
+                value, precision, warnings = read_date_cell(field_, cell, day_first=day_first)
+                if value is not None and has_precision(table, key):
+                    row.values[precision_key(key)] = precision
+            else:
+                mark = (marks or {}).get(index)
+                value, warnings = read_cell(field_, cell, day_first=day_first, mark=mark)
         except CellError as error:
             if field_.kind == "code" and not field_.required and as_text(cell):
                 # an office's own word ("Convenio marco") never rejects the row: the

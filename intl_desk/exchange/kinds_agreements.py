@@ -42,6 +42,9 @@ SCALARS = (
     "date_in_force",
     "perpetual",
     "notes",
+    "date_signed_precision",
+    "date_expires_precision",
+    "date_in_force_precision",
 )
 DuplicateKey = tuple[frozenset[str], frozenset[str], str, date | None]
 

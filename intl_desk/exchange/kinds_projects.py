@@ -31,6 +31,8 @@ SCALARS = (
     "location_name",
     "country_code",
     "notes",
+    "planned_start_precision",
+    "planned_end_precision",
 )
 
 

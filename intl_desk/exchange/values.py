@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.date_precision import END_DATES, Precision, stored_day
 from intl_desk.core.display import date_text
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
@@ -244,35 +245,33 @@ def _sdgs(value: Any) -> list[int]:
     return list(dict.fromkeys(numbers))
 
 
-#: dates that close a period: "2024" there means up to 31 December 2024, not 1 January
-END_DATE_FIELDS = frozenset({"date_expires", "planned_end", "actual_end", "end_date", "until"})
-
 _PARTIAL_DATE_WARNINGS = {
-    ("year", False): N_(
-        "Only the year of “{value}” is given: {day} was taken, and “{value}” is kept in the "
-        "notes."
-    ),
-    ("month", False): N_(
-        "Only the month of “{value}” is given: {day} was taken, and “{value}” is kept in the "
-        "notes."
-    ),
-    ("year", True): N_(
-        "Only the year of “{value}” is given: it runs to {day}, and “{value}” is kept in the "
-        "notes."
-    ),
-    ("month", True): N_(
-        "Only the month of “{value}” is given: it runs to {day}, and “{value}” is kept in the "
-        "notes."
-    ),
+    ("year", False): N_("Only the year of “{value}” is given: computations take {day}."),
+    ("month", False): N_("Only the month of “{value}” is given: computations take {day}."),
+    ("year", True): N_("Only the year of “{value}” is given: it runs to {day}."),
+    ("month", True): N_("Only the month of “{value}” is given: it runs to {day}."),
 }
 
 
-def end_of_period(start: date, precision: str) -> date:
-    """The last day of the year or month that starts on ``start``."""
-    if precision == "year":
-        return date(start.year, 12, 31)
-    following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-    return following - timedelta(days=1)
+def read_date_cell(
+    field: Field, value: Any, *, day_first: bool = True
+) -> tuple[date | None, Precision, list[Message]]:
+    """The day kept for a date cell, how precisely the register gave it, and a warning
+    when it gave only a year or a month; raises :class:`CellError`."""
+    try:
+        reading = read_date(value, day_first=day_first)
+    except DateUnreadable as error:
+        raise CellError(error.message) from None
+    if reading is None:
+        return None, "day", []
+    if reading.precision == "day":
+        return reading.value, "day", []
+    taken = stored_day(reading.value, reading.precision, field.key)
+    warning = Message(
+        _PARTIAL_DATE_WARNINGS[(reading.precision, field.key in END_DATES)],
+        {"value": as_text(value), "day": date_text(taken)},
+    )
+    return taken, reading.precision, [warning]
 
 
 def read_cell(
@@ -287,23 +286,8 @@ def read_cell(
     kind = field.kind
     warnings: list[Message] = []
     if kind == "date":
-        try:
-            reading = read_date(value, day_first=day_first)
-        except DateUnreadable as error:
-            raise CellError(error.message) from None
-        if reading is None:
-            return None, []
-        if reading.precision == "day":
-            return reading.value, warnings
-        is_end = field.key in END_DATE_FIELDS
-        taken = end_of_period(reading.value, reading.precision) if is_end else reading.value
-        warnings.append(
-            Message(
-                _PARTIAL_DATE_WARNINGS[(reading.precision, is_end)],
-                {"value": as_text(value), "day": date_text(taken)},
-            )
-        )
-        return taken, warnings
+        day, _precision, warnings = read_date_cell(field, value, day_first=day_first)
+        return day, warnings
     if kind == "code":
         assert field.vocabulary is not None
         code = resolve_term(field.vocabulary, value)

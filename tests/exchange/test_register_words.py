@@ -226,27 +226,44 @@ def test_dates_given_as_a_year_or_a_month_keep_their_meaning(
     lyon: OfficeFile, office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """"2024" as an end runs to 31 December (it was 1 January: almost a year lost), a start
-    "juillet 2003" is 1 July; each is said without --verbose and kept as written."""
+    "juillet 2003" is 1 July; each is said without --verbose and kept with its precision,
+    so the record shows "2024", not a day nobody wrote."""
     lyon.close()
     path = tmp_path / "registre.csv"
     path.write_text(
         "Registre des jumelages de la Ville de Lyon\n"
         "Collectivité;Ville partenaire;Pays;Type;Signé le;Échéance\n"
         "Ville de Lyon;Łódź;Pologne;Jumelage;juillet 2003;2024\n"
-        "Ville de Lyon;Córdoba;Argentine;Jumelage;2011;mars 2030\n",
+        "Ville de Lyon;Córdoba;Argentine;Jumelage;2011;mars 2030\n"
+        "Ville de Lyon;Porto;Portugal;Jumelage;14/05/2015;\n",
         "utf-8",
     )
     assert main(["import", str(office_path), str(path), "--kind", "agreements"]) == 0
     out = capsys.readouterr().out
-    assert "Dates given only as a year or a month: 4." in out
+    assert (
+        "Dates given only as a year or a month: 4. Each is kept and shown as given (“2011”, "
+        "“July 2003”); for computations a start takes the first day, an end the last "
+        "(--verbose lists them)."
+    ) in out
     with OfficeFile.open(office_path) as office, office.session() as session:
         found = {
-            a.partner_names: (a.date_signed, a.date_expires, a.status, a.notes)
+            a.partner_names: (
+                a.date_signed,
+                a.date_signed_precision,
+                a.date_expires,
+                a.date_expires_precision,
+                a.status,
+                a.notes,
+            )
             for a in session.scalars(select(Agreement))
         }
-    assert found["Łódź"][:3] == (date(2003, 7, 1), date(2024, 12, 31), "expired")
-    assert found["Córdoba"][:3] == (date(2011, 1, 1), date(2030, 3, 31), "active")
-    assert found["Łódź"][3] == (
-        "Signed as written in the register: juillet 2003\n"
-        "Expires as written in the register: 2024"
+    assert found["Łódź"] == (date(2003, 7, 1), "month", date(2024, 12, 31), "year", "expired", None)
+    assert found["Córdoba"] == (
+        date(2011, 1, 1),
+        "year",
+        date(2030, 3, 31),
+        "month",
+        "active",
+        None,
     )
+    assert found["Porto"] == (date(2015, 5, 14), "day", None, "day", "active", None)

@@ -17,6 +17,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 V0001 = FIXTURES / "office_v0001.sqlite"
 V0002 = FIXTURES / "office_v0002.sqlite"
 V0003 = FIXTURES / "office_v0003.sqlite"
+V0004 = FIXTURES / "office_v0004.sqlite"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
 
 

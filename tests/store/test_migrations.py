@@ -17,6 +17,7 @@ from store_helpers import (
     V0001,
     V0002,
     V0003,
+    V0004,
     copy_v0001,
     fingerprint,
     is_one_sentence_naming,
@@ -57,7 +58,7 @@ def _integrity(path: Path) -> list[str]:
 
 def test_schema_version_is_the_head_revision() -> None:
     assert int(head_revision()) == SCHEMA_VERSION
-    assert known_revisions() == {"0001", "0002", "0003", "0004"}
+    assert known_revisions() == {"0001", "0002", "0003", "0004", "0005"}
 
 
 def test_migrations_are_explicit_code() -> None:
@@ -260,4 +261,32 @@ def test_a_v0003_files_contacts_can_keep_their_positions(tmp_path: Path) -> None
         assert [(p.position, p.since) for p in stored.positions] == [
             ("Oberbürgermeister", date(2006, 8, 1))
         ]
+    assert check(path).problems == []
+
+
+def test_a_v0004_files_dates_are_whole_days_and_can_be_years(tmp_path: Path) -> None:
+    """Revision 0005 on a file that version 4 left: every date it holds is a whole day, as
+    it was typed; a date can then be kept as a year or a month alone."""
+    path = tmp_path / "office_v0004.sqlite"
+    shutil.copyfile(V0004, path)
+    with OfficeFile.open(path) as office, office.session() as session:
+        assert office.schema_version == SCHEMA_VERSION
+        agreement = session.scalars(select(Agreement)).one()
+        before = (agreement.date_signed, agreement.date_expires)
+        assert (agreement.date_signed_precision, agreement.date_expires_precision) == (
+            "day",
+            "day",
+        )
+        project = session.scalars(select(Project)).one()
+        assert project.planned_start_precision == "day"
+        agreement.date_signed, agreement.date_signed_precision = date(2011, 1, 1), "year"
+        project.planned_end, project.planned_end_precision = date(2030, 3, 31), "month"
+        session.commit()
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        stored = session.scalars(select(Agreement)).one()
+        assert (stored.date_signed, stored.date_signed_precision) == (date(2011, 1, 1), "year")
+        assert stored.date_expires == before[1]
+        assert stored.date_expires_precision == "day"
+        stored_project = session.scalars(select(Project)).one()
+        assert stored_project.planned_end_precision == "month"
     assert check(path).problems == []

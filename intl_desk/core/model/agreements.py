@@ -9,7 +9,13 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record, Searchable, children
+from intl_desk.core.model.base import (
+    PRECISION_DEFAULT,
+    DatePrecision,
+    Record,
+    Searchable,
+    children,
+)
 from intl_desk.core.model.office import Contact, LocalEntity, Partner
 
 if TYPE_CHECKING:
@@ -30,6 +36,10 @@ class Agreement(Record, Searchable):
     date_signed: Mapped[date | None] = mapped_column(Date, index=True)
     date_in_force: Mapped[date | None] = mapped_column(Date)
     date_expires: Mapped[date | None] = mapped_column(Date, index=True)
+    # how much of each date the office knew (see intl_desk.core.date_precision)
+    date_signed_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
+    date_in_force_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
+    date_expires_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
     perpetual: Mapped[bool] = mapped_column(Boolean, default=False)
     renewal_decision: Mapped[str | None] = mapped_column(String(20))
     renewal_reminder_days: Mapped[int] = mapped_column(Integer, default=90)

@@ -28,6 +28,11 @@ NAMING_CONVENTION = {
 }
 
 
+#: how precisely a date is known: "day", "month" or "year" (intl_desk.core.date_precision)
+DatePrecision = String(5)
+PRECISION_DEFAULT: dict[str, Any] = {"default": "day", "server_default": "day"}
+
+
 def new_uuid() -> str:
     return str(uuid.uuid4())
 

@@ -9,7 +9,13 @@ from sqlalchemy import Date, Float, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record, Searchable, children
+from intl_desk.core.model.base import (
+    PRECISION_DEFAULT,
+    DatePrecision,
+    Record,
+    Searchable,
+    children,
+)
 from intl_desk.core.model.office import LocalEntity, Partner
 
 Money = Numeric(14, 2)
@@ -28,6 +34,11 @@ class Project(Record, Searchable):
     planned_end: Mapped[date | None] = mapped_column(Date)
     actual_start: Mapped[date | None] = mapped_column(Date)
     actual_end: Mapped[date | None] = mapped_column(Date)
+    # how much of each date the office knew (see intl_desk.core.date_precision)
+    planned_start_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
+    planned_end_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
+    actual_start_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
+    actual_end_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     location_name: Mapped[str | None] = mapped_column(String(200))
     country_code: Mapped[str | None] = mapped_column(String(2))

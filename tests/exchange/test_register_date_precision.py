@@ -1,0 +1,127 @@
+"""Dates a register gives as a year or a month are stored with that precision: "2011"
+stays a year and "diciembre de 2013" a month, whatever day the computations take."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from exchange_helpers import write_rows
+from sqlalchemy import select
+
+from intl_desk.cli import main
+from intl_desk.core.model import Agreement, LocalEntity, Project
+from intl_desk.store.office_file import OfficeFile
+
+
+@pytest.fixture
+def lyon(office_path: Path) -> Path:
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add(LocalEntity(name="Ville de Lyon", kind="government"))
+        session.commit()
+    return office_path
+
+
+def test_a_spanish_project_register_keeps_years_and_months(
+    lyon: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_rows(
+        tmp_path / "proyectos.xlsx",
+        [
+            ["Cartera de proyectos de cooperación descentralizada — 2024"],
+            ["Título", "Estado", "Inicio", "Fin", "Monto", "País"],
+            [
+                "Agua potable en Cusco",
+                "En curso",
+                "2011",
+                "diciembre de 2013",
+                "150.000,00",
+                "Perú",
+            ],
+            ["Escuela en Dakar", "En curso", "marzo 2020", "2022", "2.500,50", "Senegal"],
+            ["Huertos en Córdoba", "En curso", "05/04/2021", "30/06/2023", "1.234.567,89", "AR"],
+            [],
+            ["Fuente: Dirección de Relaciones Internacionales"],
+        ],
+    )
+    assert main(["import", str(lyon), str(sheet), "--kind", "projects"]) == 0
+    out = capsys.readouterr().out
+    assert "Dates given only as a year or a month: 4. Each is kept and shown as given" in out
+    with OfficeFile.open(lyon, read_only=True) as office, office.session() as session:
+        found = {
+            p.title: (
+                p.planned_start,
+                p.planned_start_precision,
+                p.planned_end,
+                p.planned_end_precision,
+                sum((line.amount for line in p.budget_lines), Decimal(0)),
+                p.notes,
+            )
+            for p in session.scalars(select(Project))
+        }
+    assert found == {
+        "Agua potable en Cusco": (
+            date(2011, 1, 1),
+            "year",
+            date(2013, 12, 31),
+            "month",
+            Decimal("150000.00"),
+            None,
+        ),
+        "Escuela en Dakar": (
+            date(2020, 3, 1),
+            "month",
+            date(2022, 12, 31),
+            "year",
+            Decimal("2500.50"),
+            None,
+        ),
+        "Huertos en Córdoba": (
+            date(2021, 4, 5),
+            "day",
+            date(2023, 6, 30),
+            "day",
+            Decimal("1234567.89"),
+            None,
+        ),
+    }
+
+
+def test_a_whole_date_imported_over_a_year_makes_it_a_day_again(lyon: Path, tmp_path: Path) -> None:
+    """The register later gives the exact expiry: the record takes the day and shows it."""
+    first = tmp_path / "registre-2023.csv"
+    first.write_text(
+        "Registre des jumelages\n"
+        "Ville partenaire;Pays;Type;Signé le;Échéance\n"
+        "Łódź;Pologne;Jumelage;juillet 2003;2024\n",
+        "utf-8",
+    )
+    later = tmp_path / "registre-2024.csv"
+    later.write_text(
+        "Registre des jumelages\n"
+        "Ville partenaire;Pays;Type;Signé le;Échéance\n"
+        "Łódź;Pologne;Jumelage;juillet 2003;30/06/2024\n",
+        "utf-8",
+    )
+    assert main(["import", str(lyon), str(first), "--kind", "agreements"]) == 0
+    with OfficeFile.open(lyon, read_only=True) as office, office.session() as session:
+        agreement = session.scalars(select(Agreement)).one()
+        assert (agreement.date_expires, agreement.date_expires_precision) == (
+            date(2024, 12, 31),
+            "year",
+        )
+    assert (
+        main(["import", str(lyon), str(later), "--kind", "agreements", "--update-duplicates"]) == 0
+    )
+    with OfficeFile.open(lyon, read_only=True) as office, office.session() as session:
+        agreement = session.scalars(select(Agreement)).one()
+        assert (agreement.date_signed, agreement.date_signed_precision) == (
+            date(2003, 7, 1),
+            "month",
+        )
+        assert (agreement.date_expires, agreement.date_expires_precision) == (
+            date(2024, 6, 30),
+            "day",
+        )
