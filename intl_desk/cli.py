@@ -119,15 +119,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from intl_desk.store import early_check
 
-    early_check.start(Path(args.file))  # runs while SQLAlchemy and the model load
-    from intl_desk.core import queries
-    from intl_desk.store.office_file import OfficeFile
+    early_check.start(Path(args.file))  # the integrity check runs while the rest loads
+    # The standard library alone (see intl_desk.store.summary): no SQLAlchemy, no model.
+    from intl_desk.store.summary import summarise
 
-    with OfficeFile.open(Path(args.file), read_only=True) as office_file:
-        with office_file.engine.connect() as connection:
-            counts = queries.record_counts(connection)
-            office_name = queries.office_name(connection)
-        schema_version = office_file.schema_version
+    summary = summarise(Path(args.file))
+    office_name, schema_version, counts = (
+        summary.office_name,
+        summary.schema_version,
+        summary.counts,
+    )
     if args.json:
         print(
             json.dumps(

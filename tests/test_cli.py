@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from intl_desk.cli import main
-from intl_desk.core.queries import COUNTED_KINDS
+from intl_desk.store.summary import COUNTED_TABLES
 
 INFO_KEYS = {
     "local_entities",
@@ -46,7 +46,7 @@ def test_new_then_info_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     info = json.loads(out)
     assert info["office"] == "ACI Medellín"
     assert isinstance(info["schema_version"], int) and info["schema_version"] >= 1
-    assert set(info["counts"]) == INFO_KEYS == set(COUNTED_KINDS)
+    assert set(info["counts"]) == INFO_KEYS == set(COUNTED_TABLES)
     # the office's own government is there from the start, nothing else
     assert {kind for kind, count in info["counts"].items() if count} == {"local_entities"}
     assert info["counts"]["local_entities"] == 1

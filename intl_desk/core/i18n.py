@@ -25,8 +25,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel.messages.pofile import read_po
-
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "pt")
 DEFAULT_LANGUAGE = "en"
 
@@ -86,6 +84,8 @@ def _catalogue(language: str) -> Mapping[str, str]:
     path = (_TRANSLATIONS_DIR or translations_dir()) / f"{language}.po"
     if language == DEFAULT_LANGUAGE or not path.exists():
         return {}
+    from babel.messages.pofile import read_po  # not needed at all in English
+
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=language)
     return {

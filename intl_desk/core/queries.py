@@ -9,61 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.model import (
-    Activity,
     Agreement,
     AgreementParty,
-    Contact,
-    Document,
-    Indicator,
     LocalEntity,
-    Measurement,
-    Membership,
-    Network,
     Office,
-    Partner,
-    Project,
-    Record,
 )
-
-#: The record kinds counted by ``info``, in the order users read them.
-COUNTED_KINDS: dict[str, type[Record]] = {
-    "local_entities": LocalEntity,
-    "partners": Partner,
-    "agreements": Agreement,
-    "projects": Project,
-    "networks": Network,
-    "memberships": Membership,
-    "activities": Activity,
-    "indicators": Indicator,
-    "measurements": Measurement,
-    "contacts": Contact,
-    "documents": Document,
-}
-
-
-def record_counts(connection: Connection | Session) -> dict[str, int]:
-    """How many live records of each kind the file holds.
-
-    Plain Core on the tables: on a first query the ORM would configure every mapper
-    (≈0.2 s), which ``intl-desk info`` cannot afford on its one-second budget.
-    """
-    counts = {}
-    for key, model in COUNTED_KINDS.items():
-        table = model.__table__
-        statement = select(func.count()).select_from(table).where(table.c.deleted_at.is_(None))
-        counts[key] = int(connection.scalar(statement) or 0)
-    return counts
-
-
-def office_name(connection: Connection | Session) -> str:
-    """The office's name, read without the ORM (see :func:`record_counts`)."""
-    table = Office.__table__
-    statement = select(table.c.name).where(table.c.deleted_at.is_(None)).limit(1)
-    return str(connection.scalar(statement) or "")
 
 
 def office(session: Session) -> Office | None:

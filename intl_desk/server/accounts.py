@@ -15,9 +15,9 @@ from sqlalchemy.engine import Connection
 
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
+from intl_desk.server.roles import ROLES
 from intl_desk.server.tables import account_table, server_metadata
 
-ROLES = ("admin", "editor", "reader")
 MIN_PASSWORD_LENGTH = 10
 
 

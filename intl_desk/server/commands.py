@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.server.accounts import ROLES, AccountError
+from intl_desk.server.roles import ROLES
 
 PASSWORD_VARIABLE = "INTL_DESK_PASSWORD"
 
@@ -25,6 +25,8 @@ def read_password(name: str, *, confirm: bool) -> str:
     prompt = Message(N_("Password for {name}: "), {"name": name}).render()
     password = getpass.getpass(prompt)
     if confirm and getpass.getpass(_("The same password again: ")) != password:
+        from intl_desk.server.accounts import AccountError
+
         raise AccountError(Message(N_("The two passwords differ; nothing was written.")))
     return password
 

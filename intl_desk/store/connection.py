@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
-from sqlalchemy.pool import NullPool
+if TYPE_CHECKING:  # imported when an engine is made: the raw connections do without
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -77,6 +77,9 @@ def make_engine(path: Path | str, *, read_only: bool = False, create: bool = Fal
     recipe: the driver's own implicit transaction handling is off and the ``begin`` event
     emits ``BEGIN``, so transactions (DDL included) are real and roll back completely.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
     if read_only and create:
         raise ValueError("a file cannot be created read-only")
     mode: Mode = "ro" if read_only else ("rwc" if create else "rw")

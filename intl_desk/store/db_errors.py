@@ -11,11 +11,10 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from intl_desk.store.errors import (
     CorruptFile,
@@ -143,16 +142,6 @@ def translate_db_errors(path: Path | str, *, read_only: bool = False) -> Iterato
         yield
     except StoreError:
         raise
-    except DBAPIError as error:
-        original = error.orig
-        typed = (
-            from_sqlite(original, target, read_only=read_only)
-            if isinstance(original, sqlite3.Error)
-            else None
-        )
-        if typed is None:
-            raise
-        raise typed from error
     except sqlite3.Error as error:
         typed = from_sqlite(error, target, read_only=read_only)
         if typed is None:
@@ -160,3 +149,25 @@ def translate_db_errors(path: Path | str, *, read_only: bool = False) -> Iterato
         raise typed from error
     except OSError as error:
         raise from_os(error, target) from error
+    except Exception as error:
+        original = _wrapped_sqlite_error(error)
+        typed = (
+            from_sqlite(original, target, read_only=read_only) if original is not None else None
+        )
+        if typed is None:
+            raise
+        raise typed from error
+
+
+def _wrapped_sqlite_error(error: Exception) -> sqlite3.Error | None:
+    """The sqlite3 error SQLAlchemy wrapped in ``error``, if it is one of its DBAPIErrors.
+
+    Looked up in ``sys.modules`` rather than imported: read-only commands (``info``) use
+    this module without SQLAlchemy, and when SQLAlchemy was never imported none of its
+    errors can have been raised.
+    """
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_errors is None or not isinstance(error, sqlalchemy_errors.DBAPIError):
+        return None
+    original = error.orig
+    return original if isinstance(original, sqlite3.Error) else None

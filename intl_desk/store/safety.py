@@ -25,13 +25,11 @@ from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
 
 from intl_desk.core.i18n import N_, Message
-from intl_desk.core.model import Base
-from intl_desk.store.backup import backup_copy
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import CorruptFile, UnexpectedContent
 from intl_desk.store.probe import FileProbe, probe
-from intl_desk.store.schema import SCHEMA_VERSION
+from intl_desk.store.schema import SCHEMA_VERSION, TABLES
 
 #: tables SQLite or Alembic own, besides the model's
 _HOUSEKEEPING = frozenset({"alembic_version", "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
@@ -42,14 +40,23 @@ def unexpected_objects(connection: sqlite3.Connection, *, tables_too: bool = Tru
 
     ``tables_too`` is off for older files, whose tables are the older model's.
     """
-    known = {table.name for table in Base.metadata.sorted_tables} | _HOUSEKEEPING
-    found = []
-    for kind, name in connection.execute(
+    rows = connection.execute(
         "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')"
-    ):
+    ).fetchall()
+    known = TABLES | _HOUSEKEEPING
+    if tables_too and any(kind == "table" and name not in known for kind, name in rows):
+        known = _model_tables() | _HOUSEKEEPING  # the model decides, should TABLES lag behind
+    found = []
+    for kind, name in rows:
         if kind != "table" or (tables_too and name not in known):
             found.append(f"{kind} {name}")
     return sorted(found)
+
+
+def _model_tables() -> frozenset[str]:
+    from intl_desk.core.model import Base
+
+    return frozenset(table.name for table in Base.metadata.sorted_tables)
 
 
 def refuse_unexpected(path: Path, connection: sqlite3.Connection, *, tables_too: bool) -> None:
@@ -82,6 +89,7 @@ def current_version_of(path: Path, verified: FileProbe | None = None) -> Iterato
     if found.schema_version == SCHEMA_VERSION:
         yield path
         return
+    from intl_desk.store.backup import backup_copy
     from intl_desk.store.upgrade import migrate_file
 
     with tempfile.TemporaryDirectory(prefix="intl-desk-upgrade-") as folder:

@@ -11,15 +11,30 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Connection
-
 #: ``PRAGMA application_id`` of every office file: "INTD" in ASCII.
 APPLICATION_ID = 0x494E5444
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Connection
 
 #: The number of the newest migration; also written to ``PRAGMA user_version``.
 SCHEMA_VERSION = 5
+
+#: The tables of schema :data:`SCHEMA_VERSION`, so that a file's tables can be checked
+#: without importing the model (``intl-desk info`` cannot afford it). The model is the
+#: authority: a table missing here is looked up there (slowly), and a test keeps both equal.
+TABLES = frozenset(
+    {
+        "activity", "agreement", "agreement_objective", "agreement_party",
+        "agreement_project", "agreement_sdg", "agreement_signatory", "agreement_theme",
+        "budget_line", "change", "cofinancing_line", "contact", "contact_position",
+        "document", "indicator", "indicator_sdg", "indicator_target", "local_entity",
+        "measurement", "membership", "network", "office", "participation", "partner",
+        "period", "project", "project_participant", "project_report", "project_sdg",
+        "project_sector", "project_transaction", "scale_level", "strategic_line",
+        "strategic_objective",
+    }
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 

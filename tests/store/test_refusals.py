@@ -59,6 +59,19 @@ def test_inspect_refuses_and_changes_nothing(
     assert fingerprint(path) == before
 
 
+def test_info_refuses_in_one_line_and_changes_nothing(
+    refused: tuple[Path, type[errors.StoreError]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``info`` reads without SQLAlchemy (intl_desk.store.summary) yet refuses the same
+    files with the same message as a read-only opening."""
+    path, expected = refused
+    before = fingerprint(path)
+    assert main(["info", str(path), "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"intl-desk: {expected(path).message.render()}\n")
+    assert fingerprint(path) == before
+
+
 def test_check_reports_unusable(refused: tuple[Path, type[errors.StoreError]]) -> None:
     path, expected = refused
     before = fingerprint(path)

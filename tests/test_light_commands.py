@@ -1,0 +1,63 @@
+"""Read-only commands load only what they use.
+
+``intl-desk info`` is what scripts and people ask of a big file to see what it holds;
+``--help`` and ``--version`` are what they type first. Importing SQLAlchemy and the ORM
+model alone costs more than ``info``'s whole answer, so these commands must not import
+them (nor Qt, ReportLab, spreadsheets or Babel's catalogue reader). Each runs in a fresh
+interpreter here, because this test process has long imported all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("sqlalchemy", "alembic", "PySide6", "shiboken6", "reportlab", "openpyxl", "babel",
+         "pycountry", "intl_desk.core.model", "intl_desk.ui")
+
+RUN_AND_LIST_MODULES = """
+import json, sys
+from intl_desk.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as stop:  # --help and --version leave through argparse
+    code = stop.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def loaded_by(*arguments: str) -> tuple[int, list[str], str]:
+    done = subprocess.run(
+        # in English: another language reads its catalogue with Babel, as it must
+        [sys.executable, "-c", RUN_AND_LIST_MODULES, "--language", "en", *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    last = json.loads(done.stdout.strip().splitlines()[-1])
+    heavy = [
+        name for name in last["modules"]
+        if any(name == root or name.startswith(f"{root}.") for root in HEAVY)
+    ]
+    return last["code"], heavy, done.stdout
+
+
+@pytest.mark.parametrize("arguments", [["--help"], ["--version"], ["info", "--help"]])
+def test_help_and_version_load_nothing_heavy(arguments: list[str]) -> None:
+    code, heavy, out = loaded_by(*arguments)
+    assert code == 0 and "intl-desk" in out
+    assert heavy == []
+
+
+def test_info_loads_nothing_heavy_and_still_answers(office_path: Path) -> None:
+    code, heavy, out = loaded_by("info", str(office_path), "--json")
+    assert code == 0
+    assert json.loads(out[: out.rindex("}\n{") + 1])["office"] == "Ville de Lyon"
+    assert heavy == []
