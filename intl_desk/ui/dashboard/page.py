@@ -38,10 +38,18 @@ from intl_desk.core.listing.options import (
     partner_country_options,
     signed_year_options,
 )
-from intl_desk.core.overview import Overview, OverviewFilters, compute_overview, labels, style
+from intl_desk.core.overview import (
+    Overview,
+    OverviewFilters,
+    compute_overview,
+    labels,
+    style,
+    territory_labels,
+)
 from intl_desk.core.overview.figures import Bar
 from intl_desk.core.queries import office as office_record
 from intl_desk.ui.dashboard.charts import BarChart, YearsChart
+from intl_desk.ui.dashboard.territory_map import TerritoryMap
 from intl_desk.ui.dashboard.widgets import FigureTable, TileWidget, empty_note, section
 from intl_desk.ui.dashboard.world_map import WorldMap
 from intl_desk.ui.pdf_output import write_pdf
@@ -106,6 +114,10 @@ class DashboardPage(QWidget):
 
         self.tiles = [TileWidget() for _index in range(8)]
         self.map = WorldMap()
+        self.territory_map = TerritoryMap()
+        self.territory_map.setObjectName("territoryMap")
+        self.territory_notes = empty_note()
+        self.territory_notes.setObjectName("territoryNotes")
         self.years = YearsChart()
         self.themes = BarChart()
         self.sdgs = BarChart()
@@ -123,9 +135,12 @@ class DashboardPage(QWidget):
         self.health.setObjectName("agreementHealth")
         self.health.setWordWrap(True)
         self.health.linkActivated.connect(self._health_drill)
-        clickable: list[TileWidget | WorldMap | YearsChart | BarChart | FigureTable] = [
+        clickable: list[
+            TileWidget | WorldMap | TerritoryMap | YearsChart | BarChart | FigureTable
+        ] = [
             *self.tiles,
             self.map,
+            self.territory_map,
             self.years,
             self.themes,
             self.sdgs,
@@ -152,30 +167,35 @@ class DashboardPage(QWidget):
         tiles_and_health.addLayout(tiles_row)
         tiles_and_health.addWidget(self.health)
         grid.addLayout(tiles_and_health, 0, 0, 1, 6)
-        grid.addWidget(section(labels.section_title("map"), self.map), 1, 0, 1, 4)
-        grid.addWidget(section(labels.section_title("years"), self.years), 1, 4, 1, 2)
-        grid.addWidget(
-            section(labels.section_title("themes"), self.themes, self.notes["themes"]), 2, 0, 1, 2
+        # row 1, for an office with a territory: its map, and the busiest entities beside it
+        self.territory_section = section(
+            territory_labels.title(), self.territory_map, self.territory_notes
         )
-        grid.addWidget(
-            section(labels.section_title("sdgs"), self.sdgs, self.notes["sdgs"]), 2, 2, 1, 2
+        grid.addWidget(self.territory_section, 1, 0, 1, 4)
+        grid.addWidget(section(labels.section_title("map"), self.map), 2, 0, 1, 4)
+        grid.addWidget(section(labels.section_title("years"), self.years), 2, 4, 1, 2)
+        self.themes_section = section(
+            labels.section_title("themes"), self.themes, self.notes["themes"]
         )
-        grid.addWidget(section(labels.section_title("entities"), self.entities), 2, 4, 1, 2)
+        self.sdgs_section = section(labels.section_title("sdgs"), self.sdgs, self.notes["sdgs"])
+        self.entities_section = section(labels.section_title("entities"), self.entities)
+        self.grid = grid
+        self._arrange(territory=False)
         grid.addWidget(
             section(labels.section_title("projects"), self.statuses, self.notes["projects"]),
-            3, 0, 1, 2,
+            4, 0, 1, 2,
         )  # fmt: skip
         grid.addWidget(
             section(labels.section_title("funders"), self.funders, self.notes["funders"]),
-            3, 2, 1, 4,
+            4, 2, 1, 4,
         )  # fmt: skip
-        grid.addWidget(section(labels.section_title("networks"), self.networks), 4, 0, 1, 6)
-        grid.addWidget(section(labels.section_title("indicators"), self.indicators), 5, 0, 1, 6)
+        grid.addWidget(section(labels.section_title("networks"), self.networks), 5, 0, 1, 6)
+        grid.addWidget(section(labels.section_title("indicators"), self.indicators), 6, 0, 1, 6)
         grid.addWidget(
             section(labels.section_title("expiring"), self.expiring, self.expiring_more),
-            6, 0, 1, 6,
+            7, 0, 1, 6,
         )  # fmt: skip
-        grid.setRowStretch(7, 1)
+        grid.setRowStretch(8, 1)
         for column in range(6):
             grid.setColumnStretch(column, 1)
         scroll = QScrollArea()
@@ -278,6 +298,7 @@ class DashboardPage(QWidget):
         )
         self.health.setVisible(bool(items))
         self.map.set_figures(overview.international_countries, overview.international_cities)
+        self._show_territory(overview)
         self.years.set_series(overview.signed_by_year, overview.type_labels)
         money = overview.currency
         _bars(self.themes, overview.themes[:TOP], self.notes["themes"])
@@ -292,6 +313,31 @@ class DashboardPage(QWidget):
             lambda value: labels.money_short(value, money),
         )
         self._fill_tables(overview)
+
+    def _show_territory(self, overview: Overview) -> None:
+        territory = overview.territory
+        drawn = territory is not None and territory.drawn
+        self.territory_map.set_territory(territory if drawn else None, overview.filters.year)
+        notes = territory_labels.notes(territory) if territory is not None and drawn else ()
+        self.territory_notes.setText(" ".join(notes))
+        self.territory_notes.setVisible(bool(notes))
+        self._arrange(drawn)
+
+    def _arrange(self, territory: bool) -> None:
+        """With a territory map, the busiest entities sit beside it and themes and SDGs
+        share the row below; without, the three share that row as before."""
+        grid = self.grid
+        for widget in (self.themes_section, self.sdgs_section, self.entities_section):
+            grid.removeWidget(widget)
+        self.territory_section.setVisible(territory)
+        if territory:
+            grid.addWidget(self.entities_section, 1, 4, 1, 2)
+            grid.addWidget(self.themes_section, 3, 0, 1, 3)
+            grid.addWidget(self.sdgs_section, 3, 3, 1, 3)
+        else:
+            grid.addWidget(self.themes_section, 3, 0, 1, 2)
+            grid.addWidget(self.sdgs_section, 3, 2, 1, 2)
+            grid.addWidget(self.entities_section, 3, 4, 1, 2)
 
     def _fill_tables(self, overview: Overview) -> None:
         count = labels.count_text
