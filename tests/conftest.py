@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,7 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 
 import pytest
 from hypothesis import settings
+from permissions import without_write_access
 from postgresql import postgresql_engine  # noqa: F401  (the fixture, for every test)
 
 from intl_desk.core.i18n import set_language
@@ -45,3 +48,17 @@ def office_path(tmp_path: Path) -> Path:
 def office(office_path: Path) -> Iterator[OfficeFile]:
     with OfficeFile.open(office_path) as opened:
         yield opened
+
+
+
+@pytest.fixture
+def unwritable_office() -> Iterator[Path]:
+    """An office file this test may read but not write (see :mod:`permissions`)."""
+    folder = Path(tempfile.mkdtemp(prefix="intl-desk-read-only-"))
+    path = folder / "Relations internationales.sqlite"
+    OfficeFile.create(path, "Ville de Lyon", kind="city", country_code="FR").close()
+    try:
+        with without_write_access(folder):
+            yield path
+    finally:
+        shutil.rmtree(folder)

@@ -27,6 +27,7 @@ from intl_desk.store.errors import (
     ReadOnlyMedium,
     StoreError,
     UnfinishedWrite,
+    WriteBlocked,
 )
 
 SQLITE_PERM = 3
@@ -72,9 +73,16 @@ def _on_read_only_storage(path: Path) -> bool:
         return False
 
 
-def write_blocker(path: Path) -> StoreError | None:
+def _may_write(path: Path) -> bool:
+    """Whether this program may write ``path``, judged by its effective user (the one the
+    operating system checks when the file is written), where the system can tell."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
+def write_blocker(path: Path) -> WriteBlocked | None:
     """Why the file (or its folder, where the journal goes) cannot be written, if it can't."""
-    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+    if _may_write(path) and _may_write(path.parent):
         return None
     if _on_read_only_storage(path):
         return ReadOnlyMedium(path)

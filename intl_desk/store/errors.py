@@ -116,16 +116,37 @@ class DiskFull(StoreError):
     )
 
 
-class ReadOnlyMedium(StoreError):
+class WriteBlocked(StoreError):
+    """The file may be read but not written (permissions, a read-only drive): the app
+    opens it read-only and says why in :attr:`opened_read_only`."""
+
+    read_only_msgid: ClassVar[str] = ""
+
+    @property
+    def opened_read_only(self) -> Message:
+        """The sentence shown while the file is open read-only for this reason."""
+        return Message(self.read_only_msgid, {"file": self.path.name})
+
+
+class ReadOnlyMedium(WriteBlocked):
     msgid = N_(
         "“{file}” is on a read-only drive or share: copy it to a writable folder to make changes."
     )
+    read_only_msgid = N_(
+        "“{file}” is on a read-only drive or share, so it is open read-only: to make changes, "
+        "save a copy in a writable folder (File › Save a copy…) and open that copy."
+    )
 
 
-class PermissionDenied(StoreError):
+class PermissionDenied(WriteBlocked):
     msgid = N_(
         "You are not allowed to change “{file}” or its folder: ask for write access or copy "
         "it to a folder of your own."
+    )
+    read_only_msgid = N_(
+        "You are not allowed to change “{file}” or its folder, so it is open read-only: to "
+        "make changes, ask for write access or save a copy in a folder of your own (File › "
+        "Save a copy…) and open that copy."
     )
 
 
@@ -307,4 +328,5 @@ __all__ = [
     "StoreError",
     "UnexpectedContent",
     "UnfinishedWrite",
+    "WriteBlocked",
 ]

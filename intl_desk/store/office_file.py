@@ -127,6 +127,8 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         self._lock = lock
         #: what the integrity check found, when a damaged file was opened read-only
         self.damage: str | None = None
+        #: why a file opened for editing is open read-only instead (no write access)
+        self.read_only_reason: Message | None = None
         self._engine = engine
         self._read_only = read_only
         self._office_id = found.office_id
@@ -209,6 +211,7 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         read_only: bool = False,
         take_over: bool = False,
         damaged_ok: bool = False,
+        read_only_if_unwritable: bool = False,
     ) -> OfficeFile:
         """Open an existing office file, upgrading it first if it is older (not read-only).
 
@@ -222,14 +225,30 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         A file whose integrity check fails is refused (:class:`CorruptFile`), except
         read-only with ``damaged_ok``: then what can still be read is shown, and
         :attr:`damage` says what the check found, so the user can save a copy of it.
+
+        A file the user may read but not write (permissions, a read-only drive) is refused
+        for editing with the reason (:class:`PermissionDenied`, :class:`ReadOnlyMedium`),
+        or, with ``read_only_if_unwritable``, opened read-only with the reason's sentence
+        in :attr:`read_only_reason` (what the app does: reading needs no permission to
+        write).
         """
         target = Path(path)
         lock: FileLock | None = None
         damage: str | None = None
+        reason: Message | None = None
+        unwritable = None
+        if not read_only and read_only_if_unwritable and target.exists():
+            unwritable = write_blocker(target)
+            if unwritable is not None:
+                read_only, reason = True, unwritable.opened_read_only
         try:
             with translate_db_errors(target, read_only=read_only):
                 try:
                     found = _probe_for_opening(target, read_only)
+                except UnfinishedWrite:
+                    if unwritable is not None:  # only a writer can roll the journal back
+                        raise unwritable from None
+                    raise
                 except CorruptFile as error:
                     if not (read_only and damaged_ok):
                         raise
@@ -244,7 +263,7 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
                 if found.schema_version < SCHEMA_VERSION:
                     if read_only:
                         if not readable_without_upgrade(target):
-                            raise NeedsUpgrade(target)
+                            raise unwritable or NeedsUpgrade(target)
                     else:
                         migrate_file(target)
                         found = probe(target)
@@ -255,6 +274,7 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
             raise
         opened = cls(target, engine, read_only=read_only, found=found, lock=lock)
         opened.damage = damage
+        opened.read_only_reason = reason
         return opened
 
     # -- using it -------------------------------------------------------------------------

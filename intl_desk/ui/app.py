@@ -48,7 +48,11 @@ def rebuild_window(old: MainWindow) -> MainWindow | None:
                 )
                 return None
     path = old.office.path if old.office else None
-    read_only = bool(old.office and old.office.read_only)
+    # a file opened read-only for want of write access is opened the same way again,
+    # its reason said in the new language
+    read_only = bool(
+        old.office and old.office.read_only and old.office.read_only_reason is None
+    )
     geometry = old.saveGeometry()
     old.close()
     window = open_main_window(path, read_only)

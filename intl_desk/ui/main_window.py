@@ -45,6 +45,7 @@ from intl_desk.ui.welcome_page import WelcomePage, app_icon
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 20
 READ_ONLY_STYLE = "background: #fff3cd; color: #5c4400; padding: 1px 8px; border-radius: 3px;"
+BANNER_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px 10px; border-radius: 3px;"
 
 #: Opens the form of a record kind: (window, kind, record id or None for a new one).
 RecordOpener = Callable[["MainWindow", str, str | None], object]
@@ -115,6 +116,13 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
+        # why an office file the user asked to edit is open read-only (no write access)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(BANNER_STYLE)
+        self.read_only_banner.hide()
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.body)
         self.setCentralWidget(central)
 
@@ -290,7 +298,11 @@ class MainWindow(QMainWindow):
             self.file_label.setText(_("No file open"))
             self.mode_label.clear()
             self.mode_label.setStyleSheet("")
+            self.read_only_banner.hide()
             return
+        reason = self.office.read_only_reason
+        self.read_only_banner.setText(reason.render() if reason is not None else "")
+        self.read_only_banner.setVisible(reason is not None)
         with self.office.session() as session:
             own = office_record(session)
             name = own.name if own else ""

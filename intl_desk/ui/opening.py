@@ -74,7 +74,9 @@ def open_work(
         hot_journal = Path(f"{path}-journal").exists()  # opening will roll it back first
         if read is not None and upgrade is False and not hot_journal:
             ahead = _AHEAD.submit(_read_ahead, path, read)
-        office = OfficeFile.open(path, read_only=read_only, damaged_ok=damaged_ok)
+        office = OfficeFile.open(
+            path, read_only=read_only, damaged_ok=damaged_ok, read_only_if_unwritable=True
+        )
         try:
             with office.session() as session:
                 own = office_record(session)

@@ -1,0 +1,51 @@
+"""Real file permissions in tests that run as the superuser (CI runs as root).
+
+The superuser may write anything, so ``chmod`` alone changes nothing for it: the test
+also runs as the unprivileged user "nobody" — only the effective user, so it can become
+root again afterwards to clean up.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import import_module
+from pathlib import Path
+
+NOBODY = 65534
+
+#: Modules imported before the test becomes "nobody". Where Python is installed in root's
+#: private home (as here: pyenv under /root), "nobody" cannot read the standard library,
+#: so what the code under test imports lazily (``_strptime`` for dates in catalogues,
+#: defusedxml re-importing ElementTree, the commands' own modules) is imported first.
+PRELOADED = (
+    "_strptime",
+    "intl_desk.core.reference",
+    "intl_desk.exchange.commands",
+    "intl_desk.exchange.export",
+    "intl_desk.exchange.importer",
+    "intl_desk.sharing_cli",
+    "intl_desk.store.merge",
+)
+
+
+@contextmanager
+def without_write_access(folder: Path) -> Iterator[None]:
+    """Inside the block, ``folder`` and the files in it may be read but not written."""
+    for child in folder.iterdir():
+        child.chmod(0o444)
+    folder.chmod(0o555)
+    as_root = os.geteuid() == 0
+    if as_root:
+        for name in PRELOADED:
+            import_module(name)
+        os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        if as_root:
+            os.seteuid(0)
+        folder.chmod(0o755)
+        for child in folder.iterdir():
+            child.chmod(0o644)
