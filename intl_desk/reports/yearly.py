@@ -19,7 +19,7 @@ from intl_desk.core.agreement_health import GAPS
 from intl_desk.core.evaluation.status import STATUS_LABELS, Status
 from intl_desk.core.evaluation.yearly import IndicatorLine, YearlyReport
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.core.overview.labels import left_out_text
+from intl_desk.core.overview.labels import left_out_text, rates_text
 from intl_desk.reports import yearly_lists as lists
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import Letterhead, document
@@ -126,7 +126,12 @@ def summary_rows(report: YearlyReport) -> list[tuple[str, str]]:
         (_("Missions abroad"), figure(h.missions)),
         (_("Cost of the missions"), amount(h.mission_cost, currency)),
         *(
-            [(_("Amounts in another currency, not added"), left_out_text(h.left_out))]
+            [(_("Sums of money above"), rates_text(currency, h.rate_years))]
+            if h.rate_years
+            else []
+        ),
+        *(
+            [(_("Amounts left out, for want of an exchange rate"), left_out_text(h.left_out))]
             if h.left_out
             else []
         ),

@@ -127,6 +127,31 @@ def _derived(session: Session) -> Iterator[Message]:
         )
 
 
+def _without_rate(session: Session) -> Iterator[Message]:
+    """Amounts that no sum in the office's currency can hold: the figures leave them out
+    and say so, and this says where the rates are missing."""
+    from intl_desk.core.currency_rates import amounts_without_rate, office_currency_of
+
+    office_currency = office_currency_of(session)
+    for missing in amounts_without_rate(session):
+        years = ", ".join(
+            str(year) if year is not None else Message(N_("undated")).render()
+            for year in missing.years
+        )
+        yield Message(
+            N_(
+                "{count} amount(s) in {currency} have no exchange rate to {office} for their "
+                "year ({years}): sums in {office} leave them out."
+            ),
+            {
+                "count": missing.count,
+                "currency": missing.currency,
+                "office": office_currency,
+                "years": years,
+            },
+        )
+
+
 def _describe(difference: Any) -> str:
     """Alembic's autogenerate diff tuples as one technical line."""
     if isinstance(difference, list):
@@ -214,6 +239,7 @@ def _problems(path: Path) -> list[Message]:
             problems += _structure(session, name)
             problems += _records(session)
             problems += _derived(session)
+            problems += _without_rate(session)
     finally:
         engine.dispose()
     return problems

@@ -409,7 +409,7 @@ def test_partners_in_the_offices_own_country_are_counted_apart(office_path: Path
 
 def test_amounts_in_another_currency_are_never_added_in(office_path: Path) -> None:
     """Lyon keeps its budgets in euros; one project in CFA francs is counted apart, not
-    added to the euros (no exchange rate is known): the tile says so."""
+    added to the euros (no exchange rate is recorded): each tile says so."""
     from intl_desk.core.model import BudgetLine, CofinancingLine, Project
 
     with OfficeFile.open(office_path) as office, office.session() as s:
@@ -446,8 +446,12 @@ def test_amounts_in_another_currency_are_never_added_in(office_path: Path) -> No
         overview = compute_overview(s, OverviewFilters(2026), date(2026, 6, 1))
     head = overview.headline
     assert (head.active_projects, head.budget, head.cofinancing) == (2, 3_200_000, 800_000)
-    assert head.amounts_left_out == (("XOF", 3),)
+    assert head.budget_sum.left_out == (("XOF", 2),)
+    assert head.cofinancing_sum.left_out == (("XOF", 1),)
     tiles = {tile.key: tile for tile in headline_tiles(overview)}
     assert tiles["budget"].value == "€3.2m"
-    assert tiles["budget"].note == "plus 3 amounts in XOF, not converted"
+    assert tiles["budget"].note == "plus 2 amounts in XOF without a rate"
+    assert tiles["cofinancing"].note == (
+        "25% of that budget · plus 1 amount in XOF without a rate"
+    )
     assert [bar.value for bar in overview.funders] == [800_000]

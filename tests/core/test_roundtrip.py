@@ -289,7 +289,11 @@ def full_office(session: Any) -> list[Record]:
         group,
         membership,
         mission,
-    ]
+        m.ExchangeRate(
+            currency="PLN", to_currency="EUR", year=2025, rate=Decimal("0.2345678901"),
+            source="Banque de France, moyenne annuelle",
+        ),
+    ]  # fmt: skip
     session.add_all(records)
     session.flush()
     document.record_id = agreement.id

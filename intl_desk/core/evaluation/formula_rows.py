@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union
 
+from intl_desk.core.currency_rates import rate_factor, year_of
 from intl_desk.core.evaluation.formula_filters import Window, _in_entities, _number, _one_of
 from intl_desk.core.folding import fold
 from intl_desk.core.model import (
@@ -212,6 +213,10 @@ def office_currency() -> Any:
 
 
 def _cofinancing_raised(window: Window) -> Select[Any]:
+    # a sum of money in the office's currency: an amount in another one is converted at
+    # the rate of its decision's year, and left out without one (core/currency_rates.py)
+    decided = year_of(CofinancingLine.date_decided)
+    factor = rate_factor(Project.currency, decided, office_currency())
     statement = (
         select()
         .select_from(CofinancingLine)
@@ -222,9 +227,7 @@ def _cofinancing_raised(window: Window) -> Select[Any]:
             CofinancingLine.status == "granted",
             CofinancingLine.date_decided >= window.start,
             CofinancingLine.date_decided <= window.end,
-            # a sum of money in the office's currency: amounts in another one are not
-            # added as if they were (no exchange rate is known)
-            Project.currency == office_currency(),
+            factor.is_not(None),
         )
     )
     if "funder" in window.filters:
@@ -240,7 +243,7 @@ def _cofinancing_raised(window: Window) -> Select[Any]:
         )
     # one row per line and entity: a line shared by two entities is summed once per entity
     # and once overall (see compute)
-    statement = _with_project_entity(statement, CofinancingLine.amount_granted, window)
+    statement = _with_project_entity(statement, CofinancingLine.amount_granted * factor, window)
     return statement.add_columns(CofinancingLine.id.label("line"))
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import HealthCount, active_gaps
+from intl_desk.core.currency_rates import Rates, budget_groups, granted_groups
 from intl_desk.core.evaluation.engine import Assessment, Evaluation, IndicatorInfo, PeriodInfo
 from intl_desk.core.evaluation.formulas import Window, compute, keys
 from intl_desk.core.evaluation.lines import (
@@ -38,7 +39,7 @@ from intl_desk.core.evaluation.lines_activities import (
 )
 from intl_desk.core.evaluation.status import Status
 from intl_desk.core.folding import fold
-from intl_desk.core.model import Agreement, Office, StrategicLine, StrategicObjective
+from intl_desk.core.model import Agreement, Office, Project, StrategicLine, StrategicObjective
 
 #: words that mark an indicator as a survey of residents, in the four languages
 SURVEY_WORDS = (
@@ -96,8 +97,12 @@ class Headline:
     missions: int
     mission_cost: Decimal
     #: (currency, amounts) of budgets, co-financing and mission costs in another currency
-    #: than the office's: left out of the sums above, never added as if one currency
+    #: than the office's without a rate for their year: left out of the sums above, never
+    #: added as if one currency
     left_out: tuple[tuple[str, int], ...] = ()
+    #: the years of the exchange rates the sums above were converted at (empty: nothing
+    #: was converted, every amount being in the office's currency)
+    rate_years: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,13 +163,25 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
     signed = agreement_lines(session, signed_ids)
     own = session.scalar(select(Office).where(Office.deleted_at.is_(None)).limit(1))
     currency = own.currency if own else "EUR"
+    rates = Rates.of(session, currency)
+    project_ids = [p.id for p in projects]
+    budget = rates.total(
+        group for part in chunks(project_ids) for group in budget_groups(session, part)
+    )
+    # the same lines as the formula sums (converted there in SQL, by the same rates)
+    granted = rates.total(
+        group
+        for group in granted_groups(
+            session, select(Project.id).where(Project.deleted_at.is_(None)), (start, end)
+        )
+    )
+    mission_cost = rates.total(
+        (m.currency, m.start.year if m.start else None, m.cost, 1) for m in missions if m.cost
+    )
     left_out: dict[str, int] = {}
-    for other in [p.currency for p in projects if p.currency != currency and p.budget] + [
-        m.currency for m in missions if m.currency != currency and m.cost
-    ]:
-        left_out[other] = left_out.get(other, 0) + 1
-    for other, count in _cofinancing_in_other_currencies(session, start, end, currency):
-        left_out[other] = left_out.get(other, 0) + count
+    for converted in (budget, granted, mission_cost):
+        for other, count in converted.left_out:
+            left_out[other] = left_out.get(other, 0) + count
     headline = Headline(
         signed=len(signed_ids),
         renewed=len(renewed_ids),
@@ -173,15 +190,16 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         partner_countries=int(compute(session, "partner_countries", None, window)),
         projects=len(projects),
         cofinancing=Decimal(str(compute(session, "cofinancing_raised", None, window))),
-        budget=sum((p.budget for p in projects if p.currency == currency), Decimal(0)),
+        budget=budget.total,
         memberships=len(memberships),
         roles=int(compute(session, "network_roles", None, window)),
         events=int(compute(session, "events_attended", None, window)),
         missions=len(missions),
-        mission_cost=sum(
-            (m.cost or Decimal(0) for m in missions if m.currency == currency), Decimal(0)
-        ),
+        mission_cost=mission_cost.total,
         left_out=tuple(sorted(left_out.items())),
+        rate_years=tuple(
+            sorted({*budget.rate_years, *granted.rate_years, *mission_cost.rate_years})
+        ),
     )
     evaluation = Evaluation(session, today)
     period = evaluation.period_for_year(year)
@@ -269,29 +287,3 @@ def is_survey(indicator: IndicatorInfo) -> bool:
     """A residents' survey result: its name or source names a survey (see SURVEY_WORDS)."""
     words = fold(f"{indicator.name} {indicator.source}")
     return not indicator.is_text and any(word in words for word in SURVEY_WORDS)
-
-
-def _cofinancing_in_other_currencies(
-    session: Session, start: date, end: date, currency: str
-) -> list[tuple[str, int]]:
-    """Co-financing granted in the year to projects kept in another currency."""
-    from sqlalchemy import func
-
-    from intl_desk.core.model import CofinancingLine, Project
-
-    rows = session.execute(
-        select(Project.currency, func.count())
-        .select_from(CofinancingLine)
-        .join(Project, Project.id == CofinancingLine.project_id)
-        .where(
-            CofinancingLine.deleted_at.is_(None),
-            Project.deleted_at.is_(None),
-            CofinancingLine.status == "granted",
-            CofinancingLine.amount_granted.is_not(None),
-            CofinancingLine.date_decided >= start,
-            CofinancingLine.date_decided <= end,
-            Project.currency != currency,
-        )
-        .group_by(Project.currency)
-    )
-    return [(str(other), int(count)) for other, count in rows]

@@ -23,7 +23,14 @@ from intl_desk.core.model.evaluation import (
     StrategicObjective,
 )
 from intl_desk.core.model.networks import Membership, Network, Participation
-from intl_desk.core.model.office import Contact, ContactPosition, LocalEntity, Office, Partner
+from intl_desk.core.model.office import (
+    Contact,
+    ContactPosition,
+    ExchangeRate,
+    LocalEntity,
+    Office,
+    Partner,
+)
 from intl_desk.core.model.projects import (
     BudgetLine,
     CofinancingLine,
@@ -51,6 +58,7 @@ __all__ = [
     "Contact",
     "ContactPosition",
     "Document",
+    "ExchangeRate",
     "Indicator",
     "IndicatorSdg",
     "IndicatorTarget",

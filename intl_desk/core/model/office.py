@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Integer, LargeBinary, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
@@ -112,3 +113,21 @@ class ContactPosition(Record):
     organisation: Mapped[str | None] = mapped_column(String(200))
     since: Mapped[date | None] = mapped_column(Date)
     until: Mapped[date | None] = mapped_column(Date)
+
+
+class ExchangeRate(Record):
+    """What one unit of a currency was worth in the office's currency in a year (a central
+    bank's yearly average, say): sums of amounts kept in other currencies are converted
+    with it instead of being added as if they were one (see core/currency_rates.py)."""
+
+    __tablename__ = "exchange_rate"
+    kind_label = N_("Exchange rate")
+
+    currency: Mapped[str] = mapped_column(String(3))
+    #: the currency the rate converts into: the office's when it was entered, so a rate
+    #: never converts into another currency than the one it was given for
+    to_currency: Mapped[str] = mapped_column(String(3))
+    year: Mapped[int] = mapped_column(Integer)
+    #: value of one unit of ``currency`` in ``to_currency`` (1 XOF = 0.00152449 EUR)
+    rate: Mapped[Decimal] = mapped_column(Numeric(20, 10))
+    source: Mapped[str | None] = mapped_column(String(200))

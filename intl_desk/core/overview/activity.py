@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.currency_rates import (
+    Converted,
+    Group,
+    Rates,
+    budget_groups,
+    cofinancing_year,
+    granted_groups,
+)
 from intl_desk.core.display import sort_key
 from intl_desk.core.model import (
-    BudgetLine,
     CofinancingLine,
     Indicator,
     IndicatorTarget,
@@ -73,95 +79,73 @@ def project_statuses(session: Session, filters: OverviewFilters) -> tuple[Bar, .
 @dataclass(frozen=True)
 class Money:
     """Running projects, their whole budget and the co-financing granted to them, in the
-    office's currency; amounts of projects kept in another currency are never added in
-    (no exchange rate is known): they are counted per currency instead."""
+    office's currency: amounts kept in another currency converted at the rate of their
+    year (core/currency_rates.py); those without a rate are never added in, only counted
+    per currency."""
 
     running: int
-    budget: Decimal
-    granted: Decimal
-    #: (currency, number of budget and co-financing amounts) left out of the sums
-    left_out: tuple[tuple[str, int], ...] = ()
+    budget: Converted
+    granted: Converted
+
+    @property
+    def rate_years(self) -> tuple[int, ...]:
+        """The years of the exchange rates used in either sum."""
+        return tuple(sorted({*self.budget.rate_years, *self.granted.rate_years}))
 
 
 def money(session: Session, filters: OverviewFilters, currency: str) -> Money:
     running = select(Project.id).where(*_running(filters))
     count = int(session.scalar(select(func.count()).select_from(running.subquery())) or 0)
-    budget = session.scalar(
-        select(func.coalesce(func.sum(BudgetLine.amount), 0))
-        .join(Project, Project.id == BudgetLine.project_id)
-        .where(
-            BudgetLine.deleted_at.is_(None),
-            BudgetLine.project_id.in_(running),
-            Project.currency == currency,
-        )
-    )
-    granted = session.scalar(
-        select(func.coalesce(func.sum(CofinancingLine.amount_granted), 0))
-        .join(Project, Project.id == CofinancingLine.project_id)
-        .where(
-            CofinancingLine.deleted_at.is_(None),
-            CofinancingLine.status == GRANTED,
-            CofinancingLine.project_id.in_(running),
-            Project.currency == currency,
-        )
-    )
-    left_out: dict[str, int] = {}
-    for table, amount in (
-        (BudgetLine, BudgetLine.amount),
-        (CofinancingLine, CofinancingLine.amount_granted),
-    ):
-        conditions: list[ColumnElement[bool]] = [
-            table.deleted_at.is_(None),
-            table.project_id.in_(running),
-        ]
-        if table is CofinancingLine:
-            conditions.append(CofinancingLine.status == GRANTED)
-        for other, number in session.execute(
-            select(Project.currency, func.count())
-            .select_from(table)
-            .join(Project, Project.id == table.project_id)
-            .where(*conditions, amount.is_not(None), Project.currency != currency)
-            .group_by(Project.currency)
-        ):
-            left_out[other] = left_out.get(other, 0) + int(number)
-    return Money(
-        count,
-        Decimal(str(budget or 0)),
-        Decimal(str(granted or 0)),
-        tuple(sorted(left_out.items())),
-    )
+    rates = Rates.of(session, currency)
+    budget = rates.total(budget_groups(session, running))
+    granted = rates.total(granted_groups(session, running))
+    return Money(count, budget, granted)
 
 
 def funders(session: Session, filters: OverviewFilters, currency: str) -> tuple[Bar, ...]:
-    """Co-financing granted to running projects, by funder, largest first (in the
-    office's currency: amounts in another one are counted apart, see :class:`Money`)."""
+    """Co-financing granted to running projects, by funder, largest first, in the office's
+    currency (converted as in :class:`Money`; amounts without a rate are left out and
+    counted there)."""
     funder = func.coalesce(Partner.name, CofinancingLine.funder_name, "")
+    year = cofinancing_year()
     rows = session.execute(
         select(
             funder,
             func.max(CofinancingLine.funder_partner_id),
+            Project.currency,
+            year,
             func.sum(CofinancingLine.amount_granted),
+            func.count(),
         )
+        .join(Project, Project.id == CofinancingLine.project_id)
         .outerjoin(Partner, Partner.id == CofinancingLine.funder_partner_id)
         .where(
             CofinancingLine.deleted_at.is_(None),
             CofinancingLine.status == GRANTED,
             CofinancingLine.amount_granted.is_not(None),
-            CofinancingLine.project_id.in_(
-                select(Project.id).where(*_running(filters), Project.currency == currency)
-            ),
+            CofinancingLine.project_id.in_(select(Project.id).where(*_running(filters))),
         )
-        .group_by(funder)
+        .group_by(funder, Project.currency, year)
     ).all()
-    bars = [
-        Bar(
-            name or "?",
-            name or "?",
-            float(amount or 0),
-            drill=Drill("partners", record_id=partner_id) if partner_id else None,
+    rates = Rates.of(session, currency)
+    groups: dict[str, list[Group]] = {}
+    partners: dict[str, Any] = {}
+    for name, partner_id, code, line_year, amount, number in rows:
+        groups.setdefault(name, []).append((str(code), line_year, amount, int(number)))
+        partners[name] = partners.get(name) or partner_id
+    bars = []
+    for name, parts in groups.items():
+        converted = rates.total(parts)
+        if converted.total == 0 and converted.left_out:
+            continue  # only amounts without a rate: nothing to draw, counted in Money
+        bars.append(
+            Bar(
+                name or "?",
+                name or "?",
+                float(converted.total),
+                drill=Drill("partners", record_id=partners[name]) if partners[name] else None,
+            )
         )
-        for name, partner_id, amount in rows
-    ]
     return tuple(sorted(bars, key=lambda bar: (-bar.value, sort_key(bar.label))))
 
 

@@ -105,9 +105,7 @@ def _from_previous(session: Session, filters: OverviewFilters, previous: Overvie
         sdgs=previous.sdgs,
         project_statuses=previous.project_statuses,
         funders=previous.funders,
-        money=activity.Money(
-            head.active_projects, head.budget, head.cofinancing, head.amounts_left_out
-        ),
+        money=activity.Money(head.active_projects, head.budget_sum, head.cofinancing_sum),
         expiring=previous.expiring,
         expiring_count=previous.expiring_count,
     )
@@ -154,9 +152,8 @@ def compute_overview(
             1 for country in standing.countries if country.active and not country.domestic
         ),
         active_projects=running,
-        budget=budget,
-        cofinancing=granted,
-        amounts_left_out=standing.money.left_out,
+        budget_sum=budget,
+        cofinancing_sum=granted,
         memberships=sum(network.memberships for network in networks),
         roles_held=sum(network.roles_held for network in networks),
         events_attended=sum(network.events for network in networks),

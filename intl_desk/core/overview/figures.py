@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from intl_desk.core.agreement_health import HealthCount
+from intl_desk.core.currency_rates import Converted
 
 if TYPE_CHECKING:
     from intl_desk.core.overview.territory import Territory
@@ -58,16 +59,23 @@ class Headline:
     signed_to_date: int
     partner_countries: int
     active_projects: int
-    budget: Decimal
-    cofinancing: Decimal
+    #: in the office's currency, with what was converted at which rates and what was left
+    #: out for want of a rate (core/currency_rates.py)
+    budget_sum: Converted
+    cofinancing_sum: Converted
     memberships: int
     roles_held: int
     events_attended: int
     indicators_on_track: int
     indicators_assessed: int
-    #: (currency, amounts) of projects kept in another currency than the office's: not
-    #: in ``budget`` nor ``cofinancing``, since no exchange rate is known
-    amounts_left_out: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def budget(self) -> Decimal:
+        return self.budget_sum.total
+
+    @property
+    def cofinancing(self) -> Decimal:
+        return self.cofinancing_sum.total
 
     @property
     def share_on_track(self) -> float | None:

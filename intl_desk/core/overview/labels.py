@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from babel.numbers import format_compact_currency, format_percent
 
+from intl_desk.core.currency_rates import Converted
 from intl_desk.core.display import locale_for, number_text
 from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.overview.figures import Drill, Overview
@@ -85,16 +86,23 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             "budget",
             _("Budget of active projects"),
             money_short(head.budget, money),
-            left_out_text(head.amounts_left_out) or _("all years of their budgets"),
+            money_note(head.budget_sum) or _("all years of their budgets"),
             drills.get("money"),
         ),
         Tile(
             "cofinancing",
             _("Co-financing raised"),
             money_short(head.cofinancing, money),
-            Message(N_("{share} of that budget"), {"share": raised_share}).render()
-            if raised_share
-            else _("granted to active projects"),
+            " · ".join(
+                part
+                for part in (
+                    Message(N_("{share} of that budget"), {"share": raised_share}).render()
+                    if raised_share
+                    else _("granted to active projects"),
+                    money_note(head.cofinancing_sum),
+                )
+                if part
+            ),
             drills.get("money"),
         ),
         Tile(
@@ -157,14 +165,41 @@ def health_items(overview: Overview) -> list[tuple[str, Drill | None]]:
 
 
 def left_out_text(left_out: tuple[tuple[str, int], ...]) -> str:
-    """ "plus 2 amounts in XOF, not converted": never added as if one currency."""
+    """ "plus 2 amounts in XOF without a rate": never added as if one currency."""
     return " · ".join(
         Message(
-            N_("plus {count} amounts in {currency}, not converted"),
+            N_("plus {count} amounts in {currency} without a rate")
+            if count != 1
+            else N_("plus 1 amount in {currency} without a rate"),
             {"count": count_text(count), "currency": currency},
         ).render()
         for currency, count in left_out
     )
+
+
+def rates_text(currency: str, years: tuple[int, ...]) -> str:
+    """ "in EUR at 2025 rates": which rates a converted sum used (empty when nothing
+    was converted, the sum being all in the office's currency)."""
+    if not years:
+        return ""
+    if len(years) == 1:
+        return Message(
+            N_("in {currency} at {year} rates"), {"currency": currency, "year": years[0]}
+        ).render()
+    return Message(
+        N_("in {currency} at each amount's year's rate ({first}–{last})"),
+        {"currency": currency, "first": years[0], "last": years[-1]},
+    ).render()
+
+
+def money_note(converted: Converted) -> str:
+    """What a money figure holds beyond its own currency: the rates it was converted at
+    and the amounts left out for want of one."""
+    parts = (
+        rates_text(converted.currency, converted.rate_years),
+        left_out_text(converted.left_out),
+    )
+    return " · ".join(part for part in parts if part)
 
 
 def _countries_note(overview: Overview) -> str:
