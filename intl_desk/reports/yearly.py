@@ -24,6 +24,7 @@ from intl_desk.reports import yearly_lists as lists
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import Letterhead, document
 from intl_desk.reports.styles import ADVICE, BODY, HEADING, SMALL, data_table, text
+from intl_desk.reports.yearly_executive import executive_page
 from intl_desk.reports.yearly_parts import (
     WIDTH,
     amount,
@@ -65,10 +66,11 @@ def write_yearly_pdf(
 
 
 def _story(report: YearlyReport) -> list[Flowable]:
-    story = _cover(report)
     if report.is_empty:
-        return [*story, Spacer(1, 14), text(_(EMPTY_ADVICE), ADVICE)]
-    story += [PageBreak(), *_summary(report), PageBreak()]
+        return [*_cover(report), Spacer(1, 14), text(_(EMPTY_ADVICE), ADVICE)]
+    # the first page stands alone: what a manager reads and signs
+    first = executive_page(report) if report.executive is not None else _cover(report)
+    story = [*first, PageBreak(), *_summary(report), PageBreak()]
     for dimension in report.dimensions:
         story += section(
             Message(N_("{dimension} dimension"), {"dimension": dimension.label}).render(),

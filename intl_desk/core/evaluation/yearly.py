@@ -21,6 +21,7 @@ from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import HealthCount, active_gaps
 from intl_desk.core.currency_rates import Rates, budget_groups, granted_groups
 from intl_desk.core.evaluation.engine import Assessment, Evaluation, IndicatorInfo, PeriodInfo
+from intl_desk.core.evaluation.executive import ExecutiveSummary, executive_summary
 from intl_desk.core.evaluation.formulas import Window, compute, keys
 from intl_desk.core.evaluation.lines import (
     AgreementLine,
@@ -127,6 +128,8 @@ class YearlyReport:
     missions: tuple[ActivityLine, ...]
     #: what the office's active agreements lack, today (core/agreement_health.py)
     health: tuple[HealthCount, ...] = ()
+    #: the executive first page: the year against the last, the highlights
+    executive: ExecutiveSummary | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -231,6 +234,7 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         events=tuple(event_lines(session, ids("events_attended"))),
         missions=tuple(missions),
         health=active_gaps(session, [], today),
+        executive=executive_summary(session, year, currency, projects),
     )
 
 
