@@ -72,6 +72,35 @@ def stored_day(day: date, precision: str, field: str) -> date:
     return end_of_period(day, precision) if field in END_DATES else start_of_period(day, precision)
 
 
+class PreciseDate(date):
+    """A date read from a list with the precision it was given: still a ``date`` for
+    sorting and comparing, shown as "2011" or "July 2003"."""
+
+    precision: Precision
+
+    def __new__(cls, year: int, month: int, day: int, precision: Precision) -> PreciseDate:
+        made = super().__new__(cls, year, month, day)
+        made.precision = precision
+        return made
+
+    def __reduce__(self) -> tuple[type[PreciseDate], tuple[int, int, int, Precision]]:
+        return (PreciseDate, (self.year, self.month, self.day, self.precision))
+
+
+def with_precision(value: object, precision: object) -> object:
+    """``value`` marked with its precision when it is a date known to the month or year
+    (anything else as it is)."""
+    shown = as_precision(precision)
+    if shown == "day" or not isinstance(value, date):
+        return value
+    return PreciseDate(value.year, value.month, value.day, shown)
+
+
+def precision_of(value: object) -> Precision:
+    """The precision a value read from a list carries ("day" for a plain date)."""
+    return value.precision if isinstance(value, PreciseDate) else "day"
+
+
 def precise_date_text(value: date | None, precision: object, language: str | None = None) -> str:
     """The date as the office gave it: "2011", "July 2003" (in the language), or the
     whole date as every screen shows one."""
@@ -102,13 +131,16 @@ __all__ = [
     "END_DATES",
     "PRECISE_DATES",
     "PRECISIONS",
+    "PreciseDate",
     "Precision",
     "as_precision",
     "end_of_period",
     "has_precision",
     "precise_date_text",
     "precision_key",
+    "precision_of",
     "start_of_period",
     "stored_day",
     "typed_date_text",
+    "with_precision",
 ]

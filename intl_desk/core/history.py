@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.relationships import RelationshipDirection
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.date_precision import PRECISE_DATES, precision_key
 from intl_desk.core.display import country_name, date_text, number_text
 from intl_desk.core.i18n import N_, Message, _, current_language, translate
 from intl_desk.core.model import (
@@ -55,6 +56,13 @@ FIELD_LABELS: dict[str, str] = {
     "date_signed": N_("Signed"),
     "date_in_force": N_("In force from"),
     "date_expires": N_("Expires"),
+    "date_signed_precision": N_("Signing date given as"),
+    "date_in_force_precision": N_("Entry into force given as"),
+    "date_expires_precision": N_("Expiry given as"),
+    "planned_start_precision": N_("Start given as"),
+    "planned_end_precision": N_("End given as"),
+    "actual_start_precision": N_("Start given as"),
+    "actual_end_precision": N_("End given as"),
     "perpetual": N_("Perpetual: no expiry date"),
     "renewal_decision": N_("Decision"),
     "renewal_reminder_days": N_("Reminder (days before expiry)"),
@@ -172,6 +180,11 @@ FIELD_VOCABULARIES: dict[tuple[str, str] | str, vocab.Vocabulary] = {
     ("agreement", "type"): vocab.AGREEMENT_TYPES,
     ("agreement", "status"): vocab.AGREEMENT_STATUSES,
     "renewal_decision": vocab.RENEWAL_DECISIONS,
+    **{
+        precision_key(field): vocab.DATE_PRECISIONS
+        for fields in PRECISE_DATES.values()
+        for field in fields
+    },
     ("agreement_party", "role"): vocab.PARTY_ROLES,
     "side": vocab.SIGNATORY_SIDES,
     "theme": vocab.THEMES,

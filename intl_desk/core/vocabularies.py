@@ -124,6 +124,15 @@ AGREEMENT_STATUSES = Vocabulary(
     ],
 )
 
+#: how precisely a date is known (see intl_desk.core.date_precision)
+DATE_PRECISIONS = Vocabulary(
+    "date_precision",
+    [
+        ("day", N_("A whole date")),
+        ("month", N_("A month only")),
+        ("year", N_("A year only")),
+    ],
+)
 RENEWAL_DECISIONS = Vocabulary(
     "renewal_decision",
     [

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from intl_desk.core.date_precision import precise_date_text, precision_of
 from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import LISTS, Column, ListQuery, ListSpec, fetch_ids, fetch_rows
@@ -55,7 +56,8 @@ def is_formula_like(text: str) -> bool:
 
 def cell_value(column: Column, value: Any, language: str) -> Any:
     """A list value as the export writes it: labels and names as text, numbers as numbers,
-    dates as dates."""
+    dates as dates — a date known only to the year as that year (2011), one known to the
+    month as the month in words ("July 2003"), so the import reads them back as such."""
     if value is None:
         return None
     if column.vocabulary is not None:
@@ -63,6 +65,11 @@ def cell_value(column: Column, value: Any, language: str) -> Any:
     if column.kind == "country":
         return ", ".join(country_name(code, language) for code in str(value).split(",") if code)
     if column.kind == "date":
+        precision = precision_of(value)
+        if precision == "year":  # as the office gave it: "2011", never 1 January
+            return value.year
+        if precision == "month":
+            return precise_date_text(value, precision, language)
         if isinstance(value, datetime):
             return value.date()
         return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

@@ -9,6 +9,11 @@ left empty, and never drops input: text it cannot read stays as typed, marked, w
 reason, and the form will not save it. The calendar button opens at the field's date or
 at today.
 
+A date an office may know only to the year or the month (an agreement's signing, a
+project's end: see :mod:`intl_desk.core.date_precision`) takes "2011" or "juillet 2003"
+once :meth:`DateField.allow_partial` is called, keeps that precision and shows it as given
+("2011", "July 2003"); an end date given so runs to the period's last day.
+
 Its API is the part of ``QDateEdit``'s the forms use (``date``, ``setDate``,
 ``dateChanged``, empty = :data:`NO_DATE`), so forms and their tests keep working.
 """
@@ -28,6 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.date_precision import (
+    Precision,
+    as_precision,
+    end_of_period,
+    precise_date_text,
+    start_of_period,
+)
 from intl_desk.core.display import date_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.dates import DateUnreadable, read_date
@@ -44,6 +56,9 @@ class DateField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._date: dt.date | None = None
+        self._precision: Precision = "day"
+        self._partial_allowed = False
+        self._is_end = False
         self.error: Message | None = None
         self.setPlaceholderText(_("dd/mm/yyyy"))
         self.setClearButtonEnabled(True)
@@ -71,25 +86,46 @@ class DateField(QLineEdit):
     def value(self) -> dt.date | None:
         return self._date
 
+    def precision(self) -> Precision:
+        """How much of the date was given: "day", or "month" / "year" alone."""
+        return self._precision if self._date is not None else "day"
+
+    def allow_partial(self, *, is_end: bool) -> None:
+        """Take a year or a month alone; an end date then runs to its period's last day."""
+        self._partial_allowed, self._is_end = True, is_end
+        self.setPlaceholderText(_("dd/mm/yyyy, or a month or a year"))
+
     def set_value(self, value: dt.date | None) -> None:
         self.error = None
-        changed = value != self._date
-        self._date = value
+        changed = value != self._date or self._precision != "day"
+        self._date, self._precision = value, "day"
         self.setText(_shown(value))
         self._mark()
         if changed:
             self.dateChanged.emit(self.date())
 
+    def set_precision(self, precision: object) -> None:
+        """Show the date held as the year or month it stands for (after :meth:`set_value`)."""
+        if self._partial_allowed and self._date is not None:
+            self._precision = as_precision(precision)
+            self.setText(_shown(self._date, self._precision))
+            self._mark()
+
     def _read(self, text: str) -> None:
         """Read as the user types: a complete date is taken at once, an unreadable text
         keeps its reason (shown on leaving the field)."""
-        previous = self._date
+        previous = (self._date, self._precision)
+        self._precision = "day"
         try:
             reading = read_date(text.strip(), day_first=True) if text.strip() else None
         except DateUnreadable as error:
             self._date, self.error = None, error.message
         else:
-            if reading is not None and reading.precision != "day":
+            if reading is not None and reading.precision != "day" and self._partial_allowed:
+                period = end_of_period if self._is_end else start_of_period
+                self._date = period(reading.value, reading.precision)
+                self._precision, self.error = reading.precision, None
+            elif reading is not None and reading.precision != "day":
                 self._date = None
                 self.error = Message(
                     N_("“{value}” gives no day: type the whole date, like 15/03/2024."),
@@ -98,7 +134,7 @@ class DateField(QLineEdit):
             else:
                 self._date, self.error = (reading.value if reading else None), None
         self._mark(quiet=True)
-        if self._date != previous or self.error is not None:
+        if (self._date, self._precision) != previous or self.error is not None:
             self.dateChanged.emit(self.date())
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -112,7 +148,7 @@ class DateField(QLineEdit):
     def tidy(self) -> None:
         """Leaving the field shows what was understood, in one unambiguous form."""
         if self.error is None and self._date is not None:
-            self.setText(_shown(self._date))
+            self.setText(_shown(self._date, self._precision))
         self._mark()
 
     def _mark(self, quiet: bool = False) -> None:
@@ -120,6 +156,17 @@ class DateField(QLineEdit):
             if not quiet:
                 self.setStyleSheet(INVALID_STYLE)
             self.setToolTip(self.error.render())
+        elif self._date is not None and self._precision != "day":
+            self.setStyleSheet("")
+            self.setToolTip(
+                Message(
+                    N_("{period}: computations take {day}"),
+                    {
+                        "period": precise_date_text(self._date, self._precision),
+                        "day": date_text(self._date),
+                    },
+                ).render()
+            )
         else:
             self.setStyleSheet("")
             self.setToolTip(date_text(self._date) if self._date else "")
@@ -146,8 +193,13 @@ class DateField(QLineEdit):
         self.setFocus()
 
 
-def _shown(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+def _shown(value: dt.date | None, precision: Precision = "day") -> str:
+    """What the field shows: 15/03/2024, or a year or month alone as it was given."""
+    if value is None:
+        return ""
+    if precision != "day":
+        return precise_date_text(value, precision)
+    return value.strftime("%d/%m/%Y")
 
 
 def replace_date_edits(root: QWidget, holder: object) -> list[DateField]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.date_precision import END_DATES, has_precision
 from intl_desk.core.model import Record
 from intl_desk.core.vocabularies import Vocabulary
 from intl_desk.ui.date_field import DateField
@@ -65,9 +66,13 @@ class FieldBinding:
     field: str
     widget: QWidget
     python_type: type
+    #: "precision" binds a date's precision column to that date's field
+    aspect: str = "value"
 
     def read(self) -> Any:
         widget = self.widget
+        if isinstance(widget, DateField) and self.aspect == "precision":
+            return widget.precision()
         if isinstance(widget, DateField):
             return widget.value()
         if isinstance(widget, QLineEdit):
@@ -100,7 +105,9 @@ class FieldBinding:
 
     def write(self, value: Any) -> None:
         widget = self.widget
-        if isinstance(widget, DateField):
+        if isinstance(widget, DateField) and self.aspect == "precision":
+            widget.set_precision(value)
+        elif isinstance(widget, DateField):
             widget.set_value(value)
         elif isinstance(widget, QLineEdit):
             widget.setText("" if value is None else str(value))
@@ -142,7 +149,15 @@ class FieldBinding:
 def bind_fields(root: QWidget, model: type[Record]) -> list[FieldBinding]:
     """One binding per model column that has a widget of the same name under ``root``."""
     bindings = []
+    table = str(getattr(model, "__tablename__", ""))
     for attribute in inspect(model).column_attrs:
+        dated = attribute.key.removesuffix("_precision")
+        if dated != attribute.key and has_precision(table, dated):
+            field = root.findChild(DateField, dated)
+            if field is not None:  # a year or a month alone is kept as such
+                field.allow_partial(is_end=dated in END_DATES)
+                bindings.append(FieldBinding(attribute.key, field, str, "precision"))
+            continue
         widget = root.findChild(QWidget, attribute.key)
         if widget is None:
             continue

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from intl_desk.core.date_precision import precise_date_text, precision_of
 from intl_desk.core.display import country_name, date_text, number_text
 from intl_desk.core.i18n import _, current_language
 from intl_desk.core.listing import ListQuery, ListSpec, fetch_ids, fetch_rows
@@ -65,17 +66,21 @@ def display_value(column: Column, value: Any) -> str:
     return str(value)
 
 
-_DATE_TEXTS: dict[tuple[str, date], str] = {}
+_DATE_TEXTS: dict[tuple[str, date, str], str] = {}
 
 
 def _date_text(value: date) -> str:
-    """Babel takes 0.1 ms a date; a screen of rows shows the same few dates many times."""
-    key = (current_language(), value)
+    """Babel takes 0.1 ms a date; a screen of rows shows the same few dates many times.
+    A date known only to the year or month reads "2011" or "July 2003"."""
+    precision = precision_of(value)
+    key = (current_language(), value, precision)
     text = _DATE_TEXTS.get(key)
     if text is None:
         if len(_DATE_TEXTS) > 50_000:
             _DATE_TEXTS.clear()
-        text = _DATE_TEXTS[key] = date_text(value)
+        text = _DATE_TEXTS[key] = (
+            date_text(value) if precision == "day" else precise_date_text(value, precision)
+        )
     return text
 
 

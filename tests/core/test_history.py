@@ -32,6 +32,9 @@ def assert_values(session: Session) -> None:
     assert value("agreement", "reference", None) == "—"
     assert field_label("agreement", "date_expires") == "Expires"
     assert field_label("local_entity", "code") == "Official code"
+    assert field_label("agreement", "date_signed_precision") == "Signing date given as"
+    assert value("agreement", "date_signed_precision", "year") == "A year only"
+    assert value("project", "planned_end_precision", "month") == "A month only"
     set_language("fr")
     try:
         assert value("partner", "country_code", "VN") == "Viêt Nam"

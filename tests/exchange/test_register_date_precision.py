@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from exchange_helpers import write_rows
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from intl_desk.cli import main
@@ -125,3 +126,58 @@ def test_a_whole_date_imported_over_a_year_makes_it_a_day_again(lyon: Path, tmp_
             date(2024, 6, 30),
             "day",
         )
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_exported_list_imports_back_with_the_same_precision(
+    lyon: Path, tmp_path: Path, suffix: str
+) -> None:
+    register = tmp_path / "registre.csv"
+    register.write_text(
+        "Registre des jumelages de la Ville de Lyon\n"
+        "Ville partenaire;Pays;Type;Signé le;Échéance\n"
+        "Łódź;Pologne;Jumelage;juillet 2003;2024\n"
+        "Córdoba;Argentine;Jumelage;2011;mars 2030\n"
+        "Porto;Portugal;Jumelage;14/05/2015;\n",
+        "utf-8",
+    )
+    assert main(["import", str(lyon), str(register), "--kind", "agreements"]) == 0
+    exported = tmp_path / f"accords{suffix}"
+    assert (
+        main(["--language", "fr", "export", str(lyon), "--kind", "agreements", "-o", str(exported)])
+        == 0
+    )
+    if suffix == ".xlsx":
+        sheet = load_workbook(exported).active
+        assert sheet is not None
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    else:
+        rows = [line.split(";") for line in exported.read_text("utf-8-sig").splitlines()]
+    header = [str(title) for title in rows[0]]
+    dates = {
+        str(row[header.index("Partenaires")]): (
+            row[header.index("Signature")],
+            row[header.index("Expiration")],
+        )
+        for row in rows[1:]
+    }
+    year: object = 2011 if suffix == ".xlsx" else "2011"
+    assert dates["Córdoba"] == (year, "mars 2030")
+    again = tmp_path / "again.sqlite"
+    assert main(["new", str(again), "--office", "Ville de Lyon"]) == 0
+    assert main(["import", str(again), str(exported), "--kind", "agreements"]) == 0
+
+    def stored(path: Path) -> dict[str, tuple[object, ...]]:
+        with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+            return {
+                str(a.partner_names): (
+                    a.date_signed,
+                    a.date_signed_precision,
+                    a.date_expires,
+                    a.date_expires_precision,
+                )
+                for a in session.scalars(select(Agreement))
+            }
+
+    assert stored(again) == stored(lyon)
+    assert stored(again)["Łódź"] == (date(2003, 7, 1), "month", date(2024, 12, 31), "year")

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.i18n import set_language
-from intl_desk.core.model import Agreement, LocalEntity
+from intl_desk.core.model import Agreement, LocalEntity, Project
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.date_field import DateField
 from intl_desk.ui.dialogs.agreement import AgreementDialog
+from intl_desk.ui.dialogs.project import ProjectDialog
 
 TypeText = Callable[[QWidget, str], None]
 
@@ -98,10 +99,10 @@ def test_a_date_that_cannot_be_read_is_kept_marked_and_not_saved(
     qtbot: QtBot, lyon: OfficeFile, typist: TypeText, typed: str, reason: str
 ) -> None:
     dialog = _form(qtbot, lyon, typist)
-    field = dialog.ui.date_expires
+    field = dialog.ui.date_proposed  # a proposal is a day: a year alone is not enough
     _type_date(qtbot, field, typed, typist)
     assert field.text() == typed  # never dropped
-    assert dialog.error_labels["date_expires"].text() == reason
+    assert dialog.error_labels["date_proposed"].text() == reason
     assert not dialog.save_button.isEnabled()
     _type_date(qtbot, field, "01/04/2030", typist)
     assert dialog.save_button.isEnabled()
@@ -130,3 +131,96 @@ def test_the_calendar_opens_at_today_then_at_the_fields_date(
     calendar.activated.emit(chosen)  # what Enter on a day sends
     assert field.text() == "15/06/2023"
     assert field.open_calendar().selectedDate() == chosen
+
+
+@pytest.mark.parametrize(
+    ("language", "signed", "expires", "shown_signed", "shown_expires"),
+    [
+        ("en", "2011", "July 2030", "2011", "July 2030"),
+        ("fr", "2011", "juillet 2030", "2011", "juillet 2030"),
+        ("es", "2011", "07/2030", "2011", "julio de 2030"),
+        ("pt", "2011", "julho de 2030", "2011", "julho de 2030"),
+    ],
+)
+def test_a_year_or_a_month_alone_is_kept_as_given(
+    qtbot: QtBot,
+    lyon: OfficeFile,
+    typist: TypeText,
+    language: str,
+    signed: str,
+    expires: str,
+    shown_signed: str,
+    shown_expires: str,
+) -> None:
+    """The office knows only the year it signed and the month it ends: the form keeps
+    "2011" and "July 2030" as typed, the end runs to 31 July for every computation."""
+    set_language(language)
+    dialog = _form(qtbot, lyon, typist)
+    _type_date(qtbot, dialog.ui.date_signed, signed, typist)
+    _type_date(qtbot, dialog.ui.date_expires, expires, typist)
+    assert (dialog.ui.date_signed.text(), dialog.ui.date_expires.text()) == (
+        shown_signed,
+        shown_expires,
+    )
+    assert dialog.error_labels["date_expires"].text() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+    with lyon.session() as session:
+        saved = session.scalars(select(Agreement)).one()
+        assert (saved.date_signed, saved.date_signed_precision) == (date(2011, 1, 1), "year")
+        assert (saved.date_expires, saved.date_expires_precision) == (
+            date(2030, 7, 31),
+            "month",
+        )
+
+
+def test_a_year_opens_as_a_year_and_a_whole_date_typed_over_it_is_a_day(
+    qtbot: QtBot, lyon: OfficeFile, typist: TypeText
+) -> None:
+    with lyon.session() as session:
+        agreement = Agreement(
+            title="Jumelage Lyon – Córdoba",
+            type="twinning",
+            status="active",
+            date_signed=date(2011, 1, 1),
+            date_signed_precision="year",
+        )
+        session.add(agreement)
+        session.commit()
+        agreement_id = agreement.id
+    dialog = AgreementDialog(lyon, agreement_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    assert dialog.ui.date_signed.text() == "2011"  # as the register gave it
+    assert not dialog.has_changes
+    _type_date(qtbot, dialog.ui.date_signed, "12/05/2011", typist)
+    assert dialog.has_changes
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with lyon.session() as session:
+        saved = session.get(Agreement, agreement_id)
+        assert saved is not None
+        assert (saved.date_signed, saved.date_signed_precision) == (date(2011, 5, 12), "day")
+
+
+def test_a_projects_dates_keep_a_year_or_a_month(
+    qtbot: QtBot, lyon: OfficeFile, typist: TypeText
+) -> None:
+    """A project planned "2024" to "juin 2026": the end runs to 30 June 2026."""
+    set_language("fr")
+    dialog = ProjectDialog(lyon)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    typist(dialog.ui.title, "Eau potable à Huế")
+    _type_date(qtbot, dialog.ui.planned_start, "2024", typist)
+    _type_date(qtbot, dialog.ui.planned_end, "juin 2026", typist)
+    assert (dialog.ui.planned_start.text(), dialog.ui.planned_end.text()) == ("2024", "juin 2026")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+    with lyon.session() as session:
+        saved = session.scalars(select(Project)).one()
+        assert (saved.planned_start, saved.planned_start_precision) == (date(2024, 1, 1), "year")
+        assert (saved.planned_end, saved.planned_end_precision) == (date(2026, 6, 30), "month")

@@ -104,3 +104,45 @@ def test_a_first_page_then_every_id(office: OfficeFile) -> None:
     model.complete_ids(query, ids)
     assert model.complete and changed == [(200, 449)]
     assert model.data(model.index(449, 0)) == "Accord 0449"
+
+
+def test_a_date_known_to_the_year_or_month_reads_as_given(office: OfficeFile) -> None:
+    """An agreement signed "2011" and ending "July 2030" (kept as the days 1 January 2011
+    and 31 July 2030 for computations) reads as the register gave it, in each language."""
+    with office.session() as session:
+        session.add(
+            Agreement(
+                title="Jumelage Lyon – Córdoba",
+                type="twinning",
+                status="active",
+                date_signed=date(2011, 1, 1),
+                date_signed_precision="year",
+                date_expires=date(2030, 7, 31),
+                date_expires_precision="month",
+            )
+        )
+        session.add(
+            Agreement(
+                title="Jumelage Lyon – Porto",
+                type="twinning",
+                status="active",
+                date_signed=date(2011, 1, 1),
+            )
+        )
+        session.commit()
+    model = RecordTableModel(LISTS["agreements"], office.session)
+    model.set_query(ListQuery(sort_key="title"))
+    signed, expires = column(model, "date_signed"), column(model, "date_expires")
+    shown = [
+        (model.data(model.index(row, 0)), model.data(model.index(row, signed)),
+         model.data(model.index(row, expires)))
+        for row in range(2)
+    ]
+    assert shown == [
+        ("Jumelage Lyon – Córdoba", "2011", "July 2030"),
+        ("Jumelage Lyon – Porto", "1 Jan 2011", ""),  # the same day, typed whole
+    ]
+    assert model.data(model.index(0, signed), RAW_ROLE) == date(2011, 1, 1)
+    set_language("pt")
+    assert model.data(model.index(0, expires)) == "julho de 2030"
+    assert model.data(model.index(1, signed)) == "1 de jan. de 2011"

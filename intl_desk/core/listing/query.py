@@ -23,6 +23,7 @@ import pycountry
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.date_precision import with_precision
 from intl_desk.core.display import country_name
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import current_language
@@ -174,9 +175,16 @@ def fetch_rows(
     rows: dict[str, tuple[Any, ...]] = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
-        statement = select(model.id, *(column.expression() for column in chosen)).where(
-            model.id.in_(chunk)
-        )
+        precise = [(i, c.precision) for i, c in enumerate(chosen) if c.precision is not None]
+        statement = select(
+            model.id,
+            *(column.expression() for column in chosen),
+            *(precision() for _i, precision in precise),
+        ).where(model.id.in_(chunk))
+        width = len(chosen)
         for row in session.execute(statement):
-            rows[row[0]] = tuple(row[1:])
+            values = list(row[1 : width + 1])
+            for offset, (index, _precision) in enumerate(precise):
+                values[index] = with_precision(values[index], row[width + 1 + offset])
+            rows[row[0]] = tuple(values)
     return rows

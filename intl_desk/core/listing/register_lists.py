@@ -10,6 +10,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     and_,
+    case,
     cast,
     exists,
     extract,
@@ -95,8 +96,22 @@ AGREEMENTS = ListSpec(
             sort=lambda: func.lower(Agreement.country_codes),
         ),
         Column("entities", N_("Local entities"), lambda: Agreement.entity_names, width=180),
-        Column("date_signed", N_("Signed"), lambda: Agreement.date_signed, "date", width=95),
-        Column("date_expires", N_("Expires"), lambda: Agreement.date_expires, "date", width=95),
+        Column(
+            "date_signed",
+            N_("Signed"),
+            lambda: Agreement.date_signed,
+            "date",
+            width=95,
+            precision=lambda: Agreement.date_signed_precision,
+        ),
+        Column(
+            "date_expires",
+            N_("Expires"),
+            lambda: Agreement.date_expires,
+            "date",
+            width=95,
+            precision=lambda: Agreement.date_expires_precision,
+        ),
         Column(
             "objectives", N_("Objectives"), lambda: Agreement.objective_count, "integer", width=80
         ),
@@ -237,9 +252,20 @@ PROJECTS = ListSpec(
             N_("Start"),
             lambda: func.coalesce(Project.actual_start, Project.planned_start),
             "date",
+            precision=lambda: case(
+                (Project.actual_start.is_not(None), Project.actual_start_precision),
+                else_=Project.planned_start_precision,
+            ),
         ),
         Column(
-            "end", N_("End"), lambda: func.coalesce(Project.actual_end, Project.planned_end), "date"
+            "end",
+            N_("End"),
+            lambda: func.coalesce(Project.actual_end, Project.planned_end),
+            "date",
+            precision=lambda: case(
+                (Project.actual_end.is_not(None), Project.actual_end_precision),
+                else_=Project.planned_end_precision,
+            ),
         ),
         Column("budget", N_("Budget"), _project_budget, "money"),
         Column("granted", N_("Co-financing granted"), _project_granted, "money"),

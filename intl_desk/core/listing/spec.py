@@ -35,6 +35,9 @@ class Column:
     width: int = 120
     #: what to order by when it is not the value itself (a folded name sorts accents right)
     sort: Expression | None = None
+    #: for a date an office may know only to the month or year: its precision column, so
+    #: the value reads "2011" (see intl_desk.core.date_precision)
+    precision: Expression | None = None
 
 
 @dataclass(frozen=True)
