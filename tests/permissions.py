@@ -31,11 +31,8 @@ PRELOADED = (
 
 
 @contextmanager
-def without_write_access(folder: Path) -> Iterator[None]:
-    """Inside the block, ``folder`` and the files in it may be read but not written."""
-    for child in folder.iterdir():
-        child.chmod(0o444)
-    folder.chmod(0o555)
+def unprivileged() -> Iterator[None]:
+    """Inside the block, file permissions apply to this test (it is "nobody" if root)."""
     as_root = os.geteuid() == 0
     if as_root:
         for name in PRELOADED:
@@ -46,6 +43,18 @@ def without_write_access(folder: Path) -> Iterator[None]:
     finally:
         if as_root:
             os.seteuid(0)
+
+
+@contextmanager
+def without_write_access(folder: Path) -> Iterator[None]:
+    """Inside the block, ``folder`` and the files in it may be read but not written."""
+    for child in folder.iterdir():
+        child.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        with unprivileged():
+            yield
+    finally:
         folder.chmod(0o755)
         for child in folder.iterdir():
             child.chmod(0o644)

@@ -23,6 +23,22 @@ class SpreadsheetMissing(ExchangeError):
     msgid = N_("“{file}” cannot be found: check its name and folder.")
 
 
+class SpreadsheetNotAFile(ExchangeError):
+    """A folder, a pipe or a device: never opened, since reading a pipe waits forever."""
+
+    msgid = N_(
+        "“{file}” is not an ordinary file (it is a folder, a pipe or a device): choose the "
+        "spreadsheet itself."
+    )
+
+
+class SpreadsheetNotReadable(ExchangeError):
+    msgid = N_(
+        "You are not allowed to read “{file}”: ask for access to it or save a copy of your own "
+        "and import that."
+    )
+
+
 class NotASpreadsheet(ExchangeError):
     msgid = N_(
         "“{file}” is not a spreadsheet Intl Desk can read: save it as .xlsx or .csv and try again."

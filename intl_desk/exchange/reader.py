@@ -24,6 +24,8 @@ from intl_desk.exchange.errors import (
     OpenDocumentSpreadsheet,
     SpreadsheetDamaged,
     SpreadsheetMissing,
+    SpreadsheetNotAFile,
+    SpreadsheetNotReadable,
     SpreadsheetProtected,
     SpreadsheetTooLarge,
     TooManyRows,
@@ -168,11 +170,19 @@ def _refuse_other_format(path: Path) -> None:
     raise NotASpreadsheet(path)
 
 
+def _existing_file(path: Path | str) -> Path:
+    """``path`` if it is an ordinary file; never a pipe, whose reading would wait forever."""
+    target = Path(path)
+    if not target.exists():
+        raise SpreadsheetMissing(target)
+    if not target.is_file():
+        raise SpreadsheetNotAFile(target)
+    return target
+
+
 def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
     """Every worksheet of ``path`` (or only ``sheet``); raises the exchange's typed errors."""
-    target = Path(path)
-    if not target.is_file():
-        raise SpreadsheetMissing(target)
+    target = _existing_file(path)
     size = target.stat().st_size
     if size > MAX_BYTES:
         raise SpreadsheetTooLarge(
@@ -188,6 +198,8 @@ def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
             return _read_xlsx(target, sheet)
         if suffix in CSV_SUFFIXES:
             return _read_csv(target)
+    except PermissionError:
+        raise SpreadsheetNotReadable(target) from None
     except OSError:
         raise SpreadsheetMissing(target) from None
     if zipfile.is_zipfile(target):
@@ -197,9 +209,7 @@ def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
 
 def worksheet_names(path: Path | str) -> list[str]:
     """The worksheet names, without reading their cells (one name for a csv)."""
-    target = Path(path)
-    if not target.is_file():
-        raise SpreadsheetMissing(target)
+    target = _existing_file(path)
     if target.suffix.lower() in CSV_SUFFIXES:
         return [target.stem]
     from openpyxl import load_workbook

@@ -24,6 +24,7 @@ from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Base, Record
 from intl_desk.core.validation import errors_of
 from intl_desk.store.connection import make_engine, open_sqlite
+from intl_desk.store.dangling import dangling_references
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import StoreError
 from intl_desk.store.probe import probe
@@ -70,7 +71,10 @@ def _references(connection: sqlite3.Connection) -> Iterator[Message]:
     )
     for (table, parent), count in sorted(broken.items()):
         yield Message(
-            N_("{count} record(s) of kind “{kind}” refer to a missing “{parent}”."),
+            N_(
+                "{count} record(s) of kind “{kind}” refer to a missing “{parent}”, so the "
+                "file was changed outside Intl Desk: restore your latest backup copy."
+            ),
             {"count": count, "kind": _kind(table), "parent": _kind(parent)},
         )
 
@@ -217,6 +221,8 @@ def _problems(path: Path) -> list[Message]:
     try:
         problems += _integrity(connection, name)
         problems += _references(connection)
+        if found.schema_version == SCHEMA_VERSION:  # older tables differ from the model
+            problems += dangling_references(connection)
         problems += _foreign_objects(connection, name)
         problems += _office_rows(connection, name)
         problems += _documents(connection)

@@ -49,8 +49,8 @@ def _check(path: Path, key: _Key) -> None:
 def start(path: Path) -> None:
     """Begin checking ``path`` in the background, if it looks like an SQLite file."""
     key = _key(path)
-    if key is None or key in _threads:
-        return
+    if key is None or key in _threads or not path.is_file():
+        return  # opening a pipe would wait for a writer forever; the probe says what it is
     try:
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:

@@ -44,6 +44,16 @@ class NotSQLite(StoreError):
     msgid = N_("“{file}” is not an Intl Desk office file: choose the file that Intl Desk created.")
 
 
+class NotARegularFile(NotSQLite):
+    """A folder, a pipe or a device given as the office file: never opened, since reading
+    a pipe waits for a writer forever."""
+
+    msgid = N_(
+        "“{file}” is not an ordinary file (it is a folder, a pipe or a device), so Intl Desk "
+        "will not read it: choose the office file itself."
+    )
+
+
 class CorruptFile(StoreError):
     msgid = N_(
         "“{file}” is damaged (truncated or corrupted), so Intl Desk will not use it: restore "
@@ -314,6 +324,7 @@ __all__ = [
     "NeedsUpgrade",
     "NewerVersion",
     "NoSuchEntity",
+    "NotARegularFile",
     "NotSQLite",
     "OpenedReadOnly",
     "OtherOffice",

@@ -23,6 +23,7 @@ from intl_desk.store.errors import (
     EmptyFile,
     ForeignDatabase,
     NewerVersion,
+    NotARegularFile,
     NotSQLite,
     StoreError,
 )
@@ -76,7 +77,7 @@ def read_header(path: Path) -> Header:
         if not path.exists():
             raise FileNotFoundError(path)
         if not path.is_file():
-            raise NotSQLite(path, detail="not a regular file")
+            raise NotARegularFile(path, detail="not a regular file")
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(HEADER_SIZE)

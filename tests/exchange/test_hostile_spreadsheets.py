@@ -5,16 +5,21 @@ error", and the office file is left as it was; Excel's "Unicode text" simply imp
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from permissions import unprivileged
 from sqlalchemy import select
 
 from intl_desk.cli import main
 from intl_desk.core.model import Partner
 from intl_desk.exchange import reader
+from intl_desk.exchange.errors import SpreadsheetNotReadable
 from intl_desk.store.office_file import OfficeFile
 
 
@@ -127,3 +132,36 @@ def test_a_runaway_sheet_stops_at_the_limit_with_it_in_the_message(
         "intl-desk: “partenaires.csv” is 1.1 MB, larger than the 1 MB read at once: import it "
         "in parts.",
     )
+
+
+def test_a_pipe_or_a_folder_given_as_the_spreadsheet_is_refused_without_waiting(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opening a named pipe to read it would wait for a writer forever."""
+    pipe = tmp_path / "partenaires.csv"
+    os.mkfifo(pipe)
+    before = _digest(office_path)
+    for sheet in (pipe, tmp_path):
+        code, said = _import(capsys, office_path, sheet)
+        assert code == 2
+        assert said == (
+            f"intl-desk: “{sheet.name}” is not an ordinary file (it is a folder, a pipe or a "
+            "device): choose the spreadsheet itself."
+        )
+    assert _digest(office_path) == before
+
+
+def test_a_spreadsheet_the_user_may_not_read_says_so() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="intl-desk-sheet-"))
+    folder.chmod(0o755)
+    sheet = _partners_xlsx(folder / "partenaires.xlsx")
+    sheet.chmod(0o000)
+    try:
+        with unprivileged(), pytest.raises(SpreadsheetNotReadable) as caught:
+            reader.read_sheets(sheet)
+        assert str(caught.value) == (
+            "You are not allowed to read “partenaires.xlsx”: ask for access to it or save a "
+            "copy of your own and import that."
+        )
+    finally:
+        shutil.rmtree(folder)

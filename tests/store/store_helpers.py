@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import re
 import shutil
@@ -32,8 +33,10 @@ class Fingerprint:
 
 
 def fingerprint(path: Path) -> Fingerprint:
+    # a pipe is never read: that would wait for a writer forever
+    content = path.read_bytes() if path.is_file() else oct(path.stat().st_mode).encode()
     return Fingerprint(
-        hashlib.sha256(path.read_bytes()).hexdigest(),
+        hashlib.sha256(content).hexdigest(),
         path.stat().st_mtime_ns,
         frozenset(child.name for child in path.parent.iterdir()),
     )
@@ -95,6 +98,8 @@ def make_refused(kind: str, folder: Path) -> Path:
         path.write_bytes(PNG_HEADER)
     elif kind == "empty":
         path.write_bytes(b"")
+    elif kind == "fifo":  # a named pipe: reading it would wait for a writer forever
+        os.mkfifo(path)
     elif kind == "header_only":
         path.write_bytes(b"SQLite for")
     elif kind == "foreign":

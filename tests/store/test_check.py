@@ -5,9 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+from merge_helpers import copy_of, delete, make_base
+from sqlalchemy import select
 from store_helpers import copy_v0001, fingerprint, new_office
 
-from intl_desk.store.office_file import check
+from intl_desk.cli import main
+from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
+from intl_desk.store.office_file import OfficeFile, check
 
 PARTNER_COLUMNS = "id, created_at, updated_at, name, kind, country_code"
 
@@ -43,7 +48,10 @@ def test_broken_reference(tmp_path: Path) -> None:
         "INSERT INTO contact (id, created_at, updated_at, name, is_staff, partner_id) "
         "VALUES ('c1', '2026-01-01', '2026-01-01', 'Anna', 0, 'no-such-partner')",
     )
-    assert _texts(path) == ["1 record(s) of kind “Contact” refer to a missing “Partner”."]
+    assert _texts(path) == [
+        "1 record(s) of kind “Contact” refer to a missing “Partner”, so the file was changed "
+        "outside Intl Desk: restore your latest backup copy."
+    ]
 
 
 def test_invalid_records_are_counted_by_kind_with_examples(tmp_path: Path) -> None:
@@ -99,3 +107,33 @@ def test_older_file_is_checked_for_storage_only(tmp_path: Path) -> None:
     (problem,) = _texts(path)
     assert "older file format" in problem
     assert fingerprint(path) == before
+
+
+def test_a_party_left_without_its_partner_after_a_merge_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Québec deleted in our copy while a colleague's copy signed an agreement with it:
+    merged, the agreement has a party nobody can open; the foreign keys still hold."""
+    base = make_base(tmp_path / "base.sqlite")
+    ours = copy_of(base, tmp_path / "Lyon.sqlite")
+    theirs = copy_of(base, tmp_path / "Lyon (Anne).sqlite")
+    delete(ours, Partner, "Québec")
+    with OfficeFile.open(theirs) as office, office.session() as session:
+        quebec = session.scalars(select(Partner).where(Partner.name == "Québec")).one()
+        lyon = session.scalars(select(LocalEntity).where(LocalEntity.name == "Lyon")).one()
+        agreement = Agreement(title="Jumelage Lyon–Québec", type="twinning", status="draft")
+        agreement.parties = [
+            AgreementParty(local_entity=lyon, role="signatory"),
+            AgreementParty(partner=quebec, role="signatory"),
+        ]
+        session.add(agreement)
+        session.commit()
+    assert main(["merge", str(ours), str(theirs)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(ours)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{ours}: 1 problem(s) found.",
+        "- 1 record(s) of kind “Party” refer to a deleted “Partner”, e.g. “Jumelage "
+        "Lyon–Québec” (“Québec”): open it and choose another one or remove it.",
+    ]
+    assert _texts(theirs) == []  # the colleague's own copy is sound

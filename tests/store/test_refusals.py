@@ -16,6 +16,7 @@ REFUSED: dict[str, type[errors.StoreError]] = {
     "text": errors.NotSQLite,
     "png": errors.NotSQLite,
     "empty": errors.EmptyFile,
+    "fifo": errors.NotARegularFile,
     "header_only": errors.CorruptFile,
     "truncated": errors.CorruptFile,
     "corrupt": errors.CorruptFile,
@@ -112,9 +113,11 @@ def test_missing_file(tmp_path: Path) -> None:
     assert check(path).unusable
 
 
-def test_a_folder_is_not_an_office_file(tmp_path: Path) -> None:
-    with pytest.raises(errors.NotSQLite):
-        OfficeFile.open(tmp_path)
+def test_a_folder_or_a_device_is_not_an_office_file(tmp_path: Path) -> None:
+    for path in (tmp_path, Path("/dev/zero")):
+        with pytest.raises(errors.NotARegularFile) as caught:
+            OfficeFile.open(path)
+        assert is_one_sentence_naming(caught.value.message, path)
 
 
 def test_every_store_error_message_is_one_sentence_naming_the_file(tmp_path: Path) -> None:
