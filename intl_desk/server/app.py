@@ -11,22 +11,27 @@ the time taken (never a password or token).
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
+from starlette.background import BackgroundTask
 
 from intl_desk import __version__
 from intl_desk.core.i18n import N_, Message
 from intl_desk.server.accounts import Account, authenticate, enabled_account
+from intl_desk.server.snapshot import write_snapshot
 from intl_desk.server.tables import server_metadata
 from intl_desk.server.throttle import LoginThrottle
 from intl_desk.server.tokens import (
@@ -151,6 +156,26 @@ def _me(account: SignedIn) -> AccountOut:
     return _account_out(account)
 
 
+CURSOR_HEADER = "X-Intl-Desk-Cursor"
+
+
+def _clone(request: Request, account: SignedIn) -> FileResponse:
+    """The whole office as an office file, with the cursor it is consistent with."""
+    folder = Path(tempfile.mkdtemp(prefix="intl-desk-clone-"))
+    target = folder / "office.sqlite"
+    try:
+        cursor = write_snapshot(request.app.state.engine, target)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return FileResponse(
+        target,
+        media_type="application/vnd.sqlite3",
+        headers={CURSOR_HEADER: str(cursor)},
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )
+
+
 def _health(request: Request) -> JSONResponse:
     try:
         with request.app.state.engine.connect() as connection:
@@ -210,5 +235,12 @@ def create_app(engine: Engine, throttle: LoginThrottle | None = None) -> FastAPI
     v1 = APIRouter(prefix="/v1")
     v1.add_api_route("/login", _login, methods=["POST"], response_model=LoginResponse)
     v1.add_api_route("/me", _me, methods=["GET"], response_model=AccountOut)
+    v1.add_api_route(
+        "/clone",
+        _clone,
+        methods=["GET"],
+        response_class=FileResponse,
+        summary="The office as an office file (SQLite), with the server's cursor in a header",
+    )
     app.include_router(v1)
     return app

@@ -1,4 +1,4 @@
-"""``intl-desk server init``, ``server run`` and ``server user add|list|disable``.
+"""``intl-desk server init|run|backup`` and ``server user add|list|disable``.
 
 Passwords are asked for twice on a terminal, or read from ``INTL_DESK_PASSWORD`` in
 scripts; they never appear on the command line.
@@ -7,28 +7,12 @@ scripts; they never appear on the command line.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 from pathlib import Path
 from typing import Any
 
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.password_input import read_password
 from intl_desk.server.roles import ROLES
-
-PASSWORD_VARIABLE = "INTL_DESK_PASSWORD"
-
-
-def read_password(name: str, *, confirm: bool) -> str:
-    from_environment = os.environ.get(PASSWORD_VARIABLE)
-    if from_environment:
-        return from_environment
-    prompt = Message(N_("Password for {name}: "), {"name": name}).render()
-    password = getpass.getpass(prompt)
-    if confirm and getpass.getpass(_("The same password again: ")) != password:
-        from intl_desk.server.accounts import AccountError
-
-        raise AccountError(Message(N_("The two passwords differ; nothing was written.")))
-    return password
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -115,6 +99,29 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from intl_desk.server.setup import server_engine
+    from intl_desk.server.snapshot import write_snapshot
+    from intl_desk.store.errors import FileAlreadyExists
+    from intl_desk.store.output_guard import guard_output
+
+    target = guard_output(args.output)
+    if target.exists():
+        raise FileAlreadyExists(target)
+    engine = server_engine(args.db)
+    try:
+        write_snapshot(engine, target)
+    finally:
+        engine.dispose()
+    print(
+        Message(
+            N_("The whole office is saved in {file}; the desktop app opens it."),
+            {"file": str(target)},
+        )
+    )
+    return 0
+
+
 def add_server_parser(sub: Any) -> None:
     server = sub.add_parser("server", help=_("set up the office server and its accounts"))
     commands = server.add_subparsers(dest="server_command", required=True)
@@ -145,6 +152,16 @@ def add_server_parser(sub: Any) -> None:
     )
     run.add_argument("--tls-key", type=Path, metavar=_("FILE"), help=_("its private key (PEM)"))
     run.set_defaults(handler=cmd_run)
+
+    backup = commands.add_parser(
+        "backup", help=_("save the whole office, as it is now, in a new office file")
+    )
+    database(backup)
+    backup.add_argument(
+        "-o", "--output", required=True, type=Path, metavar=_("FILE"),
+        help=_("the new office file"),
+    )  # fmt: skip
+    backup.set_defaults(handler=cmd_backup)
 
     user = commands.add_parser("user", help=_("the server's accounts"))
     users = user.add_subparsers(dest="user_command", required=True)

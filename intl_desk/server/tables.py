@@ -1,4 +1,4 @@
-"""The server's own tables, beside the office's: accounts and settings.
+"""The server's own tables, beside the office's: accounts, settings, the change order.
 
 They live in the server's PostgreSQL database only, never in an office file, and are
 made by ``server init`` (and, for a database set up before a table existed, when the
@@ -7,7 +7,17 @@ server starts: ``create_all`` makes only the missing ones).
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, MetaData, String, Table, func
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Identity,
+    MetaData,
+    String,
+    Table,
+    func,
+)
 
 server_metadata = MetaData()
 
@@ -28,4 +38,15 @@ setting_table = Table(
     server_metadata,
     Column("name", String(60), primary_key=True),
     Column("value", String(200), nullable=False),
+)
+
+#: the server's order of the history: every change the server accepted gets the next
+#: number; a client's cursor is the last number it holds. ``client_id`` is the office file
+#: that sent it (none for changes made on the server itself).
+change_order_table = Table(
+    "server_change_order",
+    server_metadata,
+    Column("seq", BigInteger, Identity(), primary_key=True),
+    Column("change_id", String(36), nullable=False, unique=True),
+    Column("client_id", String(36)),
 )

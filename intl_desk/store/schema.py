@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 #: The number of the newest migration; also written to ``PRAGMA user_version``.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: The tables of schema :data:`SCHEMA_VERSION`, so that a file's tables can be checked
 #: without importing the model (``intl-desk info`` cannot afford it). The model is the
@@ -31,8 +31,8 @@ TABLES = frozenset(
         "document", "exchange_rate", "indicator", "indicator_sdg", "indicator_target",
         "local_entity", "measurement", "membership", "network", "office", "participation",
         "partner", "period", "project", "project_participant", "project_report", "project_sdg",
-        "project_sector", "project_transaction", "scale_level", "strategic_line",
-        "strategic_objective",
+        "project_sector", "project_transaction", "scale_level", "sent_change", "server_link",
+        "strategic_line", "strategic_objective",
     }
 )
 

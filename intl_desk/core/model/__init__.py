@@ -41,6 +41,7 @@ from intl_desk.core.model.projects import (
     ProjectSector,
     ProjectTransaction,
 )
+from intl_desk.core.model.sync import SentChange, ServerLink
 
 __all__ = [
     "Activity",
@@ -78,6 +79,8 @@ __all__ = [
     "ProjectTransaction",
     "Record",
     "ScaleLevel",
+    "SentChange",
+    "ServerLink",
     "StrategicLine",
     "StrategicObjective",
     "new_uuid",

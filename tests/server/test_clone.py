@@ -1,0 +1,134 @@
+"""``intl-desk clone`` and ``server backup`` against a real server on a real PostgreSQL.
+
+The server holds a whole demo office (every record kind, a document, Łódź); the clone is
+an ordinary office file the app opens, with the same rows as the server, linked to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from live_server import PASSWORD, LiveServer, database_url, fresh_server_database, live_server
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from intl_desk.cli import main
+from intl_desk.core.demo import populate_demo
+from intl_desk.core.model import (
+    Base,
+    Change,
+    Document,
+    Office,
+    Partner,
+    SentChange,
+    ServerLink,
+)
+from intl_desk.core.tracking import TrackedSession
+from intl_desk.store.office_file import OfficeFile, check
+
+SKIPPED = {"server_link", "sent_change"}
+
+
+@pytest.fixture(scope="module")
+def server_db() -> Iterator[Engine]:
+    engine = fresh_server_database()
+    with engine.connect() as connection:
+        office_id = connection.scalar(select(Office.id))
+    info = {"office_id": office_id, "user": "ana"}
+    with TrackedSession(bind=engine, info=info) as session:
+        populate_demo(session, scale="city", seed=3, today=date(2026, 6, 1))
+        session.scalars(select(Office)).one().name = "Estado de Minas Gerais"
+        session.add(Partner(name="Łódź Urząd Miasta", country_code="PL"))
+        session.add(
+            Document(title="Acordo assinado", filename="acordo.pdf", media_type="application/pdf",
+                     size=5, sha256=hashlib.sha256(b"%PDF-").hexdigest(), content=b"%PDF-")
+        )  # fmt: skip
+        session.commit()
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(server_db: Engine) -> Iterator[LiveServer]:
+    with live_server(server_db) as running:
+        yield running
+
+
+def _counts(connection_source: Engine) -> dict[str, int]:
+    with connection_source.connect() as connection:
+        return {
+            table.name: int(connection.scalar(select(func.count()).select_from(table)) or 0)
+            for table in Base.metadata.sorted_tables
+            if table.name not in SKIPPED
+        }
+
+
+def test_a_clone_is_an_office_file_holding_what_the_server_holds(
+    server: LiveServer, server_db: Engine, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setenv("INTL_DESK_PASSWORD", PASSWORD)
+    target = tmp_path / "minas.sqlite"
+    assert main(["clone", server.address, "-o", str(target), "--user", "ana"]) == 0
+    said = capsys.readouterr().out
+    assert "Estado de Minas Gerais cloned from" in said
+    assert f"intl-desk sync {target}" in said
+    assert check(target).problems == []
+    with OfficeFile.open(target) as office:
+        assert _counts(office.engine) == _counts(server_db)
+        with office.session() as session:
+            assert session.scalar(select(Office.name)) == "Estado de Minas Gerais"
+            lodz = session.scalars(select(Partner).where(Partner.name == "Łódź Urząd Miasta")).one()
+            assert lodz.country_code == "PL"
+            attached = select(Document).where(Document.filename == "acordo.pdf")
+            document = session.scalars(attached).one()
+            assert (document.title, document.content) == ("Acordo assinado", b"%PDF-")
+            link = session.scalars(select(ServerLink)).one()
+            assert (link.server_url, link.account, link.cursor) == (server.address, "ana", 0)
+            history = session.scalar(select(func.count()).select_from(Change))
+            known = session.scalar(select(func.count()).select_from(SentChange))
+            assert history and known == history
+
+
+def test_a_wrong_password_clones_nothing(
+    server: LiveServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setenv("INTL_DESK_PASSWORD", "not-the-password")
+    target = tmp_path / "minas.sqlite"
+    assert main(["clone", server.address, "-o", str(target), "--user", "ana"]) == 2
+    assert capsys.readouterr().err.strip() == "intl-desk: Wrong account name or password."
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_clone_never_writes_over_a_file_nor_talks_to_a_missing_server(
+    server: LiveServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setenv("INTL_DESK_PASSWORD", PASSWORD)
+    existing = tmp_path / "notes.sqlite"
+    existing.write_bytes(b"mine")
+    assert main(["clone", server.address, "-o", str(existing), "--user", "ana"]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert existing.read_bytes() == b"mine"
+    gone = "http://127.0.0.1:9"  # the discard port: nothing listens there
+    assert main(["clone", gone, "-o", str(tmp_path / "x.sqlite"), "--user", "ana"]) == 2
+    assert "Cannot reach the office server at http://127.0.0.1:9" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.sqlite"]
+
+
+def test_server_backup_writes_the_whole_office_as_an_office_file(
+    server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "backup.sqlite"
+    assert main(["server", "backup", "--db", database_url(server_db), "-o", str(target)]) == 0
+    assert "The whole office is saved in" in capsys.readouterr().out
+    assert check(target).problems == []
+    with OfficeFile.open(target, read_only=True) as office:
+        assert _counts(office.engine) == _counts(server_db)
+        with office.session() as session:
+            assert session.scalars(select(ServerLink)).all() == []
