@@ -11,15 +11,13 @@ day ("2024" runs to 31 December 2024, never stops on 1 January). A companion col
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Literal
+from datetime import date, datetime, timedelta
+from typing import Literal, TypeVar, cast
 
-from babel.dates import format_skeleton
-
-from intl_desk.core.display import date_text, locale_for
-from intl_desk.core.i18n import current_language
+from intl_desk.core.display import date_text
 
 Precision = Literal["day", "month", "year"]
+T = TypeVar("T")
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 
 #: per table, the dates a register can give as a year or a month alone
@@ -74,11 +72,14 @@ def stored_day(day: date, precision: str, field: str) -> date:
 
 class PreciseDate(date):
     """A date read from a list with the precision it was given: still a ``date`` for
-    sorting and comparing, shown as "2011" or "July 2003"."""
+    sorting and comparing, shown as "2011" or "July 2003". Arithmetic on it (a day less
+    the reminder's lead time) gives a day."""
 
-    precision: Precision
+    precision: Precision = "day"
 
-    def __new__(cls, year: int, month: int, day: int, precision: Precision) -> PreciseDate:
+    def __new__(
+        cls, year: int, month: int, day: int, precision: Precision = "day"
+    ) -> PreciseDate:
         made = super().__new__(cls, year, month, day)
         made.precision = precision
         return made
@@ -87,13 +88,13 @@ class PreciseDate(date):
         return (PreciseDate, (self.year, self.month, self.day, self.precision))
 
 
-def with_precision(value: object, precision: object) -> object:
+def with_precision(value: T, precision: object) -> T:
     """``value`` marked with its precision when it is a date known to the month or year
     (anything else as it is)."""
     shown = as_precision(precision)
-    if shown == "day" or not isinstance(value, date):
+    if shown == "day" or not isinstance(value, date) or isinstance(value, datetime):
         return value
-    return PreciseDate(value.year, value.month, value.day, shown)
+    return cast(T, PreciseDate(value.year, value.month, value.day, shown))
 
 
 def precision_of(value: object) -> Precision:
@@ -106,13 +107,7 @@ def precise_date_text(value: date | None, precision: object, language: str | Non
     whole date as every screen shows one."""
     if value is None:
         return ""
-    shown = as_precision(precision)
-    if shown == "year":
-        return str(value.year)
-    locale = locale_for(language or current_language())
-    if shown == "month":
-        return format_skeleton("yMMMM", value, locale=locale)
-    return date_text(value, language)
+    return date_text(with_precision(value, precision), language)
 
 
 def typed_date_text(value: date | None, precision: object) -> str:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
 
 from intl_desk.core.folding import fold
@@ -34,11 +34,19 @@ def country_name(code: str | None, language: str | None = None) -> str:
 
 
 def date_text(value: date | datetime | None, language: str | None = None) -> str:
+    """A date as every screen and report shows it; one known only to the year or month
+    (a :class:`~intl_desk.core.date_precision.PreciseDate`) as "2011" or "July 2003"."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = value.date()
-    return format_date(value, format="medium", locale=locale_for(language or current_language()))
+    precision = getattr(value, "precision", "day")
+    if precision == "year":
+        return str(value.year)
+    locale = locale_for(language or current_language())
+    if precision == "month":
+        return str(format_skeleton("yMMMM", value, locale=locale))
+    return format_date(value, format="medium", locale=locale)
 
 
 def number_text(value: float | int | Decimal | None, language: str | None = None) -> str:

@@ -25,6 +25,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.date_precision import with_precision
 from intl_desk.core.display import country_name
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
@@ -275,6 +276,8 @@ def _agreements(session: Session, ids: Sequence[str]) -> tuple[StoryAgreement, .
             Agreement.status,
             Agreement.date_signed,
             Agreement.date_expires,
+            Agreement.date_signed_precision,
+            Agreement.date_expires_precision,
         ).where(Agreement.deleted_at.is_(None), Agreement.id.in_(list(partners_of)))
     ).all()
     objectives: dict[str, list[str]] = defaultdict(list)
@@ -294,8 +297,8 @@ def _agreements(session: Session, ids: Sequence[str]) -> tuple[StoryAgreement, .
             type=vocab.AGREEMENT_TYPES.label(r.type),
             status=vocab.AGREEMENT_STATUSES.label(r.status),
             status_code=r.status,
-            signed=r.date_signed,
-            expires=r.date_expires,
+            signed=with_precision(r.date_signed, r.date_signed_precision),
+            expires=with_precision(r.date_expires, r.date_expires_precision),
             partners=tuple(partners_of[r.id]),
             objectives=tuple(objectives[r.id]),
         )

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.date_precision import with_precision
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -91,6 +92,7 @@ def renewals_due(session: Session, today: date) -> list[RenewalDue]:
             Agreement.id,
             Agreement.title,
             Agreement.date_expires,
+            Agreement.date_expires_precision,
             Agreement.renewal_decision,
             Agreement.renewal_reminder_days,
         )
@@ -110,7 +112,7 @@ def renewals_due(session: Session, today: date) -> list[RenewalDue]:
                 RenewalDue(
                     row.id,
                     row.title,
-                    row.date_expires,
+                    with_precision(row.date_expires, row.date_expires_precision),
                     row.renewal_decision,
                     (row.date_expires - today).days,
                 )

@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from exchange_helpers import write_rows
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from intl_desk.cli import main
+from intl_desk.core.display import date_text
 from intl_desk.core.model import Agreement, LocalEntity, Project
+from intl_desk.core.today import renewals_due
 from intl_desk.store.office_file import OfficeFile
 
 
@@ -181,3 +184,32 @@ def test_an_exported_list_imports_back_with_the_same_precision(
 
     assert stored(again) == stored(lyon)
     assert stored(again)["Łódź"] == (date(2003, 7, 1), "month", date(2024, 12, 31), "year")
+
+
+def test_the_partner_sheet_and_the_today_page_read_the_dates_as_given(
+    lyon: Path, tmp_path: Path
+) -> None:
+    """A register's "2011" and "juillet 2030" reach the printed partner sheet as "2011"
+    and "juillet 2030", never as 1 January 2011 or 31 July 2030."""
+    register = tmp_path / "registre.csv"
+    register.write_text(
+        "Registre des jumelages de la Ville de Lyon\n"
+        "Ville partenaire;Pays;Type;Statut;Signé le;Échéance\n"
+        "Córdoba;Argentine;Jumelage;En vigueur;2011;juillet 2030\n",
+        "utf-8",
+    )
+    assert main(["import", str(lyon), str(register), "--kind", "agreements"]) == 0
+    sheet = tmp_path / "cordoba.pdf"
+    command = ["--language", "fr", "report", "partner", str(lyon), "--partner", "Córdoba"]
+    assert main([*command, "-o", str(sheet)]) == 0
+    text = " ".join(
+        " ".join((page.extract_text() or "").split()) for page in PdfReader(sheet).pages
+    )
+    assert "2011 – juillet 2030" in text
+    assert "janv. 2011" not in text and "31 juil." not in text
+    with OfficeFile.open(lyon, read_only=True) as office, office.session() as session:
+        due = renewals_due(session, date(2030, 6, 1))
+    assert [(item.title, date_text(item.expires, "en")) for item in due] == [
+        ("Twinning / sister city Ville de Lyon – Córdoba", "July 2030")
+    ]
+    assert due[0].days_left == 60  # still counted to 31 July

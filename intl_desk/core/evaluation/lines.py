@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.date_precision import with_precision
 from intl_desk.core.display import country_name, sort_key
 from intl_desk.core.model import (
     Agreement,
@@ -134,6 +135,8 @@ def agreement_lines(session: Session, ids: Ids, with_details: bool = False) -> l
                     Agreement.entity_names,
                     Agreement.date_signed,
                     Agreement.date_expires,
+                    Agreement.date_signed_precision,
+                    Agreement.date_expires_precision,
                     Agreement.perpetual,
                     Agreement.renewal_decision,
                     Agreement.responsible_id,
@@ -162,8 +165,8 @@ def agreement_lines(session: Session, ids: Ids, with_details: bool = False) -> l
             row.partner_names or "",
             countries(row.country_codes),
             row.entity_names or "",
-            row.date_signed,
-            row.date_expires,
+            with_precision(row.date_signed, row.date_signed_precision),
+            with_precision(row.date_expires, row.date_expires_precision),
             bool(row.perpetual),
             vocab.RENEWAL_DECISIONS.label(row.renewal_decision),
             contacts.get(row.responsible_id, "") if row.responsible_id else "",
@@ -200,6 +203,10 @@ def project_lines(session: Session, ids: Ids, until: date) -> list[ProjectLine]:
                     Project.planned_start,
                     Project.actual_end,
                     Project.planned_end,
+                    Project.actual_start_precision,
+                    Project.planned_start_precision,
+                    Project.actual_end_precision,
+                    Project.planned_end_precision,
                     Project.country_code,
                     Project.lead_entity_id,
                     Project.currency,
@@ -255,8 +262,10 @@ def project_lines(session: Session, ids: Ids, until: date) -> list[ProjectLine]:
             row.id,
             row.title,
             vocab.PROJECT_STATUSES.label(row.status),
-            row.actual_start or row.planned_start,
-            row.actual_end or row.planned_end,
+            with_precision(row.actual_start, row.actual_start_precision)
+            or with_precision(row.planned_start, row.planned_start_precision),
+            with_precision(row.actual_end, row.actual_end_precision)
+            or with_precision(row.planned_end, row.planned_end_precision),
             country_name(row.country_code),
             entities.get(row.lead_entity_id, ""),
             row.currency or "",

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.date_precision import with_precision
 from intl_desk.core.display import country_name
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
@@ -139,9 +140,9 @@ def agreement_sheet(session: Session, agreement_id: str) -> AgreementSheet:
         partners=tuple(f"{name} ({country_name(code)})" for name, code in theirs),
         dates=(
             (N_("Proposed"), row.date_proposed),
-            (N_("Signed"), row.date_signed),
-            (N_("In force"), row.date_in_force),
-            (N_("Expires"), row.date_expires),
+            (N_("Signed"), with_precision(row.date_signed, row.date_signed_precision)),
+            (N_("In force"), with_precision(row.date_in_force, row.date_in_force_precision)),
+            (N_("Expires"), with_precision(row.date_expires, row.date_expires_precision)),
         ),
         perpetual=bool(row.perpetual),
         renewal=vocab.RENEWAL_DECISIONS.label(row.renewal_decision),
