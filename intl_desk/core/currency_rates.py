@@ -278,3 +278,43 @@ def granted_groups(
             .group_by(Project.currency, year)
         )
     ]
+
+
+# --- rates taken from a sheet -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RatesTaken:
+    """The office's rates after a sheet's were put in: ``records`` (the existing ones,
+    changed where the sheet gives another rate, and the new ones), with the counts."""
+
+    records: list[ExchangeRate]
+    added: int
+    changed: int
+
+
+def take_rates(
+    existing: Iterable[ExchangeRate],
+    rows: Iterable[tuple[str, int, Decimal, str | None]],
+    to_currency: str,
+) -> RatesTaken:
+    """Put ``rows`` (currency, year, rate, source) into the ``existing`` rates into
+    ``to_currency``: a currency and year already there takes the sheet's rate (and its
+    source, when the sheet names one), any other is a new rate."""
+    records = list(existing)
+    by_key = {(r.currency, r.year): r for r in records if r.to_currency == to_currency}
+    added = changed = 0
+    for currency, year, rate, source in rows:
+        record = by_key.get((currency, year))
+        if record is None:
+            record = ExchangeRate(
+                currency=currency, to_currency=to_currency, year=year, rate=rate, source=source
+            )
+            records.append(record)
+            by_key[(currency, year)] = record
+            added += 1
+        elif Decimal(str(record.rate)) != rate or (source and record.source != source):
+            record.rate = rate
+            record.source = source or record.source
+            changed += 1
+    return RatesTaken(records, added, changed)

@@ -32,6 +32,7 @@ from intl_desk.core.model import (
     Contact,
     ContactPosition,
     Document,
+    ExchangeRate,
     Indicator,
     IndicatorSdg,
     IndicatorTarget,
@@ -168,6 +169,20 @@ def _contact(c: _Checker) -> None:
 def _contact_position(c: _Checker) -> None:
     c.required("position")
     c.in_order("since", "until", N_("The position ends before it starts."))
+
+
+def _exchange_rate(c: _Checker) -> None:
+    c.required("currency", "to_currency", "year", "rate")
+    c.year("year")
+    rate = c.value("rate")
+    if rate is not None and Decimal(str(rate)) <= 0:
+        c.add("rate", N_("A rate must be more than zero."))
+    if c.value("currency") and c.value("currency") == c.value("to_currency"):
+        c.add(
+            "currency",
+            N_("A rate converts another currency into {currency}."),
+            currency=c.value("to_currency"),
+        )
 
 
 def _agreement(c: _Checker) -> None:
@@ -400,6 +415,7 @@ RULES: dict[type[Record], _Rule] = {
     Partner: _partner,
     Contact: _contact,
     ContactPosition: _contact_position,
+    ExchangeRate: _exchange_rate,
     Agreement: _agreement,
     AgreementParty: _agreement_party,
     AgreementObjective: _agreement_objective,

@@ -145,7 +145,8 @@ def _without_rate(session: Session) -> Iterator[Message]:
         yield Message(
             N_(
                 "{count} amount(s) in {currency} have no exchange rate to {office} for their "
-                "year ({years}): sums in {office} leave them out."
+                "year ({years}): sums in {office} leave them out. Enter the rates under Office › "
+                "Exchange rates."
             ),
             {
                 "count": missing.count,

@@ -49,7 +49,7 @@ Choices = Callable[[], Sequence[tuple[Any, str]]]
 class ChildColumn:
     field: str
     label: str  # msgid
-    kind: str = "text"  # text, integer, number, money, date, choice
+    kind: str = "text"  # text, integer, number, money, rate, date, choice
     choices: Choices | None = None  # for "choice": (value, label) pairs
     width: int = 140
     #: for a "choice" column that may set one of two fields (entity or partner):
@@ -262,11 +262,11 @@ class ChildTable(QWidget):
             return None
         if column.kind == "integer":
             return int(text) if text.lstrip("-").isdigit() else _Invalid(text)
-        if column.kind in ("number", "money"):
+        if column.kind in ("number", "money", "rate"):
             number_value = parse_number(text)
             if number_value is None:
                 return _Invalid(text)
-            return number_value if column.kind == "money" else float(number_value)
+            return float(number_value) if column.kind == "number" else number_value
         return text
 
     def apply(self) -> list[Record]:
@@ -349,6 +349,8 @@ def cell_text(kind: str, value: Any) -> str:
         return format_decimal(Decimal(str(value)), format="#,##0.00", locale=locale)
     if kind == "number":
         return format_decimal(Decimal(str(value)), format="#,##0.###", locale=locale)
+    if kind == "rate":  # 0.00152449: every digit the rate was given with
+        return format_decimal(Decimal(str(value)), format="#,##0.##########", locale=locale)
     return str(value)
 
 

@@ -32,6 +32,7 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
 from intl_desk.ui.calendar_export import export_calendar
 from intl_desk.ui.dashboard.install import install_dashboard
+from intl_desk.ui.exchange_rates_dialog import install_office_menu
 from intl_desk.ui.export_action import add_export_buttons, export_current_list
 from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
 from intl_desk.ui.import_wizard import start_import
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.overview = install_dashboard(self)  # the Overview page and toolbar
         self.measurement_page = install_measurements(self)  # what is due, the entry grid
+        install_office_menu(self)  # the exchange rates
         add_export_buttons(self)  # "Export…" beside each list's "New…"
         self._restore_geometry()
         self._update_title()

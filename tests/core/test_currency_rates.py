@@ -185,9 +185,9 @@ def test_check_lists_the_amounts_without_a_rate(office: OfficeFile, office_path:
     problems = [str(problem) for problem in check(office_path).problems]
     assert problems == [
         "1 amount(s) in USD have no exchange rate to EUR for their year (2026): sums in EUR "
-        "leave them out.",
+        "leave them out. Enter the rates under Office › Exchange rates.",
         "1 amount(s) in XOF have no exchange rate to EUR for their year (2027): sums in EUR "
-        "leave them out.",
+        "leave them out. Enter the rates under Office › Exchange rates.",
     ]
 
 
