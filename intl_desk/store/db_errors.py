@@ -25,6 +25,7 @@ from intl_desk.store.errors import (
     OpenedReadOnly,
     PermissionDenied,
     ReadOnlyMedium,
+    SizeLimitReached,
     StoreError,
     UnfinishedWrite,
     WriteBlocked,
@@ -89,6 +90,35 @@ def write_blocker(path: Path) -> WriteBlocked | None:
     return PermissionDenied(path)
 
 
+#: the largest file FAT32 (USB sticks, some shares) can hold
+FAT32_LIMIT = 4 * 2**30 - 1
+#: how close to a limit a file must be for a failed write to be blamed on it
+_NEAR_LIMIT = 2**20
+
+
+def _size_limit() -> int:
+    """The largest file this process may write (``ulimit -f``), or FAT32's."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return FAT32_LIMIT
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return FAT32_LIMIT if soft == resource.RLIM_INFINITY else min(soft, FAT32_LIMIT)
+
+
+def _at_size_limit(path: Path) -> bool:
+    """Whether the file or its journal has grown up to the largest size allowed: SQLite
+    reports that refusal (``EFBIG``) as a plain I/O error."""
+    limit = _size_limit()
+    for candidate in (path, path.with_name(f"{path.name}-journal")):
+        try:
+            if candidate.stat().st_size > limit - _NEAR_LIMIT:
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def from_sqlite(error: sqlite3.Error, path: Path, *, read_only: bool = False) -> StoreError | None:
     """The typed error for ``error``, or None when it is not about the file (a bug, a
     constraint) and should propagate as it is."""
@@ -120,6 +150,8 @@ def from_sqlite(error: sqlite3.Error, path: Path, *, read_only: bool = False) ->
             return PermissionDenied(path, detail=detail)
         return StoreError(path, detail=detail)
     if primary == SQLITE_IOERR:
+        if not read_only and _at_size_limit(path):
+            return SizeLimitReached(path, detail=detail)
         return StoreError(path, detail=detail)
     return None
 
@@ -128,6 +160,8 @@ def from_os(error: OSError, path: Path) -> StoreError:
     detail = str(error)
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return DiskFull(path, detail=detail)
+    if error.errno == errno.EFBIG:
+        return SizeLimitReached(path, detail=detail)
     if error.errno == errno.EROFS:
         return ReadOnlyMedium(path, detail=detail)
     if isinstance(error, PermissionError):

@@ -138,6 +138,17 @@ class WriteBlocked(StoreError):
         return Message(self.read_only_msgid, {"file": self.path.name})
 
 
+class SizeLimitReached(StoreError):
+    """A write refused because the file would outgrow what the drive (FAT32: 4 GB) or
+    the user's account (a file-size limit) allows."""
+
+    msgid = N_(
+        "“{file}” could not be saved because it would grow beyond the largest file this "
+        "drive or account allows: move it to another drive or ask your administrator (what "
+        "was saved before is kept)."
+    )
+
+
 class ReadOnlyMedium(WriteBlocked):
     msgid = N_(
         "“{file}” is on a read-only drive or share: copy it to a writable folder to make changes."
@@ -336,6 +347,7 @@ __all__ = [
     "PermissionDenied",
     "ReadOnlyMedium",
     "SameFile",
+    "SizeLimitReached",
     "StoreError",
     "UnexpectedContent",
     "UnfinishedWrite",

@@ -9,7 +9,9 @@ file under the name the user chose.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +93,13 @@ def _recover(path: Path) -> None:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
         connection.close()
+
+
+def _hot_journal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-journal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _refuse_unexpected(path: Path, found: FileProbe) -> None:
@@ -315,8 +324,14 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         return translate_db_errors(self._path, read_only=self._read_only)
 
     def close(self) -> None:
+        """Close the file; a write that failed half-way (a full disk, a lost share) is
+        rolled back first, while the lock is still held, so the file is left as it was
+        before that write and no journal stays beside it."""
         self._engine.dispose()
         if self._lock is not None:
+            if not self._read_only and _hot_journal(self._path):
+                with contextlib.suppress(sqlite3.Error, OSError):  # else the next opening
+                    _recover(self._path)
             self._lock.release()
             self._lock = None
 

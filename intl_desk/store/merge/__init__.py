@@ -13,7 +13,7 @@ transaction that merges runs.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +21,14 @@ from intl_desk.core.tracking import current_user
 from intl_desk.store.backup import _vacuum_into, fsync_file, publish, temporary_sibling
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
-from intl_desk.store.errors import BackupFailed, FileAlreadyExists, OtherOffice, SameFile
+from intl_desk.store.errors import (
+    BackupFailed,
+    DiskFull,
+    FileAlreadyExists,
+    OtherOffice,
+    SameFile,
+    SizeLimitReached,
+)
 from intl_desk.store.merge.apply import Progress, apply_merge, attach
 from intl_desk.store.merge.plan import (
     Conflict,
@@ -137,31 +144,54 @@ def merge_files(
         # The other file's full integrity check (seconds on a state's file) runs while this
         # file is opened and backed up; the backup is removed again if nothing is merged.
         checked = pool.submit(verify_source, there)
-        with OfficeFile.open(here, take_over=take_over) as office:
-            backup = backup_before_merge(office)
-            writing = False
-            try:
-                with current_version_of(there, checked.result()) as source:
-                    with translate_db_errors(here):
-                        plan = _read_plan(here, source, chosen)  # locked: nobody else writes
-                    if plan.empty:
-                        return MergeReport()
-                    writing = True
-                    with translate_db_errors(here):
-                        apply_merge(
-                            office.engine,
-                            source,
-                            office_id=office.office_id,
-                            user=current_user(),
-                            choices=chosen,
-                            progress=progress,
-                            plan=plan,
-                        )
-            finally:
-                if not writing:
+        backups: list[Path] = []
+        try:
+            return _merge_into(here, there, checked, chosen, take_over, progress, backups)
+        except (DiskFull, SizeLimitReached):
+            # Closing the file rolled the half-written merge back, so the file is what
+            # the backup holds, and keeping a second copy would only fill the disk more.
+            if not Path(f"{here}-journal").exists():
+                for backup in backups:
                     backup.unlink(missing_ok=True)
-            return MergeReport.of(plan, backup=backup)
+            raise
 
+
+def _merge_into(
+    here: Path,
+    there: Path,
+    checked: Future[FileProbe],
+    chosen: dict[ConflictKey, Side],
+    take_over: bool,
+    progress: Progress | None,
+    backups: list[Path],
+) -> MergeReport:
+    """The merge proper, ``here`` open for editing; the backup it makes goes into
+    ``backups``."""
+    with OfficeFile.open(here, take_over=take_over) as office:
+        backup = backup_before_merge(office)
+        backups.append(backup)
+        writing = False
+        try:
+            with current_version_of(there, checked.result()) as source:
+                with translate_db_errors(here):
+                    plan = _read_plan(here, source, chosen)  # locked: nobody else writes
+                if plan.empty:
+                    return MergeReport()
+                writing = True
+                with translate_db_errors(here):
+                    apply_merge(
+                        office.engine,
+                        source,
+                        office_id=office.office_id,
+                        user=current_user(),
+                        choices=chosen,
+                        progress=progress,
+                        plan=plan,
+                    )
+        finally:
+            if not writing:
+                backup.unlink(missing_ok=True)
+        return MergeReport.of(plan, backup=backup)
 
 __all__ = [
     "Conflict",
