@@ -51,18 +51,33 @@ def save_yearly(office: Any, year: int, output: Path, today: date | None = None)
     return output
 
 
+def handover_workbook_path(output: Path) -> Path:
+    """The workbook of full listings beside the handover PDF: same name, ``.xlsx``."""
+    return output.with_suffix(".xlsx")
+
+
 def save_handover(office: Any, output: Path, today: date | None = None) -> Path:
-    """Compute the handover report of an open office file and write its PDF."""
+    """Compute the handover report of an open office file and write its PDF, and the
+    workbook of its full listings beside it (the PDF names it)."""
     from intl_desk.core.evaluation.handover import compute_handover
     from intl_desk.core.queries import office as office_record
     from intl_desk.reports.handover import write_handover_pdf
+    from intl_desk.reports.handover_workbook import write_handover_workbook
+    from intl_desk.store.output_guard import guard_output
 
+    workbook = handover_workbook_path(output)
+    guard_output(workbook, [office.path])
     with office.session() as session:
         report = compute_handover(session, today)
         own = office_record(session)
         logo = own.logo if own else None
     write_atomically(
-        output, lambda stream: write_handover_pdf(report, stream, logo), [office.path]
+        workbook, lambda stream: write_handover_workbook(report, stream), [office.path]
+    )
+    write_atomically(
+        output,
+        lambda stream: write_handover_pdf(report, stream, logo, workbook.name),
+        [office.path],
     )
     return output
 
@@ -84,5 +99,10 @@ def cmd_report_handover(args: argparse.Namespace) -> int:
     source, output = _paths(args)
     with OfficeFile.open(source, read_only=True) as office:
         save_handover(office, output)
-    print(Message(N_("Handover report written to {file}."), {"file": str(output)}))
+    print(
+        Message(
+            N_("Handover report written to {file}, its full lists to {workbook}."),
+            {"file": str(output), "workbook": str(handover_workbook_path(output))},
+        )
+    )
     return 0

@@ -21,11 +21,22 @@ from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
 from intl_desk.core.evaluation.lines_activities import ActivityLine
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.reports.fonts import register_fonts
+from intl_desk.reports.handover_summary import rest_in_workbook, summary_pages
+from intl_desk.reports.handover_workbook import (
+    AGREEMENTS,
+    CONTACTS,
+    LESSONS,
+    MEMBERSHIPS,
+    PLANNED,
+    PROJECTS,
+)
 from intl_desk.reports.page import Letterhead, document
 from intl_desk.reports.styles import ADVICE, HEADING, SMALL, data_table, text
 from intl_desk.reports.yearly_parts import amount, day, figure, long_table, note, section
 
-DETAILED = 300  # rows of a section printed in full; beyond, the count and where to see all
+#: rows of a list printed; beyond, the count and where to see all (the workbook beside the
+#: PDF): a state's 7,500 agreements made a 110-page report nobody read
+DETAILED = 25
 
 
 def handover_title() -> str:
@@ -33,13 +44,18 @@ def handover_title() -> str:
 
 
 def write_handover_pdf(
-    report: HandoverReport, target: Path | IO[bytes], logo: bytes | None = None
+    report: HandoverReport,
+    target: Path | IO[bytes],
+    logo: bytes | None = None,
+    workbook: str | None = None,
 ) -> None:
+    """Write the PDF; ``workbook`` names the file holding the full listings (written
+    beside it by :func:`intl_desk.reports.evaluation_commands.save_handover`)."""
     register_fonts()
     as_of = Message(N_("As of {date}"), {"date": day(report.today)}).render()
     letterhead = Letterhead(report.office_name, handover_title(), as_of, report.today, logo)
     doc, canvas_class = document(str(target) if isinstance(target, Path) else target, letterhead)
-    doc.build(_story(report), canvasmaker=canvas_class)
+    doc.build(_story(report, workbook), canvasmaker=canvas_class)
 
 
 def summary_rows(report: HandoverReport) -> list[tuple[str, str]]:
@@ -63,7 +79,7 @@ def summary_rows(report: HandoverReport) -> list[tuple[str, str]]:
     ]
 
 
-def _story(report: HandoverReport) -> list[Flowable]:
+def _story(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     story: list[Flowable] = [
         text(handover_title(), HEADING),
         Spacer(1, 6),
@@ -91,9 +107,25 @@ def _story(report: HandoverReport) -> list[Flowable]:
         [_("Commitment"), _("Value")],
         *[[label, value] for label, value in summary_rows(report)],
     ]
-    story += [data_table(rows, [280, 140], 1), PageBreak()]
-    story += _agreements(report) + _projects(report) + _memberships(report)
-    story += _planned(report) + _contacts(report) + _lessons(report)
+    figures = data_table(rows, [280, 140], 1)
+    figures.hAlign = "LEFT"
+    story.append(figures)
+    if workbook:
+        story.append(
+            note(
+                Message(
+                    N_(
+                        "The full lists are in the workbook {file}, written beside this "
+                        "report: one sheet per list."
+                    ),
+                    {"file": workbook},
+                ).render()
+            )
+        )
+    story += [Spacer(1, 10), *summary_pages(report, workbook), PageBreak()]
+    story += _agreements(report, workbook) + _projects(report, workbook)
+    story += _memberships(report, workbook) + _planned(report, workbook)
+    story += _contacts(report, workbook) + _lessons(report, workbook)
     return story
 
 
@@ -102,14 +134,11 @@ def _titled(msgid: str, items: Sized) -> str:
     return Message(msgid, {"count": number_text(len(items))}).render()
 
 
-def _cut(count: int, kind: str) -> str:
-    return Message(
-        N_("{shown} of {count} printed; the {kind} list in the app shows them all."),
-        {"shown": number_text(min(count, DETAILED)), "count": number_text(count), "kind": kind},
-    ).render()
+def _cut(count: int, sheet: str, workbook: str | None) -> str:
+    return rest_in_workbook(min(count, DETAILED), count, workbook, sheet)
 
 
-def _agreements(report: HandoverReport) -> list[Flowable]:
+def _agreements(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     header = [
         _("Agreement and its objectives"),
         _("Partners"),
@@ -143,12 +172,12 @@ def _agreements(report: HandoverReport) -> list[Flowable]:
             99,
             _("No active agreement."),
             DETAILED,
-            _cut(len(report.agreements), _("Agreements")),
+            _cut(len(report.agreements), AGREEMENTS, workbook),
         ),
     )
 
 
-def _projects(report: HandoverReport) -> list[Flowable]:
+def _projects(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     header = [
         _("Project"),
         _("Status"),
@@ -181,12 +210,12 @@ def _projects(report: HandoverReport) -> list[Flowable]:
             4,
             _("No project running."),
             DETAILED,
-            _cut(len(report.projects), _("Projects")),
+            _cut(len(report.projects), PROJECTS, workbook),
         ),
     )
 
 
-def _memberships(report: HandoverReport) -> list[Flowable]:
+def _memberships(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     header = [_("Network"), _("Member"), _("Role"), _("Since"), _("Annual fee"), _("Focal point")]
     return section(
         _titled(N_("Network memberships ({count})"), report.memberships),
@@ -205,12 +234,12 @@ def _memberships(report: HandoverReport) -> list[Flowable]:
             4,
             _("No membership."),
             DETAILED,
-            _cut(len(report.memberships), _("Networks")),
+            _cut(len(report.memberships), MEMBERSHIPS, workbook),
         ),
     )
 
 
-def _planned(report: HandoverReport) -> list[Flowable]:
+def _planned(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     def row(line: ActivityLine) -> list[Any]:
         return [day(line.start), line.kind, line.title, line.place, line.purpose]
 
@@ -224,17 +253,16 @@ def _planned(report: HandoverReport) -> list[Flowable]:
             99,
             _("No activity planned."),
             DETAILED,
-            _cut(len(report.planned), _("Activities")),
+            _cut(len(report.planned), PLANNED, workbook),
         ),
     )
 
 
-def _contacts(report: HandoverReport) -> list[Flowable]:
+def _contacts(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     def row(line: ContactLine) -> list[Any]:
         return [line.name, line.position, line.organisation, line.email, line.phone, line.languages]
 
     return [
-        PageBreak(),
         *section(
             _titled(N_("Contacts directory ({count})"), report.contacts),
             long_table(
@@ -251,12 +279,14 @@ def _contacts(report: HandoverReport) -> list[Flowable]:
                 [140, 150, 170, 150, 90, 85],
                 99,
                 _("No contact recorded."),
+                DETAILED,
+                _cut(len(report.contacts), CONTACTS, workbook),
             ),
         ),
     ]
 
 
-def _lessons(report: HandoverReport) -> list[Flowable]:
+def _lessons(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     def row(lesson: Lesson) -> list[Any]:
         return [lesson.kind, text(lesson.title, SMALL), text(lesson.text, SMALL)]
 
@@ -271,7 +301,7 @@ def _lessons(report: HandoverReport) -> list[Flowable]:
                 99,
                 _("No lesson recorded yet."),
                 DETAILED,
-                _cut(len(report.lessons), _("Agreements, Projects and Activities")),
+                _cut(len(report.lessons), LESSONS, workbook),
             ),
         ),
         note(_("Lessons are recorded on the agreement, project and activity forms.")),

@@ -240,9 +240,7 @@ def _detail(overview: Overview) -> list[Flowable]:
     money = overview.currency
     territory = overview.territory
     years: list[Flowable] = (
-        [*_years(overview, 520), Spacer(1, 8)]
-        if territory is not None and territory.drawn
-        else []
+        [*_years(overview, 520), Spacer(1, 8)] if territory is not None and territory.drawn else []
     )
     story: list[Flowable] = [
         *years,

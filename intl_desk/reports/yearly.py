@@ -127,11 +127,7 @@ def summary_rows(report: YearlyReport) -> list[tuple[str, str]]:
         (_("Network events attended"), figure(h.events)),
         (_("Missions abroad"), figure(h.missions)),
         (_("Cost of the missions"), amount(h.mission_cost, currency)),
-        *(
-            [(_("Sums of money above"), rates_text(currency, h.rate_years))]
-            if h.rate_years
-            else []
-        ),
+        *([(_("Sums of money above"), rates_text(currency, h.rate_years))] if h.rate_years else []),
         *(
             [(_("Amounts left out, for want of an exchange rate"), left_out_text(h.left_out))]
             if h.left_out

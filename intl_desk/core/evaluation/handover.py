@@ -10,10 +10,10 @@ directory; and the lessons learned recorded on agreements, projects and activiti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -32,6 +32,9 @@ from intl_desk.core.evaluation.lines_activities import ActivityLine, activity_li
 from intl_desk.core.i18n import _
 from intl_desk.core.model import Activity, Agreement, Contact, Membership, Office, Partner, Project
 from intl_desk.core.model import LocalEntity as Entity
+
+if TYPE_CHECKING:
+    from intl_desk.core.evaluation.handover_summary import HandoverSummary
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class HandoverReport:
     planned: tuple[ActivityLine, ...]
     contacts: tuple[ContactLine, ...]
     lessons: tuple[Lesson, ...]
+    #: the first pages: decisions due, where, whom to call (core/evaluation/handover_summary)
+    summary: HandoverSummary | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -129,7 +134,7 @@ def compute_handover(session: Session, today: date | None = None) -> HandoverRep
     )
     year_start = date(today.year, 1, 1)
     own = session.scalar(select(Office).where(Office.deleted_at.is_(None)).limit(1))
-    return HandoverReport(
+    report = HandoverReport(
         office_name=own.name if own else "",
         currency=own.currency if own else "EUR",
         today=today,
@@ -140,6 +145,9 @@ def compute_handover(session: Session, today: date | None = None) -> HandoverRep
         contacts=tuple(_contacts(session)),
         lessons=tuple(_lessons(session)),
     )
+    from intl_desk.core.evaluation.handover_summary import handover_summary
+
+    return replace(report, summary=handover_summary(session, report))
 
 
 def _contacts(session: Session) -> list[ContactLine]:
