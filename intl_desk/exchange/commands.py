@@ -200,9 +200,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add ``import`` and ``export`` to the command line's subparsers."""
-    imp = sub.add_parser("import", help=_("import records from a spreadsheet (xlsx or csv)"))
+    imp = sub.add_parser(
+        "import", help=_("import records from a spreadsheet (xlsx, ods, xls or csv)")
+    )
     imp.add_argument("file", metavar=_("FILE"), help=_("the office file"))
-    imp.add_argument("sheet", metavar=_("SHEET"), help=_("the spreadsheet (.xlsx or .csv)"))
+    imp.add_argument(
+        "sheet", metavar=_("SHEET"), help=_("the spreadsheet (.xlsx, .ods, .xls or .csv)")
+    )
     imp.add_argument(
         "--kind",
         required=True,

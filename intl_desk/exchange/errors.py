@@ -59,13 +59,6 @@ class SpreadsheetProtected(ExchangeError):
     )
 
 
-class OpenDocumentSpreadsheet(ExchangeError):
-    msgid = N_(
-        "“{file}” is an OpenDocument or old Excel spreadsheet: save it as .xlsx (or .csv) in "
-        "your spreadsheet program and import that."
-    )
-
-
 class SpreadsheetTooLarge(ExchangeError):
     msgid = N_("“{file}” is {found}, larger than the {limit} read at once: import it in parts.")
 

@@ -373,6 +373,7 @@ def preview_import(
         if "title" in composed and "title" not in chosen.values()
         else []
     )
+    notices.extend(_merged_notices(sheet, header.index + 1, header.headers, chosen))
     rows: list[RowPreview] = []
     skipped_notes: list[tuple[int, str]] = []
     body = sheet.rows[header.index + 1 :]
@@ -425,6 +426,26 @@ def preview_import(
         notices,
         skipped_notes,
     )
+
+
+def _merged_notices(
+    sheet: Sheet, header_row: int, headers: list[str], mapping: Mapping[int, str]
+) -> list[Message]:
+    """One sentence per imported column whose merged cells were carried down the rows."""
+    spans: dict[int, list[str]] = {}
+    for run in sheet.carried:
+        if run.first_row > header_row and run.column in mapping:
+            spans.setdefault(run.column, []).append(f"{run.first_row}–{run.last_row}")
+    return [
+        Message(
+            N_(
+                "Column “{column}” has cells merged over several rows: each value applies "
+                "to every row it spans (rows {rows})."
+            ),
+            {"column": headers[column], "rows": ", ".join(rows)},
+        )
+        for column, rows in sorted(spans.items())
+    ]
 
 
 #: fields a row can do without because the handler composes them from the row

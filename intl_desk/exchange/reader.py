@@ -1,10 +1,13 @@
-"""Reading a spreadsheet into rows of cell values: xlsx through openpyxl, csv by hand.
+"""Reading a spreadsheet into rows of cell values: workbooks through calamine, csv by hand.
 
-xlsx is read in read-only mode (streamed, so 10,000 rows stay small in memory; merged
-title cells show their value in the first cell only, which is all header detection
-needs). csv is decoded as UTF-8 (with or without the BOM Excel writes) and otherwise as
-Windows-1252, the encoding Excel uses for "CSV" on Western European Windows; the
-delimiter (, ; tab |) is sniffed from the first lines.
+Workbooks — .xlsx, .xlsm, the old Excel .xls and OpenDocument .ods — are read by
+python-calamine (Rust; several times faster than openpyxl and lighter in memory, which
+only writes here). A value in cells merged down several rows ("Ville de Lyon" once
+beside its five agreements) is carried down to each row it spans, and the sheet says
+where, so the import can tell the user. csv is decoded as UTF-8 (with or without the
+BOM Excel writes), UTF-16 (Excel's "Unicode text") and otherwise as Windows-1252, the
+encoding Excel uses for "CSV" on Western European Windows; the delimiter (, ; tab |) is
+sniffed from the first lines.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import csv
 import io
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,6 @@ from intl_desk.core.display import number_text
 from intl_desk.exchange.errors import (
     ExchangeError,
     NotASpreadsheet,
-    OpenDocumentSpreadsheet,
     SpreadsheetDamaged,
     SpreadsheetMissing,
     SpreadsheetNotAFile,
@@ -35,6 +37,7 @@ from intl_desk.exchange.xlsx_writer import FORMULA_STARTS
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (*XLSX_SUFFIXES, ".xls", ".ods")
 #: how many leading rows may hold titles, notes and blank lines above the column titles
 HEADER_SEARCH_ROWS = 30
 #: what one import reads at most: a state's whole register fits, a runaway sheet does not
@@ -44,12 +47,24 @@ MAX_BYTES = 200 * 2**20
 QUOTE = "'"
 
 
+@dataclass(frozen=True)
+class MergedRun:
+    """Cells merged down a column: the value of ``first_row`` carried to ``last_row``
+    (spreadsheet row numbers, as the user sees them; ``column`` counts from 0)."""
+
+    column: int
+    first_row: int
+    last_row: int
+
+
 @dataclass
 class Sheet:
     """One worksheet's cells, row by row (``rows[0]`` is the spreadsheet's row 1)."""
 
     name: str
     rows: list[list[Any]]
+    #: values carried down merged cells, to say so in the import's summary
+    carried: list[MergedRun] = field(default_factory=list)
 
 
 def _clean(value: Any, from_csv: bool = False) -> Any:
@@ -89,7 +104,8 @@ def _delimiter(sample: str) -> str:
     best, best_score = ",", (0, 0)
     for candidate in ";,\t|":  # on a tie the semicolon: decimal commas are common
         widths = Counter(
-            len(cells) for cells in csv.reader(io.StringIO(sample), delimiter=candidate)
+            len(cells)
+            for cells in csv.reader(io.StringIO(sample), delimiter=candidate)
             if len(cells) > 1
         )
         if widths:
@@ -114,45 +130,114 @@ def _read_csv(path: Path) -> list[Sheet]:
     return [Sheet(path.stem, rows)]
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
-    from openpyxl import load_workbook
+def _cell(value: Any) -> Any:
+    """A workbook cell as the import reads it: no empty text, whole numbers as integers
+    (calamine gives every number as a float; a reference "12" must not read "12.0")."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return _clean(value)
 
-    if not zipfile.is_zipfile(path):
+
+def carry_down(
+    rows: list[list[Any]], merged: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> list[MergedRun]:
+    """Give every row a merged cell spans its value (only the first row holds it)."""
+    runs = []
+    for (top, left), (bottom, _right) in sorted(merged or ()):
+        if bottom <= top or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if value is None:
+            continue
+        for number in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            row = rows[number]
+            row.extend([None] * (left + 1 - len(row)))
+            if row[left] is None:
+                row[left] = value
+        runs.append(MergedRun(left, top + 1, bottom + 1))
+    return runs
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+
+
+def _ods_merges(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """Cells merged down rows in an OpenDocument spreadsheet, per table (calamine gives
+    merged ranges for Excel files only): ``((top, left), (bottom, right))`` from 0."""
+    from defusedxml.ElementTree import iterparse
+
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+        if b"number-rows-spanned" not in content.read():
+            return {}
+    found: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    table, row, column = "", -1, 0
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+        for event, element in iterparse(content, events=("start", "end")):
+            tag = element.tag
+            if event == "start" and tag == f"{_TABLE}table":
+                table, row = str(element.get(f"{_TABLE}name", "")), -1
+            elif event == "start" and tag == f"{_TABLE}table-row":
+                row, column = row + 1, 0
+            elif event == "end" and tag == f"{_TABLE}table-row":
+                row += int(element.get(f"{_TABLE}number-rows-repeated", "1")) - 1
+                element.clear()
+            elif event == "start" and tag in _ODS_CELLS:
+                down = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
+                across = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
+                if down > 1:
+                    found.setdefault(table, []).append(
+                        ((row, column), (row + down - 1, column + across - 1))
+                    )
+                column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+    return found
+
+
+def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
+    from python_calamine import CalamineWorkbook, PasswordError
+
+    suffix = path.suffix.lower()
+    if suffix in (*XLSX_SUFFIXES, ".ods") and not zipfile.is_zipfile(path):
         _refuse_other_format(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise NotASpreadsheet(path) from None
-    except Exception as error:  # a damaged part: XML syntax errors, odd sheets
+        workbook = CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise SpreadsheetProtected(path) from None
+    except PermissionError:
+        raise
+    except Exception as error:  # calamine's errors: not a workbook, damaged zip or XML
         raise SpreadsheetDamaged(path, reason=type(error).__name__) from None
     try:
-        names = list(workbook.sheetnames)
+        names = list(workbook.sheet_names)
         if sheet is not None and sheet not in names:
             raise WorksheetMissing(path, sheet=sheet, sheets=", ".join(names))
-        chosen = [sheet] if sheet is not None else names
         sheets = []
-        for name in chosen:
-            worksheet = workbook[name]
-            # Without this openpyxl reads the whole sheet once more just to size it when the
-            # file states no dimension (openpyxl's own files and ours don't); rows then
-            # simply end at their last cell.
-            reset = getattr(worksheet, "reset_dimensions", None)
-            if reset is not None:
-                reset()
-            rows = []
+        ods_merges = _ods_merges(path) if zipfile.is_zipfile(path) and _is_ods(path) else {}
+        for name in [sheet] if sheet is not None else names:
             try:
-                for row in worksheet.iter_rows(values_only=True):
-                    rows.append([_clean(cell) for cell in row])
-                    if len(rows) > MAX_ROWS:
-                        raise TooManyRows(path, limit=number_text(MAX_ROWS))
-            except (ExchangeError, OSError):
+                worksheet = workbook.get_sheet_by_name(name)
+                if worksheet.height > MAX_ROWS:
+                    raise TooManyRows(path, limit=number_text(MAX_ROWS))
+                cells = worksheet.to_python(skip_empty_area=False)
+                merged = worksheet.merged_cell_ranges or ods_merges.get(name, [])
+            except ExchangeError:
                 raise
-            except Exception as error:  # damaged XML, odd cells, absurd dimensions
+            except Exception as error:  # a chart sheet, damaged XML, odd cells
+                if sheet is None and len(names) > 1:
+                    continue  # another worksheet may hold the register
                 raise SpreadsheetDamaged(path, reason=type(error).__name__) from None
-            sheets.append(Sheet(name, rows))
+            rows = [[_cell(value) for value in row] for row in cells]
+            while rows and all(value is None for value in rows[-1]):
+                rows.pop()
+            sheets.append(Sheet(name, rows, carry_down(rows, merged)))
         return sheets
     finally:
         workbook.close()
+
+
+def _is_ods(path: Path) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        return "content.xml" in archive.namelist() and "xl/workbook.xml" not in archive.namelist()
 
 
 #: OLE2 compound files: an old .xls, or an .xlsx encrypted with a password
@@ -163,10 +248,8 @@ def _refuse_other_format(path: Path) -> None:
     """Say what the file is when it is a spreadsheet of a kind not read here."""
     with path.open("rb") as handle:
         head = handle.read(8)
-    if head == _OLE2:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            raise SpreadsheetProtected(path)
-        raise OpenDocumentSpreadsheet(path)
+    if head == _OLE2:  # an .xlsx inside an OLE2 container is an encrypted one
+        raise SpreadsheetProtected(path)
     raise NotASpreadsheet(path)
 
 
@@ -191,19 +274,19 @@ def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
             found=f"{number_text(round(size / 2**20, 1))} MB",
         )
     suffix = target.suffix.lower()
-    if suffix in (".ods", ".xls"):
-        raise OpenDocumentSpreadsheet(target)
     try:
-        if suffix in XLSX_SUFFIXES:
-            return _read_xlsx(target, sheet)
+        with target.open("rb"):
+            pass
+        if suffix in WORKBOOK_SUFFIXES:
+            return _read_workbook(target, sheet)
         if suffix in CSV_SUFFIXES:
             return _read_csv(target)
+        if zipfile.is_zipfile(target):
+            return _read_workbook(target, sheet)
     except PermissionError:
         raise SpreadsheetNotReadable(target) from None
     except OSError:
         raise SpreadsheetMissing(target) from None
-    if zipfile.is_zipfile(target):
-        return _read_xlsx(target, sheet)
     raise NotASpreadsheet(target)
 
 
@@ -212,15 +295,15 @@ def worksheet_names(path: Path | str) -> list[str]:
     target = _existing_file(path)
     if target.suffix.lower() in CSV_SUFFIXES:
         return [target.stem]
-    from openpyxl import load_workbook
+    from python_calamine import CalamineWorkbook
 
-    if not zipfile.is_zipfile(target):
+    if target.suffix.lower() != ".xls" and not zipfile.is_zipfile(target):
         raise NotASpreadsheet(target)
     try:
-        workbook = load_workbook(target, read_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        workbook = CalamineWorkbook.from_path(str(target))
+    except Exception:
         raise NotASpreadsheet(target) from None
     try:
-        return list(workbook.sheetnames)
+        return list(workbook.sheet_names)
     finally:
         workbook.close()

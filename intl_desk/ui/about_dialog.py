@@ -29,7 +29,15 @@ from intl_desk import __version__
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.store.schema import SCHEMA_VERSION
 
-LIBRARIES = ("SQLAlchemy", "Alembic", "ReportLab", "Babel", "pycountry", "openpyxl")
+LIBRARIES = (
+    "SQLAlchemy",
+    "Alembic",
+    "ReportLab",
+    "Babel",
+    "pycountry",
+    "openpyxl",
+    "python-calamine",
+)
 
 
 def _version_of(distribution: str) -> str:

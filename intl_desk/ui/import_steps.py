@@ -66,7 +66,7 @@ class ImportSteps(QDialog):
     def _choose_step(self) -> QWidget:
         page = QWidget()
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(_("An .xlsx or .csv file"))
+        self.path_edit.setPlaceholderText(_("An .xlsx, .ods, .xls or .csv file"))
         self.path_edit.textChanged.connect(self._path_changed)
         browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._browse)

@@ -174,7 +174,7 @@ class ImportWizard(ImportSteps):
             self,
             _("Choose a spreadsheet"),
             "",
-            _("Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All (*)"),
+            _("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All (*)"),
         )
         if chosen:
             self.choose_file(chosen)

@@ -67,21 +67,15 @@ def test_a_damaged_workbook_is_named_as_damaged(
     [
         (
             "registre.ods",
-            b"PK\x03\x04 an OpenDocument archive",
-            "“registre.ods” is an OpenDocument or old Excel spreadsheet: save it as .xlsx "
-            "(or .csv) in your spreadsheet program and import that.",
+            b"PK\x03\x04 an OpenDocument archive cut short",
+            "“registre.ods” is not a spreadsheet Intl Desk can read: save it as .xlsx or .csv "
+            "and try again.",
         ),
         (
             "registre.xlsx",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,
             "“registre.xlsx” is protected by a password: open it in your spreadsheet program, "
             "remove the password (or save an unprotected copy) and import that.",
-        ),
-        (
-            "registre.xls",
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,
-            "“registre.xls” is an OpenDocument or old Excel spreadsheet: save it as .xlsx "
-            "(or .csv) in your spreadsheet program and import that.",
         ),
     ],
 )
@@ -165,3 +159,19 @@ def test_a_spreadsheet_the_user_may_not_read_says_so() -> None:
         )
     finally:
         shutil.rmtree(folder)
+
+
+def test_an_old_excel_file_that_is_not_one_is_named_as_damaged(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """.xls files are read (see test_workbook_formats.py); one holding no workbook says so."""
+    path = tmp_path / "registre.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    before = _digest(office_path)
+    code, said = _import(capsys, office_path, path)
+    assert code == 2
+    assert said.startswith("intl-desk: “registre.xls” is damaged or not a spreadsheet (")
+    assert said.endswith(
+        "): open it in your spreadsheet program and save it again as .xlsx or .csv."
+    )
+    assert _digest(office_path) == before
