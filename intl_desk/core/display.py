@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel import Locale
@@ -52,7 +52,14 @@ def date_text(value: date | datetime | None, language: str | None = None) -> str
 def number_text(value: float | int | Decimal | None, language: str | None = None) -> str:
     if value is None:
         return ""
+    if type(value) is int:  # counts: a state's appendix formats thousands, mostly the same
+        return _integer_text(value, language or current_language())
     return format_decimal(value, locale=locale_for(language or current_language()))
+
+
+@lru_cache(maxsize=4096)
+def _integer_text(value: int, language: str) -> str:
+    return str(format_decimal(value, locale=locale_for(language)))
 
 
 def money_text(value: Any, currency: str = "EUR", language: str | None = None) -> str:

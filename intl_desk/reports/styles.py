@@ -9,10 +9,12 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from intl_desk.core.overview import style
 from intl_desk.reports.fonts import BOLD, REGULAR
+from intl_desk.reports.ledger import LedgerTable, cell_look
 
 BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=8.5, leading=11, textColor=style.INK)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=7, leading=8.5, textColor=style.MUTED)
@@ -58,7 +60,7 @@ def data_table(
     flexible: int | None = None,
     left: tuple[int, ...] = (),
     fit: bool = True,
-) -> Table:
+) -> LedgerTable:
     """A ruled table with a bold header row repeated on every page, figures right-aligned.
 
     Header labels are wrapping paragraphs, and every column is widened (at the expense of
@@ -72,33 +74,64 @@ def data_table(
     rows = [_header(rows[0], numeric_from, font_size, left), *rows[1:]] if rows else rows
     # splitInRow: a record with a very long text (lessons learned, objectives) flows onto
     # the next page instead of ending the report with a LayoutError
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), REGULAR, font_size),
-        ("FONT", (0, 0), (-1, 0), BOLD, font_size),
-        ("TEXTCOLOR", (0, 0), (-1, -1), HexColor(style.INK)),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, HexColor(style.INK)),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, HexColor(style.RULE)),
-        ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+    table = LedgerTable(
+        rows,
+        colWidths=widths,
+        repeatRows=1,
+        splitInRow=1,
+        cellStyles=_cell_styles(rows, numeric_from, total_row, font_size, left),
+    )
+    commands: list[tuple[Any, ...]] = [  # the looks of the cells are in their styles
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
     ]
-    for column in left:  # a gap from the right-aligned figure before it ("Réalisé Statut")
-        commands += [
-            ("ALIGN", (column, 0), (column, -1), "LEFT"),
-            ("LEFTPADDING", (column, 0), (column, -1), 2 * PADDING),
-        ]
     if total_row:
-        commands += [
-            ("FONT", (0, -1), (-1, -1), BOLD, font_size),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.6, HexColor(style.INK)),
-        ]
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.6, INK))
     table.setStyle(TableStyle(commands))
     return table
+
+
+INK = HexColor(style.INK)
+RULE = HexColor(style.RULE)
+
+
+def _cell_styles(
+    rows: list[list[Any]],
+    numeric_from: int,
+    total_row: bool,
+    font_size: float,
+    left: tuple[int, ...],
+) -> list[list[CellStyle]] | None:
+    """Each cell's style, as these TableStyle commands would set them, one by one:
+    the regular font in ink, vertically centred, 1.5 pt above and below and
+    :data:`PADDING` on either side; the header row (and the total row) bold, the header
+    at the bottom of its row; figures from ``numeric_from`` on right-aligned, except the
+    ``left`` columns, aligned left with twice the padding before them."""
+    if not rows:
+        return None
+    width = len(rows[0])
+    last = len(rows) - 1
+    looks: list[list[type[CellStyle]]] = []
+    for row in range(len(rows)):
+        bold = row == 0 or (total_row and row == last)
+        line = []
+        for column in range(width):
+            at_left = column in left or column < numeric_from
+            line.append(
+                cell_look(
+                    BOLD if bold else REGULAR,
+                    font_size,
+                    INK,
+                    "LEFT" if at_left else "RIGHT",
+                    "BOTTOM" if row == 0 else "MIDDLE",
+                    (2 * PADDING if column in left else PADDING, PADDING, 1.5, 1.5),
+                )
+            )
+        looks.append(line)
+    return [
+        [look(f"({row}, {column})") for column, look in enumerate(line)]
+        for row, line in enumerate(looks)
+    ]
 
 
 def fitted_widths(

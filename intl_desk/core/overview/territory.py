@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -94,7 +95,7 @@ class Territory:
     def aspect(self) -> float:
         return (self.right - self.left) / (self.top - self.bottom)
 
-    @property
+    @cached_property  # asked for every dot's radius: once, not once per dot
     def most_signed(self) -> int:
         return max((dot.signed for dot in self.dots), default=0)
 
