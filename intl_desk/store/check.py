@@ -27,6 +27,7 @@ from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.dangling import dangling_references
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import StoreError
+from intl_desk.store.leftovers import leftover_problems
 from intl_desk.store.probe import probe
 from intl_desk.store.schema import SCHEMA_VERSION
 
@@ -257,6 +258,7 @@ def check(path: Path | str) -> CheckReport:
     target = Path(path)
     try:
         with translate_db_errors(target, read_only=True):
-            return CheckReport(unusable=False, problems=_problems(target))
+            problems = _problems(target) + leftover_problems(target)
+            return CheckReport(unusable=False, problems=problems)
     except StoreError as error:
         return CheckReport(unusable=True, problems=[error.message])

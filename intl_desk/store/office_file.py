@@ -38,6 +38,7 @@ from intl_desk.store.errors import (
     StoreError,
     UnfinishedWrite,
 )
+from intl_desk.store.leftovers import remove_stale_temporaries
 from intl_desk.store.lock import FileLock
 from intl_desk.store.probe import FileProbe, probe
 from intl_desk.store.safety import location_warning, refuse_unexpected
@@ -269,6 +270,7 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
                     if blocker is not None:
                         raise blocker
                     lock = FileLock.acquire(target, take_over=take_over)
+                    remove_stale_temporaries(target)  # ours alone write them: we hold the lock
                 if found.schema_version < SCHEMA_VERSION:
                     if read_only:
                         if not readable_without_upgrade(target):
