@@ -183,7 +183,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = (
     "new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract",
-    "import", "export", "calendar", "server", "clone",
+    "import", "export", "calendar", "server", "clone", "sync",
 )
 
 
@@ -270,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from intl_desk.sync.commands import add_sync_parsers
 
-    add_sync_parsers(sub)  # clone (the client side of the office server)
+    add_sync_parsers(sub)  # clone, sync (the client side of the office server)
 
     gui = sub.add_parser("gui", help=_("open the application (the default)"))
     gui.add_argument("file", nargs="?", metavar=_("FILE"))

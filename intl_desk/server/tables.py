@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Identity,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -49,4 +50,13 @@ change_order_table = Table(
     Column("seq", BigInteger, Identity(), primary_key=True),
     Column("change_id", String(36), nullable=False, unique=True),
     Column("client_id", String(36)),
+)
+
+#: documents' bytes received before the records naming them (by SHA-256), so that each
+#: content travels once however many documents or pushes carry it
+blob_table = Table(
+    "server_blob",
+    server_metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
 )

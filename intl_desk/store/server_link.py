@@ -1,21 +1,29 @@
-"""The SQLite side of a file's link to an office server (see :mod:`intl_desk.core.model.sync`).
+"""The office file's side of its link to an office server (:mod:`intl_desk.core.model.sync`).
 
 A file becomes a clone when it is given its link: the server's address, the account,
 a fresh client id and the server's cursor, and every history row it already holds is
-marked as known to the server (it came from there).
+marked as known to the server (it came from there). A sync then reads the history rows
+not yet known there (:func:`pending_changes`) and writes what it pulls
+(:func:`apply_pulled`); the SQLite-only pragma for checking references at commit lives here.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
-from intl_desk.core.model import Change, SentChange, ServerLink, new_uuid
+from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
+from intl_desk.core.model import Base, Change, Document, SentChange, ServerLink, new_uuid
 from intl_desk.store.connection import make_engine
 from intl_desk.store.db_errors import translate_db_errors
+from intl_desk.store.merge.plan import table_specs
 
 
 @dataclass(frozen=True)
@@ -55,3 +63,136 @@ def read_link(connection: Connection) -> Link | None:
         select(ServerLink.server_url, ServerLink.account, ServerLink.client_id, ServerLink.cursor)
     ).first()
     return Link(str(row[0]), str(row[1]), str(row[2]), int(row[3])) if row else None
+
+
+_CHANGES = Base.metadata.tables["change"]
+
+
+def pending_changes(connection: Connection) -> list[dict[str, Any]]:
+    """The history rows the server does not have yet, oldest first."""
+    rows = connection.execute(
+        select(_CHANGES)
+        .where(_CHANGES.c.id.not_in(select(SentChange.change_id)))
+        .order_by(_CHANGES.c.changed_at, _CHANGES.c.id)
+    ).mappings()
+    return [dict(row) for row in rows]
+
+
+def _existing(connection: Connection, column: Any, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` are values of ``column`` (asked 500 at a time)."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        found.update(
+            str(value)
+            for value in connection.scalars(
+                select(column).where(column.in_(ids[start : start + 500]))
+            )
+        )
+    return found
+
+
+def current_rows(
+    connection: Connection, keys: Iterable[tuple[str, str]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The present version of each (table, id) of a synchronised table that exists here."""
+    merged = {spec.name for spec in table_specs()}
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for table, record_id in keys:
+        if table in merged:
+            wanted[table].add(record_id)
+    found: dict[str, list[dict[str, Any]]] = {}
+    for table, ids in wanted.items():
+        model_table = Base.metadata.tables[table]
+        ordered = sorted(ids)
+        rows: list[dict[str, Any]] = []
+        for start in range(0, len(ordered), 500):
+            rows.extend(
+                dict(row)
+                for row in connection.execute(
+                    select(model_table).where(model_table.c.id.in_(ordered[start : start + 500]))
+                ).mappings()
+            )
+        if rows:
+            found[table] = rows
+    return found
+
+
+def mark_sent(connection: Connection, change_ids: Iterable[str]) -> None:
+    ids = sorted(set(change_ids))
+    if not ids:
+        return
+    known = _existing(connection, SentChange.change_id, ids)
+    fresh = [{"change_id": change_id} for change_id in ids if change_id not in known]
+    if fresh:
+        connection.execute(insert(SentChange), fresh)
+
+
+def local_contents(connection: Connection, hashes: Iterable[str]) -> dict[str, bytes]:
+    """The bytes of the documents this file holds with these content hashes."""
+    found: dict[str, bytes] = {}
+    wanted = sorted(set(hashes))
+    for start in range(0, len(wanted), 500):
+        for sha256, content in connection.execute(
+            select(Document.sha256, Document.content).where(
+                Document.sha256.in_(wanted[start : start + 500]), Document.content.is_not(None)
+            )
+        ):
+            found[str(sha256)] = bytes(content)
+    return found
+
+
+def apply_pulled(
+    connection: Connection,
+    records: Mapping[str, Sequence[Mapping[str, Any]]],
+    changes: Sequence[Mapping[str, Any]],
+    cursor: int,
+) -> None:
+    """Write a pulled batch: the server's version of each record (added or replacing ours),
+    its history rows (the server's author replacing ours), all marked as known to the
+    server, and the new cursor — in the caller's transaction, foreign keys checked at its
+    commit. The agreements' summary columns are refreshed for what changed."""
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    touched: dict[str, set[str]] = defaultdict(set)
+    for spec in table_specs():
+        rows = records.get(spec.name, ())
+        if not rows:
+            continue
+        model_table = Base.metadata.tables[spec.name]
+        ids = [str(row["id"]) for row in rows]
+        present = _existing(connection, model_table.c.id, ids)
+        fresh = [dict(row) for row in rows if str(row["id"]) not in present]
+        if fresh:
+            connection.execute(insert(model_table), fresh)
+        for row in rows:
+            if str(row["id"]) in present:
+                values = {name: value for name, value in row.items() if name != "id"}
+                connection.execute(
+                    update(model_table).where(model_table.c.id == row["id"]).values(**values)
+                )
+        touched[spec.name].update(ids)
+    ids = [str(change["id"]) for change in changes]
+    present = _existing(connection, _CHANGES.c.id, ids)
+    fresh = [dict(change) for change in changes if str(change["id"]) not in present]
+    if fresh:
+        connection.execute(insert(_CHANGES), fresh)
+    for change in changes:
+        if str(change["id"]) in present:
+            connection.execute(
+                update(_CHANGES)
+                .where(_CHANGES.c.id == change["id"])
+                .values(changed_by=change["changed_by"])
+            )
+    mark_sent(connection, ids)
+    connection.execute(update(ServerLink).where(ServerLink.id == 1).values(cursor=cursor))
+    refresh = set(touched.get("agreement", set()))
+    for table in ("agreement_party", "agreement_objective"):
+        for row in records.get(table, ()):
+            if row.get("agreement_id"):
+                refresh.add(str(row["agreement_id"]))
+    with Session(bind=connection) as session:
+        refresh |= agreements_of(
+            session, touched.get("partner", set()), touched.get("local_entity", set())
+        )
+        if refresh:
+            refresh_agreement_summaries(session, refresh)
+            session.flush()

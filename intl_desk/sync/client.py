@@ -42,6 +42,7 @@ class ServerClient:
         self._password = password
         self._http = httpx.Client(base_url=self.url, timeout=timeout)
         self._token: str | None = None
+        self.role: str | None = None
 
     def __enter__(self) -> ServerClient:
         return self
@@ -73,6 +74,7 @@ class ServerClient:
             raise _refusal(response)
         body: dict[str, Any] = response.json()
         self._token = str(body["token"])
+        self.role = str(body["account"]["role"])
         return body
 
     def request(self, method: str, route: str, **options: Any) -> httpx.Response:

@@ -1,4 +1,7 @@
-"""``intl-desk clone URL -o FILE --user NAME``.
+"""``intl-desk clone URL -o FILE --user NAME`` and ``intl-desk sync FILE``.
+
+``sync`` exits with 1 when the server refused a record or settled a conflict (each is
+listed), like ``merge`` with conflicts.
 
 The password is asked for on a terminal or read from ``INTL_DESK_PASSWORD`` in scripts.
 """
@@ -35,6 +38,38 @@ def cmd_clone(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from intl_desk.sync.sync import link_of, sync_file
+
+    link = link_of(args.file)
+    password = read_password(link.account if link else "-", confirm=False)
+    report = sync_file(args.file, password, take_over=args.force)
+    print(
+        Message(
+            N_("Synchronised with {url}: {pushed} changes sent, {pulled} received."),
+            {"url": report.server_url, "pushed": report.pushed, "pulled": report.pulled},
+        )
+    )
+    for refused in report.refused:
+        print(Message(N_("Not saved on the server: {reason}"), {"reason": refused.message}))
+    for conflict in report.conflicts:
+        print(
+            Message(
+                N_(
+                    "Conflict on “{label}”, {field}: the server keeps “{kept}” (saved first); "
+                    "yours, “{yours}”, is kept in the history."
+                ),
+                {
+                    "label": conflict.label,
+                    "field": conflict.field,
+                    "kept": conflict.kept or "",
+                    "yours": conflict.yours or "",
+                },
+            )
+        )
+    return 1 if report.refused or report.conflicts else 0
+
+
 def add_sync_parsers(sub: Any) -> None:
     clone = sub.add_parser(
         "clone", help=_("make a new office file from an office server, linked to it")
@@ -46,3 +81,12 @@ def add_sync_parsers(sub: Any) -> None:
     )  # fmt: skip
     clone.add_argument("--user", required=True, metavar=_("NAME"), help=_("your account"))
     clone.set_defaults(handler=cmd_clone)
+
+    sync = sub.add_parser(
+        "sync", help=_("send this file's changes to its office server and take everyone else's")
+    )
+    sync.add_argument("file", type=Path, metavar=_("FILE"), help=_("an office file made by clone"))
+    sync.add_argument(
+        "--force", action="store_true", help=_("take over the file's lock left by another computer")
+    )
+    sync.set_defaults(handler=cmd_sync)

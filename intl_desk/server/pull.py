@@ -1,0 +1,94 @@
+"""What a client pulls: the history rows after its cursor and the records they concern.
+
+A batch holds up to ``limit`` history rows in the server's order, the current version of
+every record they touch and, so that the client's file never refers to a record it lacks,
+of every record those refer to (an agreement's partner, an entity's parent…). Records are
+sent as they are now — applying a newer version than the history row describes is what
+the client would reach at the end anyway. Documents come without their bytes: the client
+fetches the contents it does not hold yet, once per hash.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+
+from intl_desk.core.model import Base
+from intl_desk.server.tables import change_order_table
+from intl_desk.store.merge.plan import table_specs
+from intl_desk.store.row_codec import encode_row
+
+_CHANGES = Base.metadata.tables["change"]
+MAX_BATCH = 5000
+
+
+@cache
+def _references() -> dict[str, tuple[tuple[str, str], ...]]:
+    merged = {spec.name for spec in table_specs()}
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for table in Base.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            if key.column.table.name in merged:
+                found[table.name].append((key.parent.name, key.column.table.name))
+    return {table: tuple(pairs) for table, pairs in found.items()}
+
+
+def _rows(connection: Connection, table: str, ids: set[str]) -> list[dict[str, Any]]:
+    model_table = Base.metadata.tables[table]
+    wanted = sorted(ids)
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(wanted), 1000):
+        rows.extend(
+            dict(row)
+            for row in connection.execute(
+                select(model_table).where(model_table.c.id.in_(wanted[start : start + 1000]))
+            ).mappings()
+        )
+    return rows
+
+
+def read_batch(engine: Engine, cursor: int, limit: int) -> dict[str, Any]:
+    limit = max(1, min(limit, MAX_BATCH))
+    merged = {spec.name for spec in table_specs()}
+    snapshot = engine.connect().execution_options(isolation_level="REPEATABLE READ")
+    with snapshot as connection, connection.begin():
+        rows = connection.execute(
+            select(change_order_table.c.seq, _CHANGES)
+            .join(_CHANGES, _CHANGES.c.id == change_order_table.c.change_id)
+            .where(change_order_table.c.seq > cursor)
+            .order_by(change_order_table.c.seq)
+            .limit(limit)
+        ).mappings().all()
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            if row["record_kind"] in merged:
+                wanted[str(row["record_kind"])].add(str(row["record_id"]))
+        records: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        while wanted:  # the records, then what they refer to, until nothing is missing
+            missing: dict[str, set[str]] = defaultdict(set)
+            for table, ids in wanted.items():
+                for found in _rows(connection, table, ids - set(records[table])):
+                    records[table][str(found["id"])] = found
+                    for column, target in _references().get(table, ()):
+                        value = found.get(column)
+                        if value is not None and str(value) not in records[target]:
+                            missing[target].add(str(value))
+            wanted = {table: ids for table, ids in missing.items() if ids - set(records[table])}
+        order = [spec.name for spec in table_specs()]
+        return {
+            "cursor": int(rows[-1]["seq"]) if rows else cursor,
+            "more": len(rows) == limit,
+            "changes": [
+                encode_row("change", {key: value for key, value in row.items() if key != "seq"})
+                for row in rows
+            ],
+            "records": {
+                table: [encode_row(table, row) for row in records[table].values()]
+                for table in order
+                if records.get(table)
+            },
+        }

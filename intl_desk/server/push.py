@@ -1,0 +1,326 @@
+"""Applying a client's push: its new history rows and the records they changed.
+
+One push is one database transaction, taken under a lock on the change order so pushes
+are applied one after the other: the cursor numbers are handed out in commit order and
+"the first value accepted" is well defined. The rules are the merge's
+(:func:`intl_desk.store.merge.plan.decide_row`), with the server as "this" side:
+
+* a history row the server already has is accepted again without effect (a push repeated
+  after a lost answer changes nothing);
+* a record the server does not have is added as sent;
+* a field the client changed and nobody else changed since the client's cursor takes the
+  client's value; a field both changed differently is a **conflict**: the server keeps its
+  value (the first accepted), writes the client's into the history (action ``conflict``)
+  and returns it; deletions and restorations follow the merge's rules;
+* a record the account may not change (see :mod:`intl_desk.server.scope`) is refused with
+  the reason, and none of its history rows are stored; the others are.
+
+Every stored history row names the authenticated account, whoever the client said it was.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
+from intl_desk.core.i18n import N_, Message
+from intl_desk.core.model import Base, Document, new_uuid, utc_now
+from intl_desk.core.tracking import as_text
+from intl_desk.server.accounts import Account
+from intl_desk.server.scope import Scope, label_of
+from intl_desk.server.tables import blob_table, change_order_table
+from intl_desk.store.merge.plan import TableSpec, decide_row, table_specs
+from intl_desk.store.row_codec import decode_row, encode_row
+
+Key = tuple[str, str]
+_CHANGES = Base.metadata.tables["change"]
+
+
+class MalformedPush(ValueError):
+    """The push is not what a client of this version sends."""
+
+
+@dataclass
+class PushResult:
+    accepted: list[str] = field(default_factory=list)  # history row ids now on the server
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _decode(
+    changes: Sequence[Mapping[str, Any]], records: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> tuple[list[dict[str, Any]], dict[Key, dict[str, Any]]]:
+    known_tables = {spec.name for spec in table_specs()}
+    try:
+        decoded_changes = [decode_row("change", change) for change in changes]
+        rows: dict[Key, dict[str, Any]] = {}
+        for table, table_rows in records.items():
+            if table not in known_tables:
+                raise MalformedPush(table)
+            for row in table_rows:
+                decoded = decode_row(table, row)
+                rows[(table, str(decoded["id"]))] = decoded
+    except (KeyError, TypeError, ValueError) as error:
+        raise MalformedPush(str(error)) from None
+    return decoded_changes, rows
+
+
+def _their_edits(changes: Sequence[Mapping[str, Any]]) -> set[str]:
+    return {str(change["field"]) for change in changes if change["field"]}
+
+
+def _server_edits(
+    connection: Connection, cursor: int, client_id: str, keys: set[Key]
+) -> dict[Key, set[str]]:
+    """Fields changed on the server after the client's cursor, by anyone but this client."""
+    found: dict[Key, set[str]] = defaultdict(set)
+    ids = sorted({record_id for _table, record_id in keys})
+    for start in range(0, len(ids), 1000):
+        rows = connection.execute(
+            select(_CHANGES.c.record_kind, _CHANGES.c.record_id, _CHANGES.c.field)
+            .join(change_order_table, change_order_table.c.change_id == _CHANGES.c.id)
+            .where(
+                change_order_table.c.seq > cursor,
+                change_order_table.c.client_id.is_distinct_from(client_id),
+                _CHANGES.c.field.is_not(None),
+                _CHANGES.c.record_id.in_(ids[start : start + 1000]),
+            )
+        )
+        for kind, record_id, name in rows:
+            found[(str(kind), str(record_id))].add(str(name))
+    return found
+
+
+def missing_contents(connection: Connection, hashes: Sequence[str]) -> list[str]:
+    """The hashes among ``hashes`` whose content the server does not hold."""
+    wanted = sorted({value.lower() for value in hashes})
+    held: set[str] = set()
+    for start in range(0, len(wanted), 1000):
+        part = wanted[start : start + 1000]
+        held.update(connection.scalars(select(blob_table.c.sha256).where(blob_table.c.sha256.in_(part))))
+        held.update(
+            connection.scalars(
+                select(Document.sha256).where(
+                    Document.sha256.in_(part), Document.content.is_not(None)
+                )
+            )
+        )
+    return [value for value in wanted if value not in held]
+
+
+def store_content(connection: Connection, sha256: str, content: bytes) -> None:
+    if not missing_contents(connection, [sha256]):
+        return
+    try:
+        with connection.begin_nested():
+            connection.execute(insert(blob_table).values(sha256=sha256, content=content))
+    except IntegrityError:
+        pass  # the same content arrived from another client meanwhile
+
+
+def content_for(connection: Connection, sha256: str) -> bytes | None:
+    stored = connection.scalar(select(blob_table.c.content).where(blob_table.c.sha256 == sha256))
+    if stored is None:
+        stored = connection.scalar(
+            select(Document.content).where(
+                Document.sha256 == sha256, Document.content.is_not(None)
+            ).limit(1)
+        )
+    return bytes(stored) if stored is not None else None
+
+
+def _parents_first(
+    spec: TableSpec, keys: list[Key], rows: Mapping[Key, Mapping[str, Any]]
+) -> list[Key]:
+    """A table's records with any record it refers to within the table first (an entity
+    before the entities under it)."""
+    references = [key.parent.name for key in Base.metadata.tables[spec.name].foreign_keys
+                  if key.column.table.name == spec.name]  # fmt: skip
+    if not references:
+        return sorted(keys)
+    waiting = {key[1]: key for key in keys}
+    ordered: list[Key] = []
+    done: set[str] = set()
+
+    def visit(record_id: str, trail: frozenset[str]) -> None:
+        if record_id in done or record_id in trail or record_id not in waiting:
+            return
+        row = rows.get(waiting[record_id], {})
+        for column in references:
+            parent = row.get(column)
+            if parent:
+                visit(str(parent), trail | {record_id})
+        done.add(record_id)
+        ordered.append(waiting[record_id])
+
+    for record_id in sorted(waiting):
+        visit(record_id, frozenset())
+    return ordered
+
+
+def apply_push(
+    engine: Engine,
+    account: Account,
+    client_id: str,
+    cursor: int,
+    changes: Sequence[Mapping[str, Any]],
+    records: Mapping[str, Sequence[Mapping[str, Any]]],
+) -> PushResult:
+    decoded_changes, pushed_rows = _decode(changes, records)
+    result = PushResult()
+    specs = {spec.name: spec for spec in table_specs()}
+    with engine.begin() as connection:
+        connection.execute(text("LOCK TABLE server_change_order IN SHARE ROW EXCLUSIVE MODE"))
+        ids = [str(change["id"]) for change in decoded_changes]
+        known: set[str] = set()
+        for start in range(0, len(ids), 1000):
+            known.update(
+                str(value)
+                for value in connection.scalars(
+                    select(_CHANGES.c.id).where(_CHANGES.c.id.in_(ids[start : start + 1000]))
+                )
+            )
+        result.accepted.extend(sorted(known))
+        by_record: dict[Key, list[dict[str, Any]]] = defaultdict(list)
+        for change in decoded_changes:
+            if str(change["id"]) not in known:
+                by_record[(str(change["record_kind"]), str(change["record_id"]))].append(change)
+        if not by_record:
+            return result
+
+        scope = Scope(connection, account)
+        server_edits = _server_edits(connection, cursor, client_id, set(by_record))
+        pushed_children: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for (table, _record_id), row in pushed_rows.items():
+            pushed_children[table].append(row)
+
+        def server_row(table: str, record_id: str) -> dict[str, Any] | None:
+            model_table = Base.metadata.tables[table]
+            row = connection.execute(
+                select(model_table).where(model_table.c.id == record_id)
+            ).mappings().first()
+            return dict(row) if row is not None else None
+
+        def lookup(table: str, record_id: str) -> dict[str, Any] | None:
+            return pushed_rows.get((table, record_id)) or server_row(table, record_id)
+
+        now = utc_now()
+        stored_changes: list[dict[str, Any]] = []
+        touched: dict[str, set[str]] = defaultdict(set)
+        for kind, record_id in sorted(key for key in by_record if key[0] not in specs):
+            result.refused.append(_refused(kind, record_id, None, Message(
+                N_("“{label}” is kept on the server only: change it there."),
+                {"label": kind},
+            )))  # fmt: skip
+        for spec in table_specs():
+            keys = [key for key in by_record if key[0] == spec.name]
+            for key in _parents_first(spec, keys, pushed_rows):
+                record_changes = by_record[key]
+                pushed = pushed_rows.get(key)
+                current = server_row(*key)
+                if pushed is None:
+                    result.refused.append(_refused(spec.name, key[1], current, Message(
+                        N_("“{label}” was sent without its values; synchronise again."),
+                        {"label": label_of(current, key[1])},
+                    )))  # fmt: skip
+                    continue
+                reason = scope.refusal(
+                    spec.name, key[1], pushed, current, lookup, pushed_children
+                )
+                if reason is None and spec.name == "document":
+                    content = content_for(connection, str(pushed["sha256"]))
+                    if content is None:
+                        reason = Message(
+                            N_("The content of “{label}” did not arrive; synchronise again."),
+                            {"label": label_of(pushed, key[1])},
+                        )
+                    pushed = {**pushed, "content": content}
+                if reason is not None:
+                    result.refused.append(_refused(spec.name, key[1], pushed, reason))
+                    continue
+                model_table = Base.metadata.tables[spec.name]
+                if current is None:
+                    connection.execute(insert(model_table).values(**pushed))
+                else:
+                    decision = decide_row(
+                        spec, current, pushed, server_edits.get(key, set()),
+                        _their_edits(record_changes), {},
+                    )  # fmt: skip
+                    changed = {
+                        name: value
+                        for name, value in decision.values.items()
+                        if name != "id" and value != current[name]
+                    }
+                    if changed:
+                        connection.execute(
+                            update(model_table).where(model_table.c.id == key[1]).values(**changed)
+                        )
+                    for conflict in decision.conflicts:
+                        result.conflicts.append({
+                            "table": conflict.table, "record_id": conflict.record_id,
+                            "label": conflict.label, "field": conflict.field,
+                            "kept": as_text(conflict.this_value),
+                            "yours": as_text(conflict.other_value),
+                        })  # fmt: skip
+                        stored_changes.append({
+                            "id": new_uuid(), "changed_at": now, "changed_by": account.name,
+                            "office_id": record_changes[0]["office_id"],
+                            "record_kind": conflict.table, "record_id": conflict.record_id,
+                            "action": "conflict", "field": conflict.field,
+                            "old_value": as_text(conflict.other_value),
+                            "new_value": as_text(conflict.this_value),
+                        })  # fmt: skip
+                touched[spec.name].add(key[1])
+                for change in sorted(record_changes, key=lambda c: c["changed_at"]):
+                    stored_changes.append({**change, "changed_by": account.name})
+                    result.accepted.append(str(change["id"]))
+        if stored_changes:
+            connection.execute(insert(_CHANGES), stored_changes)
+            connection.execute(
+                insert(change_order_table),
+                [{"change_id": change["id"], "client_id": client_id} for change in stored_changes],
+            )
+        _refresh_derived(connection, touched, pushed_rows)
+    return result
+
+
+def _refused(
+    table: str, record_id: str, row: Mapping[str, Any] | None, reason: Message
+) -> dict[str, Any]:
+    return {
+        "table": table,
+        "record_id": record_id,
+        "label": label_of(row, record_id),
+        "msgid": reason.msgid,
+        "params": dict(reason.params),
+    }
+
+
+def _refresh_derived(
+    connection: Connection, touched: Mapping[str, set[str]], rows: Mapping[Key, Mapping[str, Any]]
+) -> None:
+    """The agreements' summary columns (partner names, countries…) after the push."""
+    refresh = set(touched.get("agreement", set()))
+    for table in ("agreement_party", "agreement_objective"):
+        for record_id in touched.get(table, set()):
+            row = rows.get((table, record_id))
+            if row and row.get("agreement_id"):
+                refresh.add(str(row["agreement_id"]))
+    with Session(bind=connection) as session:
+        refresh |= agreements_of(
+            session, touched.get("partner", set()), touched.get("local_entity", set())
+        )
+        if refresh:
+            refresh_agreement_summaries(session, refresh)
+            session.flush()
+
+
+__all__ = ["MalformedPush", "PushResult", "apply_push", "encode_row"]

@@ -1,0 +1,177 @@
+"""``intl-desk sync``: send this file's changes to its office server, then take everyone's.
+
+**Push.** The history rows the server does not have yet (every row of the file not in
+``sent_change``) go in one request with the present version of each record they touch;
+the documents' bytes go first, only those whose hash the server lacks. The server applies
+the push in one transaction and answers which rows it accepted (marked as sent here), which
+records it refused and why, and the conflicts it settled by keeping its own value.
+
+**Pull.** Then the history rows after the file's cursor come back in batches with the
+records they concern (the server's version replaces this file's, which now differs only
+where the server settled a conflict or refused a change); each batch is written in one
+transaction together with the new cursor.
+
+A sync interrupted anywhere resumes next time without duplicates: rows the server already
+has are accepted again without effect, and a batch is either written with its cursor or
+not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.store.row_codec import decode_row, encode_row
+from intl_desk.store.server_link import (
+    Link,
+    apply_pulled,
+    current_rows,
+    local_contents,
+    mark_sent,
+    pending_changes,
+    read_link,
+)
+from intl_desk.sync.client import ServerClient
+
+PULL_BATCH = 1000
+
+
+class NotAClone(IntlDeskError):
+    """The file was not made by ``intl-desk clone``: it has no server to synchronise with."""
+
+
+@dataclass(frozen=True)
+class Refused:
+    label: str
+    message: Message
+
+
+@dataclass(frozen=True)
+class SyncConflict:
+    label: str
+    field: str
+    kept: str | None
+    yours: str | None
+
+
+@dataclass
+class SyncReport:
+    server_url: str
+    pushed: int = 0
+    pulled: int = 0
+    refused: list[Refused] = field(default_factory=list)
+    conflicts: list[SyncConflict] = field(default_factory=list)
+
+
+def _push(office: OfficeFile, client: ServerClient, link: Link, report: SyncReport) -> None:
+    with office.engine.connect() as connection:
+        pending = pending_changes(connection)
+        if not pending:
+            return
+        records = current_rows(
+            connection, {(str(row["record_kind"]), str(row["record_id"])) for row in pending}
+        )
+        contents = {
+            str(row["sha256"]): bytes(row["content"])
+            for row in records.get("document", ())
+            if row.get("content") is not None
+        }
+    if contents and client.role != "reader":
+        missing = client.request(
+            "POST", "/v1/documents/missing", json={"hashes": sorted(contents)}
+        ).json()["hashes"]
+        for sha256 in missing:
+            client.request("PUT", f"/v1/documents/{sha256}", content=contents[sha256])
+    answer = client.request(
+        "POST",
+        "/v1/sync/push",
+        json={
+            "client_id": link.client_id,
+            "cursor": link.cursor,
+            "changes": [encode_row("change", row) for row in pending],
+            "records": {
+                table: [encode_row(table, row) for row in rows] for table, rows in records.items()
+            },
+        },
+    ).json()
+    with office.engine.begin() as connection:
+        mark_sent(connection, answer["accepted"])
+    pending_ids = {str(row["id"]) for row in pending}
+    report.pushed = len(pending_ids & set(answer["accepted"]))
+    report.refused = [
+        Refused(str(item["label"]), Message(str(item["msgid"]), dict(item["params"])))
+        for item in answer["refused"]
+    ]
+    report.conflicts = [
+        SyncConflict(str(item["label"]), str(item["field"]), item["kept"], item["yours"])
+        for item in answer["conflicts"]
+    ]
+
+
+def _documents_content(
+    office: OfficeFile, client: ServerClient, rows: list[dict[str, Any]]
+) -> None:
+    """Give each pulled document row its bytes: from this file when it holds the same
+    content already, otherwise fetched once per hash."""
+    hashes = {str(row["sha256"]) for row in rows}
+    with office.engine.connect() as connection:
+        held = local_contents(connection, hashes)
+    for sha256 in sorted(hashes - set(held)):
+        held[sha256] = client.request("GET", f"/v1/documents/{sha256}").content
+    for row in rows:
+        row["content"] = held[str(row["sha256"])]
+
+
+def _pull(office: OfficeFile, client: ServerClient, link: Link, report: SyncReport) -> None:
+    cursor = link.cursor
+    while True:
+        batch = client.request(
+            "GET", "/v1/sync/pull", params={"cursor": cursor, "limit": PULL_BATCH}
+        ).json()
+        if not batch["changes"]:
+            return
+        records = {
+            table: [decode_row(table, row) for row in rows]
+            for table, rows in batch["records"].items()
+        }
+        if records.get("document"):
+            _documents_content(office, client, records["document"])
+        changes = [decode_row("change", row) for row in batch["changes"]]
+        with office.engine.begin() as connection:
+            apply_pulled(connection, records, changes, int(batch["cursor"]))
+        cursor = int(batch["cursor"])
+        report.pulled += len(changes)
+        if not batch["more"]:
+            return
+
+
+def sync_file(path: Path | str, password: str, *, take_over: bool = False) -> SyncReport:
+    with OfficeFile.open(path, take_over=take_over) as office:
+        with office.engine.connect() as connection:
+            link = read_link(connection)
+        if link is None:
+            raise NotAClone(
+                Message(
+                    N_(
+                        "“{file}” is not linked to an office server: make a linked copy with "
+                        "intl-desk clone URL -o FILE --user NAME."
+                    ),
+                    {"file": str(path)},
+                )
+            )
+        report = SyncReport(link.server_url)
+        with ServerClient(link.server_url, link.account, password) as client:
+            client.sign_in()
+            _push(office, client, link, report)
+            _pull(office, client, link, report)
+    return report
+
+
+def link_of(path: Path | str) -> Link | None:
+    """The file's link to its server, read without opening it for editing."""
+    with OfficeFile.open(path, read_only=True) as office, office.engine.connect() as connection:
+        return read_link(connection)

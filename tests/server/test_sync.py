@@ -1,0 +1,309 @@
+"""``intl-desk sync`` between office files cloned from a real server on PostgreSQL.
+
+A small state office: two municipalities, each with an agreement with a foreign partner.
+Accounts: ana (administrator), bruno (editor of the whole office), carla (editor of
+Araponga only), rita (reader). Each test clones its own files and edits them as the app
+does (a tracked session), then synchronises through the command line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from live_server import PASSWORD, LiveServer, add_account, fresh_server_database, live_server
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from intl_desk.cli import main
+from intl_desk.core.model import (
+    Agreement,
+    AgreementParty,
+    Change,
+    Document,
+    LocalEntity,
+    Office,
+    Partner,
+    SentChange,
+)
+from intl_desk.core.tracking import TrackedSession
+from intl_desk.store.office_file import OfficeFile, check
+
+
+@pytest.fixture(scope="module")
+def server_db() -> Iterator[Engine]:
+    engine = fresh_server_database()
+    with engine.connect() as connection:
+        office_id = connection.scalar(select(Office.id))
+    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+        state = LocalEntity(name="Estado de Minas Gerais", kind="government")
+        araponga = LocalEntity(name="Araponga", kind="municipality", parent=state)
+        nazareno = LocalEntity(name="Nazareno", kind="municipality", parent=state)
+        lyon = Partner(name="Ville de Lyon", country_code="FR")
+        lodz = Partner(name="Łódź", country_code="PL")
+        for title, entity, partner in (
+            ("Geminação Araponga–Lyon", araponga, lyon),
+            ("Cooperação Nazareno–Łódź", nazareno, lodz),
+        ):
+            agreement = Agreement(title=title, type="twinning", status="active",
+                                  date_signed=date(2019, 5, 14))
+            agreement.parties.extend(
+                [AgreementParty(local_entity=entity), AgreementParty(partner=partner)]
+            )
+            session.add(agreement)
+        session.add_all([state, araponga, nazareno, lyon, lodz])
+        session.commit()
+    add_account(engine, "bruno", "editor")
+    add_account(engine, "carla", "editor", scope="Araponga")
+    add_account(engine, "rita", "reader")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(server_db: Engine) -> Iterator[LiveServer]:
+    with live_server(server_db) as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def _password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTL_DESK_PASSWORD", PASSWORD)
+
+
+def _clone(server: LiveServer, folder: Path, account: str) -> Path:
+    target = folder / f"{account}.sqlite"
+    assert main(["clone", server.address, "-o", str(target), "--user", account]) == 0
+    return target
+
+
+def _sync(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(["sync", str(path)])
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    return code, captured.out
+
+
+def _edit(path: Path, change: Callable[[Session], None]) -> None:
+    with OfficeFile.open(path) as office, office.session() as session:
+        change(session)
+        session.commit()
+
+
+def _partner(session: Session, name: str) -> Partner:
+    return session.scalars(select(Partner).where(Partner.name == name)).one()
+
+
+def _agreement(session: Session, title: str) -> Agreement:
+    return session.scalars(select(Agreement).where(Agreement.title.like(f"{title}%"))).one()
+
+
+def _read(path: Path, question: Callable[[Session], object]) -> object:
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        return question(session)
+
+
+def _on_server(server_db: Engine, question: Callable[[Session], object]) -> object:
+    with TrackedSession(bind=server_db) as session:
+        return question(session)
+
+
+def test_a_change_travels_to_every_clone_under_the_account_that_made_it(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine, theirs = _clone(server, tmp_path, "ana"), _clone(server, tmp_path, "bruno")
+    _edit(mine, lambda s: setattr(_partner(s, "Ville de Lyon"), "website", "https://www.lyon.fr"))
+    code, said = _sync(mine, capsys)
+    assert (code, said.splitlines()[0]) == (
+        0, f"Synchronised with {server.address}: 1 changes sent, 1 received."
+    )  # fmt: skip
+    assert _sync(theirs, capsys)[0] == 0
+    assert _read(theirs, lambda s: _partner(s, "Ville de Lyon").website) == "https://www.lyon.fr"
+
+    def authors(session: Session) -> list[str | None]:
+        return list(session.scalars(select(Change.changed_by).where(Change.field == "website")))
+
+    assert _on_server(server_db, authors) == ["ana"]
+    assert _read(theirs, authors) == ["ana"] and _read(mine, authors) == ["ana"]
+    # nothing new anywhere: a second sync sends and receives nothing
+    assert _sync(mine, capsys)[1].startswith(
+        f"Synchronised with {server.address}: 0 changes sent, 0 received."
+    )
+    assert check(theirs).problems == []
+
+
+def test_a_push_repeated_after_a_lost_answer_is_applied_once(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = _clone(server, tmp_path, "bruno")
+    _edit(mine, lambda s: setattr(_partner(s, "Łódź"), "region", "Województwo łódzkie"))
+    with OfficeFile.open(mine, read_only=True) as office, office.session() as session:
+        sent_before = set(session.scalars(select(SentChange.change_id)))
+    assert _sync(mine, capsys)[0] == 0
+    history = _on_server(server_db, lambda s: s.scalar(select(func.count()).select_from(Change)))
+    # the client was killed before it recorded the server's answer: it knows nothing was sent
+    with OfficeFile.open(mine) as office, office.engine.begin() as connection:
+        connection.execute(SentChange.__table__.delete().where(
+            SentChange.change_id.not_in(sent_before)
+        ))  # fmt: skip
+    assert _sync(mine, capsys)[0] == 0
+    assert _on_server(server_db, lambda s: s.scalar(select(func.count()).select_from(Change))) == (
+        history
+    )
+    assert _on_server(server_db, lambda s: _partner(s, "Łódź").region) == "Województwo łódzkie"
+
+
+def test_the_same_field_changed_on_two_clones_keeps_the_first_and_both_record_the_other(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _clone(server, tmp_path, "ana"), _clone(server, tmp_path, "bruno")
+    _edit(first, lambda s: setattr(_partner(s, "Łódź"), "website", "https://uml.lodz.pl"))
+    _edit(second, lambda s: setattr(_partner(s, "Łódź"), "website", "https://lodz.pl"))
+    assert _sync(first, capsys)[0] == 0
+    code, said = _sync(second, capsys)
+    assert code == 1
+    assert said.splitlines()[1] == (
+        "Conflict on “Łódź”, website: the server keeps “https://uml.lodz.pl” (saved first); "
+        "yours, “https://lodz.pl”, is kept in the history."
+    )
+    assert _sync(first, capsys)[0] == 0
+
+    def conflicts(session: Session) -> list[tuple[str | None, str | None, str | None]]:
+        rows = session.execute(
+            select(Change.changed_by, Change.old_value, Change.new_value).where(
+                Change.action == "conflict"
+            )
+        )
+        return [tuple(row) for row in rows]
+
+    expected = [("bruno", "https://lodz.pl", "https://uml.lodz.pl")]
+    for place in (first, second):
+        assert _read(place, lambda s: _partner(s, "Łódź").website) == "https://uml.lodz.pl"
+        assert _read(place, conflicts) == expected
+    assert _on_server(server_db, conflicts) == expected
+
+
+def test_different_fields_of_one_record_changed_on_two_clones_are_both_kept(
+    server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _clone(server, tmp_path, "ana"), _clone(server, tmp_path, "bruno")
+    _edit(first, lambda s: setattr(_partner(s, "Ville de Lyon"), "region", "Auvergne-Rhône-Alpes"))
+    _edit(second, lambda s: setattr(_partner(s, "Ville de Lyon"), "population", 522250))
+    assert _sync(first, capsys)[0] == 0
+    assert _sync(second, capsys)[0] == 0
+    assert _sync(first, capsys)[0] == 0
+    for place in (first, second):
+        lyon = _read(place, lambda s: (_partner(s, "Ville de Lyon").region,
+                                       _partner(s, "Ville de Lyon").population))  # fmt: skip
+        assert lyon == ("Auvergne-Rhône-Alpes", 522250)
+
+
+def test_new_records_and_a_document_reach_the_other_clone_and_the_bytes_travel_once(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _clone(server, tmp_path, "bruno"), _clone(server, tmp_path, "ana")
+    signed = b"%PDF-1.7 Convenio Nazareno-Cordoba"
+
+    def add(session: Session) -> None:
+        nazareno = session.scalars(select(LocalEntity).where(LocalEntity.name == "Nazareno")).one()
+        cordoba = Partner(name="Municipalidad de Córdoba", country_code="AR")
+        agreement = Agreement(title="Convenio Nazareno–Córdoba", type="twinning")
+        agreement.parties.extend(
+            [AgreementParty(local_entity=nazareno), AgreementParty(partner=cordoba)]
+        )
+        session.add_all([cordoba, agreement])
+        session.flush()
+        for title in ("Convenio firmado", "Copia del convenio"):  # the same bytes twice
+            session.add(Document(
+                title=title, filename="convenio.pdf", media_type="application/pdf",
+                size=len(signed), sha256=hashlib.sha256(signed).hexdigest(), content=signed,
+                record_kind="agreement", record_id=agreement.id,
+            ))  # fmt: skip
+
+    _edit(first, add)
+    assert _sync(first, capsys)[0] == 0
+    assert _sync(second, capsys)[0] == 0
+
+    def story(session: Session) -> tuple[object, ...]:
+        agreement = _agreement(session, "Convenio Nazareno")
+        documents = session.scalars(
+            select(Document).where(Document.record_id == agreement.id).order_by(Document.title)
+        ).all()
+        return (
+            sorted((p.local_entity.name if p.local_entity else p.partner.name)  # type: ignore[union-attr]
+                   for p in agreement.parties),
+            agreement.partner_names,
+            [(d.title, d.content) for d in documents],
+        )  # fmt: skip
+
+    expected = (
+        ["Municipalidad de Córdoba", "Nazareno"],
+        "Municipalidad de Córdoba",
+        [("Convenio firmado", signed), ("Copia del convenio", signed)],
+    )
+    assert _read(second, story) == expected
+    assert _on_server(server_db, story) == expected
+    assert check(second).problems == []
+
+
+def test_an_editor_of_one_municipality_changes_only_its_records(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = _clone(server, tmp_path, "carla")
+
+    def edits(session: Session) -> None:
+        _agreement(session, "Geminação Araponga").notes = "Renovar em 2027"
+        _agreement(session, "Cooperação Nazareno").notes = "Not ours to write"
+        _partner(session, "Łódź").notes = "Shared: not ours to change"
+        session.add(Partner(name="Comune di Bologna", country_code="IT"))
+
+    _edit(mine, edits)
+    code, said = _sync(mine, capsys)
+    assert code == 1
+    assert sorted(said.splitlines()[1:]) == [
+        "Not saved on the server: “Cooperação Nazareno–Łódź” is outside Araponga: your "
+        "account changes only the records of Araponga and of the entities under it.",
+        "Not saved on the server: “Łódź” is shared by the whole office: only an account for "
+        "the whole office changes it.",
+    ]
+
+    def state(session: Session) -> tuple[object, ...]:
+        return (
+            _agreement(session, "Geminação Araponga").notes,
+            _agreement(session, "Cooperação Nazareno").notes,
+            _partner(session, "Łódź").notes,
+            session.scalar(select(Partner.country_code).where(Partner.name == "Comune di Bologna")),
+        )
+
+    assert _on_server(server_db, state) == ("Renovar em 2027", None, None, "IT")
+    assert _on_server(server_db, lambda s: set(s.scalars(
+        select(Change.changed_by).where(Change.field == "notes")
+    ))) == {"carla"}  # fmt: skip
+
+
+def test_a_reader_sends_nothing_but_receives_everything(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reader, editor = _clone(server, tmp_path, "rita"), _clone(server, tmp_path, "ana")
+    _edit(reader, lambda s: setattr(_agreement(s, "Cooperação Nazareno"), "status", "expired"))
+    _edit(editor, lambda s: setattr(_partner(s, "Ville de Lyon"), "notes", "Sister city, 2001"))
+    assert _sync(editor, capsys)[0] == 0
+    code, said = _sync(reader, capsys)
+    assert code == 1
+    assert said.splitlines()[1] == (
+        "Not saved on the server: “Cooperação Nazareno–Łódź”: your account may only read."
+    )
+    assert _on_server(server_db, lambda s: _agreement(s, "Cooperação Nazareno").status) == "active"
+    assert _read(reader, lambda s: _partner(s, "Ville de Lyon").notes) == "Sister city, 2001"
+
+
+def test_sync_refuses_a_file_that_is_not_a_clone(
+    office_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["sync", str(office_path)]) == 2
+    assert "is not linked to an office server" in capsys.readouterr().err
