@@ -60,6 +60,11 @@ def cell_value(column: Column, value: Any, language: str) -> Any:
     month as the month in words ("July 2003"), so the import reads them back as such."""
     if value is None:
         return None
+    if column.kind == "codes" and column.vocabulary is not None:
+        labels = (column.vocabulary.label(code, language) for code in str(value).split(","))
+        return ", ".join(sorted(labels))
+    if column.kind == "sdgs":
+        return ", ".join(str(number) for number in sorted(int(n) for n in str(value).split(",")))
     if column.vocabulary is not None:
         return column.vocabulary.label(str(value), language)
     if column.kind == "country":
@@ -75,6 +80,8 @@ def cell_value(column: Column, value: Any, language: str) -> Any:
         return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     if column.kind == "money":
         return Decimal(str(value))
+    if column.kind == "number":
+        return float(value)
     if column.kind in ("integer", "sdg"):
         return int(value)
     if column.kind == "bool":

@@ -47,6 +47,10 @@ def display_value(column: Column, value: Any) -> str:
     """The text shown for a raw value of ``column`` in the current language."""
     if value is None:
         return ""
+    if column.kind == "codes" and column.vocabulary is not None:
+        return ", ".join(sorted(column.vocabulary.label(code) for code in str(value).split(",")))
+    if column.kind == "sdgs":
+        return ", ".join(str(number) for number in sorted(int(n) for n in str(value).split(",")))
     if column.vocabulary is not None:
         return column.vocabulary.label(str(value))
     if column.kind == "country":
@@ -55,7 +59,7 @@ def display_value(column: Column, value: Any) -> str:
         return _date_text(value)
     if column.kind == "money":
         return number_text(round(value)) if value else ""
-    if column.kind == "integer":
+    if column.kind in ("integer", "number"):
         return number_text(value)
     if column.kind == "bool":
         return _("Yes") if value else _("No")

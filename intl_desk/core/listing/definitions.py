@@ -65,6 +65,19 @@ PARTNERS = ListSpec(
         Column("region", N_("Region"), lambda: Partner.region),
         Column("agreements", N_("Agreements"), _partner_agreements, "integer", width=90),
         Column("website", N_("Website"), lambda: Partner.website, visible=False),
+        # kept out of sight on screen, written by the export so it imports back whole
+        Column(
+            "population", N_("Population"), lambda: Partner.population, "integer", visible=False
+        ),
+        Column("latitude", N_("Latitude"), lambda: Partner.latitude, "number", visible=False),
+        Column("longitude", N_("Longitude"), lambda: Partner.longitude, "number", visible=False),
+        Column(
+            "iati_org_ref",
+            N_("IATI organisation identifier"),
+            lambda: Partner.iati_org_ref,
+            visible=False,
+        ),
+        Column("notes", N_("Notes"), lambda: Partner.notes, visible=False, width=300),
     ),
     search=lambda _session, text: matches(Partner, text),
     facets=(

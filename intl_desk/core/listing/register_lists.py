@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    String,
     and_,
     case,
     cast,
@@ -119,6 +120,34 @@ AGREEMENTS = ListSpec(
         Column(
             "updated_at", N_("Last changed"), lambda: Agreement.updated_at, "date", visible=False
         ),
+        # kept out of sight on screen, written by the export so it imports back whole
+        Column(
+            "date_in_force",
+            N_("In force since"),
+            lambda: Agreement.date_in_force,
+            "date",
+            visible=False,
+            precision=lambda: Agreement.date_in_force_precision,
+        ),
+        Column("perpetual", N_("Perpetual"), lambda: Agreement.perpetual, "bool", visible=False),
+        Column("summary", N_("Summary"), lambda: Agreement.summary, visible=False, width=300),
+        Column(
+            "themes",
+            N_("Themes"),
+            lambda: _aggregated(AgreementTheme.theme, AgreementTheme.agreement_id, Agreement.id),
+            "codes",
+            vocab.THEMES,
+            visible=False,
+            width=200,
+        ),
+        Column(
+            "sdgs",
+            N_("SDGs"),
+            lambda: _aggregated(AgreementSdg.sdg, AgreementSdg.agreement_id, Agreement.id),
+            "sdgs",
+            visible=False,
+        ),
+        Column("notes", N_("Notes"), lambda: Agreement.notes, visible=False, width=300),
     ),
     search=agreement_search,
     facets=(
@@ -207,6 +236,16 @@ def _project_granted() -> ColumnElement[Any]:
     )
 
 
+def _aggregated(value: Any, parent_key: Any, parent_id: Any) -> ColumnElement[Any]:
+    """A record's live child values (its themes, its SDGs) as one comma-separated text."""
+    child = parent_key.class_
+    return (
+        select(func.aggregate_strings(cast(value, String), ","))
+        .where(parent_key == parent_id, live(child))
+        .scalar_subquery()
+    )
+
+
 def _project_partners() -> ColumnElement[Any]:
     return (
         select(func.aggregate_strings(Partner.name, ", "))
@@ -270,6 +309,22 @@ PROJECTS = ListSpec(
         Column("budget", N_("Budget"), _project_budget, "money"),
         Column("granted", N_("Co-financing granted"), _project_granted, "money"),
         Column("currency", N_("Currency"), lambda: Project.currency, visible=False, width=60),
+        # kept out of sight on screen, written by the export so it imports back whole
+        Column("location_name", N_("Place"), lambda: Project.location_name, visible=False),
+        Column(
+            "description", N_("Description"), lambda: Project.description, visible=False, width=300
+        ),
+        Column(
+            "iati_identifier", N_("IATI identifier"), lambda: Project.iati_identifier, visible=False
+        ),
+        Column(
+            "sdgs",
+            N_("SDGs"),
+            lambda: _aggregated(ProjectSdg.sdg, ProjectSdg.project_id, Project.id),
+            "sdgs",
+            visible=False,
+        ),
+        Column("notes", N_("Notes"), lambda: Project.notes, visible=False, width=300),
     ),
     search=lambda _session, text: matches(Project, text),
     facets=(

@@ -21,7 +21,11 @@ from intl_desk.core.vocabularies import Vocabulary
 
 #: builds a SQL expression (a column, a scalar subquery…) when the list is queried
 Expression = Callable[[], Any]
-ValueKind = Literal["text", "code", "country", "date", "integer", "money", "bool", "sdg"]
+#: "codes": comma-separated codes of ``vocabulary`` (themes); "sdgs": SDG numbers;
+#: "number": a figure with decimals (coordinates)
+ValueKind = Literal[
+    "text", "code", "codes", "country", "date", "integer", "number", "money", "bool", "sdg", "sdgs"
+]
 
 
 @dataclass(frozen=True)
