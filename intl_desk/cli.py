@@ -117,9 +117,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from intl_desk.store import early_check
-
-    early_check.start(Path(args.file))  # the integrity check runs while the rest loads
     # The standard library alone (see intl_desk.store.summary): no SQLAlchemy, no model.
     from intl_desk.store.summary import summarise
 
@@ -185,6 +182,12 @@ COMMANDS = (
     "new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract",
     "import", "export", "calendar", "server", "clone", "sync",
 )
+
+
+#: Commands that read their FILE read-only: its integrity check (a third of a second on a
+#: state's file) starts on a thread at once and runs while SQLAlchemy, the model and
+#: ReportLab load; the opening takes its result (see intl_desk.store.early_check).
+EARLY_CHECKED = ("info", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -327,6 +330,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     handler: Handler = args.handler
+    if args.command in EARLY_CHECKED and getattr(args, "file", None):
+        from intl_desk.store import early_check
+
+        early_check.start(Path(args.file))
     try:
         return handler(args)
     except IntlDeskError as error:

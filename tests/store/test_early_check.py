@@ -68,3 +68,17 @@ class _Spy(dict):  # type: ignore[type-arg]
     def pop(self, *args: object) -> object:
         self.ran.append("taken")
         return super().pop(*args)
+
+
+@pytest.mark.parametrize("command", [["info"], ["report", "overview"]])
+def test_read_only_commands_take_the_check_started_as_they_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """``info`` and the reports start the integrity check before loading SQLAlchemy and
+    ReportLab, and the opening uses its answer instead of reading every page again."""
+    path = new_office(tmp_path)
+    taken: list[str] = []
+    monkeypatch.setattr(early_check, "_results", _Spy({}, taken))
+    output = ["-o", str(tmp_path / "overview.pdf")] if command[0] == "report" else []
+    assert main([*command, str(path), *output]) == 0
+    assert taken == ["taken"]
