@@ -43,6 +43,7 @@ from intl_desk.server.tokens import (
     sign_token,
     token_secret,
 )
+from intl_desk.store.extract import extract
 
 request_log = logging.getLogger("intl_desk.server.requests")
 
@@ -161,11 +162,15 @@ CURSOR_HEADER = "X-Intl-Desk-Cursor"
 
 
 def _clone(request: Request, account: SignedIn) -> FileResponse:
-    """The whole office as an office file, with the cursor it is consistent with."""
+    """The office as an office file (a scoped account's branch only), with the cursor it is
+    consistent with."""
     folder = Path(tempfile.mkdtemp(prefix="intl-desk-clone-"))
     target = folder / "office.sqlite"
     try:
         cursor = write_snapshot(request.app.state.engine, target)
+        if account.scope_entity_id:  # what a scoped account reads: its branch's extract
+            whole, target = target, folder / "branch.sqlite"
+            extract(whole, target, entity_id=account.scope_entity_id)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -219,7 +224,7 @@ def _push(request: Request, account: SignedIn, body: PushRequest) -> PushRespons
 def _pull(request: Request, account: SignedIn, cursor: int = 0, limit: int = 1000) -> Any:
     from intl_desk.server.pull import read_batch
 
-    return read_batch(request.app.state.engine, cursor, limit)
+    return read_batch(request.app.state.engine, cursor, limit, account)
 
 
 def _missing_documents(request: Request, account: SignedIn, body: HashList) -> HashList:

@@ -18,6 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from intl_desk.core.model import Base
+from intl_desk.server.accounts import Account
+from intl_desk.server.scope import Scope
 from intl_desk.server.tables import change_order_table
 from intl_desk.store.merge.plan import table_specs
 from intl_desk.store.row_codec import encode_row
@@ -51,7 +53,10 @@ def _rows(connection: Connection, table: str, ids: set[str]) -> list[dict[str, A
     return rows
 
 
-def read_batch(engine: Engine, cursor: int, limit: int) -> dict[str, Any]:
+def read_batch(engine: Engine, cursor: int, limit: int, account: Account) -> dict[str, Any]:
+    """The batch after ``cursor`` as ``account`` may read it: a scoped account gets only the
+    records it reads (see :mod:`intl_desk.server.scope`) and their history rows; the cursor
+    moves past the others all the same."""
     limit = max(1, min(limit, MAX_BATCH))
     merged = {spec.name for spec in table_specs()}
     snapshot = engine.connect().execution_options(isolation_level="REPEATABLE READ")
@@ -63,10 +68,23 @@ def read_batch(engine: Engine, cursor: int, limit: int) -> dict[str, Any]:
             .order_by(change_order_table.c.seq)
             .limit(limit)
         ).mappings().all()
+        scope = Scope(connection, account)
         wanted: dict[str, set[str]] = defaultdict(set)
         for row in rows:
             if row["record_kind"] in merged:
                 wanted[str(row["record_kind"])].add(str(row["record_id"]))
+        hidden: set[tuple[str, str]] = set()
+        if scope.branch is not None:
+
+            def lookup(table: str, record_id: str) -> dict[str, Any] | None:
+                found = _rows(connection, table, {record_id})
+                return found[0] if found else None
+
+            for table, ids in list(wanted.items()):
+                for found in _rows(connection, table, ids):
+                    if not scope.visible(table, found, lookup):
+                        hidden.add((table, str(found["id"])))
+                        ids.discard(str(found["id"]))
         records: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         while wanted:  # the records, then what they refer to, until nothing is missing
             missing: dict[str, set[str]] = defaultdict(set)
@@ -85,6 +103,7 @@ def read_batch(engine: Engine, cursor: int, limit: int) -> dict[str, Any]:
             "changes": [
                 encode_row("change", {key: value for key, value in row.items() if key != "seq"})
                 for row in rows
+                if (str(row["record_kind"]), str(row["record_id"])) not in hidden
             ],
             "records": {
                 table: [encode_row(table, row) for row in records[table].values()]

@@ -1,5 +1,9 @@
 """Which records an account may change: its role, and its scope in the local-entity tree.
 
+Every account reads the local entities and the records shared by the whole office; an
+account scoped to a local entity reads, beyond those, only its branch's records (its clone
+is an extract of that branch, its pulls leave the others out).
+
 Readers change nothing. An account without a scope (the office's own staff) changes
 everything. An editor scoped to a local entity changes the records that belong to that
 entity or an entity under it — the entity itself, the agreements it is a party to, the
@@ -77,6 +81,15 @@ class Scope:
             else None
         )
 
+    def visible(self, table: str, row: Row, lookup: Lookup) -> bool:
+        """Whether this account reads the record: every account reads the local entities
+        and the records shared by the whole office; a scoped account reads, beyond those,
+        only the records of its branch."""
+        if self.branch is None or table == "local_entity":
+            return True
+        owners = self._owners(table, row, lookup, {}, depth=0)
+        return not owners or bool(owners & self.branch)
+
     def refusal(
         self,
         table: str,
@@ -146,6 +159,13 @@ class Scope:
                 for child in pushed_children.get(child_table.name, ())
                 if child.get(column) == row["id"] and child.get("local_entity_id")
             }
+        if table == "document" and row.get("record_kind") and row.get("record_id"):
+            # a document belongs to whoever owns the record it is attached to
+            owner = lookup(str(row["record_kind"]), str(row["record_id"]))
+            if owner is not None:
+                owners |= self._owners(
+                    str(row["record_kind"]), owner, lookup, pushed_children, depth + 1
+                )
         for column, parent_table in _links(table):
             parent_id = row.get(column)
             parent = lookup(parent_table, str(parent_id)) if parent_id else None

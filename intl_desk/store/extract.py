@@ -94,12 +94,18 @@ def _children() -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def _entities(connection: sqlite3.Connection, path: Path, wanted: str) -> set[str]:
+def _entities(
+    connection: sqlite3.Connection, path: Path, wanted: str, *, by_id: bool = False
+) -> set[str]:
+    """The entities named ``wanted`` (or whose id it is, ``by_id``) and those under them."""
     key = fold(wanted.strip())
     rows = connection.execute(
         "SELECT id, name, code, parent_id FROM local_entity WHERE deleted_at IS NULL"
     ).fetchall()
-    matches = [r[0] for r in rows if fold(r[1] or "") == key or fold(r[2] or "") == key]
+    if by_id:
+        matches = [r[0] for r in rows if r[0] == wanted]
+    else:
+        matches = [r[0] for r in rows if fold(r[1] or "") == key or fold(r[2] or "") == key]
     if not matches:
         raise NoSuchEntity(path, entity=wanted)
     under: dict[str, list[str]] = defaultdict(list)
@@ -143,10 +149,19 @@ def _seeds(
 
 
 def choose(
-    connection: sqlite3.Connection, path: Path, entity: str | None, since: date | None
+    connection: sqlite3.Connection,
+    path: Path,
+    entity: str | None,
+    since: date | None,
+    *,
+    entity_id: str | None = None,
 ) -> dict[str, set[str]]:
-    """The ids to keep, by table (see the module docstring)."""
-    entities = _entities(connection, path, entity) if entity else None
+    """The ids to keep, by table (see the module docstring); ``entity_id`` names the
+    entity by its id instead of its name (the office server's scopes)."""
+    if entity_id:
+        entities: set[str] | None = _entities(connection, path, entity_id, by_id=True)
+    else:
+        entities = _entities(connection, path, entity) if entity else None
     chosen = _seeds(connection, entities, since)
     references, children = _references(), _children()
     pending = [(table, record_id) for table, ids in chosen.items() for record_id in ids]
@@ -241,9 +256,15 @@ def _copy_chosen(
 
 
 def extract(
-    source: Path | str, dest: Path | str, *, entity: str | None = None, since: date | None = None
+    source: Path | str,
+    dest: Path | str,
+    *,
+    entity: str | None = None,
+    since: date | None = None,
+    entity_id: str | None = None,
 ) -> ExtractReport:
-    """Write the records of ``entity`` (all when None) changed since ``since`` to ``dest``."""
+    """Write the records of ``entity`` (all when None; or the entity whose id is
+    ``entity_id``) changed since ``since`` to ``dest``."""
     from intl_desk.store.office_file import OfficeFile
 
     origin, target = Path(source), Path(dest)
@@ -255,7 +276,7 @@ def extract(
         with current_version_of(origin) as current, translate_db_errors(target):
             reading = open_sqlite(current, mode="ro")
             try:
-                chosen = choose(reading, origin, entity, since)
+                chosen = choose(reading, origin, entity, since, entity_id=entity_id)
             finally:
                 reading.close()
             OfficeFile.create(work, "extract").close()  # the schema, from the migrations

@@ -258,32 +258,69 @@ def test_an_editor_of_one_municipality_changes_only_its_records(
 
     def edits(session: Session) -> None:
         _agreement(session, "Geminação Araponga").notes = "Renovar em 2027"
-        _agreement(session, "Cooperação Nazareno").notes = "Not ours to write"
-        _partner(session, "Łódź").notes = "Shared: not ours to change"
+        _partner(session, "Ville de Lyon").iati_org_ref = "FR-LYON"
         session.add(Partner(name="Comune di Bologna", country_code="IT"))
+        state = session.scalars(
+            select(LocalEntity).where(LocalEntity.name == "Estado de Minas Gerais")
+        ).one()
+        session.add(LocalEntity(name="Santa Rita do Jacutinga", parent=state))
 
     _edit(mine, edits)
     code, said = _sync(mine, capsys)
     assert code == 1
     assert sorted(said.splitlines()[1:]) == [
-        "Not saved on the server: “Cooperação Nazareno–Łódź” is outside Araponga: your "
+        "Not saved on the server: “Santa Rita do Jacutinga” is outside Araponga: your "
         "account changes only the records of Araponga and of the entities under it.",
-        "Not saved on the server: “Łódź” is shared by the whole office: only an account for "
-        "the whole office changes it.",
+        "Not saved on the server: “Ville de Lyon” is shared by the whole office: only an "
+        "account for the whole office changes it.",
     ]
 
     def state(session: Session) -> tuple[object, ...]:
         return (
             _agreement(session, "Geminação Araponga").notes,
-            _agreement(session, "Cooperação Nazareno").notes,
-            _partner(session, "Łódź").notes,
+            _partner(session, "Ville de Lyon").iati_org_ref,
             session.scalar(select(Partner.country_code).where(Partner.name == "Comune di Bologna")),
-        )
+            session.scalar(select(func.count()).select_from(LocalEntity).where(
+                LocalEntity.name == "Santa Rita do Jacutinga"
+            )),
+        )  # fmt: skip
 
-    assert _on_server(server_db, state) == ("Renovar em 2027", None, None, "IT")
+    assert _on_server(server_db, state) == ("Renovar em 2027", None, "IT", 0)
     assert _on_server(server_db, lambda s: set(s.scalars(
-        select(Change.changed_by).where(Change.field == "notes")
+        select(Change.changed_by).where(Change.field == "notes", Change.new_value.like("Renovar%"))
     ))) == {"carla"}  # fmt: skip
+
+
+def test_an_editor_of_one_municipality_reads_its_branch_and_what_the_office_shares(
+    server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine, office = _clone(server, tmp_path, "carla"), _clone(server, tmp_path, "bruno")
+
+    def titles(session: Session) -> list[str]:
+        return sorted(session.scalars(select(Agreement.title).where(Agreement.title.like("%–%"))))
+
+    assert "Cooperação Nazareno–Łódź" not in _read(mine, titles)
+    assert "Geminação Araponga–Lyon" in _read(mine, titles)
+
+    def add(session: Session) -> None:
+        for entity_name, title in (("Araponga", "Araponga–Porto"), ("Nazareno", "Nazareno–Vigo")):
+            named = select(LocalEntity).where(LocalEntity.name == entity_name)
+            entity = session.scalars(named).one()
+            partner = Partner(name=title.split("–")[1], country_code="PT")
+            agreement = Agreement(title=title, type="twinning")
+            agreement.parties.extend(
+                [AgreementParty(local_entity=entity), AgreementParty(partner=partner)]
+            )
+            session.add(agreement)
+
+    _edit(office, add)
+    assert _sync(office, capsys)[0] == 0
+    assert _sync(mine, capsys)[0] == 0
+    seen = _read(mine, titles)
+    assert "Araponga–Porto" in seen and "Nazareno–Vigo" not in seen
+    partners = _read(mine, lambda s: set(s.scalars(select(Partner.name))))
+    assert {"Porto", "Vigo"} <= partners  # shared by the office
+    assert check(mine).problems == []
 
 
 def test_a_reader_sends_nothing_but_receives_everything(
