@@ -96,6 +96,9 @@ def _story(overview: Overview) -> list[Flowable]:
         # a multi-entity office: its own territory first, the world beside it; the
         # signatures per year open the second page
         story.append(_side_by_side([_territory(overview), world], [WIDTH - 482, 482]))
+        # what the map leaves out, across the page: in the map's column a city's list of
+        # departments without coordinates ran to seven lines and pushed the charts over
+        story += [text(sentence, SMALL) for sentence in territory_labels.notes(territory)]
     else:
         story.append(_side_by_side([world, _years(overview, 300)], [482, WIDTH - 482]))
     story.append(Spacer(1, 6))
@@ -231,9 +234,8 @@ def _years(overview: Overview, width: float) -> list[Flowable]:
 def _territory(overview: Overview) -> list[Flowable]:
     territory = overview.territory
     assert territory is not None
-    drawing = territory_drawing(territory, overview.filters.year, WIDTH - 482 - 10, 176)
-    notes = [text(sentence, SMALL) for sentence in territory_labels.notes(territory)]
-    return [Paragraph(territory_labels.title(), SECTION), drawing, *notes]
+    drawing = territory_drawing(territory, overview.filters.year, WIDTH - 482 - 10, 196)
+    return [Paragraph(territory_labels.title(), SECTION), drawing]
 
 
 def _detail(overview: Overview) -> list[Flowable]:
