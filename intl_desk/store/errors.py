@@ -79,6 +79,18 @@ class UnfinishedWrite(StoreError):
     )
 
 
+class ForeignJournal(StoreError):
+    """A hot journal written for another file: rolling it back would damage this one."""
+
+    msgid = N_(
+        "The journal “{journal}” beside “{file}” was left by another file, and using it "
+        "would damage “{file}”: move “{journal}” to another folder, then open “{file}” again."
+    )
+
+    def __init__(self, path: Path | str, *, journal: str = "?", detail: str | None = None):
+        super().__init__(path, detail=detail, journal=journal)
+
+
 class ForeignDatabase(StoreError):
     msgid = N_(
         "“{file}” is another application's database, not an Intl Desk office file: choose "
@@ -331,6 +343,7 @@ __all__ = [
     "FileLockedElsewhere",
     "FileMissing",
     "ForeignDatabase",
+    "ForeignJournal",
     "MigrationFailed",
     "NeedsUpgrade",
     "NewerVersion",

@@ -22,11 +22,13 @@ from intl_desk.store.errors import (
     CorruptFile,
     EmptyFile,
     ForeignDatabase,
+    ForeignJournal,
     NewerVersion,
     NotARegularFile,
     NotSQLite,
     StoreError,
 )
+from intl_desk.store.journal import belongs_to, read_journal
 from intl_desk.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -102,7 +104,11 @@ def read_header(path: Path) -> Header:
     if page_count == 0 or head[92:96] != change_counter:
         page_count = 0  # not maintained by the last writer: the file's size is the count
     if _hot_journal(path):
-        pass  # mid-transaction sizes are legitimate: SQLite restores the file from the journal
+        # mid-transaction sizes are legitimate: SQLite restores the file from the journal,
+        # but only from its own journal (see intl_desk.store.journal)
+        journal = read_journal(Path(f"{path}-journal"))
+        if journal is not None and not belongs_to(journal, head, page_size):
+            raise ForeignJournal(path, journal=f"{path.name}-journal")
     elif size % page_size or size < page_count * page_size:
         raise CorruptFile(path, detail=f"{size} bytes for {page_count} pages of {page_size} bytes")
     return Header(page_size, page_count, wal=read_version == 2)
