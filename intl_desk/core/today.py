@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -45,12 +45,19 @@ class RenewalDue:
     entity: str = ""
 
 
-def group_by_entity(
-    renewals: list[RenewalDue], own: str | None = None
-) -> list[tuple[str, list[RenewalDue]]]:
-    """Renewals by local entity, for a state with hundreds of them: the office's own
-    entity first, then the entities with most renewals; soonest first within each."""
-    groups: dict[str, list[RenewalDue]] = {}
+class _Grouped(Protocol):
+    @property
+    def entity(self) -> str: ...
+
+
+Due = TypeVar("Due", bound=_Grouped)
+
+
+def group_by_entity(renewals: list[Due], own: str | None = None) -> list[tuple[str, list[Due]]]:
+    """What is due (renewals, reports) by local entity, for a state with hundreds of
+    them: the office's own entity first, then the entities with most items; soonest first
+    within each."""
+    groups: dict[str, list[Due]] = {}
     for due in renewals:
         groups.setdefault(due.entity, []).append(due)
     return sorted(
@@ -66,6 +73,8 @@ class ReportDue:
     report_title: str
     due: date
     days_left: int  # negative when overdue
+    #: the local entity leading the project, "" when none is recorded
+    entity: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,9 +167,17 @@ def reports_due(
     limit = today + timedelta(days=horizon_days)
     rows = session.execute(
         select(
-            Project.id, Project.title, ProjectReport.title.label("report"), ProjectReport.due_date
+            Project.id,
+            Project.title,
+            ProjectReport.title.label("report"),
+            ProjectReport.due_date,
+            LocalEntity.name.label("lead"),
         )
         .join(Project, Project.id == ProjectReport.project_id)
+        .outerjoin(
+            LocalEntity,
+            (LocalEntity.id == Project.lead_entity_id) & LocalEntity.deleted_at.is_(None),
+        )
         .where(
             ProjectReport.deleted_at.is_(None),
             Project.deleted_at.is_(None),
@@ -171,7 +188,14 @@ def reports_due(
         .order_by(ProjectReport.due_date)
     ).all()
     return [
-        ReportDue(row.id, row.title, row.report, row.due_date, (row.due_date - today).days)
+        ReportDue(
+            row.id,
+            row.title,
+            row.report,
+            row.due_date,
+            (row.due_date - today).days,
+            row.lead or "",
+        )
         for row in rows
     ]
 

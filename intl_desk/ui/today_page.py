@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -230,6 +231,75 @@ def _renewal_text(due: questions.RenewalDue) -> str:
     ).render()
 
 
+def _report_text(due: questions.ReportDue) -> str:
+    return Message(
+        N_("{report} — {project}, due {date}")
+        if due.days_left >= 0
+        else N_("{report} — {project}, overdue since {date}"),
+        {"report": due.report_title, "project": due.project_title, "date": date_text(due.due)},
+    ).render()
+
+
+def _group_filter(panel: _Panel, name: str, refill: Callable[[], None]) -> QComboBox:
+    """A box above the panel's list to show one local entity's items (hidden while all
+    the items belong to one entity)."""
+    box = QComboBox()
+    box.setObjectName(name)
+    box.hide()
+    box.currentIndexChanged.connect(lambda _index: refill())
+    layout = panel.layout()
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(1, box)
+    return box
+
+
+def _offer_groups(box: QComboBox, items: Sequence[Any], own: str | None, nobody: str) -> None:
+    """Every local entity with its count in ``box``, keeping the one chosen."""
+    groups = questions.group_by_entity(list(items), own)
+    box.blockSignals(True)
+    chosen = box.currentData()
+    box.clear()
+    box.addItem(
+        Message(N_("Every local entity ({count})"), {"count": number_text(len(items))}).render(),
+        None,
+    )
+    for name, members in groups:
+        box.addItem(f"{name or nobody} ({number_text(len(members))})", name)
+    index = box.findData(chosen) if chosen is not None else 0
+    box.setCurrentIndex(max(index, 0))
+    box.blockSignals(False)
+    box.setVisible(len(groups) > 1)
+
+
+def _fill_grouped(
+    panel: _Panel,
+    box: QComboBox,
+    groups: Sequence[tuple[str, Sequence[Any]]],
+    line: Callable[[Any], tuple[str, tuple[str, str]]],
+    nobody: str,
+) -> None:
+    """The chosen entity's items, or all of them under a heading per entity (with its
+    count) when there are several; those past their date in red."""
+    chosen = box.currentData()
+    if chosen is not None:
+        groups = [(name, items) for name, items in groups if name == chosen]
+    headed = len(groups) > 1
+    lines: list[tuple[str, tuple[str, str] | None]] = []
+    late: set[int] = set()
+    headings: set[int] = set()
+    for name, items in groups:
+        if headed:
+            headings.add(len(lines))
+            lines.append((f"{name or nobody} ({number_text(len(items))})", None))
+        for due in items:
+            if due.days_left < 0:
+                late.add(len(lines))
+            lines.append(line(due))
+    panel.fill(lines, late=frozenset(late), headings=frozenset(headings))
+    count = sum(len(items) for _name, items in groups)
+    panel.heading.setText(f"{panel.title} ({number_text(count)})" if count else panel.title)
+
+
 class TodayPage(QWidget):
     """Emits ``open_requested(kind, id)`` for a record picked, ``new_requested(kind)`` for a
     first step (the main window opens an empty form of that kind)."""
@@ -256,19 +326,15 @@ class TodayPage(QWidget):
         self.renewals = _Panel(
             _("Agreements to renew"), _("No agreement needs a renewal decision now.")
         )
-        # a state's hundreds of renewals, grouped by local entity and filtered by one
-        self.renewal_filter = QComboBox()
-        self.renewal_filter.setObjectName("renewalFilter")
-        self.renewal_filter.hide()
-        self.renewal_filter.currentIndexChanged.connect(lambda _index: self._fill_renewals())
-        panel_layout = self.renewals.layout()
-        if isinstance(panel_layout, QVBoxLayout):
-            panel_layout.insertWidget(1, self.renewal_filter)
+        # a state's hundreds of renewals and reports, grouped by local entity and filtered
+        self.renewal_filter = _group_filter(self.renewals, "renewalFilter", self._fill_renewals)
         self._renewals: list[questions.RenewalDue] = []
         self._own_entity: str | None = None
         self.reports = _Panel(
             _("Project reports due"), _("No project report is due in the next 60 days.")
         )
+        self.report_filter = _group_filter(self.reports, "reportFilter", self._fill_reports)
+        self._reports: list[questions.ReportDue] = []
         self.measurements = _Panel(
             _("Measurements to enter"), _("Every indicator has its measurement for the period.")
         )
@@ -315,45 +381,12 @@ class TodayPage(QWidget):
         self.loaded.emit()
 
     def show_today(self, data: TodayData) -> None:
-        reports = data.reports
         self._renewals, self._own_entity = data.renewals, data.own_entity
-        groups = questions.group_by_entity(data.renewals, data.own_entity)
-        self.renewal_filter.blockSignals(True)
-        chosen = self.renewal_filter.currentData()
-        self.renewal_filter.clear()
-        self.renewal_filter.addItem(
-            Message(
-                N_("Every local entity ({count})"), {"count": number_text(len(data.renewals))}
-            ).render(),
-            None,
-        )
-        for name, items in groups:
-            label = name or _("No local party")
-            self.renewal_filter.addItem(f"{label} ({number_text(len(items))})", name)
-        index = self.renewal_filter.findData(chosen) if chosen is not None else 0
-        self.renewal_filter.setCurrentIndex(max(index, 0))
-        self.renewal_filter.blockSignals(False)
-        self.renewal_filter.setVisible(len(groups) > 1)
+        self._reports = data.reports
+        _offer_groups(self.renewal_filter, data.renewals, data.own_entity, _("No local party"))
         self._fill_renewals()
-        self.reports.fill(
-            [
-                (
-                    Message(
-                        N_("{report} — {project}, due {date}")
-                        if due.days_left >= 0
-                        else N_("{report} — {project}, overdue since {date}"),
-                        {
-                            "report": due.report_title,
-                            "project": due.project_title,
-                            "date": date_text(due.due),
-                        },
-                    ).render(),
-                    ("projects", due.project_id),
-                )
-                for due in reports
-            ],
-            late=frozenset(row for row, due in enumerate(reports) if due.days_left < 0),
-        )
+        _offer_groups(self.report_filter, data.reports, data.own_entity, _("No lead entity"))
+        self._fill_reports()
         self._fill_measurements(data.measurements, data.gap)
         self.first_steps.show_steps(data.steps_left, data.new_file)
         recent_lines: list[tuple[str, tuple[str, str] | None]] = []
@@ -379,29 +412,22 @@ class TodayPage(QWidget):
         self.loaded.emit()
 
     def _fill_renewals(self) -> None:
-        """The renewals of the chosen entity, or all of them under a heading per entity
-        (with its count) when there are several."""
-        chosen = self.renewal_filter.currentData()
-        groups = questions.group_by_entity(self._renewals, self._own_entity)
-        if chosen is not None:
-            groups = [(name, items) for name, items in groups if name == chosen]
-        headed = len(groups) > 1
-        lines: list[tuple[str, tuple[str, str] | None]] = []
-        late: set[int] = set()
-        headings: set[int] = set()
-        for name, items in groups:
-            if headed:
-                headings.add(len(lines))
-                label = name or _("No local party")
-                lines.append((f"{label} ({number_text(len(items))})", None))
-            for due in items:
-                if due.days_left < 0:
-                    late.add(len(lines))
-                lines.append((_renewal_text(due), ("agreements", due.agreement_id)))
-        self.renewals.fill(lines, late=frozenset(late), headings=frozenset(headings))
-        count = sum(len(items) for _name, items in groups)
-        title = _("Agreements to renew")
-        self.renewals.heading.setText(f"{title} ({number_text(count)})" if count else title)
+        _fill_grouped(
+            self.renewals,
+            self.renewal_filter,
+            questions.group_by_entity(self._renewals, self._own_entity),
+            lambda due: (_renewal_text(due), ("agreements", due.agreement_id)),
+            _("No local party"),
+        )
+
+    def _fill_reports(self) -> None:
+        _fill_grouped(
+            self.reports,
+            self.report_filter,
+            questions.group_by_entity(self._reports, self._own_entity),
+            lambda due: (_report_text(due), ("projects", due.project_id)),
+            _("No lead entity"),
+        )
 
     def _fill_measurements(self, due: list[questions.MeasurementDue], gap: str | None) -> None:
         """One period is due at a time: it goes in the heading, the lines name indicators."""

@@ -26,7 +26,7 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.dialogs.partner import PartnerDialog
 from intl_desk.ui.main_window import MainWindow
-from intl_desk.ui.today_page import TodayPage
+from intl_desk.ui.today_page import LATE_COLOUR, TodayPage
 
 TODAY = date(2026, 12, 2)
 
@@ -213,3 +213,62 @@ def test_renewals_of_a_state_are_grouped_by_entity_and_filtered(
         "Acordo 4 – São João del-Rei", "Acordo 5 – São João del-Rei",
     ]  # fmt: skip
     assert page.renewals.heading.text() == "Agreements to renew (2)"
+
+
+def test_reports_of_a_state_are_grouped_by_lead_entity_and_filtered(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    """Reports due fall under the entity leading their project, the office's government
+    first; a late one stays red under its heading; the box shows one entity alone."""
+    from intl_desk.core.model import ProjectReport
+
+    with office.session() as session:
+        state = LocalEntity(name="Governo de Minas Gerais", kind="government")
+        uberlandia = LocalEntity(name="Uberlândia", kind="municipality", parent=state)
+        ouro_preto = LocalEntity(name="Ouro Preto", kind="municipality", parent=state)
+        leads = [state, uberlandia, uberlandia, ouro_preto, None]
+        for number, lead in enumerate(leads):
+            project = Project(title=f"Projeto {number}", status="2", lead_entity=lead)
+            session.add(project)
+            session.flush()
+            session.add(
+                ProjectReport(
+                    project_id=project.id,
+                    title=f"Relatório {number}",
+                    due_date=TODAY + timedelta(days=10 * number - 5),  # the first is late
+                )
+            )
+        session.commit()
+    page = page_for(qtbot, office)
+
+    def due(number: int) -> str:
+        return date_text(TODAY + timedelta(days=10 * number - 5))
+
+    assert texts(page, "reports") == [
+        "Governo de Minas Gerais (1)",
+        f"Relatório 0 — Projeto 0, overdue since {due(0)}",
+        "Uberlândia (2)",
+        f"Relatório 1 — Projeto 1, due {due(1)}",
+        f"Relatório 2 — Projeto 2, due {due(2)}",
+        "Ouro Preto (1)",
+        f"Relatório 3 — Projeto 3, due {due(3)}",
+        "No lead entity (1)",
+        f"Relatório 4 — Projeto 4, due {due(4)}",
+    ]
+    assert page.reports.list.item(1).foreground().color() == LATE_COLOUR
+    assert page.reports.heading.text() == "Project reports due (5)"
+    box = page.report_filter
+    assert box.isVisibleTo(page)
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Every local entity (5)", "Governo de Minas Gerais (1)", "Uberlândia (2)",
+        "Ouro Preto (1)", "No lead entity (1)",
+    ]  # fmt: skip
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # Uberlândia
+    assert texts(page, "reports") == [
+        f"Relatório 1 — Projeto 1, due {due(1)}",
+        f"Relatório 2 — Projeto 2, due {due(2)}",
+    ]
+    assert page.reports.heading.text() == "Project reports due (2)"
