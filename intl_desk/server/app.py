@@ -26,7 +26,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.background import BackgroundTask
 
 from intl_desk import __version__
@@ -215,6 +215,16 @@ def _push(request: Request, account: SignedIn, body: PushRequest) -> PushRespons
             422,
             N_("The server cannot read what was sent ({detail}); nothing was saved."),
             {"detail": str(error)[:200]},
+        ) from None
+    except IntegrityError as error:
+        raise Refusal(
+            409,
+            N_(
+                "The server saved nothing of this batch: a record refers to one the server "
+                "does not have ({detail}). Synchronise again; if it persists, run check on "
+                "the file."
+            ),
+            {"detail": str(error.orig).strip().splitlines()[0][:200]},
         ) from None
     return PushResponse(
         accepted=result.accepted, refused=result.refused, conflicts=result.conflicts

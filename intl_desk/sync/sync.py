@@ -1,7 +1,7 @@
 """``intl-desk sync``: send this file's changes to its office server, then take everyone's.
 
 **Push.** The history rows the server does not have yet (every row of the file not in
-``sent_change``) go in one request with the present version of each record they touch;
+``sent_change``) go in batches of records, each with the present version of the records;
 the documents' bytes go first, only those whose hash the server lacks. The server applies
 the push in one transaction and answers which rows it accepted (marked as sent here), which
 records it refused and why, and the conflicts it settled by keeping its own value.
@@ -24,6 +24,7 @@ from typing import Any
 
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
+from intl_desk.store.merge.plan import table_specs
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.store.row_codec import decode_row, encode_row
 from intl_desk.store.server_link import (
@@ -38,6 +39,8 @@ from intl_desk.store.server_link import (
 from intl_desk.sync.client import ServerClient
 
 PULL_BATCH = 1000
+#: records per push (each with all its history rows): one server transaction each
+PUSH_BATCH = 500
 
 
 class NotAClone(IntlDeskError):
@@ -67,19 +70,40 @@ class SyncReport:
     conflicts: list[SyncConflict] = field(default_factory=list)
 
 
-def _push(office: OfficeFile, client: ServerClient, link: Link, report: SyncReport) -> None:
+def _batches(pending: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The pending history rows in batches of at most :data:`PUSH_BATCH` records, each
+    record's rows together; parents' tables first (a partner before the agreement parties
+    naming it), so a batch never names a record only a later batch brings."""
+    by_record: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in pending:
+        by_record.setdefault((str(row["record_kind"]), str(row["record_id"])), []).append(row)
+    order = {spec.name: index for index, spec in enumerate(table_specs())}
+    records = sorted(
+        by_record.values(),
+        key=lambda rows: (order.get(str(rows[0]["record_kind"]), -1), rows[0]["changed_at"]),
+    )
+    return [
+        [row for rows in records[start : start + PUSH_BATCH] for row in rows]
+        for start in range(0, len(records), PUSH_BATCH)
+    ]
+
+
+def _push_batch(
+    office: OfficeFile,
+    client: ServerClient,
+    link: Link,
+    pending: list[dict[str, Any]],
+    report: SyncReport,
+) -> None:
     with office.engine.connect() as connection:
-        pending = pending_changes(connection)
-        if not pending:
-            return
         records = current_rows(
             connection, {(str(row["record_kind"]), str(row["record_id"])) for row in pending}
         )
-        contents = {
-            str(row["sha256"]): bytes(row["content"])
-            for row in records.get("document", ())
-            if row.get("content") is not None
-        }
+    contents = {
+        str(row["sha256"]): bytes(row["content"])
+        for row in records.get("document", ())
+        if row.get("content") is not None
+    }
     if contents and client.role != "reader":
         missing = client.request(
             "POST", "/v1/documents/missing", json={"hashes": sorted(contents)}
@@ -101,15 +125,24 @@ def _push(office: OfficeFile, client: ServerClient, link: Link, report: SyncRepo
     with office.engine.begin() as connection:
         mark_sent(connection, answer["accepted"])
     pending_ids = {str(row["id"]) for row in pending}
-    report.pushed = len(pending_ids & set(answer["accepted"]))
-    report.refused = [
+    report.pushed += len(pending_ids & set(answer["accepted"]))
+    report.refused.extend(
         Refused(str(item["label"]), Message(str(item["msgid"]), dict(item["params"])))
         for item in answer["refused"]
-    ]
-    report.conflicts = [
+    )
+    report.conflicts.extend(
         SyncConflict(str(item["label"]), str(item["field"]), item["kept"], item["yours"])
         for item in answer["conflicts"]
-    ]
+    )
+
+
+def _push(office: OfficeFile, client: ServerClient, link: Link, report: SyncReport) -> None:
+    """Each batch is its own transaction on the server and is marked as sent here once
+    the server has answered: an interrupted push resumes with the batches not answered."""
+    with office.engine.connect() as connection:
+        pending = pending_changes(connection)
+    for batch in _batches(pending):
+        _push_batch(office, client, link, batch, report)
 
 
 def _documents_content(

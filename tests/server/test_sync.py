@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from live_server import PASSWORD, LiveServer, add_account, fresh_server_database, live_server
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from intl_desk.cli import main
+from intl_desk.core.i18n import Message
 from intl_desk.core.model import (
     Agreement,
     AgreementParty,
@@ -32,6 +34,8 @@ from intl_desk.core.model import (
 )
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.store.office_file import OfficeFile, check
+from intl_desk.sync import sync as sync_module
+from intl_desk.sync.client import ServerClient, ServerError
 
 
 @pytest.fixture(scope="module")
@@ -344,3 +348,46 @@ def test_sync_refuses_a_file_that_is_not_a_clone(
 ) -> None:
     assert main(["sync", str(office_path)]) == 2
     assert "is not linked to an office server" in capsys.readouterr().err
+
+
+def test_a_sync_cut_off_between_batches_resumes_without_duplicates(
+    server: LiveServer, server_db: Engine, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    mine = _clone(server, tmp_path, "bruno")
+    names = [f"Ville partenaire {number}" for number in range(5)]
+    _edit(mine, lambda s: s.add_all([Partner(name=name, country_code="FR") for name in names]))
+    monkeypatch.setattr(sync_module, "PUSH_BATCH", 2)
+    request = ServerClient.request
+    pushes: list[str] = []
+
+    def cut_off(client: ServerClient, method: str, route: str, **options: Any) -> Any:
+        if route == "/v1/sync/push":
+            pushes.append(route)
+            if len(pushes) == 2:  # the network goes down during the second batch
+                raise ServerError(Message("Cannot reach the office server at {url} ({reason}).",
+                                          {"url": client.url, "reason": "timed out"}))  # fmt: skip
+        return request(client, method, route, **options)
+
+    monkeypatch.setattr(ServerClient, "request", cut_off)
+    capsys.readouterr()
+    assert main(["sync", str(mine)]) == 2
+    assert "Cannot reach the office server" in capsys.readouterr().err
+
+    def created(session: Session) -> list[tuple[str, int]]:
+        rows = session.execute(
+            select(Partner.name, func.count(Change.id))
+            .join(Change, Change.record_id == Partner.id)
+            .where(Partner.name.in_(names), Change.action == "create")
+            .group_by(Partner.name)
+            .order_by(Partner.name)
+        )
+        return [tuple(row) for row in rows]
+
+    first_batch = _on_server(server_db, created)
+    assert [count for _name, count in first_batch] == [1, 1]  # type: ignore[attr-defined]
+    monkeypatch.setattr(ServerClient, "request", request)
+    code, said = _sync(mine, capsys)
+    assert code == 0 and "3 changes sent" in said
+    assert _on_server(server_db, created) == [(name, 1) for name in names]
+    assert _read(mine, created) == [(name, 1) for name in names]
