@@ -79,7 +79,11 @@ def write_entity_sheets_pdf(
     today: date | None = None,
 ) -> None:
     register_fonts()
-    period = Message(N_("{count} local entities"), {"count": len(sheets)}).render()
+    period = (
+        sheets[0].name  # one entity's sheet: "1 local entities" would read oddly
+        if len(sheets) == 1
+        else Message(N_("{count} local entities"), {"count": len(sheets)}).render()
+    )
     letterhead = Letterhead(
         office_name, _("Sheet per local entity"), period, today or date.today(), logo
     )
@@ -117,6 +121,9 @@ def entity_sheets_flowables(sheets: Sequence[EntitySheet]) -> list[Flowable]:
                 BODY,
             ),
         ]
+    if len(sheets) == 1:  # one entity's own sheet (its form's Print sheet…): no contents
+        group = sheets[0].region or _("Without region")
+        return [Bookmark("region-0", group, 0), *_sheet(sheets[0], "entity-0")]
     out: list[Flowable] = [*_contents(sheets)]
     region = None
     for index, sheet in enumerate(sheets):

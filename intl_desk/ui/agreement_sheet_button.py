@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton, QWidge
 
 from intl_desk.core.i18n import _
 from intl_desk.reports.agreement_sheet import print_agreement_sheet
-from intl_desk.ui.pdf_output import write_pdf
+from intl_desk.ui.pdf_output import suggested_pdf_name, write_pdf
 
 
 def ask_path(parent: QWidget, suggested: str) -> Path | None:
@@ -48,8 +48,7 @@ def print_sheet(dialog: Any) -> Path | None:
     if unsaved and (dialog.office.read_only or not dialog.save()):
         return None
     record = dialog.record
-    name = "".join(c if c.isalnum() or c in " -_" else " " for c in record.title or "")
-    path = ask_path(dialog, f"{' '.join(name.split())[:80] or _('Agreement')}.pdf")
+    path = ask_path(dialog, suggested_pdf_name(record.title, _("Agreement")))
     if path is None:
         return None
     office, agreement_id = dialog.office, record.id

@@ -43,3 +43,10 @@ def write_pdf(
         indicator=indicator if isinstance(indicator, BusyIndicator) else None,
         failure_title=_("Cannot save the PDF"),
     ).run()
+
+
+def suggested_pdf_name(title: str | None, fallback: str) -> str:
+    """A file name offered for a record's PDF: its title without the characters file
+    systems refuse, at most 80 characters, ``fallback`` when nothing is left."""
+    name = "".join(c if c.isalnum() or c in " -_" else " " for c in title or "")
+    return f"{' '.join(name.split())[:80] or fallback}.pdf"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -125,3 +126,56 @@ def test_a_cleared_name_is_shown_under_its_field_and_blocks_saving(
     typist(dialog.ui.name, "Tiradentes (MG)")
     assert label.isHidden()
     assert dialog.save_button.isEnabled()
+
+
+def test_print_sheet_writes_the_entitys_own_page(
+    qtbot: QtBot, office: OfficeFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From a municipality's form, its sheet alone: one page, with its agreements."""
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from intl_desk.core.model import Agreement, AgreementParty, Partner
+    from intl_desk.ui import entity_sheet_button
+
+    ids = _tree(office)
+    with office.session() as session:
+        lodz = Partner(name="Łódź", kind="city", country_code="PL")
+        for number in range(3):
+            agreement = Agreement(
+                title=f"Cooperação {number}",
+                type="cooperation",
+                status="active" if number else "expired",
+                date_signed=date(2015 + number, 1, 1),
+            )
+            agreement.parties = [
+                AgreementParty(local_entity_id=ids["Tiradentes"]),
+                AgreementParty(partner=lodz),
+            ]
+            session.add(agreement)
+        session.commit()
+    out = tmp_path / "Tiradentes.pdf"
+    offered: list[str] = []
+    shown: list[Path] = []
+
+    def ask(_parent: QWidget, suggested: str) -> Path:
+        offered.append(suggested)
+        return out
+
+    monkeypatch.setattr(entity_sheet_button, "ask_path", ask)
+    monkeypatch.setattr(entity_sheet_button, "show_pdf", shown.append)
+    dialog = LocalEntityDialog(office, ids["Tiradentes"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.print_sheet_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)  # written in the background
+    assert offered == ["Tiradentes.pdf"] and shown == [out]
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Tiradentes" in text and "Campo das Vertentes" in text
+    assert "Poland" in text
+    assert [item.title for item in reader.outline if not isinstance(item, list)] == [
+        "Campo das Vertentes"
+    ]

@@ -21,6 +21,7 @@ from intl_desk.core.i18n import _
 from intl_desk.core.model import LocalEntity
 from intl_desk.ui.choices import entity_choices, fill_combo
 from intl_desk.ui.dialogs.contact import widen_error_labels
+from intl_desk.ui.entity_sheet_button import add_print_sheet_button
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_local_entity import Ui_LocalEntityForm
 from intl_desk.ui.pickers import show_as_tree
@@ -62,6 +63,10 @@ class LocalEntityDialog(RecordDialog):
     model = LocalEntity
     form_class = Ui_LocalEntityForm
     vocabularies = {"kind": (vocab.LOCAL_ENTITY_KINDS, False)}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.print_sheet_button = add_print_sheet_button(self)
 
     def show_errors(self, errors: list[FieldError]) -> None:
         super().show_errors(errors)
