@@ -188,7 +188,8 @@ def test_export_of_an_empty_file_writes_just_the_titles(qtbot: QtBot, tmp_path: 
     assert operation is not None
     qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
     assert target.read_text(encoding="utf-8-sig").splitlines() == [
-        "Name,Kind,Country,Region,Agreements,Website"
+        "Name,Kind,Country,Region,Agreements,Website,Population,Latitude,Longitude,"
+        "IATI organisation identifier,Notes"
     ]
 
 
