@@ -32,8 +32,8 @@ from starlette.background import BackgroundTask
 from intl_desk import __version__
 from intl_desk.core.i18n import N_, Message
 from intl_desk.server.accounts import Account, authenticate, enabled_account
+from intl_desk.server.setup import prepare_for_service
 from intl_desk.server.snapshot import write_snapshot
-from intl_desk.server.tables import server_metadata
 from intl_desk.server.throttle import LoginThrottle
 from intl_desk.server.tokens import (
     TOKEN_LIFETIME_SECONDS,
@@ -315,8 +315,8 @@ async def _refused(request: Request, error: Exception) -> JSONResponse:
 
 def create_app(engine: Engine, throttle: LoginThrottle | None = None) -> FastAPI:
     """The service over the server database of ``engine`` (set up by ``server init``)."""
+    prepare_for_service(engine)  # migrations and server tables added since server init
     with engine.begin() as connection:
-        server_metadata.create_all(connection)  # tables added since the database was set up
         secret = token_secret(connection)
     app = FastAPI(
         title="Intl Desk office server",

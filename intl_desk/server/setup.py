@@ -6,7 +6,7 @@ database that already holds tables is refused: init never writes over an office.
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -50,6 +50,35 @@ def server_engine(url: str) -> Engine:
             )
         ) from None
     return engine
+
+
+def prepare_for_service(engine: Engine) -> None:
+    """Bring a database set up by ``server init`` to this version before serving it: the
+    office's migrations it lacks and the server tables added since, in one transaction.
+    A database not set up, or set up by a newer Intl Desk, is refused untouched."""
+    url = engine.url.render_as_string()
+    if "alembic_version" not in inspect(engine).get_table_names():
+        raise ServerDatabaseError(
+            Message(
+                N_("The database {url} is not set up for an office: run server init first."),
+                {"url": url},
+            )
+        )
+    with engine.begin() as connection:
+        revision = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        if str(revision) not in schema.known_revisions():
+            raise ServerDatabaseError(
+                Message(
+                    N_(
+                        "The database {url} was set up by a newer Intl Desk (schema {revision}): "
+                        "run that version of the server."
+                    ),
+                    {"url": url, "revision": revision},
+                )
+            )
+        if str(revision) != schema.head_revision():
+            schema.upgrade(connection)
+        server_metadata.create_all(connection)
 
 
 def init_server(engine: Engine, office_name: str, admin_name: str, admin_password: str) -> str:

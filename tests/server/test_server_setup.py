@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, func, inspect, select, text
 
 from intl_desk.cli import main
 from intl_desk.core.model import Change, LocalEntity, Office
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.server.accounts import account_table, authenticate
+from intl_desk.server.setup import prepare_for_service
+from intl_desk.store import schema
 
 PASSWORD = "correct-horse-battery"
 
@@ -94,3 +96,30 @@ def test_refused_accounts_leave_nothing_behind(
     assert main(["server", "user", "add", "ana", "--db", db, "--role", "reader"]) == 2
     with server_db.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(account_table)) == 1
+
+
+def test_a_database_set_up_by_an_older_version_is_upgraded_before_it_is_served(
+    postgresql_engine: Engine,
+) -> None:
+    with postgresql_engine.begin() as connection:
+        schema.upgrade(connection, "0006")  # what server init of the previous version left
+    prepare_for_service(postgresql_engine)
+    tables = set(inspect(postgresql_engine).get_table_names())
+    assert {"server_link", "sent_change", "server_change_order", "server_blob"} <= tables
+    with postgresql_engine.connect() as connection:
+        version = connection.scalar(text("SELECT version_num FROM alembic_version"))
+    assert version == schema.head_revision()
+
+
+def test_server_run_refuses_a_database_not_set_up_or_newer(
+    postgresql_engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = _url(postgresql_engine)
+    assert main(["server", "run", "--db", url, "--port", "0"]) == 2
+    assert "is not set up for an office: run server init first" in capsys.readouterr().err
+    with postgresql_engine.begin() as connection:
+        schema.upgrade(connection)
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    assert main(["server", "run", "--db", url, "--port", "0"]) == 2
+    assert "set up by a newer Intl Desk (schema 9999)" in capsys.readouterr().err
+    assert inspect(postgresql_engine).get_table_names().count("server_account") == 0
