@@ -26,7 +26,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.background import BackgroundTask
 
 from intl_desk import __version__
@@ -224,6 +224,12 @@ def _push(request: Request, account: SignedIn, body: PushRequest) -> PushRespons
                 "does not have ({detail}). Synchronise again; if it persists, run check on "
                 "the file."
             ),
+            {"detail": str(error.orig).strip().splitlines()[0][:200]},
+        ) from None
+    except DataError as error:  # a value the database refuses (too long, out of range)
+        raise Refusal(
+            422,
+            N_("The server cannot read what was sent ({detail}); nothing was saved."),
             {"detail": str(error.orig).strip().splitlines()[0][:200]},
         ) from None
     return PushResponse(

@@ -12,7 +12,9 @@ import json
 import ssl
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -25,12 +27,14 @@ from live_server import (
     fresh_server_database,
     live_server,
 )
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from intl_desk.cli import main
+from intl_desk.core.model import Change, Partner
 from intl_desk.server.tables import setting_table
 from intl_desk.server.tokens import sign_token
+from intl_desk.store.row_codec import encode_row
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +201,37 @@ def test_tls_needs_both_the_certificate_and_its_key(
     code = main(["server", "run", "--db", database_url(server_db), "--tls-cert", str(cert)])
     assert code == 2
     assert "TLS needs both --tls-cert and --tls-key" in capsys.readouterr().err
+
+
+def test_a_push_the_server_cannot_store_is_refused_whole_and_writes_nothing(
+    server: LiveServer, server_db: Engine
+) -> None:
+    token = _token(server, "bruno")
+    now = datetime.now(UTC)
+    partner = {
+        "id": str(uuid.uuid4()), "created_at": now, "updated_at": now, "origin_office": None,
+        "deleted_at": None, "name": "Ł" * 201, "kind": "city", "country_code": "PL",
+        "region": None, "latitude": None, "longitude": None, "population": None,
+        "geonames_id": None, "iati_org_ref": None, "iati_org_type": None, "website": None,
+        "notes": None, "search_key": None,
+    }  # fmt: skip
+    change = {
+        "id": str(uuid.uuid4()), "changed_at": now, "changed_by": "bruno", "office_id": None,
+        "record_kind": "partner", "record_id": partner["id"], "action": "create",
+        "field": None, "old_value": None, "new_value": None,
+    }  # fmt: skip
+    body = {"client_id": str(uuid.uuid4()), "cursor": 0,
+            "changes": [encode_row("change", change)],
+            "records": {"partner": [encode_row("partner", partner)]}}  # fmt: skip
+    with server_db.connect() as connection:
+        before = connection.scalar(select(func.count()).select_from(Change))
+    for broken in (body, {**body, "records": {"partner": [{"id": partner["id"]}]}}):
+        response = httpx.post(
+            f"{server.address}/v1/sync/push", json=broken,
+            headers={"Authorization": f"Bearer {token}"},
+        )  # fmt: skip
+        assert response.status_code == 422, response.text
+        assert response.json()["msgid"].startswith("The server cannot read what was sent")
+    with server_db.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(Partner)) == 0
+        assert connection.scalar(select(func.count()).select_from(Change)) == before
