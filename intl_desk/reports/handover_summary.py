@@ -15,6 +15,7 @@ from intl_desk.core.evaluation.handover_summary import (
     MEMBERSHIP,
     RENEWAL,
     REPORT,
+    Decision,
     HandoverSummary,
 )
 from intl_desk.core.i18n import N_, Message, _
@@ -147,7 +148,7 @@ def _soonest(summary: HandoverSummary, workbook: str | None) -> list[Flowable]:
                 when(decision.due),
                 text(decision_kind(decision.kind), SMALL),
                 text(shorten(decision.title, 110), SMALL),
-                text(shorten(decision.counterpart, 60), SMALL),
+                text(shorten(_counterpart(decision), 60), SMALL),
                 text(shorten(decision.our_side, 50), SMALL),
                 shorten(decision.responsible, 28),
             ]
@@ -158,6 +159,15 @@ def _soonest(summary: HandoverSummary, workbook: str | None) -> list[Flowable]:
             note(rest_in_workbook(min(DECISIONS_SHOWN, len(due)), len(due), workbook, DECISIONS))
         )
     return story
+
+
+def _counterpart(decision: Decision) -> str:
+    """Who the decision is with; for a membership, what staying costs."""
+    if decision.counterpart or decision.amount is None:
+        return decision.counterpart
+    return Message(
+        N_("annual fee {amount}"), {"amount": amount(decision.amount, decision.currency)}
+    ).render()
 
 
 def _requests(

@@ -81,14 +81,21 @@ def yearly_report(window: MainWindow) -> Path | None:
 
 
 def handover_report(window: MainWindow) -> Path | None:
-    from intl_desk.reports.evaluation_commands import save_handover
+    from intl_desk.reports.evaluation_commands import handover_workbook_path, save_handover
 
     if window.office is None:
         window.statusBar().showMessage(_("Open an office file first."), 5000)
         return None
     path = ask_path(window, _("Save the handover report as PDF"), _("Handover report.pdf"))
     office = window.office
-    return _write(window, path, lambda target: save_handover(office, target))
+
+    def saved(result: Path) -> str:  # the full lists are written beside it
+        return Message(
+            N_("Handover report written to {file}, its full lists to {workbook}."),
+            {"file": str(result), "workbook": str(handover_workbook_path(result))},
+        ).render()
+
+    return _write(window, path, lambda target: save_handover(office, target), saved)
 
 
 def entity_sheets_report(window: MainWindow) -> Path | None:
@@ -102,15 +109,24 @@ def entity_sheets_report(window: MainWindow) -> Path | None:
     return _write(window, path, lambda target: print_entity_sheets(office, target))
 
 
-def _write(window: MainWindow, path: Path | None, write: Callable[[Path], object]) -> Path | None:
-    """Write in the background (seconds for a state's yearly report), then open it."""
+def _write(
+    window: MainWindow,
+    path: Path | None,
+    write: Callable[[Path], object],
+    saved: Callable[[Path], str] | None = None,
+) -> Path | None:
+    """Write in the background (seconds for a state's yearly report), then open it;
+    ``saved`` says what was written, when more than the PDF."""
     if path is None:
         return None
 
     def written(result: Path) -> None:
-        window.statusBar().showMessage(
-            Message(N_("Report saved as {file}."), {"file": str(result)}).render(), 5000
+        message = (
+            saved(result)
+            if saved is not None
+            else Message(N_("Report saved as {file}."), {"file": str(result)}).render()
         )
+        window.statusBar().showMessage(message, 5000)
         show_pdf(result)
 
     write_pdf(window, path, write, written)

@@ -95,6 +95,16 @@ def office_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 focal_contact_id=person.id,
             )
         )
+        session.add(
+            m.Membership(
+                network=m.Network(name="Cités Unies France"),
+                local_entity_id=written.entities["gov"],
+                since=date(2015, 1, 1),
+                until=_days(100),
+                annual_fee=900,
+                currency="EUR",
+            )
+        )
         session.commit()
     return path
 
@@ -144,7 +154,7 @@ def test_the_decisions_due_are_counted_for_6_and_12_months(office_file: Path) ->
     half, year = _independent(office_file, 182), _independent(office_file, 365)
     assert (half["renewals"], year["renewals"]) == (2, 3)  # the sample is not trivial
     assert (half["reports"], year["reports"]) == (1, 1)
-    assert (half["memberships"], year["memberships"]) == (0, 1)
+    assert (half["memberships"], year["memberships"]) == (1, 2)
     assert f"Agreements to renew or let lapse {half['renewals']} {year['renewals']}" in text
     assert f"Reports due to funders {half['reports']} {year['reports']}" in text
     assert f"Network memberships ending {half['memberships']} {year['memberships']}" in text
@@ -160,6 +170,8 @@ def test_the_soonest_decisions_come_first_the_late_ones_marked(office_file: Path
     assert LATER not in table[: table.index("Co-financing asked")]  # due after 6 months
     assert FAR not in text[: text.index("Active agreements (")]
     assert "Rapport déjà remis" not in text
+    # a membership ending: staying costs its fee
+    assert "Membership ends Cités Unies France annual fee 900 EUR" in table
 
 
 def test_money_people_and_regions(office_file: Path) -> None:

@@ -292,6 +292,8 @@ def test_the_reports_menu_writes_the_yearly_handover_and_entity_pdfs(
     # to Python's garbage collector in PySide6 and delete them.
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles.index("&Reports") == titles.index("&Help") - 1
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
     for written, action in enumerate(menu.actions(), start=1):
         action.trigger()
         qtbot.waitUntil(lambda count=written: len(shown) == count)  # written in the background
@@ -300,6 +302,10 @@ def test_the_reports_menu_writes_the_yearly_handover_and_entity_pdfs(
     ]  # fmt: skip
     assert "Yearly report 2025" in PdfReader(shown[0]).pages[0].extract_text()
     assert "Handover report" in PdfReader(shown[1]).pages[0].extract_text()
+    # the handover's full lists are written beside it, and the status bar says where
+    workbook = tmp_path / "Handover report.xlsx"
+    assert workbook.is_file()
+    assert f"its full lists to {workbook}." in " ".join(said)
     window.close_file()
 
 
