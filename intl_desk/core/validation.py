@@ -187,6 +187,9 @@ def _exchange_rate(c: _Checker) -> None:
 
 def _agreement(c: _Checker) -> None:
     c.required("title")
+    c.in_order("date_signed", "date_ended", N_("It ended before it was signed."))
+    if c.value("date_ended") is not None and c.value("status") not in ("terminated", "superseded"):
+        c.add("date_ended", N_("Only a terminated or superseded agreement has an end date."))
     c.in_vocabulary("type", vocab.AGREEMENT_TYPES)
     c.in_vocabulary("status", vocab.AGREEMENT_STATUSES)
     c.in_vocabulary("renewal_decision", vocab.RENEWAL_DECISIONS, optional=True)

@@ -91,9 +91,39 @@ def _projects(session: Session, filters: OverviewFilters) -> list[Project]:
     ]
 
 
+def _active_at(agreement: Agreement, day: date) -> bool:
+    """Recounted by hand: signed by ``day``, not expired before it, not ended early by it."""
+    a = agreement
+    return (
+        a.status in ("active", "expired", "terminated", "superseded")
+        and a.date_signed is not None
+        and a.date_signed <= day
+        and (
+            a.perpetual
+            or (a.date_expires is None and a.status != "expired")
+            or (a.date_expires is not None and a.date_expires >= day)
+        )
+        and (
+            a.status not in ("terminated", "superseded")
+            or (a.date_ended is not None and a.date_ended > day)
+        )
+    )
+
+
+def _standing_day(filters: OverviewFilters) -> date:
+    """The day standing figures are of: today, or the end of a past year."""
+    return date(filters.year, 12, 31) if filters.year < TODAY.year else TODAY
+
+
+def _active_of(agreements: list[Agreement], filters: OverviewFilters) -> list[Agreement]:
+    if filters.year < TODAY.year:  # a past year: active at its end, from the dates
+        return [a for a in agreements if _active_at(a, _standing_day(filters))]
+    return [a for a in agreements if a.status == "active"]
+
+
 def _expected_headline(session: Session, filters: OverviewFilters) -> dict[str, object]:
     agreements = _agreements(session, filters)
-    active = [a for a in agreements if a.status == "active"]
+    active = _active_of(agreements, filters)
     running = [p for p in _projects(session, filters) if p.status in ("2", "3")]
     tree = _subtree(session, filters.entity_id)
     memberships = [
@@ -178,7 +208,7 @@ def test_charts_match_the_records(session: Session, case: str) -> None:
     filters = _filters(session, FILTERS[case])
     overview = compute_overview(session, filters, TODAY)
     agreements = _agreements(session, filters)
-    active = [a for a in agreements if a.status == "active"]
+    active = _active_of(agreements, filters)
 
     themes = Counter(
         theme.theme for a in active for theme in {t.theme: t for t in a.themes}.values()
@@ -223,7 +253,7 @@ def test_charts_match_the_records(session: Session, case: str) -> None:
         for a in active
         if not a.perpetual
         and a.date_expires
-        and TODAY <= a.date_expires <= TODAY + timedelta(days=365)
+        and _standing_day(filters) <= a.date_expires <= _standing_day(filters) + timedelta(days=365)
     ]
     assert overview.expiring_count == len(soon)
     assert sorted(item.title for item in overview.expiring) == sorted(a.title for a in soon)
@@ -320,8 +350,9 @@ def test_entities_are_found_by_name_whatever_the_accents(session: Session) -> No
 
 
 def test_filters_do_not_leak_today(session: Session) -> None:
-    """The year filter moves signatures and events; the expiry window follows ``today``."""
-    later = compute_overview(session, OverviewFilters(YEAR), date(2027, 2, 1))
+    """The year filter moves signatures and events; this year's expiry window follows
+    ``today`` (a past year's is of its end)."""
+    later = compute_overview(session, OverviewFilters(2027), date(2027, 2, 1))
     assert later.expiring_count == 1  # only the friendship agreement (1 March 2027)
 
 

@@ -130,6 +130,7 @@ def _write(
         date_signed=signed,
         date_in_force=in_force,
         date_expires=plan.expires,
+        date_ended=plan.ended or plan.superseded_on,
         perpetual=plan.perpetual,
         renewal_decision=plan.decision,
         renewal_reminder_days=_reminder_days(demo, plan),

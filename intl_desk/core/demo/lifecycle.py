@@ -42,6 +42,7 @@ class Plan:
     amends: int | None = None
     decision: str | None = None
     ended: date | None = None  # when a terminated agreement was ended
+    superseded_on: date | None = None  # when its successor replaced it (at latest its expiry)
     first_draft: bool = False  # the first text of a new relationship, sent to the partner
     themes: list[str] = field(default_factory=list)
 
@@ -116,6 +117,8 @@ def plan_relationship(
             day = expires + timedelta(days=rng.randint(-90, 240))
             if day > today:
                 plan.status, plan.decision = "expired", "renew"
+            else:
+                plan.superseded_on = min(day, expires)
             renews = index  # the successor points at what it supersedes
             kind = "cooperation" if kind in ("letter_of_intent", "mou") else kind
             continue

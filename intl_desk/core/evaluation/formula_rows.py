@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union
 
+from intl_desk.core.agreement_time import ENDED_EARLY
 from intl_desk.core.currency_rates import rate_factor, year_of
 from intl_desk.core.evaluation.formula_filters import Window, _in_entities, _number, _one_of
 from intl_desk.core.folding import fold
@@ -86,6 +87,12 @@ def _active_in(window: Window) -> ColumnElement[bool]:
             Agreement.perpetual.is_(True),
             Agreement.date_expires.is_(None),
             Agreement.date_expires >= window.start,
+        ),
+        # ended early before the period began (its end date is known): not active in it
+        or_(
+            Agreement.status.not_in(ENDED_EARLY),
+            Agreement.date_ended.is_(None),
+            Agreement.date_ended >= window.start,
         ),
     )
 

@@ -11,13 +11,14 @@ What "in the period" means, per kind of record (portable SQLAlchemy Core through
 * an agreement is *signed* in the period when its signature date falls in it; it is
   *active* in the period when it was signed (any status but draft or negotiation), came
   into force (or was signed) before the period ended, and had not expired before it began
-  (perpetual and open-ended agreements never expire). Statuses are today's: an agreement
-  terminated early counts until its planned expiry, since the file keeps no termination
-  date;
+  (perpetual and open-ended agreements never expire), and had not ended early (terminated
+  or superseded) before it began; one ended early without the date it ended counts until
+  its planned expiry, the file not saying more;
 * a project is *under way* when it is neither in the pipeline nor cancelled and its
   dates (actual, else planned) overlap the period;
 * co-financing is *raised* when a line is granted with its decision dated in the period
-  (the granted amount, in the office's currency);
+  (the granted amount, in the office's currency: an amount in another currency converted
+  at the rate of its decision's year, left out without one — core/currency_rates.py);
 * an event is *attended* when a participation of kind "event" starts in the period; a
   mission is *undertaken* (a delegation *received*) when such an activity, done, starts
   in it; a membership is *held* when it overlaps the period, a *role* when it is more than

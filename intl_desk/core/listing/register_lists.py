@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import GAPS, gap_condition
+from intl_desk.core.agreement_time import active_on, expiring_within_a_year
 from intl_desk.core.i18n import N_
 from intl_desk.core.listing.agreement_search import agreement_search
 from intl_desk.core.listing.conditions import entity_subtree, live, matches
@@ -181,6 +182,21 @@ AGREEMENTS = ListSpec(
         ),
         Facet("year", N_("Year signed"), signed_year_options, _signed_in),
         Facet("signed_by", N_("Signed by the end of"), signed_year_options, _signed_by),
+        Facet(
+            "active_at_end",
+            N_("Active at the end of"),
+            signed_year_options,
+            lambda year: active_on(date(int(year), 12, 31)),
+        ),
+        Facet(
+            "expiring_after",
+            N_("Expiring in the year after"),
+            signed_year_options,
+            lambda year: and_(
+                active_on(date(int(year), 12, 31)),
+                *expiring_within_a_year(date(int(year), 12, 31)),
+            ),
+        ),
         Facet(
             "gap",
             N_("Gap"),

@@ -3,13 +3,19 @@ partner cities, local entities and what expires soon."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.agreement_time import (
+    active_on,
+    expired_by,
+    expiring_within_a_year,
+    unplaced,
+)
 from intl_desk.core.display import country_name, sort_key
 from intl_desk.core.listing.conditions import entity_subtree
 from intl_desk.core.model import (
@@ -46,15 +52,45 @@ EXPIRING_SHOWN = 12
 ACTIVE = "active"
 
 
-def _is_active() -> ColumnElement[bool]:
-    return Agreement.status == ACTIVE
+def _is_active(filters: OverviewFilters) -> ColumnElement[bool]:
+    """Active today (its status), or at the end of a past year (rebuilt from its dates)."""
+    if filters.as_of is None:
+        return Agreement.status == ACTIVE
+    return active_on(filters.as_of)
+
+
+def _is_expired(filters: OverviewFilters) -> ColumnElement[bool]:
+    if filters.as_of is None:
+        return Agreement.status == "expired"
+    return expired_by(filters.as_of)
+
+
+def active_facet(filters: OverviewFilters) -> tuple[str, str]:
+    """The list facet of the agreements :func:`_is_active` counts."""
+    if filters.as_of is None:
+        return ("status", ACTIVE)
+    return ("active_at_end", str(filters.as_of.year))
+
+
+def unplaced_count(session: Session, filters: OverviewFilters) -> int:
+    """For a past year, the signed agreements its end cannot place (0 for this year)."""
+    if filters.as_of is None:
+        return 0
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Agreement)
+            .where(*agreement_scope(filters), unplaced(filters.as_of))
+        )
+        or 0
+    )
 
 
 def counts(session: Session, filters: OverviewFilters) -> tuple[int, int]:
     """Active agreements, and agreements signed in the year."""
     row = session.execute(
         select(
-            func.count(case((_is_active(), 1))),
+            func.count(case((_is_active(filters), 1))),
             func.count(case((in_year(Agreement.date_signed, filters.year), 1))),
         ).where(*agreement_scope(filters))
     ).one()
@@ -146,7 +182,7 @@ def themes(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
     found = session.execute(
         select(AgreementTheme.theme, func.count(distinct(Agreement.id)))
         .join(Agreement, Agreement.id == AgreementTheme.agreement_id)
-        .where(*agreement_scope(filters), _is_active(), AgreementTheme.deleted_at.is_(None))
+        .where(*agreement_scope(filters), _is_active(filters), AgreementTheme.deleted_at.is_(None))
         .group_by(AgreementTheme.theme)
     ).all()
     bars = [
@@ -154,7 +190,7 @@ def themes(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
             code,
             vocab.THEMES.label(code),
             int(count),
-            drill=drill("agreements", filters, ("status", ACTIVE), ("theme", code)),
+            drill=drill("agreements", filters, active_facet(filters), ("theme", code)),
         )
         for code, count in found
     ]
@@ -166,7 +202,9 @@ def sdgs(session: Session, filters: OverviewFilters, language: str) -> tuple[Bar
         session.execute(
             select(AgreementSdg.sdg, func.count(distinct(Agreement.id)))
             .join(Agreement, Agreement.id == AgreementSdg.agreement_id)
-            .where(*agreement_scope(filters), _is_active(), AgreementSdg.deleted_at.is_(None))
+            .where(
+                *agreement_scope(filters), _is_active(filters), AgreementSdg.deleted_at.is_(None)
+            )
             .group_by(AgreementSdg.sdg)
         ).all()
     )
@@ -176,7 +214,7 @@ def sdgs(session: Session, filters: OverviewFilters, language: str) -> tuple[Bar
             f"{goal.number}. {goal.short_name(language)}",
             int(found.get(goal.number, 0)),
             goal.colour,
-            drill("agreements", filters, ("status", ACTIVE), ("sdg", str(goal.number))),
+            drill("agreements", filters, active_facet(filters), ("sdg", str(goal.number))),
         )
         for goal in sdg_goals()
         if found.get(goal.number)
@@ -185,12 +223,12 @@ def sdgs(session: Session, filters: OverviewFilters, language: str) -> tuple[Bar
 
 def _country_drill(filters: OverviewFilters, code: str) -> Drill:
     entity = (("entity", filters.entity_id),) if filters.entity_id else ()
-    return Drill("agreements", (*entity, ("country", code), ("status", ACTIVE)))
+    return Drill("agreements", (*entity, ("country", code), active_facet(filters)))
 
 
 def countries(session: Session, filters: OverviewFilters) -> tuple[CountryFigure, ...]:
     """Every partner country of the agreements in scope, whatever their status."""
-    active = _is_active()
+    active = _is_active(filters)
     signed = signed_per_country(session, filters)
     rows = session.execute(
         select(
@@ -231,7 +269,7 @@ def cities(session: Session, filters: OverviewFilters) -> tuple[CityPoint, ...]:
         .join(Agreement, Agreement.id == AgreementParty.agreement_id)
         .where(
             *agreement_scope(filters),
-            _is_active(),
+            _is_active(filters),
             AgreementParty.deleted_at.is_(None),
             Partner.kind == "city",
             Partner.latitude.is_not(None),
@@ -248,7 +286,7 @@ def cities(session: Session, filters: OverviewFilters) -> tuple[CityPoint, ...]:
 
 def _entity_drill(filters: OverviewFilters, entity_id: str) -> Drill:
     country = (("country", filters.country),) if filters.country else ()
-    return Drill("agreements", (("entity", entity_id), *country, ("status", ACTIVE)))
+    return Drill("agreements", (("entity", entity_id), *country, active_facet(filters)))
 
 
 def entities(session: Session, filters: OverviewFilters) -> tuple[EntityFigure, ...]:
@@ -264,7 +302,7 @@ def entities(session: Session, filters: OverviewFilters) -> tuple[EntityFigure, 
         )
     ).all()
     names: dict[Any, Any] = pairs(session.execute(select(LocalEntity.id, LocalEntity.name)).all())
-    active = _is_active()
+    active = _is_active(filters)
     signed = signed_per_entity(session, filters)
     agreement_counts = {
         row[0]: (int(row[1]), int(row[2]))
@@ -272,7 +310,7 @@ def entities(session: Session, filters: OverviewFilters) -> tuple[EntityFigure, 
             select(
                 AgreementParty.local_entity_id,
                 func.count(distinct(case((active, Agreement.id)))),
-                func.count(distinct(case((Agreement.status == "expired", Agreement.id)))),
+                func.count(distinct(case((_is_expired(filters), Agreement.id)))),
             )
             .join(Agreement, Agreement.id == AgreementParty.agreement_id)
             .where(
@@ -342,13 +380,13 @@ def signed_per_country(session: Session, filters: OverviewFilters) -> dict[str, 
 def expiring(
     session: Session, filters: OverviewFilters, today: date
 ) -> tuple[tuple[ExpiringAgreement, ...], int]:
-    """Active agreements ending within 12 months, soonest first (and how many in all)."""
+    """Active agreements ending within 12 months, soonest first (and how many in all):
+    of today, or of the end of a past year."""
+    day = filters.as_of or today
     conditions = [
         *agreement_scope(filters),
-        _is_active(),
-        Agreement.perpetual.is_(False),
-        Agreement.date_expires >= today,
-        Agreement.date_expires <= today + timedelta(days=365),
+        _is_active(filters),
+        *expiring_within_a_year(day),
     ]
     total = int(session.scalar(select(func.count()).select_from(Agreement).where(*conditions)) or 0)
     rows = session.execute(

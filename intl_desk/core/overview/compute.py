@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import GAPS, active_gaps
-from intl_desk.core.display import country_name
+from intl_desk.core.agreement_time import as_of
+from intl_desk.core.display import country_name, date_text
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, current_language
 from intl_desk.core.model import LocalEntity
@@ -34,6 +35,12 @@ from intl_desk.core.queries import office as office_record
 def scope_text(session: Session, filters: OverviewFilters) -> str:
     """The filters as one line the reader understands."""
     parts = [Message(N_("Year {year}"), {"year": filters.year}).render()]
+    if filters.as_of is not None:  # a past year: its standing figures are of its end
+        parts.append(
+            Message(
+                N_("agreements as of {date}"), {"date": date_text(filters.as_of)}
+            ).render()
+        )
     if filters.entity_id:
         name = session.scalar(select(LocalEntity.name).where(LocalEntity.id == filters.entity_id))
         parts.append(
@@ -121,13 +128,15 @@ def compute_overview(
     entity, country and day (a dashboard whose year changed), the figures that do not
     depend on the year are taken from it instead of read again."""
     today = today or date.today()
+    filters = replace(filters, as_of=as_of(filters.year, today))
     own = office_record(session)
     reusable = previous is not None and (
         previous.filters.entity_id,
         previous.filters.country,
+        previous.filters.as_of,
         previous.today,
         previous.type_labels,
-    ) == (filters.entity_id, filters.country, today, _type_labels())
+    ) == (filters.entity_id, filters.country, filters.as_of, today, _type_labels())
     standing = (
         _from_previous(session, filters, previous)
         if reusable and previous is not None
@@ -182,12 +191,12 @@ def compute_overview(
         indicators=indicators,
         expiring=standing.expiring,
         expiring_count=standing.expiring_count,
-        expiring_drill=drill("agreements", filters, ("status", agreements.ACTIVE)),
+        expiring_drill=drill("agreements", filters, *_expiring_facets(filters)),
         headline_drills={
-            "active": drill("agreements", filters, ("status", agreements.ACTIVE)),
+            "active": drill("agreements", filters, agreements.active_facet(filters)),
             "signed": drill("agreements", filters, ("signed_by", str(filters.year))),
             "signed_in_year": drill("agreements", filters, ("year", str(filters.year))),
-            "countries": drill("agreements", filters, ("status", agreements.ACTIVE)),
+            "countries": drill("agreements", filters, agreements.active_facet(filters)),
             "projects": drill("projects", filters),
             "money": drill("projects", filters),
             "networks": Drill("networks"),
@@ -201,7 +210,16 @@ def compute_overview(
         },
         health=active_gaps(session, agreement_scope(filters), today),
         territory=territory(session, entities, home),
+        unplaced_agreements=agreements.unplaced_count(session, filters),
     )
+
+
+def _expiring_facets(filters: OverviewFilters) -> tuple[tuple[str, str], ...]:
+    """The list of the agreements expiring within 12 months: today's active ones expiring
+    soon, or those active at the end of a past year and expiring in the year after."""
+    if filters.as_of is None:
+        return (("status", agreements.ACTIVE),)
+    return (("expiring_after", str(filters.as_of.year)),)
 
 
 def _type_labels() -> tuple[str, ...]:

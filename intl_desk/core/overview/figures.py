@@ -28,6 +28,10 @@ class OverviewFilters:
     year: int
     entity_id: str | None = None
     country: str | None = None
+    #: the day the standing figures (active, expiring, per country and entity) are taken
+    #: on: the end of a past year; None for the current year (today's statuses). Set by
+    #: compute_overview (core/agreement_time.py).
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,9 @@ class Overview:
     health: tuple[HealthCount, ...] = ()
     #: the office's local entities as dots on their own land (core/overview/territory.py)
     territory: Territory | None = None
+    #: for a past year: signed agreements whose dates cannot place them at its end (no
+    #: signature date, ended early without the date), left out of the standing figures
+    unplaced_agreements: int = 0
 
     @property
     def international_countries(self) -> tuple[CountryFigure, ...]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from babel.numbers import format_compact_currency, format_percent
 
 from intl_desk.core.currency_rates import Converted
-from intl_desk.core.display import locale_for, number_text
+from intl_desk.core.display import date_text, locale_for, number_text
 from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.overview.figures import Drill, Overview
 
@@ -45,6 +45,9 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
     year = overview.filters.year
     drills = overview.headline_drills
     money = overview.currency
+    #: a past year: agreements are shown as of its end, projects and money as of today
+    #: (their statuses cannot be rebuilt), and the notes say so
+    past = overview.filters.as_of
     raised_share = percent_text(float(head.cofinancing / head.budget)) if head.budget else ""
     share = head.share_on_track
     return (
@@ -52,10 +55,7 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             "active",
             _("Active agreements"),
             count_text(head.active_agreements),
-            Message(
-                N_("{count} expire within 12 months"),
-                {"count": count_text(overview.expiring_count)},
-            ).render(),
+            _active_note(overview),
             drills.get("active"),
         ),
         Tile(
@@ -79,14 +79,22 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
             "projects",
             _("Active projects"),
             count_text(head.active_projects),
-            _("in implementation or finalisation"),
+            _("in implementation or finalisation")
+            if past is None
+            else _("in implementation or finalisation today"),
             drills.get("projects"),
         ),
         Tile(
             "budget",
             _("Budget of active projects"),
             money_short(head.budget, money),
-            money_note(head.budget_sum) or _("all years of their budgets"),
+            money_note(head.budget_sum) or _("all years of their budgets")
+            if past is None
+            else " · ".join(
+                part
+                for part in (_("projects under way today"), money_note(head.budget_sum))
+                if part
+            ),
             drills.get("money"),
         ),
         Tile(
@@ -98,7 +106,9 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
                 for part in (
                     Message(N_("{share} of that budget"), {"share": raised_share}).render()
                     if raised_share
-                    else _("granted to active projects"),
+                    else _("granted to active projects")
+                    if past is None
+                    else _("granted to the projects under way today"),
                     money_note(head.cofinancing_sum),
                 )
                 if part
@@ -200,6 +210,33 @@ def money_note(converted: Converted) -> str:
         left_out_text(converted.left_out),
     )
     return " · ".join(part for part in parts if part)
+
+
+def _active_note(overview: Overview) -> str:
+    """What expires soon — of today, or of a past year's end — and, for a past year, the
+    agreements its end cannot place (left out, never guessed)."""
+    day = overview.filters.as_of
+    if day is None:
+        return Message(
+            N_("{count} expire within 12 months"),
+            {"count": count_text(overview.expiring_count)},
+        ).render()
+    parts = [
+        Message(
+            N_("{count} expiring within 12 months of {date}"),
+            {"count": count_text(overview.expiring_count), "date": date_text(day)},
+        ).render()
+    ]
+    if overview.unplaced_agreements:
+        parts.append(
+            Message(
+                N_("{count} left out: no date to place it then")
+                if overview.unplaced_agreements == 1
+                else N_("{count} left out: no dates to place them then"),
+                {"count": count_text(overview.unplaced_agreements)},
+            ).render()
+        )
+    return " · ".join(parts)
 
 
 def _countries_note(overview: Overview) -> str:

@@ -41,6 +41,7 @@ from intl_desk.ui.choices import (
     fill_combo,
     party_choices,
 )
+from intl_desk.ui.dialogs.agreement_end import EndDate
 from intl_desk.ui.dialogs.agreement_parts import (
     PARTIES_HINT,
     SEARCHABLE_FROM,
@@ -181,6 +182,7 @@ class AgreementDialog(RecordDialog):
         ui.general_layout.insertRow(3, "", self.status_note)
         self._status_by_hand = False
         ui.status.activated.connect(self._status_chosen)
+        self.end_date = EndDate(self)  # "Ended on", for an agreement ended early
         for date_field in (ui.date_signed, ui.date_expires):
             date_field.dateChanged.connect(self._follow_dates)
         ui.perpetual.toggled.connect(self._follow_dates)
@@ -194,6 +196,7 @@ class AgreementDialog(RecordDialog):
 
     def load_extra(self) -> None:
         record, ui = self.record, self.ui
+        self.end_date.follow_status()
         self.parties.set_records(record.parties)
         objectives = sorted(record.objectives, key=lambda objective: objective.position)
         self.objectives.set_records(objectives)
@@ -295,7 +298,7 @@ class AgreementDialog(RecordDialog):
             for table, name in tables
             for error in table.errors()
         ]
-        return [*errors, *self.documents.errors()]
+        return [*errors, *self.documents.errors(), *self.end_date.errors()]
 
     def show_errors(self, errors: list[FieldError]) -> None:
         super().show_errors(errors)

@@ -1,0 +1,96 @@
+"""An agreement's standing on a past day, rebuilt from its dates.
+
+An agreement's status is today's; a past year's figures ("active at the end of 2020",
+"expiring within 12 months of then") need what was true then. An agreement was *active
+on* a day when it had been signed by then (any status but draft or negotiation), had not
+expired before that day (perpetual and open-ended ones never expire) and had not ended
+early by then — an agreement terminated or superseded records the date it ended
+(``date_ended``).
+
+What the dates cannot tell is left out and counted, never guessed: a signed agreement
+with no signature date, and one terminated or superseded without the date it ended
+(:func:`unplaced`); the page says how many.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from intl_desk.core.model import Agreement
+
+#: statuses of agreements that were signed (so were active at some point)
+SIGNED_STATUSES = ("active", "expired", "terminated", "superseded")
+#: statuses of agreements that ended before their expiry: they carry ``date_ended``
+ENDED_EARLY = ("terminated", "superseded")
+
+
+def as_of(year: int, today: date) -> date | None:
+    """The day a year's standing figures are taken: the year's last day for a past year,
+    None for the current year and later ones (today's statuses say it)."""
+    return date(year, 12, 31) if year < today.year else None
+
+
+def active_on(day: date) -> ColumnElement[bool]:
+    """Agreements active on ``day`` (see the module's rule)."""
+    return and_(
+        Agreement.status.in_(SIGNED_STATUSES),
+        Agreement.date_signed <= day,
+        or_(
+            Agreement.perpetual.is_(True),
+            and_(Agreement.date_expires.is_(None), Agreement.status != "expired"),
+            Agreement.date_expires >= day,
+        ),
+        or_(
+            Agreement.status.not_in(ENDED_EARLY),
+            Agreement.date_ended > day,
+        ),
+    )
+
+
+def expired_by(day: date) -> ColumnElement[bool]:
+    """Agreements that had reached their expiry date by ``day`` (signed ones only)."""
+    return and_(
+        Agreement.status.in_(SIGNED_STATUSES),
+        Agreement.date_signed <= day,
+        Agreement.perpetual.is_(False),
+        Agreement.date_expires < day,
+    )
+
+
+def unplaced(day: date) -> ColumnElement[bool]:
+    """Signed agreements whose dates cannot say whether they were active on ``day``: no
+    signature date, marked expired without an expiry date, or ended early without the
+    date it ended (signed by then and not expired before)."""
+    return and_(
+        Agreement.status.in_(SIGNED_STATUSES),
+        or_(
+            Agreement.date_signed.is_(None),
+            and_(  # marked expired, with no expiry date to say since when
+                Agreement.status == "expired",
+                Agreement.date_expires.is_(None),
+                Agreement.perpetual.is_(False),
+                Agreement.date_signed <= day,
+            ),
+            and_(
+                Agreement.status.in_(ENDED_EARLY),
+                Agreement.date_ended.is_(None),
+                Agreement.date_signed <= day,
+                or_(
+                    Agreement.perpetual.is_(True),
+                    Agreement.date_expires.is_(None),
+                    Agreement.date_expires >= day,
+                ),
+            ),
+        ),
+    )
+
+
+def expiring_within_a_year(day: date) -> list[ColumnElement[bool]]:
+    """Agreements reaching their expiry date in the 12 months after ``day``."""
+    return [
+        Agreement.perpetual.is_(False),
+        Agreement.date_expires >= day,
+        Agreement.date_expires <= day + timedelta(days=365),
+    ]

@@ -1,0 +1,113 @@
+"""A past year's overview is the office as it stood at the end of that year: agreements
+active then (terminated ones until the date they ended), those expiring within 12 months
+of then — recounted here by hand — and what the dates cannot place left out and said."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from intl_desk.cli import main
+from intl_desk.core.evaluation.formula_filters import Window
+from intl_desk.core.evaluation.formulas import keys
+from intl_desk.core.listing import LISTS, ListQuery, fetch_ids
+from intl_desk.core.model import Agreement, AgreementParty, Partner
+from intl_desk.core.overview import OverviewFilters, compute_overview
+from intl_desk.core.overview.labels import headline_tiles
+from intl_desk.store.office_file import OfficeFile
+
+TODAY = date(2026, 6, 15)
+
+
+def _register(office: OfficeFile) -> dict[str, str]:
+    """Six agreements whose story differs between the end of 2020 and today."""
+    leipzig = Partner(name="Leipzig", kind="city", country_code="DE")
+    rows = {
+        # active then and now
+        "Leipzig": Agreement(title="Leipzig", type="twinning", status="active",
+                             date_signed=date(2015, 3, 1), date_expires=date(2030, 3, 1)),
+        # active then, terminated in 2022
+        "Lodz": Agreement(title="Łódź", type="cooperation", status="terminated",
+                          date_signed=date(2016, 5, 1), date_expires=date(2026, 5, 1),
+                          date_ended=date(2022, 6, 1)),
+        # active then, expired in March 2021: expiring within 12 months of the end of 2020
+        "Cordoba": Agreement(title="Córdoba", type="cooperation", status="expired",
+                             date_signed=date(2011, 3, 1), date_expires=date(2021, 3, 1)),
+        # signed after 2020: active now only
+        "Hue": Agreement(title="Huế", type="friendship", status="active",
+                         date_signed=date(2023, 9, 1), date_expires=date(2026, 12, 1)),
+        # superseded on the last day of 2019: not active at the end of 2020
+        "Sao Joao": Agreement(title="São João del-Rei", type="cooperation",
+                              status="superseded", date_signed=date(2012, 1, 1),
+                              date_ended=date(2019, 12, 31)),
+        # terminated, nobody knows when: cannot be placed at the end of 2020
+        "Rabat": Agreement(title="Rabat", type="cooperation", status="terminated",
+                           date_signed=date(2010, 1, 1), date_expires=date(2040, 1, 1)),
+    }  # fmt: skip
+    with office.session() as s:
+        for agreement in rows.values():
+            agreement.parties.append(AgreementParty(partner=leipzig, role="signatory"))
+        s.add_all(rows.values())
+        s.commit()
+        return {name: agreement.id for name, agreement in rows.items()}
+
+
+def _drilled(office: OfficeFile, drill: object) -> set[str]:
+    with office.session() as s:
+        query = ListQuery(facets=drill.facet_dict())  # type: ignore[attr-defined]
+        return set(fetch_ids(s, LISTS["agreements"], query))
+
+
+def test_a_past_year_is_shown_as_it_stood_at_its_end(office: OfficeFile) -> None:
+    ids = _register(office)
+    with office.session() as s:
+        then = compute_overview(s, OverviewFilters(2020), TODAY)
+        now = compute_overview(s, OverviewFilters(2026), TODAY)
+    # by hand: at the end of 2020 Leipzig, Łódź (ended 2022) and Córdoba (expired 2021)
+    assert then.headline.active_agreements == 3
+    assert _drilled(office, then.headline_drills["active"]) == {
+        ids["Leipzig"], ids["Lodz"], ids["Cordoba"]
+    }  # fmt: skip
+    assert then.expiring_count == 1
+    assert [item.title for item in then.expiring] == ["Córdoba"]
+    assert _drilled(office, then.expiring_drill) == {ids["Cordoba"]}
+    assert then.unplaced_agreements == 1  # Rabat
+    assert "agreements as of 31 Dec 2020" in then.scope_text
+    tiles = {tile.key: tile for tile in headline_tiles(then)}
+    assert tiles["active"].note == (
+        "1 expiring within 12 months of 31 Dec 2020 · 1 left out: no date to place it then"
+    )
+    # projects and money cannot be rebuilt for a past year: the tiles say they are today's
+    assert tiles["projects"].note == "in implementation or finalisation today"
+    assert tiles["budget"].note == "projects under way today"
+    # today: the statuses say it
+    assert now.headline.active_agreements == 2  # Leipzig, Huế
+    assert now.unplaced_agreements == 0
+    assert "as of" not in now.scope_text
+    assert {tile.key: tile for tile in headline_tiles(now)}["active"].note == (
+        "1 expire within 12 months"
+    )
+
+
+def test_the_formula_leaves_out_what_ended_before_the_period(office: OfficeFile) -> None:
+    ids = _register(office)
+    with office.session() as s:
+        active_2020 = set(
+            keys(s, "agreements_active", None, Window(date(2020, 1, 1), date(2020, 12, 31), {}))
+        )
+    # São João del-Rei ended on 31 Dec 2019; Rabat, without its end date, counts until
+    # its planned expiry, as the formula's documentation says
+    assert active_2020 == {ids["Leipzig"], ids["Lodz"], ids["Cordoba"], ids["Rabat"]}
+
+
+def test_the_overview_pdf_of_a_past_year_says_as_of_when(
+    office: OfficeFile, office_path: Path, tmp_path: Path
+) -> None:
+    _register(office)
+    office.close()
+    out = tmp_path / "overview 2020.pdf"
+    assert main(["report", "overview", str(office_path), "--year", "2020", "-o", str(out)]) == 0
+    first = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Year 2020 · agreements as of 31 Dec 2020" in first
