@@ -8,8 +8,9 @@ are applied one after the other: the cursor numbers are handed out in commit ord
 * a history row the server already has is accepted again without effect (a push repeated
   after a lost answer changes nothing);
 * a record the server does not have is added as sent;
-* a field the client changed and nobody else changed since the client's cursor takes the
-  client's value; a field both changed differently is a **conflict**: the server keeps its
+* a field the client changed and nobody else changed since the client's cursor (or that
+  the server still holds as the client found it) takes the client's value; a field both
+  changed differently is a **conflict**: the server keeps its
   value (the first accepted), writes the client's into the history (action ``conflict``)
   and returns it; deletions and restorations follow the merge's rules;
 * a record the account may not change (see :mod:`intl_desk.server.scope`) is refused with
@@ -75,6 +76,24 @@ def _decode(
 
 def _their_edits(changes: Sequence[Mapping[str, Any]]) -> set[str]:
     return {str(change["field"]) for change in changes if change["field"]}
+
+
+def _concurrent(
+    current: Mapping[str, Any], edited: set[str], changes: Sequence[Mapping[str, Any]]
+) -> set[str]:
+    """The fields changed on the server since the client's cursor whose value the client
+    did not start from: a field the server holds as the client found it (its change's
+    ``old_value``) was changed back or settled in a conflict, and is the client's to set."""
+    started_from: dict[str, str | None] = {}
+    for change in sorted(changes, key=lambda row: row["changed_at"]):
+        name = change["field"]
+        if name and change["action"] == "update" and name not in started_from:
+            started_from[str(name)] = change["old_value"]
+    return {
+        name
+        for name in edited
+        if not (name in started_from and as_text(current.get(name)) == started_from[name])
+    }
 
 
 def _server_edits(
@@ -251,7 +270,8 @@ def apply_push(
                     connection.execute(insert(model_table).values(**pushed))
                 else:
                     decision = decide_row(
-                        spec, current, pushed, server_edits.get(key, set()),
+                        spec, current, pushed, _concurrent(current, server_edits.get(key, set()),
+                                                           record_changes),
                         _their_edits(record_changes), {},
                     )  # fmt: skip
                     changed = {

@@ -391,3 +391,23 @@ def test_a_sync_cut_off_between_batches_resumes_without_duplicates(
     assert code == 0 and "3 changes sent" in said
     assert _on_server(server_db, created) == [(name, 1) for name in names]
     assert _read(mine, created) == [(name, 1) for name in names]
+
+
+def test_after_a_conflict_the_next_change_of_the_field_is_the_kept_values_successor(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _clone(server, tmp_path, "ana"), _clone(server, tmp_path, "bruno")
+
+    def set_summary(value: str) -> Callable[[Session], None]:
+        return lambda s: setattr(_agreement(s, "Geminação Araponga"), "summary", value)
+
+    _edit(first, set_summary("Intercâmbio escolar"))
+    _edit(second, set_summary("Intercâmbio cultural"))
+    assert _sync(first, capsys)[0] == 0
+    assert _sync(second, capsys)[0] == 1  # the conflict: the server keeps the first
+    _edit(first, set_summary("Intercâmbio escolar e cultural"))  # from the value it holds
+    assert _sync(first, capsys)[0] == 0  # no new conflict: it changed the kept value
+    assert _sync(second, capsys)[0] == 0
+    for place in (first, second):
+        summary = _read(place, lambda s: _agreement(s, "Geminação Araponga").summary)
+        assert summary == "Intercâmbio escolar e cultural"
