@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.entity_indicators import IndicatorResult, entity_indicators
 from intl_desk.core.model import (
     Agreement,
     AgreementParty,
@@ -40,13 +42,20 @@ class EntitySheet:
     partner_countries: Counter[str] = field(default_factory=Counter)
     active_projects: list[str] = field(default_factory=list)
     network_roles: list[tuple[str, str]] = field(default_factory=list)
+    #: its per-entity indicators against target in ``indicator_period``
+    indicators: list[IndicatorResult] = field(default_factory=list)
+    indicator_period: str = ""
 
 
 def entity_sheets(
-    session: Session, region_id: str | None = None, year: int | None = None
+    session: Session,
+    region_id: str | None = None,
+    year: int | None = None,
+    today: date | None = None,
 ) -> list[EntitySheet]:
     """One sheet per entity without sub-entities (in ``region_id``'s branch when given),
-    ordered by region then name; ``year`` keeps agreements signed up to that year."""
+    ordered by region then name; ``year`` keeps agreements signed up to that year and
+    judges the indicators in that year's period."""
     entities = session.scalars(select(LocalEntity).where(LocalEntity.deleted_at.is_(None))).all()
     parents = {e.parent_id for e in entities if e.parent_id}
     names = {e.id: e.name for e in entities}
@@ -59,6 +68,10 @@ def entity_sheets(
     _agreements(session, sheets, year)
     _projects(session, sheets)
     _networks(session, sheets)
+    label, indicators = entity_indicators(session, sheets, year, today or date.today())
+    for entity_id, results in indicators.items():
+        sheets[entity_id].indicators = results
+        sheets[entity_id].indicator_period = label
     return sorted(sheets.values(), key=lambda s: (s.region.casefold(), s.name.casefold()))
 
 

@@ -24,13 +24,14 @@ from reportlab.platypus import (
 
 from intl_desk.core.display import country_name
 from intl_desk.core.entity_sheets import EntitySheet
+from intl_desk.core.evaluation.status import STATUS_LABELS
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.vocabularies import MEMBERSHIP_ROLES
 from intl_desk.reports.charts import shorten
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import FOOTER, HEADER, MARGIN, PAGE, Letterhead, document
 from intl_desk.reports.styles import BODY, HEADING, SECTION, SMALL, data_table, text
-from intl_desk.reports.yearly_parts import WIDTH, tiles
+from intl_desk.reports.yearly_parts import WIDTH, figure, tiles
 
 COUNTRIES_SHOWN = 12
 PROJECTS_SHOWN = 10
@@ -166,7 +167,12 @@ def _sheet(sheet: EntitySheet, key: str) -> list[Flowable]:
     if sheet.region:
         out.append(text(sheet.region, BODY))
     out += [Spacer(1, 4), tiles(_figures(sheet)), Spacer(1, 6)]
-    if not (sheet.agreements or sheet.active_projects or sheet.network_roles):
+    if not (
+        sheet.agreements
+        or sheet.active_projects
+        or sheet.network_roles
+        or any(result.value is not None for result in sheet.indicators)
+    ):
         nothing = _(
             "Nothing is recorded for this entity yet: agreements, projects and network "
             "memberships that name it as a party appear here."
@@ -207,8 +213,31 @@ def _sheet(sheet: EntitySheet, key: str) -> list[Flowable]:
         )
     )
     out.append(columns)
+    out += _indicators(sheet)
     # a very active entity is shrunk to its page rather than pushed onto a second one
     return [Bookmark(key, sheet.name, 1), KeepInFrame(WIDTH, FRAME_HEIGHT, out, mode="shrink")]
+
+
+def _indicators(sheet: EntitySheet) -> list[Flowable]:
+    """Its own indicators against their targets, with the status the engine gives."""
+    if not sheet.indicators:
+        return []
+    title = Message(
+        N_("Indicators against target, {period}"), {"period": sheet.indicator_period}
+    ).render()
+    rows: list[list[Any]] = [[_("Indicator"), _("Target"), _("Measured"), _("Status")]]
+    for result in sheet.indicators:
+        rows.append(
+            [
+                shorten(f"{result.code}  {result.name}".strip(), 110),
+                figure(result.target, result.unit),
+                figure(result.value, result.unit),
+                _(STATUS_LABELS[result.status]) if result.status else "—",
+            ]
+        )
+    table = data_table(rows, [WIDTH - 330, 110, 110, 110], 1, left=(3,))
+    table.hAlign = "LEFT"
+    return [Spacer(1, 6), Paragraph(title, SECTION), table]
 
 
 def _figures(sheet: EntitySheet) -> list[tuple[str, str]]:
