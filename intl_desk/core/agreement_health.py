@@ -34,6 +34,20 @@ GAPS = Vocabulary(
 )
 
 
+#: what the agreement form says of each gap: what is missing and what to do
+ADVICE = {
+    "no_objective": N_("No objective: say what it should achieve (Parties and objectives)."),
+    "copied_objectives": N_(
+        "Its objectives are copied word for word from another agreement: write its own."
+    ),
+    "quiet": N_(
+        "Nothing done under it for two years: no activity, mission or running project."
+    ),
+    "expired_but_active": N_("Expired but marked Active."),
+    "no_responsible": N_("No responsible officer: choose who follows it up."),
+}
+
+
 def _objective_texts_shared() -> ColumnElement[bool]:
     """One of its objectives is word for word an objective of another live agreement."""
     other = aliased(AgreementObjective)

@@ -42,6 +42,7 @@ from intl_desk.ui.choices import (
     party_choices,
 )
 from intl_desk.ui.dialogs.agreement_end import EndDate
+from intl_desk.ui.dialogs.agreement_health_note import HealthNote
 from intl_desk.ui.dialogs.agreement_parts import (
     PARTIES_HINT,
     SEARCHABLE_FROM,
@@ -183,6 +184,7 @@ class AgreementDialog(RecordDialog):
         self._status_by_hand = False
         ui.status.activated.connect(self._status_chosen)
         self.end_date = EndDate(self)  # "Ended on", for an agreement ended early
+        self.health_note = HealthNote(self, NOTE_STYLE)  # what the saved agreement lacks
         for date_field in (ui.date_signed, ui.date_expires):
             date_field.dateChanged.connect(self._follow_dates)
         ui.perpetual.toggled.connect(self._follow_dates)
@@ -197,6 +199,7 @@ class AgreementDialog(RecordDialog):
     def load_extra(self) -> None:
         record, ui = self.record, self.ui
         self.end_date.follow_status()
+        self.health_note.refresh()
         self.parties.set_records(record.parties)
         objectives = sorted(record.objectives, key=lambda objective: objective.position)
         self.objectives.set_records(objectives)
@@ -415,6 +418,7 @@ class AgreementDialog(RecordDialog):
         saved = super().save()
         if saved:
             self.release_read_lock()  # the history was re-read after the commit
+            self.health_note.refresh()
         return saved
 
     def duplicate_values(self) -> dict[str, Any]:
