@@ -318,3 +318,30 @@ def take_rates(
             record.source = source or record.source
             changed += 1
     return RatesTaken(records, added, changed)
+
+
+def spent_groups(session: Session, projects: Any, until: Any) -> list[Group]:
+    """What ``projects`` (a select or list of project ids) spent up to ``until``
+    (disbursements and expenditure), as (currency, year of the transaction, amount,
+    transactions)."""
+    from intl_desk.core.model import ProjectTransaction
+
+    year = year_of(ProjectTransaction.date)
+    return [
+        (str(code), None if line_year is None else int(line_year), amount, int(count))
+        for code, line_year, amount, count in session.execute(
+            select(Project.currency, year, func.sum(ProjectTransaction.amount), func.count())
+            .join(Project, Project.id == ProjectTransaction.project_id)
+            .where(
+                ProjectTransaction.deleted_at.is_(None),
+                ProjectTransaction.type.in_(SPENDING),
+                ProjectTransaction.date <= until,
+                ProjectTransaction.project_id.in_(projects),
+            )
+            .group_by(Project.currency, year)
+        )
+    ]
+
+
+#: IATI transaction types that are money spent: disbursement, expenditure
+SPENDING = ("3", "4")

@@ -20,6 +20,7 @@ from intl_desk.core.evaluation.handover import ContactLine, HandoverReport, Less
 from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
 from intl_desk.core.evaluation.lines_activities import ActivityLine
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.overview.labels import money_sentence
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.handover_summary import rest_in_workbook, summary_pages
 from intl_desk.reports.handover_workbook import (
@@ -58,20 +59,30 @@ def write_handover_pdf(
     doc.build(_story(report, workbook), canvasmaker=canvas_class)
 
 
+def money_text(report: HandoverReport) -> str:
+    """The rates the first page's sums used and what they left out (what tests read)."""
+    money = report.money
+    if money is None:
+        return ""
+    return money_sentence(report.currency, money.rate_years, money.left_out)
+
+
 def summary_rows(report: HandoverReport) -> list[tuple[str, str]]:
     """The first page's figures as (label, value) pairs: also what tests read back."""
     c = report.currency
     reports_due = sum(len(p.reports_due) for p in report.projects)
+    money = report.money
+    assert money is not None  # compute_handover fills it
     return [
         (_("Active agreements"), figure(len(report.agreements))),
         (_("of which to renew within 12 months"), figure(len(report.renewal_due()))),
         (_("Projects running"), figure(len(report.projects))),
-        (_("Their budget"), amount(sum(p.budget for p in report.projects), c)),
-        (_("Co-financing granted to them"), amount(sum(p.cofinancing for p in report.projects), c)),
-        (_("Spent so far"), amount(sum(p.spent for p in report.projects), c)),
+        (_("Their budget"), amount(money.budget.total, c)),
+        (_("Co-financing granted to them"), amount(money.cofinancing.total, c)),
+        (_("Spent so far"), amount(money.spent.total, c)),
         (_("Reports still due to funders"), figure(reports_due)),
         (_("Network memberships"), figure(len(report.memberships))),
-        (_("Annual fees"), amount(report.fees, c)),
+        (_("Annual fees"), amount(money.fees.total, c)),
         (_("Roles held in networks"), figure(len(report.roles))),
         (_("Activities planned"), figure(len(report.planned))),
         (_("Contacts"), figure(len(report.contacts))),
@@ -110,6 +121,8 @@ def _story(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     figures = data_table(rows, [280, 140], 1)
     figures.hAlign = "LEFT"
     story.append(figures)
+    if money_text(report):
+        story.append(note(money_text(report)))
     if workbook:
         story.append(
             note(

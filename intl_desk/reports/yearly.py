@@ -19,7 +19,7 @@ from intl_desk.core.agreement_health import GAPS
 from intl_desk.core.evaluation.status import STATUS_LABELS, Status
 from intl_desk.core.evaluation.yearly import IndicatorLine, YearlyReport
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.core.overview.labels import left_out_text, rates_text
+from intl_desk.core.overview.labels import money_sentence
 from intl_desk.reports import yearly_lists as lists
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import Letterhead, document
@@ -127,12 +127,6 @@ def summary_rows(report: YearlyReport) -> list[tuple[str, str]]:
         (_("Network events attended"), figure(h.events)),
         (_("Missions abroad"), figure(h.missions)),
         (_("Cost of the missions"), amount(h.mission_cost, currency)),
-        *([(_("Sums of money above"), rates_text(currency, h.rate_years))] if h.rate_years else []),
-        *(
-            [(_("Amounts left out, for want of an exchange rate"), left_out_text(h.left_out))]
-            if h.left_out
-            else []
-        ),
     ]
 
 
@@ -167,7 +161,7 @@ def _summary(report: YearlyReport) -> list[Flowable]:
     side = Table(
         [
             [
-                data_table(figures, [250, 120], 1),
+                [data_table(figures, [250, 120], 1), *_money_note(report)],
                 [
                     heading(_("Indicators against their targets")),
                     data_table(counts, [120, 70, 70, 70, 70], 1, total_row=True),
@@ -178,6 +172,17 @@ def _summary(report: YearlyReport) -> list[Flowable]:
     )
     side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     return [*story, side, *_health(report)]
+
+
+def money_text(report: YearlyReport) -> str:
+    """The rates the summary's sums used and what they left out (also what tests read)."""
+    h = report.headline
+    return money_sentence(report.currency, h.rate_years, h.left_out)
+
+
+def _money_note(report: YearlyReport) -> list[Flowable]:
+    sentence = money_text(report)
+    return [note(sentence)] if sentence else []
 
 
 def health_rows(report: YearlyReport) -> list[tuple[str, str]]:

@@ -146,10 +146,9 @@ def test_the_yearly_report_and_the_formula_agree_with_the_overview(
     assert main(["report", "yearly", str(office_path), "--year", "2026", "-o", str(out)]) == 0
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert "Co-financing raised in the year 937,204 EUR" in text
-    assert "Sums of money above in EUR at each amount's year's rate (2025–2026)" in text
     assert (
-        "Amounts left out, for want of an exchange rate plus 1 amount in USD without a "
-        "rate · plus 1 amount in XOF without a rate"
+        "Sums of money above: in EUR at each amount's year's rate (2025–2026) · plus 1 "
+        "amount in USD without a rate · plus 1 amount in XOF without a rate."
     ) in text
 
 

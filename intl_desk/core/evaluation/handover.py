@@ -19,12 +19,20 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.currency_rates import (
+    Converted,
+    Rates,
+    budget_groups,
+    granted_groups,
+    spent_groups,
+)
 from intl_desk.core.display import sort_key
 from intl_desk.core.evaluation.lines import (
     AgreementLine,
     MembershipLine,
     ProjectLine,
     agreement_lines,
+    chunks,
     membership_lines,
     project_lines,
 )
@@ -56,6 +64,28 @@ class Lesson:
 
 
 @dataclass(frozen=True)
+class HandoverMoney:
+    budget: Converted
+    cofinancing: Converted
+    spent: Converted
+    #: a year's fees, at the current year's rates
+    fees: Converted
+
+    @property
+    def rate_years(self) -> tuple[int, ...]:
+        parts = (self.budget, self.cofinancing, self.spent, self.fees)
+        return tuple(sorted({year for part in parts for year in part.rate_years}))
+
+    @property
+    def left_out(self) -> tuple[tuple[str, int], ...]:
+        counts: dict[str, int] = {}
+        for part in (self.budget, self.cofinancing, self.spent, self.fees):
+            for currency, count in part.left_out:
+                counts[currency] = counts.get(currency, 0) + count
+        return tuple(sorted(counts.items()))
+
+
+@dataclass(frozen=True)
 class HandoverReport:
     office_name: str
     currency: str
@@ -68,6 +98,9 @@ class HandoverReport:
     lessons: tuple[Lesson, ...]
     #: the first pages: decisions due, where, whom to call (core/evaluation/handover_summary)
     summary: HandoverSummary | None = None
+    #: the running projects' money and the memberships' fees in the office's currency,
+    #: converted by core/currency_rates.py (never added across currencies)
+    money: HandoverMoney | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -147,7 +180,28 @@ def compute_handover(session: Session, today: date | None = None) -> HandoverRep
     )
     from intl_desk.core.evaluation.handover_summary import handover_summary
 
-    return replace(report, summary=handover_summary(session, report))
+    return replace(
+        report,
+        summary=handover_summary(session, report),
+        money=_money(session, report, project_ids),
+    )
+
+
+def _money(session: Session, report: HandoverReport, project_ids: list[str]) -> HandoverMoney:
+    rates = Rates.of(session, report.currency)
+    running = [group for part in chunks(project_ids) for group in budget_groups(session, part)]
+    granted = [group for part in chunks(project_ids) for group in granted_groups(session, part)]
+    spent = [
+        group for part in chunks(project_ids) for group in spent_groups(session, part, report.today)
+    ]
+    return HandoverMoney(
+        rates.total(running),
+        rates.total(granted),
+        rates.total(spent),
+        rates.total(
+            (m.currency, report.today.year, m.fee, 1) for m in report.memberships if m.fee
+        ),
+    )
 
 
 def _contacts(session: Session) -> list[ContactLine]:

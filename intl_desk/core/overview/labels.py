@@ -202,6 +202,18 @@ def rates_text(currency: str, years: tuple[int, ...]) -> str:
     ).render()
 
 
+def money_sentence(
+    currency: str, years: tuple[int, ...], left_out: tuple[tuple[str, int], ...]
+) -> str:
+    """Under a report's table of figures: the rates its sums used and what they left out
+    ("Sums of money above: in EUR at 2025 rates · plus 1 amount in XOF without a rate.");
+    empty when every amount was in the office's currency."""
+    parts = [part for part in (rates_text(currency, years), left_out_text(left_out)) if part]
+    if not parts:
+        return ""
+    return Message(N_("Sums of money above: {details}."), {"details": " · ".join(parts)}).render()
+
+
 def money_note(converted: Converted) -> str:
     """What a money figure holds beyond its own currency: the rates it was converted at
     and the amounts left out for want of one."""
