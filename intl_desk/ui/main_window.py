@@ -30,15 +30,12 @@ from intl_desk.core.queries import office as office_record
 from intl_desk.store.errors import CorruptFile
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
-from intl_desk.ui.calendar_export import export_calendar
 from intl_desk.ui.dashboard.install import install_dashboard
 from intl_desk.ui.exchange_rates_dialog import install_office_menu
 from intl_desk.ui.export_action import add_export_buttons, export_current_list
 from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
-from intl_desk.ui.import_wizard import start_import
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.measurement_install import install_measurements
-from intl_desk.ui.merge_dialog import start_merge
 from intl_desk.ui.opening import Opened, ReadAhead, open_work
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 from intl_desk.ui.today_page import TodayPage
@@ -351,14 +348,14 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         self.copy_action = file_menu.addAction(_("Save a &copy…"), self._save_copy)
-        self.merge_action = file_menu.addAction(_("&Merge…"), lambda: start_merge(self))
+        self.merge_action = file_menu.addAction(_("&Merge…"), lambda: _start_merge(self))
         file_menu.addSeparator()
-        self.import_action = file_menu.addAction(_("&Import…"), lambda: start_import(self))
+        self.import_action = file_menu.addAction(_("&Import…"), lambda: _start_import(self))
         self.export_action = file_menu.addAction(
             _("&Export this list…"), lambda: export_current_list(self)
         )
         self.calendar_action = file_menu.addAction(
-            _("Export the calen&dar…"), lambda: export_calendar(self)
+            _("Export the calen&dar…"), lambda: _export_calendar(self)
         )
         self.close_action = file_menu.addAction(_("&Close"), self.close_file)
         file_menu.addSeparator()
@@ -476,3 +473,26 @@ class MainWindow(QMainWindow):
             self._opening.cancel()  # a file still being opened is closed once it is
         self.close_file()
         super().closeEvent(event)
+
+
+# The File menu's merge, import and calendar export load their modules (and what they
+# pull in: spreadsheet readers, the calendar's queries) when first chosen, not before the
+# window can show.
+
+
+def _start_merge(window: MainWindow) -> None:
+    from intl_desk.ui.merge_dialog import start_merge
+
+    start_merge(window)
+
+
+def _start_import(window: MainWindow) -> None:
+    from intl_desk.ui.import_wizard import start_import
+
+    start_import(window)
+
+
+def _export_calendar(window: MainWindow) -> None:
+    from intl_desk.ui.calendar_export import export_calendar
+
+    export_calendar(window)

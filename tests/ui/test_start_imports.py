@@ -1,0 +1,58 @@
+"""The window shows before what only a later menu choice needs is loaded.
+
+Merging, importing a spreadsheet, exporting the calendar and printing a PDF are chosen
+from menus; their modules (spreadsheet readers, ReportLab, the calendar's queries) load
+when first chosen. Checked in a fresh interpreter, with a fresh home folder, because this
+test process has long imported all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+LATER = (
+    "intl_desk.ui.merge_dialog",
+    "intl_desk.ui.import_wizard",
+    "intl_desk.ui.calendar_export",
+    "reportlab",
+    "openpyxl",
+    "python_calamine",
+)
+
+START_AND_LIST_MODULES = """
+import json, sys
+from intl_desk.ui.app import run_app
+code = run_app(None, quit_when_shown=True)
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_first_window_loads_no_menu_only_module(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", START_AND_LIST_MODULES],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+        },
+    )
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["code"] == 0, done.stderr
+    loaded = [
+        name for name in shown["modules"]
+        if any(name == later or name.startswith(f"{later}.") for later in LATER)
+    ]
+    assert "intl_desk.ui.main_window" in shown["modules"]
+    assert loaded == []
