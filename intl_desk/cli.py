@@ -180,7 +180,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = (
     "new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract",
-    "import", "export", "calendar", "server", "clone", "sync",
+    "import", "export", "calendar", "server", "clone", "sync", "rates",
 )
 
 
@@ -266,6 +266,10 @@ def build_parser() -> argparse.ArgumentParser:
     from intl_desk.exchange.commands import add_commands as add_exchange_parsers
 
     add_exchange_parsers(sub)  # import, export
+
+    from intl_desk.exchange.rates_command import add_rates_parser
+
+    add_rates_parser(sub)  # rates FILE [--import SHEET]
 
     from intl_desk.server.commands import add_server_parser
 
