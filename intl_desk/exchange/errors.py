@@ -39,6 +39,13 @@ class SpreadsheetNotReadable(ExchangeError):
     )
 
 
+class CellTooLong(ExchangeError):
+    msgid = N_(
+        "“{file}” has a cell longer than {limit} characters, more than any field of Intl Desk "
+        "holds: shorten it (or move that text to a document) and import again."
+    )
+
+
 class NotASpreadsheet(ExchangeError):
     msgid = N_(
         "“{file}” is not a spreadsheet Intl Desk can read: save it as .xlsx or .csv and try again."

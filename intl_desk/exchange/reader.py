@@ -22,6 +22,7 @@ from typing import Any
 
 from intl_desk.core.display import number_text
 from intl_desk.exchange.errors import (
+    CellTooLong,
     ExchangeError,
     NotASpreadsheet,
     SpreadsheetDamaged,
@@ -123,10 +124,15 @@ def _read_csv(path: Path) -> list[Sheet]:
     text = _decode(data)
     sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
     rows = []
-    for row in csv.reader(io.StringIO(text), delimiter=_delimiter(sample)):
-        rows.append([_clean(cell, from_csv=True) for cell in row])
-        if len(rows) > MAX_ROWS:
-            raise TooManyRows(path, limit=number_text(MAX_ROWS))
+    try:
+        # newline="": the csv module reads the line ends itself, a lone "\r" included
+        lines = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(sample))
+        for row in lines:
+            rows.append([_clean(cell, from_csv=True) for cell in row])
+            if len(rows) > MAX_ROWS:
+                raise TooManyRows(path, limit=number_text(MAX_ROWS))
+    except csv.Error:  # the one error left: a cell over the csv module's field limit
+        raise CellTooLong(path, limit=number_text(csv.field_size_limit())) from None
     return [Sheet(path.stem, rows)]
 
 

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -205,6 +206,9 @@ def _header(worksheet: WriteOnlyWorksheet, label: str, bold: Font) -> WriteOnlyC
 
 
 def _value(worksheet: WriteOnlyWorksheet, value: Any) -> Any:
+    if isinstance(value, str):
+        # control characters pasted from another program: a worksheet cannot hold them
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell = WriteOnlyCell(worksheet, value=value)
         cell.data_type = "s"  # a title like "=Paris" is text, never a formula

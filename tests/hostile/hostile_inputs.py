@@ -166,5 +166,7 @@ INPUTS: dict[str, Maker] = {
     "xlsx_numbers_for_text": _xlsx(
         "nombres.xlsx", [TITLES, [12345, 3, 7, 250, 2011, 45000, 1.5e300, 978]]
     ),
+    "old_mac_line_ends": _bytes("mac.csv", _csv([TITLES, GOOD]).replace(b"\n", b"\r")),
+    "huge_cell": _project("cellule.csv", Intitulé="Jumelage " * 25_000),
     "ods_renamed_csv": _bytes("tableur.csv", b"PK\x03\x04" + bytes(100)),
 }

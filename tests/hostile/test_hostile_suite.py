@@ -1,4 +1,4 @@
-"""Forty hostile and unlucky spreadsheets through import, the overview report and the
+"""Forty-three hostile and unlucky spreadsheets through import, the overview report and the
 IATI export: each gets the sentence a user can act on (never a traceback or "Unexpected
 error"), the office file stays byte for byte as it was whenever nothing was imported,
 and what was imported reaches a report and a well-formed IATI file.
@@ -94,6 +94,10 @@ EXPECTED: dict[str, tuple[int, str, str | None]] = {
     "xlsx_huge_dimension": (0, ONE,
                             "Eau potable à Thiès"),
     "xlsx_numbers_for_text": (1, "Row 2: Pays: “250” is not a country.", None),
+    "old_mac_line_ends": (0, ONE, THIES),
+    "huge_cell": (2, "intl-desk: “cellule.csv” has a cell longer than 131,072 characters, more "
+                  "than any field of Intl Desk holds: shorten it (or move that text to a "
+                  "document) and import again.", None),
     "ods_renamed_csv": (2, NOT_A_SHEET.format(name="tableur.csv"), None),
 }
 
