@@ -31,10 +31,9 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def loaded_by(*arguments: str) -> tuple[int, list[str], str]:
+def loaded_by(*arguments: str, language: str = "en") -> tuple[int, list[str], str]:
     done = subprocess.run(
-        # in English: another language reads its catalogue with Babel, as it must
-        [sys.executable, "-c", RUN_AND_LIST_MODULES, "--language", "en", *arguments],
+        [sys.executable, "-c", RUN_AND_LIST_MODULES, "--language", language, *arguments],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -56,8 +55,10 @@ def test_help_and_version_load_nothing_heavy(arguments: list[str]) -> None:
     assert heavy == []
 
 
-def test_info_loads_nothing_heavy_and_still_answers(office_path: Path) -> None:
-    code, heavy, out = loaded_by("info", str(office_path), "--json")
+@pytest.mark.parametrize("language", ["en", "pt"])
+def test_info_loads_nothing_heavy_and_still_answers(office_path: Path, language: str) -> None:
+    """In Portuguese too: the catalogue is read without Babel (core/po_reader.py)."""
+    code, heavy, out = loaded_by("info", str(office_path), "--json", language=language)
     assert code == 0
     assert json.loads(out[: out.rindex("}\n{") + 1])["office"] == "Ville de Lyon"
     assert heavy == []

