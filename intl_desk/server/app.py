@@ -19,8 +19,10 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from intl_desk import __version__
+from intl_desk.core.i18n import N_, Message
 from intl_desk.server.auth import AccountOut, LoginResponse, Refusal, login, me, refusal_body
 from intl_desk.server.setup import prepare_for_service
 from intl_desk.server.sync_routes import add_sync_routes
@@ -68,6 +70,11 @@ async def _log_request(
         )
 
 
+async def _busy(request: Request, error: Exception) -> JSONResponse:
+    message = Message(N_("The office server is busy; synchronise again in a few minutes."))
+    return JSONResponse(refusal_body(message), status_code=503, headers={"Retry-After": "60"})
+
+
 async def _refused(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, Refusal)
     return JSONResponse(
@@ -89,6 +96,7 @@ def create_app(engine: Engine, throttle: LoginThrottle | None = None) -> FastAPI
     app.state.secret = secret
     app.state.throttle = throttle or LoginThrottle()
     app.add_exception_handler(Refusal, _refused)
+    app.add_exception_handler(PoolTimeout, _busy)  # every database connection in use
     app.middleware("http")(_log_request)
     app.add_api_route("/health", _health, methods=["GET"], response_model=Health)
     v1 = APIRouter(prefix="/v1")

@@ -21,6 +21,7 @@ Every stored history row names the authenticated account, whoever the client sai
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from intl_desk.store.row_codec import decode_row, encode_row
 
 Key = tuple[str, str]
 _CHANGES = Base.metadata.tables["change"]
+_ONE_PUSH_AT_A_TIME = threading.Lock()
 
 
 class MalformedPush(ValueError):
@@ -196,7 +198,9 @@ def apply_push(
     decoded_changes, pushed_rows = _decode(changes, records)
     result = PushResult()
     specs = {spec.name: spec for spec in table_specs()}
-    with engine.begin() as connection:
+    # Pushes wait for each other here, holding no database connection while they wait
+    # (the table lock below keeps the order across server processes).
+    with _ONE_PUSH_AT_A_TIME, engine.begin() as connection:
         connection.execute(text("LOCK TABLE server_change_order IN SHARE ROW EXCLUSIVE MODE"))
         ids = [str(change["id"]) for change in decoded_changes]
         known: set[str] = set()

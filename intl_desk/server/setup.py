@@ -27,7 +27,9 @@ class ServerDatabaseError(IntlDeskError):
 def server_engine(url: str) -> Engine:
     """An engine on the server's PostgreSQL database, checked by connecting once."""
     try:
-        engine = create_engine(url)
+        # a connection for each request the service runs at once (uvicorn's thread pool),
+        # and a long wait rather than a failure when more arrive together
+        engine = create_engine(url, pool_size=10, max_overflow=30, pool_timeout=120)
     except (ArgumentError, ImportError):
         raise ServerDatabaseError(
             Message(

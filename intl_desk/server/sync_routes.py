@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.background import BackgroundTask
@@ -98,10 +98,11 @@ def _push(request: Request, account: SignedIn, body: PushRequest) -> PushRespons
     )
 
 
-def _pull(request: Request, account: SignedIn, cursor: int = 0, limit: int = 1000) -> Any:
+def _pull(request: Request, account: SignedIn, cursor: int = 0, limit: int = 1000) -> Response:
     from intl_desk.server.pull import read_batch
 
-    return read_batch(request.app.state.engine, cursor, limit, account)
+    # the rows are JSON-ready already: written as they are, without FastAPI's encoder
+    return JSONResponse(read_batch(request.app.state.engine, cursor, limit, account))
 
 
 def _missing_documents(request: Request, account: SignedIn, body: HashList) -> HashList:
