@@ -135,13 +135,16 @@ def rate_factor(currency: Any, year: Any, office_currency: Any) -> Any:
     ``office_currency`` (SQL expressions all three): 1 in the office's own currency, the
     recorded rate otherwise, NULL without one — sums leave NULL amounts out."""
     rate = (
-        select(func.max(ExchangeRate.rate))
+        select(ExchangeRate.rate)
         .where(
             ExchangeRate.deleted_at.is_(None),
             ExchangeRate.currency == currency,
             ExchangeRate.to_currency == office_currency,
             ExchangeRate.year == year,
         )
+        # two copies merged, each with a rate for the year: the one changed last, as Rates
+        .order_by(ExchangeRate.updated_at.desc(), ExchangeRate.id.desc())
+        .limit(1)
         .scalar_subquery()
     )
     return case((currency == office_currency, literal(1)), else_=rate)
