@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.derived import refresh_agreement_summaries
 from intl_desk.core.model import (
     Agreement,
+    AgreementObjective,
     AgreementParty,
     AgreementSdg,
     AgreementTheme,
@@ -50,6 +51,7 @@ ORDER: Sequence[type[Record]] = (
     AgreementParty,
     AgreementTheme,
     AgreementSdg,
+    AgreementObjective,
     Project,
     ProjectParticipant,
     ProjectSdg,
@@ -164,7 +166,7 @@ class BulkWriter:
                         )
                 if model is Agreement:
                     agreements.extend(str(row["id"]) for row in rows)
-                elif model is AgreementParty:
+                elif model in (AgreementParty, AgreementObjective):
                     agreements.extend(str(row["agreement_id"]) for row in rows)
             if agreements:
                 refresh_agreement_summaries(self.session, set(agreements))

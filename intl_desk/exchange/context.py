@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -20,7 +21,10 @@ from intl_desk.core.model import LocalEntity, Office, Partner
 from intl_desk.exchange.bulk import BulkWriter
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
+    """The key names are matched by; cached, since a register repeats its few hundred
+    partners and entities over thousands of rows."""
     return " ".join(fold(name).split())
 
 

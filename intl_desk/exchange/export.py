@@ -27,6 +27,7 @@ from intl_desk.core.date_precision import precise_date_text, precision_of
 from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import LISTS, Column, ListQuery, ListSpec, fetch_ids, fetch_rows
+from intl_desk.core.listing.register_lists import ordered_lines
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
 from intl_desk.exchange.xlsx_writer import FORMULA_STARTS, write_xlsx
@@ -65,6 +66,8 @@ def cell_value(column: Column, value: Any, language: str) -> Any:
         return ", ".join(sorted(labels))
     if column.kind == "sdgs":
         return ", ".join(str(number) for number in sorted(int(n) for n in str(value).split(",")))
+    if column.kind == "lines":  # one per line in the cell, as offices list objectives
+        return "\n".join(ordered_lines(value))
     if column.vocabulary is not None:
         return column.vocabulary.label(str(value), language)
     if column.kind == "country":

@@ -9,6 +9,7 @@ the local party, as in a city's register where "we" sign every agreement.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,7 @@ from intl_desk.core.i18n import N_
 from intl_desk.core.lifecycle import status_from_dates
 from intl_desk.core.model import (
     Agreement,
+    AgreementObjective,
     AgreementParty,
     AgreementSdg,
     AgreementTheme,
@@ -47,6 +49,14 @@ SCALARS = (
     "date_in_force_precision",
 )
 DuplicateKey = tuple[frozenset[str], frozenset[str], str, date | None]
+
+
+def objective_lines(cell: object) -> list[str]:
+    """The objectives a register lists in one cell, one per line ("- Échanges scolaires"
+    and "• Culture" lose their bullet). A bare number is a count of objectives (an
+    older export's column), never an objective."""
+    lines = (line.strip().lstrip("-•*–·").strip() for line in str(cell or "").splitlines())
+    return list(dict.fromkeys(line for line in lines if line and not line.isdigit()))
 
 
 def _status(values: dict[str, Any], today: date) -> str:
@@ -223,6 +233,7 @@ class AgreementHandler:
             entities=planned_entities,
             themes=themes,
             sdgs=values.get("sdgs") or [],
+            objectives=objective_lines(values.get("objectives")),
             inferred=inferred,
         )
         if row.errors:
@@ -272,8 +283,20 @@ class AgreementHandler:
         row: RowPreview,
         themes: set[str],
         sdgs: set[int],
+        objectives: Sequence[str] = (),
     ) -> bool:
         added = False
+        # an agreement's objectives so far (those in the file, those queued by earlier rows)
+        every: dict[str, set[str]] = context.extra.setdefault("objective_keys", {})
+        known = every.setdefault(agreement_id, {name_key(text) for text in objectives})
+        for text in row.plan["objectives"]:
+            if name_key(text) not in known:
+                known.add(name_key(text))
+                context.writer.add(
+                    AgreementObjective,
+                    {"agreement_id": agreement_id, "position": len(known) - 1, "text": text},
+                )
+                added = True
         for code in row.plan["themes"]:
             if code not in themes:
                 context.writer.add(AgreementTheme, {"agreement_id": agreement_id, "theme": code})
@@ -309,4 +332,5 @@ class AgreementHandler:
                 changed = True
         themes = {theme.theme for theme in agreement.themes}
         sdgs = {sdg.sdg for sdg in agreement.sdgs}
-        return self._links(context, agreement.id, row, themes, sdgs) or changed
+        objectives = [o.text for o in agreement.objectives if o.deleted_at is None]
+        return self._links(context, agreement.id, row, themes, sdgs, objectives) or changed

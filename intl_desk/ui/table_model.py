@@ -25,6 +25,7 @@ from intl_desk.core.date_precision import precise_date_text, precision_of
 from intl_desk.core.display import country_name, date_text, number_text
 from intl_desk.core.i18n import _, current_language
 from intl_desk.core.listing import ListQuery, ListSpec, fetch_ids, fetch_rows
+from intl_desk.core.listing.register_lists import ordered_lines
 from intl_desk.core.listing.spec import Column
 from intl_desk.core.reference import sdg_goals
 
@@ -51,6 +52,8 @@ def display_value(column: Column, value: Any) -> str:
         return ", ".join(sorted(column.vocabulary.label(code) for code in str(value).split(",")))
     if column.kind == "sdgs":
         return ", ".join(str(number) for number in sorted(int(n) for n in str(value).split(",")))
+    if column.kind == "lines":
+        return " · ".join(ordered_lines(value))
     if column.vocabulary is not None:
         return column.vocabulary.label(str(value))
     if column.kind == "country":

@@ -1,8 +1,9 @@
 """Every field the export writes comes back when the export is imported into a new file:
 the city demo's agreements (summaries, in-force dates, perpetual flags, themes, SDGs,
-notes, dates known only to the year or month), partners (coordinates, population, IATI
-identifiers, notes) and projects (place, description, IATI identifier, SDGs, notes),
-compared record by record and field by field, through xlsx and through csv."""
+objectives in their order, notes, dates known only to the year or month), partners
+(coordinates, population, IATI identifiers, notes) and projects (place, description,
+IATI identifier, SDGs, notes), compared record by record and field by field, through
+xlsx and through csv."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from intl_desk.store.office_file import OfficeFile
 
 ORDER = ("local_entities", "partners", "agreements", "projects")
 #: column titles of counts and sums, in French (the language of the export)
-DERIVED = {"Accords", "Objectifs", "Dernière modification", "Cofinancement obtenu"}
+DERIVED = {"Accords", "Nombre d’objectifs", "Dernière modification", "Cofinancement obtenu"}
 
 
 def _agreements(session: Session) -> dict[tuple[str, str], dict[str, Any]]:
@@ -39,6 +40,11 @@ def _agreements(session: Session) -> dict[tuple[str, str], dict[str, Any]]:
             "notes": a.notes,
             "themes": sorted(t.theme for t in a.themes if t.deleted_at is None),
             "sdgs": sorted(s.sdg for s in a.sdgs if s.deleted_at is None),
+            "objectives": [
+                o.text
+                for o in sorted(a.objectives, key=lambda o: o.position)
+                if o.deleted_at is None
+            ],
             "partners": sorted(
                 p.partner.name for p in a.parties if p.partner and p.deleted_at is None
             ),
@@ -120,4 +126,5 @@ def test_every_field_the_export_writes_comes_back(
             assert new.get(key) == fields, key
     assert any(value["signed"][1] == "year" for value in after[0].values())
     assert any(value["themes"] for value in after[0].values())
+    assert any(len(value["objectives"]) > 1 for value in after[0].values())
     assert any(value["coordinates"][0] is not None for value in after[1].values())

@@ -16,6 +16,8 @@ from sqlalchemy import select
 from intl_desk.cli import main
 from intl_desk.core.display import date_text
 from intl_desk.core.model import Agreement, LocalEntity, Project
+from intl_desk.core.overview.agreements import expiring
+from intl_desk.core.overview.figures import OverviewFilters
 from intl_desk.core.today import renewals_due
 from intl_desk.store.office_file import OfficeFile
 
@@ -213,3 +215,6 @@ def test_the_partner_sheet_and_the_today_page_read_the_dates_as_given(
         ("Twinning / sister city Ville de Lyon – Córdoba", "July 2030")
     ]
     assert due[0].days_left == 60  # still counted to 31 July
+    with OfficeFile.open(lyon, read_only=True) as office, office.session() as session:
+        soon, total = expiring(session, OverviewFilters(year=2030), date(2030, 6, 1))
+    assert total == 1 and date_text(soon[0].expires, "fr") == "juillet 2030"

@@ -184,3 +184,44 @@ def test_a_spanish_register_in_an_old_excel_file_imports_whole(
         ),
         "Porto": ("Ayuntamiento de Córdoba", "twinning", date(2011, 1, 1), "year", None, "day"),
     }
+
+
+def test_objectives_listed_in_one_cell_become_the_agreements_objectives(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Objectifs" is a column of most French registers: one objective per line, often
+    with a bullet; each becomes an objective of the agreement, in order."""
+    sheet = write_rows(
+        tmp_path / "registre.xlsx",
+        [
+            ["Conventions de coopération décentralisée"],
+            ["Collectivité", "Ville partenaire", "Pays", "Signé le", "Objectifs"],
+            [
+                "Ville de Lyon",
+                "Ouagadougou",
+                "Burkina",
+                "2015",
+                "- Accès à l'eau potable\n- Formation des agents municipaux\n",
+            ],
+            ["Ville de Lyon", "Huế", "Viêt Nam", "mars 2019", "• Patrimoine\n• Tourisme durable"],
+            ["Ville de Lyon", "Porto", "Portugal", "12/05/2011", None],
+        ],
+    )
+    assert main(["import", str(office_path), str(sheet), "--kind", "agreements"]) == 0
+    capsys.readouterr()
+    with OfficeFile.open(office_path, read_only=True) as office, office.session() as session:
+        found = {
+            str(a.partner_names): (
+                [o.text for o in sorted(a.objectives, key=lambda o: o.position)],
+                a.objective_count,
+            )
+            for a in session.scalars(select(Agreement))
+        }
+    assert found == {
+        "Ouagadougou": (
+            ["Accès à l'eau potable", "Formation des agents municipaux"],
+            2,
+        ),
+        "Huế": (["Patrimoine", "Tourisme durable"], 2),
+        "Porto": ([], 0),
+    }

@@ -37,6 +37,7 @@ from intl_desk.core.listing.options import (
 from intl_desk.core.listing.spec import Column, Facet, FacetOption, ListSpec
 from intl_desk.core.model import (
     Agreement,
+    AgreementObjective,
     AgreementParty,
     AgreementSdg,
     AgreementTheme,
@@ -115,7 +116,11 @@ AGREEMENTS = ListSpec(
             precision=lambda: Agreement.date_expires_precision,
         ),
         Column(
-            "objectives", N_("Objectives"), lambda: Agreement.objective_count, "integer", width=80
+            "objectives",
+            N_("Count of objectives"),
+            lambda: Agreement.objective_count,
+            "integer",
+            width=100,
         ),
         Column("reference", N_("Reference"), lambda: Agreement.reference, visible=False),
         Column(
@@ -147,6 +152,14 @@ AGREEMENTS = ListSpec(
             lambda: _aggregated(AgreementSdg.sdg, AgreementSdg.agreement_id, Agreement.id),
             "sdgs",
             visible=False,
+        ),
+        Column(
+            "objective_texts",
+            N_("Objectives"),
+            lambda: _objective_texts(),
+            "lines",
+            visible=False,
+            width=300,
         ),
         Column("notes", N_("Notes"), lambda: Agreement.notes, visible=False, width=300),
     ),
@@ -260,6 +273,33 @@ def _aggregated(value: Any, parent_key: Any, parent_id: Any) -> ColumnElement[An
         .where(parent_key == parent_id, live(child))
         .scalar_subquery()
     )
+
+
+#: between an objective's position and its text, and between objectives, in
+#: :func:`_objective_texts` (characters no typed text holds)
+POSITION_MARK, LINE_MARK = "\x1f", "\x1e"
+
+
+def _objective_texts() -> ColumnElement[Any]:
+    """An agreement's objectives as "position␟text␞position␟text" (aggregates keep no
+    order portably: the reader sorts by position, see :func:`ordered_lines`)."""
+    return (
+        select(
+            func.aggregate_strings(
+                cast(AgreementObjective.position, String) + POSITION_MARK + AgreementObjective.text,
+                LINE_MARK,
+            )
+        )
+        .where(AgreementObjective.agreement_id == Agreement.id, live(AgreementObjective))
+        .scalar_subquery()
+    )
+
+
+def ordered_lines(value: object) -> list[str]:
+    """The texts of :func:`_objective_texts`'s value, in the order of their positions."""
+    parts = [part.partition(POSITION_MARK) for part in str(value).split(LINE_MARK)]
+    ordered = sorted(parts, key=lambda p: (int(p[0]) if p[0].lstrip("-").isdigit() else 0))
+    return [text for _position, _mark, text in ordered]
 
 
 def _project_partners() -> ColumnElement[Any]:

@@ -22,9 +22,20 @@ from intl_desk.core.vocabularies import Vocabulary
 #: builds a SQL expression (a column, a scalar subquery…) when the list is queried
 Expression = Callable[[], Any]
 #: "codes": comma-separated codes of ``vocabulary`` (themes); "sdgs": SDG numbers;
-#: "number": a figure with decimals (coordinates)
+#: "number": a figure with decimals (coordinates); "lines": texts in order, one per line
 ValueKind = Literal[
-    "text", "code", "codes", "country", "date", "integer", "number", "money", "bool", "sdg", "sdgs"
+    "text",
+    "code",
+    "codes",
+    "country",
+    "date",
+    "integer",
+    "number",
+    "money",
+    "bool",
+    "sdg",
+    "sdgs",
+    "lines",
 ]
 
 

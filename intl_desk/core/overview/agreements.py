@@ -16,6 +16,7 @@ from intl_desk.core.agreement_time import (
     expiring_within_a_year,
     unplaced,
 )
+from intl_desk.core.date_precision import with_precision
 from intl_desk.core.display import country_name, sort_key
 from intl_desk.core.listing.conditions import entity_subtree
 from intl_desk.core.model import (
@@ -396,6 +397,7 @@ def expiring(
             Agreement.partner_names,
             Agreement.date_expires,
             Agreement.renewal_decision,
+            Agreement.date_expires_precision,
         )
         .where(*conditions)
         .order_by(Agreement.date_expires, Agreement.title)
@@ -405,7 +407,7 @@ def expiring(
         ExpiringAgreement(
             row[1],
             row[2] or "",
-            row[3],
+            with_precision(row[3], row[5]),  # "2026" as the register gave it
             vocab.RENEWAL_DECISIONS.label(row[4] or "undecided"),
             Drill("agreements", record_id=row[0]),
         )
