@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import distinct, exists, select
+from sqlalchemy import distinct, exists, func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.display import country_name, sort_key
@@ -75,6 +75,18 @@ def signed_year_options(session: Session) -> list[FacetOption]:
         years.append(found.year)
         start = date(found.year + 1, 1, 1) if found.year < date.max.year else None
     return [FacetOption(str(year), str(year)) for year in sorted(years, reverse=True) if year]
+
+
+def past_year_options(session: Session) -> list[FacetOption]:
+    """Every year from the first signature to last year, newest first: the past years an
+    agreement may have been active at the end of (with or without a signature in it)."""
+    first = session.scalar(
+        select(func.min(Agreement.date_signed)).where(Agreement.deleted_at.is_(None))
+    )
+    if first is None:
+        return []
+    last = date.today().year - 1
+    return [FacetOption(str(year), str(year)) for year in range(last, first.year - 1, -1)]
 
 
 def sdg_options(session: Session) -> list[FacetOption]:

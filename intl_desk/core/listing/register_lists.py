@@ -30,6 +30,7 @@ from intl_desk.core.listing.conditions import entity_subtree, live, matches
 from intl_desk.core.listing.options import (
     entity_options,
     partner_country_options,
+    past_year_options,
     sdg_options,
     signed_year_options,
     vocabulary_options,
@@ -198,13 +199,13 @@ AGREEMENTS = ListSpec(
         Facet(
             "active_at_end",
             N_("Active at the end of"),
-            signed_year_options,
+            past_year_options,
             lambda year: active_on(date(int(year), 12, 31)),
         ),
         Facet(
             "expiring_after",
             N_("Expiring in the year after"),
-            signed_year_options,
+            past_year_options,
             lambda year: and_(
                 active_on(date(int(year), 12, 31)),
                 *expiring_within_a_year(date(int(year), 12, 31)),
