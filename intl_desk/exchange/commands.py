@@ -33,6 +33,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from intl_desk.exchange.fields import IMPORT_KINDS
     from intl_desk.exchange.importer import (
         PRECISION_TABLES,
+        PROGRESS_STEP,
         apply_import,
         preview_import,
         sheet_remarks,
@@ -44,7 +45,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         OfficeFile.open(Path(args.file), read_only=args.dry_run) as office,
         office.session() as session,
     ):
-        preview = preview_import(session, args.sheet, kind, worksheet=args.worksheet)
+        preview = preview_import(
+            session, args.sheet, kind, worksheet=args.worksheet, progress=_say_progress
+        )
         _say(
             N_("{kind} from “{sheet}”, worksheet “{worksheet}”, column titles on row {row}."),
             kind=_(preview_kind_label(kind)),
@@ -98,6 +101,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                 rejected=preview.count("rejected"),
             )
             return EXIT_PROBLEMS if preview.count("rejected") else EXIT_OK
+        from intl_desk.core.display import number_text
+
+        accepted = preview.count("new") + (duplicates if args.update_duplicates else 0)
+        if accepted >= PROGRESS_STEP:
+            _say(N_("Writing {count} rows…"), count=number_text(accepted))
         with office.translate_errors():
             result = apply_import(session, preview, "update" if args.update_duplicates else "skip")
     _say(
@@ -108,6 +116,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         rejected=len(result.rejected),
     )
     return EXIT_PROBLEMS if result.rejected else EXIT_OK
+
+
+def _say_progress(done: int, total: int) -> None:
+    """How far a long register's check has got, as it goes (not only at the end)."""
+    from intl_desk.core.display import number_text
+
+    _say(N_("Rows checked: {done} of {total}…"), done=number_text(done), total=number_text(total))
+    sys.stdout.flush()
 
 
 def preview_kind_label(kind: str) -> str:

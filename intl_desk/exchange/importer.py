@@ -10,7 +10,7 @@ approves is what is written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -30,6 +30,8 @@ from intl_desk.exchange.reader import Sheet, read_sheets
 from intl_desk.exchange.values import CellError, as_text, read_cell, read_date_cell
 
 Status = Literal["new", "duplicate", "rejected"]
+#: how many rows are checked between two words on progress
+PROGRESS_STEP = 5000
 #: the table whose dates keep their precision, per kind (see intl_desk.core.date_precision)
 PRECISION_TABLES = {"agreements": "agreement", "projects": "project"}
 OnDuplicate = Literal["skip", "update"]
@@ -339,11 +341,14 @@ def preview_import(
     worksheet: str | None = None,
     mapping: Mapping[int, str] | None = None,
     mappings_folder: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Preview:
     """What importing ``path`` as ``kind`` would do; nothing is written.
 
     Without ``worksheet`` the worksheet whose titles name the most fields is used. The
     mapping is ``mapping`` if given, else one saved for these titles, else the automatic one.
+    ``progress(done, total)`` is told every :data:`PROGRESS_STEP` rows checked, so a
+    long register says how far it has got.
     """
     spec = import_kind(kind)
     target = Path(path)
@@ -405,7 +410,9 @@ def preview_import(
             )
         )
     handler.load(context, rows)  # what is already in the file, for the rows read
-    for row in rows:
+    for done, row in enumerate(rows, 1):
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(done, len(rows))
         if not row.errors:
             handler.check(context, row)
         if not row.label:

@@ -19,6 +19,7 @@ from intl_desk.core.model import Agreement, LocalEntity, Project
 from intl_desk.core.overview.agreements import expiring
 from intl_desk.core.overview.figures import OverviewFilters
 from intl_desk.core.today import renewals_due
+from intl_desk.exchange import importer
 from intl_desk.store.office_file import OfficeFile
 
 
@@ -218,3 +219,23 @@ def test_the_partner_sheet_and_the_today_page_read_the_dates_as_given(
     with OfficeFile.open(lyon, read_only=True) as office, office.session() as session:
         soon, total = expiring(session, OverviewFilters(year=2030), date(2030, 6, 1))
     assert total == 1 and date_text(soon[0].expires, "fr") == "juillet 2030"
+
+
+def test_a_long_register_says_how_far_the_check_has_got(
+    lyon: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every PROGRESS_STEP rows (5,000; 2 here) the command line says how many rows of how
+    many are checked, then that it writes them, instead of a minute of silence."""
+    monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
+    register = tmp_path / "registre.csv"
+    register.write_text(
+        "Registre des jumelages\n"
+        "Ville partenaire;Pays;Type;Signé le\n"
+        + "".join(f"Ville {n};Pologne;Jumelage;{2000 + n}\n" for n in range(5)),
+        "utf-8",
+    )
+    assert main(["import", str(lyon), str(register), "--kind", "agreements"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Rows checked: 2 of 5…" in out and "Rows checked: 4 of 5…" in out
+    assert out.index("Rows checked: 4 of 5…") < out.index("Writing 5 rows…")
+    assert out[-1] == "Imported 5, updated 0, skipped 0, rejected 0."
