@@ -302,8 +302,10 @@ class ChildTable(QWidget):
         """Row-numbered errors: unreadable numbers first, then core's rules."""
         problems: list[str] = []
         for row in range(self.table.rowCount()):
+            unreadable = set()
             for number, column in enumerate(self.columns):
                 if isinstance(self._cell(row, number), _Invalid):
+                    unreadable.add(column.field)
                     problems.append(
                         Message(
                             N_("Row {row}, {column}: enter a number."),
@@ -314,6 +316,8 @@ class ChildTable(QWidget):
             if record is not None:
                 with self.session.no_autoflush:
                     for error in errors_of(record, self.session):
+                        if error.field in unreadable:
+                            continue  # already said: "enter a number", not "required"
                         problems.append(
                             Message(
                                 N_("Row {row}: {message}"), {"row": row + 1, "message": str(error)}
