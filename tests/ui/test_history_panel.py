@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import (
@@ -23,6 +24,8 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.agreement import AgreementDialog
 from intl_desk.ui.dialogs.project import ProjectDialog
 from intl_desk.ui.history_panel import HistoryPanel
+
+TypeText = Callable[[QWidget, str], None]
 
 
 def rows(panel: HistoryPanel) -> list[tuple[str, ...]]:
@@ -60,7 +63,9 @@ def make_agreement(office: OfficeFile) -> str:
         return agreement.id
 
 
-def test_changes_show_labels_names_and_local_dates(qtbot: QtBot, office: OfficeFile) -> None:
+def test_changes_show_labels_names_and_local_dates(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
     agreement_id = make_agreement(office)
     dialog = AgreementDialog(office, agreement_id)
     qtbot.addWidget(dialog)
@@ -71,6 +76,7 @@ def test_changes_show_labels_names_and_local_dates(qtbot: QtBot, office: OfficeF
         ("Party added", "", "Ville de Lyon"),
     }
     ui.status.setCurrentIndex(ui.status.findData("terminated"))
+    typist(dialog.end_date.field, "15/03/2026")  # a terminated agreement says when it ended
     ui.responsible_id.setCurrentIndex(ui.responsible_id.findData("c-amina"))
     ui.date_expires.setDate(ui.date_expires.date().addYears(1))
     ui.perpetual.setChecked(False)
