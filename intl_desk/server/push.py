@@ -225,12 +225,23 @@ def apply_push(
         for (table, _record_id), row in pushed_rows.items():
             pushed_children[table].append(row)
 
-        def server_row(table: str, record_id: str) -> dict[str, Any] | None:
+        stored: dict[Key, dict[str, Any] | None] = {}  # server rows read so far
+
+        def read_rows(table: str, ids: Sequence[str]) -> None:
             model_table = Base.metadata.tables[table]
-            row = connection.execute(
-                select(model_table).where(model_table.c.id == record_id)
-            ).mappings().first()
-            return dict(row) if row is not None else None
+            wanted = [record_id for record_id in ids if (table, record_id) not in stored]
+            for start in range(0, len(wanted), 1000):
+                part = wanted[start : start + 1000]
+                for record_id in part:
+                    stored[(table, record_id)] = None
+                for row in connection.execute(
+                    select(model_table).where(model_table.c.id.in_(part))
+                ).mappings():
+                    stored[(table, str(row["id"]))] = dict(row)
+
+        def server_row(table: str, record_id: str) -> dict[str, Any] | None:
+            read_rows(table, [record_id])
+            return stored[(table, record_id)]
 
         def lookup(table: str, record_id: str) -> dict[str, Any] | None:
             return pushed_rows.get((table, record_id)) or server_row(table, record_id)
@@ -245,6 +256,9 @@ def apply_push(
             )))  # fmt: skip
         for spec in table_specs():
             keys = [key for key in by_record if key[0] == spec.name]
+            read_rows(spec.name, [record_id for _table, record_id in keys])  # in one query
+            new_rows: list[dict[str, Any]] = []
+            updates: list[tuple[str, dict[str, Any]]] = []
             for key in _parents_first(spec, keys, pushed_rows):
                 record_changes = by_record[key]
                 pushed = pushed_rows.get(key)
@@ -269,9 +283,8 @@ def apply_push(
                 if reason is not None:
                     result.refused.append(_refused(spec.name, key[1], pushed, reason))
                     continue
-                model_table = Base.metadata.tables[spec.name]
                 if current is None:
-                    connection.execute(insert(model_table).values(**pushed))
+                    new_rows.append(pushed)  # inserted together, in this order, below
                 else:
                     decision = decide_row(
                         spec, current, pushed, _concurrent(current, server_edits.get(key, set()),
@@ -284,9 +297,7 @@ def apply_push(
                         if name != "id" and value != current[name]
                     }
                     if changed:
-                        connection.execute(
-                            update(model_table).where(model_table.c.id == key[1]).values(**changed)
-                        )
+                        updates.append((key[1], changed))
                     for conflict in decision.conflicts:
                         result.conflicts.append({
                             "table": conflict.table, "record_id": conflict.record_id,
@@ -306,6 +317,13 @@ def apply_push(
                 for change in sorted(record_changes, key=lambda c: c["changed_at"]):
                     stored_changes.append({**change, "changed_by": account.name})
                     result.accepted.append(str(change["id"]))
+            spec_table = Base.metadata.tables[spec.name]
+            if new_rows:  # parents first, then the rows changed (which may name them)
+                connection.execute(insert(spec_table), new_rows)
+            for record_id, changed in updates:
+                connection.execute(
+                    update(spec_table).where(spec_table.c.id == record_id).values(**changed)
+                )
         if stored_changes:
             connection.execute(insert(_CHANGES), stored_changes)
             connection.execute(
