@@ -240,8 +240,9 @@ PROJECTS = ImportKind(
         ),
         Field(
             "planned_start",
-            N_("Start"),
+            N_("Planned start"),
             "date",
+            labels=(N_("Start"),),
             synonyms=(
                 "début",
                 "date de début",
@@ -253,9 +254,22 @@ PROJECTS = ImportKind(
         ),
         Field(
             "planned_end",
-            N_("End"),
+            N_("Planned end"),
             "date",
+            labels=(N_("End"),),
             synonyms=("fin", "date de fin", "fecha de fin", "término", "end date"),
+        ),
+        Field(
+            "actual_start",
+            N_("Actual start"),
+            "date",
+            synonyms=("début effectif", "début réel", "inicio real", "início efetivo"),
+        ),
+        Field(
+            "actual_end",
+            N_("Actual end"),
+            "date",
+            synonyms=("fin effective", "fin réelle", "fin real", "término efetivo"),
         ),
         Field(
             "budget",

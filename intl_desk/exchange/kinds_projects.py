@@ -33,6 +33,10 @@ SCALARS = (
     "notes",
     "planned_start_precision",
     "planned_end_precision",
+    "actual_start",
+    "actual_end",
+    "actual_start_precision",
+    "actual_end_precision",
 )
 
 

@@ -64,14 +64,30 @@ def guess_field(kind: str, header: object) -> str | None:
     return titles[max(candidates, key=len)] if candidates else None
 
 
+@cache
+def _own_titles(kind: str) -> dict[str, str]:
+    """Each field's own label in the four languages → field key (no other names)."""
+    titles: dict[str, str] = {}
+    for field in IMPORT_KINDS[kind].fields:
+        for language in SUPPORTED_LANGUAGES:
+            titles.setdefault(header_key(translate(field.label, language)), field.key)
+    return titles
+
+
 def auto_map(kind: str, headers: Sequence[object]) -> dict[int, str]:
-    """Column index → field key; each field taken by the first column that names it."""
+    """Column index → field key; each field taken by the column titled with its own label
+    ("Planned start" over a "Start" column of our own export showing the actual start when
+    there is one), else by the first column that names it."""
     mapping: dict[int, str] = {}
     for index, header in enumerate(headers):
+        own = _own_titles(kind).get(header_key(header)) if header is not None else None
+        if own is not None and own not in mapping.values():
+            mapping[index] = own
+    for index, header in enumerate(headers):
         field = guess_field(kind, header)
-        if field is not None and field not in mapping.values():
+        if index not in mapping and field is not None and field not in mapping.values():
             mapping[index] = field
-    return mapping
+    return dict(sorted(mapping.items()))
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 the city demo's agreements (summaries, in-force dates, perpetual flags, themes, SDGs,
 objectives in their order, notes, dates known only to the year or month), partners
 (coordinates, population, IATI identifiers, notes) and projects (place, description,
-IATI identifier, SDGs, notes), compared record by record and field by field, through
-xlsx and through csv."""
+IATI identifier, planned and actual dates, SDGs, notes), compared record by record and
+field by field, through xlsx and through csv."""
 
 from __future__ import annotations
 
@@ -23,7 +23,15 @@ from intl_desk.store.office_file import OfficeFile
 
 ORDER = ("local_entities", "partners", "agreements", "projects")
 #: column titles of counts and sums, in French (the language of the export)
-DERIVED = {"Accords", "Nombre d’objectifs", "Dernière modification", "Cofinancement obtenu"}
+DERIVED = {
+    "Accords",
+    "Nombre d’objectifs",
+    "Dernière modification",
+    "Cofinancement obtenu",
+    # the list's start and end (actual, else planned): the planned and actual ones follow
+    "Début",
+    "Fin",
+}
 
 
 def _agreements(session: Session) -> dict[tuple[str, str], dict[str, Any]]:
@@ -80,6 +88,18 @@ def _projects(session: Session) -> dict[str, dict[str, Any]]:
             "description": p.description,
             "iati": p.iati_identifier,
             "currency": p.currency,
+            "planned": (
+                p.planned_start,
+                p.planned_start_precision,
+                p.planned_end,
+                p.planned_end_precision,
+            ),
+            "actual": (
+                p.actual_start,
+                p.actual_start_precision,
+                p.actual_end,
+                p.actual_end_precision,
+            ),
             "sdgs": sorted(s.sdg for s in p.sdgs if s.deleted_at is None),
             "notes": p.notes,
         }
@@ -128,3 +148,4 @@ def test_every_field_the_export_writes_comes_back(
     assert any(value["themes"] for value in after[0].values())
     assert any(len(value["objectives"]) > 1 for value in after[0].values())
     assert any(value["coordinates"][0] is not None for value in after[1].values())
+    assert any(value["actual"][0] not in (None, value["planned"][0]) for value in after[2].values())

@@ -367,6 +367,38 @@ PROJECTS = ListSpec(
         Column("granted", N_("Co-financing granted"), _project_granted, "money"),
         Column("currency", N_("Currency"), lambda: Project.currency, visible=False, width=60),
         # kept out of sight on screen, written by the export so it imports back whole
+        Column(
+            "planned_start",
+            N_("Planned start"),
+            lambda: Project.planned_start,
+            "date",
+            visible=False,
+            precision=lambda: Project.planned_start_precision,
+        ),
+        Column(
+            "planned_end",
+            N_("Planned end"),
+            lambda: Project.planned_end,
+            "date",
+            visible=False,
+            precision=lambda: Project.planned_end_precision,
+        ),
+        Column(
+            "actual_start",
+            N_("Actual start"),
+            lambda: Project.actual_start,
+            "date",
+            visible=False,
+            precision=lambda: Project.actual_start_precision,
+        ),
+        Column(
+            "actual_end",
+            N_("Actual end"),
+            lambda: Project.actual_end,
+            "date",
+            visible=False,
+            precision=lambda: Project.actual_end_precision,
+        ),
         Column("location_name", N_("Place"), lambda: Project.location_name, visible=False),
         Column(
             "description", N_("Description"), lambda: Project.description, visible=False, width=300
