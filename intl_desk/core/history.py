@@ -56,6 +56,7 @@ FIELD_LABELS: dict[str, str] = {
     "date_signed": N_("Signed"),
     "date_in_force": N_("In force from"),
     "date_expires": N_("Expires"),
+    "date_ended": N_("Ended on"),
     "date_signed_precision": N_("Signing date given as"),
     "date_in_force_precision": N_("Entry into force given as"),
     "date_expires_precision": N_("Expiry given as"),

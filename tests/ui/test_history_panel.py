@@ -96,6 +96,7 @@ def test_changes_show_labels_names_and_local_dates(
 
     shown = set(rows(dialog.history))
     assert ("Status", "Active", "Terminated") in shown
+    assert ("Ended on", "—", "15 Mar 2026") in shown  # labelled, not "Date ended"
     assert ("Responsible officer", "Léa Rousseau", "Amina Mansour") in shown
     assert ("Expires", "20 Oct 2029", "20 Oct 2030") in shown
     assert ("Theme added", "", "Culture") in shown
