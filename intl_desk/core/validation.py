@@ -501,6 +501,16 @@ def errors_of(record: Record, session: Session | None = None) -> list[FieldError
     return checker.errors
 
 
+def fields_refused_when_empty(model: type[Record]) -> frozenset[str]:
+    """The fields a blank ``model`` is refused for (its required fields): a form keeps
+    room for their messages, so a message appearing never moves the fields below it."""
+    checker = _Checker(model())
+    rule = RULES.get(model)
+    if rule is not None:
+        rule(checker)
+    return frozenset(error.field for error in checker.errors)
+
+
 def validate(records: Iterable[Record], session: Session | None = None) -> None:
     """Raise :class:`ValidationError` with every error found in ``records``."""
     errors: list[FieldError] = []

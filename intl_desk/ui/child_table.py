@@ -115,6 +115,8 @@ class ChildTable(QWidget):
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        #: whether problems show under the table now (a form hides them until touched)
+        self.reveal_errors = True
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -324,7 +326,7 @@ class ChildTable(QWidget):
                             ).render()
                         )
         self.error_label.setText(" ".join(problems))
-        self.error_label.setVisible(bool(problems))
+        self.error_label.setVisible(bool(problems) and self.reveal_errors)
         return [
             FieldError(self.child_model.__tablename__, None, "rows", Message(text))
             for text in problems

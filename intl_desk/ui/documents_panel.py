@@ -130,6 +130,8 @@ class DocumentsPanel(QWidget):
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        #: whether problems show under the table now (a form hides them until touched)
+        self.reveal_errors = True
         self.attach_button = QPushButton(_("Attach…"))
         self.open_button = QPushButton(_("Open"))
         self.save_out_button = QPushButton(_("Save out…"))
@@ -223,7 +225,7 @@ class DocumentsPanel(QWidget):
             for error in errors_of(document)
         ]
         self.error_label.setText(" ".join(problems))
-        self.error_label.setVisible(bool(problems))
+        self.error_label.setVisible(bool(problems) and self.reveal_errors)
         return [FieldError("document", None, "documents", Message(text)) for text in problems]
 
     # --- actions ----------------------------------------------------------------------

@@ -2,8 +2,12 @@
 
 Subclasses name their compiled Designer form, the model and the vocabularies of their
 combo boxes; plain fields are bound by widget name (see :mod:`intl_desk.ui.fields`).
-Validation is core's: every change re-runs it, messages appear under their field,
-Save stays disabled while anything is invalid, and closing with unsaved changes asks.
+Validation is core's and every change re-runs it, but a field's message shows only once
+the person has left that field or tried to save: an empty form is not a page of red
+"required" before anything was typed. Room for the likely messages (required fields,
+dates) is kept from the start, so a message appearing never moves the field the person
+is about to type in. Save refuses with every message shown and the focus on the first
+field to fix; closing with unsaved changes asks.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from sqlalchemy.orm import Session
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,12 +39,14 @@ from intl_desk.core.errors import FieldError, IntlDeskError, ValidationError
 from intl_desk.core.i18n import N_, Message, _, current_language, translate
 from intl_desk.core.model import Record
 from intl_desk.core.records import title_of
-from intl_desk.core.validation import errors_of
+from intl_desk.core.validation import errors_of, fields_refused_when_empty
 from intl_desk.core.vocabularies import Vocabulary
 from intl_desk.store.form_sessions import begin_write, release_reads, track_writes
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.child_table import ChildTable
 from intl_desk.ui.combo_search import drop_unused_partners
 from intl_desk.ui.date_field import replace_date_edits
+from intl_desk.ui.documents_panel import DocumentsPanel
 from intl_desk.ui.fields import FieldBinding, bind_fields, fill_vocabulary
 from intl_desk.ui.history_panel import HistoryPanel
 
@@ -90,6 +98,27 @@ class RecordDialog(QDialog):
         self.history = HistoryPanel()
         self.setup_extra_tabs()
         self.tabs.addTab(self.history, _("History"))
+        # messages show for what the person has left (or everything once Save was tried)
+        self._touched: set[str] = set()
+        self._save_tried = False
+        self.panels: list[ChildTable | DocumentsPanel] = [
+            *self.tabs.findChildren(ChildTable),
+            *self.tabs.findChildren(DocumentsPanel),
+        ]
+        for panel in self.panels:
+            panel.reveal_errors = False
+        likely = fields_refused_when_empty(self.model) | {
+            date_field.objectName() for date_field in self.date_fields
+        }
+        for field, binding in self.bindings.items():  # in the form's order
+            widget = binding.widget
+            always_chosen = (
+                isinstance(widget, QComboBox)
+                and widget.findData(None) < 0
+                and widget.currentIndex() >= 0
+            )
+            if field in likely and not always_chosen:
+                self._error_label(field)
 
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
@@ -142,6 +171,9 @@ class RecordDialog(QDialog):
         self.resize(860, 680)
         self._update_title()
         self.revalidate()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
 
     # --- hooks for subclasses -----------------------------------------------------------
 
@@ -210,14 +242,24 @@ class RecordDialog(QDialog):
         label = QLabel()
         label.setObjectName(f"{field}_error")
         label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        label.hide()  # as wide as its field: word-wrapped labels otherwise hold two words
+        # one line as wide as its field (a word-wrapped label asks for two lines)
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        label.hide()
+        # The label sits in a holder that keeps its line while the label is hidden:
+        # a message coming or going never moves the fields below it.
+        holder = QWidget()
+        holder.setObjectName(f"{field}_error_room")
+        holder.setFixedHeight(label.sizeHint().height())
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(label)
+        row = -1
         if isinstance(layout, QFormLayout):
             position: Any = layout.getWidgetPosition(binding.widget)
             row = int(position[0])
-            if row >= 0:
-                layout.insertRow(row + 1, "", label)
+        if row < 0:  # a field outside a form layout: its messages go under the tabs
+            return None
+        layout.insertRow(row + 1, "", holder)
         self.error_labels[field] = label
         return label
 
@@ -242,10 +284,71 @@ class RecordDialog(QDialog):
             if label is None:
                 general.extend(messages)
                 continue
-            label.setText(" ".join(messages))
-            label.setVisible(bool(messages))
+            shown = messages if self._save_tried or field in self._touched else []
+            label.setText(" ".join(shown))
+            label.setToolTip(label.text())  # in full, should a language run past the field
+            label.setVisible(bool(shown))
+        if not (self._save_tried or any(panel.reveal_errors for panel in self.panels)):
+            general = []
         self.general_error.setText(" ".join(general))
         self.general_error.setVisible(bool(general))
+
+    def _unit_of(self, widget: QWidget | None) -> str | QWidget | None:
+        """The field (by name) or the table/documents panel ``widget`` belongs to."""
+        if widget is None:
+            return None
+        for field, binding in self.bindings.items():
+            if binding.widget is widget or binding.widget.isAncestorOf(widget):
+                return field
+        for panel in self.panels:
+            if panel is widget or panel.isAncestorOf(widget):
+                return panel
+        return None
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving a field (not for its own popup, not for another program) touches it."""
+        if self._released or old is None or new is None or old.window() is not self:
+            return
+        if new.window().windowType() == Qt.WindowType.Popup:
+            return  # a suggestion list, a calendar or a combo's list: still in the field
+        left = self._unit_of(old)
+        if left is None or left is self._unit_of(new):
+            return
+        if isinstance(left, str):
+            self._touched.add(left)
+        elif isinstance(left, ChildTable | DocumentsPanel):
+            left.reveal_errors = True
+        self.revalidate()
+
+    def _reveal_all(self) -> None:
+        """A save was tried: every message shows, the first field to fix has the focus."""
+        self._save_tried = True
+        for panel in self.panels:
+            panel.reveal_errors = True
+        errors = self.current_errors()
+        self.show_errors(errors)
+        failing = {error.field for error in errors}
+        # the first to fix in the order Tab visits them, whichever tab they are on
+        widget = self.nextInFocusChain()
+        visited: set[int] = set()
+        while widget is not None and widget is not self and id(widget) not in visited:
+            visited.add(id(widget))
+            unit = self._unit_of(widget)
+            if isinstance(unit, str) and unit in failing and widget.isEnabled():
+                self._focus(self.bindings[unit].widget)
+                return
+            if isinstance(unit, ChildTable | DocumentsPanel) and unit.error_label.text():
+                self._focus(unit)
+                return
+            widget = widget.nextInFocusChain()
+
+    def _focus(self, widget: QWidget) -> None:
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is widget or page.isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                break
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _release_soon(self, *_args: object) -> None:
         """A read began: let the file go once the current event has been handled."""
@@ -256,17 +359,19 @@ class RecordDialog(QDialog):
             release_reads(self.session)
 
     def revalidate(self) -> None:
-        errors = self.current_errors()
-        self.show_errors(errors)
-        self.save_button.setEnabled(not errors and not self.office.read_only)
+        self.show_errors(self.current_errors())
+        self.save_button.setEnabled(not self.office.read_only)
         self.release_reads()
 
     # --- actions ------------------------------------------------------------------------
 
     def save(self) -> bool:
-        errors = self.current_errors()
-        if errors:
-            self.show_errors(errors)
+        """Write the record; with anything to fix, show every message instead and put
+        the focus on the first field to fix (False)."""
+        if self.office.read_only:
+            return False
+        if self.current_errors():
+            self._reveal_all()
             return False
         drop_unused_partners(self.session)
         try:
@@ -279,6 +384,7 @@ class RecordDialog(QDialog):
             self.session.commit()
         except ValidationError as error:
             self._undo_failed_commit()
+            self._save_tried = True
             self.show_errors(list(error.errors))
             return False
         except IntlDeskError as error:
@@ -351,8 +457,6 @@ class RecordDialog(QDialog):
     def _save_by_key(self) -> None:
         if self.save_button.isEnabled():
             self.save()
-        else:
-            self.revalidate()  # says what is missing instead of doing nothing
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a single-line field moves to the next field, as in a spreadsheet."""
@@ -407,6 +511,9 @@ class RecordDialog(QDialog):
     def _release_session(self) -> None:
         if not self._released:
             self._released = True
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.disconnect(self._focus_moved)
             self.session.rollback()
             self.session.close()
 

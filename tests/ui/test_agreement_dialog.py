@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from form_helpers import refused_save
 from sqlalchemy import select
 
 from PySide6.QtCore import QDate, Qt
@@ -72,7 +73,7 @@ def test_create_an_agreement_with_a_partner_and_find_it_after_reopening(
     qtbot: QtBot, city: OfficeFile, office_path: Path, typist: TypeText
 ) -> None:
     dialog = open_dialog(qtbot, city)
-    assert not dialog.save_button.isEnabled()  # no title yet
+    assert "This field is required." in refused_save(qtbot, dialog)  # no title yet
     assert not dialog.ui.objectives_hint.isHidden()  # the classic failure, pointed out
     typist(dialog.ui.title, "Jumelage Lyon – Łódź")
     pick(dialog.ui.type, "twinning")
@@ -84,13 +85,14 @@ def test_create_an_agreement_with_a_partner_and_find_it_after_reopening(
     pick(dialog.parties.table.cellWidget(1, 0), "entity:e-lyon")
     qtbot.mouseClick(dialog.objectives.add_button, Qt.MouseButton.LeftButton)
     assert dialog.ui.objectives_hint.isHidden()
-    assert not dialog.save_button.isEnabled()  # an empty objective row is reported
+    # an empty objective row is reported
+    assert "Row 1: This field is required." in " ".join(refused_save(qtbot, dialog))
     cell(dialog.objectives.table, 0).setText("Deux échanges scolaires par an")
     check(dialog, "theme_list", "education")
     check(dialog, "sdg_list", 4)
     check(dialog, "language_list", "fr")
     check(dialog, "language_list", "pl")
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
     dialog.close()
@@ -185,7 +187,7 @@ def test_untick_and_tick_again_before_saving_changes_nothing(
     qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
     dialog.parties.table.setCurrentCell(2, 0)
     qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     assert dialog.save()
     with city.session() as session:
         assert session.scalars(select(Change).where(Change.action != "create")).all() == []
@@ -232,16 +234,16 @@ def test_expiry_before_signing_is_shown_under_expires_and_blocks_saving(
     dialog.ui.title.setText("Lettre d'intention Việt Nam")
     dialog.ui.date_signed.setDate(QDate(2024, 5, 1))
     dialog.ui.date_expires.setDate(QDate(2023, 1, 31))
+    assert "The expiry date is before the signing date." in refused_save(qtbot, dialog)
     label = dialog.error_labels["date_expires"]
     assert not label.isHidden()
     assert label.text() == "The expiry date is before the signing date."
-    assert not dialog.save_button.isEnabled()
     dates_tab = dialog.tabs.indexOf(dialog.ui.dates_page)
     assert not dialog.tabs.tabIcon(dates_tab).isNull()  # seen from any tab
     assert not dialog.save()
     dialog.ui.date_expires.setDate(QDate(2029, 5, 1))
     assert label.isHidden()
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     assert dialog.tabs.tabIcon(dates_tab).isNull()
     qtbot.mouseClick(dialog.ui.perpetual, Qt.MouseButton.LeftButton)  # clears the expiry
     assert dialog.ui.perpetual.isChecked()
@@ -407,8 +409,15 @@ def test_print_sheet_writes_the_agreement_on_one_page(
     from intl_desk.ui import agreement_sheet_button
 
     with city.session() as session:
-        session.add(Agreement(id="a-lodz", title="Jumelage Lyon – Łódź", type="twinning",
-                              status="active", date_signed=date(1991, 5, 3)))
+        session.add(
+            Agreement(
+                id="a-lodz",
+                title="Jumelage Lyon – Łódź",
+                type="twinning",
+                status="active",
+                date_signed=date(1991, 5, 3),
+            )
+        )
         session.commit()
     out = tmp_path / "sheet.pdf"
     shown: list[Path] = []

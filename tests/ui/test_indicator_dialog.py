@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from form_helpers import refused_save
 from sqlalchemy import insert, select
 
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -94,7 +95,7 @@ def test_create_an_indicator_with_a_target_and_a_measurement(
     typist(ui.name, "Visiteurs venus de Łódź et de Việt Nam")
     pick(ui.dimension, "territorial")
     typist(ui.unit, "visiteurs")
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     # the file has no periods yet: the Targets tab offers to create them
     assert not ui.periods_bar.isHidden()
     ui.first_year.setValue(2023)
@@ -106,21 +107,20 @@ def test_create_an_indicator_with_a_target_and_a_measurement(
     # every period has ended: the latest is proposed
     assert isinstance(period_box, QComboBox) and period_box.currentText() == "2025"
     pick(period_box, next(p.id for p in dialog.periods if p.label == "2025"))
-    assert not dialog.save_button.isEnabled()  # the target value is missing
-    assert "Targets: Row 1: This field is required." in dialog.general_error.text()
+    assert "Targets: Row 1: This field is required." in " ".join(refused_save(qtbot, dialog))
     type_in_cell(dialog.targets.table, 0, 2, "1500", typist)
     assert dialog.targets.table.horizontalHeaderItem(2).text() == "Target (visiteurs)"
 
     qtbot.mouseClick(ui.add_measurement, Qt.MouseButton.LeftButton)
     assert ui.m_period_id.currentText() == "2025"  # the latest period not yet measured
-    assert not dialog.save_button.isEnabled()
+    assert dialog.current_errors()
     assert dialog.measurements.error_labels["value"].text() == "Enter the measured value."
     pick(ui.m_period_id, next(p.id for p in dialog.periods if p.label == "2024"))
     ui.m_value.setValue(1234)
     ui.m_measured_on.setDate(QDate(2025, 1, 15))
     typist(ui.m_source, "Office de tourisme")
     assert ui.measurement_table.item(0, 2).text() == "1,234 visiteurs"
-    assert dialog.save_button.isEnabled(), dialog.general_error.text()
+    assert not dialog.current_errors(), dialog.general_error.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
 
@@ -151,8 +151,8 @@ def test_a_target_without_a_period_is_refused(qtbot: QtBot, office: OfficeFile) 
     dialog = open_dialog(qtbot, office)
     dialog.ui.name.setText("Accords signés")
     qtbot.mouseClick(dialog.targets.add_button, Qt.MouseButton.LeftButton)
+    assert "Targets: Row 1: Choose a period that exists." in " ".join(refused_save(qtbot, dialog))
     assert "Row 1: Choose a period that exists." in dialog.targets.error_label.text()
-    assert not dialog.save_button.isEnabled()
 
 
 def test_a_level_outside_the_scale_is_refused(
@@ -168,18 +168,17 @@ def test_a_level_outside_the_scale_is_refused(
     levels = [ui.m_scale_level.itemText(i) for i in range(ui.m_scale_level.count())]
     assert levels == ["—", "1 — Aucune", "2 — Ponctuelle", "3 — Régulière"]
     pick(ui.m_scale_level, 3)
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     # the scale loses its top level: the measurement no longer fits it
     dialog.scale.table.setCurrentCell(2, 0)
     qtbot.mouseClick(dialog.scale.remove_button, Qt.MouseButton.LeftButton)
     message = "Level 3 is not on this indicator's scale."
     assert dialog.measurements.error_labels["scale_level"].text() == message
-    assert f"Measurement 2024: {message}" in dialog.general_error.text()
+    assert f"Measurement 2024: {message}" in " ".join(refused_save(qtbot, dialog))
     assert ui.m_scale_level.currentText() == "3 — not on the scale"
-    assert not dialog.save_button.isEnabled()
     assert not dialog.save()
     pick(ui.m_scale_level, 2)
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     assert dialog.save()
     with office.session() as session:
         assert session.scalars(select(Measurement.scale_level)).all() == [2]
@@ -208,8 +207,8 @@ def test_a_saved_measurement_off_the_scale_is_shown_and_removed_as_a_tombstone(
         session.commit()
     dialog = open_dialog(qtbot, office, qualitative["indicator"])
     assert dialog.ui.measurement_table.item(0, 2).text() == "5 — ?"
-    assert "Level 5 is not on this indicator's scale." in dialog.general_error.text()
-    assert not dialog.save_button.isEnabled()
+    message = "Measurement 2024: Level 5 is not on this indicator's scale."
+    assert message in " ".join(refused_save(qtbot, dialog))
     qtbot.mouseClick(dialog.ui.remove_measurement, Qt.MouseButton.LeftButton)
     assert dialog.ui.measurement_table.rowCount() == 0
     assert dialog.save(), dialog.general_error.text()
@@ -268,7 +267,6 @@ def test_a_computed_indicator_takes_no_measurements(qtbot: QtBot, office: Office
     assert definition in ui.computed_note.text()
     assert not ui.computed_note.isHidden()
     assert ui.measurement_splitter.isHidden()
-
 
 
 def test_new_rows_propose_this_years_period(

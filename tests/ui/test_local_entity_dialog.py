@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from form_helpers import refused_save
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -46,7 +47,7 @@ def test_create_an_entity_under_a_region_and_find_it_after_reopening(
     ids = _tree(office)
     dialog = LocalEntityDialog(office)
     qtbot.addWidget(dialog)
-    assert not dialog.save_button.isEnabled()
+    assert refused_save(qtbot, dialog) == ["This field is required."]
     assert dialog.error_labels["name"].text() == "This field is required."
     typist(dialog.ui.name, "Prados")
     dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData("municipality"))
@@ -56,7 +57,7 @@ def test_create_an_entity_under_a_region_and_find_it_after_reopening(
     dialog.ui.longitude.setValue(-44.0778)
     dialog.ui.population.setValue(8963)
     typist(dialog.ui.notes, "Cidade histórica")
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
     dialog.close()
@@ -116,16 +117,16 @@ def test_a_cleared_name_is_shown_under_its_field_and_blocks_saving(
     ids = _tree(office)
     dialog = LocalEntityDialog(office, ids["Tiradentes"])
     qtbot.addWidget(dialog)
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     dialog.ui.name.selectAll()
     qtbot.keyClick(dialog.ui.name, Qt.Key.Key_Delete)
+    assert refused_save(qtbot, dialog) == ["This field is required."]
     label = dialog.findChild(QLabel, "name_error")
     assert label is not None and label.isVisibleTo(dialog)
     assert label.text() == "This field is required."
-    assert not dialog.save_button.isEnabled()
     typist(dialog.ui.name, "Tiradentes (MG)")
     assert label.isHidden()
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
 
 
 def test_print_sheet_writes_the_entitys_own_page(

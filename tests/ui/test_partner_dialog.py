@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from form_helpers import refused_save, shown_messages
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -20,7 +21,8 @@ def test_create_a_partner_from_the_gazetteer(
 ) -> None:
     dialog = PartnerDialog(office)
     qtbot.addWidget(dialog)
-    assert not dialog.save_button.isEnabled()  # no name, no country yet
+    assert shown_messages(dialog) == []  # nothing typed yet: nothing said yet
+    assert refused_save(qtbot, dialog) == ["This field is required.", "Choose a country."]
     assert dialog.error_labels["name"].text() == "This field is required."
     typist(dialog.ui.name, "Łód")
     suggestions = dialog.places.model().stringList()
@@ -28,7 +30,7 @@ def test_create_a_partner_from_the_gazetteer(
     dialog.places.activated[str].emit(suggestions[0])
     assert dialog.ui.country_code.currentData() == "PL"
     assert round(dialog.ui.latitude.value(), 1) == 51.8
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with office.session() as session:
         partner = session.scalars(select(Partner)).one()
@@ -42,7 +44,7 @@ def test_an_invalid_coordinate_is_shown_next_to_its_field(qtbot: QtBot, office: 
     qtbot.addWidget(dialog)
     dialog.ui.name.setText("Córdoba")
     dialog.ui.country_code.setCurrentIndex(dialog.ui.country_code.findData("AR"))
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     assert not dialog.error_labels.get("name") or dialog.error_labels["name"].isHidden()
 
 

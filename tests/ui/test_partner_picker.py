@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from form_helpers import refused_save
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -64,7 +65,7 @@ def test_a_party_is_created_from_the_gazetteer_and_saved_with_the_agreement(
     assert suggestions(second_search)[0] == "Ville de Lyon"
     second_search.choose(second_search.suggestions.item(0).data(Qt.ItemDataRole.UserRole + 30))
     assert second.currentData() == "entity:e-lyon"
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     dialog.close()
     office.close()
@@ -94,7 +95,7 @@ def test_an_organisation_unknown_to_the_gazetteer_opens_the_partner_form(
     assert isinstance(form, PartnerDialog) and form.isVisible()
     qtbot.addWidget(form)
     assert form.ui.name.text() == "ONU-Habitat"
-    assert not form.save_button.isEnabled()  # the country is still missing
+    assert refused_save(qtbot, form) == ["Choose a country."]
     form.ui.kind.setCurrentIndex(form.ui.kind.findData("international_organisation"))
     form.ui.country_code.setCurrentIndex(form.ui.country_code.findData("KE"))
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from form_helpers import refused_save
 from sqlalchemy import select
 
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -87,7 +88,7 @@ def test_create_a_project_by_typing_and_picking(
         "Reports and results",
         "History",
     ]
-    assert not dialog.save_button.isEnabled()  # no title yet
+    assert "This field is required." in refused_save(qtbot, dialog)  # no title yet
     typist(ui.title, "Mobilité douce à Córdoba")
     pick(ui.status, "2")
     pick(ui.lead_entity_id, ids["lyon"])
@@ -108,10 +109,10 @@ def test_create_a_project_by_typing_and_picking(
     pick(ui.currency, "EUR")
     qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
     assert dialog.budget.table.item(0, 0).text() == "2025"  # the planned start year
-    assert not dialog.save_button.isEnabled()  # the amount is still missing
+    assert "Budget: Row 1: This field is required." in refused_save(qtbot, dialog)
     type_in_cell(dialog.budget.table, 0, 1, "12500,50", typist)
     assert ui.budget_total.text() == "Total budget: €12,500.50"
-    assert dialog.save_button.isEnabled(), dialog.general_error.text()
+    assert not dialog.current_errors(), dialog.general_error.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
 
@@ -142,13 +143,13 @@ def test_planned_end_before_start_is_shown_under_the_end(qtbot: QtBot, office: O
     dialog.ui.title.setText("Jumelage Huế")
     dialog.ui.planned_start.setDate(QDate(2026, 6, 1))
     dialog.ui.planned_end.setDate(QDate(2026, 1, 31))
+    assert "The planned end is before the planned start." in refused_save(qtbot, dialog)
     label = dialog.error_labels["planned_end"]
     assert label.text() == "The planned end is before the planned start."
     assert not label.isHidden()
-    assert not dialog.save_button.isEnabled()
     dialog.ui.planned_end.setDate(QDate(2027, 1, 31))
     assert label.isHidden()
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
 
 
 def test_a_negative_budget_amount_is_refused_on_its_row(
@@ -161,13 +162,12 @@ def test_a_negative_budget_amount_is_refused_on_its_row(
     assert dialog.budget.table.item(1, 0).text() == str(date.today().year + 1)
     type_in_cell(dialog.budget.table, 0, 1, "1000", typist)
     type_in_cell(dialog.budget.table, 1, 1, "-500", typist)
+    assert "Budget: Row 2: An amount cannot be negative." in refused_save(qtbot, dialog)
     assert "Row 2: An amount cannot be negative." in dialog.budget.error_label.text()
     assert not dialog.budget.error_label.isHidden()
-    assert "Budget: Row 2: An amount cannot be negative." in dialog.general_error.text()
-    assert not dialog.save_button.isEnabled()
     assert not dialog.save()
     type_in_cell(dialog.budget.table, 1, 1, "500", typist)
-    assert dialog.save_button.isEnabled()
+    assert not dialog.current_errors()
     assert dialog.ui.budget_total.text() == "Total budget: €1,500.00"
 
 

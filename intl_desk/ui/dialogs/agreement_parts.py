@@ -209,8 +209,8 @@ def fill_sdg_checklist(widget: QListWidget) -> None:
 
 
 def flag_tabs(tabs: QTabWidget, error_labels: Iterable[QLabel]) -> None:
-    """A warning icon on each tab holding a shown error: Save is off for a reason the
-    user may not see from the current tab."""
+    """A warning icon on each tab holding a shown error: what stops a save may sit on a
+    tab the user is not looking at."""
     shown = [label for label in error_labels if not label.isHidden()]
     warning = tabs.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     for index in range(tabs.count()):
