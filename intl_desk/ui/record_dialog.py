@@ -257,8 +257,8 @@ class RecordDialog(QDialog):
         if isinstance(layout, QFormLayout):
             position: Any = layout.getWidgetPosition(binding.widget)
             row = int(position[0])
-        if row < 0:  # a field outside a form layout: its messages go under the tabs
-            return None
+        if row < 0 or not isinstance(layout, QFormLayout):
+            return None  # a field outside a form layout: its messages go under the tabs
         layout.insertRow(row + 1, "", holder)
         self.error_labels[field] = label
         return label
@@ -345,7 +345,7 @@ class RecordDialog(QDialog):
     def _focus(self, widget: QWidget) -> None:
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
-            if page is widget or page.isAncestorOf(widget):
+            if page is not None and (page is widget or page.isAncestorOf(widget)):
                 self.tabs.setCurrentIndex(index)
                 break
         widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Partner
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.agreement import AgreementDialog
 from intl_desk.ui.dialogs.partner import PartnerDialog
 
 TypeText = Callable[[QWidget, str], None]
@@ -117,3 +119,52 @@ def test_save_on_close_writes_the_change(
 def test_escape_key_closes_an_unchanged_form(partner_dialog: PartnerDialog, qtbot: QtBot) -> None:
     qtbot.keyClick(partner_dialog, Qt.Key.Key_Escape)
     assert not partner_dialog.isVisible()
+
+
+def _agreement_form(qtbot: QtBot, office: OfficeFile) -> AgreementDialog:
+    dialog = AgreementDialog(office)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):  # keys reach the focused field of the active window
+        dialog.show()
+        dialog.activateWindow()
+    return dialog
+
+
+def _field(dialog: AgreementDialog, name: str, qtbot: QtBot) -> QWidget:
+    """The widget a person types into for ``name``, on its tab."""
+    ui = dialog.ui
+    if name == "objective cell":
+        dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(ui.parties_page))
+        qtbot.mouseClick(dialog.objectives.add_button, Qt.MouseButton.LeftButton)
+        widget = QApplication.focusWidget()
+        assert widget is not None and dialog.objectives.table.isAncestorOf(widget)
+        return widget
+    widget = getattr(ui, name)
+    for index in range(dialog.tabs.count()):
+        if dialog.tabs.widget(index).isAncestorOf(widget):
+            dialog.tabs.setCurrentIndex(index)
+    if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit():
+        widget = widget.lineEdit()
+    widget.setFocus()
+    assert widget.hasFocus() or widget.isAncestorOf(QApplication.focusWidget())
+    return QApplication.focusWidget() or widget
+
+
+@pytest.mark.parametrize(
+    "field", ["title", "summary", "type", "date_signed", "objective cell", "responsible_id"]
+)
+def test_escape_from_any_field_asks_about_unsaved_changes(
+    qtbot: QtBot, office: OfficeFile, monkeypatch: pytest.MonkeyPatch, typist: TypeText, field: str
+) -> None:
+    dialog = _agreement_form(qtbot, office)
+    typist(dialog.ui.title, "Jumelage Lyon – Łódź")
+    focused = _field(dialog, field, qtbot)
+    asked = answer_with(monkeypatch, QMessageBox.StandardButton.Cancel)
+    if field == "objective cell":  # as in a spreadsheet, Escape first leaves the cell
+        QTest.keyClick(focused, Qt.Key.Key_Escape)
+        assert asked == []
+        focused = QApplication.focusWidget()
+    QTest.keyClick(focused, Qt.Key.Key_Escape)
+    assert asked == ["Unsaved changes"]
+    assert dialog.isVisible()  # Cancel: still there, still typed
+    assert dialog.ui.title.text() == "Jumelage Lyon – Łódź"
