@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.orm import Session
 
 from intl_desk.core.i18n import translate
@@ -32,3 +34,16 @@ def describe(session: Session, kind: str, record_id: str) -> tuple[str, str]:
     record = session.get(model, record_id)
     title = title_of(record) if record is not None else record_id[:8]
     return translate(model.kind_label), title
+
+
+def delete_records(session: Session, model: type[Record], ids: Sequence[str]) -> list[str]:
+    """Delete the live records of ``ids`` (tombstones, with their children, as a form's
+    Delete does: they stay in the history and travel to merged copies). Returns the
+    titles deleted; the caller commits."""
+    deleted = []
+    for record_id in ids:
+        record = session.get(model, record_id)
+        if record is not None and record.deleted_at is None:
+            deleted.append(title_of(record))
+            session.delete(record)
+    return deleted

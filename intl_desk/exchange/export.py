@@ -15,7 +15,7 @@ cell is prefixed with an apostrophe (the usual defence; the importer removes it 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -93,17 +93,25 @@ def cell_value(column: Column, value: Any, language: str) -> Any:
 
 
 def export_rows(
-    session: Session, spec: ListSpec, query: ListQuery, language: str
+    session: Session,
+    spec: ListSpec,
+    query: ListQuery,
+    language: str,
+    ids: Sequence[str] | None = None,
 ) -> Iterator[list[Any]]:
-    """The header row, then one row per record, in the list's order."""
+    """The header row, then one row per record, in the list's order (or the rows of
+    ``ids``, in their order: a selection)."""
     columns = list(spec.columns)
     yield [translate(column.label, language) for column in columns]
-    ids = fetch_ids(session, spec, query)
+    if ids is None:
+        ids = fetch_ids(session, spec, query)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = fetch_rows(session, spec, chunk)
         for record_id in chunk:
-            values = rows[record_id]
+            values = rows.get(record_id)
+            if values is None:  # deleted since it was selected
+                continue
             yield [
                 cell_value(column, value, language)
                 for column, value in zip(columns, values, strict=True)
@@ -149,8 +157,10 @@ def export_list(
     *,
     file_format: str | None = None,
     language: str | None = None,
+    ids: Sequence[str] | None = None,
 ) -> int:
-    """Write the list ``kind`` as filtered by ``query`` to ``path``; returns the row count.
+    """Write the list ``kind`` as filtered by ``query`` (or only the records of ``ids``,
+    a selection) to ``path``; returns the row count.
 
     The file is written under a temporary name and renamed, so a failed export never
     leaves half a file where the user expects one.
@@ -159,7 +169,7 @@ def export_list(
     target = guard_output(path, session_file(session))
     chosen = export_format(target, file_format)
     lang = language or current_language()
-    rows = export_rows(session, spec, query or ListQuery(), lang)
+    rows = export_rows(session, spec, query or ListQuery(), lang, ids)
     work = target.with_name(f".{target.name}.part")
     try:
         if chosen == "csv":

@@ -23,9 +23,9 @@ from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.operations import Operation
 
 
-def _filters(kind: str) -> str:
+def _filters(kind: str, selection: bool = False) -> str:
     choices = [_("Excel workbook (*.xlsx)"), _("CSV, for any spreadsheet (*.csv)")]
-    if kind == "projects":
+    if kind == "projects" and not selection:
         choices.append(_("IATI activity file (*.xml)"))
     return ";;".join(choices)
 
@@ -37,13 +37,16 @@ def export_page(
     path: Path | None = None,
     *,
     indicator: Any = None,
+    ids: list[str] | None = None,
 ) -> Operation[Any] | None:
-    """Ask where (unless ``path`` is given), then write the page's current rows there,
-    reading them in a session of ``sessions`` on a worker thread."""
+    """Ask where (unless ``path`` is given), then write the page's current rows (or the
+    selected ones, ``ids``) there, reading them in a session of ``sessions`` on a
+    worker thread."""
     if path is None:
         name = f"{_(page.spec.label)} {date.today().isoformat()}.xlsx"
+        title = _("Export the selection") if ids is not None else _("Export this list")
         chosen, selected = QFileDialog.getSaveFileName(
-            parent, _("Export this list"), name, _filters(page.spec.kind)
+            parent, title, name, _filters(page.spec.kind, ids is not None)
         )
         if not chosen:
             return None
@@ -57,13 +60,13 @@ def export_page(
 
     def work(progress: object) -> tuple[str, list[str]]:
         with sessions() as session:
-            if chosen_format == "iati" and kind == "projects":
+            if chosen_format == "iati" and kind == "projects" and ids is None:
                 result = export_iati(session, target, query)
                 return Message(
                     N_("Wrote {count} IATI activities to {file}."),
                     {"count": result.activities, "file": target.name},
                 ).render(), [warning.render() for warning in result.warnings]
-            count = export_list(session, kind, target, query)
+            count = export_list(session, kind, target, query, ids=ids)
         return Message(
             N_("Exported {count} row(s) of {kind} to {file}."),
             {"count": count, "kind": _(page.spec.label), "file": target.name},
@@ -136,3 +139,8 @@ def add_export_buttons(window: Any) -> None:
             )
         )
         row.insertWidget(row.indexOf(page.new_button), button)
+        page.export_requested.connect(
+            lambda ids, p=page: export_page(
+                p, window, window.session, indicator=getattr(window, "busy", None), ids=ids
+            )
+        )

@@ -49,10 +49,15 @@ FACETS_PER_ROW = 4
 
 
 class ListPage(QWidget):
-    """Emits ``open_requested(kind, id)`` on double-click or Enter."""
+    """Emits ``open_requested(kind, id)`` on double-click or Enter; its rows' menu asks
+    the window for the rest (duplicate, delete, export the selected rows)."""
 
     open_requested = Signal(str, str)
     new_requested = Signal(str)
+    duplicate_requested = Signal(str, str)
+    #: (kind, ids): the selected rows, for Delete… and Export the selection…
+    delete_requested = Signal(str, list)
+    export_requested = Signal(list)
 
     #: the list shows the count and first rows of the latest query
     refreshed = Signal()
@@ -131,7 +136,8 @@ class ListPage(QWidget):
             )
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl+click and Shift+click pick several rows: to copy, export or delete them
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -147,7 +153,7 @@ class ListPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         # the keys of a desktop list: Ctrl+F (Cmd+F) to search, F5 to read again,
-        # Ctrl+C to copy the selected row
+        # Ctrl+C to copy the selected rows
         for keys, slot in (
             (QKeySequence.StandardKey.Find, self.focus_search),
             (QKeySequence.StandardKey.Refresh, self.load),
@@ -156,6 +162,14 @@ class ListPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # Delete (Backspace on a Mac keyboard) in the table: the selected rows, asked first
+        for delete_keys in (
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            QKeySequence("Backspace"),
+        ):
+            shortcut = QShortcut(delete_keys, self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.delete_selected)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")
@@ -389,32 +403,74 @@ class ListPage(QWidget):
         self.search_box.selectAll()
 
     def row_menu(self, index: QModelIndex) -> QMenu:
-        """Open and Copy for the row under the pointer (also what the tests click)."""
+        """What can be done with the row under the pointer, or the rows selected with it
+        (also what the tests click)."""
         menu = QMenu(self)
+        ids = self.selected_ids()
+        one = index.isValid() and len(ids) <= 1
         open_action = menu.addAction(_("Open"), lambda: self._open_index(index))
         open_action.setEnabled(index.isValid())
-        copy_action = menu.addAction(_("Copy the row"), self.copy_current_row)
+        duplicate_action = menu.addAction(_("Duplicate"), self.duplicate_current)
+        duplicate_action.setEnabled(one and self.writable)
+        menu.addSeparator()
+        copy_action = menu.addAction(
+            _("Copy the row") if len(ids) <= 1 else _("Copy the rows"), self.copy_current_row
+        )
         copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
-        copy_action.setEnabled(index.isValid())
+        copy_action.setEnabled(bool(ids))
+        export_action = menu.addAction(
+            _("Export the selection…"), lambda: self.export_requested.emit(self.selected_ids())
+        )
+        export_action.setEnabled(bool(ids))
+        menu.addSeparator()
+        delete_action = menu.addAction(_("Delete…"), self.delete_selected)
+        delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_action.setEnabled(bool(ids) and self.writable)
         return menu
+
+    @property
+    def writable(self) -> bool:
+        """Whether records can be added or changed (the window says so through New…)."""
+        return self.new_button.isEnabled()
 
     def _row_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
-        if index.isValid():
-            self.table.selectRow(index.row())
+        selection = self.table.selectionModel()
+        if index.isValid() and not selection.isRowSelected(index.row()):
+            self.table.selectRow(index.row())  # a click outside the selection: that row
         self.row_menu(index).exec(self.table.viewport().mapToGlobal(position))
 
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected rows in the list's order (rows still being read left out)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [self.model.data(self.model.index(row, 0), ID_ROLE) for row in rows]
+        return [str(record_id) for record_id in ids if record_id]
+
+    def duplicate_current(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1 and self.writable:
+            self.duplicate_requested.emit(self.spec.kind, ids[0])
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.writable:
+            self.delete_requested.emit(self.spec.kind, ids)
+
     def copy_current_row(self) -> None:
-        """The selected row's visible cells, tab-separated, as a spreadsheet pastes them."""
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return
-        cells = [
-            str(self.model.data(self.model.index(index.row(), column)) or "")
-            for column in range(self.model.columnCount())
-            if not self.table.isColumnHidden(column)
+        """The selected rows' visible cells, tab-separated, as a spreadsheet pastes them."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        lines = [
+            "\t".join(
+                str(self.model.data(self.model.index(row, column)) or "")
+                for column in range(self.model.columnCount())
+                if not self.table.isColumnHidden(column)
+            )
+            for row in rows
         ]
-        QApplication.clipboard().setText("\t".join(cells))
+        if lines:
+            QApplication.clipboard().setText("\n".join(lines))
 
     # --- opening ----------------------------------------------------------------------
 

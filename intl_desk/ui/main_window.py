@@ -34,6 +34,7 @@ from intl_desk.ui.dashboard.install import install_dashboard
 from intl_desk.ui.exchange_rates_dialog import install_office_menu
 from intl_desk.ui.export_action import add_export_buttons, export_current_list
 from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
+from intl_desk.ui.list_actions import connect_list_actions
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.measurement_install import install_measurements
 from intl_desk.ui.opening import Opened, ReadAhead, open_work
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.measurement_page = install_measurements(self)  # what is due, the entry grid
         install_office_menu(self)  # the exchange rates
         add_export_buttons(self)  # "Export…" beside each list's "New…"
+        connect_list_actions(self)  # Duplicate and Delete… in the rows' menu
         self._restore_geometry()
         self._update_title()
 
@@ -192,6 +194,8 @@ class MainWindow(QMainWindow):
         Errors are shown in a message and emit :attr:`open_failed`.
         """
         if self._opening is not None and self._opening.running:
+            return None
+        if not self.close_forms():  # the current file's forms first: their changes
             return None
         target = Path(path)
         shown = self.list_pages.get(page or "")
@@ -267,7 +271,29 @@ class MainWindow(QMainWindow):
         failure is final: even that could not be read)."""
         return path in self._damaged_paths
 
-    def close_file(self) -> None:
+    def close_forms(self) -> bool:
+        """Close every open record form, each asking about its unsaved changes; False
+        (and that form brought forward) when the person chose to stay in one."""
+        for dialog in list(self.open_dialogs):
+            if dialog.isVisible() and not dialog.close():
+                dialog.raise_()
+                dialog.activateWindow()
+                return False
+        self.open_dialogs.clear()
+        return True
+
+    def new_record(self) -> None:
+        """Ctrl+N: a new record of the list on screen (an agreement elsewhere)."""
+        if self.office is None or self.office.read_only:
+            return
+        page = self.pages.currentWidget()
+        kind = page.spec.kind if isinstance(page, ListPage) else "agreements"
+        self.open_record(kind, None)
+
+    def close_file(self) -> bool:
+        """Close the office file, once its open forms are closed (False: one stayed)."""
+        if not self.close_forms():
+            return False
         for page in self.list_pages.values():
             page.cancel()
             page.save_column_settings()
@@ -276,6 +302,7 @@ class MainWindow(QMainWindow):
             self.office = None
         self.body.setCurrentIndex(0)
         self._update_title()
+        return True
 
     def reload(self) -> None:
         """Mark every page out of date and re-read the one on screen."""
@@ -327,7 +354,7 @@ class MainWindow(QMainWindow):
             self.calendar_action,
         ):
             action.setEnabled(has_file)
-        for action in (self.merge_action, self.import_action):
+        for action in (self.merge_action, self.import_action, self.new_record_action):
             action.setEnabled(writable)
         for page in self.list_pages.values():
             page.new_button.setEnabled(writable)
@@ -342,8 +369,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
+        # Ctrl+N is the everyday key, so it makes a record (of the list on screen); a
+        # new office file, made once in a while, takes Ctrl+Shift+N
+        self.new_record_action = file_menu.addAction(_("Ne&w record"), self.new_record)
+        self.new_record_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_action = file_menu.addAction(_("&New office file…"), self._new_file)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.open_action = file_menu.addAction(_("&Open…"), self._choose_file)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
@@ -358,9 +389,19 @@ class MainWindow(QMainWindow):
             _("Export the calen&dar…"), lambda: _export_calendar(self)
         )
         self.close_action = file_menu.addAction(_("&Close"), self.close_file)
+        self.close_action.setShortcuts(QKeySequence.StandardKey.Close)  # Ctrl+W, Ctrl+F4
         file_menu.addSeparator()
-        quit_action = file_menu.addAction(_("&Quit"), self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = file_menu.addAction(_("&Quit"), self.close)
+        quit_keys = [QKeySequence("Ctrl+Q")]  # Cmd+Q on a Mac; Linux themes may add theirs
+        quit_keys += [
+            keys
+            for keys in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+            if keys not in quit_keys
+        ]
+        self.quit_action.setShortcuts(quit_keys)
+        # from any window of the app, a record form included: each form then asks
+        # about its unsaved changes before anything closes
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(_("&About Intl Desk"), self._about)
         self._rebuild_recent_menu()
@@ -468,6 +509,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_forms():  # unsaved changes in a form: the person stays
+            event.ignore()
+            return
         options.WINDOW_GEOMETRY.set(self._settings, self.saveGeometry())
         if self._opening is not None:
             self._opening.cancel()  # a file still being opened is closed once it is

@@ -57,6 +57,8 @@ class RecordDialog(QDialog):
     """Base of every record form. ``saved`` carries the record id after a save or delete."""
 
     saved = Signal(str)
+    #: a copy of this record was opened in a new form (Duplicate)
+    copied = Signal(QDialog)
 
     model: ClassVar[type[Record]]
     form_class: ClassVar[type[Any]]
@@ -144,6 +146,9 @@ class RecordDialog(QDialog):
             QKeySequence("Ctrl+Enter"),
         ):
             QShortcut(keys, self, self._save_by_key)
+        close_keys = QShortcut(self)  # Ctrl+W (and Ctrl+F4): closes the form, asking first
+        close_keys.setKeys(QKeySequence.StandardKey.Close)
+        close_keys.activated.connect(self.close)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
         self.buttons.rejected.connect(self.reject)
@@ -417,14 +422,20 @@ class RecordDialog(QDialog):
             if attribute.key not in skip
         }
 
-    def duplicate(self) -> None:
+    def copy_template(self) -> Record:
+        """A new, unsaved record holding what a copy of this one starts from."""
         values = self.duplicate_values()
         for field in ("title", "name"):
             if values.get(field):
                 values[field] = Message(N_("{title} (copy)"), {"title": values[field]}).render()
-        copy = type(self)(self.office, None, self.parentWidget(), template=self.model(**values))
+        return self.model(**values)
+
+    def duplicate(self) -> None:
+        copy = type(self)(self.office, None, self.parentWidget(), template=self.copy_template())
         copy.saved.connect(self.saved)
         copy.show()
+        copy.activateWindow()
+        self.copied.emit(copy)
 
     def delete(self) -> None:
         answer = QMessageBox.question(

@@ -20,9 +20,9 @@ def window_on(qtbot: QtBot, path: Path) -> MainWindow:
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.file_opened, timeout=10_000):
         window.open_file(path)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):  # (a context manager: called bare it waits for nothing)
+        window.show()
+        window.activateWindow()
     return window
 
 

@@ -456,7 +456,9 @@ def test_a_rows_context_menu_opens_and_copies_it(
         QApplication.sendEvent(viewport, right_click)
 
     right_click_first_row("Copy the row")
-    assert seen == [["Open", "Copy the row"]]
+    assert seen == [
+        ["Open", "Duplicate", "", "Copy the row", "Export the selection…", "", "Delete…"]
+    ]
     assert QApplication.clipboard().text().startswith("Córdoba\t")
     right_click_first_row("Open")
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.open_dialogs))

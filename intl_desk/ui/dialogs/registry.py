@@ -49,15 +49,47 @@ def open_dialog(window: MainWindow, kind: str, record_id: str | None) -> RecordD
     try:
         dialog = dialog_class(kind)(window.office, record_id, window)
     except LookupError:
-        QMessageBox.information(
-            window, _("Not found"), _("This record has been deleted in the meantime.")
-        )
-        window.reload()
+        _gone(window)
         return None
     dialog.saved.connect(lambda _record_id: window.reload())
-    dialog.show()
-    window.open_dialogs.append(dialog)
+    _show(window, dialog)
     return dialog
+
+
+def duplicate_record(window: MainWindow, kind: str, record_id: str) -> RecordDialog | None:
+    """A new form holding a copy of the record (from a list's menu), as its form's
+    Duplicate button makes it; nothing is written until the copy is saved."""
+    if window.office is None or kind not in DIALOG_PATHS:
+        return None
+    cls = dialog_class(kind)
+    try:
+        source = cls(window.office, record_id, window)
+    except LookupError:
+        _gone(window)
+        return None
+    template = source.copy_template()
+    source.done(0)  # never shown: only its session is let go
+    source.deleteLater()
+    copy = cls(window.office, None, window, template=template)
+    copy.saved.connect(lambda _record_id: window.reload())
+    _show(window, copy)
+    return copy
+
+
+def _show(window: MainWindow, dialog: RecordDialog) -> None:
+    """Show a form as one of the window's open forms (closed, with their questions,
+    before the file is closed or the app quits)."""
+    dialog.copied.connect(lambda copy: _show(window, copy))
+    dialog.show()
+    dialog.activateWindow()  # typing goes to the new form, whatever the window manager
+    window.open_dialogs.append(dialog)
+
+
+def _gone(window: MainWindow) -> None:
+    QMessageBox.information(
+        window, _("Not found"), _("This record has been deleted in the meantime.")
+    )
+    window.reload()
 
 
 def register_all() -> None:
