@@ -11,11 +11,13 @@ from form_helpers import refused_save
 from sqlalchemy import insert, select
 
 from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
     QComboBox,
     QLineEdit,
+    QMessageBox,
     QTableWidget,
     QWidget,
 )
@@ -30,6 +32,7 @@ from intl_desk.core.model import (
     ScaleLevel,
     new_uuid,
 )
+from intl_desk.core.i18n import set_language
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.indicator import IndicatorDialog
 
@@ -289,3 +292,35 @@ def test_new_rows_propose_this_years_period(
     assert isinstance(second, QComboBox) and second.currentText() == str(date.today().year + 1)
     qtbot.mouseClick(ui.add_measurement, Qt.MouseButton.LeftButton)
     assert ui.m_period_id.currentText() == this_year
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "shown", "stored"),
+    [("en", "180", "180", 180.0), ("fr", "12,5", "12,5", 12.5), ("pt", "1.250", "1.250", 1250.0)],
+)
+def test_a_value_is_shown_as_typed_not_with_two_decimals(
+    qtbot: QtBot,
+    office: OfficeFile,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    typed: str,
+    shown: str,
+    stored: float,
+) -> None:
+    """A count of students reads 180, not "180.00"; decimals stay where they were typed."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Discard)
+    set_language(language)
+    try:
+        dialog = open_dialog(qtbot, office)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        field = dialog.ui.baseline_value
+        qtbot.mouseClick(field.lineEdit(), Qt.MouseButton.LeftButton)
+        QTest.keyClick(field.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(field.lineEdit(), typed)
+        QTest.keyClick(field.lineEdit(), Qt.Key.Key_Tab)
+        assert field.text() == shown
+        assert dialog.bindings["baseline_value"].read() == stored
+    finally:
+        set_language("en")

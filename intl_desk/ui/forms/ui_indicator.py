@@ -19,11 +19,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QDoubleSpinBox, QFormLayout, QFrame, QGridLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QSplitter, QTabWidget,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QFormLayout, QFrame, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QSplitter, QTabWidget, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
+
+from intl_desk.ui.number_field import NumberField
 
 class Ui_IndicatorForm(object):
     def setupUi(self, IndicatorForm):
@@ -128,7 +130,7 @@ class Ui_IndicatorForm(object):
 
         self.indicator_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.baseline_value_label)
 
-        self.baseline_value = QDoubleSpinBox(self.indicator_group)
+        self.baseline_value = NumberField(self.indicator_group)
         self.baseline_value.setObjectName(u"baseline_value")
         self.baseline_value.setDecimals(2)
         self.baseline_value.setMinimum(-999999999999.000000000000000)
@@ -381,7 +383,7 @@ class Ui_IndicatorForm(object):
 
         self.measurement_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.m_value_label)
 
-        self.m_value = QDoubleSpinBox(self.measurement_group)
+        self.m_value = NumberField(self.measurement_group)
         self.m_value.setObjectName(u"m_value")
         self.m_value.setDecimals(2)
         self.m_value.setMinimum(-999999999999.000000000000000)
