@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from intl_desk.core.i18n import set_language
 from intl_desk.core.model import (
     Indicator,
     IndicatorTarget,
@@ -32,7 +33,6 @@ from intl_desk.core.model import (
     ScaleLevel,
     new_uuid,
 )
-from intl_desk.core.i18n import set_language
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.indicator import IndicatorDialog
 
