@@ -116,3 +116,26 @@ class Message:
 
     def __str__(self) -> str:
         return self.render()
+
+
+#: countries whose administration writes one of our languages although CLDR lists a
+#: national language first (Senegal, Haiti, Timor-Leste)
+_ADMINISTRATION_LANGUAGE = {"SN": "fr", "HT": "fr", "TL": "pt"}
+
+
+def language_of_country(country_code: str | None) -> str | None:
+    """The report language to propose for an office in ``country_code``: the one of our
+    languages that the country writes officially, or None when there is no single one
+    (Canada: English and French; Switzerland: German first; Viet Nam: none of ours)."""
+    if not country_code:
+        return None
+    code = country_code.upper()
+    if code in _ADMINISTRATION_LANGUAGE:
+        return _ADMINISTRATION_LANGUAGE[code]
+    from babel.languages import get_official_languages
+
+    official = get_official_languages(code, de_facto=True)
+    ours = [language for language in official if language in SUPPORTED_LANGUAGES]
+    if len(ours) == 1 and official[0] == ours[0]:
+        return ours[0]
+    return None

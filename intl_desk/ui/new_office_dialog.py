@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from intl_desk.core import vocabularies as vocab
-from intl_desk.core.i18n import SUPPORTED_LANGUAGES, _, current_language
+from intl_desk.core.i18n import (
+    SUPPORTED_LANGUAGES,
+    _,
+    current_language,
+    language_of_country,
+)
 from intl_desk.core.model import Office
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.fields import fill_vocabulary
@@ -103,6 +108,10 @@ class NewOfficeDialog(QDialog):
         for code in SUPPORTED_LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
+        # the country proposes its language (France: French) until the person picks one
+        self._language_picked = False
+        self.language.activated.connect(self._language_chosen)
+        self.country.currentIndexChanged.connect(self._propose_language)
         self.logo_preview = QLabel(_("No logo"))
         self.logo_preview.setMinimumHeight(48)
         choose_logo = QPushButton(_("Choose a logo…"))
@@ -174,6 +183,14 @@ class NewOfficeDialog(QDialog):
         if path:
             self._path_chosen = True
             self.path.setText(path)
+
+    def _language_chosen(self) -> None:
+        self._language_picked = True
+
+    def _propose_language(self) -> None:
+        proposed = language_of_country(self.country.currentData())
+        if proposed is not None and not self._language_picked:
+            self.language.setCurrentIndex(self.language.findData(proposed))
 
     def _choose_logo(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from intl_desk.core.model import Agreement, Office
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
+from intl_desk.ui.combo_search import FoldedSearch
 from intl_desk.ui.main_window import MainWindow
 from intl_desk.ui.new_office_dialog import NewOfficeDialog, suggested_file_name
 
@@ -183,3 +185,38 @@ def test_without_a_documents_folder_the_file_goes_home(
     typist(dialog.name, "Ville de Łódź")
     assert Path(dialog.path.text()) == tmp_path / "Ville de Lodz.sqlite"
     assert dialog.create_button.isEnabled()
+
+
+def _choose_country(qtbot: QtBot, dialog: NewOfficeDialog, typed: str, typist: TypeText) -> None:
+    """Type in the country box and take the first suggestion with Enter."""
+    box = dialog.country
+    search = box.findChild(FoldedSearch)
+    assert isinstance(search, FoldedSearch) and box.lineEdit() is not None
+    box.lineEdit().clear()
+    typist(box.lineEdit(), typed)
+    popup = search.completer.popup()
+    popup.setCurrentIndex(search.completer.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_the_country_proposes_the_language_of_reports_until_one_is_picked(
+    qtbot: QtBot, typist: TypeText
+) -> None:
+    dialog = NewOfficeDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "en"
+    _choose_country(qtbot, dialog, "France", typist)
+    assert dialog.country.currentData() == "FR"
+    assert dialog.language.currentData() == "fr"  # France: French proposed
+    _choose_country(qtbot, dialog, "Brazil", typist)
+    assert dialog.country.currentData() == "BR"
+    assert dialog.language.currentData() == "pt"  # Brazil: Portuguese
+    _choose_country(qtbot, dialog, "Canada", typist)
+    assert dialog.language.currentData() == "pt"  # English or French: nothing guessed
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Home)  # the person picks English
+    picked = dialog.language.currentData()
+    assert picked == "en"
+    _choose_country(qtbot, dialog, "Mexico", typist)
+    assert dialog.country.currentData() == "MX"
+    assert dialog.language.currentData() == picked  # the person's choice stays
