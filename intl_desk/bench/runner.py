@@ -102,6 +102,12 @@ def _evaluation(name: str) -> Callable[[Path], float | None]:
     return run
 
 
+def _cold_start(file: Path) -> float | None:
+    from intl_desk.bench.cold_start import cold_start
+
+    return cold_start(file)
+
+
 def _merge_ten_percent(file: Path) -> float | None:
     from intl_desk.bench.merge_scenarios import merge_ten_percent
 
@@ -141,6 +147,21 @@ SCENARIOS: dict[str, Scenario] = {
             _ui("sort_every_column"),
             big=True,
             memory_budget_mib=400,
+        ),
+        Scenario(
+            "ui_drill_down",
+            "click the overview's longest theme bar: the big list behind it, all read",
+            1.0,
+            _ui("drill_to_list"),
+            big=True,
+            memory_budget_mib=400,
+        ),
+        Scenario(
+            "cold_start",
+            "start the app on a fresh home folder until its window is on screen",
+            2.0,
+            _cold_start,
+            self_timed=True,
         ),
         Scenario(
             "import_agreements",

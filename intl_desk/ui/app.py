@@ -39,14 +39,11 @@ def rebuild_window(old: MainWindow) -> MainWindow | None:
     changes); if the user keeps one open, the window stays as it is and the new
     language applies from the next start.
     """
-    for dialog in list(old.open_dialogs):
-        if dialog.isVisible():
-            dialog.close()
-            if dialog.isVisible():
-                old.statusBar().showMessage(
-                    _("The new language applies once the open forms are closed, or at next start.")
-                )
-                return None
+    if not old.close_forms():
+        old.statusBar().showMessage(
+            _("The new language applies once the open forms are closed, or at next start.")
+        )
+        return None
     path = old.office.path if old.office else None
     # a file opened read-only for want of write access is opened the same way again,
     # its reason said in the new language

@@ -161,3 +161,35 @@ def dashboard_filter_refresh(file: Path) -> float:
             timings.append(time.perf_counter() - started)
         page.close()
     return statistics.median(timings)
+
+
+def drill_to_list(file: Path) -> float:
+    """From a click on the overview's longest theme bar to the agreements behind it,
+    every row read and the list painted (the overview and the list already read, as
+    when a manager looks at the overview, then clicks)."""
+    from intl_desk.ui.dashboard.install import open_drill
+
+    app = _app()
+    window = _window(file)
+    page = window.overview.page
+    page.load()
+    app.processEvents()
+    drill = page.themes.bars[0].drill if page.themes.bars else None
+    if drill is None:
+        raise RuntimeError("the overview shows no theme to click")
+    agreements = window.list_pages["agreements"]
+    wanted = drill.facet_dict()
+
+    def shows_everything() -> bool:
+        chosen = {key: value for key, value in agreements.model.query.facets.items() if value}
+        return (
+            chosen == wanted
+            and agreements.model.complete
+            and not agreements.reading
+        )
+
+    started = time.perf_counter()
+    open_drill(window, drill)
+    _wait((agreements.refreshed, agreements.completed), shows_everything)
+    agreements.table.viewport().repaint()
+    return time.perf_counter() - started
