@@ -169,3 +169,31 @@ def test_project_roles_and_budget_statuses_fit_their_columns_in_every_language(
                 box.addItem(label)
             # "Responsabilidade" was cut to "Responsabilidad" in a 130-pixel column
             assert box.sizeHint().width() <= column.width, (language, column.field)
+
+
+def test_entity_names_get_the_room_the_figure_headings_leave(qtbot: QtBot) -> None:
+    """The Portuguese overview read "Entidade loca" and "Belo Horiz…" beside a figure
+    column as wide as its heading "Assinados em 2026"."""
+    from intl_desk.ui.dashboard.widgets import FigureTable
+
+    set_language("pt")
+    table = FigureTable()
+    qtbot.addWidget(table)
+    table.resize(335, 300)
+    table.show()
+    names = ["Belo Horizonte", "Uberlândia", "São João del-Rei", "Governador Valadares"]
+    table.set_rows(
+        ["Entidade local", "Vigente", "Assinados em 2026", "Projetos"],
+        [[name, "343", "78", "54"] for name in names],
+        [None] * len(names),
+        numeric_from=1,
+    )
+    metrics = table.fontMetrics()
+    name_column = table.columnWidth(0)
+    for name in names:
+        assert metrics.horizontalAdvance(name) + 8 <= name_column, name
+    header = table.horizontalHeader()
+    assert metrics.horizontalAdvance("Entidade local") <= header.sectionSize(0)
+    # the long heading wraps onto two lines instead of taking the names' room
+    assert header.sectionSize(2) < metrics.horizontalAdvance("Assinados em 2026")
+    assert header.height() >= 2 * metrics.lineSpacing()

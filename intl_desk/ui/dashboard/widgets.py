@@ -127,15 +127,31 @@ class FigureTable(QTableWidget):
                     item.setToolTip(value)
                 self.setItem(row_number, column, item)
         header = self.horizontalHeader()
-        for column in range(len(headers)):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column == stretch
-                else QHeaderView.ResizeMode.ResizeToContents
+        # Figure columns as wide as their figures or their header's longest word, the
+        # header wrapping onto two lines ("Assinados / em 2026"): the names keep the rest
+        # ("Belo Horizonte", not "Belo Horiz…" beside a column wide for its heading).
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        metrics = header.fontMetrics()
+        padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 8
+        wrapped = False
+        for column, heading in enumerate(headers):
+            if column == stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            widest_value = max(
+                (metrics.horizontalAdvance(row[column]) for row in rows), default=0
             )
-            header.setSectionResizeMode(column, mode)
+            widest_word = max(
+                (metrics.horizontalAdvance(word) for word in heading.split()), default=0
+            )
+            width = max(widest_value, widest_word) + padding
+            wrapped = wrapped or metrics.horizontalAdvance(heading) + padding > width
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        lines = 2 if wrapped else 1
+        header.setFixedHeight(lines * metrics.lineSpacing() + padding)
         shown = min(max(len(rows), 1), self.max_rows)
-        self.setFixedHeight(header.sizeHint().height() + shown * ROW_HEIGHT + 4)
+        self.setFixedHeight(header.height() + shown * ROW_HEIGHT + 4)
 
     def click_row(self, row: int, _column: int = 0) -> None:
         if 0 <= row < len(self.drills) and self.drills[row] is not None:
