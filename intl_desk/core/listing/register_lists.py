@@ -13,13 +13,12 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     extract,
     func,
     or_,
     select,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import GAPS, gap_condition
@@ -54,10 +53,21 @@ from intl_desk.core.model import (
 # --- agreements -------------------------------------------------------------------------
 
 
+def _with_child(
+    parent_id: InstrumentedAttribute[str],
+    child_parent_id: InstrumentedAttribute[str],
+    child: type[Any],
+    *conditions: ColumnElement[bool],
+) -> ColumnElement[bool]:
+    """Records with a live child matching ``conditions``, as ``id IN (the children's
+    parent ids)``: SQLite reads the matching children once. The correlated EXISTS it
+    replaces let SQLite walk the condition's index (every 'culture' theme) once per
+    agreement: 163 s instead of 0.1 s for the theme facet on the state demo."""
+    return parent_id.in_(select(child_parent_id).where(live(child), *conditions))
+
+
 def _party_exists(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(
-        AgreementParty.agreement_id == Agreement.id, live(AgreementParty), *conditions
-    )
+    return _with_child(Agreement.id, AgreementParty.agreement_id, AgreementParty, *conditions)
 
 
 def _signed_in(year: str) -> ColumnElement[bool]:
@@ -221,9 +231,10 @@ AGREEMENTS = ListSpec(
             "theme",
             N_("Theme"),
             vocabulary_options(vocab.THEMES),
-            lambda value: exists().where(
-                AgreementTheme.agreement_id == Agreement.id,
-                live(AgreementTheme),
+            lambda value: _with_child(
+                Agreement.id,
+                AgreementTheme.agreement_id,
+                AgreementTheme,
                 AgreementTheme.theme == value,
             ),
         ),
@@ -231,9 +242,10 @@ AGREEMENTS = ListSpec(
             "sdg",
             N_("SDG"),
             sdg_options,
-            lambda value: exists().where(
-                AgreementSdg.agreement_id == Agreement.id,
-                live(AgreementSdg),
+            lambda value: _with_child(
+                Agreement.id,
+                AgreementSdg.agreement_id,
+                AgreementSdg,
                 AgreementSdg.sdg == int(value),
             ),
         ),
@@ -440,8 +452,8 @@ PROJECTS = ListSpec(
             "sdg",
             N_("SDG"),
             sdg_options,
-            lambda value: exists().where(
-                ProjectSdg.project_id == Project.id, live(ProjectSdg), ProjectSdg.sdg == int(value)
+            lambda value: _with_child(
+                Project.id, ProjectSdg.project_id, ProjectSdg, ProjectSdg.sdg == int(value)
             ),
         ),
     ),
