@@ -18,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -103,6 +103,7 @@ class RecordDialog(QDialog):
         # messages show for what the person has left (or everything once Save was tried)
         self._touched: set[str] = set()
         self._save_tried = False
+        self._first_focus_given = False
         self.panels: list[ChildTable | DocumentsPanel] = [
             *self.tabs.findChildren(ChildTable),
             *self.tabs.findChildren(DocumentsPanel),
@@ -346,6 +347,19 @@ class RecordDialog(QDialog):
                 self._focus(unit)
                 return
             widget = widget.nextInFocusChain()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A new record's form opens with the cursor in its first field: the person
+        types at once (without a click into the window first)."""
+        super().showEvent(event)
+        if self.is_new and not self._first_focus_given:
+            self._first_focus_given = True
+            widget = self.form.nextInFocusChain()
+            while widget is not None and widget is not self.form and self.form.isAncestorOf(widget):
+                if isinstance(self._unit_of(widget), str) and widget.isEnabled():
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+                widget = widget.nextInFocusChain()
 
     def _focus(self, widget: QWidget) -> None:
         for index in range(self.tabs.count()):

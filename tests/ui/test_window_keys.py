@@ -79,7 +79,11 @@ def test_ctrl_n_makes_a_record_of_the_list_on_screen(
     page = window.show_list("partners")  # empty: the search box has the focus
     _press(Qt.Key.Key_N, page.search_box)
     assert [type(d) for d in _visible_forms(window)] == [PartnerDialog]
-    assert answers == []  # nothing was asked
+    form = _visible_forms(window)[0]
+    qtbot.waitUntil(form.isActiveWindow)
+    QTest.keyClicks(QApplication.focusWidget(), "Cordoba")  # typed at once, no click first
+    assert form.ui.name.text() == "Cordoba"
+    answers.append(QMessageBox.StandardButton.Discard)
 
 
 def test_ctrl_q_from_a_form_asks_about_its_changes_first(
