@@ -17,7 +17,7 @@ from store_helpers import V0001, fingerprint, is_one_sentence_naming
 from intl_desk.cli import main
 from intl_desk.core.i18n import set_language
 from intl_desk.core.model import Office
-from intl_desk.store import errors
+from intl_desk.store import db_errors, errors
 from intl_desk.store.office_file import OfficeFile
 
 REASON = (
@@ -106,3 +106,20 @@ def test_command_line_readers_work_and_writers_refuse_in_one_sentence(
         assert fingerprint(unwritable_office) == before
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+def test_on_a_read_only_drive_the_reason_names_the_drive(
+    unwritable_office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only mount is told from a permission by the file system's flags; mounting
+    one needs privileges tests do not have, so only that flag is simulated here."""
+    monkeypatch.setattr(db_errors, "_on_read_only_storage", lambda _path: True)
+    with OfficeFile.open(unwritable_office, read_only_if_unwritable=True) as office:
+        assert office.read_only and office.read_only_reason is not None
+        assert office.read_only_reason.render() == (
+            "“Relations internationales.sqlite” is on a read-only drive or share, so it is "
+            "open read-only: to make changes, save a copy in a writable folder (File › Save "
+            "a copy…) and open that copy."
+        )
+    with pytest.raises(errors.ReadOnlyMedium):
+        OfficeFile.open(unwritable_office)

@@ -93,3 +93,19 @@ def test_an_unsaved_form_kept_open_keeps_the_window(
     assert dialog.isVisible() and dialog.ui.name.text() == "Huế (Việt Nam)"
     assert window.statusBar().currentMessage() == translate(DEFERRED, "es")
     assert options.LANGUAGE.get(options.app_settings()) == "es"  # applies at next start
+
+
+def test_a_file_without_write_access_stays_read_only_with_its_reason_in_the_new_language(
+    qtbot: QtBot, unwritable_office: Path
+) -> None:
+    window = open_and_wait(qtbot, unwritable_office)
+    assert window.office is not None and window.office.read_only
+    choose(window, "Português (Brasil)")
+
+    (rebuilt,) = desktop._windows
+    qtbot.waitUntil(lambda: rebuilt.office is not None)
+    assert rebuilt.office is not None and rebuilt.office.read_only
+    assert rebuilt.read_only_banner.text().startswith(
+        "Você não tem permissão para alterar “Relations internationales.sqlite” nem a sua "
+        "pasta, por isso ele está aberto somente para leitura:"
+    )
