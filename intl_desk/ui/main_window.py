@@ -311,6 +311,11 @@ class MainWindow(QMainWindow):
         self.reloaded.emit()
 
     def open_record(self, kind: str, record_id: str | None) -> None:
+        if record_id is None and self.office is not None and self.office.read_only:
+            self.statusBar().showMessage(
+                _("The file is open read-only: nothing can be added."), 5000
+            )
+            return
         opener = RECORD_OPENERS.get(kind)
         if opener is not None and self.office is not None:
             opener(self, kind, record_id)
@@ -362,6 +367,7 @@ class MainWindow(QMainWindow):
                 "" if writable else _("The file is open read-only: nothing can be added.")
             )
         self.today_page.setEnabled(has_file)
+        self.today_page.first_steps.set_writable(writable)
         for toolbar in self.findChildren(QToolBar):
             toolbar.setVisible(has_file)
 

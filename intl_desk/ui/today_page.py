@@ -175,6 +175,14 @@ class _FirstSteps(QFrame):
         layout.addWidget(heading)
         layout.addLayout(grid)
 
+    def set_writable(self, writable: bool) -> None:
+        """A file open read-only takes no new records: the steps are shown, not offered."""
+        for button in self.buttons.values():
+            button.setEnabled(writable)
+            button.setToolTip(
+                "" if writable else _("The file is open read-only: nothing can be added.")
+            )
+
     def show_steps(self, left: list[str], new_file: bool) -> None:
         """Offer the steps not taken yet; gone once every kind has its first record."""
         for kind, button in self.buttons.items():

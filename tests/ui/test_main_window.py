@@ -183,6 +183,12 @@ def test_read_only_file_is_marked(window: MainWindow, filled: Path, qtbot: QtBot
     assert not page.new_button.isEnabled()
     assert not window.import_action.isEnabled() and not window.merge_action.isEnabled()
     assert window.export_action.isEnabled() and window.copy_action.isEnabled()
+    assert not window.new_record_action.isEnabled()
+    steps = [b for b in window.today_page.first_steps.buttons.values() if not b.isHidden()]
+    assert steps and not any(button.isEnabled() for button in steps)  # shown, not offered
+    window.open_record("projects", None)  # e.g. from the overview: refused, said
+    assert not any(dialog.isVisible() for dialog in window.open_dialogs)
+    assert "read-only" in window.statusBar().currentMessage()
 
 
 def test_an_editable_file_takes_new_records(
