@@ -96,6 +96,9 @@ class _Checker:
         value = self.value(field)
         if value is None and optional:
             return
+        if value is None:  # an empty cell or field: said as such, not as “None”
+            self.add(field, N_("This field is required."))
+            return
         if value not in vocabulary:
             self.add(field, N_("“{value}” is not a valid choice here."), value=value)
 

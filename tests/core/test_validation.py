@@ -73,6 +73,11 @@ def test_unknown_type_is_refused(office: OfficeFile) -> None:
     assert "type" in fields_in_error(office, agreement(type="alliance"))
 
 
+def test_an_empty_choice_is_said_to_be_missing_not_none(office: OfficeFile) -> None:
+    """An empty type cell in a register read "“None” is not a valid choice here"."""
+    assert fields_in_error(office, agreement(type=None)) == {"type": "This field is required."}
+
+
 @pytest.mark.parametrize(
     ("dates", "field"),
     [
