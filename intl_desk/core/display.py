@@ -6,6 +6,7 @@ screen, the reports and the exports agree.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -16,7 +17,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
 
 from intl_desk.core.folding import fold
-from intl_desk.core.i18n import current_language
+from intl_desk.core.i18n import N_, Message, current_language
 
 _LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "pt": "pt_BR"}
 
@@ -77,3 +78,13 @@ def money_text(value: Any, currency: str = "EUR", language: str | None = None) -
 def sort_key(text: str) -> tuple[str, str]:
     """A language-neutral sort key that puts Écosse near Ecuador, not after Zambie."""
     return fold(text), text
+
+
+def first_few(items: Sequence[str], limit: int, separator: str = ", ") -> str:
+    """The first ``limit`` of ``items`` joined, then "and N more": a message naming 3,000
+    columns or titles one by one is not read."""
+    shown = separator.join(items[:limit])
+    if len(items) > limit:
+        more = Message(N_("and {count} more"), {"count": len(items) - limit}).render()
+        shown = f"{shown}{separator}{more}"
+    return shown

@@ -25,6 +25,10 @@ def _kind(kind: str, known: list[str]) -> str:
     return kind
 
 
+#: unknown columns named before "and N more" (a sheet may have thousands)
+COLUMNS_NAMED = 12
+
+
 def _say(msgid: str, **params: Any) -> None:
     print(Message(msgid, params).render())
 
@@ -56,7 +60,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             row=preview.header_row,
         )
         if preview.unmapped:
-            _say(N_("Columns not imported: {columns}."), columns=", ".join(preview.unmapped))
+            from intl_desk.core.display import first_few
+
+            _say(
+                N_("Columns not imported: {columns}."),
+                columns=first_few(preview.unmapped, COLUMNS_NAMED),
+            )
         for remark in sheet_remarks(preview):
             print(remark.render())
         for row in preview.rows:

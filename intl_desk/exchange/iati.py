@@ -24,6 +24,7 @@ from xml.etree.ElementTree import ParseError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from intl_desk.core.display import first_few
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message
 from intl_desk.core.listing import ListQuery, fetch_ids
@@ -225,12 +226,7 @@ LISTED = 10
 
 
 def _listed(titles: list[str]) -> str:
-    titles = sorted(titles, key=fold)
-    shown = "; ".join(titles[:LISTED])
-    if len(titles) > LISTED:
-        more = Message(N_("and {count} more"), {"count": len(titles) - LISTED}).render()
-        shown = f"{shown}; {more}"
-    return shown
+    return first_few(sorted(titles, key=fold), LISTED, "; ")
 
 
 def _publishing_warnings(

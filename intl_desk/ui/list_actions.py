@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from intl_desk.core.display import first_few
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _, translate
 from intl_desk.core.listing import LISTS
@@ -86,11 +87,7 @@ def _confirmed(window: MainWindow, kind: str, titles: list[str]) -> bool:
             {"title": titles[0]},
         ).render()
     else:
-        named = "\n".join(f"• {title}" for title in titles[:NAMED])
-        if len(titles) > NAMED:
-            named += "\n" + Message(
-                N_("and {count} more"), {"count": len(titles) - NAMED}
-            ).render()
+        named = first_few([f"• {title}" for title in titles], NAMED, "\n")
         question = Message(
             N_(
                 "Delete these {count} {kind}? They stay in the file's history and can "
