@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from intl_desk.core.display import number_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.listing import FacetOption, ListQuery, ListSpec, fetch_ids
+from intl_desk.core.listing.spec import Column
 from intl_desk.ui import settings as options
 from intl_desk.ui.list_reads import FirstRead, interruptible, read_first
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
@@ -44,8 +45,12 @@ from intl_desk.ui.table_model import ID_ROLE, RecordTableModel, SessionFactory
 NARROW_WITHIN = 20_000
 SEARCH_DELAY_MS = 60  # coalesces a burst of keys; reads are cancelled anyway
 
-#: filters side by side before the next row starts
+#: filters side by side before the next row starts (fewer when their names run long)
 FACETS_PER_ROW = 4
+#: the room a list has beside the navigation in a 1280-pixel-wide window
+LIST_ROOM = 1060
+#: the widest a column of choices grows to fit its longest choice
+MAX_CHOICE_COLUMN = 240
 
 
 class ListPage(QWidget):
@@ -81,6 +86,7 @@ class ListPage(QWidget):
         self._sort = (self.model.query.sort_key, self.model.query.descending)
         self._reads: list[Operation[Any]] = []
         self._facets_wanted = False
+        self._filling = False
 
         title = QLabel(_(spec.label))
         font = QFont(title.font())
@@ -109,23 +115,29 @@ class ListPage(QWidget):
         # locale : toutes") do not fit side by side at 1280 px without being cut.
         facet_row = QGridLayout()
         facet_row.setHorizontalSpacing(6)
-        for position, facet in enumerate(spec.facets):
+        for facet in spec.facets:
             box = QComboBox()
             box.setObjectName(f"facet_{facet.key}")
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             everything = Message(N_("{facet}: all"), {"facet": _(facet.label)}).render()
-            box.setMinimumContentsLength(len(everything) + 2)
+            # as wide as "Theme: all" really is (a count of characters over-asks)
+            box.setMinimumContentsLength(8)
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance(everything) + 44)
             box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             box.currentIndexChanged.connect(self.apply_filters)
             self.facet_boxes[facet.key] = box
-            facet_row.addWidget(box, position // FACETS_PER_ROW, position % FACETS_PER_ROW)
         self.clear_button = QPushButton(_("Clear filters"))
         self.clear_button.setFlat(True)
         self.clear_button.clicked.connect(self.clear_filters)
-        last = len(spec.facets)
-        facet_row.addWidget(self.clear_button, last // FACETS_PER_ROW, last % FACETS_PER_ROW)
+        # as many side by side as fit a 1280-pixel window: eleven filters named in
+        # French ("Vigentes no fim de : todos") pushed the window to 1,424 pixels
+        widest = max((box.minimumWidth() for box in self.facet_boxes.values()), default=1)
+        per_row = max(2, min(FACETS_PER_ROW, LIST_ROOM // (widest + 6)))
+        cells: list[QWidget] = [*self.facet_boxes.values(), self.clear_button]
+        for position, cell in enumerate(cells):
+            facet_row.addWidget(cell, position // per_row, position % per_row)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -144,7 +156,11 @@ class ListPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        # the room left goes to the first column (the title, the name), not to the last
+        # (a count column took 40 % of the width while titles were cut)
+        header.setStretchLastSection(False)
+        header.geometriesChanged.connect(self._fill_width)
+        header.sectionResized.connect(lambda *_args: self._fill_width())
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
@@ -360,12 +376,44 @@ class ListPage(QWidget):
         for number, column in enumerate(self.spec.columns):
             is_hidden = column.key in hidden if hidden else not column.visible
             self.table.setColumnHidden(number, is_hidden)
-            width = column.width
+            width = self._natural_width(column)
             for item in widths:
                 key, _sep, value = str(item).partition("=")
                 if key == column.key and value.isdigit():
                     width = int(value)
             self.table.setColumnWidth(number, width)
+
+    def _fill_width(self) -> None:
+        """Give the width no column uses to the first one, and take it back (down to
+        its own width) when the window narrows."""
+        header = self.table.horizontalHeader()
+        if self.table.isColumnHidden(0) or self._filling:
+            return
+        spare = self.table.viewport().width() - header.length()
+        first = self.table.columnWidth(0)
+        own = self._natural_width(self.spec.columns[0])
+        wanted = max(own, first + spare)
+        if wanted != first:
+            self._filling = True
+            try:
+                self.table.setColumnWidth(0, wanted)
+            finally:
+                self._filling = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fill_width()
+
+    def _natural_width(self, column: Column) -> int:
+        """A column of choices as wide as its longest choice in this language ("Cidade ou
+        município", "Acordo de cooperação"), within reason; others as the list says."""
+        if column.vocabulary is None:
+            return column.width
+        metrics = self.table.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(term.display()) for term in column.vocabulary), default=0
+        )
+        return max(column.width, min(MAX_CHOICE_COLUMN, widest + 16))
 
     def save_column_settings(self) -> None:
         hidden = [

@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from intl_desk.core import vocabularies as vocab
 from intl_desk.core.listing import ListQuery, ListSpec
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.store.errors import CorruptFile
@@ -382,6 +383,16 @@ def test_filters_are_not_cut_in_longer_languages(
         for box in page.facet_boxes.values():
             text = box.itemText(0)
             assert box.width() > box.fontMetrics().horizontalAdvance(text) + 16, (kind, text)
+    # eleven agreement filters pushed the window to 1,424 pixels in French: it fits 1280
+    assert window.width() <= 1280 and window.minimumSizeHint().width() <= 1280
+    # a column of choices shows its choices whole; the room left goes to the names
+    partners = window.show_list("partners")
+    keys = [column.key for column in partners.spec.columns]
+    city = vocab.PARTNER_KINDS.label("city")  # "Cidade ou município"
+    metrics = partners.table.fontMetrics()
+    assert partners.table.columnWidth(keys.index("kind")) >= metrics.horizontalAdvance(city) + 8
+    count = keys.index("agreements")
+    assert partners.table.columnWidth(0) > 2 * partners.table.columnWidth(count)
 
 
 def test_double_clicking_a_row_twice_opens_one_window(
