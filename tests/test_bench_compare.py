@@ -35,3 +35,23 @@ def test_an_unusable_saved_run_is_refused_before_anything_runs(
     assert main(["bench", "--compare", str(saved)]) == 2
     err = capsys.readouterr().err
     assert str(saved) in err and "Traceback" not in err
+
+
+def test_a_scenario_that_fails_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failing scenario printed only the child's exit status; its error is shown now."""
+    import subprocess
+
+    from intl_desk.bench import runner
+
+    def failing(args: list[str], **_kwargs: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(
+            args, 1, "", "Traceback …\nModuleNotFoundError: No module named 'python_calamine'\n"
+        )
+
+    monkeypatch.setattr(runner.subprocess, "run", failing)
+    with pytest.raises(subprocess.CalledProcessError):
+        runner._run_child("import_agreements", tmp_path / "state.sqlite")
+    err = capsys.readouterr().err
+    assert "import_agreements failed:" in err and "No module named 'python_calamine'" in err

@@ -238,10 +238,13 @@ def _run_child(name: str, file: Path) -> tuple[float, float, float]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "intl_desk.bench", "--scenario", name, "--file", str(file)],
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if result.returncode != 0:  # say why: the bare exit status sent people to the log
+        sys.stderr.write(f"{name} failed:\n{result.stderr[-4000:]}")
+        result.check_returncode()
     wall = time.perf_counter() - started
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     return float(figures["seconds"]), wall, float(figures["peak_mib"])
