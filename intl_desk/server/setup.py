@@ -15,8 +15,8 @@ from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Office
 from intl_desk.core.model.base import new_uuid
 from intl_desk.core.tracking import TrackedSession
+from intl_desk.server import schema as server_schema
 from intl_desk.server.accounts import add_account
-from intl_desk.server.tables import server_metadata
 from intl_desk.store import schema
 
 
@@ -56,8 +56,8 @@ def server_engine(url: str) -> Engine:
 
 def prepare_for_service(engine: Engine) -> None:
     """Bring a database set up by ``server init`` to this version before serving it: the
-    office's migrations it lacks and the server tables added since, in one transaction.
-    A database not set up, or set up by a newer Intl Desk, is refused untouched."""
+    office's migrations it lacks and the server's own, in one transaction. A database not
+    set up, or set up by a newer Intl Desk, is refused untouched."""
     url = engine.url.render_as_string()
     if "alembic_version" not in inspect(engine).get_table_names():
         raise ServerDatabaseError(
@@ -67,20 +67,30 @@ def prepare_for_service(engine: Engine) -> None:
             )
         )
     with engine.begin() as connection:
-        revision = connection.scalar(text("SELECT version_num FROM alembic_version"))
-        if str(revision) not in schema.known_revisions():
+        office_revision = str(connection.scalar(text("SELECT version_num FROM alembic_version")))
+        server_revision = server_schema.current_revision(connection)
+        newer = [
+            revision
+            for revision, known in (
+                (office_revision, schema.known_revisions()),
+                (server_revision, server_schema.known_revisions()),
+            )
+            if revision is not None and revision not in known
+        ]
+        if newer:
             raise ServerDatabaseError(
                 Message(
                     N_(
                         "The database {url} was set up by a newer Intl Desk (schema {revision}): "
                         "run that version of the server."
                     ),
-                    {"url": url, "revision": revision},
+                    {"url": url, "revision": newer[0]},
                 )
             )
-        if str(revision) != schema.head_revision():
+        if office_revision != schema.head_revision():
             schema.upgrade(connection)
-        server_metadata.create_all(connection)
+        if server_revision != server_schema.head_revision():
+            server_schema.upgrade(connection)
 
 
 def init_server(engine: Engine, office_name: str, admin_name: str, admin_password: str) -> str:
@@ -98,7 +108,7 @@ def init_server(engine: Engine, office_name: str, admin_name: str, admin_passwor
     office_id = new_uuid()
     with engine.begin() as connection:
         schema.upgrade(connection)
-        server_metadata.create_all(connection)
+        server_schema.upgrade(connection)
         add_account(connection, admin_name, admin_password, "admin")
         info = {"office_id": office_id, "user": admin_name}
         with TrackedSession(bind=connection, info=info) as session:

@@ -1,8 +1,9 @@
 """The server's own tables, beside the office's: accounts, settings, the change order.
 
-They live in the server's PostgreSQL database only, never in an office file, and are
-made by ``server init`` (and, for a database set up before a table existed, when the
-server starts: ``create_all`` makes only the missing ones).
+They live in the server's PostgreSQL database only, never in an office file. Their
+migrations are apart from the office's (``intl_desk/server/migrations``, revisions
+"s0001"…, see :mod:`intl_desk.server.schema`): a change here needs a new revision there,
+and a test keeps this model and the migrations' result equal.
 """
 
 from __future__ import annotations
