@@ -46,6 +46,17 @@ class CellTooLong(ExchangeError):
     )
 
 
+class DamagedUtf8(ExchangeError):
+    """UTF-8 text with a few bytes that are not: read as Windows-1252, every accent of the
+    file would turn into two wrong letters ("IntitulÃ©"), so it is refused instead."""
+
+    msgid = N_(
+        "“{file}” is UTF-8 text, but line {lines} holds bytes that are not (a part saved in "
+        "another encoding): open it in your spreadsheet program, correct the text there, "
+        "save it as CSV UTF-8 and import again."
+    )
+
+
 class NotASpreadsheet(ExchangeError):
     msgid = N_(
         "“{file}” is not a spreadsheet Intl Desk can read: save it as .xlsx or .csv and try again."

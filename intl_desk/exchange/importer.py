@@ -27,6 +27,7 @@ from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping
 from intl_desk.exchange.numbers import DecimalMark, decimal_mark
 from intl_desk.exchange.reader import Sheet, read_sheets
+from intl_desk.exchange.unreadable_cells import UnreadableCell
 from intl_desk.exchange.values import CellError, as_text, read_cell, read_date_cell
 
 Status = Literal["new", "duplicate", "rejected"]
@@ -258,6 +259,9 @@ def _read_row(
     for index, key in mapping.items():
         field_ = spec.field(key)
         cell = cells[index] if index < len(cells) else None
+        if isinstance(cell, UnreadableCell):  # never read as a blank: the value is unknown
+            row.errors.append(Issue(cell.message, headers[index]))
+            continue
         try:
             if field_.kind == "date":
                 value, precision, warnings = read_date_cell(field_, cell, day_first=day_first)

@@ -6,23 +6,26 @@ only writes here). A value in cells merged down several rows ("Ville de Lyon" on
 beside its five agreements) is carried down to each row it spans, and the sheet says
 where, so the import can tell the user. csv is decoded as UTF-8 (with or without the
 BOM Excel writes), UTF-16 (Excel's "Unicode text") and otherwise as Windows-1252, the
-encoding Excel uses for "CSV" on Western European Windows; the delimiter (, ; tab |) is
-sniffed from the first lines.
+encoding Excel uses for "CSV" on Western European Windows — unless the file is UTF-8
+with a few bad bytes, which is refused with their lines rather than misread. The
+delimiter (, ; tab |) is sniffed from the first lines.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from intl_desk.core.display import number_text
+from intl_desk.core.display import first_few, number_text
 from intl_desk.exchange.errors import (
     CellTooLong,
+    DamagedUtf8,
     ExchangeError,
     NotASpreadsheet,
     SpreadsheetDamaged,
@@ -33,6 +36,12 @@ from intl_desk.exchange.errors import (
     SpreadsheetTooLarge,
     TooManyRows,
     WorksheetMissing,
+)
+from intl_desk.exchange.unreadable_cells import (
+    Place,
+    UnreadableCell,
+    ods_unreadable_cells,
+    xlsx_unreadable_cells,
 )
 from intl_desk.exchange.xlsx_writer import FORMULA_STARTS
 
@@ -86,15 +95,35 @@ def _clean(value: Any, from_csv: bool = False) -> Any:
     return value
 
 
-def _decode(data: bytes) -> str:
+#: a well-formed UTF-8 sequence of an accented letter or another non-ASCII character
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _decode(path: Path, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
         return data.decode("utf-16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    bad = [number for number, line in enumerate(data.splitlines(), 1) if not _is_utf8(line)]
+    # Windows-1252 text fails on every accented line and shows a well-formed UTF-8
+    # sequence only by chance ("É»"); UTF-8 with a few bad bytes has many
+    if len(_UTF8_SEQUENCE.findall(data)) > len(bad):
+        raise DamagedUtf8(path, lines=first_few([number_text(n) for n in bad], 5))
+    return data.decode("cp1252", errors="replace")
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _delimiter(sample: str) -> str:
@@ -121,7 +150,7 @@ def _read_csv(path: Path) -> list[Sheet]:
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if b"\x00" in data[:4096] and not utf16:
         raise NotASpreadsheet(path)
-    text = _decode(data)
+    text = _decode(path, data)
     sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
     rows = []
     try:
@@ -218,7 +247,9 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
         if sheet is not None and sheet not in names:
             raise WorksheetMissing(path, sheet=sheet, sheets=", ".join(names))
         sheets = []
-        ods_merges = _ods_merges(path) if zipfile.is_zipfile(path) and _is_ods(path) else {}
+        ods = zipfile.is_zipfile(path) and _is_ods(path)
+        ods_merges = _ods_merges(path) if ods else {}
+        unreadable = _unreadable_cells(path, ods)
         for name in [sheet] if sheet is not None else names:
             try:
                 worksheet = workbook.get_sheet_by_name(name)
@@ -233,12 +264,36 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
                     continue  # another worksheet may hold the register
                 raise SpreadsheetDamaged(path, reason=type(error).__name__) from None
             rows = [[_cell(value) for value in row] for row in cells]
+            _mark_unreadable(rows, unreadable.get(name, {}))
             while rows and all(value is None for value in rows[-1]):
                 rows.pop()
             sheets.append(Sheet(name, rows, carry_down(rows, merged)))
         return sheets
     finally:
         workbook.close()
+
+
+def _unreadable_cells(path: Path, ods: bool) -> dict[str, dict[Place, UnreadableCell]]:
+    """Error cells and formulas without a saved result, which calamine reads as blanks
+    (an old .xls is not looked through: its cells are in a binary format)."""
+    try:
+        if ods:
+            return ods_unreadable_cells(path)
+        if zipfile.is_zipfile(path):
+            return xlsx_unreadable_cells(path)
+    except Exception:  # calamine read the file: a part it could skip holds no cell
+        return {}
+    return {}
+
+
+def _mark_unreadable(rows: list[list[Any]], places: dict[Place, UnreadableCell]) -> None:
+    """Put the unreadable cells where calamine left blanks (in the rows it read)."""
+    for (row, column), cell in places.items():
+        if row < len(rows):
+            cells = rows[row]
+            cells.extend([None] * (column + 1 - len(cells)))
+            if cells[column] is None:
+                cells[column] = cell
 
 
 def _is_ods(path: Path) -> bool:

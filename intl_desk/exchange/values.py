@@ -237,6 +237,16 @@ def as_text(value: Any) -> str | None:
     return text or None
 
 
+#: how much of a refused cell a message repeats: enough to find it, never a page of digits
+ECHO_LIMIT = 40
+
+
+def _echo(value: Any) -> str:
+    """The cell as a message quotes it: shortened with "…" when long."""
+    text = as_text(value) or ""
+    return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "…"
+
+
 def _sdgs(value: Any) -> list[int]:
     numbers = [int(part) for part in re.findall(r"\d+", str(as_text(value) or ""))]
     wrong = [number for number in numbers if not 1 <= number <= 17]
@@ -269,7 +279,7 @@ def read_date_cell(
     taken = stored_day(reading.value, reading.precision, field.key)
     warning = Message(
         _PARTIAL_DATE_WARNINGS[(reading.precision, field.key in END_DATES)],
-        {"value": as_text(value), "day": date_text(taken)},
+        {"value": _echo(value), "day": date_text(taken)},
     )
     return taken, reading.precision, [warning]
 
@@ -296,7 +306,7 @@ def read_cell(
             raise CellError(
                 Message(
                     N_("“{value}” is not one of: {choices}."),
-                    {"value": as_text(value), "choices": choices},
+                    {"value": _echo(value), "choices": choices},
                 )
             )
         return code, []
@@ -304,7 +314,7 @@ def read_cell(
         code, warning = country_reading(value)
         if code is None:
             raise CellError(
-                warning or Message(N_("“{value}” is not a country."), {"value": as_text(value)})
+                warning or Message(N_("“{value}” is not a country."), {"value": _echo(value)})
             )
         return code, [warning] if warning else []
     if kind == "countries":
@@ -325,23 +335,25 @@ def read_cell(
             raise CellError(error.message) from None
         except (InvalidOperation, ValueError):
             raise CellError(
-                Message(N_("“{value}” is not a number."), {"value": as_text(value)})
+                Message(N_("“{value}” is not a number."), {"value": _echo(value)})
             ) from None
         if not number.is_finite():
-            raise CellError(Message(N_("“{value}” is not a number."), {"value": as_text(value)}))
+            raise CellError(Message(N_("“{value}” is not a number."), {"value": _echo(value)}))
         if abs(number) >= MAX_NUMBER:
             raise CellError(
                 Message(
                     N_("“{value}” is too large to be a figure of a register."),
-                    {"value": as_text(value)},
+                    {"value": _echo(value)},
                 )
             )
         if kind == "money":
+            if number < 0:
+                raise CellError(Message(N_("An amount cannot be negative."), {}))
             return number.quantize(Decimal("0.01")), []
         if kind in ("int", "year"):
             if number != number.to_integral_value():
                 raise CellError(
-                    Message(N_("“{value}” is not a whole number."), {"value": as_text(value)})
+                    Message(N_("“{value}” is not a whole number."), {"value": _echo(value)})
                 )
             return int(number), []
         return float(number), []
@@ -351,7 +363,7 @@ def read_cell(
             return True, []
         if folded in _FALSE:
             return False, []
-        raise CellError(Message(N_("“{value}” is not yes or no."), {"value": as_text(value)}))
+        raise CellError(Message(N_("“{value}” is not yes or no."), {"value": _echo(value)}))
     if kind == "sdgs":
         return _sdgs(value), []
     return as_text(value), []

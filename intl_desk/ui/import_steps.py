@@ -183,7 +183,7 @@ class ImportSteps(QDialog):
             box.setCurrentIndex(max(0, box.findData(chosen)) if chosen else 0)
             self.columns_table.setCellWidget(row, 1, box)
             self.field_boxes.append(box)
-            examples = [as_text(r[row]) for r in found.examples if row < len(r) and r[row]]
+            examples = [t for r in found.examples if row < len(r) and (t := as_text(r[row]))]
             self.columns_table.setItem(row, 2, _cell(" · ".join(str(e) for e in examples)))
 
     def show_preview(self, preview: Preview) -> None:

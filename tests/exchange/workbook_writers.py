@@ -5,12 +5,25 @@ such, cells merged down a column."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 #: (first row, last row, column), counted from 0: one value merged down the column
 Merge = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class OdsFormula:
+    """A formula cell as LibreOffice saves it: with the error it shows (``error``), or
+    without any result when the file was written by a program that does not compute."""
+
+    formula: str
+    error: str | None = None
+
+
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 
 def write_ods(path: Path, rows: Sequence[Sequence[Any]], merges: Sequence[Merge] = ()) -> Path:
@@ -33,7 +46,13 @@ def write_ods(path: Path, rows: Sequence[Sequence[Any]], merges: Sequence[Merge]
             attributes: dict[str, Any] = {}
             if (number, column) in spans:
                 attributes["numberrowsspanned"] = spans[(number, column)]
-            if isinstance(value, bool) or value is None:
+            if isinstance(value, OdsFormula) and value.error:
+                cell = TableCell(formula=value.formula, valuetype="string", stringvalue="")
+                cell.setAttrNS(_CALCEXT, "value-type", "error")
+                cell.addElement(P(text=value.error))
+            elif isinstance(value, OdsFormula):
+                cell = TableCell(formula=value.formula)
+            elif isinstance(value, bool) or value is None:
                 cell = TableCell(**attributes)
             elif isinstance(value, int | float):
                 cell = TableCell(valuetype="float", value=value, **attributes)

@@ -133,6 +133,7 @@ INPUTS: dict[str, Maker] = {
     "budget_1e999": _project("exposant.csv", Budget="1e999"),
     "budget_huge": _project("enorme.csv", Budget="1e30"),
     "budget_negative": _project("negatif.csv", Budget="-5 000"),
+    "budget_300_digits": _project("chiffres.csv", Budget="9" * 300),
     "budget_words": _project("mots.csv", Budget="cent mille"),
     "date_impossible": _project("31-fevrier.csv", Début="31/02/2020"),
     "date_zero": _project("zero.csv", Fin="0000-00-00"),

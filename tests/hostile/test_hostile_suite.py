@@ -1,4 +1,4 @@
-"""Forty-three hostile and unlucky spreadsheets through import, the overview report and the
+"""Forty-four hostile and unlucky spreadsheets through import, the overview report and the
 IATI export: each gets the sentence a user can act on (never a traceback or "Unexpected
 error"), the office file stays byte for byte as it was whenever nothing was imported,
 and what was imported reaches a report and a well-formed IATI file.
@@ -50,7 +50,10 @@ EXPECTED: dict[str, tuple[int, str, str | None]] = {
     "utf16_tabs": (0, ONE, THIES),
     "windows_1252": (0, ONE,
                      "Coopération à Córdoba"),
-    "invalid_utf8": (1, "Row 3: Title is missing.", None),
+    "invalid_utf8": (2, "intl-desk: “octets.csv” is UTF-8 text, but line 3 holds bytes that "
+                     "are not (a part saved in another encoding): open it in your spreadsheet "
+                     "program, correct the text there, save it as CSV UTF-8 and import again.",
+                     None),
     "formulas": (0, "Imported 3, updated 0, skipped 0, rejected 0.",
                  '=HYPERLINK("http://exemple.org","clic")'),
     "budget_infinity": (1, "Row 3: Budget: “Infinity” is not a number.", None),
@@ -59,8 +62,9 @@ EXPECTED: dict[str, tuple[int, str, str | None]] = {
                      None),
     "budget_huge": (1, "Row 3: Budget: “1e30” is too large to be a figure of a register.",
                     None),
-    "budget_negative": (0, ONE,
-                        "Eau potable à Thiès"),
+    "budget_negative": (1, "Row 3: Budget: An amount cannot be negative.", None),
+    "budget_300_digits": (1, f"Row 3: Budget: “{'9' * 39}…” is too large to be a figure of a "
+                          "register.", None),
     "budget_words": (1, "Row 3: Budget: “cent mille” is not a number.", None),
     "date_impossible": (1, "Row 3: Début: “31/02/2020” is not a date that exists.", None),
     "date_zero": (1, "Row 3: Fin: “0000-00-00” is not a date that exists.", None),
@@ -86,10 +90,12 @@ EXPECTED: dict[str, tuple[int, str, str | None]] = {
     "xlsx_damaged": (2, DAMAGED.format(name="coupé.xlsx", reason="XmlError"), None),
     "xlsx_png": (2, NOT_A_SHEET.format(name="image.xlsx"), None),
     "xlsx_empty": (2, NO_TITLES.format(name="vide.xlsx"), None),
-    "xlsx_error_cells": (0, ONE,
-                         "Eau potable à Thiès"),
-    "xlsx_formula_without_value": (0, ONE,
-                                   "Eau potable à Thiès"),
+    "xlsx_error_cells": (1, "Row 2: Budget: the spreadsheet shows the error #DIV/0! in this "
+                         "cell, not a value; correct it in the spreadsheet and import again.",
+                         None),
+    "xlsx_formula_without_value": (1, "Row 2: Budget: this cell holds a formula whose result "
+                                   "was not saved with the file; open the file in your "
+                                   "spreadsheet program, save it and import again.", None),
     "xlsx_zip_of_text": (2, DAMAGED.format(name="archive.xlsx", reason="CalamineError"), None),
     "xlsx_huge_dimension": (0, ONE,
                             "Eau potable à Thiès"),
