@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.date_precision import with_precision
+from intl_desk.core.evaluation.entry import measured_entities
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -82,6 +83,10 @@ class MeasurementDue:
     indicator_id: str
     name: str
     period_label: str
+    #: days until the period ends; negative once it has ended without the measurement
+    days_left: int = 0
+    #: the local entity that owes it, "" for an indicator measured for the whole office
+    entity: str = ""
 
 
 @dataclass(frozen=True)
@@ -201,8 +206,14 @@ def reports_due(
 
 
 def measurements_due(session: Session, today: date) -> list[MeasurementDue]:
-    """Typed-in indicators (not computed ones) with no measurement for the period that
-    has just ended or is running, whichever was last to end."""
+    """Typed-in indicators (not computed ones) still without a measurement for the
+    period that has just ended or is running, whichever was last to end.
+
+    An indicator measured for the whole office is due once, from the office's own
+    government; one measured per local entity is due from every entity the measurement
+    grid lists (a state's municipalities) that has not given its value yet — so a state
+    sees who still owes what, entity by entity.
+    """
     period = session.scalar(
         select(Period)
         .where(Period.deleted_at.is_(None), Period.start_date <= today)
@@ -211,19 +222,37 @@ def measurements_due(session: Session, today: date) -> list[MeasurementDue]:
     )
     if period is None:
         return []
-    measured = select(Measurement.indicator_id).where(
-        Measurement.deleted_at.is_(None), Measurement.period_id == period.id
-    )
-    rows = session.execute(
-        select(Indicator.id, Indicator.name)
-        .where(
-            Indicator.deleted_at.is_(None),
-            Indicator.formula.is_(None),
-            Indicator.id.not_in(measured),
-        )
+    days_left = (period.end_date - today).days
+    indicators = session.execute(
+        select(Indicator.id, Indicator.name, Indicator.per_local_entity)
+        .where(Indicator.deleted_at.is_(None), Indicator.formula.is_(None))
         .order_by(func.lower(Indicator.name))
     ).all()
-    return [MeasurementDue(row.id, row.name, period.label) for row in rows]
+    measured = set(
+        session.execute(
+            select(Measurement.indicator_id, Measurement.local_entity_id)
+            .where(Measurement.deleted_at.is_(None), Measurement.period_id == period.id)
+            .distinct()
+        )
+        .tuples()
+        .all()
+    )
+    measured_at_all = {indicator_id for indicator_id, _entity in measured}
+    per_entity = [row for row in indicators if row.per_local_entity]
+    entities = measured_entities(session) if per_entity else []
+    office = own_entity_name(session) or ""
+    due: list[MeasurementDue] = [
+        MeasurementDue(row.id, row.name, period.label, days_left, office)
+        for row in indicators
+        if not row.per_local_entity and row.id not in measured_at_all
+    ]
+    for entity_id, entity_name, _parent in entities:
+        due.extend(
+            MeasurementDue(row.id, row.name, period.label, days_left, entity_name)
+            for row in per_entity
+            if (row.id, entity_id) not in measured
+        )
+    return due
 
 
 def recent_changes(session: Session, limit: int = 15) -> list[RecentChange]:

@@ -285,6 +285,8 @@ def _fill_grouped(
     groups: Sequence[tuple[str, Sequence[Any]]],
     line: Callable[[Any], tuple[str, tuple[str, str]]],
     nobody: str,
+    title: str | None = None,
+    empty_text: str | None = None,
 ) -> None:
     """The chosen entity's items, or all of them under a heading per entity (with its
     count) when there are several; those past their date in red."""
@@ -303,9 +305,10 @@ def _fill_grouped(
             if due.days_left < 0:
                 late.add(len(lines))
             lines.append(line(due))
-    panel.fill(lines, late=frozenset(late), headings=frozenset(headings))
+    panel.fill(lines, title, empty_text, late=frozenset(late), headings=frozenset(headings))
     count = sum(len(items) for _name, items in groups)
-    panel.heading.setText(f"{panel.title} ({number_text(count)})" if count else panel.title)
+    title = title or panel.title
+    panel.heading.setText(f"{title} ({number_text(count)})" if count else title)
 
 
 class TodayPage(QWidget):
@@ -346,6 +349,12 @@ class TodayPage(QWidget):
         self.measurements = _Panel(
             _("Measurements to enter"), _("Every indicator has its measurement for the period.")
         )
+        # a state's municipalities each owe their values of the per-entity indicators
+        self.measurement_filter = _group_filter(
+            self.measurements, "measurementFilter", self._fill_measurements
+        )
+        self._measurements: list[questions.MeasurementDue] = []
+        self._measurement_gap: str | None = None
         self.recent = _Panel(
             _("Recently changed"), _("Nothing recorded yet: start with a partner or an agreement.")
         )
@@ -395,7 +404,9 @@ class TodayPage(QWidget):
         self._fill_renewals()
         _offer_groups(self.report_filter, data.reports, data.own_entity, _("No lead entity"))
         self._fill_reports()
-        self._fill_measurements(data.measurements, data.gap)
+        self._measurements, self._measurement_gap = data.measurements, data.gap
+        _offer_groups(self.measurement_filter, data.measurements, data.own_entity, _(_WHOLE_OFFICE))
+        self._fill_measurements()
         self.first_steps.show_steps(data.steps_left, data.new_file)
         recent_lines: list[tuple[str, tuple[str, str] | None]] = []
         for change, kind_label, title in data.recent:
@@ -437,14 +448,16 @@ class TodayPage(QWidget):
             _("No lead entity"),
         )
 
-    def _fill_measurements(self, due: list[questions.MeasurementDue], gap: str | None) -> None:
-        """One period is due at a time: it goes in the heading, the lines name indicators."""
+    def _fill_measurements(self) -> None:
+        """One period is due at a time: it goes in the heading, the lines name indicators
+        (under the local entity that owes them, for indicators measured per entity)."""
+        due = self._measurements
         empty = {
             "no_indicators": _("No indicator yet: define what the office measures in Indicators."),
             "no_periods": _(
                 "No period has started yet: add the periods in an indicator's Targets."
             ),
-        }.get(gap or "")
+        }.get(self._measurement_gap or "")
         title = (
             Message(
                 N_("Measurements to enter for {period}"), {"period": due[0].period_label}
@@ -452,8 +465,14 @@ class TodayPage(QWidget):
             if due
             else None
         )
-        self.measurements.fill(
-            [(line.name, ("indicators", line.indicator_id)) for line in due], title, empty
+        _fill_grouped(
+            self.measurements,
+            self.measurement_filter,
+            questions.group_by_entity(due, self._own_entity),
+            lambda line: (line.name, ("indicators", line.indicator_id)),
+            _(_WHOLE_OFFICE),
+            title,
+            empty,
         )
 
     def _new_record(self, kind: str) -> None:
@@ -468,6 +487,9 @@ class TodayPage(QWidget):
         if record and record[0]:
             self.open_requested.emit(record[0], record[1])
 
+
+#: the group of the indicators measured for the office as a whole
+_WHOLE_OFFICE = N_("The whole office")
 
 _LIST_OF_KIND = {
     "agreement": "agreements",

@@ -272,3 +272,66 @@ def test_reports_of_a_state_are_grouped_by_lead_entity_and_filtered(
         f"Relatório 2 — Projeto 2, due {due(2)}",
     ]
     assert page.reports.heading.text() == "Project reports due (2)"
+
+
+def test_measurements_a_state_awaits_are_grouped_by_the_entity_that_owes_them(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    """An indicator measured per municipality is due from each municipality that has not
+    given its value; the office-wide one once, from the state's own government, first;
+    the box shows one municipality alone."""
+    from intl_desk.core.model import Measurement
+
+    with office.session() as session:
+        state = LocalEntity(name="Governo de Minas Gerais", kind="government")
+        municipalities = [
+            LocalEntity(name=name, kind="municipality", parent=state)
+            for name in ("São João del-Rei", "Uberlândia", "Ouro Preto")
+        ]
+        period = Period(label="2025", start_date=date(2025, 1, 1), end_date=date(2025, 12, 31))
+        delegations = Indicator(
+            name="Delegações recebidas", dimension="territorial", per_local_entity=True
+        )
+        students = Indicator(name="Estudantes acolhidos", dimension="territorial",
+                             per_local_entity=True)  # fmt: skip
+        network = Indicator(name="Redes com cargo", dimension="political")
+        session.add_all([state, *municipalities, period, delegations, students, network])
+        session.flush()
+        # Uberlândia gave both values, Ouro Preto one of two
+        for entity, indicator in (
+            (municipalities[1], delegations),
+            (municipalities[1], students),
+            (municipalities[2], students),
+        ):
+            session.add(
+                Measurement(
+                    indicator_id=indicator.id, period_id=period.id,
+                    local_entity_id=entity.id, value=3,
+                )
+            )  # fmt: skip
+        session.commit()
+    page = page_for(qtbot, office)
+    assert page.measurements.heading.text() == "Measurements to enter for 2025 (4)"
+    assert texts(page, "measurements") == [
+        "Governo de Minas Gerais (1)", "Redes com cargo",
+        "São João del-Rei (2)", "Delegações recebidas", "Estudantes acolhidos",
+        "Ouro Preto (1)", "Delegações recebidas",
+    ]  # fmt: skip
+    # 2025 has ended: what is still owed for it is late
+    assert page.measurements.list.item(1).foreground().color() == LATE_COLOUR
+    box = page.measurement_filter
+    assert box.isVisibleTo(page)
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Every local entity (4)", "Governo de Minas Gerais (1)", "São João del-Rei (2)",
+        "Ouro Preto (1)",
+    ]  # fmt: skip
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_End)  # Ouro Preto
+    assert texts(page, "measurements") == ["Delegações recebidas"]
+    assert page.measurements.heading.text() == "Measurements to enter for 2025 (1)"
+    opened: list[tuple[str, str]] = []
+    page.open_requested.connect(lambda kind, record: opened.append((kind, record)))
+    page.measurements.list.setFocus()
+    qtbot.keyClick(page.measurements.list, Qt.Key.Key_Home)
+    qtbot.keyClick(page.measurements.list, Qt.Key.Key_Return)
+    assert opened == [("indicators", delegations.id)]
