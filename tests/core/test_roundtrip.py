@@ -289,6 +289,19 @@ def full_office(session: Any) -> list[Record]:
         group,
         membership,
         mission,
+        m.CollectionRound(
+            title="Chiffres 2025", period=period, deadline=date(2026, 1, 31),
+            instructions="Les chiffres de l’année, avant la fin janvier",
+            indicators=[m.RoundIndicator(indicator=indicator)],
+            submissions=[
+                m.RoundSubmission(
+                    local_entity=university, status="returned",
+                    submitted_at=datetime(2026, 1, 20, 9, 30, tzinfo=UTC),
+                    reviewed_at=datetime(2026, 1, 22, 14, 0, tzinfo=UTC),
+                    review_comment="Le nombre d’étudiants manque",
+                )
+            ],
+        ),
         m.ExchangeRate(
             currency="PLN", to_currency="EUR", year=2025, rate=Decimal("0.2345678901"),
             source="Banque de France, moyenne annuelle",

@@ -22,6 +22,7 @@ V0004 = FIXTURES / "office_v0004.sqlite"
 V0005 = FIXTURES / "office_v0005.sqlite"
 V0006 = FIXTURES / "office_v0006.sqlite"
 V0007 = FIXTURES / "office_v0007.sqlite"
+V0008 = FIXTURES / "office_v0008.sqlite"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
 
 

@@ -41,6 +41,7 @@ from intl_desk.core.model.projects import (
     ProjectSector,
     ProjectTransaction,
 )
+from intl_desk.core.model.rounds import CollectionRound, RoundIndicator, RoundSubmission
 from intl_desk.core.model.sync import SentChange, ServerLink
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "BudgetLine",
     "Change",
     "CofinancingLine",
+    "CollectionRound",
     "Contact",
     "ContactPosition",
     "Document",
@@ -78,6 +80,8 @@ __all__ = [
     "ProjectSector",
     "ProjectTransaction",
     "Record",
+    "RoundIndicator",
+    "RoundSubmission",
     "ScaleLevel",
     "SentChange",
     "ServerLink",
