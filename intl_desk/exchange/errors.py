@@ -88,6 +88,20 @@ class TooManyRows(ExchangeError):
     )
 
 
+class TooManyColumns(ExchangeError):
+    msgid = N_(
+        "“{file}” has more than {limit} columns, more than a register can have: delete the "
+        "columns that are not part of the table and import again."
+    )
+
+
+class TooManyCells(ExchangeError):
+    msgid = N_(
+        "“{file}” spans {rows} rows by {columns} columns, more than the {limit} cells read at "
+        "once: delete the empty rows and columns around the table (or import it in parts)."
+    )
+
+
 class WorksheetMissing(ExchangeError):
     msgid = N_("“{file}” has no worksheet named “{sheet}”; it has: {sheets}.")
 

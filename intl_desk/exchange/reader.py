@@ -34,6 +34,8 @@ from intl_desk.exchange.errors import (
     SpreadsheetNotReadable,
     SpreadsheetProtected,
     SpreadsheetTooLarge,
+    TooManyCells,
+    TooManyColumns,
     TooManyRows,
     WorksheetMissing,
 )
@@ -53,6 +55,13 @@ HEADER_SEARCH_ROWS = 30
 #: what one import reads at most: a state's whole register fits, a runaway sheet does not
 MAX_ROWS = 250_000
 MAX_BYTES = 200 * 2**20
+#: the widest sheet read (Excel's own limit, column XFD)
+MAX_COLUMNS = 16_384
+#: cells of one worksheet read at once, empty ones included: a 250,000-row register of
+#: 40 columns fits; a sheet with one stray cell in column XFD of row 200,000 does not
+MAX_CELLS = 10_000_000
+#: the longest cell read (as for csv, Python's own limit): longer than any field holds
+MAX_CELL_CHARACTERS = 131_072
 #: a csv cell that begins with this, then a formula character, was neutralised on export
 QUOTE = "'"
 
@@ -157,6 +166,8 @@ def _read_csv(path: Path) -> list[Sheet]:
         # newline="": the csv module reads the line ends itself, a lone "\r" included
         lines = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(sample))
         for row in lines:
+            if len(row) > MAX_COLUMNS:
+                raise TooManyColumns(path, limit=number_text(MAX_COLUMNS))
             rows.append([_clean(cell, from_csv=True) for cell in row])
             if len(rows) > MAX_ROWS:
                 raise TooManyRows(path, limit=number_text(MAX_ROWS))
@@ -165,12 +176,37 @@ def _read_csv(path: Path) -> list[Sheet]:
     return [Sheet(path.stem, rows)]
 
 
+class _LongCell(Exception):
+    """A workbook cell over :data:`MAX_CELL_CHARACTERS` (said with the file's name)."""
+
+
 def _cell(value: Any) -> Any:
     """A workbook cell as the import reads it: no empty text, whole numbers as integers
     (calamine gives every number as a float; a reference "12" must not read "12.0")."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
+        raise _LongCell
     return _clean(value)
+
+
+def _check_size(path: Path, worksheet: Any) -> None:
+    """Refuse a sheet too large to read before a single cell is read."""
+    if worksheet.height > MAX_ROWS:
+        raise TooManyRows(path, limit=number_text(MAX_ROWS))
+    end = worksheet.end
+    if end is None:
+        return
+    rows, columns = end[0] + 1, end[1] + 1
+    if columns > MAX_COLUMNS:
+        raise TooManyColumns(path, limit=number_text(MAX_COLUMNS))
+    if rows * columns > MAX_CELLS:
+        raise TooManyCells(
+            path,
+            rows=number_text(rows),
+            columns=number_text(columns),
+            limit=number_text(MAX_CELLS),
+        )
 
 
 def carry_down(
@@ -253,8 +289,7 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
         for name in [sheet] if sheet is not None else names:
             try:
                 worksheet = workbook.get_sheet_by_name(name)
-                if worksheet.height > MAX_ROWS:
-                    raise TooManyRows(path, limit=number_text(MAX_ROWS))
+                _check_size(path, worksheet)
                 cells = worksheet.to_python(skip_empty_area=False)
                 merged = worksheet.merged_cell_ranges or ods_merges.get(name, [])
             except ExchangeError:
@@ -263,7 +298,10 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
                 if sheet is None and len(names) > 1:
                     continue  # another worksheet may hold the register
                 raise SpreadsheetDamaged(path, reason=type(error).__name__) from None
-            rows = [[_cell(value) for value in row] for row in cells]
+            try:
+                rows = [[_cell(value) for value in row] for row in cells]
+            except _LongCell:
+                raise CellTooLong(path, limit=number_text(MAX_CELL_CHARACTERS)) from None
             _mark_unreadable(rows, unreadable.get(name, {}))
             while rows and all(value is None for value in rows[-1]):
                 rows.pop()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.ui.pdf_output import write_pdf
@@ -37,6 +37,27 @@ def ask_path(window: MainWindow, title: str, suggested: str) -> Path | None:
     if not chosen:
         return None
     return Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+
+
+def replace_beside(window: MainWindow, workbook: Path) -> bool:
+    """The save dialog asked about the PDF only: a workbook of the same name beside it
+    is replaced only when the person says so."""
+    if not workbook.exists():
+        return True
+    answer = QMessageBox.question(
+        window,
+        _("Handover report"),
+        Message(
+            N_(
+                "The handover's full lists are written beside it as “{workbook}”, and a file "
+                "of that name is already there. Replace it?"
+            ),
+            {"workbook": workbook.name},
+        ).render(),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def show_pdf(path: Path) -> None:
@@ -87,6 +108,8 @@ def handover_report(window: MainWindow) -> Path | None:
         window.statusBar().showMessage(_("Open an office file first."), 5000)
         return None
     path = ask_path(window, _("Save the handover report as PDF"), _("Handover report.pdf"))
+    if path is not None and not replace_beside(window, handover_workbook_path(path)):
+        return None
     office = window.office
 
     def saved(result: Path) -> str:  # the full lists are written beside it

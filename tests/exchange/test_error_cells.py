@@ -81,3 +81,20 @@ def test_a_libreoffice_register_with_an_error_and_an_unsaved_formula(
     assert "Linha 4: Orçamento: a planilha mostra o erro #DIV/0! nesta célula" in out
     assert "Linha 5: Orçamento: esta célula contém uma fórmula cujo resultado" in out
     assert _budgets(office_path) == {"Água em Maputo": Decimal("50000.00")}
+
+
+def test_a_libreoffice_cell_longer_than_any_field_refuses_the_file(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write_ods(
+        tmp_path / "projetos.ods",
+        [["Título", "País"], ["Geminação " * 15_000, "Portugal"]],
+    )
+    before = office_path.read_bytes()
+    assert main(["import", str(office_path), str(sheet), "--kind", "projects"]) == 2
+    assert capsys.readouterr().err == (
+        "intl-desk: “projetos.ods” has a cell longer than 131,072 characters, more than any "
+        "field of Intl Desk holds: shorten it (or move that text to a document) and import "
+        "again.\n"
+    )
+    assert office_path.read_bytes() == before

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 TITLES = ["Intitulé", "Statut", "Chef de file", "Pays", "Début", "Fin", "Budget", "Devise"]
 GOOD = ["Eau potable à Thiès", "En cours", "Ville de Lyon", "Sénégal", "janvier 2024",
@@ -100,6 +100,15 @@ def _huge_dimension(folder: Path) -> Path:
     return path
 
 
+def _stray_cell_far_away(folder: Path) -> Path:
+    """The register, and an "x" typed by mistake in the sheet's last column, row 1,000."""
+    path = _xlsx("égaré.xlsx", [TITLES, GOOD])(folder)
+    workbook = load_workbook(path)
+    workbook.active.cell(row=1000, column=16_384, value="x")
+    workbook.save(path)
+    return path
+
+
 def _pipe(folder: Path) -> Path:
     path = folder / "tube.csv"
     os.mkfifo(path)
@@ -164,6 +173,8 @@ INPUTS: dict[str, Maker] = {
     "xlsx_formula_without_value": _xlsx("formule.xlsx", [TITLES, [*GOOD[:6], "=1/0", "EUR"]]),
     "xlsx_zip_of_text": _zip_of_text,
     "xlsx_huge_dimension": _huge_dimension,
+    "xlsx_stray_cell_far_away": _stray_cell_far_away,
+    "csv_too_many_columns": _bytes("large.csv", _csv([TITLES + ["x"] * 16_400, GOOD])),
     "xlsx_numbers_for_text": _xlsx(
         "nombres.xlsx", [TITLES, [12345, 3, 7, 250, 2011, 45000, 1.5e300, 978]]
     ),

@@ -1,4 +1,4 @@
-"""Forty-four hostile and unlucky spreadsheets through import, the overview report and the
+"""Forty-six hostile and unlucky spreadsheets through import, the overview report and the
 IATI export: each gets the sentence a user can act on (never a traceback or "Unexpected
 error"), the office file stays byte for byte as it was whenever nothing was imported,
 and what was imported reaches a report and a well-formed IATI file.
@@ -99,6 +99,13 @@ EXPECTED: dict[str, tuple[int, str, str | None]] = {
     "xlsx_zip_of_text": (2, DAMAGED.format(name="archive.xlsx", reason="CalamineError"), None),
     "xlsx_huge_dimension": (0, ONE,
                             "Eau potable à Thiès"),
+    "xlsx_stray_cell_far_away": (2, "intl-desk: “égaré.xlsx” spans 1,000 rows by 16,384 "
+                                 "columns, more than the 10,000,000 cells read at once: delete "
+                                 "the empty rows and columns around the table (or import it "
+                                 "in parts).", None),
+    "csv_too_many_columns": (2, "intl-desk: “large.csv” has more than 16,384 columns, more "
+                             "than a register can have: delete the columns that are not part "
+                             "of the table and import again.", None),
     "xlsx_numbers_for_text": (1, "Row 2: Pays: “250” is not a country.", None),
     "old_mac_line_ends": (0, ONE, THIES),
     "huge_cell": (2, "intl-desk: “cellule.csv” has a cell longer than 131,072 characters, more "
