@@ -36,7 +36,7 @@ from intl_desk.store.server_link import (
     pending_changes,
     read_link,
 )
-from intl_desk.sync.client import ServerClient
+from intl_desk.sync.client import ServerClient, ServerError
 
 PULL_BATCH = 1000
 #: records per push (each with all its history rows): one server transaction each
@@ -200,7 +200,21 @@ def sync_file(path: Path | str, password: str, *, take_over: bool = False) -> Sy
         with ServerClient(link.server_url, link.account, password) as client:
             client.sign_in()
             _push(office, client, link, report)
-            _pull(office, client, link, report)
+            try:
+                _pull(office, client, link, report)
+            except ServerError as error:
+                if not report.pushed:
+                    raise
+                # the server stopped or went away after taking this file's changes
+                raise ServerError(
+                    Message(
+                        N_(
+                            "Your {pushed} changes were sent, but receiving the others' "
+                            "was cut short: {reason} Synchronise again."
+                        ),
+                        {"pushed": report.pushed, "reason": error.message},
+                    )
+                ) from None
     return report
 
 

@@ -12,9 +12,11 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from postgresql import URL_VARIABLE, _missing
@@ -93,3 +95,62 @@ def live_server(engine: Engine, extra: Sequence[str] = ()) -> Iterator[LiveServe
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+def sync_process(path: Path) -> subprocess.Popen[str]:
+    """``intl-desk sync FILE`` in a process of its own (the password from the environment)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "intl_desk", "sync", str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "INTL_DESK_PASSWORD": PASSWORD, "LANG": "C.UTF-8",
+             "LC_ALL": "C.UTF-8"},
+    )  # fmt: skip
+
+
+@contextmanager
+def holding(engine: Engine, statement: str, **params: object) -> Iterator[None]:
+    """Run ``statement`` (a ``LOCK`` or ``SELECT … FOR UPDATE``) in a transaction kept open
+    until the block ends: whatever the server does that needs the lock waits meanwhile."""
+    with engine.connect() as connection:
+        connection.execute(text(statement), params)
+        try:
+            yield
+        finally:
+            connection.rollback()
+
+
+def wait_until(condition: Callable[[], bool], what: str, limit: float = 120) -> None:
+    """Poll ``condition`` until it holds (the test fails after ``limit`` seconds)."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {limit} s in vain for {what}")
+        time.sleep(0.05)
+
+
+def _server_statements(engine: Engine, start: str, *, waiting: bool) -> int:
+    query = (
+        "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+        "AND query LIKE :start AND state <> 'idle'"
+    )
+    if waiting:
+        query += " AND wait_event_type = 'Lock'"
+    with engine.connect() as connection:
+        return int(connection.scalar(text(query), {"start": start + "%"}) or 0)
+
+
+def wait_until_the_server_waits_at(engine: Engine, start: str) -> None:
+    """Until a server transaction waits for a lock at a statement beginning with ``start``."""
+    wait_until(
+        lambda: _server_statements(engine, start, waiting=True) > 0,
+        f"a server statement {start!r} waiting for a lock",
+    )
+
+
+def wait_until_no_server_transaction_at(engine: Engine, start: str) -> None:
+    """Until no database session is left at a statement beginning with ``start`` (one whose
+    server process died ends when PostgreSQL finds its connection closed)."""
+    wait_until(
+        lambda: _server_statements(engine, start, waiting=False) == 0,
+        f"the end of the server's transaction at {start!r}",
+    )
