@@ -29,6 +29,7 @@ from intl_desk.core.model import (
     AgreementTheme,
     BudgetLine,
     CofinancingLine,
+    CollectionRound,
     Contact,
     ContactPosition,
     Document,
@@ -51,6 +52,8 @@ from intl_desk.core.model import (
     ProjectSector,
     ProjectTransaction,
     Record,
+    RoundIndicator,
+    RoundSubmission,
     ScaleLevel,
     StrategicLine,
     StrategicObjective,
@@ -407,6 +410,15 @@ def _measurement(c: _Checker, session: Session) -> None:
         c.add("text", N_("Describe what was observed."))
 
 
+def _collection_round(c: _Checker) -> None:
+    c.required("title", "period_id", "deadline")
+
+
+def _round_submission(c: _Checker) -> None:
+    c.required("local_entity_id")
+    c.in_vocabulary("status", vocab.SUBMISSION_STATUSES)
+
+
 def _document(c: _Checker) -> None:
     c.required("title", "filename")
     c.in_vocabulary("category", vocab.DOCUMENT_CATEGORIES)
@@ -448,6 +460,9 @@ RULES: dict[type[Record], _Rule] = {
     ScaleLevel: _scale_level,
     IndicatorSdg: _sdg_link,
     Document: _document,
+    CollectionRound: _collection_round,
+    RoundIndicator: lambda c: c.required("indicator_id"),
+    RoundSubmission: _round_submission,
 }
 
 SESSION_RULES: dict[type[Record], _SessionRule] = {

@@ -344,6 +344,16 @@ DIMENSIONS = Vocabulary(
     ],
 )
 
+SUBMISSION_STATUSES = Vocabulary(
+    "submission_status",
+    [
+        ("due", N_("Not submitted yet")),
+        ("submitted", N_("Submitted, awaiting review")),
+        ("approved", N_("Approved")),
+        ("returned", N_("Returned to be corrected")),
+    ],
+)
+
 MEASURES = Vocabulary(
     "measure",
     [

@@ -15,10 +15,10 @@ checked (full ``integrity_check``) and renamed into place.
 What is chosen: the entity and the entities under it; the records that name one of them
 (the "owners" below), changed on or after ``since`` when given; the child rows of every
 chosen record (an agreement's parties, a project's budget lines…), except per-entity
-figures (targets, measurements) of other entities; and, transitively, every record a
-chosen row refers to (partners, networks, indicators, periods, the parent entity…), so the
-new file has no broken reference. Without ``entity`` every record (changed on or after
-``since``) is chosen, with what it refers to.
+figures (targets, measurements) and collection-round submissions of other entities; and,
+transitively, every record a chosen row refers to (partners, networks, indicators,
+periods, the parent entity…), so the new file has no broken reference. Without
+``entity`` every record (changed on or after ``since``) is chosen, with what it refers to.
 """
 
 from __future__ import annotations
@@ -58,9 +58,10 @@ OWNERS: tuple[tuple[str, str, str, str], ...] = (
     ("contact", "contact", "local_entity_id", "id"),
     ("indicator_target", "indicator_target", "local_entity_id", "id"),
     ("measurement", "measurement", "local_entity_id", "id"),
+    ("round_submission", "round_submission", "local_entity_id", "id"),
 )
 #: child rows kept only when they concern the chosen entities
-PER_ENTITY = frozenset({"indicator_target", "measurement"})
+PER_ENTITY = frozenset({"indicator_target", "measurement", "round_submission"})
 
 
 @dataclass
