@@ -10,7 +10,8 @@ entity or an entity under it — the entity itself, the agreements it is a party
 projects it leads or takes part in, its memberships, activities, contacts, targets and
 measurements, and the child rows of those — and may add records shared by the whole office
 (a new partner for its agreement), but not change shared records that exist already: they
-are everybody's. Each refusal is a message naming the record, sent back to the client.
+are everybody's. It answers its own collection-round submissions but does not approve or
+return them. Each refusal is a message naming the record, sent back to the client.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from intl_desk.core.model import AgreementParty, Base, LocalEntity, ProjectParti
 from intl_desk.server.accounts import Account
 from intl_desk.store.merge.plan import parent_links
 
+#: a collection round submission's states that only the office's own accounts set
+REVIEWED = ("approved", "returned")
 #: columns naming the local entity a record belongs to
 ENTITY_COLUMNS = ("local_entity_id", "lead_entity_id")
 #: a record whose owners come from its child rows: (table, child table, column to the parent)
@@ -123,13 +126,32 @@ class Scope:
                 {"label": label},
             )
         if owners & self.branch:
-            return None
+            return self._review_refusal(table, pushed, on_server, lookup)
         return Message(
             N_(
                 "“{label}” is outside {scope}: your account changes only the records of "
                 "{scope} and of the entities under it."
             ),
             {"label": label, "scope": self.scope_name or "-"},
+        )
+
+    def _review_refusal(
+        self, table: str, pushed: Row | None, on_server: Row | None, lookup: Lookup
+    ) -> Message | None:
+        """A scoped account answers its collection rounds but does not judge its answers:
+        only the office's own accounts approve or return a submission."""
+        if table != "round_submission" or pushed is None:
+            return None
+        status = pushed.get("status")
+        if status not in REVIEWED or status == (on_server or {}).get("status"):
+            return None
+        entity = lookup("local_entity", str(pushed.get("local_entity_id")))
+        return Message(
+            N_(
+                "The figures of {entity}: only an account for the whole office approves or "
+                "returns them."
+            ),
+            {"entity": label_of(entity, str(pushed.get("local_entity_id")))},
         )
 
     def _owners(
