@@ -410,12 +410,19 @@ def _measurement(c: _Checker, session: Session) -> None:
         c.add("text", N_("Describe what was observed."))
 
 
+def _linked(c: _Checker, column: str, relation: str) -> None:
+    """A reference given by id or by the related record (set before the flush)."""
+    if c.value(column) is None and getattr(c.record, relation, None) is None:
+        c.add(column, N_("This field is required."))
+
+
 def _collection_round(c: _Checker) -> None:
-    c.required("title", "period_id", "deadline")
+    c.required("title", "deadline")
+    _linked(c, "period_id", "period")
 
 
 def _round_submission(c: _Checker) -> None:
-    c.required("local_entity_id")
+    _linked(c, "local_entity_id", "local_entity")
     c.in_vocabulary("status", vocab.SUBMISSION_STATUSES)
 
 
@@ -461,7 +468,7 @@ RULES: dict[type[Record], _Rule] = {
     IndicatorSdg: _sdg_link,
     Document: _document,
     CollectionRound: _collection_round,
-    RoundIndicator: lambda c: c.required("indicator_id"),
+    RoundIndicator: lambda c: _linked(c, "indicator_id", "indicator"),
     RoundSubmission: _round_submission,
 }
 
