@@ -24,11 +24,11 @@ from intl_desk.exchange.context import ImportContext
 from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.exchange.errors import UnknownKind
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
-from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping
+from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping, saved_words
 from intl_desk.exchange.numbers import DecimalMark, decimal_mark
 from intl_desk.exchange.reader import Sheet, read_sheets
 from intl_desk.exchange.unreadable_cells import UnreadableCell
-from intl_desk.exchange.values import CellError, as_text, read_cell, read_date_cell
+from intl_desk.exchange.values import CellError, as_text, read_cell, read_date_cell, word_key
 
 Status = Literal["new", "duplicate", "rejected"]
 #: how many rows are checked between two words on progress
@@ -62,6 +62,8 @@ class RowPreview:
     plan: dict[str, Any] = field(default_factory=dict)
     #: field → the register's own word that names no known term (kept on the record)
     as_written: dict[str, str] = field(default_factory=dict)
+    #: field → the register's own word read as the term the user chose for it
+    chosen_words: dict[str, str] = field(default_factory=dict)
     #: field → a date the register gives only as a year or a month, as written there (kept
     #: as such by its precision column where it has one, else in the notes)
     partial_dates: dict[str, str] = field(default_factory=dict)
@@ -134,11 +136,24 @@ class Preview:
     @property
     def unknown_words(self) -> list[tuple[str, str, int]]:
         """(field, word as written, rows) for each word no known term matched, once."""
+        return [(key, word, count) for key, word, count, code in self.own_words if code is None]
+
+    @property
+    def own_words(self) -> list[tuple[str, str, int, str | None]]:
+        """(field, word as written, rows, the term chosen for it or None) for each word of
+        the register's own, once: the ones the user may tell the import how to read."""
         counts: dict[tuple[str, str], int] = {}
+        chosen: dict[tuple[str, str], str] = {}
         for row in self.rows:
             for key, word in row.as_written.items():
                 counts[(key, word)] = counts.get((key, word), 0) + 1
-        return [(key, word, count) for (key, word), count in sorted(counts.items())]
+            for key, word in row.chosen_words.items():
+                counts[(key, word)] = counts.get((key, word), 0) + 1
+                chosen[(key, word)] = str(row.values.get(key))
+        return [
+            (key, word, count, chosen.get((key, word)))
+            for (key, word), count in sorted(counts.items())
+        ]
 
     @property
     def partners_to_create(self) -> list[str]:
@@ -156,14 +171,24 @@ def sheet_remarks(preview: Preview) -> list[Message]:
 
     spec = IMPORT_KINDS[preview.kind]
     remarks = list(preview.notices)
-    for key, word, count in preview.unknown_words:
+    for key, word, count, code in preview.own_words:
+        field_ = spec.field(key)
+        params = {"word": word, "field": Message(field_.label).render(), "count": count}
+        if code is not None and field_.vocabulary is not None:
+            remarks.append(
+                Message(
+                    N_("“{word}” ({field}, {count} row(s)) is read as “{term}”, as chosen."),
+                    {**params, "term": field_.vocabulary.label(code)},
+                )
+            )
+            continue
         remarks.append(
             Message(
                 N_(
                     "“{word}” ({field}, {count} row(s)) names no known value: the usual one "
                     "is used and the word is kept in the record's notes."
                 ),
-                {"word": word, "field": Message(spec.field(key).label).render(), "count": count},
+                params,
             )
         )
     for number, text in preview.skipped_notes:
@@ -253,6 +278,7 @@ def _read_row(
     day_first: bool,
     composed: frozenset[str] = frozenset(),
     marks: Mapping[int, DecimalMark] | None = None,
+    words: Mapping[str, Mapping[str, str]] | None = None,
 ) -> RowPreview:
     row = RowPreview(number=number, values={}, mapped=frozenset(mapping.values()))
     table = PRECISION_TABLES.get(spec.kind, "")
@@ -272,9 +298,16 @@ def _read_row(
                 value, warnings = read_cell(field_, cell, day_first=day_first, mark=mark)
         except CellError as error:
             if field_.kind == "code" and not field_.required and as_text(cell):
-                # an office's own word ("Convenio marco") never rejects the row: the
-                # handler chooses the usual value and the word is kept on the record
-                row.as_written[key] = str(as_text(cell))
+                # an office's own word ("Convenio marco") never rejects the row: it is read
+                # as the user said, else the handler chooses the usual value and the word
+                # is kept on the record
+                word = str(as_text(cell))
+                chosen = (words or {}).get(key, {}).get(word_key(word))
+                if chosen is not None:
+                    row.values[key] = chosen
+                    row.chosen_words[key] = word
+                else:
+                    row.as_written[key] = word
                 continue
             row.errors.append(Issue(error.message, headers[index]))
             continue
@@ -346,13 +379,15 @@ def preview_import(
     mapping: Mapping[int, str] | None = None,
     mappings_folder: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    words: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Preview:
     """What importing ``path`` as ``kind`` would do; nothing is written.
 
     Without ``worksheet`` the worksheet whose titles name the most fields is used. The
     mapping is ``mapping`` if given, else one saved for these titles, else the automatic one.
     ``progress(done, total)`` is told every :data:`PROGRESS_STEP` rows checked, so a
-    long register says how far it has got.
+    long register says how far it has got. ``words`` (field → word key → code) says how
+    to read the office's own words; by default the ones remembered from earlier imports.
     """
     spec = import_kind(kind)
     target = Path(path)
@@ -362,6 +397,8 @@ def preview_import(
         if mapping is not None
         else (saved_mapping(kind, header.headers, mappings_folder) or header.mapping)
     )
+    if words is None:
+        words = saved_words(kind, mappings_folder)
     context = ImportContext.load(session)
     handler = handler_for(kind)
     date_columns = [i for i, key in chosen.items() if spec.field(key).kind == "date"]
@@ -411,6 +448,7 @@ def preview_import(
                 day_first,
                 composed,
                 marks,
+                words,
             )
         )
     handler.load(context, rows)  # what is already in the file, for the rows read

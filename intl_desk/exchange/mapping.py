@@ -6,6 +6,10 @@ own machine), not the office's data, so it should not travel with the office fil
 colleagues or be merged between copies — and keeping it out of the file needs no schema
 change. A mapping is keyed by the kind and the set of column titles, so the same register
 layout is recognised next month however its rows changed.
+
+The office's own words for a type or a status ("Irmandade", "Convenio marco") that the
+user told the wizard how to read are kept in the same file, per kind and field, so the
+next register using them is read the same way whatever its columns.
 """
 
 from __future__ import annotations
@@ -173,8 +177,57 @@ def save_mapping(
     data.setdefault(kind, {})[_signature(headers)] = {
         header_key(headers[index]): field for index, field in mapping.items()
     }
+    _write_all(path, data)
+    return path
+
+
+def _write_all(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     work = path.with_suffix(".tmp")
     work.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     work.replace(path)
+
+
+# --- the office's own words ----------------------------------------------------------
+
+#: the key of the words in the mappings file (no kind is called that)
+_WORDS = "words"
+
+#: field → the word's key (see :func:`intl_desk.exchange.values.word_key`) → the term's code
+WordChoices = dict[str, dict[str, str]]
+
+
+def saved_words(kind: str, folder: Path | None = None) -> WordChoices:
+    """The words the user told an earlier import of ``kind`` how to read."""
+    entry = _load_all(_mappings_path(folder)).get(_WORDS, {})
+    fields = entry.get(kind, {}) if isinstance(entry, dict) else {}
+    spec: ImportKind = IMPORT_KINDS[kind]
+    chosen: WordChoices = {}
+    for field in spec.fields:
+        words = fields.get(field.key) if isinstance(fields, dict) else None
+        if field.vocabulary is None or not isinstance(words, dict):
+            continue
+        codes = {term.code for term in field.vocabulary}
+        kept = {str(word): str(code) for word, code in words.items() if code in codes}
+        if kept:
+            chosen[field.key] = kept
+    return chosen
+
+
+def save_words(
+    kind: str, words: Mapping[str, Mapping[str, str | None]], folder: Path | None = None
+) -> Path:
+    """Remember how to read these words (field → word key → code) in every later import
+    of ``kind``; a word given None is forgotten."""
+    path = _mappings_path(folder)
+    data = _load_all(path)
+    fields = data.setdefault(_WORDS, {}).setdefault(kind, {})
+    for field, chosen in words.items():
+        kept = fields.setdefault(field, {})
+        for word, code in chosen.items():
+            if code is None:
+                kept.pop(word, None)
+            else:
+                kept[word] = code
+    _write_all(path, data)
     return path

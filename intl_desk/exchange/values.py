@@ -157,11 +157,22 @@ TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "assinado",
             "en vigor",
             "em vigor",
+            "em vigencia",
+            "ativo",
+            "ativa",
+            "activo",
             "valide",
         ),
         "expired": ("echu", "caduc", "expire", "expirado", "termine"),
         "draft": ("projet", "borrador", "rascunho", "brouillon"),
-        "negotiation": ("en negociation", "negociation", "negociacion", "negociacao"),
+        "negotiation": (
+            "en negociation",
+            "negociation",
+            "negociacion",
+            "negociacao",
+            "em tramitacao",
+            "en tramite",
+        ),
         "terminated": ("resilie", "denonce", "rescindido", "rescindido"),
         "superseded": ("remplace", "reemplazado", "substituido"),
     },
@@ -186,6 +197,11 @@ class CellError(ValueError):
 @lru_cache(maxsize=4096)
 def _term_key(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", fold(text)).split())
+
+
+def word_key(text: str) -> str:
+    """How an office's own word is matched: case, accents and punctuation aside."""
+    return _term_key(text)
 
 
 @cache

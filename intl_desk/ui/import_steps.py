@@ -49,6 +49,8 @@ class ImportSteps(QDialog):
     """The steps' widgets; the wizard subclass provides the navigation."""
 
     field_boxes: list[QComboBox]
+    #: (field, word as written, its list of terms) per word of the register's own
+    word_boxes: list[tuple[str, str, QComboBox]]
 
     @property
     def step(self) -> int:
@@ -140,9 +142,66 @@ class ImportSteps(QDialog):
         duplicates.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self._words_box())
         layout.addWidget(self.rows_table, 1)
         layout.addLayout(duplicates)
         return page
+
+    def _words_box(self) -> QWidget:
+        """The register's own words for a type or a status, each with how it is read."""
+        self.words_panel = QWidget()
+        self.word_boxes = []
+        self.words_label = QLabel(
+            _(
+                "The register uses words of its own. Choose how each is read; the choice "
+                "is remembered for the next imports."
+            )
+        )
+        self.words_label.setWordWrap(True)
+        self.words_table = QTableWidget(0, 4)
+        self.words_table.setObjectName("wordsTable")
+        self.words_table.setHorizontalHeaderLabels(
+            [_("Word in the register"), _("Column"), _("Rows"), _("Read as")]
+        )
+        self.words_table.verticalHeader().setVisible(False)
+        self.words_table.horizontalHeader().setStretchLastSection(True)
+        self.words_table.setColumnWidth(0, 220)
+        self.words_table.setColumnWidth(1, 140)
+        self.words_table.setColumnWidth(2, 60)
+        layout = QVBoxLayout(self.words_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.words_label)
+        layout.addWidget(self.words_table)
+        self.words_panel.hide()
+        return self.words_panel
+
+    def _word_chosen(self) -> None:
+        raise NotImplementedError
+
+    def show_words(self, preview: Preview) -> None:
+        """One row per word of the register's own, with a list of the terms to read it as."""
+        spec = IMPORT_KINDS[preview.kind]
+        words = preview.own_words
+        self.word_boxes = []
+        self.words_table.setRowCount(len(words))
+        for row, (key, word, count, code) in enumerate(words):
+            field = spec.field(key)
+            self.words_table.setItem(row, 0, _cell(word))
+            self.words_table.setItem(row, 1, _cell(_(field.label)))
+            self.words_table.setItem(row, 2, _cell(number_text(count)))
+            box = QComboBox()
+            box.addItem(_("The usual one (the word kept in the notes)"), None)
+            for term in field.vocabulary or ():
+                box.addItem(term.display(), term.code)
+            box.setCurrentIndex(max(0, box.findData(code)) if code else 0)
+            box.activated.connect(lambda _index: self._word_chosen())
+            self.words_table.setCellWidget(row, 3, box)
+            self.word_boxes.append((key, word, box))
+        shown = min(len(words), 4)  # more scroll: the rows below matter as much
+        table = self.words_table
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setFixedHeight(height + sum(table.rowHeight(r) for r in range(shown)))
+        self.words_panel.setVisible(bool(words))
 
     def _done_step(self) -> QWidget:
         page = QWidget()
@@ -209,6 +268,7 @@ class ImportSteps(QDialog):
             )
         remarks = [remark.render() for remark in sheet_remarks(preview)]
         self.summary_label.setText("\n".join([" · ".join(parts), *remarks]))
+        self.show_words(preview)
         shown = sorted(preview.rows, key=lambda row: (row.status != "rejected", row.number))
         shown = shown[:SHOWN_ROWS]
         self.rows_table.setRowCount(len(shown))

@@ -44,8 +44,9 @@ from intl_desk.exchange.importer import (
     preview_import,
     sheet_layout,
 )
-from intl_desk.exchange.mapping import save_mapping
+from intl_desk.exchange.mapping import WordChoices, save_mapping, save_words, saved_words
 from intl_desk.exchange.reader import worksheet_names
+from intl_desk.exchange.values import word_key
 from intl_desk.ui.import_steps import CHECK, CHOOSE, COLUMNS, DONE, ImportSteps
 from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
 
@@ -76,6 +77,8 @@ class ImportWizard(ImportSteps):
         self.outcome: ImportResult | None = None
         self.operation: Operation[Any] | None = None
         self.field_boxes: list[QComboBox] = []
+        #: how the register's own words are read: field → word key → term code
+        self.word_choices: WordChoices = {}
 
         self.steps = QStackedWidget()
         self.steps.addWidget(self._choose_step())
@@ -208,6 +211,7 @@ class ImportWizard(ImportSteps):
     def _columns_read(self, found: SheetLayout) -> None:
         self.status.clear()
         self.layout_found = found
+        self.word_choices = saved_words(self.kind, self._mappings_folder)
         self.show_layout(found, IMPORT_KINDS[self.kind])
         self._show(COLUMNS)
 
@@ -229,11 +233,13 @@ class ImportWizard(ImportSteps):
                 save_mapping(self.kind, found.headers, mapping, self._mappings_folder)
             except OSError:  # a read-only profile: the import itself does not need it
                 self.status.setText(_("The columns could not be remembered for next time."))
-        path, kind = Path(self.path_edit.text().strip()), self.kind
+        path, kind, words = Path(self.path_edit.text().strip()), self.kind, self.word_choices
 
         def work() -> Preview:
             with self._sessions() as session:
-                return preview_import(session, path, kind, worksheet=found.sheet, mapping=mapping)
+                return preview_import(
+                    session, path, kind, worksheet=found.sheet, mapping=mapping, words=words
+                )
 
         self._run(work, self._rows_checked, _("Checking every row…"))
 
@@ -242,6 +248,24 @@ class ImportWizard(ImportSteps):
         self.preview = preview
         self.show_preview(preview)
         self._show(CHECK)
+
+    def _word_chosen(self) -> None:
+        """A word read as another term: remembered, and the rows checked again."""
+        if self.busy:
+            return
+        changed: dict[str, dict[str, str | None]] = {}
+        for key, word, box in self.word_boxes:
+            code = box.currentData()
+            changed.setdefault(key, {})[word_key(word)] = None if code is None else str(code)
+        self.word_choices = {
+            key: {w: c for w, c in words.items() if c is not None}
+            for key, words in changed.items()
+        }
+        try:  # the office's vocabulary, whatever the register's layout: always kept
+            save_words(self.kind, changed, self._mappings_folder)
+        except OSError:  # a read-only profile: this import still reads them so
+            self.status.setText(_("The words could not be remembered for next time."))
+        self._check_rows()
 
     # --- step 3 → 4 -------------------------------------------------------------------
 
