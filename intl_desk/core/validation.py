@@ -34,6 +34,8 @@ from intl_desk.core.model import (
     ContactPosition,
     Document,
     ExchangeRate,
+    ExpectedResult,
+    FollowUp,
     Indicator,
     IndicatorSdg,
     IndicatorTarget,
@@ -45,6 +47,7 @@ from intl_desk.core.model import (
     Participation,
     Partner,
     Period,
+    PoliticalTerm,
     Project,
     ProjectParticipant,
     ProjectReport,
@@ -333,6 +336,24 @@ def _activity(c: _Checker) -> None:
     count = c.value("participant_count")
     if count is not None and count < 0:
         c.add("participant_count", N_("A number of people cannot be negative."))
+    c.in_vocabulary("transport_mode", vocab.TRANSPORT_MODES, optional=True)
+
+
+def _expected_result(c: _Checker) -> None:
+    c.required("expected")
+
+
+def _follow_up(c: _Checker) -> None:
+    if c.value("months") not in vocab.FOLLOW_UP_MONTHS:
+        c.add("months", N_("A follow-up comes 3, 6 or 12 months after the mission."))
+
+
+def _political_term(c: _Checker) -> None:
+    c.required("leader", "start_date")
+    c.in_order("start_date", "end_date", N_("The term ends before it starts."))
+    c.in_order(
+        "start_date", "plan_adopted_on", N_("The plan was adopted before the term started.")
+    )
 
 
 def _strategic_line(c: _Checker) -> None:
@@ -460,6 +481,9 @@ RULES: dict[type[Record], _Rule] = {
     Membership: _membership,
     Participation: _participation,
     Activity: _activity,
+    ExpectedResult: _expected_result,
+    FollowUp: _follow_up,
+    PoliticalTerm: _political_term,
     StrategicLine: _strategic_line,
     StrategicObjective: _strategic_objective,
     Period: _period,

@@ -335,6 +335,21 @@ ACTIVITY_STATUSES = Vocabulary(
     ],
 )
 
+#: how a mission travelled; the carbon factors per mode are in core/carbon.py
+TRANSPORT_MODES = Vocabulary(
+    "transport_mode",
+    [
+        ("plane", N_("Plane")),
+        ("high_speed_train", N_("High-speed train")),
+        ("intercity_train", N_("Intercity train")),
+        ("coach", N_("Coach")),
+        ("car", N_("Car")),
+    ],
+)
+
+#: the follow-ups a mission with expected results gets, in months after its end
+FOLLOW_UP_MONTHS = (3, 6, 12)
+
 DIMENSIONS = Vocabulary(
     "dimension",
     [

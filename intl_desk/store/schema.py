@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 #: The number of the newest migration; also written to ``PRAGMA user_version``.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 #: The tables of schema :data:`SCHEMA_VERSION`, so that a file's tables can be checked
 #: without importing the model (``intl-desk info`` cannot afford it). The model is the
@@ -28,13 +28,13 @@ TABLES = frozenset(
         "activity", "agreement", "agreement_objective", "agreement_party",
         "agreement_project", "agreement_sdg", "agreement_signatory", "agreement_theme",
         "budget_line", "change", "cofinancing_line", "collection_round", "contact",
-        "contact_position",
-        "document", "exchange_rate", "indicator", "indicator_sdg", "indicator_target",
-        "local_entity", "measurement", "membership", "network", "office", "participation",
-        "partner", "period", "project", "project_participant", "project_report", "project_sdg",
+        "contact_position", "document", "exchange_rate", "expected_result", "follow_up",
+        "indicator", "indicator_sdg", "indicator_target", "local_entity", "measurement",
+        "membership", "network", "office", "participation", "partner", "period",
+        "political_term", "project", "project_participant", "project_report", "project_sdg",
         "project_sector", "project_transaction", "round_indicator", "round_submission",
-        "scale_level", "sent_change", "server_link",
-        "strategic_line", "strategic_objective",
+        "scale_level", "sent_change", "server_link", "strategic_line",
+        "strategic_objective",
     }
 )
 

@@ -65,7 +65,20 @@ def full_office(session: Any) -> list[Record]:
             since=date(2015, 3, 1), until=date(2022, 6, 30),
         )
     )  # fmt: skip
-    line = m.StrategicLine(code="A", title="Attractivité internationale", description="Axe 1")
+    term = m.PoliticalTerm(
+        leader="Grégory Doucet",
+        leader_title="Maire",
+        start_date=date(2020, 7, 4),
+        end_date=date(2026, 3, 22),
+        plan_title="Plan de mandat 2020-2026",
+        plan_adopted_on=date(2021, 1, 25),
+        commitments="Poursuivre le jumelage avec Łódź",
+        notes="…",
+    )
+    old_line = m.StrategicLine(code="0", title="Lyon ouverte", term=term)
+    line = m.StrategicLine(
+        code="A", title="Attractivité internationale", description="Axe 1", continues=old_line
+    )
     objective = m.StrategicObjective(
         title="Accueillir 5 congrès par an", domain="tourism", year=2025, description="…"
     )
@@ -94,6 +107,7 @@ def full_office(session: Any) -> list[Record]:
         name="Perception de la politique internationale",
         dimension="political",
         measure="qualitative",
+        continues=indicator,
     )
     scale.scale_levels.append(m.ScaleLevel(level=1, label="Faible"))
     indicator.sdgs.append(m.IndicatorSdg(sdg=8))
@@ -256,7 +270,18 @@ def full_office(session: Any) -> list[Record]:
         agreement=agreement,
         project=project,
         network=network,
+        transport_mode="high_speed_train",
     )
+    mission.expected_results.append(
+        m.ExpectedResult(
+            position=0,
+            expected="Deux échanges d'étudiants",
+            obtained="Un échange signé",
+            objective=objective,
+            indicator=indicator,
+        )
+    )
+    mission.follow_ups.append(m.FollowUp(months=3, done_on=date(2025, 12, 4), notes="Appel"))
     content = "Délibération n° 1991-123".encode()
     document = m.Document(
         title="Délibération",

@@ -1,6 +1,6 @@
 """The office file's data model (SQLAlchemy 2 declarative, Qt-free)."""
 
-from intl_desk.core.model.activities import Activity
+from intl_desk.core.model.activities import Activity, ExpectedResult, FollowUp
 from intl_desk.core.model.agreements import (
     Agreement,
     AgreementObjective,
@@ -43,6 +43,7 @@ from intl_desk.core.model.projects import (
 )
 from intl_desk.core.model.rounds import CollectionRound, RoundIndicator, RoundSubmission
 from intl_desk.core.model.sync import SentChange, ServerLink
+from intl_desk.core.model.terms import PoliticalTerm
 
 __all__ = [
     "Activity",
@@ -62,6 +63,8 @@ __all__ = [
     "ContactPosition",
     "Document",
     "ExchangeRate",
+    "ExpectedResult",
+    "FollowUp",
     "Indicator",
     "IndicatorSdg",
     "IndicatorTarget",
@@ -73,6 +76,7 @@ __all__ = [
     "Participation",
     "Partner",
     "Period",
+    "PoliticalTerm",
     "Project",
     "ProjectParticipant",
     "ProjectReport",

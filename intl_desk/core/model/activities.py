@@ -10,7 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
 from intl_desk.core.model.agreements import Agreement
-from intl_desk.core.model.base import Record, Searchable
+from intl_desk.core.model.base import Record, Searchable, children
+from intl_desk.core.model.evaluation import Indicator, StrategicObjective
 from intl_desk.core.model.networks import Network
 from intl_desk.core.model.office import LocalEntity, Partner
 from intl_desk.core.model.projects import Money, Project
@@ -41,9 +42,51 @@ class Activity(Record, Searchable):
     agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"), index=True)
     project_id: Mapped[str | None] = mapped_column(ForeignKey("project.id"), index=True)
     network_id: Mapped[str | None] = mapped_column(ForeignKey("network.id"), index=True)
+    #: how a mission travelled (vocabularies.TRANSPORT_MODES): with the coordinates of its
+    #: local entity and partner, what its carbon estimate is computed from
+    transport_mode: Mapped[str | None] = mapped_column(String(20))
 
     local_entity: Mapped[LocalEntity | None] = relationship()
     partner: Mapped[Partner | None] = relationship()
     agreement: Mapped[Agreement | None] = relationship()
     project: Mapped[Project | None] = relationship()
     network: Mapped[Network | None] = relationship()
+    expected_results: Mapped[list[ExpectedResult]] = children(
+        "Activity", "ExpectedResult", "activity_id", order_by="ExpectedResult.position"
+    )
+    follow_ups: Mapped[list[FollowUp]] = children(
+        "Activity", "FollowUp", "activity_id", order_by="FollowUp.months"
+    )
+
+
+class ExpectedResult(Record):
+    """What a mission is meant to bring, written before it (tied to a strategic objective
+    or an indicator when it serves one), and what it brought, written after."""
+
+    __tablename__ = "expected_result"
+    kind_label = N_("Expected result")
+
+    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    expected: Mapped[str] = mapped_column(Text)
+    obtained: Mapped[str | None] = mapped_column(Text)
+    objective_id: Mapped[str | None] = mapped_column(
+        ForeignKey("strategic_objective.id"), index=True
+    )
+    indicator_id: Mapped[str | None] = mapped_column(ForeignKey("indicator.id"), index=True)
+
+    objective: Mapped[StrategicObjective | None] = relationship()
+    indicator: Mapped[Indicator | None] = relationship()
+
+
+class FollowUp(Record):
+    """A mission's follow-up 3, 6 or 12 months after it ended, once it was made: the
+    ones still to make are worked out from the mission's end (core/mission_value.py)."""
+
+    __tablename__ = "follow_up"
+    kind_label = N_("Follow-up")
+
+    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"), index=True)
+    months: Mapped[int] = mapped_column(Integer)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)

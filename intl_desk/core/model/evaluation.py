@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from intl_desk.core.i18n import N_
 from intl_desk.core.model.base import Record, Searchable, children
 from intl_desk.core.model.office import LocalEntity
+from intl_desk.core.model.terms import PoliticalTerm
 
 
 class StrategicLine(Record):
@@ -21,7 +22,13 @@ class StrategicLine(Record):
     code: Mapped[str | None] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
+    #: the term of office whose plan adopted the line
+    term_id: Mapped[str | None] = mapped_column(ForeignKey("political_term.id"), index=True)
+    #: the line of an earlier plan this one carries on (old line → new line)
+    continues_id: Mapped[str | None] = mapped_column(ForeignKey("strategic_line.id"), index=True)
 
+    term: Mapped[PoliticalTerm | None] = relationship()
+    continues: Mapped[StrategicLine | None] = relationship(remote_side="StrategicLine.id")
     objectives: Mapped[list[StrategicObjective]] = children(
         "StrategicLine", "StrategicObjective", "line_id"
     )
@@ -72,8 +79,12 @@ class Indicator(Record, Searchable):
         ForeignKey("strategic_objective.id"), index=True
     )
     source: Mapped[str | None] = mapped_column(String(300))
+    #: the indicator of an earlier plan this one carries on: its measurements are the
+    #: earlier years of this one's series (core/evaluation/series.py)
+    continues_id: Mapped[str | None] = mapped_column(ForeignKey("indicator.id"), index=True)
 
     objective: Mapped[StrategicObjective | None] = relationship()
+    continues: Mapped[Indicator | None] = relationship(remote_side="Indicator.id")
     scale_levels: Mapped[list[ScaleLevel]] = children(
         "Indicator", "ScaleLevel", "indicator_id", order_by="ScaleLevel.level"
     )
