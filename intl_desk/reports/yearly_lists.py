@@ -7,11 +7,12 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from intl_desk.core.display import number_text
+from intl_desk.core.display import first_few, number_text
 from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
 from intl_desk.core.evaluation.lines_activities import ActivityLine, EventLine
 from intl_desk.core.evaluation.yearly import YearlyReport
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.mission_value import CARBON_METHOD, MissionValue, mission_summary
 from intl_desk.reports.yearly_parts import (
     amount,
     annex,
@@ -19,6 +20,7 @@ from intl_desk.reports.yearly_parts import (
     figure,
     long_table,
     more_in_annex,
+    note,
     section,
 )
 
@@ -190,21 +192,56 @@ def _mission_row(line: ActivityLine) -> list[Any]:
     ]
 
 
+def _value_row(value: MissionValue) -> list[Any]:
+    results = "; ".join(f"{line.expected} → {line.obtained or '—'}" for line in value.expected)
+    return [
+        value.title,
+        day(value.start),
+        value.place,
+        amount(value.cost, value.currency),
+        number_text(value.carbon.kg) if value.carbon.kg is not None else "—",
+        results or _("no expected result"),
+    ]
+
+
 def missions(report: YearlyReport) -> list[Flowable]:
-    header = [_("Mission"), _("Date"), _("Place"), _("Justification"), _("Cost")]
-    return section(
-        _("Missions abroad, with their justification and cost"),
-        long_table(
-            header,
-            report.missions,
-            _mission_row,
-            [190, 70, 130, 300, 80],
-            4,
-            _("No mission abroad."),
-            SHOWN,
-            more_in_annex(len(report.missions), "A8"),
-        ),
+    """Cost, carbon and results side by side; then the missions without expected
+    results, which nothing can judge."""
+    values = report.mission_values
+    header = [_("Mission"), _("Date"), _("Place"), _("Cost"), _("kg CO2e"),
+              _("Expected → obtained")]  # fmt: skip
+    story = long_table(
+        header,
+        values,
+        _value_row,
+        [150, 60, 100, 70, 60, 330],
+        3,
+        _("No mission abroad."),
+        SHOWN,
+        more_in_annex(len(values), "A8"),
+        left=(5,),
     )
+    if values:
+        summary = mission_summary(values)
+        story.append(note(summary.render()))
+        story.append(note(_(CARBON_METHOD)))
+        without = [v for v in values if not v.expected]
+        story.append(
+            note(
+                Message(
+                    N_("Missions without expected results ({count}): {missions}."),
+                    {
+                        "count": number_text(len(without)),
+                        "missions": first_few(
+                            [f"{v.title} ({day(v.start)})" for v in without], 40, "; "
+                        ),
+                    },
+                ).render()
+                if without
+                else _("Every mission had its expected results written before it.")
+            )
+        )
+    return section(_("Missions abroad: cost, carbon and results"), story)
 
 
 def _export_hint(kind: str, condition: str) -> str:

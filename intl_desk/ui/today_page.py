@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from intl_desk.core import today as questions
 from intl_desk.core.display import date_text, number_text
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.mission_value import FollowUpDue, follow_ups_due
 from intl_desk.core.records import describe
 from intl_desk.core.vocabularies import RENEWAL_DECISIONS
 from intl_desk.ui.operations import BusyIndicator, Operation
@@ -203,6 +204,7 @@ class TodayData:
     own_entity: str | None
     reports: list[questions.ReportDue]
     measurements: list[questions.MeasurementDue]
+    follow_ups: list[FollowUpDue]
     gap: str | None
     new_file: bool
     steps_left: list[str]
@@ -216,6 +218,7 @@ def read_today(session_factory: Callable[[], Session], today: date) -> TodayData
             own_entity=questions.own_entity_name(session),
             reports=questions.reports_due(session, today),
             measurements=questions.measurements_due(session, today),
+            follow_ups=follow_ups_due(session, today),
             gap=questions.measurement_gap(session),
             new_file=questions.is_new_file(session),
             steps_left=questions.first_steps_left(session),
@@ -245,6 +248,15 @@ def _report_text(due: questions.ReportDue) -> str:
         if due.days_left >= 0
         else N_("{report} — {project}, overdue since {date}"),
         {"report": due.report_title, "project": due.project_title, "date": date_text(due.due)},
+    ).render()
+
+
+def _follow_up_text(due: FollowUpDue) -> str:
+    return Message(
+        N_("{mission} — {months}-month follow-up, due {date}")
+        if due.days_left >= 0
+        else N_("{mission} — {months}-month follow-up, overdue since {date}"),
+        {"mission": due.title, "months": due.months, "date": date_text(due.due)},
     ).render()
 
 
@@ -355,6 +367,11 @@ class TodayPage(QWidget):
         )
         self._measurements: list[questions.MeasurementDue] = []
         self._measurement_gap: str | None = None
+        self.follow_ups = _Panel(
+            _("Mission follow-ups"),
+            _("No mission follow-up is due: missions with expected results get one 3, 6 and "
+              "12 months after they end."),
+        )  # fmt: skip
         self.recent = _Panel(
             _("Recently changed"), _("Nothing recorded yet: start with a partner or an agreement.")
         )
@@ -364,13 +381,15 @@ class TodayPage(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.renewals, 0, 0)
         grid.addWidget(self.reports, 0, 1)
-        grid.addWidget(self.measurements, 1, 0)
-        grid.addWidget(self.recent, 1, 1)
+        grid.addWidget(self.follow_ups, 1, 0)
+        grid.addWidget(self.measurements, 1, 1)
+        grid.addWidget(self.recent, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.first_steps)
         layout.addLayout(grid, 1)
-        for panel in (self.renewals, self.reports, self.measurements, self.recent):
+        panels = (self.renewals, self.reports, self.follow_ups, self.measurements, self.recent)
+        for panel in panels:
             panel.list.itemActivated.connect(self._open_item)
             panel.list.itemDoubleClicked.connect(self._open_item)
 
@@ -407,6 +426,10 @@ class TodayPage(QWidget):
         self._measurements, self._measurement_gap = data.measurements, data.gap
         _offer_groups(self.measurement_filter, data.measurements, data.own_entity, _(_WHOLE_OFFICE))
         self._fill_measurements()
+        self.follow_ups.fill(
+            [(_follow_up_text(d), ("activities", d.activity_id)) for d in data.follow_ups],
+            late=frozenset(row for row, d in enumerate(data.follow_ups) if d.days_left < 0),
+        )
         self.first_steps.show_steps(data.steps_left, data.new_file)
         recent_lines: list[tuple[str, tuple[str, str] | None]] = []
         for change, kind_label, title in data.recent:

@@ -22,7 +22,7 @@ from intl_desk.core.demo.city_catalogue import (
     ORGANISATIONS,
     TERMS,
 )
-from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef, PartnerRef
+from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef, OrmSink, PartnerRef
 from intl_desk.core.demo.documents import write_agreement_documents, write_project_report
 from intl_desk.core.demo.evaluation import (
     write_indicators,
@@ -30,6 +30,7 @@ from intl_desk.core.demo.evaluation import (
     write_periods,
     write_strategy,
 )
+from intl_desk.core.demo.mission_value import write_mission_value
 from intl_desk.core.demo.networks import write_networks
 from intl_desk.core.demo.people import write_partner_contacts, write_staff
 from intl_desk.core.demo.projects import write_project
@@ -77,6 +78,9 @@ def build_city(demo: Demo) -> None:
     demo.say(N_("Documents"))
     _documents(demo)
     demo.flush()
+    if isinstance(demo.sink, OrmSink):  # read back what was written: the city is ORM
+        demo.say(N_("Mission results and terms of office"))
+        write_mission_value(demo, demo.sink.session)
 
 
 def _entity(

@@ -40,6 +40,7 @@ from intl_desk.core.evaluation.lines_activities import (
 )
 from intl_desk.core.evaluation.status import Status
 from intl_desk.core.folding import fold
+from intl_desk.core.mission_value import MissionValue, mission_values
 from intl_desk.core.model import Agreement, Office, Project, StrategicLine, StrategicObjective
 
 #: words that mark an indicator as a survey of residents, in the four languages
@@ -130,6 +131,8 @@ class YearlyReport:
     health: tuple[HealthCount, ...] = ()
     #: the executive first page: the year against the last, the highlights
     executive: ExecutiveSummary | None = None
+    #: the missions again, with their expected results, what was obtained and carbon
+    mission_values: tuple[MissionValue, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -233,6 +236,7 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         memberships=tuple(memberships),
         events=tuple(event_lines(session, ids("events_attended"))),
         missions=tuple(missions),
+        mission_values=tuple(mission_values(session, [m.id for m in missions])),
         health=active_gaps(session, [], today),
         executive=executive_summary(session, year, currency, projects),
     )

@@ -19,9 +19,11 @@ from intl_desk.core import queries
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import sort_key
 from intl_desk.core.errors import FieldError
+from intl_desk.core.i18n import _
 from intl_desk.core.model import Activity, Agreement, Network, Project, Record
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.choices import entity_choices, fill_combo, partner_choices
+from intl_desk.ui.dialogs.activity_value import MissionValueTab
 from intl_desk.ui.dialogs.contact import widen_error_labels
 from intl_desk.ui.fields import allow_empty_number
 from intl_desk.ui.forms.ui_activity import Ui_ActivityForm
@@ -104,3 +106,27 @@ class ActivityDialog(RecordDialog):
         fill_combo(ui.currency, currency_choices([record.currency]), optional=False)
         for widget in (ui.participant_count, ui.cost):
             allow_empty_number(widget)
+        # before a mission, what it should bring; after it, what it brought and cost
+        self.value_tab = MissionValueTab(session, ui)
+        self.tabs.addTab(self.value_tab, _("Value"))
+
+    @property
+    def activity(self) -> Activity:
+        assert isinstance(self.record, Activity)
+        return self.record
+
+    def load_extra(self) -> None:
+        self.value_tab.load(self.activity)
+
+    def read_extra(self) -> None:
+        self.value_tab.read(self.activity)
+
+    def extra_state(self) -> Any:
+        return self.value_tab.state()
+
+    def extra_errors(self) -> list[FieldError]:
+        return self.value_tab.expected.errors() + self.value_tab.follow_ups.errors()
+
+    def child_ids(self) -> list[str]:
+        children = [*self.activity.expected_results, *self.activity.follow_ups]
+        return [child.id for child in children if child.id]

@@ -1,0 +1,110 @@
+"""The city demo's missions get their value: how they travelled, what they were expected
+to bring (tied to the plan's objectives and indicators), what they brought, and the
+follow-ups made at 3, 6 and 12 months — some still due, so Today shows them.
+
+Written after everything else, reading back the missions the activities step wrote, so
+the records generated before keep the same random draws.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intl_desk.core.carbon import great_circle_km
+from intl_desk.core.demo.common import Demo
+from intl_desk.core.mission_value import add_months, mission_end
+from intl_desk.core.model import (
+    Activity,
+    ExpectedResult,
+    FollowUp,
+    Indicator,
+    LocalEntity,
+    Partner,
+    StrategicObjective,
+)
+from intl_desk.core.vocabularies import FOLLOW_UP_MONTHS
+
+#: (what the mission should bring, what it brought: "" when it did not)
+EXPECTED_FR = (
+    ("Signer une feuille de route {year} avec {partner}", "Feuille de route signée le dernier"
+     " jour de la mission"),
+    ("Identifier deux projets communs pour le prochain appel à projets européen",
+     "Trois projets identifiés, un dossier déposé en commun"),
+    ("Préparer l'échange d'étudiants de la rentrée {year}", "Douze places d'échange confirmées"
+     " de part et d'autre"),
+    ("Obtenir l'accord de {partner} sur le cofinancement du projet", ""),
+    ("Présenter le bilan du partenariat au conseil municipal de {partner}",
+     "Bilan présenté ; le partenaire propose un avenant"),
+    ("Rencontrer les entreprises du territoire pour une mission économique croisée",
+     "Huit entreprises rencontrées, mission retour fixée au printemps"),
+    ("Convenir d'un programme culturel commun pour la saison {year}", ""),
+)  # fmt: skip
+FOLLOW_UP_NOTES_FR = (
+    "Point téléphonique avec le service des relations internationales de {partner}",
+    "Compte rendu transmis aux élus ; calendrier des prochaines étapes arrêté",
+    "Visioconférence de suivi : un engagement tenu, un autre reporté",
+    "Relance écrite restée sans réponse ; nouveau contact désigné",
+)
+#: by rail when the partner is this close (km, one way); by plane beyond
+RAIL_UP_TO_KM = 750
+
+
+def write_mission_value(demo: Demo, session: Session) -> None:
+    rng, today = demo.rng, demo.today
+    objectives = list(
+        session.scalars(select(StrategicObjective.id).order_by(StrategicObjective.title))
+    )
+    indicators = list(
+        session.scalars(
+            select(Indicator.id).where(Indicator.formula.is_(None)).order_by(Indicator.name)
+        )
+    )
+    missions = session.scalars(
+        select(Activity)
+        .where(Activity.kind == "mission", Activity.status != "cancelled")
+        .order_by(Activity.start_date, Activity.id)
+    ).all()
+    recent = [m for m in missions if (mission_end(m) or today) >= today - timedelta(days=900)]
+    for mission in missions:
+        partner = session.get(Partner, mission.partner_id) if mission.partner_id else None
+        entity = session.get(LocalEntity, mission.local_entity_id)
+        if partner and entity and None not in (
+            partner.latitude, partner.longitude, entity.latitude, entity.longitude
+        ):
+            km = great_circle_km(entity.latitude, entity.longitude,  # type: ignore[arg-type]
+                                 partner.latitude, partner.longitude)  # type: ignore[arg-type]  # fmt: skip
+            mission.transport_mode = "high_speed_train" if km <= RAIL_UP_TO_KM else "plane"
+        if mission not in recent or rng.chance(0.25):
+            continue  # older missions, and a quarter of the recent ones, set no expectations
+        end = mission_end(mission) or today
+        done = mission.status == "done"
+        name = partner.name if partner else "nos partenaires"
+        for position, (expected, obtained) in enumerate(rng.some(EXPECTED_FR, 1, 3)):
+            link = rng.random()
+            demo.add(
+                ExpectedResult,
+                activity_id=mission.id,
+                position=position,
+                expected=expected.format(year=end.year + 1, partner=name),
+                obtained=obtained.format(partner=name) if done and obtained else None,
+                objective_id=rng.choice(objectives) if objectives and link < 0.5 else None,
+                indicator_id=rng.choice(indicators) if indicators and link > 0.7 else None,
+            )
+        if not done:
+            continue
+        for months in FOLLOW_UP_MONTHS:
+            due = add_months(end, months)
+            if due > today:
+                continue
+            if rng.chance(0.7):  # the others stay due: Today lists them
+                demo.add(
+                    FollowUp,
+                    activity_id=mission.id,
+                    months=months,
+                    done_on=min(today, due + timedelta(days=rng.randint(0, 20))),
+                    notes=rng.choice(FOLLOW_UP_NOTES_FR).format(partner=name),
+                )
+    demo.flush()

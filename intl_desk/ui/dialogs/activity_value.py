@@ -1,0 +1,170 @@
+"""The activity form's "Value" tab: how a mission travelled and its carbon estimate (with
+the factor and its source), what it was expected to bring and what it brought, and its
+follow-ups at 3, 6 and 12 months."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from intl_desk.core import vocabularies as vocab
+from intl_desk.core.carbon import Place, estimate, explanation
+from intl_desk.core.display import date_text, sort_key
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.mission_value import add_months
+from intl_desk.core.model import (
+    Activity,
+    ExpectedResult,
+    FollowUp,
+    Indicator,
+    LocalEntity,
+    Partner,
+    StrategicObjective,
+)
+from intl_desk.ui.child_table import ChildColumn
+from intl_desk.ui.dialogs.agreement_parts import RowTable
+from intl_desk.ui.fields import fill_vocabulary
+
+
+def serves_choices(session: Session) -> list[tuple[str, str]]:
+    """Strategic objectives then indicators, each said for what it is."""
+    objectives = session.execute(
+        select(StrategicObjective.id, StrategicObjective.title).where(
+            StrategicObjective.deleted_at.is_(None)
+        )
+    ).all()
+    indicators = session.execute(
+        select(Indicator.id, Indicator.name).where(Indicator.deleted_at.is_(None))
+    ).all()
+    objective_word, indicator_word = _("Objective"), _("Indicator")
+    return [
+        *sorted(
+            ((f"objective:{row.id}", f"{objective_word}: {row.title}") for row in objectives),
+            key=lambda pair: sort_key(pair[1]),
+        ),
+        *sorted(
+            ((f"indicator:{row.id}", f"{indicator_word}: {row.name}") for row in indicators),
+            key=lambda pair: sort_key(pair[1]),
+        ),
+    ]
+
+
+class MissionValueTab(QWidget):
+    """Reads and writes the activity's transport mode, expected results and follow-ups."""
+
+    def __init__(self, session: Session, form: Any) -> None:
+        super().__init__()
+        self.session = session
+        self.form = form
+        self.transport_mode = QComboBox()
+        self.transport_mode.setObjectName("transport_mode")
+        fill_vocabulary(self.transport_mode, vocab.TRANSPORT_MODES, True)
+        self.carbon = QLabel()
+        self.carbon.setObjectName("carbon_estimate")
+        self.carbon.setWordWrap(True)
+        travel = QFormLayout()
+        travel.addRow(_("Transport"), self.transport_mode)
+        travel.addRow(_("Carbon estimate"), self.carbon)
+        choices = serves_choices(session)
+        self.expected = RowTable(
+            session,
+            ExpectedResult,
+            [
+                ChildColumn("expected", N_("Expected result"), "text", width=280),
+                ChildColumn(
+                    "serves",
+                    N_("Serves"),
+                    "choice",
+                    choices=lambda: choices,
+                    width=220,
+                    prefixed_fields={"objective:": "objective_id", "indicator:": "indicator_id"},
+                ),
+                ChildColumn("obtained", N_("Obtained"), "text", width=260),
+            ],
+            ExpectedResult,
+        )
+        self.expected.setObjectName("expected_results")
+        months = [(m, Message(N_("{months} months"), {"months": m}).render())
+                  for m in vocab.FOLLOW_UP_MONTHS]  # fmt: skip
+        self.follow_ups = RowTable(
+            session,
+            FollowUp,
+            [
+                ChildColumn("months", N_("After"), "choice", choices=lambda: months, width=110),
+                ChildColumn("done_on", N_("Made on"), "date", width=120),
+                ChildColumn("notes", N_("What came of it"), "text", width=360),
+            ],
+            FollowUp,
+        )
+        self.follow_ups.setObjectName("follow_ups")
+        self.due = QLabel()
+        self.due.setObjectName("follow_ups_due")
+        self.due.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(travel)
+        layout.addWidget(QLabel(_("Expected results (before) and what was obtained (after)")))
+        layout.addWidget(self.expected, 2)
+        layout.addWidget(QLabel(_("Follow-ups at 3, 6 and 12 months")))
+        layout.addWidget(self.due)
+        layout.addWidget(self.follow_ups, 1)
+        for signal in (
+            self.transport_mode.currentIndexChanged,
+            form.local_entity_id.currentIndexChanged,
+            form.partner_id.currentIndexChanged,
+            form.participant_count.valueChanged,
+        ):
+            signal.connect(self.refresh)
+        form.end_date.dateChanged.connect(self.refresh)
+        form.start_date.dateChanged.connect(self.refresh)
+
+    def load(self, activity: Activity) -> None:
+        index = self.transport_mode.findData(activity.transport_mode)
+        self.transport_mode.setCurrentIndex(max(index, 0))
+        self.expected.set_records(list(activity.expected_results))
+        self.follow_ups.set_records(list(activity.follow_ups))
+        self.refresh()
+
+    def read(self, activity: Activity) -> None:
+        mode = self.transport_mode.currentData()
+        if activity.transport_mode != mode:
+            activity.transport_mode = mode
+        for position, result in enumerate(self.expected.sync_into(activity.expected_results)):
+            if getattr(result, "position", None) != position:
+                result.position = position  # type: ignore[attr-defined]
+        self.follow_ups.sync_into(activity.follow_ups)
+
+    def state(self) -> tuple[Any, ...]:
+        return (self.transport_mode.currentData(), self.expected.state(), self.follow_ups.state())
+
+    def _place(self, model: Any, record_id: str | None) -> Place | None:
+        record = self.session.get(model, record_id) if record_id else None
+        return Place(record.name, record.latitude, record.longitude) if record else None
+
+    def refresh(self, *_args: object) -> None:
+        """The estimate and the due dates as the form stands, before it is saved."""
+        count = self.form.participant_count
+        people = None if count.value() == count.minimum() else count.value()
+        carbon = estimate(
+            self.transport_mode.currentData(),
+            self._place(LocalEntity, self.form.local_entity_id.currentData()),
+            self._place(Partner, self.form.partner_id.currentData()),
+            people,
+        )
+        self.carbon.setText(explanation(carbon))
+        end = self.form.end_date.value() or self.form.start_date.value()
+        if end is None:
+            self.due.setText(_("Give the mission its dates: the follow-ups count from its end."))
+            return
+        self.due.setText(
+            "; ".join(
+                Message(
+                    N_("{months} months: {date}"),
+                    {"months": months, "date": date_text(add_months(end, months))},
+                ).render()
+                for months in vocab.FOLLOW_UP_MONTHS
+            )
+        )

@@ -1,0 +1,113 @@
+"""A mission's value on its form (transport, carbon, expected results) and its follow-ups
+on Today, driven through the real widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabBar
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Activity, ExpectedResult, LocalEntity, Partner
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.dialogs.activity import ActivityDialog
+from intl_desk.ui.today_page import LATE_COLOUR, TodayPage
+
+from conftest import TypeText  # isort: skip
+
+
+def _mission(office: OfficeFile, *, results: bool = False) -> str:
+    with office.session() as session:
+        mission = Activity(
+            kind="mission", status="done", title="Mission à Leipzig",
+            start_date=date(2026, 3, 7), end_date=date(2026, 3, 10), participant_count=3,
+            local_entity=LocalEntity(name="Ville de Lyon", latitude=45.7640, longitude=4.8357),
+            partner=Partner(name="Leipzig", country_code="DE", latitude=51.3397,
+                            longitude=12.3731),
+        )  # fmt: skip
+        if results:
+            mission.expected_results.append(ExpectedResult(expected="Feuille de route signée"))
+        session.add(mission)
+        session.commit()
+        return mission.id
+
+
+def _open_tab(qtbot: QtBot, dialog: ActivityDialog, title: str) -> None:
+    bar = dialog.tabs.findChild(QTabBar)
+    assert bar is not None
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert dialog.tabs.currentIndex() == index
+
+
+def test_choose_the_plane_see_the_carbon_and_write_what_is_expected(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    mission_id = _mission(office)
+    dialog = ActivityDialog(office, mission_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    _open_tab(qtbot, dialog, "Value")
+    tab = dialog.value_tab
+    assert tab.carbon.text().startswith("No transport mode")
+    assert tab.due.text() == "3 months: 10 Jun 2026; 6 months: 10 Sept 2026; 12 months: 10 Mar 2027"
+    tab.transport_mode.setFocus()
+    QTest.keyClicks(tab.transport_mode, "Plane")  # a closed list box picks the entry typed
+    assert tab.transport_mode.currentData() == "plane"
+    # 831.1 km × 2 × 3 travellers × 0.258 (tests/core/test_mission_value.py by hand)
+    assert tab.carbon.text().startswith("1,286.5 kg CO2e: round trip, 831.1 km each way")
+    assert "Avion passagers - Court courrier, 2018 - AVEC trainées" in tab.carbon.text()
+    qtbot.mouseClick(tab.expected.add_button, Qt.MouseButton.LeftButton)
+    table = tab.expected.table
+
+    def editing() -> bool:
+        focus = QApplication.focusWidget()
+        editing = table.state() == QAbstractItemView.State.EditingState
+        return editing and focus is not None and table.isAncestorOf(focus)
+
+    qtbot.waitUntil(editing)
+    typist(QApplication.focusWidget(), "Signer une feuille de route 2027")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.expected.table.state() != QAbstractItemView.State.EditingState)
+    assert dialog.has_changes
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+    dialog.close()
+    with OfficeFile.open(office_path, read_only=True) as reopened, reopened.session() as session:
+        saved = session.scalars(select(Activity)).one()
+        assert saved.transport_mode == "plane"
+        assert [r.expected for r in saved.expected_results] == ["Signer une feuille de route 2027"]
+
+
+def test_a_follow_up_due_shows_on_today_and_opens_its_mission(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    mission_id = _mission(office, results=True)
+    page = TodayPage(office.session, today=lambda: date(2026, 9, 20))
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)
+    with qtbot.waitSignal(page.loaded):
+        page.load()
+    panel = page.follow_ups.list
+    lines = [panel.item(row).text() for row in range(panel.count())]
+    assert lines == [
+        "Mission à Leipzig — 3-month follow-up, overdue since 10 Jun 2026",
+        "Mission à Leipzig — 6-month follow-up, overdue since 10 Sept 2026",
+    ]
+    assert panel.item(0).foreground().color() == LATE_COLOUR
+    assert page.follow_ups.heading.text() == "Mission follow-ups (2)"
+    opened: list[tuple[str, str]] = []
+    page.open_requested.connect(lambda kind, record: opened.append((kind, record)))
+    centre = panel.visualItemRect(panel.item(1)).center()
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.keyClick(panel, Qt.Key.Key_Return)
+    assert opened == [("activities", mission_id)]
