@@ -22,10 +22,10 @@ NOBODY = 65534
 PRELOADED = (
     "_strptime",
     "intl_desk.core.reference",
-    "intl_desk.exchange.commands",
+    "intl_desk.cli.exchange",
     "intl_desk.exchange.export",
     "intl_desk.exchange.importer",
-    "intl_desk.sharing_cli",
+    "intl_desk.cli.sharing",
     "intl_desk.store.merge",
 )
 

@@ -59,7 +59,7 @@ def print_agreement_sheet(office: Any, agreement_id: str, path: Path) -> Path:
     the form should save first. Raises the store's and core's typed errors.
     """
     from intl_desk.core.queries import office as office_record
-    from intl_desk.reports.commands import write_atomically
+    from intl_desk.reports.saving import write_atomically
 
     with office.session() as session:
         sheet = agreement_sheet(session, agreement_id)

@@ -96,7 +96,7 @@ def print_entity_sheets(office: Any, path: Path, region_id: str | None = None) -
     """Write the sheets of ``office`` (an open OfficeFile) to ``path``; returns it."""
     from intl_desk.core.entity_sheets import entity_sheets
     from intl_desk.core.queries import office as office_record
-    from intl_desk.reports.commands import write_atomically
+    from intl_desk.reports.saving import write_atomically
 
     with office.session() as session:
         sheets = entity_sheets(session, region_id)

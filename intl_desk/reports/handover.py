@@ -51,7 +51,7 @@ def write_handover_pdf(
     workbook: str | None = None,
 ) -> None:
     """Write the PDF; ``workbook`` names the file holding the full listings (written
-    beside it by :func:`intl_desk.reports.evaluation_commands.save_handover`)."""
+    beside it by :func:`intl_desk.reports.saving.save_handover`)."""
     register_fonts()
     as_of = Message(N_("As of {date}"), {"date": day(report.today)}).render()
     letterhead = Letterhead(report.office_name, handover_title(), as_of, report.today, logo)

@@ -115,7 +115,7 @@ def print_partner_sheet(
     Reads in a session of its own, so an open form should save first.
     """
     from intl_desk.core.queries import office as office_record
-    from intl_desk.reports.commands import write_atomically
+    from intl_desk.reports.saving import write_atomically
 
     with office.session() as session:
         if country:

@@ -87,7 +87,7 @@ def install_report_menu(window: MainWindow) -> QMenu:
 
 
 def yearly_report(window: MainWindow) -> Path | None:
-    from intl_desk.reports.evaluation_commands import save_yearly
+    from intl_desk.reports.saving import save_yearly
 
     if window.office is None:
         window.statusBar().showMessage(_("Open an office file first."), 5000)
@@ -102,7 +102,7 @@ def yearly_report(window: MainWindow) -> Path | None:
 
 
 def handover_report(window: MainWindow) -> Path | None:
-    from intl_desk.reports.evaluation_commands import handover_workbook_path, save_handover
+    from intl_desk.reports.saving import handover_workbook_path, save_handover
 
     if window.office is None:
         window.statusBar().showMessage(_("Open an office file first."), 5000)

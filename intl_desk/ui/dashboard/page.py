@@ -410,8 +410,8 @@ class DashboardPage(QWidget):
 
     def save_pdf(self) -> Path | None:
         """Ask where, write the PDF of what is on screen, open it."""
-        from intl_desk.reports.commands import write_atomically
         from intl_desk.reports.overview import write_overview_pdf
+        from intl_desk.reports.saving import write_atomically
 
         overview = self.overview
         if overview is None:

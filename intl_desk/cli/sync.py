@@ -12,8 +12,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from intl_desk.cli.password_input import read_password
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.core.password_input import read_password
 
 
 def cmd_clone(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
-"""``intl-desk import`` and ``intl-desk export``, registered by :mod:`intl_desk.cli`.
+"""``intl-desk import``, ``export`` and ``calendar``: registers and lists in and out.
 
-Kept here so the command line stays a thin list of commands. Exit codes as everywhere:
+Exit codes as everywhere:
 0 everything done, 1 some rows were rejected (the others were written, or with
 ``--dry-run`` would be), 2 unusable input (raised as typed errors, one line on stderr).
 """

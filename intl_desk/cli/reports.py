@@ -1,25 +1,27 @@
 """``intl-desk report …``: the reports from the command line.
 
-The ``report`` parser holds one sub-command per report: ``overview`` and ``partner`` here,
-``yearly`` and ``handover`` from ``evaluation_commands``. Reading the office file is
-read-only: a report never writes to it. The PDF is written beside its destination first and
-moved into place, so an interrupted run never leaves half a PDF under the user's file name.
+The ``report`` parser holds one sub-command per report (``overview``, ``yearly``,
+``handover``, ``partner``, ``entities``). Reading the office file is read-only: a report
+never writes to it. The PDF is written beside its destination first and moved into place
+(:func:`intl_desk.reports.saving.write_atomically`), so an interrupted run never leaves
+half a PDF under the user's file name.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
-
-
-class ReportOptionError(IntlDeskError):
-    """An unusable report option (exit code 2, one line on stderr)."""
+from intl_desk.reports.saving import (
+    ReportOptionError,
+    handover_workbook_path,
+    save_handover,
+    save_yearly,
+    write_atomically,
+)
 
 
 def add_report_parser(sub: Any) -> Any:
@@ -37,8 +39,6 @@ def add_report_parser(sub: Any) -> Any:
     )
     overview.add_argument("--country", metavar="CC", help=_("partner country, e.g. PT"))
     overview.set_defaults(handler=cmd_report_overview)
-    from intl_desk.reports.evaluation_commands import add_evaluation_reports
-
     add_evaluation_reports(kinds)  # yearly, handover
     partner = kinds.add_parser(
         "partner",
@@ -129,22 +129,6 @@ def _year(value: int | None) -> int:
     return value
 
 
-def write_atomically(output: Path, write: Any, sources: Iterable[Path | str] = ()) -> None:
-    """Call ``write(handle)`` on a temporary file beside ``output``, then move it there.
-
-    ``sources`` are the office files being read: the output guard refuses to write over
-    them, their lock, journal or backups (or over any other office file).
-    """
-    from intl_desk.store.output_guard import write_guarded
-
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise ReportOptionError(
-            Message(N_("The folder {folder} does not exist."), {"folder": str(folder)})
-        )
-    write_guarded(output, write, sources)
-
-
 def cmd_report_overview(args: argparse.Namespace) -> int:
     from intl_desk.core.overview import OverviewFilters, compute_overview, entity_by_name
     from intl_desk.core.queries import office as office_record
@@ -162,4 +146,54 @@ def cmd_report_overview(args: argparse.Namespace) -> int:
         logo = own.logo if own else None
     write_atomically(output, lambda stream: write_overview_pdf(overview, stream, logo), [source])
     print(Message(N_("Overview written to {file}."), {"file": str(output)}))
+    return 0
+
+
+def add_evaluation_reports(kinds: Any) -> None:
+    yearly = kinds.add_parser(
+        "yearly", help=_("the yearly report: indicators against targets, agreements, projects")
+    )
+    yearly.add_argument("file", metavar=_("FILE"))
+    yearly.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"))
+    yearly.add_argument("--year", type=int, help=_("the year reported on (default: this year)"))
+    yearly.set_defaults(handler=cmd_report_yearly)
+    handover = kinds.add_parser(
+        "handover", help=_("the handover report for a new team: every live commitment")
+    )
+    handover.add_argument("file", metavar=_("FILE"))
+    handover.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"))
+    handover.set_defaults(handler=cmd_report_handover)
+
+
+def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    from intl_desk.store.output_guard import guard_output
+
+    source, output = Path(args.file), Path(args.output)
+    guard_output(output, [source])  # at once, before the report is computed
+    return source, output
+
+
+def cmd_report_yearly(args: argparse.Namespace) -> int:
+    from intl_desk.store.office_file import OfficeFile
+
+    source, output = _paths(args)
+    year = _year(args.year)
+    with OfficeFile.open(source, read_only=True) as office:
+        save_yearly(office, year, output)
+    print(Message(N_("Yearly report written to {file}."), {"file": str(output)}))
+    return 0
+
+
+def cmd_report_handover(args: argparse.Namespace) -> int:
+    from intl_desk.store.office_file import OfficeFile
+
+    source, output = _paths(args)
+    with OfficeFile.open(source, read_only=True) as office:
+        save_handover(office, output)
+    print(
+        Message(
+            N_("Handover report written to {file}, its full lists to {workbook}."),
+            {"file": str(output), "workbook": str(handover_workbook_path(output))},
+        )
+    )
     return 0

@@ -1,4 +1,5 @@
-"""The command line. Every job the GUI does has a command here.
+"""The command line's entry point, and the commands on a whole office file (``new``,
+``demo``, ``check``, ``info``, ``bench``, ``gui``). Every job the GUI does has a command.
 
 Exit codes: 0 success, 1 problems found (``check``, merge conflicts), 2 unusable input.
 Errors are one clear line on stderr; an unexpected failure is logged with its traceback
@@ -255,27 +256,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.set_defaults(handler=cmd_bench)
 
-    from intl_desk.reports.commands import add_report_parser
+    from intl_desk.cli.reports import add_report_parser
 
     add_report_parser(sub)  # report overview|yearly|handover
 
-    from intl_desk.sharing_cli import add_sharing_parsers
+    from intl_desk.cli.sharing import add_sharing_parsers
 
     add_sharing_parsers(sub)  # copy, merge, extract
 
-    from intl_desk.exchange.commands import add_commands as add_exchange_parsers
+    from intl_desk.cli.exchange import add_commands as add_exchange_parsers
 
     add_exchange_parsers(sub)  # import, export
 
-    from intl_desk.exchange.rates_command import add_rates_parser
+    from intl_desk.cli.rates import add_rates_parser
 
     add_rates_parser(sub)  # rates FILE [--import SHEET]
 
-    from intl_desk.server.commands import add_server_parser
+    from intl_desk.cli.server import add_server_parser
 
     add_server_parser(sub)  # server init|run|backup, server user add|list|disable
 
-    from intl_desk.sync.commands import add_sync_parsers
+    from intl_desk.cli.sync import add_sync_parsers
 
     add_sync_parsers(sub)  # clone, sync (the client side of the office server)
 
