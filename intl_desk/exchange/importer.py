@@ -545,18 +545,23 @@ def _table_end(rows: list[list[Any]], mapped: int) -> int:
 
 
 def apply_import(
-    session: Session, preview: Preview, on_duplicate: OnDuplicate = "skip"
+    session: Session,
+    preview: Preview,
+    on_duplicate: OnDuplicate = "skip",
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Write the accepted rows of ``preview`` in one transaction and commit; on any
     failure nothing is written. ``session`` may be another one than the preview's (the
-    wizard checks and writes on different worker threads): the preview keeps ids only."""
+    wizard checks and writes on different worker threads): the preview keeps ids only.
+    ``progress(done, total)`` is told every :data:`PROGRESS_STEP` rows; what it raises
+    (the wizard's Cancel) rolls everything back."""
     handler = handler_for(preview.kind)
     context = preview.context
     context.session = session
     result = ImportResult()
     try:
         with session.no_autoflush:
-            _apply_rows(handler, context, preview, on_duplicate, result)
+            _apply_rows(handler, context, preview, on_duplicate, result, progress)
         context.writer.flush()
         session.commit()
     except ValidationError as error:
@@ -574,8 +579,11 @@ def _apply_rows(
     preview: Preview,
     on_duplicate: OnDuplicate,
     result: ImportResult,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    for row in preview.rows:
+    for done, row in enumerate(preview.rows, 1):
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(done, len(preview.rows))
         if row.status == "rejected":
             result.rejected.append((row.number, list(row.errors)))
         elif row.status == "duplicate" and on_duplicate == "skip":

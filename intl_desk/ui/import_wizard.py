@@ -48,7 +48,7 @@ from intl_desk.exchange.mapping import WordChoices, save_mapping, save_words, sa
 from intl_desk.exchange.reader import worksheet_names
 from intl_desk.exchange.values import word_key
 from intl_desk.ui.import_steps import CHECK, CHOOSE, COLUMNS, DONE, ImportSteps
-from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
+from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 
 SessionFactory = Callable[[], Session]
 
@@ -63,14 +63,12 @@ class ImportWizard(ImportSteps):
         session_factory: SessionFactory,
         parent: QWidget | None = None,
         *,
-        indicator: BusyIndicator | None = None,
         mappings_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import from a spreadsheet"))
         self.resize(960, 600)
         self._sessions = session_factory
-        self._indicator = indicator
         self._mappings_folder = mappings_folder
         self.layout_found: SheetLayout | None = None
         self.preview: Preview | None = None
@@ -91,11 +89,14 @@ class ImportWizard(ImportSteps):
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.go_next)
         self.close_button = QPushButton(_("Cancel"))
-        self.close_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.cancel_or_close)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        #: what a long read, check or write has done so far (rows of rows), in the wizard
+        self.progress_indicator = BusyIndicator(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.progress_indicator)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.close_button)
@@ -135,6 +136,18 @@ class ImportWizard(ImportSteps):
     def busy(self) -> bool:
         return self.operation is not None and self.operation.running
 
+    def cancel_or_close(self) -> None:
+        """Cancel stops the reading, checking or writing under way (nothing is written),
+        else closes the wizard."""
+        if self.busy and self.operation is not None:
+            self.operation.cancel()
+            self.operation = None
+            self.progress_indicator.end_all()
+            self.status.setText(_("Stopped: nothing was written."))
+            self._show(self.step)
+            return
+        self.reject()
+
     def go_back(self) -> None:
         if not self.busy:
             self._show(max(CHOOSE, self.step - 1))
@@ -149,7 +162,9 @@ class ImportWizard(ImportSteps):
         elif self.step == CHECK:
             self._write()
 
-    def _run(self, work: Callable[[], Any], success: Callable[[Any], None], label: str) -> None:
+    def _run(
+        self, work: Callable[[Progress], Any], success: Callable[[Any], None], label: str
+    ) -> None:
         self.status.setText(label)
         self.next_button.setEnabled(False)
 
@@ -159,12 +174,7 @@ class ImportWizard(ImportSteps):
             show_failure(self, _("Cannot import"), error)
 
         self.operation = Operation(
-            self,
-            lambda progress: work(),
-            success,
-            failure=failed,
-            label=label,
-            indicator=self._indicator,
+            self, work, success, failure=failed, label=label, indicator=self.progress_indicator
         ).run()
 
     # --- step 1 → 2 -------------------------------------------------------------------
@@ -201,7 +211,7 @@ class ImportWizard(ImportSteps):
             self.sheet_box.currentData(),
         )
         self._run(
-            lambda: sheet_layout(
+            lambda _progress: sheet_layout(
                 path, kind, worksheet=sheet, mappings_folder=self._mappings_folder
             ),
             self._columns_read,
@@ -235,10 +245,16 @@ class ImportWizard(ImportSteps):
                 self.status.setText(_("The columns could not be remembered for next time."))
         path, kind, words = Path(self.path_edit.text().strip()), self.kind, self.word_choices
 
-        def work() -> Preview:
+        def work(progress: Progress) -> Preview:
             with self._sessions() as session:
                 return preview_import(
-                    session, path, kind, worksheet=found.sheet, mapping=mapping, words=words
+                    session,
+                    path,
+                    kind,
+                    worksheet=found.sheet,
+                    mapping=mapping,
+                    words=words,
+                    progress=_telling(progress, N_("Rows checked: {done} of {total}…")),
                 )
 
         self._run(work, self._rows_checked, _("Checking every row…"))
@@ -274,9 +290,14 @@ class ImportWizard(ImportSteps):
         assert preview is not None
         mode: OnDuplicate = "update" if self.update_button.isChecked() else "skip"
 
-        def work() -> ImportResult:
+        def work(progress: Progress) -> ImportResult:
             with self._sessions() as session:
-                return apply_import(session, preview, mode)
+                return apply_import(
+                    session,
+                    preview,
+                    mode,
+                    progress=_telling(progress, N_("Rows written: {done} of {total}…")),
+                )
 
         self._run(work, self._written, _("Writing…"))
 
@@ -286,6 +307,18 @@ class ImportWizard(ImportSteps):
         self.show_result(result)
         self._show(DONE)
         self.imported.emit(result)
+
+
+def _telling(progress: Progress, msgid: str) -> Callable[[int, int], None]:
+    """A callback for the import's ``progress``: says how far it has got in the wizard
+    and stops the work there when Cancel was pressed."""
+
+    def tell(done: int, total: int) -> None:
+        progress.check()
+        text = Message(msgid, {"done": number_text(done), "total": number_text(total)})
+        progress.update(text.render(), done, total)
+
+    return tell
 
 
 def start_import(window: Any) -> ImportWizard | None:
@@ -299,7 +332,7 @@ def start_import(window: Any) -> ImportWizard | None:
             _("This file is open read-only: open it for editing to import into it."), 8000
         )
         return None
-    wizard = ImportWizard(window.session, window, indicator=getattr(window, "busy", None))
+    wizard = ImportWizard(window.session, window)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.imported.connect(lambda _result: window.reload())
     wizard.open()

@@ -169,6 +169,12 @@ class BusyIndicator(QWidget):
         self._timer.stop()
         self.hide()
 
+    def end_all(self) -> None:
+        """Hide at once: the operations shown were cancelled (their results are dropped)."""
+        self._running.clear()
+        self._timer.stop()
+        self.hide()
+
     def _appear(self) -> None:
         if self._running:
             self.show()

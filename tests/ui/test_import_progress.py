@@ -1,0 +1,123 @@
+"""A long register says in the wizard how far the check and the write have got, and
+Cancel stops a write under way with nothing written."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Agreement
+from intl_desk.exchange import importer
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui import import_wizard
+from intl_desk.ui.import_wizard import CHECK, COLUMNS, ImportWizard
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
+from exchange_helpers import write_rows
+
+CITIES = [("Porto", "Portugal"), ("Łódź", "Pologne"), ("Córdoba", "Argentine"),
+          ("Huế", "Viêt Nam"), ("Thiès", "Sénégal"), ("Kraków", "Pologne")]
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    return write_rows(
+        tmp_path / "jumelages.xlsx",
+        [
+            ["Registre des jumelages de la Ville — mis à jour en 2024"],
+            ["Ville partenaire", "Pays", "Type", "Signé le"],
+            *[[city, country, "Jumelage", "2011"] for city, country in CITIES],
+            [],
+            ["Total : 6 jumelages"],
+        ],
+    )
+
+
+def _to_check(qtbot: QtBot, wizard: ImportWizard, register: Path) -> None:
+    qtbot.keyClicks(wizard.path_edit, str(register))
+    for step in (COLUMNS, CHECK):
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda s=step: wizard.step == s and not wizard.busy, timeout=10_000)
+
+
+def test_the_wizard_says_how_many_rows_are_checked_and_written(
+    qtbot: QtBot,
+    office_path: Path,
+    register: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(importer, "PROGRESS_STEP", 2)  # a word every 2 rows, not 5,000
+    with OfficeFile.open(office_path) as office:
+        wizard = ImportWizard(office.session, mappings_folder=tmp_path / "config")
+        qtbot.addWidget(wizard)
+        said: list[tuple[str, int, int]] = []
+        shown = wizard.progress_indicator.progress
+
+        def heard(token: int, text: str, done: int, total: int) -> None:
+            said.append((text, done, total))
+            shown(token, text, done, total)
+
+        monkeypatch.setattr(wizard.progress_indicator, "progress", heard)
+        _to_check(qtbot, wizard, register)
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Import 6 row(s)
+        qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=10_000)
+    assert said == [
+        ("Rows checked: 2 of 6…", 2, 6),
+        ("Rows checked: 4 of 6…", 4, 6),
+        ("Rows checked: 6 of 6…", 6, 6),
+        ("Rows written: 2 of 6…", 2, 6),
+        ("Rows written: 4 of 6…", 4, 6),
+        ("Rows written: 6 of 6…", 6, 6),
+    ]
+
+
+def test_cancel_during_the_write_leaves_the_file_as_it_was(
+    qtbot: QtBot,
+    office_path: Path,
+    register: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
+    telling = import_wizard._telling
+    paused, resume = threading.Event(), threading.Event()
+
+    def slow_telling(progress: object, msgid: str) -> Callable[[int, int], None]:
+        tell = telling(progress, msgid)  # type: ignore[arg-type]
+
+        def told(done: int, total: int) -> None:
+            tell(done, total)
+            if msgid.startswith("Rows written"):  # the write waits here for the click
+                paused.set()
+                resume.wait(10)
+
+        return told
+
+    monkeypatch.setattr(import_wizard, "_telling", slow_telling)
+    with OfficeFile.open(office_path) as office:
+        wizard = ImportWizard(office.session, mappings_folder=tmp_path / "config")
+        qtbot.addWidget(wizard)
+        wizard.show()
+        _to_check(qtbot, wizard, register)
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        assert paused.wait(10)
+        writing = wizard.operation
+        assert writing is not None
+        qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel
+        resume.set()
+        assert wizard.status.text() == "Stopped: nothing was written."
+        assert wizard.isVisible() and wizard.step == CHECK  # still there, not closed
+        assert wizard.next_button.isEnabled()  # the import can be started again
+        qtbot.waitUntil(lambda: not writing.running, timeout=10_000)  # rolled back
+        with office.session() as session:
+            assert session.scalar(select(func.count()).select_from(Agreement)) == 0
+        assert wizard.outcome is None
