@@ -30,6 +30,7 @@ from intl_desk.core.vocabularies import MEMBERSHIP_ROLES
 from intl_desk.reports.charts import shorten
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import FOOTER, HEADER, MARGIN, PAGE, Letterhead, document
+from intl_desk.reports.paragraphs import SharedParagraph
 from intl_desk.reports.styles import BODY, HEADING, SECTION, SMALL, data_table, text
 from intl_desk.reports.yearly_parts import WIDTH, figure, tiles
 
@@ -237,7 +238,7 @@ def _indicators(sheet: EntitySheet) -> list[Flowable]:
         )
     table = data_table(rows, [WIDTH - 330, 110, 110, 110], 1, left=(3,))
     table.hAlign = "LEFT"
-    return [Spacer(1, 6), Paragraph(title, SECTION), table]
+    return [Spacer(1, 6), SharedParagraph(title, SECTION), table]
 
 
 def _figures(sheet: EntitySheet) -> list[tuple[str, str]]:
@@ -258,7 +259,7 @@ def _table(title: str, rows: list[list[Any]], hidden: int) -> list[Flowable]:
     if len(rows) == 1:
         return []
     out: list[Flowable] = [
-        Paragraph(title, SECTION),
+        SharedParagraph(title, SECTION),
         data_table(rows, [COLUMN * 0.6 - 7, COLUMN * 0.4 - 7], 1),
     ]
     if hidden > 0:
@@ -269,7 +270,7 @@ def _table(title: str, rows: list[list[Any]], hidden: int) -> list[Flowable]:
 def _list(title: str, lines: list[str], shown: int) -> list[Flowable]:
     if not lines:
         return []
-    out: list[Flowable] = [Paragraph(title, SECTION)]
+    out: list[Flowable] = [SharedParagraph(title, SECTION)]
     out += [text("• " + line, BODY) for line in lines[:shown]]
     if len(lines) > shown:
         out.append(text(_more(len(lines) - shown), SMALL))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -15,6 +16,7 @@ from reportlab.platypus.tables import CellStyle
 from intl_desk.core.overview import style
 from intl_desk.reports.fonts import BOLD, REGULAR
 from intl_desk.reports.ledger import LedgerTable, cell_look
+from intl_desk.reports.paragraphs import SharedParagraph
 
 # Colours as Color objects, never as "#rrggbb" strings: ReportLab parses a string colour on
 # every paragraph it draws (an ast.parse each time; 4 s of the 855 entity sheets).
@@ -36,7 +38,7 @@ ADVICE = ParagraphStyle("advice", parent=BODY, fontSize=12, leading=17)
 
 def text(value: str, paragraph_style: ParagraphStyle = BODY) -> Paragraph:
     """A Paragraph of user text: escaped, since names may hold ``&`` or ``<``."""
-    return Paragraph(escape(value), paragraph_style)
+    return SharedParagraph(escape(value), paragraph_style)
 
 
 PADDING = 3.0
@@ -211,19 +213,26 @@ def _header(
     cells: list[Any], numeric_from: int, font_size: float, left: tuple[int, ...]
 ) -> list[Any]:
     """Header strings as bold paragraphs that wrap within their column."""
-    left_style = ParagraphStyle(
-        f"header{font_size}",
-        fontName=BOLD,
-        fontSize=font_size,
-        leading=font_size * 1.15,
-        textColor=INK,
-    )
-    right = ParagraphStyle(f"header_right{font_size}", parent=left_style, alignment=TA_RIGHT)
+    left_style, right = _header_styles(font_size)
     return [
-        Paragraph(
+        SharedParagraph(
             escape(cell), right if column >= numeric_from and column not in left else left_style
         )
         if isinstance(cell, str) and cell
         else cell
         for column, cell in enumerate(cells)
     ]
+
+
+@cache
+def _header_styles(font_size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
+    """The header styles (left, right) of a table in ``font_size``: made once, so that
+    their paragraphs share their parsing (:mod:`intl_desk.reports.paragraphs`)."""
+    left = ParagraphStyle(
+        f"header{font_size}",
+        fontName=BOLD,
+        fontSize=font_size,
+        leading=font_size * 1.15,
+        textColor=INK,
+    )
+    return left, ParagraphStyle(f"header_right{font_size}", parent=left, alignment=TA_RIGHT)
