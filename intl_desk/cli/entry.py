@@ -64,7 +64,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from intl_desk.store.demo_file import write_demo_file
+    from intl_desk.demo.file import write_demo_file
 
     path = Path(args.file)
     if path.exists() and args.open:

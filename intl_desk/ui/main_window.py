@@ -445,8 +445,8 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Open the demo office, built in the user's data folder the first time."""
+        from intl_desk.demo.file import write_demo_file
         from intl_desk.paths import user_data_dir
-        from intl_desk.store.demo_file import write_demo_file
 
         path = user_data_dir() / "demo.sqlite"
         if path.exists():

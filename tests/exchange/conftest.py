@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from intl_desk.core.demo import populate_demo
+from intl_desk.demo import populate_demo
 from intl_desk.store.office_file import OfficeFile
 
 TODAY = date(2026, 3, 1)

@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from intl_desk.cli import main
-from intl_desk.core.demo import populate_demo
 from intl_desk.core.model import (
     Base,
     Change,
@@ -28,6 +27,7 @@ from intl_desk.core.model import (
     ServerLink,
 )
 from intl_desk.core.tracking import TrackedSession
+from intl_desk.demo import populate_demo
 from intl_desk.store.office_file import OfficeFile, check
 
 SKIPPED = {"server_link", "sent_change"}

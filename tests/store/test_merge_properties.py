@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from merge_helpers import copy_of, records
 from sqlalchemy import select
 
-from intl_desk.core.demo import populate_demo
 from intl_desk.core.model import Agreement, AgreementSignatory, AgreementTheme, Base, Partner
+from intl_desk.demo import populate_demo
 from intl_desk.store.merge import merge_files
 from intl_desk.store.merge.plan import table_specs
 from intl_desk.store.office_file import OfficeFile

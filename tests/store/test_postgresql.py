@@ -13,10 +13,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, select, text
 
-from intl_desk.core.demo import populate_demo
 from intl_desk.core.model import Base, Change, LocalEntity, Office, Partner
 from intl_desk.core.model.base import new_uuid
 from intl_desk.core.tracking import TrackedSession
+from intl_desk.demo import populate_demo
 from intl_desk.store import schema
 
 

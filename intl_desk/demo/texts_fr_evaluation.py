@@ -8,7 +8,7 @@ citizens' awareness survey.
 
 from __future__ import annotations
 
-from intl_desk.core.demo.texts import IndicatorSpec, LineSpec
+from intl_desk.demo.texts import IndicatorSpec, LineSpec
 
 LINES = (
     LineSpec(

@@ -1,6 +1,6 @@
 """Writing planned agreements with their parties, objectives, themes, SDGs and signatories.
 
-Planning is in :mod:`intl_desk.core.demo.lifecycle`; here each planned step becomes an
+Planning is in :mod:`intl_desk.demo.lifecycle`; here each planned step becomes an
 agreement whose title, reference, legal authorisation and signatories fit its date, type
 and parties, written in date order across all relationships.
 """
@@ -9,11 +9,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from intl_desk.core.demo.catalogue import sdgs_for
-from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef, PartnerRef
-from intl_desk.core.demo.lifecycle import Plan, Relationship, plan
-from intl_desk.core.demo.names import gendered, person
-from intl_desk.core.demo.texts import Texts
 from intl_desk.core.model import (
     Agreement,
     AgreementObjective,
@@ -22,6 +17,11 @@ from intl_desk.core.model import (
     AgreementSignatory,
     AgreementTheme,
 )
+from intl_desk.demo.catalogue import sdgs_for
+from intl_desk.demo.common import AgreementRef, Demo, EntityRef, PartnerRef
+from intl_desk.demo.lifecycle import Plan, Relationship, plan
+from intl_desk.demo.names import gendered, person
+from intl_desk.demo.texts import Texts
 
 _EXTRA_PARTY_ROLES = {
     "national_agency": "funder",

@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from intl_desk.core.demo.catalogue import (
+from intl_desk.demo.catalogue import (
     NORTH_THEMES,
     SOUTH_THEMES,
     TWINNING_THEMES,
     themes_for,
 )
-from intl_desk.core.demo.common import Demo, EntityRef, PartnerRef, add_years
+from intl_desk.demo.common import Demo, EntityRef, PartnerRef, add_years
 
 _DURATION_YEARS = {
     "friendship": (4, 6),

@@ -6,8 +6,8 @@ networks are real institutions, with invented relationships.
 
 from __future__ import annotations
 
-from intl_desk.core.demo.networks import NetworkSpec
-from intl_desk.core.demo.projects import Funder
+from intl_desk.demo.networks import NetworkSpec
+from intl_desk.demo.projects import Funder
 
 OFFICE = {
     "name": "Ville de Lyon — Direction des relations internationales",

@@ -1,10 +1,10 @@
-"""Portuguese words of the demo (the state office); see :mod:`intl_desk.core.demo.texts`."""
+"""Portuguese words of the demo (the state office); see :mod:`intl_desk.demo.texts`."""
 
 from __future__ import annotations
 
-from intl_desk.core.demo.texts import Texts
-from intl_desk.core.demo.texts_pt_evaluation import INDICATORS, LINES
-from intl_desk.core.demo.texts_pt_objectives import OBJECTIVES
+from intl_desk.demo.texts import Texts
+from intl_desk.demo.texts_pt_evaluation import INDICATORS, LINES
+from intl_desk.demo.texts_pt_objectives import OBJECTIVES
 
 TEXTS = Texts(
     language="pt",

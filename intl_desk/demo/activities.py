@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef
 from intl_desk.core.model import Activity
+from intl_desk.demo.common import AgreementRef, Demo, EntityRef
 
 _KINDS = {"mission": 12.0, "delegation": 10.0, "event": 4.0, "meeting": 14.0}
 _COSTS = {"mission": (1500, 24000), "delegation": (800, 12000), "event": (8000, 90000)}

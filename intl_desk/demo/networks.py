@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from intl_desk.core.demo.catalogue import principal_cities
-from intl_desk.core.demo.common import Demo, EntityRef
 from intl_desk.core.model import Membership, Network, Participation
 from intl_desk.core.reference import City
+from intl_desk.demo.catalogue import principal_cities
+from intl_desk.demo.common import Demo, EntityRef
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ and South–South cooperation with Portuguese-speaking Africa.
 
 from __future__ import annotations
 
-from intl_desk.core.demo.networks import NetworkSpec
-from intl_desk.core.demo.projects import Funder
+from intl_desk.demo.networks import NetworkSpec
+from intl_desk.demo.projects import Funder
 
 OFFICE = {
     "name": "Governo do Estado de Minas Gerais — Assessoria de Relações Internacionais",

@@ -11,9 +11,9 @@ import math
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from intl_desk.core.demo.common import Demo, DemoRandom, PartnerRef
 from intl_desk.core.model import Partner
 from intl_desk.core.reference import City, cities_in
+from intl_desk.demo.common import Demo, DemoRandom, PartnerRef
 
 #: country → (language code of vocabularies.LANGUAGES, development-cooperation partner?)
 COUNTRIES: Mapping[str, tuple[str, bool]] = {

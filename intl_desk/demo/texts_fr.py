@@ -1,10 +1,10 @@
-"""French words of the demo (the city office); see :mod:`intl_desk.core.demo.texts`."""
+"""French words of the demo (the city office); see :mod:`intl_desk.demo.texts`."""
 
 from __future__ import annotations
 
-from intl_desk.core.demo.texts import Texts
-from intl_desk.core.demo.texts_fr_evaluation import INDICATORS, LINES
-from intl_desk.core.demo.texts_fr_objectives import OBJECTIVES
+from intl_desk.demo.texts import Texts
+from intl_desk.demo.texts_fr_evaluation import INDICATORS, LINES
+from intl_desk.demo.texts_fr_objectives import OBJECTIVES
 
 TEXTS = Texts(
     language="fr",

@@ -1,6 +1,6 @@
 """The state demo: Minas Gerais's international relations office and its 853 municipalities.
 
-Everything goes through :class:`~intl_desk.core.demo.common.BulkSink` (Core bulk inserts),
+Everything goes through :class:`~intl_desk.demo.common.BulkSink` (Core bulk inserts),
 since about half a million rows have to be written in well under a minute. The builders are
 the city's, so records are shaped and validated the same way; only volumes, words and the
 municipal hierarchy differ.
@@ -14,22 +14,25 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import accumulate
 
-from intl_desk.core.demo.activities import write_activities
-from intl_desk.core.demo.agreements import Relationship, plan, write_relationships
-from intl_desk.core.demo.catalogue import add_partner, find_city, sample_cities
-from intl_desk.core.demo.common import Demo, EntityRef, PartnerRef
-from intl_desk.core.demo.documents import write_agreement_documents, write_project_report
-from intl_desk.core.demo.evaluation import (
+from intl_desk.core.i18n import N_, Message
+from intl_desk.core.model import Contact, LocalEntity
+from intl_desk.core.reference import minas_gerais_municipalities
+from intl_desk.demo.activities import write_activities
+from intl_desk.demo.agreements import Relationship, plan, write_relationships
+from intl_desk.demo.catalogue import add_partner, find_city, sample_cities
+from intl_desk.demo.common import Demo, EntityRef, PartnerRef
+from intl_desk.demo.documents import write_agreement_documents, write_project_report
+from intl_desk.demo.evaluation import (
     write_indicators,
     write_measurements,
     write_periods,
     write_strategy,
 )
-from intl_desk.core.demo.names import gendered, person
-from intl_desk.core.demo.networks import write_membership, write_network
-from intl_desk.core.demo.people import slug, write_partner_contacts, write_staff
-from intl_desk.core.demo.projects import write_project
-from intl_desk.core.demo.state_catalogue import (
+from intl_desk.demo.names import gendered, person
+from intl_desk.demo.networks import write_membership, write_network
+from intl_desk.demo.people import slug, write_partner_contacts, write_staff
+from intl_desk.demo.projects import write_project
+from intl_desk.demo.state_catalogue import (
     AFFINITIES,
     BIG_MUNICIPALITIES,
     FUNDERS,
@@ -42,9 +45,6 @@ from intl_desk.core.demo.state_catalogue import (
     TOTAL_PARTNERS,
     TOTAL_PROJECTS,
 )
-from intl_desk.core.i18n import N_, Message
-from intl_desk.core.model import Contact, LocalEntity
-from intl_desk.core.reference import minas_gerais_municipalities
 
 #: themes of projects carried out in the municipality itself, even with a southern partner
 _AT_HOME_THEMES = frozenset(

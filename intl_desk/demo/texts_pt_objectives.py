@@ -1,7 +1,7 @@
 """Portuguese objective templates of the demo, per theme: specific, measurable aims.
 
 The classic failure of twinning agreements is having no specific objective; these show
-what specific ones look like. Placeholders: see :mod:`intl_desk.core.demo.texts`.
+what specific ones look like. Placeholders: see :mod:`intl_desk.demo.texts`.
 """
 
 from __future__ import annotations

@@ -114,9 +114,9 @@ class Texts:
 def texts_for(language: str) -> Texts:
     """The pack of ``language`` (only the demo offices' languages exist: fr, pt)."""
     if language == "pt":
-        from intl_desk.core.demo.texts_pt import TEXTS as PORTUGUESE
+        from intl_desk.demo.texts_pt import TEXTS as PORTUGUESE
 
         return PORTUGUESE
-    from intl_desk.core.demo.texts_fr import TEXTS as FRENCH
+    from intl_desk.demo.texts_fr import TEXTS as FRENCH
 
     return FRENCH

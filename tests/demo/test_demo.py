@@ -19,8 +19,6 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intl_desk.core.demo import DemoSummary, NotEmpty, Scale, populate_demo
-from intl_desk.core.demo.documents import simple_pdf
 from intl_desk.core.model import (
     Agreement,
     AgreementObjective,
@@ -39,6 +37,8 @@ from intl_desk.core.model import (
 )
 from intl_desk.core.reference import minas_gerais_municipalities, world_cities
 from intl_desk.core.validation import errors_of, iter_rules
+from intl_desk.demo import DemoSummary, NotEmpty, Scale, populate_demo
+from intl_desk.demo.documents import simple_pdf
 from intl_desk.store.office_file import OfficeFile
 
 TODAY = date(2025, 6, 15)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from intl_desk.core.demo.common import DemoRandom
+from intl_desk.demo.common import DemoRandom
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from intl_desk.core.demo.activities import write_activities
-from intl_desk.core.demo.agreements import Relationship, plan, write_relationships
-from intl_desk.core.demo.catalogue import add_partner, find_city, sample_cities
-from intl_desk.core.demo.city_catalogue import (
+from intl_desk.core.i18n import N_
+from intl_desk.core.model import LocalEntity
+from intl_desk.core.reference import City
+from intl_desk.demo.activities import write_activities
+from intl_desk.demo.agreements import Relationship, plan, write_relationships
+from intl_desk.demo.catalogue import add_partner, find_city, sample_cities
+from intl_desk.demo.city_catalogue import (
     ANCHORS,
     ENTITIES,
     FILL,
@@ -22,21 +25,18 @@ from intl_desk.core.demo.city_catalogue import (
     ORGANISATIONS,
     TERMS,
 )
-from intl_desk.core.demo.common import AgreementRef, Demo, EntityRef, OrmSink, PartnerRef
-from intl_desk.core.demo.documents import write_agreement_documents, write_project_report
-from intl_desk.core.demo.evaluation import (
+from intl_desk.demo.common import AgreementRef, Demo, EntityRef, OrmSink, PartnerRef
+from intl_desk.demo.documents import write_agreement_documents, write_project_report
+from intl_desk.demo.evaluation import (
     write_indicators,
     write_measurements,
     write_periods,
     write_strategy,
 )
-from intl_desk.core.demo.mission_value import write_mission_value
-from intl_desk.core.demo.networks import write_networks
-from intl_desk.core.demo.people import write_partner_contacts, write_staff
-from intl_desk.core.demo.projects import write_project
-from intl_desk.core.i18n import N_
-from intl_desk.core.model import LocalEntity
-from intl_desk.core.reference import City
+from intl_desk.demo.mission_value import write_mission_value
+from intl_desk.demo.networks import write_networks
+from intl_desk.demo.people import write_partner_contacts, write_staff
+from intl_desk.demo.projects import write_project
 
 
 def build_city(demo: Demo) -> None:

@@ -25,10 +25,10 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
-from intl_desk.core.demo.texts import Texts
 from intl_desk.core.i18n import translate
 from intl_desk.core.model import Base, Record, utc_now
 from intl_desk.core.model.base import search_key_for
+from intl_desk.demo.texts import Texts
 
 T = TypeVar("T")
 Row = dict[str, Any]

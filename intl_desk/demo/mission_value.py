@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.carbon import great_circle_km
-from intl_desk.core.demo.common import Demo
 from intl_desk.core.mission_value import add_months, mission_end
 from intl_desk.core.model import (
     Activity,
@@ -26,6 +25,7 @@ from intl_desk.core.model import (
     StrategicObjective,
 )
 from intl_desk.core.vocabularies import FOLLOW_UP_MONTHS
+from intl_desk.demo.common import Demo
 
 #: (what the mission should bring, what it brought: "" when it did not)
 EXPECTED_FR = (

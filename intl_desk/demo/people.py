@@ -11,10 +11,10 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from intl_desk.core.demo.common import Demo, EntityRef
-from intl_desk.core.demo.names import gendered, person
 from intl_desk.core.folding import fold
 from intl_desk.core.model import Contact, ContactPosition
+from intl_desk.demo.common import Demo, EntityRef
+from intl_desk.demo.names import gendered, person
 
 _OTHER_LANGUAGES = ("en", "es", "de", "it", "pt", "zh", "ar", "fr")
 

@@ -14,15 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from intl_desk.core.demo.catalogue import THEME_SECTORS, sdgs_for
-from intl_desk.core.demo.common import (
-    AgreementRef,
-    Demo,
-    EntityRef,
-    PartnerRef,
-    ProjectRef,
-    add_years,
-)
 from intl_desk.core.model import (
     AgreementProject,
     BudgetLine,
@@ -33,6 +24,15 @@ from intl_desk.core.model import (
     ProjectSdg,
     ProjectSector,
     ProjectTransaction,
+)
+from intl_desk.demo.catalogue import THEME_SECTORS, sdgs_for
+from intl_desk.demo.common import (
+    AgreementRef,
+    Demo,
+    EntityRef,
+    PartnerRef,
+    ProjectRef,
+    add_years,
 )
 
 _ENTITY_ORG_TYPES = {"university": "80", "chamber": "15", "association": "22", "company": "70"}

@@ -12,8 +12,8 @@ import textwrap
 import unicodedata
 from collections.abc import Sequence
 
-from intl_desk.core.demo.common import AgreementRef, Demo
 from intl_desk.core.model import Document
+from intl_desk.demo.common import AgreementRef, Demo
 
 _UNDECOMPOSABLE = str.maketrans("ŁłØøĐđ", "LlOoDd")
 

@@ -12,6 +12,10 @@ renewal and reports due soon.
 * ``scale="state"``: the Government of Minas Gerais with its 853 municipalities, about
   350,000 records (20,000 agreements, 5,000 projects, 51,000 measurements), written with
   Core bulk inserts to stay well within the one-minute budget.
+
+A package of its own above ``core`` and ``store`` (it is half as large as the domain and
+holds French and Portuguese texts of its own): :mod:`intl_desk.demo.file` writes a demo
+office file for ``intl-desk demo`` and the welcome page.
 """
 
 from __future__ import annotations
@@ -24,15 +28,15 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intl_desk.core.demo.city import build_city
-from intl_desk.core.demo.city_catalogue import OFFICE as CITY_OFFICE
-from intl_desk.core.demo.common import BulkSink, Demo, DemoRandom, OrmSink, Sink
-from intl_desk.core.demo.state import build_state
-from intl_desk.core.demo.state_catalogue import OFFICE as STATE_OFFICE
-from intl_desk.core.demo.texts import texts_for
 from intl_desk.core.derived import refresh_agreement_summaries
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import Agreement, LocalEntity, Office, Partner
+from intl_desk.demo.city import build_city
+from intl_desk.demo.city_catalogue import OFFICE as CITY_OFFICE
+from intl_desk.demo.common import BulkSink, Demo, DemoRandom, OrmSink, Sink
+from intl_desk.demo.state import build_state
+from intl_desk.demo.state_catalogue import OFFICE as STATE_OFFICE
+from intl_desk.demo.texts import texts_for
 
 Scale = Literal["city", "state"]
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from intl_desk.core.demo import DemoSummary, Scale, populate_demo
 from intl_desk.core.i18n import _
+from intl_desk.demo import DemoSummary, Scale, populate_demo
 from intl_desk.store.office_file import OfficeFile
 
 

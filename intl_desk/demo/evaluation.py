@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from intl_desk.core.demo.common import Demo, EntityRef
-from intl_desk.core.demo.texts import IndicatorSpec, LineSpec
 from intl_desk.core.model import (
     Indicator,
     IndicatorSdg,
@@ -25,6 +23,8 @@ from intl_desk.core.model import (
     StrategicLine,
     StrategicObjective,
 )
+from intl_desk.demo.common import Demo, EntityRef
+from intl_desk.demo.texts import IndicatorSpec, LineSpec
 
 YEARS_MEASURED = 6
 _PANDEMIC = {2020: 0.35, 2021: 0.6}

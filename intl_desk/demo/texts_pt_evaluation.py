@@ -8,7 +8,7 @@ municipality of average weight; each municipality's values are scaled by its wei
 
 from __future__ import annotations
 
-from intl_desk.core.demo.texts import IndicatorSpec, LineSpec
+from intl_desk.demo.texts import IndicatorSpec, LineSpec
 
 LINES = (
     LineSpec(
