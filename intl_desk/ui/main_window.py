@@ -39,6 +39,7 @@ from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.measurement_install import install_measurements
 from intl_desk.ui.opening import Opened, ReadAhead, open_work
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
+from intl_desk.ui.round_today import install_rounds
 from intl_desk.ui.today_page import TodayPage
 from intl_desk.ui.welcome_page import WelcomePage, app_icon
 
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.overview = install_dashboard(self)  # the Overview page and toolbar
         self.measurement_page = install_measurements(self)  # what is due, the entry grid
         install_office_menu(self)  # the exchange rates
+        install_rounds(self)  # Office › Collection rounds…, Today's section
         add_export_buttons(self)  # "Export…" beside each list's "New…"
         connect_list_actions(self)  # Duplicate and Delete… in the rows' menu
         self._restore_geometry()

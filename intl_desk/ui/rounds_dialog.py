@@ -1,0 +1,280 @@
+"""Office › Collection rounds…: each round's page — who has answered, who is late, the
+answers to approve or return, and the reminder list to paste into an e-mail.
+
+Every step is saved at once (it is one field of one record, in the history like any
+edit); a municipality's file shows its own submission, which it submits from here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intl_desk.core import rounds
+from intl_desk.core.display import date_text
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.vocabularies import SUBMISSION_STATUSES
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.today_page import LATE_COLOUR
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = (
+    N_("Local entity"), N_("Answer"), N_("Figures entered"), N_("Submitted on"),
+    N_("Office's comment"),
+)  # fmt: skip
+
+
+class RoundsDialog(QDialog):
+    def __init__(
+        self,
+        office: OfficeFile,
+        today: date,
+        parent: QWidget | None = None,
+        round_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("roundsDialog")
+        self.setWindowTitle(_("Collection rounds"))
+        self.office = office
+        self.today = today
+        self.view: rounds.RoundView | None = None
+        self.round_list = QListWidget()
+        self.round_list.setObjectName("roundList")
+        self.round_list.currentItemChanged.connect(lambda item, _old: self._show(item))
+        self.new_button = QPushButton(_("New round…"))
+        self.new_button.setObjectName("newRoundButton")
+        self.new_button.clicked.connect(self.new_round)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("roundSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("submissionTable")
+        self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._offer_steps)
+        self.submit_button = QPushButton(_("Submit the figures"))
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.clicked.connect(lambda: self._step("submit"))
+        self.approve_button = QPushButton(_("Approve"))
+        self.approve_button.setObjectName("approveButton")
+        self.approve_button.clicked.connect(lambda: self._step("approve"))
+        self.comment = QLineEdit()
+        self.comment.setObjectName("returnComment")
+        self.comment.setPlaceholderText(_("What to correct (sent back with the figures)"))
+        self.return_button = QPushButton(_("Return"))
+        self.return_button.setObjectName("returnButton")
+        self.return_button.clicked.connect(lambda: self._step("return"))
+        self.message = QLabel()
+        self.message.setObjectName("roundMessage")
+        self.message.setWordWrap(True)
+        self.reminder = QPlainTextEdit()
+        self.reminder.setObjectName("reminderText")
+        self.reminder.setReadOnly(True)
+        self.reminder.setMaximumHeight(110)
+        self.copy_button = QPushButton(_("Copy the reminder list"))
+        self.copy_button.setObjectName("copyReminderButton")
+        self.copy_button.clicked.connect(self.copy_reminder)
+
+        left = QVBoxLayout()
+        left.addWidget(self.round_list, 1)
+        left.addWidget(self.new_button)
+        steps = QHBoxLayout()
+        steps.addWidget(self.submit_button)
+        steps.addWidget(self.approve_button)
+        steps.addWidget(self.comment, 1)
+        steps.addWidget(self.return_button)
+        reminder_row = QHBoxLayout()
+        reminder_row.addWidget(self.reminder, 1)
+        reminder_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        page = QVBoxLayout()
+        page.addWidget(self.heading)
+        page.addWidget(self.summary)
+        page.addWidget(self.table, 1)
+        page.addLayout(steps)
+        page.addWidget(self.message)
+        page.addWidget(QLabel(_("Reminder for those who have not answered:")))
+        page.addLayout(reminder_row)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(page, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+        self.new_button.setEnabled(not office.read_only)
+        self.resize(1100, 620)
+        self.load(round_id)
+
+    # --- reading ----------------------------------------------------------------------
+
+    def load(self, round_id: str | None = None) -> None:
+        """The rounds, the latest deadline first; ``round_id`` (else the first) shown."""
+        with self.office.session() as session:
+            found = rounds.rounds(session)
+        self.round_list.blockSignals(True)
+        self.round_list.clear()
+        for found_id, title, deadline in found:
+            item = QListWidgetItem(f"{title} — {date_text(deadline)}")
+            item.setData(ID_ROLE, found_id)
+            self.round_list.addItem(item)
+        self.round_list.blockSignals(False)
+        wanted = next(
+            (row for row in range(self.round_list.count())
+             if self.round_list.item(row).data(ID_ROLE) == round_id),
+            0,
+        )  # fmt: skip
+        if found:
+            self.round_list.setCurrentRow(wanted)
+            self._show(self.round_list.currentItem())
+        else:
+            self._show(None)
+
+    def _show(self, item: QListWidgetItem | None) -> None:
+        self.message.clear()
+        if item is None:
+            self.view = None
+            self.heading.setText(_("No collection round yet"))
+            self.summary.setText(
+                _(
+                    "A round asks local entities for a period's figures by a deadline: they "
+                    "answer from their own file, the office approves or returns each answer. "
+                    "New round… opens one."
+                )
+            )
+            self.table.setRowCount(0)
+            self.reminder.clear()
+            self._offer_steps()
+            return
+        with self.office.session() as session:
+            self.view = view = rounds.round_view(session, str(item.data(ID_ROLE)), self.today)
+        self.heading.setText(view.title)
+        self.summary.setText(self._summary(view))
+        self.table.setRowCount(len(view.rows))
+        for row, line in enumerate(view.rows):
+            cells = (
+                line.entity,
+                SUBMISSION_STATUSES.label(line.status),
+                Message(
+                    N_("{filled} of {asked}"), {"filled": line.filled, "asked": line.asked}
+                ).render(),
+                date_text(line.submitted_at),
+                line.comment or "",
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(ID_ROLE, line.id)
+                if line.late:
+                    cell.setForeground(LATE_COLOUR)
+                self.table.setItem(row, column, cell)
+        self.reminder.setPlainText(rounds.reminder_text(view))
+        self._offer_steps()
+
+    @staticmethod
+    def _summary(view: rounds.RoundView) -> str:
+        text = Message(
+            N_(
+                "Figures for {period}, due by {deadline}: {answered} of {asked} answered, "
+                "{approved} approved, {waiting} to review, {late} late."
+            ),
+            {
+                "period": view.period_label,
+                "deadline": date_text(view.deadline),
+                "answered": view.count("submitted", "approved"),
+                "asked": len(view.rows),
+                "approved": view.count("approved"),
+                "waiting": view.count("submitted"),
+                "late": len(view.late),
+            },
+        ).render()
+        return f"{text}\n{view.instructions}" if view.instructions else text
+
+    def _selected(self) -> rounds.SubmissionRow | None:
+        rows = self.table.selectionModel().selectedRows() if self.view else []
+        if not rows or self.view is None:
+            return None
+        return self.view.rows[rows[0].row()]
+
+    def _offer_steps(self) -> None:
+        chosen = self._selected()
+        status = chosen.status if chosen else None
+        writable = not self.office.read_only
+        self.submit_button.setEnabled(writable and status in rounds.OWED)
+        self.approve_button.setEnabled(writable and status == "submitted")
+        self.return_button.setEnabled(writable and status in ("submitted", "approved"))
+        self.comment.setEnabled(self.return_button.isEnabled())
+        self.copy_button.setEnabled(self.view is not None)
+
+    # --- acting -----------------------------------------------------------------------
+
+    def _step(self, step: str) -> None:
+        chosen = self._selected()
+        if chosen is None or self.view is None:
+            return
+        with self.office.session() as session:
+            try:
+                if step == "submit":
+                    rounds.submit(session, chosen.id)
+                elif step == "approve":
+                    rounds.approve(session, chosen.id)
+                else:
+                    rounds.return_submission(session, chosen.id, self.comment.text())
+                session.commit()
+            except IntlDeskError as error:
+                session.rollback()
+                self.message.setText(str(error))
+                return
+        done = {
+            "submit": N_("{entity}: figures submitted."),
+            "approve": N_("{entity}: figures approved."),
+            "return": N_("{entity}: figures returned with your comment."),
+        }[step]
+        self.comment.clear()
+        self.load(self.view.id)
+        row = next(i for i, line in enumerate(self.view.rows) if line.id == chosen.id)
+        self.table.selectRow(row)
+        self.message.setText(Message(done, {"entity": chosen.entity}).render())
+
+    def copy_reminder(self) -> None:
+        QGuiApplication.clipboard().setText(self.reminder.toPlainText())
+        self.message.setText(_("The reminder list is copied: paste it into an e-mail."))
+
+    def new_round(self) -> None:
+        from intl_desk.ui.new_round_dialog import NewRoundDialog
+
+        dialog = NewRoundDialog(self.office, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.load(dialog.round_id))
+        dialog.open()

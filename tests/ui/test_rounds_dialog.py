@@ -1,0 +1,110 @@
+"""Office › Collection rounds…, used as the state office uses it: a round opened by typing
+its title and deadline and ticking indicators and municipalities, an answer submitted,
+approved, then returned with a typed comment; the reminder list copied; the Today page
+then says what is owed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from menu_helpers import choose, window_on
+from round_helpers import enter_figures, make_state
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QListWidget, QPushButton, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from intl_desk.ui.new_round_dialog import NewRoundDialog
+from intl_desk.ui.round_today import RoundsPanel
+from intl_desk.ui.rounds_dialog import RoundsDialog
+
+TypeText = Callable[[QWidget, str], None]
+
+
+def _click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _tick(qtbot: QtBot, box: QListWidget, text: str) -> None:
+    """Click the line, then Space: the way a keyboard user ticks a box in a list."""
+    item = next(box.item(row) for row in range(box.count()) if box.item(row).text() == text)
+    qtbot.mouseClick(
+        box.viewport(), Qt.MouseButton.LeftButton, pos=box.visualItemRect(item).center()
+    )
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert item.checkState() == Qt.CheckState.Checked
+
+
+def _click_row(qtbot: QtBot, table: QTableWidget, entity: str) -> None:
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == entity)
+    rect = table.visualItemRect(table.item(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _statuses(table: QTableWidget) -> dict[str, str]:
+    return {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+
+
+def test_the_state_office_opens_a_round_and_reviews_the_answers(
+    qtbot: QtBot, tmp_path: Path, typist: TypeText
+) -> None:
+    path = make_state(tmp_path / "minas.sqlite", with_round=False)
+    enter_figures(path, "Barbacena", {"Acordos ativos": 3, "Estudantes em intercâmbio": 40})
+    window = window_on(qtbot, path)
+    choose(qtbot, window, "&Office", Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: window.findChild(RoundsDialog) is not None)
+    rounds = window.findChild(RoundsDialog)
+    assert isinstance(rounds, RoundsDialog)
+    assert rounds.heading.text() == "No collection round yet"
+
+    _click(qtbot, rounds.new_button)
+    qtbot.waitUntil(lambda: rounds.findChild(NewRoundDialog) is not None)
+    new = rounds.findChild(NewRoundDialog)
+    assert isinstance(new, NewRoundDialog)
+    typist(new.title, "2026 yearly figures")
+    typist(new.deadline, "31/01/2027")
+    _tick(qtbot, new.indicators, "Acordos ativos")
+    _tick(qtbot, new.indicators, "Estudantes em intercâmbio")
+    typist(new.entity_filter, "sao joao")  # accents and case aside
+    _click(qtbot, new.check_shown)
+    new.entity_filter.selectAll()
+    typist(new.entity_filter, "Barb")
+    _click(qtbot, new.check_shown)
+    qtbot.keyClick(new, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: rounds.table.rowCount() == 2)
+    assert rounds.heading.text() == "2026 yearly figures"
+    assert _statuses(rounds.table) == {
+        "Barbacena": "Not submitted yet", "São João del-Rei": "Not submitted yet"
+    }  # fmt: skip
+
+    _click_row(qtbot, rounds.table, "São João del-Rei")
+    _click(qtbot, rounds.submit_button)
+    assert "missing: Acordos ativos, Estudantes em intercâmbio" in rounds.message.text()
+    _click_row(qtbot, rounds.table, "Barbacena")
+    _click(qtbot, rounds.submit_button)
+    _click(qtbot, rounds.approve_button)
+    assert _statuses(rounds.table)["Barbacena"] == "Approved"
+    assert "1 of 2 answered, 1 approved" in rounds.summary.text()
+
+    _click(qtbot, rounds.copy_button)
+    assert "- São João del-Rei: 0 of 2 figures entered" in QGuiApplication.clipboard().text()
+    assert "Barbacena" not in QGuiApplication.clipboard().text()
+
+    typist(rounds.comment, "O número de acordos parece baixo")
+    _click(qtbot, rounds.return_button)
+    assert _statuses(rounds.table)["Barbacena"] == "Returned to be corrected"
+    comment = rounds.table.item(0, 4)
+    assert comment is not None and comment.text() == "O número de acordos parece baixo"
+
+    qtbot.keyClick(rounds, Qt.Key.Key_Escape)  # closed: the Today page is read again
+    section = window.today_page.findChild(RoundsPanel, "roundsPanel")
+    assert isinstance(section, RoundsPanel)
+    qtbot.waitUntil(lambda: section.isVisible() and section.list.count() == 2)
+    lines = [section.list.item(row).text() for row in range(section.list.count())]
+    assert lines[0].startswith(
+        "2026 yearly figures — Barbacena: returned to be corrected (O número de acordos"
+    )
+    assert lines[1].startswith("2026 yearly figures — São João del-Rei: 0 of 2 figures entered")
