@@ -34,7 +34,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
     source, target = Path(args.file), Path(args.new)
     verify_source(source)
-    backup_copy(source, target, overwrite=False)
+    backup_copy(source, target, overwrite=False, another_desk=True)
     print(Message(N_("Verified copy of {file} saved as {copy}."), {"file": source, "copy": target}))
     return EXIT_OK
 

@@ -95,11 +95,19 @@ def verify_copy(path: Path) -> tuple[int, int]:
     return int(application_id), int(user_version)
 
 
-def backup_copy(source: Path | str | Engine, dest: Path | str, *, overwrite: bool = True) -> Path:
+def backup_copy(
+    source: Path | str | Engine,
+    dest: Path | str,
+    *,
+    overwrite: bool = True,
+    another_desk: bool = False,
+) -> Path:
     """Write a verified snapshot of ``source`` (a file or an open engine) to ``dest``.
 
     This is also "Save a copy": ``overwrite`` is for a destination the user already
-    agreed to replace. Returns ``dest``.
+    agreed to replace. ``another_desk`` is for a copy that will be worked on beside the
+    original (not a backup): a clone's copy then synchronises as a client of its own, so
+    the server tells their conflicting edits apart. Returns ``dest``.
     """
     from intl_desk.store.output_guard import guard_output
 
@@ -113,6 +121,10 @@ def backup_copy(source: Path | str | Engine, dest: Path | str, *, overwrite: boo
     try:
         with translate_db_errors(target):
             _vacuum_into(origin, temporary)
+            if another_desk:
+                from intl_desk.store.server_link import give_own_client_id
+
+                give_own_client_id(temporary)
             verify_copy(temporary)
             fsync_file(temporary)
             publish(temporary, target, overwrite=overwrite)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
 from intl_desk.core.model import Base, Change, Document, SentChange, ServerLink, new_uuid
-from intl_desk.store.connection import make_engine
+from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.merge.plan import table_specs
 
@@ -56,6 +56,22 @@ def link_to_server(path: Path, server_url: str, account: str, cursor: int) -> Li
         finally:
             engine.dispose()
     return link
+
+
+def give_own_client_id(path: Path) -> None:
+    """Make the clone at ``path`` — a copy of another clone, not yet published — a client
+    of its own. Two files sending under one client id would each take the other's edits
+    for their own, and a field both changed would never be reported as a conflict. The
+    copy keeps the cursor and what the server is known to hold: both are still true."""
+    connection = open_sqlite(path, mode="rw")
+    try:
+        linked = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'server_link'"
+        ).fetchone()
+        if linked:
+            connection.execute("UPDATE server_link SET client_id = ?", (new_uuid(),))
+    finally:
+        connection.close()
 
 
 def read_link(connection: Connection) -> Link | None:

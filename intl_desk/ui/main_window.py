@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
         engine, target = self.office.engine, Path(path)  # VACUUM INTO: seconds on a big file
         Operation(
             self,
-            lambda _progress: backup_copy(engine, target),
+            lambda _progress: backup_copy(engine, target, another_desk=True),
             lambda _copy: self.statusBar().showMessage(
                 Message(N_("Copy saved as {file}."), {"file": path}).render(), 5000
             ),

@@ -192,6 +192,22 @@ def test_the_same_field_changed_on_two_clones_keeps_the_first_and_both_record_th
     assert _on_server(server_db, conflicts) == expected
 
 
+def test_a_copy_of_a_clone_synchronises_as_another_desk_so_their_conflicts_are_noticed(
+    server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = _clone(server, tmp_path, "bruno")
+    copy = tmp_path / "copy for the mayor's office.sqlite"
+    assert main(["copy", str(original), str(copy)]) == 0
+    assert sync_module.link_of(copy).client_id != sync_module.link_of(original).client_id
+    _edit(original, lambda s: setattr(_partner(s, "Ville de Lyon"), "notes", "Contact: Mme Roche"))
+    _edit(copy, lambda s: setattr(_partner(s, "Ville de Lyon"), "notes", "Contact: M. Perrin"))
+    assert _sync(original, capsys)[0] == 0
+    code, said = _sync(copy, capsys)
+    assert code == 1  # with one client id, the copy's value silently replaced the original's
+    assert "Conflict on “Ville de Lyon”, notes: the server keeps “Contact: Mme Roche”" in said
+    assert _read(copy, lambda s: _partner(s, "Ville de Lyon").notes) == "Contact: Mme Roche"
+
+
 def test_different_fields_of_one_record_changed_on_two_clones_are_both_kept(
     server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,6 +14,7 @@ from intl_desk.core.model import Office
 from intl_desk.store import backup
 from intl_desk.store.errors import BackupFailed
 from intl_desk.store.office_file import APPLICATION_ID, SCHEMA_VERSION, OfficeFile
+from intl_desk.store.server_link import link_to_server, read_link
 
 
 def _identity(path: Path) -> tuple[int, int, str]:
@@ -26,6 +27,25 @@ def _identity(path: Path) -> tuple[int, int, str]:
         )
     finally:
         connection.close()
+
+
+def _client_id(path: Path) -> str:
+    with OfficeFile.open(path, read_only=True) as office, office.engine.connect() as connection:
+        link = read_link(connection)
+    assert link is not None and link.cursor == 42
+    return link.client_id
+
+
+def test_a_copy_of_a_clone_for_another_desk_gets_its_own_client_id_but_a_backup_does_not(
+    tmp_path: Path,
+) -> None:
+    clone = new_office(tmp_path)
+    original = link_to_server(clone, "https://minas.example:8700", "bruno", 42).client_id
+    sent = backup.backup_copy(clone, tmp_path / "sent.sqlite", another_desk=True)
+    kept = backup.backup_copy(clone, tmp_path / "kept.sqlite")
+    assert _client_id(sent) != original
+    assert _client_id(kept) == original == _client_id(clone)
+    assert _identity(sent) == (APPLICATION_ID, SCHEMA_VERSION, "ok")
 
 
 def test_copy_of_a_file(tmp_path: Path) -> None:
