@@ -10,6 +10,7 @@ history, tombstoned ones included, so a removed party still shows as removed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -226,11 +227,13 @@ ACTIONS = {
     "update": N_("Changed"),
     "delete": N_("Deleted"),
     "restore": N_("Restored"),
+    "refused": N_("Not saved on the office server"),
 }
 CHILD_ACTIONS = {
     "create": N_("{kind} added"),
     "delete": N_("{kind} removed"),
     "restore": N_("{kind} restored"),
+    "refused": N_("{kind} not saved on the office server"),
 }
 
 
@@ -406,6 +409,8 @@ def _line(session: Session, record: Record, change: Change) -> HistoryLine:
                 before = summary
             else:
                 after = summary
+    if change.action == "refused":  # the server's reason, in the reader's language
+        after = refusal_reason(change.new_value)
     return HistoryLine(
         changed_at=change.changed_at,
         changed_by=change.changed_by or "",
@@ -415,6 +420,15 @@ def _line(session: Session, record: Record, change: Change) -> HistoryLine:
         before_full=before if len(before) > LONG_TEXT else "",
         after_full=after if len(after) > LONG_TEXT else "",
     )
+
+
+def refusal_reason(stored: str | None) -> str:
+    """The reason an office server gave for refusing a change (kept as its message)."""
+    try:
+        reason = json.loads(stored or "")
+        return Message(str(reason["msgid"]), dict(reason.get("params") or {})).render()
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return stored or ""
 
 
 def _short(text: str) -> str:

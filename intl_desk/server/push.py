@@ -14,7 +14,8 @@ are applied one after the other: the cursor numbers are handed out in commit ord
   value (the first accepted), writes the client's into the history (action ``conflict``)
   and returns it; deletions and restorations follow the merge's rules;
 * a record the account may not change (see :mod:`intl_desk.server.scope`) is refused with
-  the reason, and none of its history rows are stored; the others are.
+  the reason, and none of its history rows are stored; the others are. The refusal names
+  the rows, so the client stops sending them (unless it says the next sync may mend it).
 
 Every stored history row names the authenticated account, whoever the client said it was.
 """
@@ -253,7 +254,7 @@ def apply_push(
             result.refused.append(_refused(kind, record_id, None, Message(
                 N_("“{label}” is kept on the server only: change it there."),
                 {"label": kind},
-            )))  # fmt: skip
+            ), by_record[(kind, record_id)]))  # fmt: skip
         for spec in table_specs():
             keys = [key for key in by_record if key[0] == spec.name]
             read_rows(spec.name, [record_id for _table, record_id in keys])  # in one query
@@ -267,11 +268,12 @@ def apply_push(
                     result.refused.append(_refused(spec.name, key[1], current, Message(
                         N_("“{label}” was sent without its values; synchronise again."),
                         {"label": label_of(current, key[1])},
-                    )))  # fmt: skip
+                    ), record_changes, retry=True))  # fmt: skip
                     continue
                 reason = scope.refusal(
                     spec.name, key[1], pushed, current, lookup, pushed_children
                 )
+                retry = False  # a refusal for good, unless the next sync may mend it
                 if reason is None and spec.name == "document":
                     content = content_for(connection, str(pushed["sha256"]))
                     if content is None:
@@ -279,9 +281,12 @@ def apply_push(
                             N_("The content of “{label}” did not arrive; synchronise again."),
                             {"label": label_of(pushed, key[1])},
                         )
+                        retry = True
                     pushed = {**pushed, "content": content}
                 if reason is not None:
-                    result.refused.append(_refused(spec.name, key[1], pushed, reason))
+                    result.refused.append(
+                        _refused(spec.name, key[1], pushed, reason, record_changes, retry=retry)
+                    )
                     continue
                 if current is None:
                     new_rows.append(pushed)  # inserted together, in this order, below
@@ -335,14 +340,25 @@ def apply_push(
 
 
 def _refused(
-    table: str, record_id: str, row: Mapping[str, Any] | None, reason: Message
+    table: str,
+    record_id: str,
+    row: Mapping[str, Any] | None,
+    reason: Message,
+    changes: Sequence[Mapping[str, Any]],
+    *,
+    retry: bool = False,
 ) -> dict[str, Any]:
+    """A refused record: the reason, and the history rows not stored. ``retry`` says the
+    next sync may get them through (a document's bytes lost on the way); otherwise they
+    are refused for good and the client stops sending them."""
     return {
         "table": table,
         "record_id": record_id,
         "label": label_of(row, record_id),
         "msgid": reason.msgid,
         "params": dict(reason.params),
+        "changes": sorted(str(change["id"]) for change in changes),
+        "retry": retry,
     }
 
 

@@ -9,6 +9,7 @@ not yet known there (:func:`pending_changes`) and writes what it pulls
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,15 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
-from intl_desk.core.model import Base, Change, Document, SentChange, ServerLink, new_uuid
+from intl_desk.core.model import (
+    Base,
+    Change,
+    Document,
+    SentChange,
+    ServerLink,
+    new_uuid,
+    utc_now,
+)
 from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.merge.plan import table_specs
@@ -141,6 +150,34 @@ def mark_sent(connection: Connection, change_ids: Iterable[str]) -> None:
     fresh = [{"change_id": change_id} for change_id in ids if change_id not in known]
     if fresh:
         connection.execute(insert(SentChange), fresh)
+
+
+def settle_refused(
+    connection: Connection, refusals: Iterable[Mapping[str, Any]], account: str
+) -> None:
+    """Stop offering the server the history rows it refused for good: they are marked as
+    known there, and one history row per refused record (action ``refused``, the reason's
+    message as JSON in ``new_value``) says so in this file only. The edits stay in the file
+    until the record changes on the server."""
+    notes: list[dict[str, Any]] = []
+    for refusal in refusals:
+        change_ids = [str(value) for value in refusal.get("changes", ())]
+        if not change_ids:
+            continue
+        office_id = connection.scalar(
+            select(_CHANGES.c.office_id).where(_CHANGES.c.id.in_(change_ids[:500])).limit(1)
+        )
+        reason = {"msgid": refusal["msgid"], "params": refusal.get("params") or {}}
+        notes.append({
+            "id": new_uuid(), "changed_at": utc_now(), "changed_by": account,
+            "office_id": office_id, "record_kind": str(refusal["table"]),
+            "record_id": str(refusal["record_id"]), "action": "refused", "field": None,
+            "old_value": None, "new_value": json.dumps(reason, ensure_ascii=False),
+        })  # fmt: skip
+        mark_sent(connection, change_ids)
+    if notes:
+        connection.execute(insert(_CHANGES), notes)
+        mark_sent(connection, [str(note["id"]) for note in notes])
 
 
 def local_contents(connection: Connection, hashes: Iterable[str]) -> dict[str, bytes]:

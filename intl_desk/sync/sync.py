@@ -35,6 +35,7 @@ from intl_desk.store.server_link import (
     mark_sent,
     pending_changes,
     read_link,
+    settle_refused,
 )
 from intl_desk.sync.client import ServerClient, ServerError
 
@@ -124,6 +125,11 @@ def _push_batch(
     ).json()
     with office.engine.begin() as connection:
         mark_sent(connection, answer["accepted"])
+        # refused for good: said once (below), kept in this file, not sent again
+        settle_refused(
+            connection, [item for item in answer["refused"] if not item.get("retry")],
+            client.account,
+        )  # fmt: skip
     pending_ids = {str(row["id"]) for row in pending}
     report.pushed += len(pending_ids & set(answer["accepted"]))
     report.refused.extend(

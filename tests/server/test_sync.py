@@ -21,6 +21,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from intl_desk.cli import main
+from intl_desk.core import i18n
+from intl_desk.core.history import record_history
 from intl_desk.core.i18n import Message
 from intl_desk.core.model import (
     Agreement,
@@ -309,6 +311,23 @@ def test_an_editor_of_one_municipality_changes_only_its_records(
     assert _on_server(server_db, lambda s: set(s.scalars(
         select(Change.changed_by).where(Change.field == "notes", Change.new_value.like("Renovar%"))
     ))) == {"carla"}  # fmt: skip
+    # said once: the refused edits stay in this file but are not offered again
+    assert _sync(mine, capsys) == (
+        0, f"Synchronised with {server.address}: 0 changes sent, 0 received.\n"
+    )
+    assert _read(mine, state) == ("Renovar em 2027", "FR-LYON", "IT", 1)
+
+    def why(session: Session) -> list[tuple[str, str]]:
+        lyon = _partner(session, "Ville de Lyon")
+        return [(line.what, line.after) for line in record_history(session, lyon)[:1]]
+
+    assert _read(mine, why) == [(
+        "Not saved on the office server",
+        "“Ville de Lyon” is shared by the whole office: only an account for the whole office "
+        "changes it.",
+    )]  # fmt: skip
+    with i18n.language_pinned("fr"):
+        assert _read(mine, why)[0][0] == "Non enregistré sur le serveur du bureau"
 
 
 def test_an_editor_of_one_municipality_reads_its_branch_and_what_the_office_shares(
