@@ -27,6 +27,7 @@ from intl_desk.core.model import (
     AgreementTheme,
     BudgetLine,
     Change,
+    CofinancingLine,
     Indicator,
     LocalEntity,
     Measurement,
@@ -35,6 +36,8 @@ from intl_desk.core.model import (
     Project,
     ProjectParticipant,
     ProjectSdg,
+    ProjectSector,
+    ProjectTransaction,
     Record,
     utc_now,
 )
@@ -56,6 +59,9 @@ ORDER: Sequence[type[Record]] = (
     ProjectParticipant,
     ProjectSdg,
     BudgetLine,
+    CofinancingLine,
+    ProjectTransaction,
+    ProjectSector,
     Measurement,
 )
 BATCH = 5000
@@ -168,6 +174,8 @@ class BulkWriter:
                     agreements.extend(str(row["id"]) for row in rows)
                 elif model in (AgreementParty, AgreementObjective):
                     agreements.extend(str(row["agreement_id"]) for row in rows)
+            if self.rows:  # a model missing from ORDER would be lost without a word
+                raise RuntimeError(f"not written: {', '.join(m.__name__ for m in self.rows)}")
             if agreements:
                 refresh_agreement_summaries(self.session, set(agreements))
 

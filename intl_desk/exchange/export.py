@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.date_precision import precise_date_text, precision_of
@@ -28,9 +29,11 @@ from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import LISTS, Column, ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.register_lists import ordered_lines
+from intl_desk.core.model import Project
+from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
-from intl_desk.exchange.xlsx_writer import FORMULA_STARTS, write_xlsx
+from intl_desk.exchange.xlsx_writer import FORMULA_STARTS, SheetRows, write_workbook
 from intl_desk.store.output_guard import guard_output, session_file
 
 Format = Literal["xlsx", "csv"]
@@ -73,14 +76,7 @@ def cell_value(column: Column, value: Any, language: str) -> Any:
     if column.kind == "country":
         return ", ".join(country_name(code, language) for code in str(value).split(",") if code)
     if column.kind == "date":
-        precision = precision_of(value)
-        if precision == "year":  # as the office gave it: "2011", never 1 January
-            return value.year
-        if precision == "month":
-            return precise_date_text(value, precision, language)
-        if isinstance(value, datetime):
-            return value.date()
-        return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        return date_cell(value, precision_of(value), language)
     if column.kind == "money":
         return Decimal(str(value))
     if column.kind == "number":
@@ -92,6 +88,18 @@ def cell_value(column: Column, value: Any, language: str) -> Any:
     return str(value)
 
 
+def date_cell(value: Any, precision: str, language: str) -> Any:
+    """A date as exported: a year as that year (2011, never 1 January), a month in words
+    ("July 2003"), a day as a date — so the import reads each back with its precision."""
+    if precision == "year":
+        return value.year
+    if precision == "month":
+        return precise_date_text(value, "month", language)
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
 def export_rows(
     session: Session,
     spec: ListSpec,
@@ -100,11 +108,17 @@ def export_rows(
     ids: Sequence[str] | None = None,
 ) -> Iterator[list[Any]]:
     """The header row, then one row per record, in the list's order (or the rows of
-    ``ids``, in their order: a selection)."""
+    ``ids``, in their order: a selection). Rows the list's order leaves tied (two
+    agreements signed the same day) follow their own text, so exporting the same records
+    twice — from this file or from one they were imported into — gives the same file."""
     columns = list(spec.columns)
     yield [translate(column.label, language) for column in columns]
     if ids is None:
         ids = fetch_ids(session, spec, query)
+    sort_key = query.sort_key or spec.default_sort
+    keys = [column.key for column in columns]
+    sort_index = keys.index(sort_key) if sort_key in keys else None
+    tied: list[list[Any]] = []
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = fetch_rows(session, spec, chunk)
@@ -112,15 +126,63 @@ def export_rows(
             values = rows.get(record_id)
             if values is None:  # deleted since it was selected
                 continue
-            yield [
+            row = [
                 cell_value(column, value, language)
                 for column, value in zip(columns, values, strict=True)
             ]
+            if sort_index is None:
+                yield row
+                continue
+            if tied and tied[0][sort_index] != row[sort_index]:
+                yield from sorted(tied, key=_row_text)
+                tied.clear()
+            tied.append(row)
+    yield from sorted(tied, key=_row_text)
 
 
-def _write_xlsx(path: Path, spec: ListSpec, rows: Iterator[list[Any]], language: str) -> int:
+def _row_text(row: list[Any]) -> list[str]:
+    return ["" if value is None else str(value) for value in row]
+
+
+def _write_xlsx(
+    path: Path,
+    spec: ListSpec,
+    rows: Iterator[list[Any]],
+    language: str,
+    details: Sequence[SheetRows] = (),
+) -> int:
     widths = [max(10, column.width // 7) for column in spec.columns]
-    return write_xlsx(path, translate(spec.label, language), rows, widths)
+    return write_workbook(path, [(translate(spec.label, language), rows, widths), *details])
+
+
+def _detail_sheets(
+    session: Session, kind: str, ids: Sequence[str], language: str
+) -> list[SheetRows]:
+    """The sheets beside the list for what one row per record cannot hold (see
+    :mod:`intl_desk.exchange.detail_sheets`), for the records of ``ids``."""
+    details = DETAILS.get(kind, ())
+    if not details:
+        return []
+    parents: dict[str, list[Any]] = {}
+    for start in range(0, len(ids), 500):
+        statement = select(
+            Project.id,
+            Project.title,
+            Project.iati_identifier,
+            Project.planned_start,
+            Project.planned_start_precision,
+        ).where(Project.id.in_(list(ids[start : start + 500])))
+        for record_id, title, identifier, start_day, precision in session.execute(statement):
+            planned = None if start_day is None else date_cell(start_day, precision, language)
+            parents[record_id] = [title, identifier, planned]
+    return [
+        (
+            translate(detail.label, language),
+            detail_rows(session, detail, ids, parents, language),
+            [40, 16, 12] + [16] * len(detail.fields),
+        )
+        for detail in details
+    ]
 
 
 def _csv_text(value: Any, decimal_comma: bool = False) -> str:
@@ -169,13 +231,16 @@ def export_list(
     target = guard_output(path, session_file(session))
     chosen = export_format(target, file_format)
     lang = language or current_language()
+    if ids is None and chosen != "csv" and kind in DETAILS:
+        ids = fetch_ids(session, spec, query or ListQuery())
     rows = export_rows(session, spec, query or ListQuery(), lang, ids)
     work = target.with_name(f".{target.name}.part")
     try:
         if chosen == "csv":
             count = _write_csv(work, rows, lang)
         else:
-            count = _write_xlsx(work, spec, rows, lang)
+            details = _detail_sheets(session, kind, ids or [], lang)
+            count = _write_xlsx(work, spec, rows, lang, details)
         work.replace(target)
     except OSError as error:
         work.unlink(missing_ok=True)

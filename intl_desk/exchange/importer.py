@@ -22,6 +22,14 @@ from intl_desk.core.errors import IntlDeskError, ValidationError
 from intl_desk.core.i18n import N_, Message, translate
 from intl_desk.exchange.context import ImportContext
 from intl_desk.exchange.dates import DateUnreadable, read_date
+from intl_desk.exchange.detail_sheets import (
+    DETAILS,
+    DetailSheet,
+    describe,
+    find_detail_sheets,
+    planned_values,
+    read_detail_rows,
+)
 from intl_desk.exchange.errors import UnknownKind
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping, saved_words
@@ -391,7 +399,15 @@ def preview_import(
     """
     spec = import_kind(kind)
     target = Path(path)
-    sheet, header = choose_sheet(read_sheets(target, worksheet), kind, target)
+    sheets = read_sheets(target, worksheet)
+    details = []
+    if kind in DETAILS:  # a workbook of ours: the sheets beside the list
+        every = read_sheets(target) if worksheet is not None else sheets
+        details = find_detail_sheets(kind, every)
+        if worksheet is None:
+            beside = {id(sheet) for _detail, sheet in details}
+            sheets = [sheet for sheet in sheets if id(sheet) not in beside] or sheets
+    sheet, header = choose_sheet(sheets, kind, target)
     chosen = (
         dict(mapping)
         if mapping is not None
@@ -452,6 +468,7 @@ def preview_import(
             )
         )
     handler.load(context, rows)  # what is already in the file, for the rows read
+    notices.extend(_attach_details(details, rows, context))
     for done, row in enumerate(rows, 1):
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(done, len(rows))
@@ -475,6 +492,40 @@ def preview_import(
         notices,
         skipped_notes,
     )
+
+
+def _attach_details(
+    details: list[tuple[DetailSheet, Sheet]], rows: list[RowPreview], context: ImportContext
+) -> list[Message]:
+    """Give each row its lines from the detail sheets (budget per year, co-financing…):
+    a line that cannot be read rejects its record with the reason; one naming no record
+    of the sheet is said and left out."""
+    from intl_desk.exchange.kinds_projects import project_key
+
+    by_key: dict[tuple[str, ...], RowPreview] = {}
+    for row in rows:
+        by_key.setdefault(project_key(row.values), row)
+    unmatched: list[Message] = []
+    for detail, sheet in details:
+        for line in read_detail_rows(detail, sheet):
+            parent = by_key.get(project_key(line.parent))
+            if parent is None:
+                unmatched.append(
+                    describe(
+                        line,
+                        Message(
+                            N_("no project “{title}” in the list: not imported."),
+                            {"title": line.parent.get("title") or ""},
+                        ),
+                    )
+                )
+            elif line.errors:
+                parent.errors.extend(Issue(describe(line, error)) for error in line.errors)
+            else:
+                parent.plan.setdefault("details", []).append(
+                    (detail.model, planned_values(line, context.partners))
+                )
+    return unmatched
 
 
 def _merged_notices(

@@ -40,7 +40,8 @@ SCALARS = (
 )
 
 
-def _key(values: dict[str, Any]) -> tuple[str, ...]:
+def project_key(values: dict[str, Any]) -> tuple[str, ...]:
+    """How projects are told apart: the IATI identifier, else the title and start."""
     if values.get("iati_identifier"):
         return ("iati", str(values["iati_identifier"]).strip())
     start = values.get("planned_start")
@@ -67,7 +68,7 @@ class ProjectHandler:
                 keys.setdefault(("iati", identifier), project_id)
             for when in (start, actual):
                 values = {"title": title, "planned_start": when}
-                keys.setdefault(_key(values), project_id)
+                keys.setdefault(project_key(values), project_id)
         context.extra["project_keys"] = keys
 
     def check(self, context: ImportContext, row: RowPreview) -> None:
@@ -102,7 +103,7 @@ class ProjectHandler:
         if row.errors:
             return
         keys: dict[tuple[str, ...], str] = context.extra["project_keys"]
-        key = _key(values)
+        key = project_key(values)
         if key in keys:
             row.duplicate_of = keys[key]
         else:
@@ -130,8 +131,11 @@ class ProjectHandler:
             else:
                 participant["organisation_name"] = name
             writer.add(ProjectParticipant, participant)
+        details = row.plan.get("details", [])
+        for model, detail in details:
+            writer.add(model, {"project_id": project_id, **detail})
         budget = values.get("budget")
-        if budget is not None:
+        if budget is not None and not any(model is BudgetLine for model, _ in details):
             start = values.get("planned_start")
             year = start.year if isinstance(start, date) else date.today().year
             writer.add(BudgetLine, {"project_id": project_id, "year": year, "amount": budget})

@@ -3,7 +3,9 @@ the city demo's agreements (summaries, in-force dates, perpetual flags, themes, 
 objectives in their order, notes, dates known only to the year or month), partners
 (coordinates, population, IATI identifiers, notes) and projects (place, description,
 IATI identifier, planned and actual dates, SDGs, notes), compared record by record and
-field by field, through xlsx and through csv."""
+field by field, through xlsx and through csv. The xlsx export carries what one row per
+project cannot hold on sheets beside the list (budget per year, co-financing lines,
+transactions, sectors), and exporting the imported file again gives the same workbooks."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from intl_desk.core.i18n import set_language
 from intl_desk.core.model import Agreement, Partner, Project
 from intl_desk.exchange.export import export_list
 from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.reader import read_sheets
 from intl_desk.store.office_file import OfficeFile
 
 ORDER = ("local_entities", "partners", "agreements", "projects")
@@ -79,6 +82,38 @@ def _partners(session: Session) -> dict[str, dict[str, Any]]:
     }
 
 
+def _lines(records: Any, *fields: str) -> list[tuple[Any, ...]]:
+    return sorted(
+        (tuple(getattr(r, f) for f in fields) for r in records if r.deleted_at is None),
+        key=repr,
+    )
+
+
+def _details(session: Session) -> dict[tuple[str, Any], dict[str, Any]]:
+    """Each project's money lines and sectors, the funders by name."""
+    return {
+        (p.title, p.planned_start): {
+            "budget": _lines(p.budget_lines, "year", "amount", "type", "status", "description"),
+            "cofinancing": sorted(
+                (
+                    (c.funder_partner.name if c.funder_partner else c.funder_name),
+                    c.instrument,
+                    c.status,
+                    c.amount_requested,
+                    c.amount_granted,
+                    c.date_requested,
+                    c.date_decided,
+                )
+                for c in p.cofinancing
+                if c.deleted_at is None
+            ),
+            "transactions": _lines(p.transactions, "type", "date", "amount", "description"),
+            "sectors": _lines(p.sectors, "code", "percentage"),
+        }
+        for p in session.scalars(select(Project).where(Project.deleted_at.is_(None)))
+    }
+
+
 def _projects(session: Session) -> dict[str, dict[str, Any]]:
     return {
         p.title: {
@@ -123,13 +158,14 @@ def test_every_field_the_export_writes_comes_back(
                 agreement.date_expires_precision = "month"
         session.commit()
         before = (_agreements(session), _partners(session), _projects(session))
+        details = _details(session)
     set_language("fr")
     with OfficeFile.open(city_demo, read_only=True) as office, office.session() as session:
         for kind in ORDER:
             export_list(session, kind, tmp_path / f"{kind}{suffix}")
     set_language("pt")  # another office, in another language, imports the French files
     fresh = tmp_path / "fresh.sqlite"
-    with OfficeFile.create(fresh, "Outro escritório") as office, office.session() as session:
+    with OfficeFile.create(fresh, "Ville de Lyon") as office, office.session() as session:
         for kind in ORDER:
             preview = preview_import(
                 session, tmp_path / f"{kind}{suffix}", kind, mappings_folder=mappings_folder
@@ -140,6 +176,11 @@ def test_every_field_the_export_writes_comes_back(
             assert result.rejected == [], kind
     with OfficeFile.open(fresh, read_only=True) as office, office.session() as session:
         after = (_agreements(session), _partners(session), _projects(session))
+        details_after = _details(session)
+        if suffix == ".xlsx":  # exported again, in French: the same workbooks
+            set_language("fr")
+            for kind in ORDER:
+                export_list(session, kind, tmp_path / f"again-{kind}{suffix}")
     for old, new in zip(before, after, strict=True):
         assert len(new) == len(old)
         for key, fields in old.items():
@@ -149,3 +190,25 @@ def test_every_field_the_export_writes_comes_back(
     assert any(len(value["objectives"]) > 1 for value in after[0].values())
     assert any(value["coordinates"][0] is not None for value in after[1].values())
     assert any(value["actual"][0] not in (None, value["planned"][0]) for value in after[2].values())
+    if suffix == ".csv":  # one sheet: the money lines stay behind (a project's budget total)
+        return
+    assert details_after == details
+    assert sum(len(d["cofinancing"]) for d in details.values()) >= 20
+    assert any(len(d["budget"]) > 1 for d in details.values())  # years apart
+    for kind in ORDER:
+        first = read_sheets(tmp_path / f"{kind}{suffix}")
+        again = read_sheets(tmp_path / f"again-{kind}{suffix}")
+        assert [s.name for s in again] == [s.name for s in first]
+        for one, other in zip(first, again, strict=True):
+            assert _without(one.rows, CHANGED) == _without(other.rows, CHANGED), (kind, one.name)
+
+
+#: what a new file cannot repeat: when each record was last changed
+CHANGED = "Dernière modification"
+
+
+def _without(rows: list[list[Any]], title: str) -> list[list[Any]]:
+    if title not in rows[0]:
+        return rows
+    index = rows[0].index(title)
+    return [row[:index] + row[index + 1 :] for row in rows]
