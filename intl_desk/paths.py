@@ -1,13 +1,15 @@
 """Where Intl Desk finds its bundled resources and keeps the user's files.
 
-One module for every path, so a PyInstaller bundle (``sys._MEIPASS``), an installed wheel
-(``intl_desk/resources``, copied there by ``setup.py``) and an editable checkout
-(``resources/`` beside the package) all resolve the same way.
+The resources (translations, fonts, icons, reference data) live inside the package, in
+``intl_desk/resources``, so a checkout, an installed wheel and a PyInstaller bundle (which
+keeps the package's data under ``sys._MEIPASS``) all find them the same way, through
+:mod:`importlib.resources`. Reports and Qt need real files, so an installation must unpack
+the package (pip does; a zip import is not supported).
 """
 
 from __future__ import annotations
 
-import sys
+from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -19,15 +21,8 @@ _DIRS = PlatformDirs(APP_NAME, APP_AUTHOR)
 
 
 def resources_dir() -> Path:
-    """Translations, fonts, icons and reference data, wherever this copy keeps them."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    package = Path(__file__).resolve().parent
-    installed = package / "resources"
-    if installed.is_dir():
-        return installed
-    return package.parent / "resources"
+    """Translations, fonts, icons and reference data: ``intl_desk/resources``."""
+    return Path(str(files("intl_desk") / "resources"))
 
 
 def data_dir() -> Path:

@@ -3,7 +3,7 @@
     .venv/bin/python tools/update_translations.py
 
 Scans ``intl_desk/`` (including the compiled forms) for ``_("…")``, ``N_("…")`` and
-``Message(N_("…"))``, writes ``resources/translations/intl_desk.pot`` and updates
+``Message(N_("…"))``, writes ``intl_desk/resources/translations/intl_desk.pot`` and updates
 ``fr.po``, ``es.po`` and ``pt.po`` in place: new strings appear untranslated, strings
 no longer used are kept as obsolete (``#~``) so no translator's work is lost.
 Entries carry no source locations and are sorted by text, so two branches that add
@@ -21,7 +21,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUES = ROOT / "resources" / "translations"
+CATALOGUES = ROOT / "intl_desk" / "resources" / "translations"
 LANGUAGES = ("fr", "es", "pt")
 KEYWORDS = {"_": None, "N_": None}
 

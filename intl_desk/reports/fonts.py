@@ -1,4 +1,4 @@
-"""The fonts every report embeds: DejaVu Sans, bundled in ``resources/fonts``.
+"""The fonts every report embeds: DejaVu Sans, bundled in ``intl_desk/resources/fonts``.
 
 The 14 standard PDF fonts only cover Latin-1, so "Łódź" or "Việt Nam" would print as
 boxes; a bundled TTF (not one found on the machine) prints the same everywhere.

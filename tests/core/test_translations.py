@@ -17,7 +17,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUES = ROOT / "resources" / "translations"
+CATALOGUES = ROOT / "intl_desk" / "resources" / "translations"
 LANGUAGES = ("fr", "es", "pt")
 PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*(?::[^}]*)?\}")
 
