@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -27,6 +28,14 @@ settings.register_profile("dev", max_examples=25, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _patient_keyboard_search(qapp: Any) -> None:
+    """Keys typed by a test reach a closed list within one keyboard search however loaded
+    the machine: Qt starts a new search after 400 ms without a key, and a busy CI machine
+    can take longer than that between two keys of ``keyClicks``."""
+    qapp.setKeyboardInputInterval(5_000)
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,10 @@
 ``INTL_DESK_TEST_PG_URL``. Under ``CI=true`` a missing or unreachable database fails the
 tests that need it (CI must never pass by skipping them); elsewhere they are skipped
 with the reason.
+
+When the suite runs on several processes (pytest-xdist), each worker gets a database of
+its own beside that one (``…_gw0``, ``…_gw1``), made on first use: every test empties the
+schema it works in, which another worker's test must not see.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
 
 URL_VARIABLE = "INTL_DESK_TEST_PG_URL"
@@ -24,13 +28,41 @@ def _missing(reason: str) -> None:
     pytest.skip(f"no PostgreSQL: {reason}")
 
 
-@pytest.fixture
-def postgresql_engine() -> Iterator[Engine]:
-    """An engine on the test database, whose public schema is emptied first."""
+def _worker_url(url: str) -> str:
+    """The database of this xdist worker (made if missing), or ``url`` itself."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            exists = connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            )
+            if not exists:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as error:
+        _missing(f"cannot make the worker's database {name}: {error.orig}")
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def test_database_url() -> str:
+    """The URL of this run's (or this worker's) test database; fails under CI, else
+    skips, when there is none."""
     url = os.environ.get(URL_VARIABLE)
     if not url:
         _missing(f"{URL_VARIABLE} is not set")
-    engine = create_engine(str(url))
+    return _worker_url(str(url))
+
+
+@pytest.fixture
+def postgresql_engine() -> Iterator[Engine]:
+    """An engine on the test database, whose public schema is emptied first."""
+    engine = create_engine(test_database_url())
     try:
         with engine.begin() as connection:
             connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))

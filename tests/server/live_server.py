@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from postgresql import URL_VARIABLE, _missing
+from postgresql import test_database_url
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
@@ -32,10 +32,7 @@ _ADDRESS = re.compile(r"(https?://[0-9.]+:[0-9]+)")
 def fresh_server_database() -> Engine:
     """An engine on the emptied test database, set up by ``server init`` for Minas Gerais
     with ``ana`` as administrator (password :data:`PASSWORD`)."""
-    url = os.environ.get(URL_VARIABLE)
-    if not url:
-        _missing(f"{URL_VARIABLE} is not set")
-    engine = create_engine(str(url))
+    engine = create_engine(test_database_url())
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))

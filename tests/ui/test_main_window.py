@@ -248,7 +248,7 @@ def test_opening_runs_in_the_background_and_fills_the_list(
     assert operation is not None and window.opening
     assert window.office is None  # returned at once, the file is still being checked
     qtbot.waitUntil(window.busy.isVisible)  # the event loop runs: progress is shown
-    assert window.busy.label.text() == "Checking office.sqlite…"
+    qtbot.waitUntil(lambda: window.busy.label.text() == "Checking office.sqlite…")
     assert window.open_file(filled) is None  # one opening at a time
     with qtbot.waitSignal(window.file_opened, timeout=10_000):
         release.set()
