@@ -109,6 +109,41 @@ def disable_account(connection: Connection, name: str) -> None:
         raise AccountError(Message(N_("There is no account named “{name}”."), {"name": name}))
 
 
+def change_account(
+    connection: Connection,
+    name: str,
+    *,
+    role: str,
+    scope_entity_id: str | None,
+    disabled: bool,
+) -> None:
+    """Set an account's role, scope and whether it may sign in."""
+    if role not in ROLES:
+        raise AccountError(
+            Message(
+                N_("“{role}” is not a role: use admin, editor or reader."), {"role": role}
+            )
+        )
+    result = connection.execute(
+        update(account_table)
+        .where(account_table.c.name == name)
+        .values(role=role, scope_entity_id=scope_entity_id, disabled=disabled)
+    )
+    if result.rowcount == 0:
+        raise AccountError(Message(N_("There is no account named “{name}”."), {"name": name}))
+
+
+def set_password(connection: Connection, name: str, password: str) -> None:
+    """A new password for the account (an administrator's reset)."""
+    result = connection.execute(
+        update(account_table)
+        .where(account_table.c.name == name)
+        .values(password_hash=hash_password(password))
+    )
+    if result.rowcount == 0:
+        raise AccountError(Message(N_("There is no account named “{name}”."), {"name": name}))
+
+
 def authenticate(connection: Connection, name: str, password: str) -> Account | None:
     """The account if the name and password match an account that is not disabled."""
     row = connection.execute(
@@ -140,8 +175,10 @@ __all__ = [
     "account_table",
     "add_account",
     "authenticate",
+    "change_account",
     "disable_account",
     "enabled_account",
     "list_accounts",
     "server_metadata",
+    "set_password",
 ]

@@ -64,8 +64,10 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
 def _push(request: Request, account: SignedIn, body: PushRequest) -> PushResponse:
+    from intl_desk.server.devices import seen
     from intl_desk.server.push import MalformedPush, apply_push
 
+    seen(request.app.state.engine, body.client_id[:36], account.name)
     try:
         result = apply_push(
             request.app.state.engine, account, body.client_id, body.cursor, body.changes,
@@ -98,8 +100,19 @@ def _push(request: Request, account: SignedIn, body: PushRequest) -> PushRespons
     )
 
 
-def _pull(request: Request, account: SignedIn, cursor: int = 0, limit: int = 1000) -> Response:
+def _pull(
+    request: Request,
+    account: SignedIn,
+    cursor: int = 0,
+    limit: int = 1000,
+    client: str | None = None,
+) -> Response:
     from intl_desk.server.pull import read_batch
+
+    if client:  # the office file asking (its client id): its last sync, for the admins
+        from intl_desk.server.devices import seen
+
+        seen(request.app.state.engine, client[:36], account.name)
 
     # the rows are JSON-ready already: written as they are, without FastAPI's encoder
     return JSONResponse(read_batch(request.app.state.engine, cursor, limit, account))

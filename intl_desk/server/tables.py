@@ -61,3 +61,13 @@ blob_table = Table(
     Column("sha256", String(64), primary_key=True),
     Column("content", LargeBinary, nullable=False),
 )
+
+#: each desktop's office file (its client id) that synchronised: whose it is and when it
+#: last pushed or pulled, for Office › Users and roles…
+device_table = Table(
+    "server_device",
+    server_metadata,
+    Column("client_id", String(36), primary_key=True),
+    Column("account", String(100), nullable=False, index=True),
+    Column("last_sync_at", DateTime(timezone=True), nullable=False),
+)

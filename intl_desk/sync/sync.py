@@ -169,7 +169,8 @@ def _pull(office: OfficeFile, client: ServerClient, link: Link, report: SyncRepo
     cursor = link.cursor
     while True:
         batch = client.request(
-            "GET", "/v1/sync/pull", params={"cursor": cursor, "limit": PULL_BATCH}
+            "GET", "/v1/sync/pull",
+            params={"cursor": cursor, "limit": PULL_BATCH, "client": link.client_id},
         ).json()
         if not batch["changes"]:
             return

@@ -41,6 +41,7 @@ from intl_desk.ui.opening import Opened, ReadAhead, open_work
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 from intl_desk.ui.round_today import install_rounds
 from intl_desk.ui.today_page import TodayPage
+from intl_desk.ui.users_menu import install_users_menu
 from intl_desk.ui.welcome_page import WelcomePage, app_icon
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.measurement_page = install_measurements(self)  # what is due, the entry grid
         install_office_menu(self)  # the exchange rates
         install_rounds(self)  # Office › Collection rounds…, Today's section
+        install_users_menu(self)  # Office › Users and roles… (office server administrators)
         add_export_buttons(self)  # "Export…" beside each list's "New…"
         connect_list_actions(self)  # Duplicate and Delete… in the rows' menu
         self._restore_geometry()
