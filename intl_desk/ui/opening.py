@@ -12,12 +12,13 @@ nothing of what was read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import sessionmaker
 
+from intl_desk.core import background
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.queries import office as office_record
@@ -29,8 +30,6 @@ from intl_desk.ui.table_model import SessionFactory
 
 #: reads the first page of a list with the sessions it is given
 ReadAhead = Callable[[SessionFactory], FirstRead]
-
-_AHEAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intl-desk-ahead")
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def open_work(
         ahead: Future[FirstRead] | None = None
         hot_journal = Path(f"{path}-journal").exists()  # opening will roll it back first
         if read is not None and upgrade is False and not hot_journal:
-            ahead = _AHEAD.submit(_read_ahead, path, read)
+            ahead = background.submit(_read_ahead, path, read)
         office = OfficeFile.open(
             path, read_only=read_only, damaged_ok=damaged_ok, read_only_if_unwritable=True
         )

@@ -21,7 +21,6 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
@@ -29,6 +28,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
 
+from intl_desk.core import background
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _, current_language, language_pinned
 
@@ -38,8 +38,6 @@ log = logging.getLogger(__name__)
 #: work shorter than this shows no progress at all
 SHOW_AFTER_MS = 200
 
-# A few threads are enough: a file opening, a list query and the rows it leads to.
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="intl-desk-op")
 #: operations between run() and their callback, so that none is collected meanwhile
 _RUNNING: set[Operation[Any]] = set()
 
@@ -245,7 +243,7 @@ class Operation(Generic[T]):
             self._token = self._indicator.begin(self._label)
             self._relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         _RUNNING.add(self)
-        _POOL.submit(self._run_work, current_language())
+        background.submit(self._run_work, current_language())
         return self
 
     def cancel(self) -> None:

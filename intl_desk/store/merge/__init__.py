@@ -13,10 +13,11 @@ transaction that merges runs.
 from __future__ import annotations
 
 import os
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, wait
 from datetime import datetime
 from pathlib import Path
 
+from intl_desk.core import background
 from intl_desk.core.tracking import current_user
 from intl_desk.store.backup import _vacuum_into, fsync_file, publish, temporary_sibling
 from intl_desk.store.connection import open_sqlite
@@ -140,20 +141,21 @@ def merge_files(
             translate_db_errors(here, read_only=True),
         ):
             return MergeReport.of(_read_plan(current, source, chosen), dry_run=True)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # The other file's full integrity check (seconds on a state's file) runs while this
-        # file is opened and backed up; the backup is removed again if nothing is merged.
-        checked = pool.submit(verify_source, there)
-        backups: list[Path] = []
-        try:
-            return _merge_into(here, there, checked, chosen, take_over, progress, backups)
-        except (DiskFull, SizeLimitReached):
-            # Closing the file rolled the half-written merge back, so the file is what
-            # the backup holds, and keeping a second copy would only fill the disk more.
-            if not Path(f"{here}-journal").exists():
-                for backup in backups:
-                    backup.unlink(missing_ok=True)
-            raise
+    # The other file's full integrity check (seconds on a state's file) runs while this
+    # file is opened and backed up; the backup is removed again if nothing is merged.
+    checked = background.submit(verify_source, there)
+    backups: list[Path] = []
+    try:
+        return _merge_into(here, there, checked, chosen, take_over, progress, backups)
+    except (DiskFull, SizeLimitReached):
+        # Closing the file rolled the half-written merge back, so the file is what
+        # the backup holds, and keeping a second copy would only fill the disk more.
+        if not Path(f"{here}-journal").exists():
+            for backup in backups:
+                backup.unlink(missing_ok=True)
+        raise
+    finally:
+        wait([checked])  # a merge that failed early still returns with no thread reading
 
 
 def _merge_into(
