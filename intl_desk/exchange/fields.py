@@ -200,6 +200,9 @@ AGREEMENTS = ImportKind(
             ),
         ),
         Field("notes", N_("Notes"), synonyms=NOTES),
+        # the title of another agreement (of the file or of the sheet), see kinds_agreements
+        Field("renews", N_("Renews"), synonyms=("renouvelle", "renueva", "renova")),
+        Field("amends", N_("Amends"), synonyms=("modifie", "modifica", "altera")),
     ),
 )
 

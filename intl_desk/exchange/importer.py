@@ -613,6 +613,9 @@ def apply_import(
     try:
         with session.no_autoflush:
             _apply_rows(handler, context, preview, on_duplicate, result, progress)
+            finish = getattr(handler, "finish", None)
+            if finish is not None:  # what needs every row written first (links between rows)
+                finish(context)
         context.writer.flush()
         session.commit()
     except ValidationError as error:

@@ -49,6 +49,8 @@ SCALARS = (
     "date_in_force_precision",
 )
 DuplicateKey = tuple[frozenset[str], frozenset[str], str, date | None]
+#: the columns naming another agreement by its title → the link they set
+LINKS = {"renews": "renews_id", "amends": "amends_id"}
 
 
 def objective_lines(cell: object) -> list[str]:
@@ -97,6 +99,7 @@ class AgreementHandler:
     def load(self, context: ImportContext, rows: list[RowPreview]) -> None:
         """The duplicate keys of the agreements signed on the dates the rows name (a
         state's 200,000 agreements need not all be read for a register of a few hundred)."""
+        self._load_link_targets(context, rows)
         dates = sorted({row.values.get("date_signed") for row in rows}, key=str)
         found: list[tuple[str, str, date | None]] = []
         for start in range(0, len(dates), 500):
@@ -238,6 +241,7 @@ class AgreementHandler:
         )
         if row.errors:
             return
+        self._plan_links(context, row)
         key: DuplicateKey = (
             frozenset(partner_keys),
             frozenset(entity_keys),
@@ -250,10 +254,67 @@ class AgreementHandler:
         else:
             keys[key] = f"row:{row.number}"
 
+    def _load_link_targets(self, context: ImportContext, rows: list[RowPreview]) -> None:
+        """The agreements a "Renews" or "Amends" cell may name: of the file, of the sheet."""
+        titles = {str(row.values[key]) for row in rows for key in LINKS if row.values.get(key)}
+        targets: dict[str, list[str]] = defaultdict(list)
+        if titles:
+            found = context.session.execute(
+                select(Agreement.id, Agreement.title).where(
+                    Agreement.deleted_at.is_(None), Agreement.title.in_(sorted(titles))
+                )
+            )
+            for agreement_id, title in found:
+                targets[name_key(title)].append(agreement_id)
+            for row in rows:
+                title = row.values.get("title")
+                if title and str(title) in titles:
+                    targets[name_key(str(title))].append(f"row:{row.number}")
+        context.extra["link_targets"] = targets
+
+    def _plan_links(self, context: ImportContext, row: RowPreview) -> None:
+        """Which agreement each "Renews"/"Amends" cell names; one it cannot tell is said
+        and left unlinked, never guessed."""
+        targets: dict[str, list[str]] = context.extra.get("link_targets", {})
+        links: dict[str, str] = {}
+        for key, column in LINKS.items():
+            title = row.values.get(key)
+            if not title:
+                continue
+            own = f"row:{row.number}"
+            found = [t for t in targets.get(name_key(str(title)), []) if t != own]
+            if len(found) == 1:
+                links[column] = found[0]
+            elif not found:
+                row.warn(
+                    N_("No agreement titled “{title}” in the file or the sheet: not linked."),
+                    title=title,
+                )
+            else:
+                row.warn(N_("Several agreements are titled “{title}”: not linked."), title=title)
+        row.plan["agreement_links"] = links
+
+    def finish(self, context: ImportContext) -> None:
+        """Link the agreements created to those they renew or amend, once all exist."""
+        for record, links in context.extra.get("pending_links", []):
+            for column, target in links.items():
+                if target.startswith("row:"):
+                    created = context.created.get(target)
+                    if created is None:  # that row was rejected or skipped
+                        continue
+                    target = str(created["id"])
+                record[column] = target
+        queued = context.writer.rows.get(Agreement, [])
+        by_id = {str(record["id"]): record for record in queued}
+        queued.sort(key=lambda record: _depth(record, by_id))  # targets inserted first
+
     def create(self, context: ImportContext, row: RowPreview) -> str:
         values = row.values
         writer = context.writer
         record = writer.add(Agreement, {key: values[key] for key in SCALARS if key in values})
+        links = row.plan.get("agreement_links")
+        if links:
+            context.extra.setdefault("pending_links", []).append((record, links))
         record["perpetual"] = bool(values.get("perpetual"))
         agreement_id = str(record["id"])
         for name, partner_id, country in row.plan["partners"]:
@@ -334,3 +395,16 @@ class AgreementHandler:
         sdgs = {sdg.sdg for sdg in agreement.sdgs}
         objectives = [o.text for o in agreement.objectives if o.deleted_at is None]
         return self._links(context, agreement.id, row, themes, sdgs, objectives) or changed
+
+
+def _depth(
+    record: dict[str, Any], by_id: dict[str, dict[str, Any]], seen: frozenset[str] = frozenset()
+) -> int:
+    """How long the chain of agreements of the same import is that this one renews or
+    amends (0: it links to none of them)."""
+    seen = seen | {str(record["id"])}
+    targets = (by_id.get(str(record.get(column))) for column in LINKS.values())
+    return max(
+        (1 + _depth(t, by_id, seen) for t in targets if t is not None and str(t["id"]) not in seen),
+        default=0,
+    )

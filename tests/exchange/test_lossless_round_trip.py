@@ -1,6 +1,7 @@
 """Every field the export writes comes back when the export is imported into a new file:
 the city demo's agreements (summaries, in-force dates, perpetual flags, themes, SDGs,
-objectives in their order, notes, dates known only to the year or month), partners
+objectives in their order, notes, dates known only to the year or month, the agreements
+they renew or amend), partners
 (coordinates, population, IATI identifiers, notes) and projects (place, description,
 IATI identifier, planned and actual dates, SDGs, notes), compared record by record and
 field by field, through xlsx and through csv. The xlsx export carries what one row per
@@ -62,6 +63,8 @@ def _agreements(session: Session) -> dict[tuple[str, str], dict[str, Any]]:
             "entities": sorted(
                 p.local_entity.name for p in a.parties if p.local_entity and p.deleted_at is None
             ),
+            "renews": a.renews.title if a.renews else None,
+            "amends": a.amends.title if a.amends else None,
         }
     return found
 
@@ -189,6 +192,7 @@ def test_every_field_the_export_writes_comes_back(
     assert any(value["themes"] for value in after[0].values())
     assert any(len(value["objectives"]) > 1 for value in after[0].values())
     assert any(value["coordinates"][0] is not None for value in after[1].values())
+    assert sum(value["renews"] is not None for value in after[0].values()) >= 20
     assert any(value["actual"][0] not in (None, value["planned"][0]) for value in after[2].values())
     if suffix == ".csv":  # one sheet: the money lines stay behind (a project's budget total)
         return

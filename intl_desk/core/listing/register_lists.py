@@ -18,7 +18,7 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import GAPS, gap_condition
@@ -173,6 +173,8 @@ AGREEMENTS = ListSpec(
             width=300,
         ),
         Column("notes", N_("Notes"), lambda: Agreement.notes, visible=False, width=300),
+        Column("renews", N_("Renews"), lambda: _linked_title(Agreement.renews_id), visible=False),
+        Column("amends", N_("Amends"), lambda: _linked_title(Agreement.amends_id), visible=False),
     ),
     search=agreement_search,
     facets=(
@@ -291,6 +293,12 @@ def _aggregated(value: Any, parent_key: Any, parent_id: Any) -> ColumnElement[An
 #: between an objective's position and its text, and between objectives, in
 #: :func:`_objective_texts` (characters no typed text holds)
 POSITION_MARK, LINE_MARK = "\x1f", "\x1e"
+
+
+def _linked_title(link: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
+    """The title of the agreement this one renews or amends."""
+    other = aliased(Agreement)
+    return select(other.title).where(other.id == link).scalar_subquery()
 
 
 def _objective_texts() -> ColumnElement[Any]:
