@@ -37,6 +37,7 @@ from intl_desk.demo.mission_value import write_mission_value
 from intl_desk.demo.networks import write_networks
 from intl_desk.demo.people import write_partner_contacts, write_staff
 from intl_desk.demo.projects import write_project
+from intl_desk.demo.terms import write_terms
 
 
 def build_city(demo: Demo) -> None:
@@ -81,6 +82,7 @@ def build_city(demo: Demo) -> None:
     if isinstance(demo.sink, OrmSink):  # read back what was written: the city is ORM
         demo.say(N_("Mission results and terms of office"))
         write_mission_value(demo, demo.sink.session)
+        write_terms(demo, demo.sink.session)
 
 
 def _entity(

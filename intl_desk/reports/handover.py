@@ -22,6 +22,7 @@ from intl_desk.core.evaluation.lines_activities import ActivityLine
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.overview.labels import money_sentence
 from intl_desk.reports.fonts import register_fonts
+from intl_desk.reports.handover_opening import opening
 from intl_desk.reports.handover_summary import rest_in_workbook, summary_pages
 from intl_desk.reports.handover_workbook import (
     AGREEMENTS,
@@ -114,6 +115,7 @@ def _story(report: HandoverReport, workbook: str | None) -> list[Flowable]:
                 ADVICE,
             ),
         ]
+    story += opening(report)
     rows = [
         [_("Commitment"), _("Value")],
         *[[label, value] for label, value in summary_rows(report)],
@@ -165,6 +167,9 @@ def _agreements(report: HandoverReport, workbook: str | None) -> list[Flowable]:
         body = f"<b>{escape(line.title)}</b>"
         if line.objectives:
             body += "".join(f"<br/>• {escape(objective)}" for objective in line.objectives)
+        reading = report.survival.get(line.id)
+        if reading is not None:
+            body += f"<br/><i>{escape(reading.sentence())}</i>"
         renewal = next_renewal(line)
         return [
             Paragraph(body, SMALL),

@@ -1,5 +1,5 @@
-"""A mission's value on its form (transport, carbon, expected results) and its follow-ups
-on Today, driven through the real widgets."""
+"""A mission's value on its form (transport, carbon, expected results), its follow-ups on
+Today, and an agreement's "survives a change of team" reading, through the real widgets."""
 
 from __future__ import annotations
 
@@ -13,9 +13,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabBar
 from pytestqt.qtbot import QtBot
 
-from intl_desk.core.model import Activity, ExpectedResult, LocalEntity, Partner
+from intl_desk.core.model import (
+    Activity,
+    Agreement,
+    AgreementObjective,
+    AgreementParty,
+    ExpectedResult,
+    LocalEntity,
+    Partner,
+)
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.activity import ActivityDialog
+from intl_desk.ui.dialogs.agreement import AgreementDialog
 from intl_desk.ui.today_page import LATE_COLOUR, TodayPage
 
 from conftest import TypeText  # isort: skip
@@ -111,3 +120,31 @@ def test_a_follow_up_due_shows_on_today_and_opens_its_mission(
     qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     QTest.keyClick(panel, Qt.Key.Key_Return)
     assert opened == [("activities", mission_id)]
+
+
+def test_the_agreement_form_reads_whether_it_survives_a_change_of_team(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    with office.session() as session:
+        agreement = Agreement(title="Jumelage Lyon–Łódź", type="twinning", status="active",
+                              date_signed=date(2019, 5, 1))  # fmt: skip
+        agreement.parties.append(
+            AgreementParty(partner=Partner(name="Łódź", country_code="PL"), role="signatory")
+        )
+        agreement.objectives.append(AgreementObjective(text="Deux échanges scolaires par an"))
+        session.add(agreement)
+        session.commit()
+        agreement_id = agreement.id
+    dialog = AgreementDialog(office, agreement_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    note = dialog.survival_note.label
+    assert note.isVisible()
+    assert note.text().startswith("Survives a change of team: 1 of 5, at risk in a change")
+    assert "It has specific objectives." in note.text()
+    typist(dialog.ui.legal_authorisation, "Délibération n° 2019/112")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert note.text().startswith("Survives a change of team: 2 of 5, uncertain through")
+    assert "It has a council decision, specific objectives." in note.text()

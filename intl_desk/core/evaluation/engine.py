@@ -100,6 +100,10 @@ class Evaluation:
         self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
     ) -> float | None:
         targets = self._targets.get((indicator.id, period.id), {})
+        for earlier in indicator.predecessors:  # a period before the plan that set this one
+            if targets:
+                break
+            targets = self._targets.get((earlier, period.id), {})
         if entity is not None and entity in targets:
             return targets[entity]
         return targets.get(None)

@@ -10,7 +10,8 @@ directory; and the lessons learned recorded on agreements, projects and activiti
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ from intl_desk.core.evaluation.lines_activities import ActivityLine, activity_li
 from intl_desk.core.i18n import _
 from intl_desk.core.model import Activity, Agreement, Contact, Membership, Office, Partner, Project
 from intl_desk.core.model import LocalEntity as Entity
+from intl_desk.core.terms import SurvivalReading, TermInfo, outgoing_term, survival_readings
 
 if TYPE_CHECKING:
     from intl_desk.core.evaluation.handover_summary import HandoverSummary
@@ -101,6 +103,17 @@ class HandoverReport:
     #: the running projects' money and the memberships' fees in the office's currency,
     #: converted by core/currency_rates.py (never added across currencies)
     money: HandoverMoney | None = None
+    #: the team handing over (core/terms.py): its plan and what it commits the next one to
+    term: TermInfo | None = None
+    #: each active agreement's "survives a change of team" reading, by agreement id
+    survival: Mapping[str, SurvivalReading] = field(default_factory=dict)
+
+    def survival_counts(self) -> dict[str, int]:
+        """Active agreements per level: likely, uncertain, at risk."""
+        counts = {"likely": 0, "uncertain": 0, "at_risk": 0}
+        for reading in self.survival.values():
+            counts[reading.level] += 1
+        return counts
 
     @property
     def is_empty(self) -> bool:
@@ -184,6 +197,8 @@ def compute_handover(session: Session, today: date | None = None) -> HandoverRep
         report,
         summary=handover_summary(session, report),
         money=_money(session, report, project_ids),
+        term=outgoing_term(session, today),
+        survival=survival_readings(session, agreement_ids, today),
     )
 
 

@@ -4,11 +4,11 @@ periods, indicators (with their SDGs and scale), targets and measurements."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Float, cast, select
+from sqlalchemy import Float, case, cast, literal, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.model import (
@@ -49,6 +49,9 @@ class IndicatorInfo:
     source: str
     sdgs: tuple[int, ...] = ()
     levels: tuple[tuple[int, str], ...] = ()
+    #: the indicators of earlier plans this one carries on, the nearest first: their
+    #: measurements and targets are the earlier periods of this one's series
+    predecessors: tuple[str, ...] = ()
 
     @property
     def is_text(self) -> bool:
@@ -101,7 +104,7 @@ def read_indicators(session: Session) -> list[IndicatorInfo]:
         .where(Indicator.deleted_at.is_(None))
         .order_by(Indicator.code, Indicator.name)
     ).scalars()
-    return [
+    found = [
         IndicatorInfo(
             id=row.id,
             code=row.code or "",
@@ -120,9 +123,35 @@ def read_indicators(session: Session) -> list[IndicatorInfo]:
             source=row.source or "",
             sdgs=tuple(sdgs.get(row.id, ())),
             levels=tuple(levels.get(row.id, ())),
+            predecessors=(row.continues_id,) if row.continues_id else (),
         )
         for row in rows
     ]
+    return _with_lineage(found)
+
+
+def _with_lineage(indicators: list[IndicatorInfo]) -> list[IndicatorInfo]:
+    """Each indicator with the whole chain it carries on (a plan after a plan after a
+    plan), and the baseline of the nearest one that has it when it has none of its own."""
+    by_id = {indicator.id: indicator for indicator in indicators}
+    done = []
+    for indicator in indicators:
+        chain: list[str] = []
+        current = indicator
+        while current.predecessors and current.predecessors[0] in by_id:
+            previous = current.predecessors[0]
+            if previous in chain or previous == indicator.id:
+                break  # a loop typed by mistake ends the chain
+            chain.append(previous)
+            current = by_id[previous]
+        baseline = (indicator.baseline_value, indicator.baseline_year)
+        if baseline[0] is None:
+            older = next((by_id[i] for i in chain if by_id[i].baseline_value is not None), None)
+            if older is not None:
+                baseline = (older.baseline_value, older.baseline_year)
+        done.append(replace(indicator, predecessors=tuple(chain), baseline_value=baseline[0],
+                            baseline_year=baseline[1]))  # fmt: skip
+    return done
 
 
 def read_targets(session: Session) -> dict[tuple[str, str], dict[str | None, float]]:
@@ -145,6 +174,14 @@ def read_measurements(
 ) -> dict[str, dict[str | None, MeasuredValue]]:
     found: dict[str, dict[str | None, MeasuredValue]] = defaultdict(dict)
     number = Measurement.scale_level if indicator.measure == "qualitative" else Measurement.value
+    # the oldest plan's indicator first, the indicator itself last: its own values win
+    lineage = [*reversed(indicator.predecessors), indicator.id]
+    rank: Any = literal(0)
+    order: list[Any] = []
+    if indicator.predecessors:
+        rank = case({key: position for position, key in enumerate(lineage)},
+                    value=Measurement.indicator_id, else_=len(lineage))  # fmt: skip
+        order.append(rank)
     # through the connection: the ORM session path costs twice as much per row here
     rows = (
         session.connection()
@@ -159,13 +196,14 @@ def read_measurements(
                 Measurement.comment,
                 Measurement.source,
                 Measurement.measured_on,
+                rank,
             )
-            .where(Measurement.deleted_at.is_(None), Measurement.indicator_id == indicator.id)
-            .order_by(Measurement.measured_on, Measurement.updated_at)
+            .where(Measurement.deleted_at.is_(None), Measurement.indicator_id.in_(lineage))
+            .order_by(*order, Measurement.measured_on, Measurement.updated_at)
         )
         .tuples()
     )
     make = MeasuredValue._make
-    for row in rows:  # the latest measurement of a period wins
-        found[row[0]][row[1]] = make(row[2:])
+    for row in rows:  # the latest measurement of a period wins, the indicator's own last
+        found[row[0]][row[1]] = make(row[2:-1])
     return found

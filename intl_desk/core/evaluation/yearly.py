@@ -277,8 +277,13 @@ def _expired(session: Session, start: date, end: date) -> list[str]:
 
 
 def _indicator_lines(evaluation: Evaluation, period: PeriodInfo) -> list[IndicatorLine]:
+    """Every indicator's line, except those a later plan's indicator carries on: that one's
+    series holds their values, so an indicator is not told twice across a change of plan."""
+    carried_on = {earlier for one in evaluation.indicators for earlier in one.predecessors}
     lines = []
     for indicator in evaluation.indicators:
+        if indicator.id in carried_on:
+            continue
         trend = tuple(
             TrendPoint(one.period.label, one.value, one.target)
             for one in (

@@ -59,6 +59,7 @@ from intl_desk.ui.dialogs.agreement_parts import (
     sync_links,
     titled_choices,
 )
+from intl_desk.ui.dialogs.agreement_survival_note import SurvivalNote
 from intl_desk.ui.documents_panel import DocumentsPanel
 from intl_desk.ui.fields import NO_DATE
 from intl_desk.ui.forms.ui_agreement import Ui_AgreementForm
@@ -185,6 +186,7 @@ class AgreementDialog(RecordDialog):
         ui.status.activated.connect(self._status_chosen)
         self.end_date = EndDate(self)  # "Ended on", for an agreement ended early
         self.health_note = HealthNote(self, NOTE_STYLE)  # what the saved agreement lacks
+        self.survival_note = SurvivalNote(self)  # whether it survives a change of team
         for date_field in (ui.date_signed, ui.date_expires):
             date_field.dateChanged.connect(self._follow_dates)
         ui.perpetual.toggled.connect(self._follow_dates)
@@ -200,6 +202,7 @@ class AgreementDialog(RecordDialog):
         record, ui = self.record, self.ui
         self.end_date.follow_status()
         self.health_note.refresh()
+        self.survival_note.refresh()
         self.parties.set_records(record.parties)
         objectives = sorted(record.objectives, key=lambda objective: objective.position)
         self.objectives.set_records(objectives)
@@ -419,6 +422,7 @@ class AgreementDialog(RecordDialog):
         if saved:
             self.release_read_lock()  # the history was re-read after the commit
             self.health_note.refresh()
+            self.survival_note.refresh()
         return saved
 
     def duplicate_values(self) -> dict[str, Any]:

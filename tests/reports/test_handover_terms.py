@@ -1,0 +1,109 @@
+"""Terms of office in the handover report: it opens with what the outgoing team commits the
+next one to, and each agreement's "survives a change of team" reading is recounted here
+from what the test gave it."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+
+from intl_desk.core.evaluation.handover import compute_handover
+from intl_desk.core.model import (
+    Activity,
+    Agreement,
+    AgreementObjective,
+    AgreementParty,
+    Contact,
+    Partner,
+    PoliticalTerm,
+)
+from intl_desk.core.terms import survival_readings
+from intl_desk.reports.handover import write_handover_pdf
+from intl_desk.store.office_file import OfficeFile
+
+TODAY = date(2026, 12, 4)
+
+
+def _agreement(title: str, partner: Partner, **facts: object) -> Agreement:
+    agreement = Agreement(title=title, type="cooperation", status="active",
+                          date_signed=date(2019, 5, 1))  # fmt: skip
+    agreement.parties.append(AgreementParty(partner=partner, role="signatory"))
+    if facts.get("decision"):
+        agreement.legal_authorisation = "Délibération n° 2019/112"
+    if facts.get("objectives"):
+        agreement.objectives.append(AgreementObjective(text="Former 40 enseignants à Huế"))
+    if facts.get("officer"):
+        agreement.responsible = Contact(name="Claire Dubois", is_staff=True)
+    if facts.get("their_officer"):  # a contact at the partner is no officer of ours
+        agreement.responsible = Contact(name="Nguyễn Văn An", partner=partner)
+    return agreement
+
+
+def test_readings_recounted_and_the_opening_of_the_handover(office: OfficeFile) -> None:
+    with office.session() as session:
+        hue = Partner(name="Huế", country_code="VN")
+        lodz = Partner(name="Łódź", country_code="PL")
+        cordoba = Partner(name="Córdoba", country_code="AR")
+        session.add(Contact(name="Trần Thị Bình", partner=hue))
+        everything = _agreement("Coopération Lyon–Huế", hue, decision=True, objectives=True,
+                                officer=True)  # fmt: skip
+        two = _agreement("Jumelage Lyon–Łódź", lodz, decision=True, their_officer=True)
+        nothing = _agreement("Amitié Lyon–Córdoba", cordoba)
+        session.add_all([everything, two, nothing])
+        session.flush()
+        session.add_all([
+            Activity(kind="mission", title="Mission à Huế", agreement_id=everything.id,
+                     start_date=date(2025, 6, 1)),
+            # three years ago and a cancelled one: no sign of life
+            Activity(kind="mission", title="Mission à Córdoba", agreement_id=nothing.id,
+                     start_date=date(2023, 10, 1)),
+            Activity(kind="meeting", title="Réunion annulée", agreement_id=nothing.id,
+                     status="cancelled", start_date=date(2026, 5, 1)),
+        ])  # fmt: skip
+        session.add_all([
+            PoliticalTerm(leader="Gérard Collomb", start_date=date(2014, 4, 4),
+                          end_date=date(2020, 7, 3), commitments="Un engagement ancien"),
+            PoliticalTerm(leader="Grégory Doucet", leader_title="Maire de Lyon",
+                          start_date=date(2020, 7, 4), end_date=date(2026, 3, 27),
+                          plan_title="Plan de mandat 2020-2026", plan_adopted_on=date(2021, 1, 25),
+                          commitments="Renouveler l'accord avec Huế avant son échéance\n"
+                                      "Honorer la cotisation à Eurocities"),
+            PoliticalTerm(leader="Nouvelle équipe", start_date=date(2026, 3, 28)),
+        ])  # fmt: skip
+        session.commit()
+        readings = survival_readings(session, [everything.id, two.id, nothing.id], TODAY)
+        report = compute_handover(session, TODAY)
+
+    assert readings[everything.id].met == {
+        "council_decision", "objectives", "officer", "partner_contact", "recent_activity"
+    }  # fmt: skip
+    assert readings[everything.id].level == "likely"
+    # Łódź: its responsible is a person at the partner — a partner contact, no officer of ours
+    assert readings[two.id].met == {"council_decision", "partner_contact"}
+    assert readings[two.id].level == "uncertain"
+    assert readings[nothing.id].met == set()
+    assert readings[two.id].sentence() == (
+        "Survives a change of team: 2 of 5, uncertain through a change of team; it lacks "
+        "specific objectives, a responsible officer in the services, activity in the last "
+        "two years."
+    )
+    assert report.survival_counts() == {"likely": 1, "uncertain": 1, "at_risk": 1}
+    assert report.term is not None and report.term.leader == "Grégory Doucet"
+
+    buffer = io.BytesIO()
+    write_handover_pdf(report, buffer)
+    first = " ".join(PdfReader(buffer).pages[0].extract_text().split())
+    opening = first.index("What the outgoing team commits the incoming one to")
+    assert opening < first.index("Active agreements")  # before the figures
+    assert (
+        "Term of Grégory Doucet (Maire de Lyon), 4 Jul 2020 – 27 Mar 2026; plan “Plan de "
+        "mandat 2020-2026” adopted on 25 Jan 2021." in first
+    )
+    assert "• Renouveler l'accord avec Huế avant son échéance" in first
+    assert "• Honorer la cotisation à Eurocities" in first
+    assert "Un engagement ancien" not in first
+    assert "Of the 3 active agreements, 1 are likely to survive the change of team, 1 are " \
+        "uncertain and 1 at risk" in first  # fmt: skip
+    assert "At risk: Amitié Lyon–Córdoba." in first
