@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QSizePolicy
+from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QLabel, QSizePolicy
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import country_name, sort_key
@@ -144,6 +144,19 @@ def filter_description(code: str, text: str | None) -> str:
     return " · ".join(parts)
 
 
+def continues_choices(session: Session, own_id: str | None) -> Choices:
+    """The other live indicators, "code — name", in reading order."""
+    rows = session.execute(
+        select(Indicator.id, Indicator.code, Indicator.name).where(
+            Indicator.deleted_at.is_(None)
+        )
+    ).all()
+    return sorted(
+        ((r.id, f"{r.code} — {r.name}" if r.code else r.name) for r in rows if r.id != own_id),
+        key=lambda pair: sort_key(pair[1]),
+    )
+
+
 def objective_choices(session: Session) -> Choices:
     """Objectives labelled with their strategic line, which is how offices refer to them."""
     rows = session.execute(
@@ -200,6 +213,15 @@ class IndicatorDialog(RecordDialog):
             ui.objective_id.setItemData(index, ui.objective_id.itemText(index), ToolTipRole)
         allow_empty_number(ui.baseline_value)
         allow_empty_number(ui.baseline_year)
+        # the indicator of an earlier plan this one carries on: its series goes on here
+        self.continues = QComboBox()
+        self.continues.setObjectName("continues_id")
+        fill_combo(self.continues, continues_choices(session, self.indicator.id))
+        ui.indicator_form.insertRow(11, QLabel(_("Carries on")), self.continues)
+        self.continues.setToolTip(
+            _("The indicator of the plan before that this one carries on: its values are the "
+              "earlier years of this one's series.")
+        )  # fmt: skip
         self.sdg_picker = SdgPicker()
         ui.sdg_layout.addWidget(self.sdg_picker)
         self.sdg_picker.changed.connect(self.revalidate)
@@ -298,6 +320,7 @@ class IndicatorDialog(RecordDialog):
 
     def load_extra(self) -> None:
         ui, indicator = self.ui, self.indicator
+        self.continues.setCurrentIndex(max(self.continues.findData(indicator.continues_id), 0))
         self.scale.set_records(indicator.scale_levels)
         self.targets.set_records(indicator.targets)
         self.searchable_targets()
@@ -330,6 +353,9 @@ class IndicatorDialog(RecordDialog):
                 page.setEnabled(False)
 
     def read_extra(self) -> None:
+        carried = self.continues.currentData()
+        if self.indicator.continues_id != carried:
+            self.indicator.continues_id = carried
         apply_table(self.session, self.record, "scale_levels", self.scale)
         apply_table(self.session, self.record, "targets", self.targets)
         self.sdg_links.apply(self.session, self.record, "sdgs")
@@ -355,6 +381,7 @@ class IndicatorDialog(RecordDialog):
 
     def extra_state(self) -> Any:
         return (
+            self.continues.currentData(),
             self.scale.state(),
             self.targets.state(),
             tuple(self.sdg_picker.checked()),
