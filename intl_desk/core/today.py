@@ -223,9 +223,17 @@ def measurements_due(session: Session, today: date) -> list[MeasurementDue]:
     if period is None:
         return []
     days_left = (period.end_date - today).days
+    # an indicator a later plan's carries on is measured through that one
+    carried_on = select(Indicator.continues_id).where(
+        Indicator.deleted_at.is_(None), Indicator.continues_id.is_not(None)
+    )
     indicators = session.execute(
         select(Indicator.id, Indicator.name, Indicator.per_local_entity)
-        .where(Indicator.deleted_at.is_(None), Indicator.formula.is_(None))
+        .where(
+            Indicator.deleted_at.is_(None),
+            Indicator.formula.is_(None),
+            Indicator.id.not_in(carried_on),
+        )
         .order_by(func.lower(Indicator.name))
     ).all()
     measured = set(

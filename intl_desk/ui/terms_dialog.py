@@ -53,12 +53,12 @@ class TermsDialog(QDialog):
             self.session,
             PoliticalTerm,
             [
-                ChildColumn("leader", N_("Who led"), "text", width=170),
-                ChildColumn("leader_title", N_("Title"), "text", width=130),
+                ChildColumn("leader", N_("Who led"), "text", width=150),
+                ChildColumn("leader_title", N_("Title"), "text", width=110),
                 ChildColumn("start_date", N_("From"), "date", width=110),
                 ChildColumn("end_date", N_("To"), "date", width=110),
-                ChildColumn("plan_title", N_("Plan adopted"), "text", width=240),
                 ChildColumn("plan_adopted_on", N_("Adopted on"), "date", width=110),
+                ChildColumn("plan_title", N_("Plan adopted"), "text", width=260),
             ],
             PoliticalTerm,
         )
@@ -137,7 +137,7 @@ class TermsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(1000, 560)
+        self.resize(1180, 580)
         self._show_row(0 if terms else -1)
 
     @staticmethod

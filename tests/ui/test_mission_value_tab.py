@@ -66,7 +66,9 @@ def test_choose_the_plane_see_the_carbon_and_write_what_is_expected(
     _open_tab(qtbot, dialog, "Value")
     tab = dialog.value_tab
     assert tab.carbon.text().startswith("No transport mode")
-    assert tab.due.text() == "3 months: 10 Jun 2026; 6 months: 10 Sept 2026; 12 months: 10 Mar 2027"
+    assert tab.due.text() == (
+        "3 months: 10 Jun 2026   ·   6 months: 10 Sept 2026   ·   12 months: 10 Mar 2027"
+    )
     tab.transport_mode.setFocus()
     QTest.keyClicks(tab.transport_mode, "Plane")  # a closed list box picks the entry typed
     assert tab.transport_mode.currentData() == "plane"

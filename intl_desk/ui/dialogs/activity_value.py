@@ -40,14 +40,16 @@ def serves_choices(session: Session) -> list[tuple[str, str]]:
     indicators = session.execute(
         select(Indicator.id, Indicator.name).where(Indicator.deleted_at.is_(None))
     ).all()
-    objective_word, indicator_word = _("Objective"), _("Indicator")
+    def said(msgid: str, name: str) -> str:
+        return Message(msgid, {"name": name}).render()
+
     return [
         *sorted(
-            ((f"objective:{row.id}", f"{objective_word}: {row.title}") for row in objectives),
+            ((f"objective:{r.id}", said(N_("Objective: {name}"), r.title)) for r in objectives),
             key=lambda pair: sort_key(pair[1]),
         ),
         *sorted(
-            ((f"indicator:{row.id}", f"{indicator_word}: {row.name}") for row in indicators),
+            ((f"indicator:{r.id}", said(N_("Indicator: {name}"), r.name)) for r in indicators),
             key=lambda pair: sort_key(pair[1]),
         ),
     ]
@@ -160,7 +162,7 @@ class MissionValueTab(QWidget):
             self.due.setText(_("Give the mission its dates: the follow-ups count from its end."))
             return
         self.due.setText(
-            "; ".join(
+            "   ·   ".join(
                 Message(
                     N_("{months} months: {date}"),
                     {"months": months, "date": date_text(add_months(end, months))},

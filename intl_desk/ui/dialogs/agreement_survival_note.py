@@ -5,10 +5,10 @@ agreement in force (an ended one has nothing left to carry through)."""
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from intl_desk.core.i18n import N_, Message
@@ -25,6 +25,7 @@ class SurvivalNote:
         self.label = QLabel()
         self.label.setObjectName("survival_note")
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.hide()
         dialog.ui.general_layout.insertRow(1, self.label)  # under what the agreement lacks
@@ -36,10 +37,9 @@ class SurvivalNote:
             return
         with self.dialog.office.session() as lookup:
             reading = survival_readings(lookup, [record.id], date.today())[record.id]
-        text = html.escape(reading.sentence())
+        text = reading.sentence()
         if reading.met:
-            has = Message(N_("It has {what}."), {"what": reading.has()}).render()
-            text += f" {html.escape(has)}"
+            text += " " + Message(N_("It has {what}."), {"what": reading.has()}).render()
         colour = {"likely": "#1b5e20", "uncertain": "#7a4f00", "at_risk": "#b3261e"}
         self.label.setStyleSheet(f"color: {colour[reading.level]};")
         self.label.setText(text)
