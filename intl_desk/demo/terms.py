@@ -12,8 +12,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intl_desk.demo.common import Demo
-from intl_desk.demo.names import person
 from intl_desk.core.model import (
     Indicator,
     IndicatorTarget,
@@ -22,6 +20,8 @@ from intl_desk.core.model import (
     StrategicLine,
     StrategicObjective,
 )
+from intl_desk.demo.common import Demo
+from intl_desk.demo.names import person
 
 #: (start, end, plan title) of the last three terms; the first day of each after the
 #: March elections, the plan adopted the following winter
