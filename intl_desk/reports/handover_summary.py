@@ -4,9 +4,10 @@ region — each list cut to what a page holds, the rest in the workbook beside t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from intl_desk.core.display import number_text
 from intl_desk.core.evaluation.handover import HandoverReport
@@ -17,6 +18,7 @@ from intl_desk.core.evaluation.handover_summary import (
     REPORT,
     Decision,
     HandoverSummary,
+    RegionFigures,
 )
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.reports.charts import shorten
@@ -134,6 +136,16 @@ def _soonest(summary: HandoverSummary, workbook: str | None) -> list[Flowable]:
     ).render()
     if not due:
         return [heading(title), note(_("Nothing falls due within 6 months."))]
+    story = section(title, [_decision_table(due[:DECISIONS_SHOWN], summary)])
+    if len(due) > DECISIONS_SHOWN:
+        story.append(
+            note(rest_in_workbook(min(DECISIONS_SHOWN, len(due)), len(due), workbook, DECISIONS))
+        )
+    return story
+
+
+def _decision_table(decisions: Sequence[Decision], summary: HandoverSummary) -> Table:
+    """Decisions as the report lists them: when, what, with whom, who is responsible."""
     header = [_("Decide by"), _("What"), _("Title"), _("With"), _("Our side"), _("Responsible")]
 
     def when(value: Any) -> Any:
@@ -142,7 +154,7 @@ def _soonest(summary: HandoverSummary, workbook: str | None) -> list[Flowable]:
         return day(value)
 
     rows: list[list[Any]] = [header]
-    for decision in due[:DECISIONS_SHOWN]:
+    for decision in decisions:
         rows.append(
             [
                 when(decision.due),
@@ -153,12 +165,7 @@ def _soonest(summary: HandoverSummary, workbook: str | None) -> list[Flowable]:
                 shorten(decision.responsible, 28),
             ]
         )
-    story = section(title, [data_table(rows, [80, 100, 270, 130, 110, 95], 99, fit=False)])
-    if len(due) > DECISIONS_SHOWN:
-        story.append(
-            note(rest_in_workbook(min(DECISIONS_SHOWN, len(due)), len(due), workbook, DECISIONS))
-        )
-    return story
+    return data_table(rows, [80, 100, 270, 130, 110, 95], 99, fit=False)
 
 
 def _counterpart(decision: Decision) -> str:
@@ -278,7 +285,68 @@ def _regions(summary: HandoverSummary, workbook: str | None) -> list[Flowable]:
         ]
         for region in summary.regions
     ]
-    return section(
+    story = section(
         title,
         [_left(data_table(rows, [160, 55, 60, 75, 75, 60, 65, 235], 1, fit=False, left=(7,)))],
     )
+    if len(summary.regions) > 1:
+        for region in summary.regions:
+            story += [Spacer(1, 8), *_region_section(region, summary, workbook)]
+    return story
+
+
+def region_line(region: RegionFigures) -> str:
+    """A region's figures in one sentence, under its heading."""
+    return Message(
+        N_(
+            "Local entities: {entities} · Active agreements: {active} · Renewals due within "
+            "12 months: {renewals} · Reports due within 12 months: {reports} · Projects "
+            "running: {projects} · Network memberships: {memberships}"
+        ),
+        {
+            "entities": number_text(region.entities),
+            "active": number_text(region.active),
+            "renewals": number_text(region.renewals),
+            "reports": number_text(region.reports),
+            "projects": number_text(region.projects),
+            "memberships": number_text(region.memberships),
+        },
+    ).render()
+
+
+def _region_section(
+    region: RegionFigures, summary: HandoverSummary, workbook: str | None
+) -> list[Flowable]:
+    """One region (or entity) for the team that will work with it: its figures and the
+    first decisions it awaits; the others are in the workbook."""
+    if not region.first_due:
+        return section(
+            region.name, [note(region_line(region)), note(_("No decision due within 12 months."))]
+        )
+    due = region.decisions_due
+    body: list[Flowable] = [
+        note(region_line(region)),
+        note(
+            Message(
+                N_("Its first decisions due ({shown} of {count}):"),
+                {"shown": number_text(len(region.first_due)), "count": number_text(due)},
+            ).render()
+            if due > len(region.first_due)
+            else _("Its decisions due:")
+        ),
+        _decision_table(region.first_due, summary),
+    ]
+    if due > len(region.first_due) and workbook:
+        body.append(
+            note(
+                Message(
+                    N_("The others are in {file}, sheet “{sheet}”: filter its column “{column}”."),
+                    {
+                        "file": workbook,
+                        "sheet": sheet_name(DECISIONS),
+                        "column": _("Region or local entity"),
+                    },
+                ).render()
+            )
+        )
+    return [KeepTogether([heading(region.name), *body])]  # a region is read as one block

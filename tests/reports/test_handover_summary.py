@@ -224,3 +224,43 @@ def _day(value: date) -> str:
     from intl_desk.core.display import date_text
 
     return date_text(value)
+
+
+def test_each_region_has_a_section_with_its_own_decisions_soonest_first(
+    office_file: Path, tmp_path: Path
+) -> None:
+    from intl_desk.reports.handover_workbook import write_handover_workbook
+
+    """A state's new team reads a region at a time: its figures, then the decisions its
+    entities await (an entity's decision under the region above it), the late first;
+    the workbook's decisions say their region so the rest can be filtered."""
+    text = " ".join(_pages(office_file))
+    sections = text[text.index("Where the commitments are") :]
+    names = ["Prefeitura de São João del-Rei", "Região Campo das Vertentes", "Córrego Fundo"]
+    starts = {name: sections.index(f"{name} Local entities:") for name in names}
+    bounds = sorted(starts.values()) + [sections.index("Active agreements (")]
+    own = {
+        name: sections[start : bounds[bounds.index(start) + 1]] for name, start in starts.items()
+    }
+    government, region, corrego = (own[name] for name in names)
+    assert LATE in government and "Cités Unies France" in government
+    assert SOON not in government and LATER not in government
+    # Tiradentes' renewal and membership under its region, in the order they fall due
+    assert region.index(SOON) < region.index("Mercociudades")
+    assert LATE not in region and LATER not in region and FAR not in region
+    assert "Local entities: 2 · Active agreements:" in region  # the region and Tiradentes
+    assert LATER in corrego and SOON not in corrego
+    assert f"{_day(_days(-60))} (late) Renew an agreement {LATE}" in government
+
+    with OfficeFile.open(office_file, read_only=True) as office, office.session() as session:
+        report = compute_handover(session, TODAY)
+    write_handover_workbook(report, str(tmp_path / "Passation.xlsx"))
+    rows = list(load_workbook(tmp_path / "Passation.xlsx", read_only=True)["Decisions"].rows)
+    header = [cell.value for cell in rows[0]]
+    region_of = {
+        row[header.index("Title")].value: row[header.index("Region or local entity")].value
+        for row in rows[1:]
+    }
+    assert region_of[SOON] == "Região Campo das Vertentes"
+    assert region_of[LATE] == "Prefeitura de São João del-Rei"
+    assert region_of[LATER] == "Córrego Fundo"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -42,6 +42,7 @@ from intl_desk.core.model import (
 
 HALF_YEAR = 182
 YEAR = 365
+REGION_DECISIONS = 5
 RENEWAL, REPORT, MEMBERSHIP = "renewal", "report", "membership"
 KINDS = (RENEWAL, REPORT, MEMBERSHIP)
 
@@ -58,6 +59,8 @@ class Decision:
     currency: str = ""
     entity_ids: tuple[str, ...] = ()
     contact_id: str | None = None
+    #: the regions (or top local entities) of ``entity_ids``, as the workbook's column
+    region: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,10 @@ class RegionFigures:
     projects: int  # projects running, led in the region
     memberships: int  # memberships current today
     busiest: tuple[tuple[str, int], ...]  # entities with most renewals due, and how many
+    #: its decisions due within 12 months, soonest (so the late ones) first, at most
+    #: REGION_DECISIONS of them: what a region's section of the report lists
+    first_due: tuple[Decision, ...] = ()
+    decisions_due: int = 0  # all its decisions due within 12 months
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,7 @@ def handover_summary(session: Session, report: HandoverReport) -> HandoverSummar
         *_memberships_ending(session, report, today, horizon),
     ]
     decisions.sort(key=lambda item: (item.due, KINDS.index(item.kind), sort_key(item.title)))
+    decisions = [replace(item, region=_region_names(item, tree)) for item in decisions]
     return HandoverSummary(
         today=today,
         decisions=tuple(decisions),
@@ -316,6 +324,11 @@ def _tree(session: Session) -> _Tree:
     return _Tree(names, group, roots)
 
 
+def _region_names(decision: Decision, tree: _Tree) -> str:
+    groups = {tree.group[e] for e in decision.entity_ids if e in tree.group}
+    return ", ".join(sorted((tree.names[group] for group in groups), key=sort_key))
+
+
 def _regions(
     session: Session, report: HandoverReport, decisions: Sequence[Decision], tree: _Tree
 ) -> tuple[RegionFigures, ...]:
@@ -332,9 +345,14 @@ def _regions(
     renewals: dict[str, int] = defaultdict(int)
     reports: dict[str, int] = defaultdict(int)
     per_entity: dict[str, int] = defaultdict(int)
-    for decision in decisions:
+    first_due: dict[str, list[Decision]] = defaultdict(list)
+    decisions_due: dict[str, int] = defaultdict(int)
+    for decision in decisions:  # soonest first
         groups = {tree.group[e] for e in decision.entity_ids if e in tree.group}
         for group in groups:
+            decisions_due[group] += 1
+            if len(first_due[group]) < REGION_DECISIONS:
+                first_due[group].append(decision)
             if decision.kind == RENEWAL:
                 renewals[group] += 1
             elif decision.kind == REPORT:
@@ -370,6 +388,8 @@ def _regions(
             projects[group],
             memberships[group],
             tuple(sorted(busiest[group], key=lambda item: (-item[1], sort_key(item[0])))[:3]),
+            tuple(first_due[group]),
+            decisions_due[group],
         )
         for group in members
     ]
