@@ -12,8 +12,10 @@ from typing import Any
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import keyring
 import pytest
 from hypothesis import settings
+from memory_keyring import MemoryKeyring
 from permissions import without_write_access
 from postgresql import postgresql_engine  # noqa: F401  (the fixture, for every test)
 
@@ -27,6 +29,10 @@ settings.register_profile("ci", max_examples=200, derandomize=True, deadline=Non
 settings.register_profile("dev", max_examples=25, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+# Sign-in tokens go to a store in memory, never to the system's credential store.
+MEMORY_KEYRING = MemoryKeyring()
+keyring.set_keyring(MEMORY_KEYRING)
+
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -36,6 +42,14 @@ def _patient_keyboard_search(qapp: Any) -> None:
     the machine: Qt starts a new search after 400 ms without a key, and a busy CI machine
     can take longer than that between two keys of ``keyClicks``."""
     qapp.setKeyboardInputInterval(5_000)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The tests' credential store, emptied before and after the test."""
+    MEMORY_KEYRING.secrets.clear()
+    yield MEMORY_KEYRING
+    MEMORY_KEYRING.secrets.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,15 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from intl_desk import __version__
 from intl_desk.core.i18n import N_, Message
 from intl_desk.server.admin_routes import add_admin_routes
-from intl_desk.server.auth import AccountOut, LoginResponse, Refusal, login, me, refusal_body
+from intl_desk.server.auth import (
+    AccountOut,
+    LoginResponse,
+    Refusal,
+    login,
+    me,
+    refusal_body,
+    renew,
+)
 from intl_desk.server.setup import prepare_for_service
 from intl_desk.server.sync_routes import add_sync_routes
 from intl_desk.server.throttle import LoginThrottle
@@ -103,6 +111,7 @@ def create_app(engine: Engine, throttle: LoginThrottle | None = None) -> FastAPI
     v1 = APIRouter(prefix="/v1")
     v1.add_api_route("/login", login, methods=["POST"], response_model=LoginResponse)
     v1.add_api_route("/me", me, methods=["GET"], response_model=AccountOut)
+    v1.add_api_route("/token", renew, methods=["POST"], response_model=LoginResponse)
     add_sync_routes(v1)
     add_admin_routes(v1)  # accounts, for Office › Users and roles…
     app.include_router(v1)

@@ -129,3 +129,15 @@ def login(request: Request, body: LoginRequest) -> LoginResponse:
 
 def me(account: SignedIn) -> AccountOut:
     return _account_out(account)
+
+
+def renew(request: Request, account: SignedIn) -> LoginResponse:
+    """A fresh token for an account still signed in: a desktop that synchronises every few
+    minutes keeps working without asking for the password again; one that was away longer
+    than a token's life signs in again."""
+    now = time.time()
+    return LoginResponse(
+        token=sign_token(request.app.state.secret, account.name, now=now),
+        expires_at=datetime.fromtimestamp(int(now) + TOKEN_LIFETIME_SECONDS, UTC),
+        account=_account_out(account),
+    )

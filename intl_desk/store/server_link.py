@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -101,6 +101,18 @@ def pending_changes(connection: Connection) -> list[dict[str, Any]]:
         .order_by(_CHANGES.c.changed_at, _CHANGES.c.id)
     ).mappings()
     return [dict(row) for row in rows]
+
+
+def pending_count(connection: Connection) -> int:
+    """How many history rows wait to be sent to the server (the status bar's count)."""
+    return int(
+        connection.scalar(
+            select(func.count())
+            .select_from(_CHANGES)
+            .where(_CHANGES.c.id.not_in(select(SentChange.change_id)))
+        )
+        or 0
+    )
 
 
 def _existing(connection: Connection, column: Any, ids: Sequence[str]) -> set[str]:

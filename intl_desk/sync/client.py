@@ -2,12 +2,16 @@
 
 A refusal from the server carries its message's ``msgid`` and ``params``, so it is shown
 in the user's language like any other message; a server that cannot be reached is said
-in one sentence with the reason. The password is kept only for this client's life, to
-sign in again when the short-lived token expires during a long sync.
+in one sentence with the reason (:class:`ServerUnreachable`: offline is normal for a
+desktop). The command line's client keeps the password for its life, to sign in again
+when the short-lived token expires during a long sync; the desktop app's client is given
+a token only (the password is never stored) and raises :class:`SignInNeeded` when the
+server no longer takes it.
 """
 
 from __future__ import annotations
 
+import ssl
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -20,6 +24,15 @@ from intl_desk.core.i18n import N_, Message
 
 class ServerError(IntlDeskError):
     """The office server refused a request or could not be reached."""
+
+
+class ServerUnreachable(ServerError):
+    """The office server did not answer (no network, server stopped, time-out)."""
+
+
+class SignInNeeded(ServerError):
+    """The token was refused (expired, or the account changed) and there is no password
+    to sign in again with: the person must sign in."""
 
 
 def _refusal(response: httpx.Response) -> ServerError:
@@ -35,14 +48,44 @@ def _refusal(response: httpx.Response) -> ServerError:
         )
 
 
+def _unreachable(url: str, error: Exception) -> ServerUnreachable:
+    return ServerUnreachable(
+        Message(
+            N_("Cannot reach the office server at {url} ({reason})."),
+            {"url": url, "reason": str(error) or type(error).__name__},
+        )
+    )
+
+
 class ServerClient:
-    def __init__(self, url: str, account: str, password: str, *, timeout: float = 120) -> None:
+    """Requests to one office server as one account.
+
+    ``verify`` is what the TLS connection trusts: the system's authorities by default, or
+    the context of a certificate the person accepted (:mod:`intl_desk.sync.trust`).
+    """
+
+    def __init__(
+        self,
+        url: str,
+        account: str,
+        password: str | None = None,
+        *,
+        token: str | None = None,
+        timeout: float | httpx.Timeout = 120,
+        verify: ssl.SSLContext | bool = True,
+    ) -> None:
         self.url = url.rstrip("/")
         self.account = account
         self._password = password
-        self._http = httpx.Client(base_url=self.url, timeout=timeout)
-        self._token: str | None = None
+        self._http = httpx.Client(base_url=self.url, timeout=timeout, verify=verify)
+        self._token: str | None = token
         self.role: str | None = None
+        #: the local entity the account is limited to (None: the whole office)
+        self.scope_entity_id: str | None = None
+
+    @property
+    def token(self) -> str | None:
+        return self._token
 
     def __enter__(self) -> ServerClient:
         return self
@@ -59,23 +102,39 @@ class ServerClient:
         try:
             return self._http.request(method, route, **options)
         except httpx.HTTPError as error:
-            raise ServerError(
-                Message(
-                    N_("Cannot reach the office server at {url} ({reason})."),
-                    {"url": self.url, "reason": str(error) or type(error).__name__},
-                )
-            ) from None
+            raise _unreachable(self.url, error) from None
 
-    def sign_in(self) -> dict[str, Any]:
-        response = self._send(
-            "POST", "/v1/login", json={"name": self.account, "password": self._password}
-        )
+    def _signed_in(self, response: httpx.Response) -> dict[str, Any]:
         if response.status_code != 200:
             raise _refusal(response)
         body: dict[str, Any] = response.json()
         self._token = str(body["token"])
         self.role = str(body["account"]["role"])
+        scope = body["account"].get("scope_entity_id")
+        self.scope_entity_id = str(scope) if scope else None
         return body
+
+    def sign_in(self) -> dict[str, Any]:
+        if self._password is None:
+            raise SignInNeeded(Message(N_("Your sign-in has expired; sign in again.")))
+        response = self._send(
+            "POST", "/v1/login", json={"name": self.account, "password": self._password}
+        )
+        return self._signed_in(response)
+
+    def renew(self) -> dict[str, Any]:
+        """Exchange the token for a fresh one (and the account's role and scope as the
+        server has them now); :class:`SignInNeeded` when it is no longer taken."""
+        if self._token is None:
+            return self.sign_in()
+        response = self._send(
+            "POST", "/v1/token", headers={"Authorization": f"Bearer {self._token}"}
+        )
+        if response.status_code == 401 and self._password is None:
+            raise SignInNeeded(_refusal(response).message)
+        if response.status_code == 401:
+            return self.sign_in()
+        return self._signed_in(response)
 
     def request(self, method: str, route: str, **options: Any) -> httpx.Response:
         """An authenticated request; signs in (again when the token expired) as needed."""
@@ -84,6 +143,8 @@ class ServerClient:
                 self.sign_in()
             headers = {**options.pop("headers", {}), "Authorization": f"Bearer {self._token}"}
             response = self._send(method, route, headers=headers, **options)
+            if response.status_code == 401 and self._password is None:
+                raise SignInNeeded(_refusal(response).message)
             if response.status_code == 401 and attempt == 0:
                 self._token = None  # expired during a long sync: sign in once more
                 continue
@@ -108,9 +169,4 @@ class ServerClient:
                         handle.write(chunk)
                 return response.headers
         except httpx.HTTPError as error:
-            raise ServerError(
-                Message(
-                    N_("Cannot reach the office server at {url} ({reason})."),
-                    {"url": self.url, "reason": str(error) or type(error).__name__},
-                )
-            ) from None
+            raise _unreachable(self.url, error) from None

@@ -36,13 +36,22 @@ class CloneReport:
 
 
 def clone(url: str, target: Path | str, account: str, password: str) -> CloneReport:
+    with ServerClient(url, account, password) as client:
+        return clone_with(client, target)
+
+
+def clone_with(client: ServerClient, target: Path | str) -> CloneReport:
+    """Clone through ``client`` (signed in, or given the password to sign in with); the
+    desktop app keeps the client's token afterwards instead of the password."""
+    url, account = client.url, client.account
     path = guard_output(target)
     if path.exists():
         raise FileAlreadyExists(path)
     work = temporary_sibling(path, "clone")
     try:
-        with ServerClient(url, account, password) as client:
-            headers = client.download("/v1/clone", work)
+        if client.token is None:
+            client.sign_in()
+        headers = client.download("/v1/clone", work)
         try:
             cursor = int(headers[CURSOR_HEADER])
         except (KeyError, ValueError):

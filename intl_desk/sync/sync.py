@@ -60,6 +60,9 @@ class SyncConflict:
     field: str
     kept: str | None
     yours: str | None
+    #: the record's table and id, for choosing the value to keep afterwards
+    table: str = ""
+    record_id: str = ""
 
 
 @dataclass
@@ -137,7 +140,14 @@ def _push_batch(
         for item in answer["refused"]
     )
     report.conflicts.extend(
-        SyncConflict(str(item["label"]), str(item["field"]), item["kept"], item["yours"])
+        SyncConflict(
+            str(item["label"]),
+            str(item["field"]),
+            item["kept"],
+            item["yours"],
+            str(item.get("table") or ""),
+            str(item.get("record_id") or ""),
+        )
         for item in answer["conflicts"]
     )
 
@@ -191,37 +201,51 @@ def _pull(office: OfficeFile, client: ServerClient, link: Link, report: SyncRepo
 
 def sync_file(path: Path | str, password: str, *, take_over: bool = False) -> SyncReport:
     with OfficeFile.open(path, take_over=take_over) as office:
-        with office.engine.connect() as connection:
-            link = read_link(connection)
-        if link is None:
-            raise NotAClone(
-                Message(
-                    N_(
-                        "“{file}” is not linked to an office server: make a linked copy with "
-                        "intl-desk clone URL -o FILE --user NAME."
-                    ),
-                    {"file": str(path)},
-                )
-            )
-        report = SyncReport(link.server_url)
+        link = server_link_of(office)
         with ServerClient(link.server_url, link.account, password) as client:
             client.sign_in()
-            _push(office, client, link, report)
-            try:
-                _pull(office, client, link, report)
-            except ServerError as error:
-                if not report.pushed:
-                    raise
-                # the server stopped or went away after taking this file's changes
-                raise ServerError(
-                    Message(
-                        N_(
-                            "Your {pushed} changes were sent, but receiving the others' "
-                            "was cut short: {reason} Synchronise again."
-                        ),
-                        {"pushed": report.pushed, "reason": error.message},
-                    )
-                ) from None
+            return sync_office(office, client)
+
+
+def server_link_of(office: OfficeFile) -> Link:
+    """The open file's link to its server; :class:`NotAClone` when it has none."""
+    with office.engine.connect() as connection:
+        link = read_link(connection)
+    if link is None:
+        raise NotAClone(
+            Message(
+                N_(
+                    "“{file}” is not linked to an office server: make a linked copy with "
+                    "intl-desk clone URL -o FILE --user NAME."
+                ),
+                {"file": str(office.path)},
+            )
+        )
+    return link
+
+
+def sync_office(office: OfficeFile, client: ServerClient) -> SyncReport:
+    """Push this open file's changes, then pull everyone else's, with a signed-in client
+    (the desktop app's file stays open, and locked, while it synchronises)."""
+    link = server_link_of(office)
+    report = SyncReport(link.server_url)
+    _push(office, client, link, report)
+    try:
+        _pull(office, client, link, report)
+    except ServerError as error:
+        if not report.pushed:
+            raise
+        # the server stopped or went away after taking this file's changes (the same
+        # kind of error: offline stays offline for the desktop app)
+        raise type(error)(
+            Message(
+                N_(
+                    "Your {pushed} changes were sent, but receiving the others' "
+                    "was cut short: {reason} Synchronise again."
+                ),
+                {"pushed": report.pushed, "reason": error.message},
+            )
+        ) from None
     return report
 
 

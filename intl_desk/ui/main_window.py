@@ -40,6 +40,7 @@ from intl_desk.ui.measurement_install import install_measurements
 from intl_desk.ui.opening import Opened, ReadAhead, open_work
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
 from intl_desk.ui.round_today import install_rounds
+from intl_desk.ui.server_connection import ServerConnection
 from intl_desk.ui.today_page import TodayPage
 from intl_desk.ui.users_menu import install_users_menu
 from intl_desk.ui.welcome_page import WelcomePage, app_icon
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.mode_label)
+        self.server = ServerConnection(self)  # the office server, for a cloned file
         self._build_menus()
         self.overview = install_dashboard(self)  # the Overview page and toolbar
         self.measurement_page = install_measurements(self)  # what is due, the entry grid
@@ -301,6 +303,7 @@ class MainWindow(QMainWindow):
         for page in self.list_pages.values():
             page.cancel()
             page.save_column_settings()
+        self.server.file_closing()  # its changes sent first, when the server is there
         if self.office is not None:
             self.office.close()
             self.office = None
@@ -378,7 +381,7 @@ class MainWindow(QMainWindow):
     # --- menus ------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(_("&File"))
         # Ctrl+N is the everyday key, so it makes a record (of the list on screen); a
         # new office file, made once in a while, takes Ctrl+Shift+N
         self.new_record_action = file_menu.addAction(_("Ne&w record"), self.new_record)
@@ -388,6 +391,8 @@ class MainWindow(QMainWindow):
         self.open_action = file_menu.addAction(_("&Open…"), self._choose_file)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        file_menu.addAction(self.server.connect_action)
+        file_menu.addAction(self.server.sync_action)
         self.copy_action = file_menu.addAction(_("Save a &copy…"), self._save_copy)
         self.merge_action = file_menu.addAction(_("&Merge…"), lambda: _start_merge(self))
         file_menu.addSeparator()

@@ -10,6 +10,7 @@ same program, so it may write.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -41,25 +42,59 @@ from intl_desk.store.merge import (
 from intl_desk.store.merge.report import kind_label, shown
 from intl_desk.ui.operations import Operation
 
-COLUMNS = (N_("Kind"), N_("Record"), N_("Field"), N_("This file"), N_("Other file"), N_("Keep"))
 KEEP_COLUMN = 5
+
+
+@dataclass(frozen=True)
+class ConflictWording:
+    """The words of the two sides: two files merged, or this file and the office server."""
+
+    this_column: str = N_("This file")
+    other_column: str = N_("Other file")
+    keep_this: str = N_("This file's value")
+    keep_other: str = N_("The other file's value")
+    hint: str = N_(
+        "The same field was changed differently in both files: choose the value "
+        "to keep. The other value stays in the record's history."
+    )
+    accept: str = N_("Merge")
+    #: the side chosen before the person changes anything
+    default: Side = "this"
+
+
+FILES_WORDING = ConflictWording()
 
 
 class MergeDialog(QDialog):
     """The dry run's summary and one row per conflict with the value to keep."""
 
-    def __init__(self, parent: QWidget | None, report: MergeReport, other: Path) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        report: MergeReport,
+        other: Path | None,
+        *,
+        title: str = "",
+        wording: ConflictWording = FILES_WORDING,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(Message(N_("Merge “{file}”"), {"file": other.name}).render())
+        if other is not None:
+            title = Message(N_("Merge “{file}”"), {"file": other.name}).render()
+        self.setWindowTitle(title)
         self.resize(900, 480)
         self.report = report
+        self.wording = wording
+        columns = (
+            N_("Kind"), N_("Record"), N_("Field"), wording.this_column, wording.other_column,
+            N_("Keep"),
+        )  # fmt: skip
         layout = QVBoxLayout(self)
         summary = [line.render() for line in report_lines(report)[: self._summary_length()]]
         self.summary = QLabel("\n".join(summary))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.table = QTableWidget(len(report.conflicts), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
+        self.table = QTableWidget(len(report.conflicts), len(columns))
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in columns])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -76,8 +111,9 @@ class MergeDialog(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
             keep = QComboBox()
-            keep.addItem(_("This file's value"), "this")
-            keep.addItem(_("The other file's value"), "other")
+            keep.addItem(_(wording.keep_this), "this")
+            keep.addItem(_(wording.keep_other), "other")
+            keep.setCurrentIndex(keep.findData(wording.default))
             self.table.setCellWidget(row, KEEP_COLUMN, keep)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
@@ -86,12 +122,7 @@ class MergeDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(KEEP_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         if report.conflicts:
-            hint = QLabel(
-                _(
-                    "The same field was changed differently in both files: choose the value "
-                    "to keep. The other value stays in the record's history."
-                )
-            )
+            hint = QLabel(_(wording.hint))
             hint.setWordWrap(True)
             layout.addWidget(hint)
             layout.addWidget(self.table, 1)
@@ -101,7 +132,7 @@ class MergeDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Merge"))
+        ok.setText(_(wording.accept))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -114,6 +145,11 @@ class MergeDialog(QDialog):
         keep = self.table.cellWidget(row, KEEP_COLUMN)
         assert isinstance(keep, QComboBox)
         keep.setCurrentIndex(keep.findData(side))
+
+    def kept(self, row: int) -> Side:
+        keep = self.table.cellWidget(row, KEEP_COLUMN)
+        assert isinstance(keep, QComboBox)
+        return "other" if keep.currentData() == "other" else "this"
 
     def choices(self) -> dict[ConflictKey, Side]:
         chosen: dict[ConflictKey, Side] = {}

@@ -1,0 +1,189 @@
+"""One desktop's connection to one office server as one account, without Qt.
+
+The desktop app (and every feature of it that talks to the server: synchronising, users
+and roles, collection rounds) goes through a :class:`ServerSession`: it knows the
+server's address, the account, the certificate accepted for the server and the token kept
+in the credential store, and hands out clients that use them. The password is used once,
+to sign in (:meth:`ServerSession.sign_in`), and never kept; the token is renewed at every
+synchronisation, so a desktop that synchronises every few minutes stays signed in, and one
+away longer than a token's life (15 minutes) is asked to sign in again
+(:class:`~intl_desk.sync.client.SignInNeeded`).
+
+Timeouts are short: offline is normal, and the app never waits for the network.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import httpx
+
+from intl_desk.core.i18n import N_, Message
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.store.server_link import Link
+from intl_desk.sync.client import ServerClient, ServerUnreachable, SignInNeeded
+from intl_desk.sync.clone import CloneReport, clone_with
+from intl_desk.sync.credentials import forget_token, load_token, save_token
+from intl_desk.sync.sync import SyncReport, sync_office
+from intl_desk.sync.trust import (
+    Certificate,
+    KnownServers,
+    changed_certificate,
+    fetch_certificate,
+    pinned_context,
+    uses_tls,
+)
+
+T = TypeVar("T")
+
+#: seconds to wait for the server to answer a connection: offline must be noticed at once
+CONNECT_TIMEOUT = 3.0
+#: seconds to wait for an answer once connected (a big pull batch takes a while)
+READ_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class AccountRights:
+    """What the server said about the account at its last sign-in on this computer."""
+
+    #: ``admin``, ``editor`` or ``reader``; None when never signed in here
+    role: str | None
+    #: the local entity whose branch the account changes; None for the whole office
+    scope_entity_id: str | None
+
+    @property
+    def reads_only(self) -> bool:
+        return self.role == "reader"
+
+
+class ServerSession:
+    def __init__(self, server_url: str, account: str, known: KnownServers) -> None:
+        self.server_url = server_url.rstrip("/")
+        self.account = account
+        self.known = known
+
+    @classmethod
+    def of_link(cls, link: Link, known: KnownServers) -> ServerSession:
+        return cls(link.server_url, link.account, known)
+
+    # --- what this computer knows ------------------------------------------------------
+
+    @property
+    def rights(self) -> AccountRights:
+        stored = self.known.account(self.server_url, self.account)
+        scope = stored.get("scope_entity_id")
+        role = stored.get("role")
+        return AccountRights(str(role) if role else None, str(scope) if scope else None)
+
+    @property
+    def signed_in(self) -> bool:
+        """Whether a token is kept for the account (it may have expired meanwhile)."""
+        return load_token(self.server_url, self.account) is not None
+
+    def accepted_certificate(self) -> Certificate | None:
+        return self.known.certificate(self.server_url)
+
+    def certificate_to_accept(self) -> Certificate | None:
+        """The certificate to show the person before the first connection: None for a
+        plain http address or a server whose certificate was accepted already."""
+        if not uses_tls(self.server_url) or self.accepted_certificate() is not None:
+            return None
+        return fetch_certificate(self.server_url, CONNECT_TIMEOUT)
+
+    def accept_certificate(self, certificate: Certificate) -> None:
+        self.known.accept(self.server_url, certificate)
+
+    # --- talking to the server ---------------------------------------------------------
+
+    def _verify(self) -> ssl.SSLContext | bool:
+        accepted = self.accepted_certificate()
+        return pinned_context(accepted) if accepted is not None else True
+
+    def client(self, password: str | None = None) -> ServerClient:
+        """A client for the account: with the kept token, or the password to sign in with.
+        :class:`SignInNeeded` when there is neither."""
+        token = None if password is not None else load_token(self.server_url, self.account)
+        if password is None and token is None:
+            raise SignInNeeded(_sign_in_message())
+        return ServerClient(
+            self.server_url,
+            self.account,
+            password,
+            token=token,
+            timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
+            verify=self._verify(),
+        )
+
+    def _keep(self, client: ServerClient) -> None:
+        """Keep what the server just said: the fresh token, the role and the scope."""
+        if client.token is not None:
+            save_token(self.server_url, self.account, client.token)
+        if client.role is not None:
+            self.known.remember_account(
+                self.server_url, self.account, client.role, client.scope_entity_id
+            )
+
+    def _checked(self, work: Callable[[], T]) -> T:
+        """Run ``work``; a TLS refusal against the accepted certificate is said to be a
+        changed certificate (nothing was sent: the handshake failed)."""
+        try:
+            return work()
+        except ServerUnreachable as error:
+            accepted = self.accepted_certificate()
+            if accepted is None or "CERTIFICATE_VERIFY_FAILED" not in str(error):
+                raise
+            shown = fetch_certificate(self.server_url, CONNECT_TIMEOUT)
+            if shown.fingerprint == accepted.fingerprint:
+                raise
+            raise changed_certificate(self.server_url, accepted, shown) from None
+
+    def sign_in(self, password: str) -> AccountRights:
+        """Sign in with the password (used for this request only) and keep the token."""
+
+        def work() -> None:
+            with self.client(password) as client:
+                client.sign_in()
+                self._keep(client)
+
+        self._checked(work)
+        return self.rights
+
+    def sign_out(self) -> None:
+        forget_token(self.server_url, self.account)
+
+    def clone(self, password: str, target: Path) -> CloneReport:
+        """A new office file of what the server holds for the account, signed in with
+        ``password``; the token is kept for the syncs that follow."""
+
+        def work() -> CloneReport:
+            with self.client(password) as client:
+                report = clone_with(client, target)
+                self._keep(client)
+                return report
+
+        return self._checked(work)
+
+    def sync(self, office: OfficeFile) -> SyncReport:
+        """Renew the token, then push and pull (see :func:`sync_office`). An expired token
+        is forgotten and :class:`SignInNeeded` raised: the person signs in again, and the
+        file's changes wait, untouched, for the next sync."""
+
+        def work() -> SyncReport:
+            with self.client() as client:
+                try:
+                    client.renew()
+                except SignInNeeded:
+                    self.sign_out()
+                    raise
+                self._keep(client)
+                return sync_office(office, client)
+
+        return self._checked(work)
+
+
+def _sign_in_message() -> Message:
+    return Message(N_("Sign in to the office server to synchronise."))

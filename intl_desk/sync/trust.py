@@ -1,0 +1,141 @@
+"""The office server's TLS certificate, accepted once by the person and then required.
+
+An office server often runs with a certificate of its own (made for the office, not
+signed by an authority the computer knows). So the desktop does what SSH does: on the
+first connection it shows the certificate's SHA-256 fingerprint, to compare with the one
+the administrator gives; once accepted, the certificate is remembered for that server
+(:class:`KnownServers`) and every later connection trusts that certificate and nothing
+else: a server presenting another certificate is refused before anything is sent.
+
+Plain ``http://`` addresses (a server on this computer, or behind a TLS proxy on it)
+have no certificate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from intl_desk.core.i18n import N_, Message
+from intl_desk.sync.client import ServerError, ServerUnreachable
+
+
+class CertificateChanged(ServerError):
+    """The server shows another certificate than the one accepted for it."""
+
+
+@dataclass(frozen=True)
+class Certificate:
+    pem: str
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the certificate, as browsers and ``openssl x509 -fingerprint`` show it."""
+        digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(self.pem)).hexdigest().upper()
+        return ":".join(digest[index : index + 2] for index in range(0, len(digest), 2))
+
+
+def server_key(url: str) -> str:
+    """``host:port`` of an address: what a certificate is remembered under."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return f"{(parts.hostname or '').lower()}:{port}"
+
+
+def uses_tls(url: str) -> bool:
+    return urlsplit(url).scheme == "https"
+
+
+def fetch_certificate(url: str, timeout: float = 5) -> Certificate:
+    """The certificate the server at ``url`` presents (not checked: it is shown to the
+    person, or compared with the one accepted)."""
+    parts = urlsplit(url)
+    host, port = parts.hostname or "", parts.port or 443
+    try:
+        pem = ssl.get_server_certificate((host, port), timeout=timeout)
+    except (OSError, ssl.SSLError) as error:  # time-outs are OSErrors
+        raise ServerUnreachable(
+            Message(
+                N_("Cannot reach the office server at {url} ({reason})."),
+                {"url": url, "reason": str(error) or type(error).__name__},
+            )
+        ) from None
+    return Certificate(pem)
+
+
+def pinned_context(certificate: Certificate) -> ssl.SSLContext:
+    """A TLS context trusting exactly this certificate (even when no authority signed it,
+    and whatever name it was made for: the person accepted this very certificate)."""
+    context = ssl.create_default_context(cadata=certificate.pem)
+    context.check_hostname = False
+    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+    return context
+
+
+def changed_certificate(url: str, accepted: Certificate, shown: Certificate) -> CertificateChanged:
+    return CertificateChanged(
+        Message(
+            N_(
+                "The office server at {url} shows another certificate than the one you "
+                "accepted (SHA-256 {accepted}; now {shown}). Nothing was sent. Ask your "
+                "administrator whether the server's certificate was replaced."
+            ),
+            {"url": url, "accepted": accepted.fingerprint, "shown": shown.fingerprint},
+        )
+    )
+
+
+class KnownServers:
+    """What this computer remembers about office servers, in one JSON file of the user's
+    configuration folder: the certificate accepted for each, and for each account the role
+    and scope the server gave it at its last sign-in (so a file opened offline still
+    knows which records the account may change). Never a password or token."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        work = self.path.with_name(self.path.name + ".tmp")
+        work.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(work, self.path)
+
+    def certificate(self, url: str) -> Certificate | None:
+        pem = self._read().get(server_key(url), {}).get("certificate")
+        return Certificate(str(pem)) if pem else None
+
+    def accept(self, url: str, certificate: Certificate) -> None:
+        data = self._read()
+        data.setdefault(server_key(url), {})["certificate"] = certificate.pem
+        self._write(data)
+
+    def account(self, url: str, account: str) -> dict[str, Any]:
+        """What the server said about ``account`` at its last sign-in (role, scope)."""
+        found = self._read().get(server_key(url), {}).get("accounts", {}).get(account, {})
+        return dict(found) if isinstance(found, dict) else {}
+
+    def remember_account(self, url: str, account: str, role: str, scope: str | None) -> None:
+        data = self._read()
+        server = data.setdefault(server_key(url), {})
+        server.setdefault("accounts", {})[account] = {"role": role, "scope_entity_id": scope}
+        self._write(data)
+
+
+def known_servers() -> KnownServers:
+    """This user's record of office servers (in the user's configuration folder)."""
+    from intl_desk.paths import user_config_dir
+
+    return KnownServers(user_config_dir() / "office-servers.json")

@@ -1,0 +1,280 @@
+"""The office server from the desktop app, against a real server process over TLS on
+127.0.0.1 and PostgreSQL (see tests/server): connecting by typing, working offline and
+synchronising by itself when the server is back, a conflict chosen in the dialog.
+
+One server database for the module: the state of Minas Gerais with two municipalities,
+each with an agreement. Accounts: bruno (editor of the whole office), ana (administrator).
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from memory_keyring import MemoryKeyring
+from server.live_server import (
+    PASSWORD,
+    LiveServer,
+    add_account,
+    fresh_server_database,
+    live_server,
+)
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Office, Partner
+from intl_desk.core.tracking import TrackedSession
+from intl_desk.store.office_file import OfficeFile
+from intl_desk.sync import credentials
+from intl_desk.sync.session import ServerSession
+from intl_desk.sync.trust import Certificate, known_servers
+from intl_desk.ui import server_connection
+from intl_desk.ui.connect_dialog import ConnectDialog
+from intl_desk.ui.dialogs.registry import register_all
+from intl_desk.ui.main_window import MainWindow
+from intl_desk.ui.merge_dialog import KEEP_COLUMN, MergeDialog
+
+ARAPONGA = "Geminação Araponga–Lyon"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server_db() -> Iterator[Engine]:
+    engine = fresh_server_database()
+    with engine.connect() as connection:
+        office_id = connection.scalar(select(Office.id))
+    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+        state = LocalEntity(name="Estado de Minas Gerais", kind="government")
+        araponga = LocalEntity(name="Araponga", kind="municipality", parent=state)
+        nazareno = LocalEntity(name="Nazareno", kind="municipality", parent=state)
+        for title, entity, partner in (
+            (ARAPONGA, araponga, Partner(name="Ville de Lyon", country_code="FR")),
+            ("Cooperação Nazareno–Łódź", nazareno, Partner(name="Łódź", country_code="PL")),
+        ):
+            agreement = Agreement(title=title, type="twinning", status="active",
+                                  date_signed=date(2019, 5, 14))
+            agreement.parties.extend(
+                [AgreementParty(local_entity=entity), AgreementParty(partner=partner)]
+            )
+            session.add(agreement)
+        session.commit()
+    add_account(engine, "bruno", "editor")
+    add_account(engine, "carla", "editor", scope="Araponga")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "server.pem", folder / "server.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return ["--tls-cert", str(cert), "--tls-key", str(key)]
+
+
+@pytest.fixture(scope="module")
+def port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="module")
+def server(server_db: Engine, tls: list[str], port: int) -> Iterator[LiveServer]:
+    with live_server(server_db, ["--port", str(port), *tls]) as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def _own_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring
+) -> None:
+    """This test's certificates and tokens only (its own config folder, keyring in memory)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+def _trust(server: LiveServer) -> None:
+    """What a first connection does once the person accepted the certificate."""
+    session = ServerSession(server.address, "bruno", known_servers())
+    certificate = session.certificate_to_accept()
+    if certificate is not None:  # None: accepted already
+        session.accept_certificate(certificate)
+
+
+def _clone(server: LiveServer, target: Path, account: str = "bruno") -> Path:
+    _trust(server)
+    ServerSession(server.address, account, known_servers()).clone(PASSWORD, target)
+    return target
+
+
+def _window(qtbot: QtBot, path: Path | None = None) -> MainWindow:
+    register_all()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    if path is not None:
+        with qtbot.waitSignal(window.server.attempt_ended, timeout=20_000):
+            window.open_file(path)
+    return window
+
+
+def _status(window: MainWindow) -> str:
+    return window.server.status.text()
+
+
+def test_connect_by_typing_clones_opens_and_syncs(
+    qtbot: QtBot, server: LiveServer, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    window = _window(qtbot)
+    window.server.connect_action.trigger()
+    dialog = window.findChild(ConnectDialog)
+    assert dialog is not None and dialog.isVisible()
+    target = tmp_path / "Minas.sqlite"
+    qtbot.keyClicks(dialog.address, server.address.removeprefix("https://"))
+    qtbot.keyClicks(dialog.account, "bruno")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    dialog.file.selectAll()
+    qtbot.keyClicks(dialog.file, str(target))
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+
+    # first connection: the certificate's fingerprint, to compare before anything is sent
+    qtbot.waitUntil(lambda: dialog.certificate_box.isVisible(), timeout=10_000)
+    shown = Certificate(Path(server_tls_cert(server)).read_text())
+    assert dialog.fingerprint.text() == shown.fingerprint
+    assert dialog.connect_button.text() == "Trust and connect"
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)  # not ticked yet
+    assert "tick the box" in dialog.error.text()
+    assert not target.exists()
+    qtbot.mouseClick(dialog.trust, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))  # its box
+    assert dialog.trust.isChecked()
+    with qtbot.waitSignal(window.server.attempt_ended, timeout=30_000):
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+
+    assert window.office is not None and window.office.path == target
+    assert _status(window) == "Synced just now"
+    assert dialog.password.text() == ""
+    stored = list(memory_keyring.secrets.values())
+    assert len(stored) == 1 and PASSWORD not in stored  # a token, never the password
+    assert PASSWORD not in (tmp_path / "config").joinpath(
+        "IntlDesk", "office-servers.json"
+    ).read_text()
+    assert window.server.rights is not None and window.server.rights.role == "editor"
+    with window.session() as session:
+        titles = set(session.scalars(select(Agreement.title)))
+    assert ARAPONGA in titles
+
+    # the certificate is remembered: a second connection asks nothing
+    again = ConnectDialog(window)
+    qtbot.addWidget(again)
+    qtbot.keyClicks(again.address, server.address)
+    assert again.certificate_box.isHidden()
+
+
+def server_tls_cert(server: LiveServer) -> str:
+    arguments = server.process.args
+    assert isinstance(arguments, list)
+    return str(arguments[arguments.index("--tls-cert") + 1])
+
+
+def test_offline_edits_are_sent_by_themselves_when_the_server_is_back(
+    qtbot: QtBot,
+    server_db: Engine,
+    tls: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(server_connection, "RETRY_OFFLINE_MS", 300)
+    monkeypatch.setattr(server_connection, "AFTER_SAVE_MS", 50)
+    port = _free_port()
+    with live_server(server_db, ["--port", str(port), *tls]) as first:
+        path = _clone(first, tmp_path / "Minas.sqlite")
+        window = _window(qtbot, path)
+        assert _status(window) == "Synced just now"
+    # the server has stopped: a record edited meanwhile waits in the file
+    window.show_list("agreements")
+    with window.session() as session:
+        agreement_id = session.scalar(select(Agreement.id).where(Agreement.title == ARAPONGA))
+    window.open_record("agreements", agreement_id)
+    dialog = window.open_dialogs[-1]
+    dialog.ui.title.selectAll()
+    qtbot.keyClicks(dialog.ui.title, "Geminacao Araponga-Lyon 2026")
+    with qtbot.waitSignal(window.server.attempt_ended, timeout=20_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert _status(window).startswith("Offline — ")
+    assert _status(window).endswith("to send")
+
+    with live_server(server_db, ["--port", str(port), *tls]):
+        qtbot.waitUntil(lambda: _status(window) == "Synced just now", timeout=20_000)
+    with server_db.connect() as connection:
+        title = connection.scalar(select(Agreement.title).where(Agreement.id == agreement_id))
+    assert title == "Geminacao Araponga-Lyon 2026"
+    window.close_file()
+
+
+def test_a_conflict_is_resolved_in_the_dialog(
+    qtbot: QtBot,
+    server: LiveServer,
+    server_db: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(server_connection, "AFTER_SAVE_MS", 50)
+    mine = _clone(server, tmp_path / "mine.sqlite")
+    theirs = _clone(server, tmp_path / "theirs.sqlite", account="ana")
+    window = _window(qtbot, mine)
+    with window.session() as session:
+        agreement_id = session.scalar(select(Agreement.id).where(Agreement.title == ARAPONGA))
+    # someone else changes the title first
+    with OfficeFile.open(theirs) as other:
+        with other.session() as session:
+            session.get(Agreement, agreement_id).title = "Geminação Araponga–Lyon (ana)"
+            session.commit()
+        ServerSession(server.address, "ana", known_servers()).sync(other)
+
+    window.open_record("agreements", agreement_id)
+    dialog = window.open_dialogs[-1]
+    dialog.ui.title.selectAll()
+    qtbot.keyClicks(dialog.ui.title, "Geminacao Araponga-Lyon (bruno)")
+    with qtbot.waitSignal(window.server.attempt_ended, timeout=20_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert _status(window) == "1 conflict"
+    with window.session() as session:  # the server kept the first value
+        assert session.get(Agreement, agreement_id).title == "Geminação Araponga–Lyon (ana)"
+
+    qtbot.mouseClick(window.server.status, Qt.MouseButton.LeftButton)
+    conflicts = window.findChild(MergeDialog, "syncConflictsDialog")
+    assert conflicts is not None and conflicts.isVisible()
+    assert conflicts.table.item(0, 3).text() == "Geminacao Araponga-Lyon (bruno)"
+    assert conflicts.table.item(0, 4).text() == "Geminação Araponga–Lyon (ana)"
+    keep = conflicts.table.cellWidget(0, KEEP_COLUMN)
+    assert isinstance(keep, QComboBox) and keep.currentText() == "The server's value"
+    qtbot.keyClick(keep, Qt.Key.Key_Up)
+    assert keep.currentText() == "Your value"
+    with qtbot.waitSignal(window.server.synced, timeout=20_000):
+        qtbot.keyClick(conflicts, Qt.Key.Key_Return)
+    assert _status(window) == "Synced just now"
+    with server_db.connect() as connection:
+        title = connection.scalar(select(Agreement.title).where(Agreement.id == agreement_id))
+    assert title == "Geminacao Araponga-Lyon (bruno)"
+    with window.session() as session:
+        assert session.get(Agreement, agreement_id).title == "Geminacao Araponga-Lyon (bruno)"
+    assert credentials.load_token(server.address, "bruno") is not None
+    window.close_file()
