@@ -43,6 +43,7 @@ from intl_desk.ui.main_window import MainWindow
 from intl_desk.ui.merge_dialog import KEEP_COLUMN, MergeDialog
 
 ARAPONGA = "Geminação Araponga–Lyon"
+NAZARENO = "Cooperação Nazareno–Łódź"
 
 
 def _free_port() -> int:
@@ -62,7 +63,7 @@ def server_db() -> Iterator[Engine]:
         nazareno = LocalEntity(name="Nazareno", kind="municipality", parent=state)
         for title, entity, partner in (
             (ARAPONGA, araponga, Partner(name="Ville de Lyon", country_code="FR")),
-            ("Cooperação Nazareno–Łódź", nazareno, Partner(name="Łódź", country_code="PL")),
+            (NAZARENO, nazareno, Partner(name="Łódź", country_code="PL")),
         ):
             agreement = Agreement(title=title, type="twinning", status="active",
                                   date_signed=date(2019, 5, 14))
@@ -241,29 +242,29 @@ def test_a_conflict_is_resolved_in_the_dialog(
     theirs = _clone(server, tmp_path / "theirs.sqlite", account="ana")
     window = _window(qtbot, mine)
     with window.session() as session:
-        agreement_id = session.scalar(select(Agreement.id).where(Agreement.title == ARAPONGA))
+        agreement_id = session.scalar(select(Agreement.id).where(Agreement.title == NAZARENO))
     # someone else changes the title first
     with OfficeFile.open(theirs) as other:
         with other.session() as session:
-            session.get(Agreement, agreement_id).title = "Geminação Araponga–Lyon (ana)"
+            session.get(Agreement, agreement_id).title = "Cooperação Nazareno–Łódź (ana)"
             session.commit()
         ServerSession(server.address, "ana", known_servers()).sync(other)
 
     window.open_record("agreements", agreement_id)
     dialog = window.open_dialogs[-1]
     dialog.ui.title.selectAll()
-    qtbot.keyClicks(dialog.ui.title, "Geminacao Araponga-Lyon (bruno)")
+    qtbot.keyClicks(dialog.ui.title, "Cooperacao Nazareno-Lodz (bruno)")
     with qtbot.waitSignal(window.server.attempt_ended, timeout=20_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert _status(window) == "1 conflict"
     with window.session() as session:  # the server kept the first value
-        assert session.get(Agreement, agreement_id).title == "Geminação Araponga–Lyon (ana)"
+        assert session.get(Agreement, agreement_id).title == "Cooperação Nazareno–Łódź (ana)"
 
     qtbot.mouseClick(window.server.status, Qt.MouseButton.LeftButton)
     conflicts = window.findChild(MergeDialog, "syncConflictsDialog")
     assert conflicts is not None and conflicts.isVisible()
-    assert conflicts.table.item(0, 3).text() == "Geminacao Araponga-Lyon (bruno)"
-    assert conflicts.table.item(0, 4).text() == "Geminação Araponga–Lyon (ana)"
+    assert conflicts.table.item(0, 3).text() == "Cooperacao Nazareno-Lodz (bruno)"
+    assert conflicts.table.item(0, 4).text() == "Cooperação Nazareno–Łódź (ana)"
     keep = conflicts.table.cellWidget(0, KEEP_COLUMN)
     assert isinstance(keep, QComboBox) and keep.currentText() == "The server's value"
     qtbot.keyClick(keep, Qt.Key.Key_Up)
@@ -273,8 +274,8 @@ def test_a_conflict_is_resolved_in_the_dialog(
     assert _status(window) == "Synced just now"
     with server_db.connect() as connection:
         title = connection.scalar(select(Agreement.title).where(Agreement.id == agreement_id))
-    assert title == "Geminacao Araponga-Lyon (bruno)"
+    assert title == "Cooperacao Nazareno-Lodz (bruno)"
     with window.session() as session:
-        assert session.get(Agreement, agreement_id).title == "Geminacao Araponga-Lyon (bruno)"
+        assert session.get(Agreement, agreement_id).title == "Cooperacao Nazareno-Lodz (bruno)"
     assert credentials.load_token(server.address, "bruno") is not None
     window.close_file()
