@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from intl_desk.core.display import number_text
 from intl_desk.core.overview import style
 from intl_desk.core.overview.figures import Bar, YearSeries
-from intl_desk.reports.fonts import BOLD, REGULAR
+from intl_desk.reports.fonts import REGULAR
 
 
 def new_drawing(width: float, height: float) -> Drawing:
@@ -219,7 +219,7 @@ def bar_chart(
     return drawing
 
 
-def progress_bar(value: float, target: float, decrease: bool, on_track: bool) -> Drawing:
+def progress_bar(value: float, target: float, on_track: bool) -> Drawing:
     """A small bar of the value against its target (the tick): how far, at a glance."""
     width, height = 70.0, 8.0
     drawing = new_drawing(width, height)
@@ -234,7 +234,3 @@ def progress_bar(value: float, target: float, decrease: bool, on_track: bool) ->
         Rect(tick - 0.6, 0, 1.2, height, fillColor=HexColor(style.TARGET), strokeColor=None)
     )
     return drawing
-
-
-def caption(drawing: Drawing, text: str) -> None:
-    drawing.add(String(0, drawing.height - 8, text, fontName=BOLD, fontSize=8))

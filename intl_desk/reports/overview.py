@@ -334,7 +334,7 @@ def _indicators(overview: Overview) -> list[Flowable]:
                 indicator.period,
                 f"{number_text(indicator.target)}{unit}",
                 f"{number_text(indicator.value)}{unit}",
-                charts.progress_bar(indicator.value, indicator.target, False, indicator.on_track),
+                charts.progress_bar(indicator.value, indicator.target, indicator.on_track),
                 _("On track") if indicator.on_track else _("Below target"),
             ]
         )

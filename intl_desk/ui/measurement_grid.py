@@ -188,9 +188,6 @@ class OfficeGridModel(GridModel):
             return _(OFFICE_COLUMNS[section][1])
         return None
 
-    def key_of_row(self, row: int) -> Key:
-        return self.indicators[row].id, None
-
     def cell(self, index: Index) -> tuple[IndicatorInfo, Key, str] | None:
         field = OFFICE_COLUMNS[index.column()][0]
         if field not in ("value", "evidence", "source", "comment"):

@@ -1,9 +1,6 @@
-"""Widgets the agreement form is built from, general enough for other forms.
-
-Kept beside the agreement dialog for now (shared modules belong to other engineers);
-candidates for ``child_table.py`` (:class:`RowTable`), ``pickers.py``
-(:func:`make_searchable`, the checklists, :func:`sdg_icon`) and ``choices.py``
-(:func:`titled_choices`).
+"""Widgets the agreement form is built from, general enough for other forms: the table
+of child rows (:class:`RowTable`, also in the contact and activity forms), the checklists
+and SDG icons, the titled choices.
 """
 
 from __future__ import annotations

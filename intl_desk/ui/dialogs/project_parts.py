@@ -1,9 +1,7 @@
-"""Parts of the project and indicator forms that other forms could use too.
-
-Kept beside the project dialog for now (shared modules belong to other engineers);
-candidates for ``record_dialog.py`` (:func:`lift_pages`), ``child_table.py``
+"""Parts of the project and indicator forms that other forms can use too: pages lifted
+out of a tab widget (:func:`lift_pages`), child rows saved from their tables
 (:func:`sync_children`, :func:`apply_table`, :func:`on_new_row`, :func:`searchable_column`)
-and a shared SDG picker (:class:`SdgPicker`, :class:`SdgLinks`).
+and the SDG picker (:class:`SdgPicker`, :class:`SdgLinks`).
 """
 
 from __future__ import annotations
