@@ -181,7 +181,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS = (
     "new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract",
-    "import", "export", "calendar", "server", "clone", "sync", "rates",
+    "import", "export", "calendar", "server", "clone", "sync", "rates", "round",
 )
 
 
@@ -271,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
     from intl_desk.cli.rates import add_rates_parser
 
     add_rates_parser(sub)  # rates FILE [--import SHEET]
+
+    from intl_desk.cli.rounds import add_round_parser
+
+    add_round_parser(sub)  # round open|list|show|submit|approve|return
 
     from intl_desk.cli.server import add_server_parser
 
