@@ -238,7 +238,7 @@ def test_each_region_has_a_section_with_its_own_decisions_soonest_first(
     sections = text[text.index("Where the commitments are") :]
     names = ["Prefeitura de São João del-Rei", "Região Campo das Vertentes", "Córrego Fundo"]
     starts = {name: sections.index(f"{name} Local entities:") for name in names}
-    bounds = sorted(starts.values()) + [sections.index("Active agreements (")]
+    bounds = [*sorted(starts.values()), sections.index("Active agreements (")]
     own = {
         name: sections[start : bounds[bounds.index(start) + 1]] for name, start in starts.items()
     }
