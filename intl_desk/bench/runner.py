@@ -40,6 +40,8 @@ class Scenario:
     memory_budget_mib: float | None = None
     #: the budget applies to the seconds ``run`` returns (its preparation is not timed)
     self_timed: bool = False
+    #: runs against an office server on the state demo in PostgreSQL (``--server-db``)
+    server: bool = False
 
 
 def _info_json(file: Path) -> float | None:
@@ -106,6 +108,16 @@ def _cold_start(file: Path) -> float | None:
     from intl_desk.bench.cold_start import cold_start
 
     return cold_start(file)
+
+
+def _server(name: str) -> Callable[[Path], float | None]:
+    def run(file: Path) -> float | None:
+        from intl_desk.bench import server_scenarios
+
+        result: float = getattr(server_scenarios, name)(file)
+        return result
+
+    return run
 
 
 def _merge_ten_percent(file: Path) -> float | None:
@@ -220,6 +232,30 @@ SCENARIOS: dict[str, Scenario] = {
             _merge_ten_percent,
             self_timed=True,
         ),
+        Scenario(
+            "server_clone_state",
+            "clone the whole state from the office server into a new file",
+            None,
+            _server("clone_state"),
+            self_timed=True,
+            server=True,
+        ),
+        Scenario(
+            "server_clone_entity",
+            "clone one municipality's branch (an editor of it) from the office server",
+            None,
+            _server("clone_entity"),
+            self_timed=True,
+            server=True,
+        ),
+        Scenario(
+            "server_50_clients",
+            "50 desktops at once each send 100 new partners and take everyone's",
+            None,
+            _server("fifty_clients"),
+            self_timed=True,
+            server=True,
+        ),
     )
 }
 
@@ -234,7 +270,7 @@ def _child(name: str, file: Path) -> None:
     print(json.dumps({"seconds": elapsed, "peak_mib": peak_kib / 1024}))
 
 
-def _run_child(name: str, file: Path) -> tuple[float, float, float]:
+def _run_child(name: str, file: Path) -> tuple[float, float, float, list[str]]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "intl_desk.bench", "--scenario", name, "--file", str(file)],
@@ -247,7 +283,8 @@ def _run_child(name: str, file: Path) -> tuple[float, float, float]:
         result.check_returncode()
     wall = time.perf_counter() - started
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    return float(figures["seconds"]), wall, float(figures["peak_mib"])
+    notes = [line[6:] for line in result.stderr.splitlines() if line.startswith("note: ")]
+    return float(figures["seconds"]), wall, float(figures["peak_mib"]), notes
 
 
 def _line(
@@ -292,6 +329,18 @@ def _build_big_file(folder: Path, state_file: Path) -> Path:
             flush=True,
         )
     return big
+
+
+def _load_server(url: str, state_file: Path) -> None:
+    """The state demo in the server scenarios' database (see bench/server_scenarios.py)."""
+    import os
+
+    from intl_desk.bench.server_scenarios import DB_VARIABLE, load_state
+
+    os.environ[DB_VARIABLE] = url  # for the scenarios' child processes
+    seconds = load_state(url, state_file)
+    if seconds:
+        print(f"{'load_state_server':<24} {seconds:7.1f} s (server init --from)", flush=True)
 
 
 def _build_state_demo(folder: Path) -> tuple[Path, float, float]:
@@ -361,6 +410,7 @@ def run_benchmarks(
     keep: str | None = None,
     save: Path | None = None,
     compare: Path | None = None,
+    server_db: str | None = None,
 ) -> int:
     unknown = [name for name in only or [] if name not in SCENARIOS and name != "build"]
     if unknown:
@@ -383,9 +433,17 @@ def run_benchmarks(
         file, wall, peak = _build_state_demo(folder)
         if wall:
             print(_line("build_state_demo", wall, wall, peak, None, 60.0), flush=True)
+        server_loaded = False
         for name, scenario in SCENARIOS.items():
             if only and name not in only:
                 continue
+            if scenario.server:
+                if not server_db:
+                    print(f"{name:<24} skipped: give --server-db URL (PostgreSQL)", flush=True)
+                    continue
+                if not server_loaded:
+                    _load_server(server_db, file)
+                    server_loaded = True
             target = _build_big_file(folder, file) if scenario.big else file
             runs = [_run_child(name, target) for _ in range(max(1, repeat))]
             result = Result(
@@ -398,6 +456,9 @@ def run_benchmarks(
                 _line(name, result.median, result.process, result.peak_mib, scenario),
                 flush=True,
             )
+            for run in runs:
+                for note in run[3]:
+                    print(f"{'':<24} {note}", flush=True)
             if compare is not None:
                 print(comparison(name, result, saved.get(name)), flush=True)
     if save is not None:

@@ -167,6 +167,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         keep=args.keep,
         save=Path(args.save) if args.save else None,
         compare=Path(args.compare) if args.compare else None,
+        server_db=args.server_db,
     )
 
 
@@ -254,6 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--compare", metavar=_("RUN.json"), help=_("print each change against a saved run")
     )
+    bench.add_argument(
+        "--server-db", metavar=_("URL"),
+        help=_("a PostgreSQL database of the bench's own, for the office server scenarios"),
+    )  # fmt: skip
     bench.set_defaults(handler=cmd_bench)
 
     from intl_desk.cli.reports import add_report_parser

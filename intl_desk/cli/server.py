@@ -18,18 +18,35 @@ from intl_desk.server.roles import ROLES
 def cmd_init(args: argparse.Namespace) -> int:
     from intl_desk.server.setup import init_server, server_engine
 
+    if args.source is not None:
+        from intl_desk.store.safety import verify_source
+
+        verify_source(args.source)  # a damaged or foreign file is refused before anything
     password = read_password(args.admin, confirm=True)
     engine = server_engine(args.db)
     try:
-        init_server(engine, args.office, args.admin, password)
+        if args.source is not None:
+            from intl_desk.server.load import load_office_file
+
+            office, history = load_office_file(engine, args.source, args.admin, password)
+        else:
+            office, history = args.office, 0
+            init_server(engine, args.office, args.admin, password)
     finally:
         engine.dispose()
     print(
         Message(
             N_("The office server for {office} is set up; {admin} is its administrator."),
-            {"office": args.office, "admin": args.admin},
+            {"office": office, "admin": args.admin},
         )
     )
+    if args.source is not None:
+        print(
+            Message(
+                N_("Every record of {file} is on the server, with its {changes} history entries."),
+                {"file": str(args.source), "changes": history},
+            )
+        )
     return 0
 
 
@@ -133,7 +150,12 @@ def add_server_parser(sub: Any) -> None:
 
     init = commands.add_parser("init", help=_("set up an empty database for an office"))
     database(init)
-    init.add_argument("--office", required=True, metavar=_("NAME"), help=_("the office's name"))
+    start = init.add_mutually_exclusive_group(required=True)
+    start.add_argument("--office", metavar=_("NAME"), help=_("the office's name"))
+    start.add_argument(
+        "--from", dest="source", type=Path, metavar=_("FILE"),
+        help=_("start from this office file: its records, history and documents"),
+    )  # fmt: skip
     init.add_argument(
         "--admin", default="admin", metavar=_("NAME"), help=_("the first administrator's name")
     )

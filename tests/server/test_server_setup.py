@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pytest
 from sqlalchemy import Engine, func, inspect, select, text
 
 from intl_desk.cli import main
-from intl_desk.core.model import Change, LocalEntity, Office
+from intl_desk.core.model import Agreement, Change, LocalEntity, Office
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.server.accounts import account_table, authenticate
 from intl_desk.server.setup import prepare_for_service
+from intl_desk.server.tables import change_order_table
 from intl_desk.store import schema
+from intl_desk.store.office_file import OfficeFile
 
 PASSWORD = "correct-horse-battery"
 
@@ -123,3 +128,52 @@ def test_server_run_refuses_a_database_not_set_up_or_newer(
     assert main(["server", "run", "--db", url, "--port", "0"]) == 2
     assert "set up by a newer Intl Desk (schema 9999)" in capsys.readouterr().err
     assert inspect(postgresql_engine).get_table_names().count("server_account") == 0
+
+
+def test_init_from_an_office_file_puts_its_records_and_history_on_the_server(
+    postgresql_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    path = tmp_path / "minas.sqlite"
+    OfficeFile.create(path, "Estado de Minas Gerais", country_code="BR").close()
+    with OfficeFile.open(path) as office, office.session() as session:
+        # rows naming rows of their own table: a tree of entities, a renewal
+        state = LocalEntity(id="f" * 8 + "-0000-4000-8000-000000000001", kind="government",
+                            name="Estado de Minas Gerais")  # fmt: skip
+        town = LocalEntity(id="0" * 8 + "-0000-4000-8000-000000000002", kind="municipality",
+                           name="São João del-Rei", parent=state)  # fmt: skip
+        first = Agreement(id="e" * 8 + "-0000-4000-8000-000000000003", title="Geminação 2015",
+                          type="twinning")  # fmt: skip
+        second = Agreement(id="1" * 8 + "-0000-4000-8000-000000000004", title="Geminação 2021",
+                           type="twinning", renews=first)  # fmt: skip
+        session.add_all([state, town, first, second])
+        session.commit()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    monkeypatch.setenv("INTL_DESK_PASSWORD", PASSWORD)
+    url = _url(postgresql_engine)
+    assert main(["server", "init", "--db", url, "--from", str(path), "--admin", "ana"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == (
+        "The office server for Estado de Minas Gerais is set up; ana is its administrator."
+    )
+    with postgresql_engine.connect() as connection:
+        history = connection.scalar(select(func.count()).select_from(Change))
+        numbered = connection.scalar(select(func.count()).select_from(change_order_table))
+        assert history == numbered >= 5
+        assert (
+            said[1]
+            == f"Every record of {path} is on the server, with its {history} history entries."
+        )
+        assert authenticate(connection, "ana", PASSWORD) is not None
+    with TrackedSession(bind=postgresql_engine) as session:
+        town_there = session.scalars(
+            select(LocalEntity).where(LocalEntity.kind == "municipality")
+        ).one()
+        assert town_there.parent is not None and town_there.parent.name == "Estado de Minas Gerais"
+        renewal = session.scalars(
+            select(Agreement).where(Agreement.title == "Geminação 2021")
+        ).one()
+        assert renewal.renews is not None and renewal.renews.title == "Geminação 2015"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # only read
+    assert main(["server", "init", "--db", url, "--from", str(path), "--admin", "ana"]) == 2
+    assert "already in use" in capsys.readouterr().err
