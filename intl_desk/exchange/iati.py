@@ -59,6 +59,9 @@ PARTNER_KIND_TYPES = {
 class IatiExport:
     activities: int = 0
     warnings: list[Message] = field(default_factory=list)
+    #: the activities whose identifier lacks the organisation's in front (``ref``-)
+    unprefixed: int = 0
+    ref: str = ""
 
 
 def _narrative(parent: ET.Element, text: str, language: str | None = None) -> None:
@@ -347,6 +350,7 @@ def export_iati(
     result.warnings.extend(
         _publishing_warnings(without_sector, unprefixed, ref, prefixed=prefix_identifiers)
     )
+    result.unprefixed, result.ref = len(unprefixed), ref
     ET.indent(root)
     target = guard_output(path, session_file(session))
     work = target.with_name(f".{target.name}.part")

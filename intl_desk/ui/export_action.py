@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.export import export_format, export_list
-from intl_desk.exchange.iati import export_iati
+from intl_desk.exchange.iati import IatiExport, export_iati
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.operations import Operation
 
@@ -58,36 +58,70 @@ def export_page(
     target, query, kind = path, page.current_query(), page.spec.kind
     chosen_format = export_format(target)
 
-    def work(progress: object) -> tuple[str, list[str]]:
-        with sessions() as session:
-            if chosen_format == "iati" and kind == "projects" and ids is None:
-                result = export_iati(session, target, query)
-                return Message(
-                    N_("Wrote {count} IATI activities to {file}."),
-                    {"count": result.activities, "file": target.name},
-                ).render(), [warning.render() for warning in result.warnings]
-            count = export_list(session, kind, target, query, ids=ids)
-        return Message(
-            N_("Exported {count} row(s) of {kind} to {file}."),
-            {"count": count, "kind": _(page.spec.label), "file": target.name},
-        ).render(), []
+    def run(prefix: bool) -> Operation[Any]:
+        def work(progress: object) -> tuple[str, list[str], IatiExport | None]:
+            with sessions() as session:
+                if chosen_format == "iati" and kind == "projects" and ids is None:
+                    result = export_iati(session, target, query, prefix_identifiers=prefix)
+                    return (
+                        Message(
+                            N_("Wrote {count} IATI activities to {file}."),
+                            {"count": result.activities, "file": target.name},
+                        ).render(),
+                        [warning.render() for warning in result.warnings],
+                        result,
+                    )
+                count = export_list(session, kind, target, query, ids=ids)
+            return (
+                Message(
+                    N_("Exported {count} row(s) of {kind} to {file}."),
+                    {"count": count, "kind": _(page.spec.label), "file": target.name},
+                ).render(),
+                [],
+                None,
+            )
 
-    def done(outcome: tuple[str, list[str]]) -> None:
-        text, warnings = outcome
-        bar = getattr(parent, "statusBar", None)
-        if bar is not None:
-            bar().showMessage(text, 10_000)
-        if warnings:
-            _show_warnings(parent, text, warnings)
+        def done(outcome: tuple[str, list[str], IatiExport | None]) -> None:
+            text, warnings, iati = outcome
+            bar = getattr(parent, "statusBar", None)
+            if bar is not None:
+                bar().showMessage(text, 10_000)
+            if iati is not None and iati.unprefixed and not prefix and ask_prefix(parent, iati):
+                run(prefix=True)  # written again, with the office's identifier in front
+                return
+            if warnings:
+                _show_warnings(parent, text, warnings)
 
-    return Operation(
+        return Operation(
+            parent,
+            work,
+            done,
+            label=Message(N_("Exporting to {file}…"), {"file": target.name}).render(),
+            indicator=indicator,
+            failure_title=_("Cannot export"),
+        ).run()
+
+    return run(prefix=False)
+
+
+def ask_prefix(parent: QWidget, result: IatiExport) -> bool:
+    """Offer to put the office's organisation identifier in front of the activities'
+    identifiers that lack it (in the file; the projects keep their own)."""
+    answer = QMessageBox.question(
         parent,
-        work,
-        done,
-        label=Message(N_("Exporting to {file}…"), {"file": target.name}).render(),
-        indicator=indicator,
-        failure_title=_("Cannot export"),
-    ).run()
+        _("Before publishing this file"),
+        Message(
+            N_(
+                "{count} activity(ies) have an identifier that does not begin with the "
+                "office's “{ref}-”, as IATI requires. Write the file again with “{ref}-” in "
+                "front of them? The projects keep their own identifiers."
+            ),
+            {"count": result.unprefixed, "ref": result.ref},
+        ).render(),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _show_warnings(parent: QWidget, text: str, warnings: list[str]) -> None:

@@ -34,6 +34,7 @@ from intl_desk.ui.dashboard.install import install_dashboard
 from intl_desk.ui.exchange_rates_dialog import install_office_menu
 from intl_desk.ui.export_action import add_export_buttons, export_current_list
 from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
+from intl_desk.ui.iati_identifier_dialog import install_iati_identifier
 from intl_desk.ui.list_actions import connect_list_actions
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.measurement_install import install_measurements
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         install_office_menu(self)  # the exchange rates
         install_rounds(self)  # Office › Collection rounds…, Today's section
         install_users_menu(self)  # Office › Users and roles… (office server administrators)
+        install_iati_identifier(self)  # Office › IATI organisation identifier…
         add_export_buttons(self)  # "Export…" beside each list's "New…"
         connect_list_actions(self)  # Duplicate and Delete… in the rows' menu
         self._restore_geometry()
