@@ -261,3 +261,28 @@ def test_an_empty_office_has_nothing_to_judge(office: OfficeFile) -> None:
         evaluation = Evaluation(session, TODAY)
         assert evaluation.periods == [] and evaluation.indicators == []
         assert evaluation.current_period() is None and evaluation.period_for_year(2025) is None
+
+
+def test_indicators_of_one_formula_agree_and_their_filters_keep_them_apart(
+    records: tuple[Any, Written],
+) -> None:
+    """The engine reads a formula's figure once per period for every indicator using it
+    (a state has several), so the filter must stay part of what is shared."""
+    session, written = records
+    every = add_indicator(session, written, {2025: 2}, code="A", formula="agreements_signed")
+    again = add_indicator(session, written, {2025: 2}, code="B", formula="agreements_signed")
+    memoranda = add_indicator(
+        session,
+        written,
+        {2025: 2},
+        code="C",
+        formula="agreements_signed",
+        formula_filter="type=mou",
+    )
+    evaluation = Evaluation(session, TODAY)
+    period = evaluation.period_for_year(2025)
+    assert period is not None
+    by_id = {indicator.id: indicator for indicator in evaluation.indicators}
+    values = [evaluation.assess(by_id[i], period).value for i in (every, again, memoranda)]
+    assert values[0] == values[1] == 2.0
+    assert values[2] == 0.0  # both signed in 2025 are twinnings

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
@@ -78,7 +79,10 @@ class Evaluation:
         self._measurements: dict[str, dict[str, dict[str | None, MeasuredValue]]] = {}
         self._children: dict[str, list[str]] | None = None
         self._assessed: dict[tuple[str, str, str | None], Assessment] = {}
-        self._computed: dict[tuple[str, str, str | None], float | dict[str, float]] = {}
+        #: formula figures by (formula, filter, period start, period end, entity): two
+        #: indicators computed by the same formula over the same period (a state's
+        #: "partner countries" under several dimensions) read the file once
+        self._computed: dict[tuple[Any, ...], float | dict[str, float]] = {}
 
     # --- looking things up ------------------------------------------------------------
 
@@ -347,7 +351,7 @@ class Evaluation:
             return None
         if indicator.per_local_entity and entity is not None:
             return self._computed_by_entity(indicator, period).get(entity, 0.0)
-        key = (indicator.id, period.id, entity)
+        key = (indicator.formula, indicator.formula_filter, period.start, period.end, entity)
         if key not in self._computed:
             scope = None
             if entity is not None:
@@ -363,7 +367,7 @@ class Evaluation:
         return value
 
     def _computed_by_entity(self, indicator: IndicatorInfo, period: PeriodInfo) -> dict[str, float]:
-        key = (indicator.id, period.id, "*by-entity*")
+        key = (indicator.formula, indicator.formula_filter, period.start, period.end, "*")
         if key not in self._computed:
             self._computed[key] = compute_by_entity(
                 self.session,
