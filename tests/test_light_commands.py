@@ -62,3 +62,17 @@ def test_info_loads_nothing_heavy_and_still_answers(office_path: Path, language:
     assert code == 0
     assert json.loads(out[: out.rindex("}\n{") + 1])["office"] == "Ville de Lyon"
     assert heavy == []
+
+
+def test_the_overview_report_does_not_build_every_list(
+    office_path: Path, tmp_path: Path
+) -> None:
+    """The lists' SQL (core/listing/definitions.py) is for the screen and the exports;
+    the overview's figures use one of its conditions and must not pay for the rest."""
+    code, _heavy, out = loaded_by(
+        "report", "overview", str(office_path), "-o", str(tmp_path / "overview.pdf")
+    )
+    modules = json.loads(out.strip().splitlines()[-1])["modules"]
+    assert code == 0 and (tmp_path / "overview.pdf").stat().st_size > 10_000
+    assert "intl_desk.core.listing.conditions" in modules
+    assert "intl_desk.core.listing.definitions" not in modules
