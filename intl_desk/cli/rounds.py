@@ -132,7 +132,7 @@ def cmd_round_show(args: argparse.Namespace) -> int:
         return 0
     print(_summary(view))
     for row in view.rows:
-        late = f" — {_('late')}" if row.late else ""
+        late = " — " + _("late") if row.late else ""
         comment = f" — {row.comment}" if row.comment else ""
         print(f"  {row.entity}: {SUBMISSION_STATUSES.label(row.status)}, "
               f"{row.filled}/{row.asked}{late}{comment}")  # fmt: skip
