@@ -42,6 +42,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         preview_import,
         sheet_remarks,
     )
+    from intl_desk.exchange.kinds_agreements import SAID_ALWAYS
     from intl_desk.store.office_file import OfficeFile
 
     kind = _kind(args.kind, list(IMPORT_KINDS))
@@ -71,8 +72,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         for row in preview.rows:
             for issue in row.errors:
                 _say(N_("Row {row}: {problem}"), row=row.number, problem=issue.render())
-            if args.verbose:
-                for issue in row.warnings:
+            for issue in row.warnings:
+                if args.verbose or issue.message.msgid in SAID_ALWAYS:
                     _say(
                         N_("Row {row} (warning): {problem}"),
                         row=row.number,

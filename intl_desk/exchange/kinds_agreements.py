@@ -51,6 +51,10 @@ SCALARS = (
 DuplicateKey = tuple[frozenset[str], frozenset[str], str, date | None]
 #: the columns naming another agreement by its title → the link they set
 LINKS = {"renews": "renews_id", "amends": "amends_id"}
+NOT_FOUND = N_("No agreement titled “{title}” in the file or the sheet: not linked.")
+AMBIGUOUS = N_("Several agreements are titled “{title}”: not linked.")
+#: warnings the command line prints without --verbose: a link lost must not go unsaid
+SAID_ALWAYS = frozenset({NOT_FOUND, AMBIGUOUS})
 
 
 def objective_lines(cell: object) -> list[str]:
@@ -286,12 +290,9 @@ class AgreementHandler:
             if len(found) == 1:
                 links[column] = found[0]
             elif not found:
-                row.warn(
-                    N_("No agreement titled “{title}” in the file or the sheet: not linked."),
-                    title=title,
-                )
+                row.warn(NOT_FOUND, title=title)
             else:
-                row.warn(N_("Several agreements are titled “{title}”: not linked."), title=title)
+                row.warn(AMBIGUOUS, title=title)
         row.plan["agreement_links"] = links
 
     def finish(self, context: ImportContext) -> None:
