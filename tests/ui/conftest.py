@@ -5,21 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from user_input import type_text
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QWidget
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key, accents included (QTest.keyClicks is ASCII-only)."""
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            )
-
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 TypeText = Callable[[QWidget, str], None]
 

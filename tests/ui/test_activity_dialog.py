@@ -9,9 +9,10 @@ from pathlib import Path
 
 from form_helpers import refused_save
 from sqlalchemy import select
+from user_input import choose, retype
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core import queries
@@ -36,17 +37,6 @@ def _linked_records(office: OfficeFile) -> dict[str, str]:
         return {key: record.id for key, record in records.items()}
 
 
-def _pick(box: QComboBox, text: str) -> None:
-    labels = [box.itemText(index).strip() for index in range(box.count())]
-    box.setCurrentIndex(labels.index(text))
-
-
-def _pick_data(box: QComboBox, value: str) -> None:
-    index = box.findData(value)
-    assert index >= 0, value
-    box.setCurrentIndex(index)
-
-
 def test_record_a_mission_and_find_it_after_reopening(
     qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
 ) -> None:
@@ -56,25 +46,25 @@ def test_record_a_mission_and_find_it_after_reopening(
     ui = dialog.ui
     assert "This field is required." in refused_save(qtbot, dialog)
     typist(ui.title, "Mission à Łódź — Festival des lumières")
-    _pick_data(ui.kind, "mission")
-    _pick_data(ui.status, "planned")
-    ui.start_date.setDate(QDate(2025, 10, 2))
-    ui.end_date.setDate(QDate(2025, 10, 5))
+    choose(qtbot, ui.kind, data="mission")
+    choose(qtbot, ui.status, data="planned")
+    retype(qtbot, ui.start_date, "02/10/2025")
+    retype(qtbot, ui.end_date, "05/10/2025")
     typist(ui.location, "Łódź, Manufaktura")
-    _pick_data(ui.country_code, "PL")
+    choose(qtbot, ui.country_code, data="PL")
     typist(ui.participants, "Adjointe à la culture, chargée de mission Pologne")
-    ui.participant_count.setValue(2)
-    ui.cost.setValue(3200.5)
-    _pick(ui.currency, "USD")
+    retype(qtbot, ui.participant_count, "2")
+    retype(qtbot, ui.cost, "3200.5")
+    choose(qtbot, ui.currency, "USD")
     typist(ui.purpose, "Préparer l'édition polonaise du festival.")
     typist(ui.justification, "Prévue par le programme d'action 2025.")
     typist(ui.outcomes, "Calendrier commun adopté.")
     typist(ui.lessons_learned, "Prévoir un interprète.")
-    _pick(ui.local_entity_id, "Direction des affaires culturelles")
-    _pick(ui.partner_id, "Łódź (Poland)")
-    _pick(ui.agreement_id, "Accord de coopération Lyon–Łódź")
-    _pick(ui.project_id, "Festival des lumières à Łódź")
-    _pick(ui.network_id, "Eurocities (EC)")
+    choose(qtbot, ui.local_entity_id, "Direction des affaires culturelles")
+    choose(qtbot, ui.partner_id, "Łódź (Poland)")
+    choose(qtbot, ui.agreement_id, "Accord de coopération Lyon–Łódź")
+    choose(qtbot, ui.project_id, "Festival des lumières à Łódź")
+    choose(qtbot, ui.network_id, "Eurocities (EC)")
     assert not dialog.current_errors()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
@@ -108,14 +98,14 @@ def test_an_end_before_the_start_is_shown_under_the_end_date(
     dialog = ActivityDialog(office)
     qtbot.addWidget(dialog)
     typist(dialog.ui.title, "Délégation de Córdoba")
-    dialog.ui.start_date.setDate(QDate(2025, 3, 10))
+    retype(qtbot, dialog.ui.start_date, "10/03/2025")
     assert not dialog.current_errors()
-    dialog.ui.end_date.setDate(QDate(2025, 3, 8))
+    retype(qtbot, dialog.ui.end_date, "08/03/2025")
     assert "The end date is before the start date." in refused_save(qtbot, dialog)
     label = dialog.findChild(QLabel, "end_date_error")
     assert label is not None and label.isVisibleTo(dialog)
     assert label.text() == "The end date is before the start date."
-    dialog.ui.end_date.setDate(QDate(2025, 3, 12))
+    retype(qtbot, dialog.ui.end_date, "12/03/2025")
     assert label.isHidden()
     assert not dialog.current_errors()
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import select
+from user_input import choose, retype
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -47,13 +48,6 @@ def open_dialog(qtbot: QtBot, office: OfficeFile, record_id: str | None = None) 
     return dialog
 
 
-def pick(box: QWidget | None, value: object) -> None:
-    assert isinstance(box, QComboBox)
-    index = box.findData(value)
-    assert index >= 0, value
-    box.setCurrentIndex(index)
-
-
 def check(dialog: AgreementDialog, list_name: str, value: object) -> None:
     widget = getattr(dialog.ui, list_name)
     for row in range(widget.count()):
@@ -76,13 +70,13 @@ def test_create_an_agreement_with_a_partner_and_find_it_after_reopening(
     assert "This field is required." in refused_save(qtbot, dialog)  # no title yet
     assert not dialog.ui.objectives_hint.isHidden()  # the classic failure, pointed out
     typist(dialog.ui.title, "Jumelage Lyon – Łódź")
-    pick(dialog.ui.type, "twinning")
+    choose(qtbot, dialog.ui.type, data="twinning")
     qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
-    pick(dialog.parties.table.cellWidget(0, 0), "partner:p-lodz")
+    choose(qtbot, dialog.parties.table.cellWidget(0, 0), data="partner:p-lodz")
     role = dialog.parties.table.cellWidget(0, 1)
     assert isinstance(role, QComboBox) and role.currentData() == "signatory"
     qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
-    pick(dialog.parties.table.cellWidget(1, 0), "entity:e-lyon")
+    choose(qtbot, dialog.parties.table.cellWidget(1, 0), data="entity:e-lyon")
     qtbot.mouseClick(dialog.objectives.add_button, Qt.MouseButton.LeftButton)
     assert dialog.ui.objectives_hint.isHidden()
     # an empty objective row is reported
@@ -145,7 +139,7 @@ def test_edit_an_agreement(
     assert dialog.ui.objectives_hint.isHidden()
     dialog.ui.title.clear()
     typist(dialog.ui.title, "Coopération Lyon – Córdoba")
-    pick(dialog.ui.status, "expired")
+    choose(qtbot, dialog.ui.status, data="expired")
     dialog.parties.table.setCurrentCell(1, 1)
     qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.signatories.add_button, Qt.MouseButton.LeftButton)
@@ -231,9 +225,9 @@ def test_expiry_before_signing_is_shown_under_expires_and_blocks_saving(
     qtbot: QtBot, city: OfficeFile
 ) -> None:
     dialog = open_dialog(qtbot, city)
-    dialog.ui.title.setText("Lettre d'intention Việt Nam")
-    dialog.ui.date_signed.setDate(QDate(2024, 5, 1))
-    dialog.ui.date_expires.setDate(QDate(2023, 1, 31))
+    retype(qtbot, dialog.ui.title, "Lettre d'intention Việt Nam")
+    retype(qtbot, dialog.ui.date_signed, "01/05/2024")
+    retype(qtbot, dialog.ui.date_expires, "31/01/2023")
     assert "The expiry date is before the signing date." in refused_save(qtbot, dialog)
     label = dialog.error_labels["date_expires"]
     assert not label.isHidden()
@@ -241,7 +235,7 @@ def test_expiry_before_signing_is_shown_under_expires_and_blocks_saving(
     dates_tab = dialog.tabs.indexOf(dialog.ui.dates_page)
     assert not dialog.tabs.tabIcon(dates_tab).isNull()  # seen from any tab
     assert not dialog.save()
-    dialog.ui.date_expires.setDate(QDate(2029, 5, 1))
+    retype(qtbot, dialog.ui.date_expires, "01/05/2029")
     assert label.isHidden()
     assert not dialog.current_errors()
     assert dialog.tabs.tabIcon(dates_tab).isNull()
@@ -266,7 +260,7 @@ def test_an_attached_document_round_trips_its_bytes(
     typist(dialog.ui.title, "Accord-cadre São João del Rei")
     monkeypatch.setattr(dialog.documents, "choose_files", lambda: [source])
     qtbot.mouseClick(dialog.documents.attach_button, Qt.MouseButton.LeftButton)
-    pick(dialog.documents.table.cellWidget(0, 1), "signed_text")
+    choose(qtbot, dialog.documents.table.cellWidget(0, 1), data="signed_text")
     assert dialog.save()
     agreement_id = dialog.record.id
     dialog.close()
@@ -300,7 +294,7 @@ def test_a_document_removed_before_saving_or_unreadable_leaves_nothing(
     source = tmp_path / "notes.txt"
     source.write_text("brouillon")
     dialog = open_dialog(qtbot, city)
-    dialog.ui.title.setText("Mémorandum Łódź")
+    retype(qtbot, dialog.ui.title, "Mémorandum Łódź")
     warnings: list[str] = []
     monkeypatch.setattr(dialog.documents, "warn", warnings.append)
     assert dialog.documents.attach_files([tmp_path / "missing.pdf"]) == []
@@ -324,7 +318,7 @@ def test_renews_lists_other_agreements_with_their_year_but_not_itself(
     dialog = open_dialog(qtbot, city, "newer")
     labels = [dialog.ui.renews_id.itemText(i) for i in range(dialog.ui.renews_id.count())]
     assert labels == ["—", "Coopération Córdoba (2020)"]
-    pick(dialog.ui.renews_id, agreement_id)
+    choose(qtbot, dialog.ui.renews_id, data=agreement_id)
     assert dialog.save()
     dialog.close()
     older = open_dialog(qtbot, city, agreement_id)
@@ -392,7 +386,7 @@ def test_open_agreement_windows_do_not_lock_each_other_out(
     fresh = open_dialog(qtbot, city)
     typist(fresh.ui.title, "Protocole Huế")
     edited = open_dialog(qtbot, city, agreement_id)
-    edited.ui.reference.setText("DRI-2024-007")
+    retype(qtbot, edited.ui.reference, "DRI-2024-007")
     assert edited.save()
     assert fresh.save()
     assert untouched.ui.title.text() == "Coopération Córdoba"

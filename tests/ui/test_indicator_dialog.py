@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import insert, select
+from user_input import choose, open_tab, retype, tick
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -55,12 +56,6 @@ def type_in_cell(table: QTableWidget, row: int, column: int, text: str, typist: 
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
-def pick(box: QComboBox, value: object) -> None:
-    index = box.findData(value)
-    assert index >= 0, value
-    box.setCurrentIndex(index)
-
-
 def open_dialog(qtbot: QtBot, office: OfficeFile, record_id: str | None = None) -> IndicatorDialog:
     dialog = IndicatorDialog(office, record_id)
     qtbot.addWidget(dialog)  # not shown: closing it at the end must not ask to save
@@ -96,20 +91,20 @@ def test_create_an_indicator_with_a_target_and_a_measurement(
     ]
     typist(ui.code, "TER-02")
     typist(ui.name, "Visiteurs venus de Łódź et de Việt Nam")
-    pick(ui.dimension, "territorial")
+    choose(qtbot, ui.dimension, data="territorial")
     typist(ui.unit, "visiteurs")
     assert not dialog.current_errors()
     # the file has no periods yet: the Targets tab offers to create them
+    open_tab(qtbot, dialog.tabs, "Targets")
     assert not ui.periods_bar.isHidden()
-    ui.first_year.setValue(2023)
-    ui.last_year.setValue(2025)
+    retype(qtbot, ui.first_year, "2023")
+    retype(qtbot, ui.last_year, "2025")
     qtbot.mouseClick(ui.add_periods, Qt.MouseButton.LeftButton)
     assert ui.periods_bar.isHidden()
     qtbot.mouseClick(dialog.targets.add_button, Qt.MouseButton.LeftButton)
     period_box = dialog.targets.table.cellWidget(0, 0)
     # every period has ended: the latest is proposed
     assert isinstance(period_box, QComboBox) and period_box.currentText() == "2025"
-    pick(period_box, next(p.id for p in dialog.periods if p.label == "2025"))
     assert "Targets: Row 1: This field is required." in " ".join(refused_save(qtbot, dialog))
     type_in_cell(dialog.targets.table, 0, 2, "1500", typist)
     assert dialog.targets.table.horizontalHeaderItem(2).text() == "Target (visiteurs)"
@@ -118,9 +113,9 @@ def test_create_an_indicator_with_a_target_and_a_measurement(
     assert ui.m_period_id.currentText() == "2025"  # the latest period not yet measured
     assert dialog.current_errors()
     assert dialog.measurements.error_labels["value"].text() == "Enter the measured value."
-    pick(ui.m_period_id, next(p.id for p in dialog.periods if p.label == "2024"))
-    ui.m_value.setValue(1234)
-    ui.m_measured_on.setDate(QDate(2025, 1, 15))
+    choose(qtbot, ui.m_period_id, data=next(p.id for p in dialog.periods if p.label == "2024"))
+    retype(qtbot, ui.m_value, "1234")
+    retype(qtbot, ui.m_measured_on, "15/01/2025")
     typist(ui.m_source, "Office de tourisme")
     assert ui.measurement_table.item(0, 2).text() == "1,234 visiteurs"
     assert not dialog.current_errors(), dialog.general_error.text()
@@ -152,7 +147,7 @@ def test_create_an_indicator_with_a_target_and_a_measurement(
 
 def test_a_target_without_a_period_is_refused(qtbot: QtBot, office: OfficeFile) -> None:
     dialog = open_dialog(qtbot, office)
-    dialog.ui.name.setText("Accords signés")
+    retype(qtbot, dialog.ui.name, "Accords signés")
     qtbot.mouseClick(dialog.targets.add_button, Qt.MouseButton.LeftButton)
     assert "Targets: Row 1: Choose a period that exists." in " ".join(refused_save(qtbot, dialog))
     assert "Row 1: Choose a period that exists." in dialog.targets.error_label.text()
@@ -170,7 +165,7 @@ def test_a_level_outside_the_scale_is_refused(
     assert dialog.measurements.error_labels["scale_level"].text() == "Choose a level of the scale."
     levels = [ui.m_scale_level.itemText(i) for i in range(ui.m_scale_level.count())]
     assert levels == ["—", "1 — Aucune", "2 — Ponctuelle", "3 — Régulière"]
-    pick(ui.m_scale_level, 3)
+    choose(qtbot, ui.m_scale_level, data=3)
     assert not dialog.current_errors()
     # the scale loses its top level: the measurement no longer fits it
     dialog.scale.table.setCurrentCell(2, 0)
@@ -180,7 +175,7 @@ def test_a_level_outside_the_scale_is_refused(
     assert f"Measurement 2024: {message}" in " ".join(refused_save(qtbot, dialog))
     assert ui.m_scale_level.currentText() == "3 — not on the scale"
     assert not dialog.save()
-    pick(ui.m_scale_level, 2)
+    choose(qtbot, ui.m_scale_level, data=2)
     assert not dialog.current_errors()
     assert dialog.save()
     with office.session() as session:
@@ -228,16 +223,16 @@ def test_measured_per_local_entity(qtbot: QtBot, office: OfficeFile) -> None:
         session.commit()
     dialog = open_dialog(qtbot, office)
     ui = dialog.ui
-    dialog.ui.name.setText("Emplois créés par les investissements étrangers")
+    retype(qtbot, dialog.ui.name, "Emplois créés par les investissements étrangers")
     entity_column = 1
     assert dialog.targets.table.isColumnHidden(entity_column)
     assert not ui.measurement_form.isRowVisible(ui.m_local_entity_id)
-    ui.per_local_entity.setChecked(True)
+    tick(qtbot, ui.per_local_entity)
     assert not dialog.targets.table.isColumnHidden(entity_column)
     assert ui.measurement_form.isRowVisible(ui.m_local_entity_id)
     qtbot.mouseClick(ui.add_measurement, Qt.MouseButton.LeftButton)
-    pick(ui.m_local_entity_id, ui.m_local_entity_id.itemData(1))
-    ui.m_value.setValue(42)
+    choose(qtbot, ui.m_local_entity_id, data=ui.m_local_entity_id.itemData(1))
+    retype(qtbot, ui.m_value, "42")
     assert ui.measurement_table.item(0, 1).text() == "São João del Rei"
     assert dialog.save(), dialog.general_error.text()
     with office.session() as session:

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import select
+from user_input import choose, retype
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
@@ -53,12 +54,6 @@ def type_in_cell(table: QTableWidget, row: int, column: int, text: str, typist: 
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the editor goes
 
 
-def pick(box: QComboBox, value: object) -> None:
-    index = box.findData(value)
-    assert index >= 0, value
-    box.setCurrentIndex(index)
-
-
 @pytest.fixture
 def ids(office: OfficeFile) -> dict[str, str]:
     """Our city and a partner with an accented name, as the lists would hold them."""
@@ -90,10 +85,10 @@ def test_create_a_project_by_typing_and_picking(
     ]
     assert "This field is required." in refused_save(qtbot, dialog)  # no title yet
     typist(ui.title, "Mobilité douce à Córdoba")
-    pick(ui.status, "2")
-    pick(ui.lead_entity_id, ids["lyon"])
-    ui.planned_start.setDate(QDate(2025, 3, 1))
-    ui.planned_end.setDate(QDate(2027, 2, 28))
+    choose(qtbot, ui.status, data="2")
+    choose(qtbot, ui.lead_entity_id, data=ids["lyon"])
+    retype(qtbot, ui.planned_start, "01/03/2025")
+    retype(qtbot, ui.planned_end, "28/02/2027")
     typist(ui.location_name, "Córd")
     suggestions = dialog.places.model().stringList()
     choice = next(s for s in suggestions if s.startswith("Córdoba — Argentina"))
@@ -105,8 +100,8 @@ def test_create_a_project_by_typing_and_picking(
     qtbot.mouseClick(dialog.participants.add_button, Qt.MouseButton.LeftButton)
     party = dialog.participants.table.cellWidget(0, 0)
     assert isinstance(party, QComboBox)
-    pick(party, f"partner:{ids['lodz']}")
-    pick(ui.currency, "EUR")
+    choose(qtbot, party, data=f"partner:{ids['lodz']}")
+    choose(qtbot, ui.currency, data="EUR")
     qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
     assert dialog.budget.table.item(0, 0).text() == "2025"  # the planned start year
     assert "Budget: Row 1: This field is required." in refused_save(qtbot, dialog)
@@ -140,14 +135,14 @@ def test_create_a_project_by_typing_and_picking(
 
 def test_planned_end_before_start_is_shown_under_the_end(qtbot: QtBot, office: OfficeFile) -> None:
     dialog = open_dialog(qtbot, office)
-    dialog.ui.title.setText("Jumelage Huế")
-    dialog.ui.planned_start.setDate(QDate(2026, 6, 1))
-    dialog.ui.planned_end.setDate(QDate(2026, 1, 31))
+    retype(qtbot, dialog.ui.title, "Jumelage Huế")
+    retype(qtbot, dialog.ui.planned_start, "01/06/2026")
+    retype(qtbot, dialog.ui.planned_end, "31/01/2026")
     assert "The planned end is before the planned start." in refused_save(qtbot, dialog)
     label = dialog.error_labels["planned_end"]
     assert label.text() == "The planned end is before the planned start."
     assert not label.isHidden()
-    dialog.ui.planned_end.setDate(QDate(2027, 1, 31))
+    retype(qtbot, dialog.ui.planned_end, "31/01/2027")
     assert label.isHidden()
     assert not dialog.current_errors()
 
@@ -156,7 +151,7 @@ def test_a_negative_budget_amount_is_refused_on_its_row(
     qtbot: QtBot, office: OfficeFile, typist: TypeText
 ) -> None:
     dialog = open_dialog(qtbot, office)
-    dialog.ui.title.setText("Łódź — échanges de jeunes")
+    retype(qtbot, dialog.ui.title, "Łódź — échanges de jeunes")
     qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
     assert dialog.budget.table.item(1, 0).text() == str(date.today().year + 1)
