@@ -22,6 +22,7 @@ from intl_desk.store.connection import driver_connection, make_engine, open_sqli
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import MigrationFailed
 from intl_desk.store.schema import SCHEMA_VERSION, upgrade
+from intl_desk.store.written_dates import convert_written_dates
 
 
 class _ForeignKeysBroken(Exception):
@@ -61,6 +62,7 @@ def migrate_file(path: Path) -> Path:
                 with connection.begin():
                     already_broken = _broken_references(connection)
                     upgrade(connection)
+                    convert_written_dates(connection)  # "2011" in the notes → a year
                     _refresh_derived(connection)
                     if not _broken_references(connection) <= already_broken:
                         raise _ForeignKeysBroken("the upgrade broke references between records")
