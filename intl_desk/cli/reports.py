@@ -156,6 +156,10 @@ def add_evaluation_reports(kinds: Any) -> None:
     yearly.add_argument("file", metavar=_("FILE"))
     yearly.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"))
     yearly.add_argument("--year", type=int, help=_("the year reported on (default: this year)"))
+    yearly.add_argument(
+        "--approved-only", action="store_true",
+        help=_("count the figures asked for in a collection round only once approved"),
+    )  # fmt: skip
     yearly.set_defaults(handler=cmd_report_yearly)
     handover = kinds.add_parser(
         "handover", help=_("the handover report for a new team: every live commitment")
@@ -179,7 +183,7 @@ def cmd_report_yearly(args: argparse.Namespace) -> int:
     source, output = _paths(args)
     year = _year(args.year)
     with OfficeFile.open(source, read_only=True) as office:
-        save_yearly(office, year, output)
+        save_yearly(office, year, output, approved_only=args.approved_only)
     print(Message(N_("Yearly report written to {file}."), {"file": str(output)}))
     return 0
 

@@ -33,7 +33,9 @@ def write_atomically(output: Path, write: Any, sources: Iterable[Path | str] = (
     write_guarded(output, write, sources)
 
 
-def save_yearly(office: Any, year: int, output: Path, today: date | None = None) -> Path:
+def save_yearly(
+    office: Any, year: int, output: Path, today: date | None = None, *, approved_only: bool = False
+) -> Path:
     """Compute the yearly report of an open office file and write its PDF to ``output``
     (atomically); used by the command line and the app."""
     from intl_desk.core.evaluation.yearly import compute_yearly
@@ -41,7 +43,7 @@ def save_yearly(office: Any, year: int, output: Path, today: date | None = None)
     from intl_desk.reports.yearly import write_yearly_pdf
 
     with office.session() as session:
-        report = compute_yearly(session, year, today)
+        report = compute_yearly(session, year, today, approved_only=approved_only)
         own = office_record(session)
         logo = own.logo if own else None
     write_atomically(output, lambda stream: write_yearly_pdf(report, stream, logo), [office.path])

@@ -24,12 +24,11 @@ from intl_desk.reports import yearly_lists as lists
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import Letterhead, document
 from intl_desk.reports.styles import ADVICE, BODY, HEADING, SMALL, data_table, text
-from intl_desk.reports.yearly_executive import executive_page
+from intl_desk.reports.yearly_executive import executive_page, judged_notes
 from intl_desk.reports.yearly_parts import (
     WIDTH,
     amount,
     big_amount,
-    day,
     figure,
     heading,
     long_table,
@@ -101,12 +100,7 @@ def _cover(report: YearlyReport) -> list[Flowable]:
             ADVICE,
         ),
         Spacer(1, 10),
-        note(
-            Message(
-                N_("Indicators judged for the period {period}, as of {date}."),
-                {"period": period, "date": day(report.today)},
-            ).render()
-        ),
+        *judged_notes(report, period),
     ]
 
 

@@ -62,17 +62,28 @@ def executive_page(report: YearlyReport) -> list[Flowable]:
             Message(N_("{year}: executive summary"), {"year": report.year}).render(),
             HEADING,
         ),
-        note(
-            Message(
-                N_("Indicators judged for the period {period}, as of {date}."),
-                {"period": period, "date": day(report.today)},
-            ).render()
-        ),
+        *judged_notes(report, period),
         Spacer(1, 8),
         columns,
         Spacer(1, 14),
         _signature(),
     ]
+
+
+def judged_notes(report: YearlyReport, period: str) -> list[Flowable]:
+    """Which period the indicators are judged for and as of when — and, when asked, that
+    the figures of collection rounds count only once approved."""
+    said = [
+        note(
+            Message(
+                N_("Indicators judged for the period {period}, as of {date}."),
+                {"period": period, "date": day(report.today)},
+            ).render()
+        )
+    ]
+    if report.approved_only:
+        said.append(note(_("Figures asked for in a collection round count only once approved.")))
+    return said
 
 
 def year_on_year_rows(summary: ExecutiveSummary, report: YearlyReport) -> list[list[str]]:

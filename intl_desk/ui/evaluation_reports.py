@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.ui import settings as options
 from intl_desk.ui.pdf_output import write_pdf
 
 if TYPE_CHECKING:
@@ -77,6 +78,12 @@ def install_report_menu(window: MainWindow) -> QMenu:
     sheets = menu.addAction(_("&Sheet per local entity…"))
     sheets.setObjectName("entitySheetsAction")
     sheets.triggered.connect(lambda: entity_sheets_report(window))
+    menu.addSeparator()
+    approved = menu.addAction(_("Count only &approved figures of collection rounds"))
+    approved.setObjectName("approvedOnlyAction")
+    approved.setCheckable(True)
+    approved.setChecked(options.APPROVED_ONLY.get(options.app_settings()))
+    approved.toggled.connect(lambda on: options.APPROVED_ONLY.set(options.app_settings(), on))
     bar = window.menuBar()
     help_menu = next((a for a in bar.actions() if a.text() == _("&Help")), None)
     if help_menu is not None:
@@ -98,7 +105,10 @@ def yearly_report(window: MainWindow) -> Path | None:
     suggested = Message(N_("Yearly report {year}.pdf"), {"year": year}).render()
     path = ask_path(window, _("Save the yearly report as PDF"), suggested)
     office = window.office
-    return _write(window, path, lambda target: save_yearly(office, year, target))
+    approved_only = options.APPROVED_ONLY.get(options.app_settings())
+    return _write(
+        window, path, lambda target: save_yearly(office, year, target, approved_only=approved_only)
+    )
 
 
 def handover_report(window: MainWindow) -> Path | None:

@@ -33,6 +33,8 @@ LAST_FILE = Option[str]("files/last", "")
 RECENT_FILES = Option[list[str]]("files/recent", [])
 WINDOW_GEOMETRY = Option[QByteArray]("window/geometry", QByteArray())
 WINDOW_STATE = Option[QByteArray]("window/state", QByteArray())
+#: the yearly report counts the figures of collection rounds only once approved
+APPROVED_ONLY = Option[bool]("reports/approved_only", False)
 
 
 def hidden_columns(kind: str) -> Option[list[str]]:

@@ -47,8 +47,10 @@ WHOLE_OFFICE = N_("The whole office")
 
 
 def _when(account: admin.AccountInfo) -> str:
-    last = account.last_sync_at
-    return f"{date_text(last)} {last:%H:%M}" if last else _("never")
+    if account.last_sync_at is None:
+        return _("never")
+    last = account.last_sync_at.astimezone()  # the server says UTC; people read local time
+    return f"{date_text(last)} {last:%H:%M}"
 
 
 class UsersDialog(QDialog):
@@ -215,10 +217,11 @@ class UsersDialog(QDialog):
         self.scope.setCurrentIndex(max(self.scope.findData(account.scope_entity_id), 0))
         self.disabled.setChecked(account.disabled)
         for device in account.devices:
+            local = device.last_sync_at.astimezone()
             values = {
                 "device": device.client_id[:8],
-                "date": date_text(device.last_sync_at),
-                "time": f"{device.last_sync_at:%H:%M}",
+                "date": date_text(local),
+                "time": f"{local:%H:%M}",
             }
             text = Message(N_("Desktop {device}: last synchronised {date} at {time}"), values)
             self.devices.addItem(text.render())

@@ -70,9 +70,17 @@ class Assessment:
 class Evaluation:
     """The evaluation of one office file as of ``today`` (see the module docstring)."""
 
-    def __init__(self, session: Session, today: date) -> None:
+    def __init__(self, session: Session, today: date, *, approved_only: bool = False) -> None:
+        """``approved_only``: the figures asked for in a collection round count only once
+        the office approved them (:func:`intl_desk.core.rounds.unapproved_figures`)."""
         self.session = session
         self.today = today
+        self.approved_only = approved_only
+        self._left_out: frozenset[tuple[str, str, str]] = frozenset()
+        if approved_only:
+            from intl_desk.core.rounds import unapproved_figures
+
+            self._left_out = frozenset(unapproved_figures(session))
         self.periods = read_periods(session)
         self.indicators = read_indicators(session)
         self._targets = read_targets(session)
@@ -115,7 +123,9 @@ class Evaluation:
     def measurements(self, indicator: IndicatorInfo) -> dict[str, dict[str | None, MeasuredValue]]:
         """period id → entity id (None: the office) → what was measured, read once."""
         if indicator.id not in self._measurements:
-            self._measurements[indicator.id] = read_measurements(self.session, indicator)
+            self._measurements[indicator.id] = read_measurements(
+                self.session, indicator, self._left_out
+            )
         return self._measurements[indicator.id]
 
     # --- assessing --------------------------------------------------------------------

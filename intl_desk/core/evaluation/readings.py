@@ -170,8 +170,12 @@ def read_targets(session: Session) -> dict[tuple[str, str], dict[str | None, flo
 
 
 def read_measurements(
-    session: Session, indicator: IndicatorInfo
+    session: Session,
+    indicator: IndicatorInfo,
+    left_out: frozenset[tuple[str, str, str]] = frozenset(),
 ) -> dict[str, dict[str | None, MeasuredValue]]:
+    """period id → entity id → the latest measurement; without the (indicator, period,
+    entity) figures in ``left_out`` (those not approved yet in a collection round)."""
     found: dict[str, dict[str | None, MeasuredValue]] = defaultdict(dict)
     number = Measurement.scale_level if indicator.measure == "qualitative" else Measurement.value
     # the oldest plan's indicator first, the indicator itself last: its own values win
@@ -205,5 +209,7 @@ def read_measurements(
     )
     make = MeasuredValue._make
     for row in rows:  # the latest measurement of a period wins, the indicator's own last
+        if left_out and (indicator.id, row[0], row[1]) in left_out:
+            continue
         found[row[0]][row[1]] = make(row[2:-1])
     return found

@@ -133,6 +133,8 @@ class YearlyReport:
     executive: ExecutiveSummary | None = None
     #: the missions again, with their expected results, what was obtained and carbon
     mission_values: tuple[MissionValue, ...] = ()
+    #: figures asked for in a collection round count only once approved
+    approved_only: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -145,7 +147,9 @@ class YearlyReport:
         return sum(section.count(status) for section in self.dimensions)
 
 
-def compute_yearly(session: Session, year: int, today: date | None = None) -> YearlyReport:
+def compute_yearly(
+    session: Session, year: int, today: date | None = None, *, approved_only: bool = False
+) -> YearlyReport:
     today = today or date.today()
     start, end = date(year, 1, 1), date(year, 12, 31)
     window = Window(start, end, {})
@@ -207,7 +211,7 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
             sorted({*budget.rate_years, *granted.rate_years, *mission_cost.rate_years})
         ),
     )
-    evaluation = Evaluation(session, today)
+    evaluation = Evaluation(session, today, approved_only=approved_only)
     period = evaluation.period_for_year(year)
     lines = _indicator_lines(evaluation, period) if period else []
     dimensions = tuple(
@@ -239,6 +243,7 @@ def compute_yearly(session: Session, year: int, today: date | None = None) -> Ye
         mission_values=tuple(mission_values(session, [m.id for m in missions])),
         health=active_gaps(session, [], today),
         executive=executive_summary(session, year, currency, projects),
+        approved_only=approved_only,
     )
 
 
