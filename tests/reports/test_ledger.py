@@ -136,8 +136,8 @@ def test_a_long_table_prints_as_reportlab_printed_it() -> None:
 
 def test_rows_restyled_afterwards_and_drawings_in_cells_print_the_same() -> None:
     rows = _rows()
-    rows[3][5] = progress_bar(3.0, 4.0, False, True)  # a drawing among the strings
+    rows[3][5] = progress_bar(3.0, 4.0, False)  # a drawing among the strings
     ours = _with_group_rows(data_table(rows, WIDTHS, 2, total_row=True, font_size=7, left=(4, 5)))
     rows = _rows()
-    rows[3][5] = progress_bar(3.0, 4.0, False, True)
+    rows[3][5] = progress_bar(3.0, 4.0, False)
     _compare(_pdf(ours), _pdf(_with_group_rows(_reference(rows))))
