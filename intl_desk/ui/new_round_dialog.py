@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.evaluation.entry import measured_entities
 from intl_desk.core.folding import fold
-from intl_desk.core.i18n import _
+from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import Indicator, Period
 from intl_desk.core.rounds import open_round
 from intl_desk.store.office_file import OfficeFile
@@ -78,11 +78,15 @@ class NewRoundDialog(QDialog):
         self.check_shown = QPushButton(_("Check all shown"))
         self.check_shown.setObjectName("checkAllShown")
         self.check_shown.clicked.connect(self._check_all_shown)
+        self.ticked = QLabel()
+        self.ticked.setObjectName("tickedCount")
+        self.entities.itemChanged.connect(lambda _item: self._count_ticked())
         self.message = QLabel()
         self.message.setObjectName("roundMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e")
         self._fill()
+        self._count_ticked()
 
         form = QFormLayout()
         form.addRow(_("Title"), self.title)
@@ -97,7 +101,10 @@ class NewRoundDialog(QDialog):
         right.addWidget(QLabel(_("Local entities asked")))
         right.addWidget(self.entity_filter)
         right.addWidget(self.entities, 1)
-        right.addWidget(self.check_shown, 0, Qt.AlignmentFlag.AlignLeft)
+        ticking = QHBoxLayout()
+        ticking.addWidget(self.check_shown)
+        ticking.addWidget(self.ticked, 1)
+        right.addLayout(ticking)
         lists.addLayout(left, 1)
         lists.addLayout(right, 1)
         buttons = QDialogButtonBox(
@@ -134,6 +141,14 @@ class NewRoundDialog(QDialog):
             _checkable(self.indicators, name, indicator_id)
         for entity_id, name, _parent in entities:
             _checkable(self.entities, name, entity_id)
+
+    def _count_ticked(self) -> None:
+        self.ticked.setText(
+            Message(
+                N_("{count} of {total} ticked"),
+                {"count": len(_checked(self.entities)), "total": self.entities.count()},
+            ).render()
+        )
 
     def _filter_entities(self, text: str) -> None:
         key = fold(text.strip())

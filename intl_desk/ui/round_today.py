@@ -63,7 +63,6 @@ class RoundsPanel(_Panel):
         self.setObjectName("roundsPanel")
         self.page = page
         self.hide()
-        self.list.setMaximumHeight(150)
         self.list.itemActivated.connect(self._open)
         self.list.itemDoubleClicked.connect(self._open)
         self._open_round = open_round
@@ -102,6 +101,10 @@ class RoundsPanel(_Panel):
             ).render()
             lines.append((more, ("round", data.due[SHOWN].round_id)))
         self.fill(lines, late=frozenset(late))
+        # as tall as its lines (a few): the panels below keep their room
+        shown = max(1, min(len(lines), 6))
+        row = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
+        self.list.setFixedHeight(row * shown + 2 * self.list.frameWidth() + 2)
         self.setVisible(bool(lines))
 
     def _open(self, item: QListWidgetItem) -> None:

@@ -73,6 +73,7 @@ def test_the_state_office_opens_a_round_and_reviews_the_answers(
     new.entity_filter.selectAll()
     typist(new.entity_filter, "Barb")
     _click(qtbot, new.check_shown)
+    assert new.ticked.text() == "2 of 3 ticked"
     qtbot.keyClick(new, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: rounds.table.rowCount() == 2)
     assert rounds.heading.text() == "2026 yearly figures"
