@@ -44,10 +44,17 @@ def date_text(value: date | datetime | None, language: str | None = None) -> str
     precision = getattr(value, "precision", "day")
     if precision == "year":
         return str(value.year)
-    locale = locale_for(language or current_language())
     if precision == "month":
+        locale = locale_for(language or current_language())
         return str(format_skeleton("yMMMM", value, locale=locale))
-    return format_date(value, format="medium", locale=locale)
+    return _day_text(value.toordinal(), language or current_language())
+
+
+@lru_cache(maxsize=8192)
+def _day_text(day: int, language: str) -> str:
+    """A day as text (Babel's formatting, ≈50 µs): Today's 2,900 renewals of a state and
+    its reports' lists repeat the same few hundred days."""
+    return str(format_date(date.fromordinal(day), format="medium", locale=locale_for(language)))
 
 
 def number_text(value: float | int | Decimal | None, language: str | None = None) -> str:
