@@ -156,6 +156,7 @@ class BulkWriter:
                 if not rows:
                     continue
                 table = cast(Table, model.__table__)
+                rows = _referenced_first(table, rows)
                 if hasattr(model, "search_fields"):
                     for row in rows:
                         row["search_key"] = search_key_for(model, row)
@@ -178,6 +179,31 @@ class BulkWriter:
                 raise RuntimeError(f"not written: {', '.join(m.__name__ for m in self.rows)}")
             if agreements:
                 refresh_agreement_summaries(self.session, set(agreements))
+
+
+def _referenced_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows ordered so that one another row of the same import refers to (a region its
+    municipalities name as parent, an agreement its renewal names) is inserted first:
+    SQLite checks each INSERT's references as it runs."""
+    columns = [key.parent.name for key in table.foreign_keys if key.column.table is table]
+    if not columns:
+        return rows
+    by_id = {str(row["id"]): row for row in rows}
+    depths: dict[str, int] = {}
+    visiting: set[str] = set()
+
+    def depth(row: dict[str, Any]) -> int:
+        key = str(row["id"])
+        if key not in depths:
+            if key in visiting:  # a loop: its rows get no order among themselves
+                return 0
+            visiting.add(key)
+            parents = (by_id.get(str(row[c])) for c in columns if row.get(c))
+            depths[key] = max((1 + depth(p) for p in parents if p is not None), default=0)
+            visiting.discard(key)
+        return depths[key]
+
+    return sorted(rows, key=depth)
 
 
 __all__ = ["BulkWriter", "as_text"]

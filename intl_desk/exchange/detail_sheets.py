@@ -120,8 +120,9 @@ def detail_rows(
     parent_cells: dict[str, list[Any]],
     language: str,
 ) -> Iterator[list[Any]]:
-    """The sheet's header row, then its rows for the projects of ``ids`` in their order
-    (``parent_cells``: each project's cells of the :data:`PARENT` columns, as exported)."""
+    """The sheet's header row, then its rows for the projects of ``ids``, by project
+    (``parent_cells``: each project's cells of the :data:`PARENT` columns, as exported):
+    the same records give the same sheet, whatever order their list came in."""
     model: Any = detail.model
     fields = detail.fields
     yield [translate(f.label, language) for f in (*PARENT, *fields)]
@@ -146,7 +147,8 @@ def detail_rows(
                 )
                 values.append(_export_value(field, raw, language))
             order = tuple(_sortable(getattr(record, key)) for key in detail.order)
-            found.append(((position[record.project_id], *order), values))
+            parent = tuple(_sortable(cell) for cell in parent_cells[record.project_id])
+            found.append(((*parent, position[record.project_id], *order), values))
     for _key, row in sorted(found, key=lambda item: item[0]):
         yield row
 

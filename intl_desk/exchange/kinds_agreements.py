@@ -305,9 +305,6 @@ class AgreementHandler:
                         continue
                     target = str(created["id"])
                 record[column] = target
-        queued = context.writer.rows.get(Agreement, [])
-        by_id = {str(record["id"]): record for record in queued}
-        queued.sort(key=lambda record: _depth(record, by_id))  # targets inserted first
 
     def create(self, context: ImportContext, row: RowPreview) -> str:
         values = row.values
@@ -397,15 +394,3 @@ class AgreementHandler:
         objectives = [o.text for o in agreement.objectives if o.deleted_at is None]
         return self._links(context, agreement.id, row, themes, sdgs, objectives) or changed
 
-
-def _depth(
-    record: dict[str, Any], by_id: dict[str, dict[str, Any]], seen: frozenset[str] = frozenset()
-) -> int:
-    """How long the chain of agreements of the same import is that this one renews or
-    amends (0: it links to none of them)."""
-    seen = seen | {str(record["id"])}
-    targets = (by_id.get(str(record.get(column))) for column in LINKS.values())
-    return max(
-        (1 + _depth(t, by_id, seen) for t in targets if t is not None and str(t["id"]) not in seen),
-        default=0,
-    )
