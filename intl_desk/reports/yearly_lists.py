@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from intl_desk.core.display import first_few, number_text
 from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
@@ -241,6 +241,7 @@ def missions(report: YearlyReport) -> list[Flowable]:
                 else _("Every mission had its expected results written before it.")
             )
         )
+        story.append(Spacer(1, 8))
     return section(_("Missions abroad: cost, carbon and results"), story)
 
 
