@@ -210,10 +210,12 @@ def follow_ups_due(
         end = mission_end(mission)
         if end is None:
             continue
+        # once a later follow-up was made, an earlier one missed is past asking for
+        latest = max((m for m in FOLLOW_UP_MONTHS if (mission.id, m) in made), default=0)
         for months in FOLLOW_UP_MONTHS:
             when = add_months(end, months)
             days_left = (when - today).days
-            if (mission.id, months) not in made and days_left <= lead_days:
+            if months > latest and (mission.id, months) not in made and days_left <= lead_days:
                 due.append(FollowUpDue(mission.id, mission.title, months, when, days_left))
     return sorted(due, key=lambda d: (d.due, sort_key(d.title), d.months))
 

@@ -115,6 +115,10 @@ def test_follow_ups_come_due_and_go_once_made(office: OfficeFile) -> None:
         valued.follow_ups.append(FollowUp(months=3, done_on=date(2026, 6, 12)))
         session.commit()
         assert [d.months for d in follow_ups_due(session, date(2026, 9, 1))] == [6]
+        # the 6-month one missed, the 12-month one made: nothing is asked any more
+        valued.follow_ups.append(FollowUp(months=12, done_on=date(2027, 3, 15)))
+        session.commit()
+        assert follow_ups_due(session, date(2027, 4, 1)) == []
 
 
 def test_months_are_added_as_a_calendar_does() -> None:
