@@ -25,6 +25,23 @@ def test_a_saved_run_reads_back_and_compares(tmp_path: Path) -> None:
     )
 
 
+def test_the_processor_time_is_kept_and_compared(tmp_path: Path) -> None:
+    """On a shared machine the wall time says little: the process's CPU seconds are kept
+    and compared too (runs saved before they were kept read back with none)."""
+    saved = tmp_path / "before.json"
+    save_results(saved, {"overview_pdf": Result(2.5, 4.0, 95.0, cpu=3.0)})
+    before = load_results(saved)["overview_pdf"]
+    assert before.cpu == 3.0
+    line = comparison("overview_pdf", Result(2.5, 4.0, 95.0, cpu=1.5), before)
+    assert "process +0.0 %, cpu -50.0 %, peak +0.0 MiB" in line
+    saved.write_text(
+        '{"scenarios": {"overview_pdf": {"median": 2.5, "process": 4.0, "peak_mib": 95.0}}}',
+        encoding="utf-8",
+    )
+    older = load_results(saved)["overview_pdf"]
+    assert older.cpu == 0.0 and "cpu" not in comparison("overview_pdf", before, older)
+
+
 @pytest.mark.parametrize("content", [None, "not json", '{"scenarios": {"x": {"median": 1}}}'])
 def test_an_unusable_saved_run_is_refused_before_anything_runs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None

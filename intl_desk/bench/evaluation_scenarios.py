@@ -49,3 +49,26 @@ def handover_pdf(file: Path) -> float:
     if len(report.agreements) < 1000:
         raise RuntimeError("the state's handover report should list thousands of agreements")
     return elapsed
+
+
+def entity_sheets_pdf(file: Path) -> float:
+    """A page per local entity of the state (853 municipalities and their regions), as
+    ``intl-desk report entities`` writes them."""
+    from intl_desk.core.entity_sheets import entity_sheets
+    from intl_desk.core.queries import office as office_record
+    from intl_desk.reports.entity_sheets import write_entity_sheets_pdf
+    from intl_desk.reports.fonts import register_fonts
+    from intl_desk.store.office_file import OfficeFile
+
+    register_fonts()
+    started = time.perf_counter()
+    with OfficeFile.open(file, read_only=True) as office, office.session() as session:
+        sheets = entity_sheets(session, None, None)
+        own = office_record(session)
+        name = own.name if own else ""
+    buffer = io.BytesIO()
+    write_entity_sheets_pdf(sheets, name, buffer)
+    elapsed = time.perf_counter() - started
+    if len(sheets) < 853 or buffer.tell() < 100_000:
+        raise RuntimeError("the state's sheets should cover every municipality")
+    return elapsed
