@@ -16,51 +16,20 @@ return them. Each refusal is a message naming the record, sent back to the clien
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from intl_desk.core.i18n import N_, Message
-from intl_desk.core.model import AgreementParty, Base, LocalEntity, ProjectParticipant
+from intl_desk.core.model import LocalEntity
 from intl_desk.server.accounts import Account
-from intl_desk.store.merge.plan import parent_links
+from intl_desk.store.ownership import Lookup, branch_of, owners_of
 
 #: a collection round submission's states that only the office's own accounts set
 REVIEWED = ("approved", "returned")
-#: columns naming the local entity a record belongs to
-ENTITY_COLUMNS = ("local_entity_id", "lead_entity_id")
-#: a record whose owners come from its child rows: (table, child table, column to the parent)
-OWNED_THROUGH: dict[str, tuple[Table, str]] = {
-    "agreement": (Base.metadata.tables[AgreementParty.__tablename__], "agreement_id"),
-    "project": (Base.metadata.tables[ProjectParticipant.__tablename__], "project_id"),
-}
-
 Row = Mapping[str, Any]
-#: (table, id) -> the row as it will be (pushed) or is (on the server), or None
-Lookup = Callable[[str, str], Row | None]
-
-
-def branch_of(connection: Connection, entity_id: str) -> frozenset[str]:
-    """The entity and every entity under it."""
-    children: dict[str, list[str]] = {}
-    for entity, parent in connection.execute(select(LocalEntity.id, LocalEntity.parent_id)):
-        if parent is not None:
-            children.setdefault(str(parent), []).append(str(entity))
-    found, waiting = {entity_id}, [entity_id]
-    while waiting:
-        for child in children.get(waiting.pop(), ()):
-            if child not in found:
-                found.add(child)
-                waiting.append(child)
-    return frozenset(found)
-
-
-@cache
-def _links(table: str) -> tuple[tuple[str, str], ...]:
-    return parent_links().get(table, ())
 
 
 def label_of(row: Row | None, record_id: str) -> str:
@@ -162,35 +131,4 @@ class Scope:
         pushed_children: Mapping[str, Iterable[Row]],
         depth: int,
     ) -> set[str]:
-        if depth > 5:
-            return set()
-        owners: set[str] = set()
-        if table == "local_entity":
-            owners |= {str(value) for value in (row.get("id"), row.get("parent_id")) if value}
-        owners |= {str(row[column]) for column in ENTITY_COLUMNS if row.get(column)}
-        if table in OWNED_THROUGH:
-            child_table, column = OWNED_THROUGH[table]
-            stored = self.connection.execute(
-                select(child_table.c.local_entity_id).where(
-                    child_table.c[column] == row["id"], child_table.c.deleted_at.is_(None)
-                )
-            )
-            owners |= {str(value) for (value,) in stored if value}
-            owners |= {
-                str(child["local_entity_id"])
-                for child in pushed_children.get(child_table.name, ())
-                if child.get(column) == row["id"] and child.get("local_entity_id")
-            }
-        if table == "document" and row.get("record_kind") and row.get("record_id"):
-            # a document belongs to whoever owns the record it is attached to
-            owner = lookup(str(row["record_kind"]), str(row["record_id"]))
-            if owner is not None:
-                owners |= self._owners(
-                    str(row["record_kind"]), owner, lookup, pushed_children, depth + 1
-                )
-        for column, parent_table in _links(table):
-            parent_id = row.get(column)
-            parent = lookup(parent_table, str(parent_id)) if parent_id else None
-            if parent is not None:
-                owners |= self._owners(parent_table, parent, lookup, pushed_children, depth + 1)
-        return owners
+        return owners_of(self.connection, table, row, lookup, pushed_children, depth)

@@ -17,18 +17,20 @@ from __future__ import annotations
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 import httpx
 
 from intl_desk.core.i18n import N_, Message
+from intl_desk.core.model import utc_now
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.store.server_link import Link
 from intl_desk.sync.client import ServerClient, ServerUnreachable, SignInNeeded
 from intl_desk.sync.clone import CloneReport, clone_with
 from intl_desk.sync.credentials import forget_token, load_token, save_token
-from intl_desk.sync.sync import SyncReport, sync_office
+from intl_desk.sync.sync import SyncReport, link_of, sync_office
 from intl_desk.sync.trust import (
     Certificate,
     KnownServers,
@@ -61,14 +63,25 @@ class AccountRights:
 
 
 class ServerSession:
-    def __init__(self, server_url: str, account: str, known: KnownServers) -> None:
+    def __init__(
+        self, server_url: str, account: str, known: KnownServers, client_id: str | None = None
+    ) -> None:
         self.server_url = server_url.rstrip("/")
         self.account = account
         self.known = known
+        #: the cloned file's own id (None before the clone)
+        self.client_id = client_id
 
     @classmethod
     def of_link(cls, link: Link, known: KnownServers) -> ServerSession:
-        return cls(link.server_url, link.account, known)
+        return cls(link.server_url, link.account, known, link.client_id)
+
+    @property
+    def last_sync(self) -> datetime | None:
+        """When the file last synchronised (its clone counts), on this computer."""
+        if self.client_id is None:
+            return None
+        return self.known.last_sync(self.server_url, self.client_id)
 
     # --- what this computer knows ------------------------------------------------------
 
@@ -163,7 +176,10 @@ class ServerSession:
             with self.client(password) as client:
                 report = clone_with(client, target)
                 self._keep(client)
-                return report
+            link = link_of(report.path)
+            if link is not None:
+                self.known.remember_sync(self.server_url, link.client_id, utc_now())
+            return report
 
         return self._checked(work)
 
@@ -180,7 +196,10 @@ class ServerSession:
                     self.sign_out()
                     raise
                 self._keep(client)
-                return sync_office(office, client)
+                report = sync_office(office, client)
+            if self.client_id is not None:
+                self.known.remember_sync(self.server_url, self.client_id, utc_now())
+            return report
 
         return self._checked(work)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from intl_desk.core.display import number_text
+from intl_desk.core.display import date_text, number_text
 from intl_desk.core.i18n import N_, Message
 
 
@@ -74,3 +74,14 @@ def status_text(state: SyncState, now: datetime) -> str:
     if state.pending:
         return f"{synced} — {to_send.render()}"
     return synced
+
+
+def as_of_text(last_synced: datetime | None) -> str:
+    """The overview's line on a cloned file: its figures are those of the last sync."""
+    if last_synced is None:
+        return Message(N_("As of the last sync: not synchronised on this computer yet")).render()
+    local = last_synced.astimezone()  # the person's own clock
+    return Message(
+        N_("As of the last sync, {date} at {time}"),
+        {"date": date_text(local.date()), "time": local.strftime("%H:%M")},
+    ).render()

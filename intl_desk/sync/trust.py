@@ -18,6 +18,7 @@ import json
 import os
 import ssl
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -93,9 +94,10 @@ def changed_certificate(url: str, accepted: Certificate, shown: Certificate) -> 
 
 class KnownServers:
     """What this computer remembers about office servers, in one JSON file of the user's
-    configuration folder: the certificate accepted for each, and for each account the role
+    configuration folder: the certificate accepted for each, for each account the role
     and scope the server gave it at its last sign-in (so a file opened offline still
-    knows which records the account may change). Never a password or token."""
+    knows which records the account may change), and when each cloned file last
+    synchronised. Never a password or token."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -126,6 +128,21 @@ class KnownServers:
         """What the server said about ``account`` at its last sign-in (role, scope)."""
         found = self._read().get(server_key(url), {}).get("accounts", {}).get(account, {})
         return dict(found) if isinstance(found, dict) else {}
+
+    def last_sync(self, url: str, client_id: str) -> datetime | None:
+        """When the file of ``client_id`` last synchronised with the server (UTC)."""
+        found = self._read().get(server_key(url), {}).get("synced", {}).get(client_id)
+        try:
+            return datetime.fromisoformat(str(found)) if found else None
+        except ValueError:
+            return None
+
+    def remember_sync(self, url: str, client_id: str, when: datetime) -> None:
+        data = self._read()
+        data.setdefault(server_key(url), {}).setdefault("synced", {})[client_id] = (
+            when.isoformat()
+        )
+        self._write(data)
 
     def remember_account(self, url: str, account: str, role: str, scope: str | None) -> None:
         data = self._read()

@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         """Ctrl+N: a new record of the list on screen (an agreement elsewhere)."""
-        if self.office is None or self.office.read_only:
+        if self.office is None or not self.new_record_action.isEnabled():
             return
         page = self.pages.currentWidget()
         kind = page.spec.kind if isinstance(page, ListPage) else "agreements"
@@ -319,11 +319,14 @@ class MainWindow(QMainWindow):
         self._load_if_stale(self.pages.currentWidget())
         self.reloaded.emit()
 
+    def _nothing_added(self) -> str:
+        if self.office is not None and not self.office.read_only and not self.server.may_add:
+            return _("Your account on the office server may only read: nothing can be added.")
+        return _("The file is open read-only: nothing can be added.")
+
     def open_record(self, kind: str, record_id: str | None) -> None:
-        if record_id is None and self.office is not None and self.office.read_only:
-            self.statusBar().showMessage(
-                _("The file is open read-only: nothing can be added."), 5000
-            )
+        if record_id is None and self.office is not None and not self.new_record_action.isEnabled():
+            self.statusBar().showMessage(self._nothing_added(), 5000)
             return
         opener = RECORD_OPENERS.get(kind)
         if opener is not None and self.office is not None:
@@ -332,7 +335,7 @@ class MainWindow(QMainWindow):
             self.show_list(kind)
 
     def _update_title(self) -> None:
-        self._update_actions()
+        self.update_actions()
         if self.office is None:
             self.setWindowTitle("Intl Desk")
             self.file_label.setText(_("No file open"))
@@ -356,11 +359,13 @@ class MainWindow(QMainWindow):
             self.mode_label.setToolTip("")
         self.mode_label.setStyleSheet(READ_ONLY_STYLE if self.office.read_only else "")
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         """What needs a file, or a file open for editing, is offered only then: a file
-        opened read-only (someone else holds it) visibly takes no new records."""
+        opened read-only (someone else holds it), or a clone whose account on the office
+        server may only read, visibly takes no new records."""
         has_file = self.office is not None
         writable = has_file and not (self.office is not None and self.office.read_only)
+        adds = writable and self.server.may_add
         for action in (
             self.copy_action,
             self.close_action,
@@ -369,14 +374,12 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(has_file)
         for action in (self.merge_action, self.import_action, self.new_record_action):
-            action.setEnabled(writable)
+            action.setEnabled(adds)
         for page in self.list_pages.values():
-            page.new_button.setEnabled(writable)
-            page.new_button.setToolTip(
-                "" if writable else _("The file is open read-only: nothing can be added.")
-            )
+            page.new_button.setEnabled(adds)
+            page.new_button.setToolTip("" if adds else self._nothing_added())
         self.today_page.setEnabled(has_file)
-        self.today_page.first_steps.set_writable(writable)
+        self.today_page.first_steps.set_writable(adds)
         for toolbar in self.findChildren(QToolBar):
             toolbar.setVisible(has_file)
 

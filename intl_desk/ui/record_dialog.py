@@ -51,6 +51,7 @@ from intl_desk.ui.fields import FieldBinding, bind_fields, fill_vocabulary
 from intl_desk.ui.history_panel import HistoryPanel
 
 ERROR_STYLE = "color: #b3261e;"
+BANNER_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px 10px; border-radius: 3px;"
 
 
 class RecordDialog(QDialog):
@@ -153,7 +154,16 @@ class RecordDialog(QDialog):
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
         self.buttons.rejected.connect(self.reject)
+        # why this record may not be changed here (an office server's scope): see
+        # open_read_only
+        self.read_only_reason: str | None = None
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("recordReadOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(BANNER_STYLE)
+        self.read_only_banner.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
@@ -377,9 +387,26 @@ class RecordDialog(QDialog):
         if not self._released:
             release_reads(self.session)
 
+    @property
+    def writable(self) -> bool:
+        return not self.office.read_only and self.read_only_reason is None
+
+    def open_read_only(self, reason: str) -> None:
+        """The person may read this record but not change it (out of their account's scope
+        on the office server): the form says why above it and offers no Save, Duplicate
+        or Delete."""
+        self.read_only_reason = reason
+        self.read_only_banner.setText(reason)
+        self.read_only_banner.show()
+        self.form.setEnabled(False)
+        for button in (self.save_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(False)
+        for panel in self.panels:
+            panel.setEnabled(False)
+
     def revalidate(self) -> None:
         self.show_errors(self.current_errors())
-        self.save_button.setEnabled(not self.office.read_only)
+        self.save_button.setEnabled(self.writable)
         self.release_reads()
 
     # --- actions ------------------------------------------------------------------------
@@ -387,7 +414,7 @@ class RecordDialog(QDialog):
     def save(self) -> bool:
         """Write the record; with anything to fix, show every message instead and put
         the focus on the first field to fix (False)."""
-        if self.office.read_only:
+        if not self.writable:
             return False
         if self.current_errors():
             self._reveal_all()
@@ -504,7 +531,7 @@ class RecordDialog(QDialog):
 
     def _may_close(self) -> bool:
         """Ask about unsaved changes; False when the user chose to stay."""
-        if self._released or self.office.read_only or not self.has_changes:
+        if self._released or not self.writable or not self.has_changes:
             return True
         answer = QMessageBox.question(
             self,

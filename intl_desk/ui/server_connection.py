@@ -28,7 +28,7 @@ from intl_desk.core.i18n import _
 from intl_desk.core.model import utc_now
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.store.server_link import pending_count, read_link
-from intl_desk.sync.status import SyncState
+from intl_desk.sync.status import SyncState, as_of_text
 from intl_desk.ui.operations import Operation, Progress, show_failure
 from intl_desk.ui.sync_status import SyncStatusButton
 
@@ -128,6 +128,24 @@ class ServerConnection(QObject):
         """The account's role and scope, as the server last said (None: not a clone)."""
         return self.session.rights if self.session is not None else None
 
+    @property
+    def may_add(self) -> bool:
+        """Whether New is offered: not to an account that may only read."""
+        rights = self.rights
+        return rights is None or not rights.reads_only
+
+    def write_refusal(self, table: str, record_id: str | None) -> str | None:
+        """Why the account may not change this record of the open file (None: it may, or
+        the file is not a clone): the form then opens read-only with this line."""
+        office, rights = self._office, self.rights
+        if office is None or rights is None:
+            return None
+        from intl_desk.sync.write_scope import write_refusal
+
+        with office.engine.connect() as connection:
+            refusal = write_refusal(connection, rights, table, record_id)
+        return refusal.render() if refusal is not None else None
+
     def _file_opened(self, _path: str) -> None:
         office = self.window.office
         if office is None:
@@ -143,8 +161,9 @@ class ServerConnection(QObject):
         self.session = ServerSession.of_link(link, known_servers())
         self._sign_in_declined = False
         self.conflicts = []
-        self._show(SyncState())
+        self._show(SyncState(last_synced=self.session.last_sync))
         self.sync_action.setEnabled(not office.read_only)
+        self.window.update_actions()  # New only where the account may write
         if office.read_only:
             return  # someone else edits it: nothing to send, nothing may be written
         self._timer.start(SYNC_EVERY_MS)
@@ -169,8 +188,10 @@ class ServerConnection(QObject):
         self.session = None
         self.conflicts = []
         self.state = SyncState()
+        self._show_as_of()
         self.status.clear()
         self.sync_action.setEnabled(False)
+        self.window.update_actions()
         if self._sign_in is not None:
             self._sign_in.reject()
 
@@ -275,6 +296,7 @@ class ServerConnection(QObject):
     def _synced(self, outcome: SyncOutcome) -> None:
         report = outcome.report
         assert report is not None
+        self.window.update_actions()  # the role may have changed on the server
         self.conflicts = [*self.conflicts, *report.conflicts]
         self._timer.start(SYNC_EVERY_MS)
         self._show(
@@ -343,7 +365,18 @@ class ServerConnection(QObject):
         self.status.show_state(state)
         if tooltip:
             self.status.setToolTip(tooltip)
+        self._show_as_of()
         self.state_changed.emit()
+
+    def _show_as_of(self) -> None:
+        """The overview of a cloned file says when its figures were last synchronised."""
+        overview = getattr(self.window, "overview", None)
+        if overview is None:
+            return
+        if self.session is None:
+            overview.page.show_as_of(None)
+        else:
+            overview.page.show_as_of(as_of_text(self.state.last_synced))
 
     def _status_clicked(self) -> None:
         if self.state.conflicts:

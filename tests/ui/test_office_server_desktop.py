@@ -3,7 +3,8 @@
 synchronising by itself when the server is back, a conflict chosen in the dialog.
 
 One server database for the module: the state of Minas Gerais with two municipalities,
-each with an agreement. Accounts: bruno (editor of the whole office), ana (administrator).
+each with an agreement. Accounts: bruno (editor of the whole office), ana (administrator),
+carla (editor of Araponga only), rita (reader).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def server_db() -> Iterator[Engine]:
         session.commit()
     add_account(engine, "bruno", "editor")
     add_account(engine, "carla", "editor", scope="Araponga")
+    add_account(engine, "rita", "reader")
     yield engine
     engine.dispose()
 
@@ -278,4 +280,57 @@ def test_a_conflict_is_resolved_in_the_dialog(
     with window.session() as session:
         assert session.get(Agreement, agreement_id).title == "Cooperacao Nazareno-Lodz (bruno)"
     assert credentials.load_token(server.address, "bruno") is not None
+    window.close_file()
+
+
+def test_records_out_of_scope_open_read_only_saying_whose_they_are(
+    qtbot: QtBot, server: LiveServer, tmp_path: Path
+) -> None:
+    window = _window(qtbot, _clone(server, tmp_path / "Araponga.sqlite", account="carla"))
+    assert window.server.rights is not None
+    assert window.list_pages["agreements"].new_button.isEnabled()  # she adds her own
+    with window.session() as session:
+        entities = dict(session.execute(select(LocalEntity.name, LocalEntity.id)).all())
+        lyon = session.scalar(select(Partner.id).where(Partner.name == "Ville de Lyon"))
+        own = session.scalar(select(Agreement.id).where(Agreement.title == ARAPONGA))
+        assert own is not None  # (not renamed: the offline test renames bruno's copy)
+
+    assert "Nazareno" not in entities  # her clone holds her branch and what is above it
+    window.open_record("local_entities", entities["Estado de Minas Gerais"])
+    state = window.open_dialogs[-1]
+    assert state.read_only_banner.isVisible()
+    assert state.read_only_banner.text() == (
+        "This record belongs to Estado de Minas Gerais: your account changes only the records "
+        "of Araponga and of the entities under it, so it opens read-only here."
+    )
+    assert not state.save_button.isEnabled() and not state.form.isEnabled()
+
+    window.open_record("partners", lyon)
+    partner = window.open_dialogs[-1]
+    assert partner.read_only_banner.text().startswith("This record is shared by the whole office")
+
+    window.open_record("local_entities", entities["Araponga"])
+    araponga = window.open_dialogs[-1]
+    assert araponga.read_only_banner.isHidden() and araponga.save_button.isEnabled()
+    for dialog in (state, partner, araponga):
+        dialog.close()
+
+    # the overview is the territory as of the last sync (the clone, a moment ago)
+    window.overview.show_action.trigger()
+    as_of = window.overview.page.as_of_label
+    assert as_of.isVisible() and as_of.text().startswith("As of the last sync, ")
+    window.close_file()
+
+
+def test_a_reader_is_offered_no_new_record(
+    qtbot: QtBot, server: LiveServer, tmp_path: Path
+) -> None:
+    window = _window(qtbot, _clone(server, tmp_path / "Leitura.sqlite", account="rita"))
+    page = window.show_list("agreements")
+    assert not page.new_button.isEnabled()
+    assert page.new_button.toolTip() == (
+        "Your account on the office server may only read: nothing can be added."
+    )
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert not [dialog for dialog in window.open_dialogs if dialog.isVisible()]
     window.close_file()

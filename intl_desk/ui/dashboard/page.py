@@ -103,6 +103,11 @@ class DashboardPage(QWidget):
         self.print_button.clicked.connect(self.save_pdf)
         self.scope_label = QLabel()
         self.scope_label.setStyleSheet(f"color: {style.MUTED};")
+        # a file cloned from an office server: the territory as of its last sync
+        self.as_of_label = QLabel()
+        self.as_of_label.setObjectName("overviewAsOfSync")
+        self.as_of_label.setStyleSheet(f"color: {style.MUTED};")
+        self.as_of_label.hide()
         top_row = QHBoxLayout()
         top_row.addWidget(title)
         top_row.addSpacing(12)
@@ -215,7 +220,13 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top_row)
         layout.addWidget(self.scope_label)
+        layout.addWidget(self.as_of_label)
         layout.addWidget(self.stack, 1)
+
+    def show_as_of(self, text: str | None) -> None:
+        """Say when the figures were last synchronised (None: not a cloned file)."""
+        self.as_of_label.setText(text or "")
+        self.as_of_label.setVisible(bool(text))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read afresh whenever shown: records may have changed since."""

@@ -51,6 +51,7 @@ def open_dialog(window: MainWindow, kind: str, record_id: str | None) -> RecordD
     except LookupError:
         _gone(window)
         return None
+    _limit_to_scope(window, dialog)
     dialog.saved.connect(lambda _record_id: window.reload())
     _show(window, dialog)
     return dialog
@@ -74,6 +75,16 @@ def duplicate_record(window: MainWindow, kind: str, record_id: str) -> RecordDia
     copy.saved.connect(lambda _record_id: window.reload())
     _show(window, copy)
     return copy
+
+
+def _limit_to_scope(window: MainWindow, dialog: RecordDialog) -> None:
+    """A record out of the account's scope on the office server opens read-only, saying
+    whose it is."""
+    if dialog.is_new:
+        return
+    reason = window.server.write_refusal(dialog.model.__tablename__, dialog.record.id)
+    if reason is not None:
+        dialog.open_read_only(reason)
 
 
 def _show(window: MainWindow, dialog: RecordDialog) -> None:
