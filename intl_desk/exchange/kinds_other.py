@@ -124,6 +124,46 @@ class PartnerHandler(_Simple):
             for partner_id, country in found
         }
 
+    def load(self, context: ImportContext, rows: list[RowPreview]) -> None:
+        super().load(context, rows)
+        # where each namesake is: three Springfields of the United States are three cities
+        places: dict[Any, list[tuple[str, Place]]] = {}
+        names = {name_key(str(row.values.get("name") or "")) for row in rows}
+        ids = [pid for name in names for pid, _country in context.partners.get(name, [])]
+        for start in range(0, len(ids), 500):
+            found = context.session.execute(
+                select(
+                    Partner.id, Partner.name, Partner.country_code, Partner.region,
+                    Partner.latitude, Partner.longitude,
+                ).where(Partner.id.in_(ids[start : start + 500]))
+            )
+            for pid, name, country, region, latitude, longitude in found:
+                key = (name_key(name), country)
+                places.setdefault(key, []).append((pid, (region, latitude, longitude)))
+        context.extra["partner_places"] = places
+
+    def check(self, context: ImportContext, row: RowPreview) -> None:
+        """A namesake in the same country is the same partner unless the rows say it lies
+        elsewhere (another region, coordinates more than about 50 km away)."""
+        row.label = str(row.values.get("name") or "")
+        self.prepare(context, row)
+        if row.errors:
+            return
+        record = transient(self.model, self.record_values(context, row))
+        row.errors.extend(Issue(error.message) for error in self.errors(context, record))
+        if row.errors:
+            return
+        places: dict[Any, list[tuple[str, Place]]] = context.extra["partner_places"]
+        here: Place = (
+            row.values.get("region"), row.values.get("latitude"), row.values.get("longitude")
+        )
+        namesakes = places.setdefault(self.key(row.values), [])
+        same = next((ref for ref, place in namesakes if _same_place(place, here)), None)
+        if same is not None:
+            row.duplicate_of = same
+        else:
+            namesakes.append((f"row:{row.number}", here))
+
     def prepare(self, context: ImportContext, row: RowPreview) -> None:
         row.values["country_code"] = row.values.pop("country", None)
         if not row.values.get("kind"):
@@ -312,3 +352,17 @@ class MeasurementHandler(_Simple):
             )
             context.created[key] = period["id"]
         return {"period_id": context.created[key]}
+
+
+#: a partner's region and coordinates, any of them unknown
+Place = tuple[Any, Any, Any]
+
+
+def _same_place(one: Place, other: Place) -> bool:
+    """Whether two namesakes can be one place: nothing they say tells them apart."""
+    (region, latitude, longitude), (region2, latitude2, longitude2) = one, other
+    if region and region2 and name_key(str(region)) != name_key(str(region2)):
+        return False
+    if None not in (latitude, longitude, latitude2, longitude2):
+        return abs(latitude - latitude2) <= 0.5 and abs(longitude - longitude2) <= 0.5
+    return True
