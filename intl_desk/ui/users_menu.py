@@ -3,7 +3,7 @@ connected to (the window's server connection says who is signed in, with which r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -12,16 +12,15 @@ from PySide6.QtWidgets import QMenu
 from intl_desk.core.i18n import _
 
 if TYPE_CHECKING:
+    from intl_desk.sync.session import ServerSession
     from intl_desk.ui.main_window import MainWindow
     from intl_desk.ui.users_dialog import UsersDialog
 
 
-def _administered_session(window: MainWindow) -> Any | None:
+def _administered_session(window: MainWindow) -> ServerSession | None:
     """The server session of the open file when its account is an administrator."""
-    connection = getattr(window, "server", None)  # the server connection (File › Connect…)
-    session = getattr(connection, "session", None)
-    rights = getattr(session, "rights", None)
-    return session if getattr(rights, "role", None) == "admin" else None
+    rights = window.server.rights
+    return window.server.session if rights is not None and rights.role == "admin" else None
 
 
 def open_users(window: MainWindow) -> UsersDialog | None:
@@ -52,8 +51,5 @@ def install_users_menu(window: MainWindow) -> QAction | None:
 
     offer()
     window.file_opened.connect(lambda _path: offer())
-    connection = getattr(window, "server", None)
-    changed = getattr(connection, "state_changed", None)
-    if changed is not None:
-        changed.connect(offer)
+    window.server.state_changed.connect(offer)  # signed in again, or the file closed
     return action

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from memory_keyring import MemoryKeyring
+from menu_helpers import choose
 from server.live_server import (
     PASSWORD,
     LiveServer,
@@ -22,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -38,7 +41,11 @@ from intl_desk.core.tracking import TrackedSession
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.sync import admin
 from intl_desk.sync.client import ServerClient, ServerError
+from intl_desk.sync.session import ServerSession
+from intl_desk.sync.trust import known_servers
 from intl_desk.ui.combo_search import FoldedSearch
+from intl_desk.ui.dialogs.registry import register_all
+from intl_desk.ui.main_window import MainWindow
 from intl_desk.ui.users_dialog import UsersDialog
 
 TypeText = Callable[[QWidget, str], None]
@@ -126,15 +133,27 @@ def test_an_administrator_adds_an_account_for_one_municipality_which_clones_only
     qtbot: QtBot,
     typist: TypeText,
     monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
 ) -> None:
-    monkeypatch.setenv("INTL_DESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # its own known servers
     state = tmp_path / "ana.sqlite"
-    assert main(["clone", server.address, "-o", str(state), "--user", "ana"]) == 0
-    office = OfficeFile.open(state)
-    dialog = UsersDialog(office, lambda: _client(server, "ana"), "ana")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 2)
+    ServerSession(server.address, "ana", known_servers()).clone(PASSWORD, state)
+    register_all()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    users = window.findChild(QAction, "usersAction")
+    assert isinstance(users, QAction) and not users.isVisible()  # no server, no accounts
+    with qtbot.waitSignal(window.server.attempt_ended, timeout=20_000):
+        window.open_file(state)
+    assert users.isVisible()  # ana administers the server the file is connected to
+    choose(qtbot, window, "&Office", Qt.Key.Key_U)  # Users and roles…, for an administrator
+    qtbot.waitUntil(lambda: window.findChild(UsersDialog) is not None)
+    dialog = window.findChild(UsersDialog)
+    assert isinstance(dialog, UsersDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 2, timeout=20_000)
 
     typist(dialog.name, "joao")
     typist(dialog.password, NEW_PASSWORD)
@@ -172,4 +191,3 @@ def test_an_administrator_adds_an_account_for_one_municipality_which_clones_only
         client_id = session.scalars(select(ServerLink.client_id)).one()
     assert dialog.devices.count() == 1
     assert dialog.devices.item(0).text().startswith(f"Desktop {client_id[:8]}: last synchronised")
-    office.close()
