@@ -141,14 +141,14 @@ def with_signed_totals(
     }
     own: dict[str, set[str]] = {}
     below: dict[str, set[str]] = {}
+    chains: dict[str, tuple[str, ...]] = {}  # each entity and those above it, walked once
     for entity_id, agreement_id in pairs_signed:
         own.setdefault(entity_id, set()).add(agreement_id)
-        seen: set[str] = set()
-        current: str | None = entity_id
-        while current is not None and current not in seen:  # a cycle never hangs
-            seen.add(current)
+        chain = chains.get(entity_id)
+        if chain is None:
+            chain = chains[entity_id] = _self_and_above(entity_id, parents)
+        for current in chain:
             below.setdefault(current, set()).add(agreement_id)
-            current = parents.get(current)
     return tuple(
         replace(
             figure,
@@ -157,6 +157,15 @@ def with_signed_totals(
         )
         for figure in figures
     )
+
+
+def _self_and_above(entity_id: str, parents: dict[str, str | None]) -> tuple[str, ...]:
+    chain: list[str] = []
+    current: str | None = entity_id
+    while current is not None and current not in chain:  # a cycle never hangs
+        chain.append(current)
+        current = parents.get(current)
+    return tuple(chain)
 
 
 def signed_by_year(session: Session, filters: OverviewFilters) -> tuple[YearSeries, ...]:
