@@ -11,7 +11,6 @@ certificate and cloning run in the background: the window stays usable.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,6 +36,7 @@ from intl_desk.core.i18n import N_, Message, _
 from intl_desk.sync.clone import CloneReport
 from intl_desk.sync.session import ServerSession
 from intl_desk.sync.trust import Certificate, known_servers
+from intl_desk.ui.new_office_dialog import suggested_file_name
 from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
 
 ERROR_STYLE = "color: #b3261e;"
@@ -62,12 +62,12 @@ def server_address(text: str) -> str | None:
 
 
 def suggested_file(address: str, account: str) -> Path:
+    """``joão`` on ``servidor.mg.gov.br`` → ``Documents/joao - servidor.mg.gov.br.sqlite``."""
     host = urlsplit(address).hostname or "server"
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{account} {host}").strip("-") or "office"
     documents = QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     )
-    return Path(documents or Path.home()) / f"{name}.sqlite"
+    return Path(documents or Path.home()) / suggested_file_name(f"{account} - {host}")
 
 
 class ConnectDialog(QDialog):

@@ -36,12 +36,13 @@ from intl_desk.core.tracking import TrackedSession
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.sync import credentials
 from intl_desk.sync.session import ServerSession
-from intl_desk.sync.trust import Certificate, known_servers
+from intl_desk.sync.trust import Certificate, CertificateChanged, known_servers
 from intl_desk.ui import server_connection
 from intl_desk.ui.connect_dialog import ConnectDialog
 from intl_desk.ui.dialogs.registry import register_all
 from intl_desk.ui.main_window import MainWindow
 from intl_desk.ui.merge_dialog import KEEP_COLUMN, MergeDialog
+from intl_desk.ui.sign_in_dialog import SignInDialog
 
 ARAPONGA = "Geminação Araponga–Lyon"
 NAZARENO = "Cooperação Nazareno–Łódź"
@@ -332,3 +333,45 @@ def test_a_reader_is_offered_no_new_record(
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert not [dialog for dialog in window.open_dialogs if dialog.isVisible()]
     window.close_file()
+
+
+def test_an_expired_sign_in_is_asked_for_again_and_nothing_is_lost(
+    qtbot: QtBot, server: LiveServer, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    path = _clone(server, tmp_path / "Minas.sqlite")
+    credentials.save_token(server.address, "bruno", "expired.token")  # refused by the server
+    window = _window(qtbot, path)
+    sign_in = window.findChild(SignInDialog)
+    assert sign_in is not None and sign_in.isVisible()
+    assert _status(window) == "Sign in to synchronise"
+    assert credentials.load_token(server.address, "bruno") is None  # the refused one forgotten
+
+    qtbot.keyClicks(sign_in.password, PASSWORD)
+    with qtbot.waitSignal(window.server.synced, timeout=20_000):
+        qtbot.mouseClick(sign_in.sign_in_button, Qt.MouseButton.LeftButton)
+    assert _status(window) == "Synced just now"
+    token = credentials.load_token(server.address, "bruno")
+    assert token not in (None, "expired.token", PASSWORD)
+    assert PASSWORD not in memory_keyring.secrets.values()
+    window.close_file()
+
+
+def test_a_server_showing_another_certificate_is_refused_before_anything_is_sent(
+    server_db: Engine, tmp_path: Path, tls: list[str]
+) -> None:
+    accepted = Certificate(Path(tls[1]).read_text())  # the certificate accepted earlier
+    cert, key = tmp_path / "other.pem", tmp_path / "other.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    with live_server(server_db, ["--tls-cert", str(cert), "--tls-key", str(key)]) as other:
+        session = ServerSession(other.address, "bruno", known_servers())
+        session.accept_certificate(accepted)
+        with pytest.raises(CertificateChanged) as refused:
+            session.sign_in(PASSWORD)
+        _code, _out, log = other.stop()
+    assert accepted.fingerprint in str(refused.value)
+    assert Certificate(cert.read_text()).fingerprint in str(refused.value)
+    assert "/v1/login" not in log  # the password never left
