@@ -7,13 +7,13 @@ from pathlib import Path
 
 from form_helpers import refused_save
 from sqlalchemy import select
+from user_input import choose, retype
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QLabel,
     QListWidget,
     QTableWidget,
@@ -38,11 +38,6 @@ def _places(office: OfficeFile) -> tuple[str, str]:
         return entity.id, partner.id
 
 
-def _pick(box: QComboBox, text: str) -> None:
-    labels = [box.itemText(index).strip() for index in range(box.count())]
-    box.setCurrentIndex(labels.index(text))
-
-
 def _tick(qtbot: QtBot, box: QListWidget, label: str) -> None:
     """Select the language and press space, as a keyboard user ticks a box."""
     item = box.findItems(label, Qt.MatchFlag.MatchExactly)[0]
@@ -58,7 +53,7 @@ def test_create_a_contact_at_a_partner_and_find_it_after_reopening(
     qtbot.addWidget(dialog)
     typist(dialog.ui.name, "Agnieszka Wróblewska")
     typist(dialog.ui.position, "Dyrektor Biura Współpracy Międzynarodowej")
-    _pick(dialog.ui.partner_id, "Łódź (Poland)")
+    choose(qtbot, dialog.ui.partner_id, "Łódź (Poland)")
     typist(dialog.ui.email, "a.wroblewska@uml.lodz.pl")
     typist(dialog.ui.phone, "+48 42 638 40 00")
     _tick(qtbot, dialog.ui.languages_list, "Polish")
@@ -99,8 +94,8 @@ def test_staff_at_one_of_our_entities_round_trips(
     ]
     assert ticked == ["French", "Italian", "xx"]  # an unknown code is kept, not dropped
     assert not dialog.has_changes
-    _pick(dialog.ui.partner_id, "Łódź (Poland)")
-    _pick(dialog.ui.local_entity_id, "Direction des relations internationales")
+    choose(qtbot, dialog.ui.partner_id, "Łódź (Poland)")
+    choose(qtbot, dialog.ui.local_entity_id, "Direction des relations internationales")
     assert dialog.ui.partner_id.currentData() is None  # one or the other, never both
     qtbot.mouseClick(dialog.ui.is_staff, Qt.MouseButton.LeftButton)
     _tick(qtbot, box, "Italian")
@@ -129,7 +124,7 @@ def test_an_email_without_at_sign_is_shown_under_its_field(
     assert label.isVisibleTo(dialog)
     assert label.text() == "“an.nguyen.hue.gov.vn” is not an e-mail address."
     assert not dialog.save()
-    dialog.ui.email.setText("an.nguyen@hue.gov.vn")
+    retype(qtbot, dialog.ui.email, "an.nguyen@hue.gov.vn")
     assert label.isHidden()
     assert not dialog.current_errors()
 
@@ -159,7 +154,7 @@ def test_a_contacts_positions_over_time_reach_the_partners_story(
     qtbot.waitActive(dialog)
     typist(dialog.ui.name, "Hanna Zdanowska")
     typist(dialog.ui.position, "Marszałek województwa")
-    _pick(dialog.ui.partner_id, "Łódź (Poland)")
+    choose(qtbot, dialog.ui.partner_id, "Łódź (Poland)")
     bar = dialog.tabs.tabBar()
     tab = dialog.tabs.indexOf(dialog.positions)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tab).center())

@@ -10,6 +10,7 @@ import pytest
 from overview_office import TODAY, YEAR, build_overview_office
 from pypdf import PdfReader
 from sqlalchemy import select
+from user_input import choose
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -132,13 +133,13 @@ def test_a_table_row_opens_the_record_or_list(
     assert agreements.model.rowCount() == 2
 
 
-def test_changing_a_filter_refreshes_the_figures(window: MainWindow) -> None:
+def test_changing_a_filter_refreshes_the_figures(qtbot: QtBot, window: MainWindow) -> None:
     page = _dashboard(window)
-    page.country_box.setCurrentIndex(page.country_box.findData("VN"))
+    choose(qtbot, page.country_box, data="VN")
     tiles = {tile.label.text(): tile.value.text() for tile in page.tiles}
     assert tiles["Active agreements"] == "1"
     assert "Partners in Vietnam" in page.scope_label.text()
-    page.year_box.setCurrentIndex(page.year_box.findData(2025))
+    choose(qtbot, page.year_box, data=2025)
     assert page.current_filters().year == 2025
     notes = {t.label.text(): t.note.text() for t in page.tiles}
     assert notes["Agreements signed"].endswith("· 0 in 2025")
@@ -154,7 +155,7 @@ def test_print_saves_what_is_on_screen_and_opens_it(
     )
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
     page = _dashboard(window)
-    page.country_box.setCurrentIndex(page.country_box.findData("PL"))
+    choose(qtbot, page.country_box, data="PL")
     with qtbot.waitSignal(page.pdf_written):  # written in the background
         page.print_button.click()
     pdf = target.with_suffix(".pdf")

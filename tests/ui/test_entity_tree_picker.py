@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from user_input import choose, retype
+
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import LocalEntity
@@ -32,7 +34,7 @@ def test_the_entity_picker_shows_the_tree_and_names_without_indentation(
         "São João del-Rei": 1,
         "Secretaria de Cultura": 2,
     }
-    box.setCurrentIndex(box.findData("e-cult"))
+    choose(qtbot, box, data="e-cult")
     assert box.currentText() == "Secretaria de Cultura"  # no leading spaces when closed
     tooltip = box.itemData(box.currentIndex(), 3)  # Qt.ToolTipRole
     assert tooltip == "Minas Gerais › São João del-Rei › Secretaria de Cultura"
@@ -42,7 +44,7 @@ def test_the_entity_picker_shows_the_tree_and_names_without_indentation(
     assert bold == ["Minas Gerais", "São João del-Rei"]
     show_as_tree(box)  # a second call keeps the tree
     assert box.itemData(box.findData("e-cult"), DEPTH_ROLE) == 2
-    dialog.ui.name.setText("Ana Souza")
+    retype(qtbot, dialog.ui.name, "Ana Souza")
     assert dialog.save()
     assert box.currentData() == "e-cult"
     box.showPopup()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from user_input import choose
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
@@ -102,9 +103,9 @@ def test_creating_the_office_file_opens_it_with_its_details_and_logo(
     def fill_and_accept(dialog: NewOfficeDialog) -> int:
         typist(dialog.name, "Prefeitura de São João del-Rei")
         dialog.path.setText(str(tmp_path / "sjdr.sqlite"))
-        dialog.kind.setCurrentIndex(dialog.kind.findData("city"))
-        dialog.country.setCurrentIndex(dialog.country.findData("BR"))
-        dialog.language.setCurrentIndex(dialog.language.findData("pt"))
+        choose(qtbot, dialog.kind, data="city")
+        choose(qtbot, dialog.country, data="BR")
+        choose(qtbot, dialog.language, data="pt")
         dialog.load_logo(logo)
         assert dialog.create_button.isEnabled()
         return int(QDialog.DialogCode.Accepted)

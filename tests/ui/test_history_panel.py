@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from user_input import choose, retype, tick
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
@@ -75,11 +76,12 @@ def test_changes_show_labels_names_and_local_dates(
         ("Party added", "", "Łódź"),
         ("Party added", "", "Ville de Lyon"),
     }
-    ui.status.setCurrentIndex(ui.status.findData("terminated"))
+    choose(qtbot, ui.status, data="terminated")
     typist(dialog.end_date.field, "15/03/2026")  # a terminated agreement says when it ended
-    ui.responsible_id.setCurrentIndex(ui.responsible_id.findData("c-amina"))
-    ui.date_expires.setDate(ui.date_expires.date().addYears(1))
-    ui.perpetual.setChecked(False)
+    choose(qtbot, ui.responsible_id, data="c-amina")
+    retype(qtbot, ui.date_expires, ui.date_expires.date().addYears(1).toString("dd/MM/yyyy"))
+    if ui.perpetual.isChecked():
+        tick(qtbot, ui.perpetual)
     for row in range(ui.theme_list.count()):
         item = ui.theme_list.item(row)
         if item.data(Qt.ItemDataRole.UserRole) == "culture":

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
+from user_input import choose
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -110,7 +111,7 @@ def test_a_corrected_column_is_used_and_remembered(
         wizard.columns_table.item(row, 0).text() for row in range(wizard.columns_table.rowCount())
     ]
     box = wizard.field_boxes[titles.index("Observations")]
-    box.setCurrentIndex(box.findData("summary"))
+    choose(qtbot, box, data="summary")
     _next(qtbot, wizard, CHECK)
     again = _wizard(qtbot, window, tmp_path)
     again.choose_file(register)
@@ -159,7 +160,7 @@ def test_export_writes_the_rows_of_the_list_with_its_filter(
     qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
     assert page.findChild(type(page.new_button), "exportButton") is not None
     box = page.facet_boxes["status"]
-    box.setCurrentIndex(box.findData("draft"))
+    choose(qtbot, box, data="draft")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.reading, timeout=10_000)
     target = tmp_path / "export.xlsx"
     monkeypatch.setattr(
@@ -203,7 +204,7 @@ def test_the_wizard_imports_a_list_of_partners(
     workbook.save(path)
     wizard = _wizard(qtbot, window, tmp_path)
     wizard.choose_file(path)
-    wizard.kind_box.setCurrentIndex(wizard.kind_box.findData("partners"))
+    choose(qtbot, wizard.kind_box, data="partners")
     _next(qtbot, wizard, COLUMNS)
     _next(qtbot, wizard, CHECK)
     assert "1 new" in wizard.summary_label.text()

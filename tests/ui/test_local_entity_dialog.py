@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import select
+from user_input import choose, retype
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
@@ -37,10 +38,6 @@ def _labels(box: QComboBox) -> list[str]:
     return [box.itemText(index).strip() for index in range(box.count())]
 
 
-def _pick(box: QComboBox, label: str) -> None:
-    box.setCurrentIndex(_labels(box).index(label))
-
-
 def test_create_an_entity_under_a_region_and_find_it_after_reopening(
     qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
 ) -> None:
@@ -50,12 +47,12 @@ def test_create_an_entity_under_a_region_and_find_it_after_reopening(
     assert refused_save(qtbot, dialog) == ["This field is required."]
     assert dialog.error_labels["name"].text() == "This field is required."
     typist(dialog.ui.name, "Prados")
-    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData("municipality"))
+    choose(qtbot, dialog.ui.kind, data="municipality")
     typist(dialog.ui.code, "3152808")
-    _pick(dialog.ui.parent_id, "Campo das Vertentes")
-    dialog.ui.latitude.setValue(-21.0597)
-    dialog.ui.longitude.setValue(-44.0778)
-    dialog.ui.population.setValue(8963)
+    choose(qtbot, dialog.ui.parent_id, "Campo das Vertentes")
+    retype(qtbot, dialog.ui.latitude, "-21.0597")
+    retype(qtbot, dialog.ui.longitude, "-44.0778")
+    retype(qtbot, dialog.ui.population, "8963")
     typist(dialog.ui.notes, "Cidade histórica")
     assert not dialog.current_errors()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import select
+from user_input import choose
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
@@ -133,8 +134,8 @@ def test_create_a_network_with_a_membership_and_a_participation(
     ui = dialog.ui
     typist(ui.name, "Cités et Gouvernements Locaux Unis")
     typist(ui.acronym, "CGLU")
-    ui.scope.setCurrentIndex(ui.scope.findData("global"))
-    ui.parent_id.setCurrentIndex(ui.parent_id.findData(ids["cuf"]))
+    choose(qtbot, ui.scope, data="global")
+    choose(qtbot, ui.parent_id, data=ids["cuf"])
     _tick(qtbot, ui.themes_list, "Peace and human rights")
     _tick(qtbot, ui.themes_list, "Culture")
     typist(ui.website, "https://uclg.org")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from form_helpers import refused_save, shown_messages
 from sqlalchemy import select
+from user_input import choose, retype
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -42,8 +43,8 @@ def test_create_a_partner_from_the_gazetteer(
 def test_an_invalid_coordinate_is_shown_next_to_its_field(qtbot: QtBot, office: OfficeFile) -> None:
     dialog = PartnerDialog(office)
     qtbot.addWidget(dialog)
-    dialog.ui.name.setText("Córdoba")
-    dialog.ui.country_code.setCurrentIndex(dialog.ui.country_code.findData("AR"))
+    retype(qtbot, dialog.ui.name, "Córdoba")
+    choose(qtbot, dialog.ui.country_code, data="AR")
     assert not dialog.current_errors()
     assert not dialog.error_labels.get("name") or dialog.error_labels["name"].isHidden()
 
@@ -56,7 +57,7 @@ def test_edit_is_saved_with_its_history(qtbot: QtBot, office: OfficeFile) -> Non
     dialog = PartnerDialog(office, partner.id)
     qtbot.addWidget(dialog)
     assert dialog.ui.name.text() == "Hue"
-    dialog.ui.name.setText("Huế")
+    retype(qtbot, dialog.ui.name, "Huế")
     assert dialog.has_changes
     assert dialog.save()
     assert not dialog.has_changes

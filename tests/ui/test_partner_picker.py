@@ -7,6 +7,7 @@ from pathlib import Path
 
 from form_helpers import refused_save
 from sqlalchemy import select
+from user_input import choose
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -96,8 +97,8 @@ def test_an_organisation_unknown_to_the_gazetteer_opens_the_partner_form(
     qtbot.addWidget(form)
     assert form.ui.name.text() == "ONU-Habitat"
     assert refused_save(qtbot, form) == ["Choose a country."]
-    form.ui.kind.setCurrentIndex(form.ui.kind.findData("international_organisation"))
-    form.ui.country_code.setCurrentIndex(form.ui.country_code.findData("KE"))
+    choose(qtbot, form.ui.kind, data="international_organisation")
+    choose(qtbot, form.ui.country_code, data="KE")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert box.currentText() == "ONU-Habitat (Kenya)"
     assert str(box.currentData()).startswith("partner:")

@@ -41,6 +41,7 @@ def choose(
         index = labels.index(text)
     assert index >= 0, (text, data)
     assert box.isEnabled(), f"{box.objectName()} is disabled"
+    window = box.window()
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     view = box.view()
@@ -51,6 +52,10 @@ def choose(
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(entry).center()
     )
     qtbot.waitUntil(lambda: not view.isVisible())
+    if window.isVisible():  # as a window manager does once the list is closed (offscreen
+        window.activateWindow()  # gives the focus to no window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        box.setFocus()
     assert box.currentIndex() == index, (box.currentText(), text, data)
 
 
