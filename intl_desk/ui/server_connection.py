@@ -213,14 +213,13 @@ class ServerConnection(QObject):
         """A save (or an import, a merge): send it soon when online; say the count offline."""
         if self.session is None or self._reloading or self._office is None:
             return
-        if self.state.offline or self.state.sign_in_needed:
-            office = self._office
-            Operation(self.window, lambda _p: _count_pending(office), self._pending_counted).run()
-            return
-        self._after_save.start()
+        office = self._office  # the count in the status bar follows every save
+        Operation(self.window, lambda _p: _count_pending(office), self._pending_counted).run()
+        if not (self.state.offline or self.state.sign_in_needed):
+            self._after_save.start()
 
     def _pending_counted(self, pending: int) -> None:
-        if self.session is not None:
+        if self.session is not None and not self.state.syncing:
             self._show(self.state.but(pending=pending))
 
     # --- synchronising -------------------------------------------------------------------

@@ -375,3 +375,24 @@ def test_a_server_showing_another_certificate_is_refused_before_anything_is_sent
     assert accepted.fingerprint in str(refused.value)
     assert Certificate(cert.read_text()).fingerprint in str(refused.value)
     assert "/v1/login" not in log  # the password never left
+
+
+def test_closing_the_file_sends_its_last_changes(
+    qtbot: QtBot, server: LiveServer, server_db: Engine, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(server_connection, "AFTER_SAVE_MS", 600_000)  # only the closing sends
+    window = _window(qtbot, _clone(server, tmp_path / "Minas.sqlite"))
+    with window.session() as session:
+        lyon = session.scalar(select(Partner.id).where(Partner.name == "Ville de Lyon"))
+    window.open_record("partners", lyon)
+    dialog = window.open_dialogs[-1]
+    dialog.ui.name.selectAll()
+    qtbot.keyClicks(dialog.ui.name, "Lyon Metropole")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _status(window) == "Synced just now — 1 change to send")
+    dialog.close()
+    window.close_file()
+    with server_db.connect() as connection:
+        name = connection.scalar(select(Partner.name).where(Partner.id == lyon))
+    assert name == "Lyon Metropole"
