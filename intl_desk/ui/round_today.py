@@ -117,7 +117,11 @@ def open_rounds(window: MainWindow, round_id: str | None = None) -> RoundsDialog
     if window.office is None:
         window.statusBar().showMessage(_("Open an office file first."), 5000)
         return None
-    dialog = RoundsDialog(window.office, window.today_page._today(), window, round_id)
+    rights = window.server.rights  # a municipality's account answers, the office reviews
+    may_review = rights is None or (rights.role != "reader" and not rights.scope_entity_id)
+    dialog = RoundsDialog(
+        window.office, window.today_page._today(), window, round_id, may_review=may_review
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.finished.connect(lambda _result: window.reload())  # Today, the measurements
     dialog.open()

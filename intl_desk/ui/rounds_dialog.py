@@ -51,9 +51,14 @@ class RoundsDialog(QDialog):
         today: date,
         parent: QWidget | None = None,
         round_id: str | None = None,
+        *,
+        may_review: bool = True,
     ) -> None:
+        """``may_review`` is False for a municipality's account on an office server: it
+        submits its figures, the office approves or returns them."""
         super().__init__(parent)
         self.setObjectName("roundsDialog")
+        self.may_review = may_review
         self.setWindowTitle(_("Collection rounds"))
         self.office = office
         self.today = today
@@ -232,8 +237,12 @@ class RoundsDialog(QDialog):
         status = chosen.status if chosen else None
         writable = not self.office.read_only
         self.submit_button.setEnabled(writable and status in rounds.OWED)
-        self.approve_button.setEnabled(writable and status == "submitted")
-        self.return_button.setEnabled(writable and status in ("submitted", "approved"))
+        reviews = writable and self.may_review
+        self.approve_button.setEnabled(reviews and status == "submitted")
+        self.return_button.setEnabled(reviews and status in ("submitted", "approved"))
+        if not self.may_review:
+            for button in (self.approve_button, self.return_button):
+                button.setToolTip(_("Only the office's own accounts approve or return figures."))
         self.comment.setEnabled(self.return_button.isEnabled())
         self.copy_button.setEnabled(self.view is not None)
 

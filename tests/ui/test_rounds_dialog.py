@@ -6,6 +6,7 @@ then says what is owed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from menu_helpers import choose, window_on
@@ -16,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListWidget, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.new_round_dialog import NewRoundDialog
 from intl_desk.ui.round_today import RoundsPanel
 from intl_desk.ui.rounds_dialog import RoundsDialog
@@ -109,3 +111,17 @@ def test_the_state_office_opens_a_round_and_reviews_the_answers(
         "2026 yearly figures — Barbacena: returned to be corrected (O número de acordos"
     )
     assert lines[1].startswith("2026 yearly figures — São João del-Rei: 0 of 2 figures entered")
+
+
+def test_a_municipality_submits_but_does_not_review(qtbot: QtBot, tmp_path: Path) -> None:
+    path = make_state(tmp_path / "minas.sqlite")
+    enter_figures(path, "Barbacena", {"Acordos ativos": 3, "Estudantes em intercâmbio": 40})
+    with OfficeFile.open(path) as office:
+        dialog = RoundsDialog(office, date(2027, 1, 10), may_review=False)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _click_row(qtbot, dialog.table, "Barbacena")
+        _click(qtbot, dialog.submit_button)
+        assert _statuses(dialog.table)["Barbacena"] == "Submitted, awaiting review"
+        assert not dialog.approve_button.isEnabled() and not dialog.return_button.isEnabled()
+        dialog.close()
