@@ -40,6 +40,8 @@ class ImportContext:
     office: Office | None
     #: folded name → [(id, country code)] (two partners may share a name in two countries)
     partners: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: partner id → its name as written: "Los Angeles" is not "Los Ángeles" when both exist
+    partner_names: dict[str, str] = field(default_factory=dict)
     entities: dict[str, str] = field(default_factory=dict)
     #: (folded name, country) → the partner this import will create
     new_partners: dict[tuple[str, str], PlannedPartner] = field(default_factory=dict)
@@ -66,6 +68,7 @@ class ImportContext:
             )
         ):
             context.partners.setdefault(name_key(name), []).append((partner_id, country))
+            context.partner_names[partner_id] = name
         kinds: Counter[str] = Counter()
         governments: list[str] = []
         for entity_id, name, kind in session.execute(
@@ -120,6 +123,9 @@ class ImportContext:
         with ``any_country`` (a project's country is not its funder's) any namesake does."""
         key = name_key(name)
         found = self.partners.get(key, [])
+        if len(found) > 1:  # namesakes: the one written exactly so first
+            exact = name.strip()
+            found = sorted(found, key=lambda item: self.partner_names.get(item[0]) != exact)
         for partner_id, country in found:
             if country in countries:
                 return partner_id, None

@@ -11,7 +11,7 @@ from exchange_helpers import write_rows
 from sqlalchemy import select
 
 from intl_desk.cli import main
-from intl_desk.core.model import Partner
+from intl_desk.core.model import Partner, Project
 from intl_desk.store.office_file import OfficeFile
 
 
@@ -50,3 +50,31 @@ def test_springfields_apart_are_three_partners(
         ("Springfield", "US", "Massachusetts", 42),
         ("Springfield", "US", "Misuri", 37),
     ]
+
+
+def test_a_partner_named_exactly_wins_over_a_namesake_without_accents(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add(Partner(name="Los Ángeles", country_code="CL"))
+        session.add(Partner(name="Los Angeles", country_code="US"))
+        session.commit()
+    sheet = write_rows(
+        tmp_path / "projetos.xlsx",
+        [
+            ["Projetos de cooperação — 2024"],
+            ["Título", "País", "Parceiros"],
+            ["Intercâmbio cultural Ouro Preto – Los Angeles", "Brasil", "Los Angeles"],
+            ["Escolas de Temuco e Uberaba", "Brasil", "Los Ángeles"],
+        ],
+    )
+    assert main(["import", str(office_path), str(sheet), "--kind", "projects"]) == 0
+    with OfficeFile.open(office_path, read_only=True) as office, office.session() as session:
+        linked = {
+            project.title: [p.partner.country_code for p in project.participants if p.partner]
+            for project in session.scalars(select(Project))
+        }
+    assert linked == {
+        "Intercâmbio cultural Ouro Preto – Los Angeles": ["US"],
+        "Escolas de Temuco e Uberaba": ["CL"],
+    }
