@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from user_input import open_tab
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -69,7 +71,7 @@ def test_the_form_says_what_the_agreement_lacks_until_it_is_mended(
         "No responsible officer: choose who follows it up.",
     ]
     # an objective of its own, typed in the table, and Élodie chosen as responsible
-    dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(dialog.pages[1]))
+    open_tab(qtbot, dialog.tabs, dialog.tabs.indexOf(dialog.pages[1]))
     table = dialog.objectives.table
     qtbot.mouseClick(dialog.objectives.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(table.indexWidget(table.model().index(0, 0)), QLineEdit))
@@ -77,7 +79,7 @@ def test_the_form_says_what_the_agreement_lacks_until_it_is_mended(
     typist(editor, "Accueillir dix étudiants de Łódź par an")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
-    dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(dialog.pages[0]))
+    open_tab(qtbot, dialog.tabs, dialog.tabs.indexOf(dialog.pages[0]))
     dialog.ui.responsible_id.setFocus()
     qtbot.keyClick(dialog.ui.responsible_id, Qt.Key.Key_Down)  # Élodie, after "—"
     assert dialog.ui.responsible_id.currentData() == "c-elodie"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from form_helpers import message_under, refused_save, shown_messages
 from sqlalchemy import func, select
+from user_input import open_tab
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -85,11 +86,11 @@ def test_ctrl_s_with_a_mistake_on_another_tab_opens_that_tab(
         ui = dialog.ui
         typist(ui.title, "Geminação São João del-Rei – Łódź")
         dates = dialog.tabs.indexOf(ui.dates_page)
-        dialog.tabs.setCurrentIndex(dates)
+        open_tab(qtbot, dialog.tabs, dates)
         for field, typed in ((ui.date_signed, "01/05/2024"), (ui.date_expires, "31/01/2023")):
             qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
             typist(field, typed)
-        dialog.tabs.setCurrentIndex(0)
+        open_tab(qtbot, dialog.tabs, 0)
         ui.title.setFocus()
         QTest.keyClick(ui.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         assert _count(office, Agreement) == 0

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import select
-from user_input import choose
+from user_input import choose, open_tab
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
@@ -75,7 +75,7 @@ def _memberships(office: OfficeFile, network_id: str) -> tuple[str, str]:
 def _open(qtbot: QtBot, office: OfficeFile, network_id: str | None = None) -> NetworkDialog:
     dialog = NetworkDialog(office, network_id)
     qtbot.addWidget(dialog)
-    dialog.tabs.setCurrentIndex(1)
+    open_tab(qtbot, dialog.tabs, 1)
     return dialog
 
 

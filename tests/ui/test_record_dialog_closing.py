@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from user_input import open_tab
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -134,7 +135,7 @@ def _field(dialog: AgreementDialog, name: str, qtbot: QtBot) -> QWidget:
     """The widget a person types into for ``name``, on its tab."""
     ui = dialog.ui
     if name == "objective cell":
-        dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(ui.parties_page))
+        open_tab(qtbot, dialog.tabs, dialog.tabs.indexOf(ui.parties_page))
         qtbot.mouseClick(dialog.objectives.add_button, Qt.MouseButton.LeftButton)
         widget = QApplication.focusWidget()
         assert widget is not None and dialog.objectives.table.isAncestorOf(widget)
@@ -142,7 +143,7 @@ def _field(dialog: AgreementDialog, name: str, qtbot: QtBot) -> QWidget:
     widget = getattr(ui, name)
     for index in range(dialog.tabs.count()):
         if dialog.tabs.widget(index).isAncestorOf(widget):
-            dialog.tabs.setCurrentIndex(index)
+            open_tab(qtbot, dialog.tabs, index)
     if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit():
         widget = widget.lineEdit()
     widget.setFocus()

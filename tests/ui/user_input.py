@@ -79,10 +79,11 @@ def tick(qtbot: QtBot, button: QAbstractButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
 
 
-def open_tab(qtbot: QtBot, tabs: QTabWidget, label: str) -> None:
-    """A click on the tab named ``label``."""
+def open_tab(qtbot: QtBot, tabs: QTabWidget, tab: str | int) -> None:
+    """A click on the tab named ``tab`` (or at that position)."""
     names = [tabs.tabText(index) for index in range(tabs.count())]
-    assert label in names, (label, names)
+    index = names.index(tab) if isinstance(tab, str) else tab
+    assert 0 <= index < len(names) and tabs.isTabEnabled(index), (tab, names)
     bar = tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(names.index(label)).center())
-    assert tabs.currentIndex() == names.index(label)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
