@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
-from user_input import choose
+from user_input import choose, tick
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -86,9 +86,9 @@ def test_the_wizard_shows_columns_then_every_row_then_writes(
     assert first[:2] == ["12", "Rejected"]  # rejected rows come first, with their reason
     assert "“31/02/2019” is not a date that exists." in first[3]
     assert wizard.next_button.text() == "Import 6 row(s)"  # duplicates are skipped
-    wizard.update_button.setChecked(True)
+    tick(qtbot, wizard.update_button)
     assert wizard.next_button.text() == "Import 8 row(s)"
-    wizard.skip_button.setChecked(True)
+    tick(qtbot, wizard.skip_button)
     with window.office.session() as session:  # type: ignore[union-attr]
         assert len(session.scalars(select(Agreement)).all()) == 1  # nothing written yet
     with qtbot.waitSignal(wizard.imported, timeout=10_000):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from user_input import choose, type_text
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
@@ -106,11 +107,10 @@ def test_facet_and_empty_result(window: MainWindow, filled: Path, qtbot: QtBot) 
     labels = [country.itemText(i) for i in range(country.count())]
     assert labels == ["Country: all", "Argentina", "Poland", "Vietnam"]
     with qtbot.waitSignal(page.refreshed):
-        country.setCurrentIndex(labels.index("Vietnam"))
+        choose(qtbot, country, "Vietnam")
     assert page.model.rowCount() == 1
     with qtbot.waitSignal(page.refreshed):
-        page.facet_boxes["status"].setCurrentIndex(
-            page.facet_boxes["status"].findData("expired"))
+        choose(qtbot, page.facet_boxes["status"], data="expired")
     assert page.model.rowCount() == 0
     assert page.stack.currentWidget() is page.empty_label
     assert page.empty_label.text() == "Nothing matches these filters."
@@ -276,7 +276,7 @@ def test_a_failed_list_read_is_shown_and_the_window_stays_usable(
     reads = {name: getattr(list_reads, name) for name in ("first_ids", "matching_among")}
     for name in reads:
         monkeypatch.setattr(list_reads, name, unplugged)
-    page.search_box.setText("lodz")
+    type_text(page.search_box, "lodz")
     page.apply_filters()
     qtbot.waitUntil(lambda: len(warnings) == 1)
     assert warnings[0][0] == "Cannot read the list"
@@ -311,7 +311,7 @@ def test_typing_before_the_list_is_read_keeps_its_filters(
 ) -> None:
     open_and_wait(qtbot, window, filled)
     page = window.show_list("agreements")  # its first read starts…
-    page.search_box.setText("lodz")
+    type_text(page.search_box, "lodz")
     page.apply_filters()  # …and is replaced by this one at once
     qtbot.waitUntil(lambda: page.model.loaded and not page.reading, timeout=10_000)
     assert page.model.rowCount() == 1
@@ -334,7 +334,8 @@ def test_typing_more_looks_only_at_the_rows_already_found(
 
     monkeypatch.setattr(list_reads, "matching_among", spy)
     for text, rows in (("co", 1), ("cor", 1), ("lyon", 3)):
-        page.search_box.setText(text)
+        page.search_box.clear()  # what Ctrl+A and a new word do, without the search it starts
+        type_text(page.search_box, text)
         with qtbot.waitSignal(page.refreshed):
             page.apply_filters()
         assert page.model.rowCount() == rows
