@@ -358,6 +358,13 @@ def _political_term(c: _Checker) -> None:
 
 def _strategic_line(c: _Checker) -> None:
     c.required("title")
+    _not_itself(c, N_("A line cannot carry itself on: choose a line of an earlier plan."))
+
+
+def _not_itself(c: _Checker, msgid: str) -> None:
+    """A plan's line or indicator carries on another one, never itself."""
+    if c.value("continues_id") is not None and c.value("continues_id") == c.record.id:
+        c.add("continues_id", msgid)
 
 
 def _strategic_objective(c: _Checker) -> None:
@@ -377,6 +384,9 @@ def _indicator(c: _Checker) -> None:
     c.in_vocabulary("measure", vocab.MEASURES)
     c.in_vocabulary("direction", vocab.DIRECTIONS)
     c.year("baseline_year")
+    _not_itself(
+        c, N_("An indicator cannot carry itself on: choose an indicator of an earlier plan.")
+    )
 
 
 def _scale_level(c: _Checker) -> None:

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from intl_desk.core.errors import ValidationError
+from intl_desk.core.evaluation.engine import Evaluation
 from intl_desk.core.evaluation.yearly import compute_yearly
 from intl_desk.core.model import (
     Indicator,
@@ -80,3 +84,20 @@ def test_the_year_before_the_change_reads_the_same_values(office: OfficeFile) ->
     (now,) = [line for section in after.dimensions for line in section.indicators]
     assert (was.indicator.name, was.assessment.value) == ("Visiteurs", 42000)
     assert (now.indicator.name, now.assessment.value) == ("Visiteurs internationaux", 42000)
+
+
+def test_an_indicator_cannot_carry_itself_on_and_a_loop_hides_nothing(office: OfficeFile) -> None:
+    with office.session() as session:
+        first = Indicator(name="Visiteurs", dimension="territorial")
+        second = Indicator(name="Visiteurs internationaux", dimension="territorial")
+        session.add_all([first, second])
+        session.commit()
+        first.continues_id = first.id
+        with pytest.raises(ValidationError, match="An indicator cannot carry itself on"):
+            session.commit()
+        session.rollback()
+        first.continues_id, second.continues_id = second.id, first.id  # a loop, by mistake
+        session.commit()
+        evaluation = Evaluation(session, date(2026, 1, 1))
+    assert [(i.name, i.predecessors) for i in evaluation.indicators] == [
+        ("Visiteurs", ()), ("Visiteurs internationaux", ())]  # fmt: skip

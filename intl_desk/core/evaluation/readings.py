@@ -141,7 +141,8 @@ def _with_lineage(indicators: list[IndicatorInfo]) -> list[IndicatorInfo]:
         while current.predecessors and current.predecessors[0] in by_id:
             previous = current.predecessors[0]
             if previous in chain or previous == indicator.id:
-                break  # a loop typed by mistake ends the chain
+                chain = []  # a loop typed by mistake: no series is carried over it
+                break
             chain.append(previous)
             current = by_id[previous]
         baseline = (indicator.baseline_value, indicator.baseline_year)
