@@ -17,8 +17,9 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-#: beyond this many texts the caches start again (a long-running app prints many reports)
-LIMIT = 20_000
+#: beyond this many texts a cache starts again: a long-running app prints many reports,
+#: and the 855 entity sheets of a state repeat fewer than 3,000 texts and widths
+LIMIT = 5_000
 
 _fragments: dict[tuple[str | None, ParagraphStyle], list[Any]] = {}
 _lines: dict[tuple[str | None, ParagraphStyle, float], tuple[Any, float, list[float]]] = {}
