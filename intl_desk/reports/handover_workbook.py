@@ -5,6 +5,7 @@ amounts as numbers; a text that looks like a formula stays text."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
@@ -19,6 +20,7 @@ from intl_desk.core.evaluation.handover_summary import HandoverSummary
 from intl_desk.core.i18n import N_, _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
 #: sheet names, in the workbook's order (the PDF names them too)
 DECISIONS = N_("Decisions")
@@ -209,8 +211,9 @@ def _header(worksheet: WriteOnlyWorksheet, label: str, bold: Font) -> WriteOnlyC
 
 def _value(worksheet: WriteOnlyWorksheet, value: Any) -> Any:
     if isinstance(value, str):
-        # control characters pasted from another program: a worksheet cannot hold them
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        # control characters pasted from another program, and the two non-characters
+        # U+FFFE and U+FFFF: a worksheet (XML) cannot hold them
+        value = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell = WriteOnlyCell(worksheet, value=value)
         cell.data_type = "s"  # a title like "=Paris" is text, never a formula

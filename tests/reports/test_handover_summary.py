@@ -264,3 +264,22 @@ def test_each_region_has_a_section_with_its_own_decisions_soonest_first(
     assert region_of[SOON] == "Região Campo das Vertentes"
     assert region_of[LATE] == "Prefeitura de São João del-Rei"
     assert region_of[LATER] == "Córrego Fundo"
+
+
+def test_a_title_with_characters_xml_cannot_hold_still_goes_into_the_workbook(
+    office_file: Path, tmp_path: Path
+) -> None:
+    """A register pasted from another program can bring U+FFFE or U+FFFF into a title:
+    the workbook beside the handover report leaves them out instead of failing."""
+    from dataclasses import replace
+
+    from intl_desk.reports.handover_workbook import write_handover_workbook
+
+    with OfficeFile.open(office_file, read_only=True) as office, office.session() as session:
+        report = compute_handover(session, TODAY)
+    odd = replace(report.projects[0], title="Projet\ufffe Ouro\uffff Preto")
+    write_handover_workbook(
+        replace(report, projects=(odd, *report.projects[1:])), str(tmp_path / "Passation.xlsx")
+    )
+    rows = load_workbook(tmp_path / "Passation.xlsx", read_only=True)["Projects"].rows
+    assert "Projet Ouro Preto" in [row[0].value for row in rows]
