@@ -1,4 +1,4 @@
-"""Property tests of hostile input (200 derandomised examples in CI, see conftest):
+"""Property tests of hostile input (100 derandomised examples in CI, see conftest):
 
 * any bytes under a spreadsheet's name, and any damage to a real workbook, are read or
   refused with the exchange's one-sentence error, never anything else;

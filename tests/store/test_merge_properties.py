@@ -112,6 +112,7 @@ def _without(snapshot: dict[str, dict[str, tuple[Any, ...]]], keys: set[tuple[st
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # each example merges two files: minutes on a loaded machine
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(ours_script=script, theirs_script=script)
 def test_merging_both_ways(
