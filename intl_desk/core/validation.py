@@ -61,6 +61,7 @@ from intl_desk.core.model import (
     StrategicLine,
     StrategicObjective,
 )
+from intl_desk.core.unique_keys import duplicate_errors
 
 #: Codes in use that ISO 3166-1 has not (yet) assigned officially.
 EXTRA_COUNTRY_CODES = frozenset({"XK"})
@@ -573,9 +574,11 @@ def fields_refused_when_empty(model: type[Record]) -> frozenset[str]:
 def validate(records: Iterable[Record], session: Session | None = None) -> None:
     """Raise :class:`ValidationError` with every error found in ``records``."""
     errors: list[FieldError] = []
-    for record in records:
-        if record.deleted_at is None:
-            errors.extend(errors_of(record, session))
+    live = [record for record in records if record.deleted_at is None]
+    for record in live:
+        errors.extend(errors_of(record, session))
+    if session is not None:
+        errors.extend(duplicate_errors(live, session))
     if errors:
         raise ValidationError(errors)
 

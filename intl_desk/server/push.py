@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Base, Document, new_uuid, utc_now
+from intl_desk.core.model.natural_keys import keys_of_table
 from intl_desk.core.tracking import as_text
 from intl_desk.server.accounts import Account
 from intl_desk.server.scope import Scope, label_of
@@ -288,6 +289,10 @@ def apply_push(
                         _refused(spec.name, key[1], pushed, reason, record_changes, retry=retry)
                     )
                     continue
+                taken = _taken_key(connection, spec.name, pushed) if current is None else None
+                if taken is not None:  # the server holds this very thing under another id
+                    result.refused.append(_refused(spec.name, key[1], pushed, Message(taken)))
+                    continue
                 if current is None:
                     new_rows.append(pushed)  # inserted together, in this order, below
                 else:
@@ -337,6 +342,24 @@ def apply_push(
             )
         _refresh_derived(connection, touched, pushed_rows)
     return result
+
+
+def _taken_key(connection: Connection, table: str, row: Mapping[str, Any]) -> str | None:
+    """The refusal of a new live row whose natural key a live server row already has
+    (two desktops recorded the same value, rate or party), else None."""
+    model_table = Base.metadata.tables[table]
+    for natural_key in keys_of_table(table):
+        if not natural_key.applies(dict(row)):
+            continue
+        query = select(model_table.c.id).where(
+            model_table.c.deleted_at.is_(None),
+            model_table.c.id != row["id"],
+            *(model_table.c[column] == row[column] for column in natural_key.columns),
+            *(model_table.c[column].is_(None) for column in natural_key.absent),
+        )
+        if connection.scalar(query.limit(1)) is not None:
+            return natural_key.message
+    return None
 
 
 def _refused(

@@ -82,7 +82,8 @@ def _apply(path: Path, operations: list[tuple[Any, ...]]) -> None:
                 if kind == "partner":
                     session.add(Partner(name=f"Nouveau {value} {index}", country_code="PT"))
                 elif kind == "theme" and agreement is not None:
-                    agreement.themes.append(AgreementTheme(theme="culture"))
+                    if "culture" not in {theme.theme for theme in agreement.themes}:
+                        agreement.themes.append(AgreementTheme(theme="culture"))
                 elif agreement is not None:
                     agreement.signatories.append(
                         AgreementSignatory(name=value or "Maire", side="theirs")

@@ -45,6 +45,9 @@ from intl_desk.core.model.rounds import CollectionRound, RoundIndicator, RoundSu
 from intl_desk.core.model.sync import SentChange, ServerLink
 from intl_desk.core.model.terms import PoliticalTerm
 
+# the partial unique indexes on natural keys, declared on the tables above
+from intl_desk.core.model import natural_keys as _natural_keys  # noqa: F401  isort: skip
+
 __all__ = [
     "Activity",
     "Agreement",

@@ -26,6 +26,7 @@ from intl_desk.core.tracking import as_text
 from intl_desk.store.connection import driver_connection, sqlite_uri
 from intl_desk.store.errors import BrokenReferences
 from intl_desk.store.merge.plan import (
+    Collision,
     ConflictKey,
     MergePlan,
     RowDecision,
@@ -64,15 +65,61 @@ def _new_ids(raw: sqlite3.Connection, table: str, column: str = "id") -> set[str
     return {str(row[0]) for row in rows if row[0] is not None}
 
 
-def _insert_new_rows(raw: sqlite3.Connection, progress: Progress | None) -> None:
+def _insert_new_rows(
+    raw: sqlite3.Connection, progress: Progress | None, collisions: list[Collision], now: str
+) -> None:
+    """Every row of the other file this one lacks. Where one collides with a live record
+    here (the same natural key), the one that loses comes in, or stays, as a tombstone:
+    both are kept and one is live."""
+    tombstoned: dict[str, list[str]] = defaultdict(list)
+    for collision in collisions:
+        if collision.ours_dropped:  # before their record comes in live
+            raw.execute(
+                f"UPDATE main.{quoted(collision.table)} SET deleted_at = ? WHERE id = ?",
+                (now, collision.dropped_id),
+            )
+        else:
+            tombstoned[collision.table].append(collision.dropped_id)
     for spec in table_specs():
         if progress is not None:
             progress(spec.name)
         columns = ", ".join(quoted(c) for c in spec.columns)
+        ids = tombstoned.get(spec.name, [])
+        marks = ", ".join("?" * len(ids))
         raw.execute(
             f"INSERT INTO main.{quoted(spec.name)} ({columns}) "
             f"SELECT {columns} FROM other.{quoted(spec.name)} "
-            f"WHERE id NOT IN (SELECT id FROM main.{quoted(spec.name)})"
+            f"WHERE id NOT IN (SELECT id FROM main.{quoted(spec.name)}) AND id NOT IN ({marks})",
+            ids,
+        )
+        if ids:
+            picked = ", ".join(
+                "? AS deleted_at" if c == "deleted_at" else quoted(c) for c in spec.columns
+            )
+            raw.execute(
+                f"INSERT INTO main.{quoted(spec.name)} ({columns}) "
+                f"SELECT {picked} FROM other.{quoted(spec.name)} WHERE id IN ({marks})",
+                [now, *ids],
+            )
+
+
+def _settle_collided_values(
+    raw: sqlite3.Connection, plan: MergePlan, choices: Mapping[ConflictKey, Side]
+) -> None:
+    """The record that stays after a collision takes the values chosen: this file's by
+    default, the other's where the person took them."""
+    collisions = {(c.table, c.kept_id): c for c in plan.collisions}
+    for conflict in plan.conflicts:
+        collision = collisions.get((conflict.table, conflict.record_id))
+        if collision is None:
+            continue
+        take_theirs = choices.get(conflict.key, "this") == "other"
+        if take_theirs == collision.ours_dropped:
+            continue  # the record that stays holds that value already
+        value = conflict.other_value if take_theirs else conflict.this_value
+        raw.execute(
+            f"UPDATE main.{quoted(conflict.table)} SET {quoted(conflict.field)} = ? WHERE id = ?",
+            (value, conflict.record_id),
         )
 
 
@@ -125,6 +172,11 @@ def _history(
             (new_uuid(), now, user, office_id, conflict.table, conflict.record_id, action,
              conflict.field, as_text(old), as_text(new))
         )  # fmt: skip
+    for collision in plan.collisions:  # their record, the same thing as ours: a tombstone
+        rows.append(
+            (new_uuid(), now, user, office_id, collision.table, collision.dropped_id,
+             "delete", None, None, None)
+        )  # fmt: skip
     for decision in plan.decisions:
         if decision.restored:
             rows.append(
@@ -171,10 +223,12 @@ def apply_merge(
                 if plan is None:
                     plan = make_plan(raw, chosen)
                 refresh = _agreements_to_refresh(raw)
-                _insert_new_rows(raw, progress)
                 if progress is not None:
                     progress("updates")
+                # updates first: a record deleted by the merge frees its natural key
                 _update_rows(raw, plan.decisions)
+                _insert_new_rows(raw, progress, plan.collisions, _stamp())
+                _settle_collided_values(raw, plan, chosen)
                 _history(raw, plan, chosen, office_id, user)
                 partners: set[str] = set()
                 entities: set[str] = set()

@@ -45,6 +45,7 @@ from sqlalchemy.orm.relationships import RelationshipDirection
 from intl_desk.core.derived import DERIVED_AGREEMENT_COLUMNS
 from intl_desk.core.model import Base, Record
 from intl_desk.core.model.base import search_key_for
+from intl_desk.core.model.natural_keys import NaturalKey, keys_of_table
 
 Side = Literal["this", "other"]
 #: a deletion undone by a later edit: (the side that deleted, its row's updated_at)
@@ -144,12 +145,28 @@ class RowDecision:
         return bool(self.fields_taken or self.deleted or self.restored)
 
 
+@dataclass(frozen=True)
+class Collision:
+    """A live record the other file added that is the same thing as a live one here
+    (the same indicator, period and entity; the same currency and year…). The one
+    created first stays live, whichever file holds it, so merging either way keeps the
+    same record; the other is kept as a tombstone. Where their values differ, each
+    differing field is a :class:`Conflict` on the record that stays (this file's value
+    unless the person takes the other's)."""
+
+    table: str
+    kept_id: str
+    dropped_id: str
+    ours_dropped: bool  # our record becomes the tombstone, theirs comes in live
+
+
 @dataclass
 class MergePlan:
     new_rows: dict[str, tuple[int, int]]  # table: (rows, of which live)
     decisions: list[RowDecision]
     new_history: int
     conflicts: list[Conflict]
+    collisions: list[Collision] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -310,4 +327,54 @@ def make_plan(
     new_history = connection.execute(
         "SELECT count(*) FROM other.change WHERE id NOT IN (SELECT id FROM main.change)"
     ).fetchone()[0]
-    return MergePlan(new_rows, decisions, int(new_history), conflicts)
+    collisions: list[Collision] = []
+    for spec in table_specs():
+        for natural_key in keys_of_table(spec.name):
+            found = _collisions(connection, spec, natural_key, decisions)
+            for collision, conflicts_found in found:
+                collisions.append(collision)
+                conflicts.extend(conflicts_found)
+    return MergePlan(new_rows, decisions, int(new_history), conflicts, collisions)
+
+
+def _key_condition(alias: str, key: NaturalKey) -> str:
+    parts = [f"{alias}.deleted_at IS NULL"]
+    parts += [f"{alias}.{quoted(column)} IS NOT NULL" for column in (*key.columns, *key.present)]
+    parts += [f"{alias}.{quoted(column)} IS NULL" for column in key.absent]
+    return " AND ".join(parts)
+
+
+def _collisions(
+    connection: sqlite3.Connection,
+    spec: TableSpec,
+    key: NaturalKey,
+    decisions: list[RowDecision],
+) -> Iterable[tuple[Collision, list[Conflict]]]:
+    """New live rows of the other file with the natural key of a row live here after the
+    merge (one the merge deletes does not count; one it restores does)."""
+    leaving = {d.record_id for d in decisions if d.table == spec.name and d.deleted}
+    names = spec.columns
+    select = ", ".join([*(f"m.{quoted(c)}" for c in names), *(f"o.{quoted(c)}" for c in names)])
+    same = " AND ".join(f"m.{quoted(c)} = o.{quoted(c)}" for c in key.columns)
+    live_here = _key_condition("m", key).replace("m.deleted_at IS NULL", "1 = 1")
+    rows = connection.execute(
+        f"SELECT {select} FROM other.{quoted(spec.name)} AS o "
+        f"JOIN main.{quoted(spec.name)} AS m ON {same} "
+        f"WHERE {_key_condition('o', key)} AND {live_here} "
+        f"AND o.id NOT IN (SELECT id FROM main.{quoted(spec.name)})"
+    )
+    restored = {d.record_id for d in decisions if d.table == spec.name and d.restored}
+    width = len(names)
+    for row in rows:
+        ours = dict(zip(names, row[:width], strict=True))
+        theirs = dict(zip(names, row[width:], strict=True))
+        if ours["id"] in leaving or (ours["deleted_at"] is not None and ours["id"] not in restored):
+            continue
+        ours_dropped = (theirs["created_at"], theirs["id"]) < (ours["created_at"], ours["id"])
+        kept, dropped = (theirs, ours) if ours_dropped else (ours, theirs)
+        conflicts = [
+            Conflict(spec.name, str(kept["id"]), _label(spec, ours), name, ours[name], theirs[name])
+            for name in key.values
+            if ours[name] != theirs[name]
+        ]
+        yield Collision(spec.name, str(kept["id"]), str(dropped["id"]), ours_dropped), conflicts

@@ -20,6 +20,8 @@ class MergeReport:
     updated: Counter[str] = field(default_factory=Counter)
     deleted: Counter[str] = field(default_factory=Counter)
     restored: Counter[str] = field(default_factory=Counter)
+    #: records the other file added that were already here (same natural key): kept once
+    duplicates: Counter[str] = field(default_factory=Counter)
     conflicts: list[Conflict] = field(default_factory=list)
     history_rows: int = 0
     backup: Path | None = None
@@ -27,7 +29,14 @@ class MergeReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.deleted or self.restored or self.conflicts)
+        return bool(
+            self.added
+            or self.updated
+            or self.deleted
+            or self.restored
+            or self.duplicates
+            or self.conflicts
+        )
 
     @classmethod
     def of(
@@ -35,9 +44,11 @@ class MergeReport:
     ) -> MergeReport:
         report = cls(conflicts=list(plan.conflicts), history_rows=plan.new_history)
         report.backup, report.dry_run = backup, dry_run
+        for collision in plan.collisions:
+            report.duplicates[collision.table] += 1
         for table, (_rows, live) in plan.new_rows.items():
-            if live:
-                report.added[table] = live
+            if live - report.duplicates[table]:
+                report.added[table] = live - report.duplicates[table]
         for decision in plan.decisions:
             if decision.deleted:
                 report.deleted[decision.table] += 1
@@ -92,6 +103,7 @@ def report_lines(report: MergeReport) -> list[Message]:
         (report.updated, N_("Updated: {counts}.")),
         (report.deleted, N_("Deleted: {counts}.")),
         (report.restored, N_("Restored after a later edit: {counts}.")),
+        (report.duplicates, N_("Recorded in both files, kept once: {counts}.")),
     ):
         if counter:
             lines.append(Message(msgid, {"counts": _counts(counter)}))
