@@ -349,16 +349,10 @@ def _taken_key(connection: Connection, table: str, row: Mapping[str, Any]) -> st
     (two desktops recorded the same value, rate or party), else None."""
     model_table = Base.metadata.tables[table]
     for natural_key in keys_of_table(table):
-        if not natural_key.applies(dict(row)):
-            continue
-        query = select(model_table.c.id).where(
-            model_table.c.deleted_at.is_(None),
-            model_table.c.id != row["id"],
-            *(model_table.c[column] == row[column] for column in natural_key.columns),
-            *(model_table.c[column].is_(None) for column in natural_key.absent),
-        )
-        if connection.scalar(query.limit(1)) is not None:
-            return natural_key.message
+        if natural_key.applies(row):
+            query = select(model_table.c.id).where(natural_key.same_as(row)).limit(1)
+            if connection.scalar(query) is not None:
+                return natural_key.message
     return None
 
 

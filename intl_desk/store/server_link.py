@@ -30,6 +30,7 @@ from intl_desk.core.model import (
     new_uuid,
     utc_now,
 )
+from intl_desk.core.model.natural_keys import keys_of_table
 from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.merge.plan import table_specs
@@ -206,6 +207,23 @@ def local_contents(connection: Connection, hashes: Iterable[str]) -> dict[str, b
     return found
 
 
+def _yield_natural_keys(
+    connection: Connection, table: str, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """A record of this file that the server holds under another id (the same rate,
+    value or party, which the server refused when it was pushed) becomes a tombstone:
+    the server's record takes its place."""
+    model_table = Base.metadata.tables[table]
+    for natural_key in keys_of_table(table):
+        for row in rows:
+            if natural_key.applies(row):
+                connection.execute(
+                    update(model_table)
+                    .where(natural_key.same_as(row))
+                    .values(deleted_at=utc_now())
+                )
+
+
 def apply_pulled(
     connection: Connection,
     records: Mapping[str, Sequence[Mapping[str, Any]]],
@@ -226,6 +244,7 @@ def apply_pulled(
         ids = [str(row["id"]) for row in rows]
         present = _existing(connection, model_table.c.id, ids)
         fresh = [dict(row) for row in rows if str(row["id"]) not in present]
+        _yield_natural_keys(connection, spec.name, rows)
         if fresh:
             connection.execute(insert(model_table), fresh)
         for row in rows:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from intl_desk.core.model import (
     AgreementParty,
     Change,
     Document,
+    ExchangeRate,
     LocalEntity,
     Office,
     Partner,
@@ -446,3 +448,26 @@ def test_after_a_conflict_the_next_change_of_the_field_is_the_kept_values_succes
     for place in (first, second):
         summary = _read(place, lambda s: _agreement(s, "Geminação Araponga").summary)
         assert summary == "Intercâmbio escolar e cultural"
+
+
+def test_a_rate_typed_on_two_clones_is_kept_once_and_the_second_told(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _clone(server, tmp_path, "ana"), _clone(server, tmp_path, "bruno")
+    _edit(first, lambda s: s.add(ExchangeRate(currency="EUR", to_currency="BRL", year=2023,
+                                              rate=Decimal("5.40"))))  # fmt: skip
+    _edit(second, lambda s: s.add(ExchangeRate(currency="EUR", to_currency="BRL", year=2023,
+                                               rate=Decimal("5.41"))))  # fmt: skip
+    assert _sync(first, capsys)[0] == 0
+    code, said = _sync(second, capsys)
+    assert code == 1
+    assert "This currency already has a rate for this year." in said
+
+    def rates(session: Session) -> list[Decimal]:
+        return list(session.scalars(
+            select(ExchangeRate.rate).where(ExchangeRate.deleted_at.is_(None))
+        ))  # fmt: skip
+
+    assert _on_server(server_db, rates) == [Decimal("5.40")]
+    assert _read(second, rates) == [Decimal("5.40")]  # the server's took the place of its own
+    assert check(second).problems == []

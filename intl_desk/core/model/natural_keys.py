@@ -17,9 +17,11 @@ new collisions the same way and report them as conflicts
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Index, text
+from sqlalchemy import ColumnElement, Index, and_, text
 
 from intl_desk.core.i18n import N_
 from intl_desk.core.model.agreements import (
@@ -62,7 +64,18 @@ class NaturalKey:
         parts += [f"{column} IS NULL" for column in self.absent]
         return " AND ".join(parts)
 
-    def applies(self, row: dict[str, object]) -> bool:
+    def same_as(self, row: Mapping[str, Any]) -> ColumnElement[bool]:
+        """The live rows other than ``row`` with its key (``row`` being one that
+        :meth:`applies`)."""
+        table = self.model.__table__
+        return and_(
+            table.c.deleted_at.is_(None),
+            table.c.id != row["id"],
+            *(table.c[column] == row[column] for column in self.columns),
+            *(table.c[column].is_(None) for column in self.absent),
+        )
+
+    def applies(self, row: Mapping[str, Any]) -> bool:
         return (
             row.get("deleted_at") is None
             and all(row.get(column) is not None for column in (*self.columns, *self.present))
