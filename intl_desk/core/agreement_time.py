@@ -29,7 +29,21 @@ ENDED_EARLY = ("terminated", "superseded")
 def as_of(year: int, today: date) -> date | None:
     """The day a year's standing figures are taken: the year's last day for a past year,
     None for the current year and later ones (today's statuses say it)."""
-    return date(year, 12, 31) if year < today.year else None
+    return standing_day(date(year, 12, 31), today)
+
+
+def standing_day(end: date, today: date) -> date | None:
+    """The day a period's standing figures ("active") are taken: its last day once it
+    is over, None while it runs (today's statuses say it)."""
+    return end if end < today else None
+
+
+def is_active(day: date | None) -> ColumnElement[bool]:
+    """The one rule for "active" — the overview, the indicator formulas, the yearly
+    report and the list's filters all count with it: today (``day`` None) an agreement
+    whose status is active; on a past day, one active then by its dates
+    (:func:`active_on`)."""
+    return Agreement.status == "active" if day is None else active_on(day)
 
 
 def active_on(day: date) -> ColumnElement[bool]:

@@ -27,6 +27,8 @@ from intl_desk.reports.styles import ADVICE, BODY, HEADING, SMALL, data_table, t
 from intl_desk.reports.yearly_executive import executive_page, judged_notes
 from intl_desk.reports.yearly_parts import (
     WIDTH,
+    active_tile,
+    active_title,
     amount,
     big_amount,
     figure,
@@ -111,7 +113,7 @@ def summary_rows(report: YearlyReport) -> list[tuple[str, str]]:
         (_("Agreements signed in the year"), figure(h.signed)),
         (_("of which renewals"), figure(h.renewed)),
         (_("Agreements that reached their expiry date"), figure(h.expired)),
-        (_("Agreements active in the year"), figure(h.active)),
+        (active_title(report.year, report.today), figure(h.active)),
         (_("Partner countries"), figure(h.partner_countries)),
         (_("Projects under way"), figure(h.projects)),
         (_("Budget of the projects under way"), amount(h.budget, currency)),
@@ -132,7 +134,7 @@ def _summary(report: YearlyReport) -> list[Flowable]:
         tiles(
             [
                 (figure(h.signed), _("agreements signed")),
-                (figure(h.active), _("agreements active")),
+                (figure(h.active), active_tile(report.year, report.today)),
                 (figure(h.partner_countries), _("partner countries")),
                 (figure(h.projects), _("projects under way")),
                 (big_amount(h.cofinancing, report.currency), _("co-financing raised")),

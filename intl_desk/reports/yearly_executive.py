@@ -26,7 +26,7 @@ from intl_desk.reports.yearly_parts import WIDTH, amount, day, figure, heading, 
 
 ROW_LABELS = {
     "agreements_signed": N_("Agreements signed"),
-    "agreements_active": N_("Agreements active during the year"),
+    "agreements_active": N_("Agreements active at the year's end (this year: today)"),
     "partner_countries": N_("Countries with an active partnership"),
     "active_projects": N_("Projects under way"),
     "cofinancing_raised": N_("Co-financing raised ({currency})"),

@@ -14,6 +14,7 @@ from intl_desk.core.evaluation.yearly import YearlyReport
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.mission_value import CARBON_METHOD, MissionValue, mission_summary
 from intl_desk.reports.yearly_parts import (
+    active_title,
     amount,
     annex,
     day,
@@ -266,7 +267,14 @@ def annexes(report: YearlyReport) -> list[Flowable]:
             report.expired,
             _("expiring in {year}"),
         ),
-        ("A4", _("Agreements active in the year"), report.active, _("status active")),
+        (
+            "A4",
+            active_title(report.year, report.today),
+            report.active,
+            _("active at the end of {year}")
+            if report.year < report.today.year
+            else _("status active"),
+        ),
     ]
     story: list[Flowable] = []
     for code, title, items, condition in agreements:

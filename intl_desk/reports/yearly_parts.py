@@ -73,6 +73,25 @@ def day(value: date | None) -> str:
     return date_text(value) if value else ""
 
 
+def active_title(year: int, today: date) -> str:
+    """What the yearly report's "active" figure counts: the agreements active at the end
+    of a past year (rebuilt from their dates), today's for the current year — the
+    overview's and the indicator formulas' rule (core/agreement_time.py)."""
+    if year < today.year:
+        return Message(
+            N_("Agreements active on {date}"), {"date": day(date(year, 12, 31))}
+        ).render()
+    return _("Agreements active today")
+
+
+def active_tile(year: int, today: date) -> str:
+    if year < today.year:
+        return Message(
+            N_("agreements active on {date}"), {"date": day(date(year, 12, 31))}
+        ).render()
+    return _("agreements active today")
+
+
 def figure(value: float | None, unit: str = "") -> str:
     if value is None:
         return "—"

@@ -213,35 +213,3 @@ def test_the_same_figures_on_postgresql(postgresql_engine: Engine) -> None:
     assert (report.budget, report.left_out) == (budget.quantize(CENT), (("USD", 1), ("XOF", 1)))
     assert raised == pytest.approx(float(granted))
     assert missing == [("USD", 1, (2026,)), ("XOF", 1, (2027,))]
-
-
-def test_two_rates_for_one_year_the_last_changed_counts_everywhere(office: OfficeFile) -> None:
-    """Two copies merged, each with its own XOF rate for 2026: the overview, the yearly
-    report and the formula all take the one changed last."""
-    from datetime import UTC, datetime
-
-    with office.session() as s:
-        s.add_all(
-            [
-                Project(title="Eau potable", status="2", currency="XOF",
-                        planned_start=date(2026, 1, 1),
-                        budget_lines=[BudgetLine(year=2026, amount=Decimal("1000000"))],
-                        cofinancing=[CofinancingLine(funder_name="AFD", status="granted",
-                                                     amount_granted=Decimal("1000000"),
-                                                     date_decided=date(2026, 3, 1))]),
-                ExchangeRate(id="b-later", currency="XOF", to_currency="EUR", year=2026,
-                             rate=Decimal("0.0015"),
-                             updated_at=datetime(2026, 5, 2, tzinfo=UTC)),
-                ExchangeRate(id="a-earlier", currency="XOF", to_currency="EUR", year=2026,
-                             rate=Decimal("0.0016"),
-                             updated_at=datetime(2026, 5, 1, tzinfo=UTC)),
-            ]
-        )  # fmt: skip
-        s.commit()
-        overview = compute_overview(s, OverviewFilters(2026), date(2026, 6, 1)).headline
-        raised = compute(
-            s, "cofinancing_raised", None, Window(date(2026, 1, 1), date(2026, 12, 31), {})
-        )
-    assert overview.budget == Decimal("1500.00")
-    assert overview.cofinancing == Decimal("1500.00")
-    assert raised == pytest.approx(1500)

@@ -154,15 +154,21 @@ def independent_counts() -> dict[str, Any]:
     """The year's figures counted from the descriptions, plus the two agreements added."""
     live = [spec for spec in AGREEMENTS if not spec.deleted]
     signed = [s for s in live if s.signed and START <= s.signed <= END] + [RENEWAL]
+    # active on the year's last day, by the dates; a terminated agreement without the
+    # date it ended (a5) cannot be placed then and is left out, as on the overview
     active = [
         s
         for s in live
-        if s.status in ("active", "expired", "terminated", "superseded")
-        and (s.in_force or s.signed)
-        and (s.in_force or s.signed) <= END  # type: ignore[operator]
-        and (s.perpetual or s.expires is None or s.expires >= START)
+        if s.status in ("active", "expired")
+        and s.signed is not None
+        and s.signed <= END
+        and (
+            s.perpetual
+            or (s.expires is None and s.status != "expired")
+            or (s.expires is not None and s.expires >= END)
+        )
     ]
-    countries = {PARTNERS[p][1] for s in active for p in s.partners} | {"AR", "VN"}
+    countries = {PARTNERS[p][1] for s in active for p in s.partners} | {"VN"}
     money = sum(
         (
             a
@@ -179,7 +185,8 @@ def independent_counts() -> dict[str, Any]:
         "Agreements signed in the year": len(signed),
         "of which renewals": 1,
         "Agreements that reached their expiry date": 1,
-        "Agreements active in the year": len(active) + 2,  # the expired one and the renewal
+        # the renewal; the agreement added as expired reached its expiry in June
+        "Agreements active on 31 Dec 2025": len(active) + 1,
         "Partner countries": len(countries),
         "Projects under way": 2,
         "Co-financing raised in the year": f"{round(money):,} EUR",

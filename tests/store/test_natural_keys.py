@@ -141,12 +141,8 @@ def _measure(path: Path, value: float, rate: str) -> None:
         indicator = session.scalars(select(Indicator)).one()
         period = session.scalars(select(Period)).one()
         lyon = session.scalars(select(LocalEntity).where(LocalEntity.name == "Lyon")).one()
-        session.add(
-            Measurement(indicator=indicator, period=period, local_entity=lyon, value=value)
-        )
-        session.add(
-            ExchangeRate(currency="XOF", to_currency="EUR", year=2024, rate=Decimal(rate))
-        )
+        session.add(Measurement(indicator=indicator, period=period, local_entity=lyon, value=value))
+        session.add(ExchangeRate(currency="XOF", to_currency="EUR", year=2024, rate=Decimal(rate)))
         session.commit()
 
 
@@ -157,7 +153,10 @@ def measured_pair(tmp_path: Path) -> tuple[Path, Path]:
         session.add(Indicator(name="Students exchanged", dimension="territorial"))
         session.add(Period(label="2024", start_date=date(2024, 1, 1), end_date=date(2024, 12, 31)))
         session.commit()
-    ours, theirs = copy_of(base, tmp_path / "ours.sqlite"), copy_of(base, tmp_path / "theirs.sqlite")
+    ours, theirs = (
+        copy_of(base, tmp_path / "ours.sqlite"),
+        copy_of(base, tmp_path / "theirs.sqlite"),
+    )
     _measure(ours, 180, "0.0015")
     _measure(theirs, 175, "0.0015")  # the same rate typed in both copies
     return ours, theirs

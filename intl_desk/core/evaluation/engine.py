@@ -370,7 +370,7 @@ class Evaluation:
                 self.session,
                 indicator.formula or "",
                 indicator.formula_filter,
-                Window(period.start, period.end, {}, scope),
+                Window(period.start, period.end, {}, scope, today=self.today),
             )
         value = self._computed[key]
         assert isinstance(value, float)
@@ -383,7 +383,7 @@ class Evaluation:
                 self.session,
                 indicator.formula or "",
                 indicator.formula_filter,
-                Window(period.start, period.end, {}),
+                Window(period.start, period.end, {}, today=self.today),
             )
         value = self._computed[key]
         assert isinstance(value, dict)

@@ -93,11 +93,15 @@ class ExecutiveSummary:
 
 
 def executive_summary(
-    session: Session, year: int, currency: str, projects: Sequence[ProjectLine]
+    session: Session,
+    year: int,
+    currency: str,
+    projects: Sequence[ProjectLine],
+    today: date | None = None,
 ) -> ExecutiveSummary:
     """The first page's figures for ``year`` (``projects``: the year's projects under way,
     as the report lists them)."""
-    this, last = _window(year), _window(year - 1)
+    this, last = _window(year, today), _window(year - 1, today)
     figures = tuple(
         YearOnYear(
             code,
@@ -120,8 +124,8 @@ def executive_summary(
     )
 
 
-def _window(year: int) -> Window:
-    return Window(date(year, 1, 1), date(year, 12, 31), {})
+def _window(year: int, today: date | None) -> Window:
+    return Window(date(year, 1, 1), date(year, 12, 31), {}, today=today)
 
 
 def _new_partners(session: Session, year: int) -> list[NewPartner]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, select
 
+from intl_desk.core.agreement_time import standing_day
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, Message
@@ -37,6 +38,14 @@ class Window:
     filters: Filters
     scope: Select[Any] | None = None
     by_entity: bool = False
+    #: the day the figures are computed on (None: the computer's date)
+    today: date | None = None
+
+    @property
+    def standing_day(self) -> date | None:
+        """The day standing figures ("active") are taken: the period's last day once it
+        is over, None (today's statuses) while it runs — as the overview does."""
+        return standing_day(self.end, self.today or date.today())
 
     @property
     def needs_entity(self) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union
 
-from intl_desk.core.agreement_time import ENDED_EARLY
+from intl_desk.core.agreement_time import is_active
 from intl_desk.core.currency_rates import rate_factor, year_of
 from intl_desk.core.evaluation.formula_filters import Window, _in_entities, _number, _one_of
 from intl_desk.core.folding import fold
@@ -79,22 +79,9 @@ def _partner_parties(window: Window) -> Select[Any]:
 
 
 def _active_in(window: Window) -> ColumnElement[bool]:
-    began = func.coalesce(Agreement.date_in_force, Agreement.date_signed)
-    return and_(
-        Agreement.status.in_(SIGNED_STATUSES),
-        or_(began <= window.end, and_(began.is_(None), Agreement.status == "active")),
-        or_(
-            Agreement.perpetual.is_(True),
-            Agreement.date_expires.is_(None),
-            Agreement.date_expires >= window.start,
-        ),
-        # ended early before the period began (its end date is known): not active in it
-        or_(
-            Agreement.status.not_in(ENDED_EARLY),
-            Agreement.date_ended.is_(None),
-            Agreement.date_ended >= window.start,
-        ),
-    )
+    """Active at the end of the period, or today while it runs: the overview's rule
+    (core/agreement_time.py), so the formula and the overview give the same count."""
+    return is_active(window.standing_day)
 
 
 def _with_entity(statement: Select[Any], key: Any, window: Window) -> Select[Any]:

@@ -97,7 +97,7 @@ FORMULAS: dict[str, Formula] = {
         ),
         Formula(
             "agreements_active",
-            N_("Agreements active in the period"),
+            N_("Agreements active at the end of the period"),
             _AGREEMENT_FILTERS,
             False,
             _agreements_active,

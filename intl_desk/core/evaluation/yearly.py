@@ -152,7 +152,7 @@ def compute_yearly(
 ) -> YearlyReport:
     today = today or date.today()
     start, end = date(year, 1, 1), date(year, 12, 31)
-    window = Window(start, end, {})
+    window = Window(start, end, {}, today=today)
 
     def ids(code: str) -> list[str]:
         return [str(key) for key in keys(session, code, None, window)]
@@ -242,7 +242,7 @@ def compute_yearly(
         missions=tuple(missions),
         mission_values=tuple(mission_values(session, [m.id for m in missions])),
         health=active_gaps(session, [], today),
-        executive=executive_summary(session, year, currency, projects),
+        executive=executive_summary(session, year, currency, projects, today),
         approved_only=approved_only,
     )
 

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_time import (
-    active_on,
     expired_by,
     expiring_within_a_year,
+    is_active,
     unplaced,
 )
 from intl_desk.core.date_precision import with_precision
@@ -55,9 +55,7 @@ ACTIVE = "active"
 
 def _is_active(filters: OverviewFilters) -> ColumnElement[bool]:
     """Active today (its status), or at the end of a past year (rebuilt from its dates)."""
-    if filters.as_of is None:
-        return Agreement.status == ACTIVE
-    return active_on(filters.as_of)
+    return is_active(filters.as_of)
 
 
 def _is_expired(filters: OverviewFilters) -> ColumnElement[bool]:

@@ -58,11 +58,12 @@ from intl_desk.ui.record_dialog import RecordDialog
 DEFINITIONS = {
     "agreements_signed": N_("Counts the agreements whose signing date falls in the period."),
     "agreements_active": N_(
-        "Counts the agreements signed, in force before the period ended and not expired "
-        "before it began (perpetual ones never expire)."
+        "Counts the agreements active on the period's last day, or today while it runs: "
+        "signed, not expired and not ended early by then (perpetual ones never expire) — "
+        "the overview's rule."
     ),
     "partner_countries": N_(
-        "Counts the partners' countries of the agreements active in the period."
+        "Counts the partners' countries of the agreements active at the end of the period."
     ),
     "active_projects": N_(
         "Counts the projects neither in the pipeline nor cancelled whose dates (actual, "
