@@ -96,9 +96,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return cmd_gui(args) if args.open else EXIT_OK
 
 
+def _repair(file: str) -> None:
+    from intl_desk.store.repair import repair
+
+    done = repair(Path(file))
+    if not done.changed:
+        print(Message(N_("Nothing to repair.")))
+        return
+    print(Message(N_("Backup written before repairing: {backup}"), {"backup": done.backup}))
+    for count, msgid in (
+        (done.agreements, N_("Repaired: {count} agreement(s) whose partner names, entity names, "
+                             "countries or objective count were out of date.")),
+        (done.search_keys, N_("Repaired: {count} search key(s) that did not match their "
+                              "record's text.")),
+        (done.duplicates, N_("Repaired: {count} record(s) repeating another live one: the one "
+                             "changed last kept, the others deleted (kept in the history).")),
+        (done.indexes, N_("Repaired: {count} missing unique index(es) put back.")),
+    ):  # fmt: skip
+        if count:
+            print(Message(msgid, {"count": count}))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from intl_desk.store.office_file import check
 
+    if args.repair:
+        first = check(Path(args.file))
+        if first.unusable:
+            for problem in first.problems:
+                _print_error(str(problem))
+            return EXIT_UNUSABLE
+        _repair(args.file)
     report = check(Path(args.file))
     if report.unusable:
         for problem in report.problems:
@@ -113,6 +141,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         for problem in report.problems:
             print(f"- {problem}")
+        if report.repairable:
+            print(Message(N_("“intl-desk check --repair {file}” fixes what it safely can, "
+                             "after a backup."), {"file": args.file}))  # fmt: skip
         return EXIT_PROBLEMS
     print(Message(N_("{file} is healthy."), {"file": args.file}))
     return EXIT_OK
@@ -239,6 +270,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help=_("check a file's health without changing it"))
     check.add_argument("file", metavar=_("FILE"))
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help=_(
+            "fix what can be fixed safely (derived columns, search keys, records recorded "
+            "twice), after a backup"
+        ),
+    )
     check.set_defaults(handler=cmd_check)
 
     info = sub.add_parser("info", help=_("show what a file holds"))

@@ -75,9 +75,19 @@ def refresh_agreement_summaries(session: Session, ids: Collection[str] | None = 
 def stale_agreement_summaries(session: Session) -> list[str]:
     """Titles of live agreements whose stored names, countries or objective count differ
     from their records (a file edited by another tool, or by an older version)."""
+    return [title for _id, title in _stale(session)]
+
+
+def stale_agreement_ids(session: Session) -> list[str]:
+    """The ids of the agreements :func:`stale_agreement_summaries` names."""
+    return [record_id for record_id, _title in _stale(session)]
+
+
+def _stale(session: Session) -> list[tuple[str, str]]:
     values = _summary_values()
     rows = session.execute(
         select(
+            Agreement.id,
             Agreement.title,
             Agreement.partner_names,
             Agreement.entity_names,
@@ -87,10 +97,10 @@ def stale_agreement_summaries(session: Session) -> list[str]:
         ).where(Agreement.deleted_at.is_(None))
     )
     stale = []
-    for title, *stored_and_expected in rows:
+    for record_id, title, *stored_and_expected in rows:
         stored, expected = stored_and_expected[:4], stored_and_expected[4:]
         if [_as_set(v) for v in stored] != [_as_set(v) for v in expected]:
-            stale.append(str(title))
+            stale.append((str(record_id), str(title)))
     return stale
 
 

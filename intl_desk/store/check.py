@@ -41,6 +41,9 @@ class CheckReport:
 
     unusable: bool
     problems: list[Message] = field(default_factory=list)
+    #: some of the problems are ones ``check --repair`` fixes (derived columns, search
+    #: keys, records repeating another's natural key)
+    repairable: bool = False
 
 
 def _kinds() -> dict[str, type[Record]]:
@@ -132,6 +135,57 @@ def _derived(session: Session) -> Iterator[Message]:
         )
 
 
+def _search_keys(session: Session) -> Iterator[Message]:
+    from intl_desk.core.consistency import stale_search_keys
+
+    for stale in stale_search_keys(session):
+        yield Message(
+            N_(
+                "{count} record(s) of kind “{kind}” have a search key that does not match "
+                "their text, e.g. “{record}”: searching and sorting miss them."
+            ),
+            {"count": len(stale.fixes), "kind": _kind(stale.model.__tablename__),
+             "record": stale.example},
+        )  # fmt: skip
+
+
+def _duplicates(session: Session) -> Iterator[Message]:
+    from intl_desk.core.consistency import duplicates
+
+    for found in duplicates(session):
+        yield Message(
+            N_(
+                "{count} record(s) of kind “{kind}” repeat another live one ({reason}): "
+                "figures may count either."
+            ),
+            {"count": len(found.extra), "kind": _kind(found.key.table),
+             "reason": Message(found.key.message)},
+        )  # fmt: skip
+
+
+def _missing_keys(session: Session) -> bool:
+    """Whether ``--repair`` can put back a natural-key index another tool dropped (the
+    structure's differences list it)."""
+    from intl_desk.store.repair import missing_natural_key_indexes
+
+    return bool(missing_natural_key_indexes(session.connection()))
+
+
+def _ended_without_date(session: Session) -> Iterator[Message]:
+    from intl_desk.core.consistency import ended_without_date
+
+    titles = ended_without_date(session)
+    if titles:
+        yield Message(
+            N_(
+                "{count} terminated or superseded agreement(s) have no end date, e.g. "
+                "“{title}”: a past year's figures leave them out. Enter the date each one "
+                "ended (Ended on)."
+            ),
+            {"count": len(titles), "title": titles[0]},
+        )
+
+
 def _without_rate(session: Session) -> Iterator[Message]:
     """Amounts that no sum in the office's currency can hold: the figures leave them out
     and say so, and this says where the rates are missing."""
@@ -215,7 +269,7 @@ def _records(session: Session) -> Iterator[Message]:
             yield from examples
 
 
-def _problems(path: Path) -> list[Message]:
+def _problems(path: Path) -> tuple[list[Message], bool]:
     name = path.name
     found = probe(path)
     problems: list[Message] = []
@@ -240,17 +294,20 @@ def _problems(path: Path) -> list[Message]:
                 {"file": name},
             )
         )
-        return problems
+        return problems, False
     engine = make_engine(path, read_only=True)
     try:
         with Session(engine) as session:
             problems += _structure(session, name)
             problems += _records(session)
-            problems += _derived(session)
+            fixable = [*_derived(session), *_search_keys(session), *_duplicates(session)]
+            problems += fixable
+            repairable = bool(fixable) or _missing_keys(session)
+            problems += _ended_without_date(session)
             problems += _without_rate(session)
     finally:
         engine.dispose()
-    return problems
+    return problems, repairable
 
 
 def check(path: Path | str) -> CheckReport:
@@ -258,7 +315,8 @@ def check(path: Path | str) -> CheckReport:
     target = Path(path)
     try:
         with translate_db_errors(target, read_only=True):
-            problems = _problems(target) + leftover_problems(target)
-            return CheckReport(unusable=False, problems=problems)
+            problems, repairable = _problems(target)
+            problems += leftover_problems(target)
+            return CheckReport(unusable=False, problems=problems, repairable=repairable)
     except StoreError as error:
         return CheckReport(unusable=True, problems=[error.message])

@@ -45,8 +45,9 @@ def test_broken_reference(tmp_path: Path) -> None:
     path = new_office(tmp_path)
     _tamper(
         path,
-        "INSERT INTO contact (id, created_at, updated_at, name, is_staff, partner_id) "
-        "VALUES ('c1', '2026-01-01', '2026-01-01', 'Anna', 0, 'no-such-partner')",
+        "INSERT INTO contact (id, created_at, updated_at, name, is_staff, partner_id, "
+        "search_key) VALUES ('c1', '2026-01-01', '2026-01-01', 'Anna', 0, 'no-such-partner', "
+        "'anna')",
     )
     assert _texts(path) == [
         "1 record(s) of kind “Contact” refer to a missing “Partner”, so the file was changed "
@@ -68,9 +69,14 @@ def test_invalid_records_are_counted_by_kind_with_examples(tmp_path: Path) -> No
     )
     problems = _texts(path)
     assert problems[0] == "5 record(s) of kind “Partner” break the validation rules."
-    assert problems[1:] == [
+    assert problems[1:4] == [
         f"Partner “Partner {n}”, field “country_code”: “ZZ” is not an ISO 3166 country code."
         for n in range(3)
+    ]
+    # written without the app, they have no search key: search would not find them
+    assert problems[4:] == [
+        "5 record(s) of kind “Partner” have a search key that does not match their text, "
+        "e.g. “Partner 0”: searching and sorting miss them."
     ]
 
 
