@@ -24,22 +24,31 @@ DERIVED_AGREEMENT_COLUMNS = ("partner_names", "entity_names", "country_codes", "
 def _summary_values() -> dict[str, object]:
     live_party = (AgreementParty.agreement_id == Agreement.id, AgreementParty.deleted_at.is_(None))
     # a deleted partner or entity drops out of the names and countries shown
-    partner_names = (
-        select(func.aggregate_strings(Partner.name, ", "))
+    # names in alphabetical order, the same in every copy of the file and after an export
+    # and import (the order rows are read in depends on the indexes the database picks)
+    partners = (
+        select(Partner.name.label("name"))
         .join(AgreementParty, AgreementParty.partner_id == Partner.id)
         .where(*live_party, Partner.deleted_at.is_(None))
-        .scalar_subquery()
+        .order_by(Partner.name)
+        .correlate(Agreement)
+        .subquery()
     )
-    entity_names = (
-        select(func.aggregate_strings(LocalEntity.name, ", "))
+    partner_names = select(func.aggregate_strings(partners.c.name, ", ")).scalar_subquery()
+    entities = (
+        select(LocalEntity.name.label("name"))
         .join(AgreementParty, AgreementParty.local_entity_id == LocalEntity.id)
         .where(*live_party, LocalEntity.deleted_at.is_(None))
-        .scalar_subquery()
+        .order_by(LocalEntity.name)
+        .correlate(Agreement)
+        .subquery()
     )
+    entity_names = select(func.aggregate_strings(entities.c.name, ", ")).scalar_subquery()
     codes = (
         select(distinct(Partner.country_code).label("code"))
         .join(AgreementParty, AgreementParty.partner_id == Partner.id)
         .where(*live_party, Partner.deleted_at.is_(None))
+        .order_by(Partner.country_code)
         .correlate(Agreement)
         .subquery()
     )
