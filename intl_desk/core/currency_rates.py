@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, case, cast, extract, func, literal, select
+from sqlalchemy import ColumnElement, Integer, case, cast, extract, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.model import (
@@ -148,6 +148,41 @@ def rate_factor(currency: Any, year: Any, office_currency: Any) -> Any:
         .scalar_subquery()
     )
     return case((currency == office_currency, literal(1)), else_=rate)
+
+
+def office_currency_sql() -> Any:
+    """The office's currency, as a scalar subquery."""
+    return select(Office.currency).where(Office.deleted_at.is_(None)).limit(1).scalar_subquery()
+
+
+def projects_without_rate() -> list[ColumnElement[bool]]:
+    """Projects with a budget line or granted co-financing in another currency than the
+    office's whose year has no rate: the amounts every converted sum leaves out (the
+    list behind the overview's "plus N amounts … without a rate")."""
+    office = office_currency_sql()
+    budget = select(BudgetLine.project_id).join(Project, Project.id == BudgetLine.project_id)
+    granted = select(CofinancingLine.project_id).join(
+        Project, Project.id == CofinancingLine.project_id
+    )
+    return [
+        or_(
+            Project.id.in_(
+                budget.where(
+                    BudgetLine.deleted_at.is_(None),
+                    BudgetLine.amount.is_not(None),
+                    rate_factor(Project.currency, BudgetLine.year, office).is_(None),
+                )
+            ),
+            Project.id.in_(
+                granted.where(
+                    CofinancingLine.deleted_at.is_(None),
+                    CofinancingLine.status == "granted",
+                    CofinancingLine.amount_granted.is_not(None),
+                    rate_factor(Project.currency, cofinancing_year(), office).is_(None),
+                )
+            ),
+        )
+    ]
 
 
 # --- amounts without a rate (for check) ------------------------------------------------

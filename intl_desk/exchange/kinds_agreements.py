@@ -42,6 +42,7 @@ SCALARS = (
     "date_signed",
     "date_expires",
     "date_in_force",
+    "date_ended",
     "perpetual",
     "notes",
     "date_signed_precision",

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
-from intl_desk.core.display import number_text
+from intl_desk.core.display import date_text, number_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.overview import labels
 from intl_desk.core.overview.figures import Overview
@@ -26,16 +26,23 @@ def appendix(overview: Overview) -> list[Flowable]:
 def _entities(overview: Overview) -> list[Flowable]:
     year = overview.filters.year
     count = labels.count_text
+    day = overview.filters.as_of
     rows: list[list[Any]] = [
         [
             _("Local entity"),
             _("Part of"),
             Message(N_("Signed up to {year}"), {"year": year}).render(),
             _("With the entities under it"),
-            _("Active agreements"),
+            # a past year: the agreements as they stood at its end (rebuilt from their
+            # dates); the projects' statuses cannot be rebuilt, so they are today's
+            _("Active agreements")
+            if day is None
+            else Message(N_("Active on {date}"), {"date": date_text(day)}).render(),
             Message(N_("Signed in {year}"), {"year": year}).render(),
-            _("Expired agreements"),
-            _("Active projects"),
+            _("Expired agreements")
+            if day is None
+            else Message(N_("Expired by {date}"), {"date": date_text(day)}).render(),
+            _("Active projects") if day is None else _("Active projects today"),
         ]
     ]
     totals = [0, 0, 0, 0, 0]

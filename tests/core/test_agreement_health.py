@@ -3,6 +3,7 @@ filter, the overview's health line and the drill behind each figure agree with i
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from intl_desk.core.agreement_health import GAPS, active_gaps, gaps_of
 from intl_desk.core.evaluation.yearly import compute_yearly
 from intl_desk.core.i18n import set_language
 from intl_desk.core.listing import LISTS, ListQuery
-from intl_desk.core.listing.query import fetch_ids
+from intl_desk.core.listing.query import fetch_ids, fetch_rows
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -24,6 +25,7 @@ from intl_desk.core.model import (
     Project,
 )
 from intl_desk.core.overview import OverviewFilters, compute_overview, labels
+from intl_desk.exchange.export import export_list
 from intl_desk.reports.yearly import health_rows, write_yearly_pdf
 from intl_desk.store.office_file import OfficeFile
 
@@ -149,3 +151,34 @@ def test_the_yearly_report_gives_the_same_counts_in_its_language(
     pages = "".join(page.extract_text() for page in PdfReader(tmp_path / "rapport.pdf").pages)
     assert "Santé des accords en vigueur aujourd’hui" in pages
     assert "Sans objectif" in pages
+
+
+def test_the_gaps_column_of_the_list_and_of_its_export(
+    register: OfficeFile, tmp_path: Path
+) -> None:
+    """The gaps as a column: an active agreement's, recounted above; none for a draft."""
+    spec = LISTS["agreements"]
+    position = [column.key for column in spec.columns].index("gaps")
+    with register.session() as session:
+        ids = fetch_ids(session, spec, ListQuery())
+        rows = fetch_rows(session, spec, ids)
+        found = {
+            session.get(Agreement, record_id).title: rows[record_id][position]  # type: ignore[union-attr]
+            for record_id in ids
+        }
+        set_language("en")
+        out = tmp_path / "agreements.csv"
+        export_list(session, "agreements", out)
+    expected = {title: gaps for title, gaps in EXPECTED.items() if title != "Lyon – Québec"}
+    assert {title: (value or "").split(",") if value else [] for title, value in found.items()} == {
+        **expected,
+        "Lyon – Québec": [],  # a draft: its gaps are not a figure yet
+    }
+    exported = {
+        row["Title"]: row["Gaps"]
+        for row in csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines())
+    }
+    assert exported["Lyon – Huế"] == (
+        "No objective, No responsible officer, Nothing done under it for two years"
+    )
+    assert exported["Lyon – Porto"] == ""

@@ -19,10 +19,10 @@ from intl_desk.store.office_file import OfficeFile
 
 #: columns the list computes from other records (counts, sums, timestamps): not imported
 DERIVED = {
-    "agreements": {"objectives", "updated_at"},
+    "agreements": {"objectives", "updated_at", "gaps"},
     "partners": {"agreements"},
     "local_entities": {"agreements"},
-    "projects": {"granted"},
+    "projects": {"granted", "budget_converted", "granted_converted"},
     "indicators": set(),
 }
 #: parents first, so partners and entities exist when agreements and projects name them

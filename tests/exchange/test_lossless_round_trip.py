@@ -32,6 +32,9 @@ DERIVED = {
     "Nombre d’objectifs",
     "Dernière modification",
     "Cofinancement obtenu",
+    "Lacunes",
+    "Budget dans la devise du service",
+    "Cofinancement obtenu dans la devise du service",
     # the list's start and end (actual, else planned): the planned and actual ones follow
     "Début",
     "Fin",

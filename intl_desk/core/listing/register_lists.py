@@ -15,6 +15,7 @@ from sqlalchemy import (
     cast,
     extract,
     func,
+    literal,
     or_,
     select,
 )
@@ -23,7 +24,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import GAPS, gap_condition
 from intl_desk.core.agreement_time import active_on, expiring_within_a_year
-from intl_desk.core.i18n import N_
+from intl_desk.core.currency_rates import (
+    office_currency_sql,
+    projects_without_rate,
+    rate_factor,
+    year_of,
+)
+from intl_desk.core.i18n import N_, translate
 from intl_desk.core.listing.agreement_search import agreement_search
 from intl_desk.core.listing.conditions import entity_subtree, live, matches
 from intl_desk.core.listing.options import (
@@ -146,8 +153,12 @@ AGREEMENTS = ListSpec(
             visible=False,
             precision=lambda: Agreement.date_in_force_precision,
         ),
+        Column(
+            "date_ended", N_("Ended on"), lambda: Agreement.date_ended, "date", visible=False
+        ),
         Column("perpetual", N_("Perpetual"), lambda: Agreement.perpetual, "bool", visible=False),
         Column("summary", N_("Summary"), lambda: Agreement.summary, visible=False, width=300),
+        Column("gaps", N_("Gaps"), lambda: _gaps(), "codes", GAPS, visible=False, width=220),
         Column(
             "themes",
             N_("Themes"),
@@ -280,6 +291,58 @@ def _project_granted() -> ColumnElement[Any]:
     )
 
 
+def _converted(amount: Any, year: Any, conditions: tuple[Any, ...]) -> ColumnElement[Any]:
+    """A project's ``amount`` lines summed in the office's currency, each at the rate of
+    its year (core/currency_rates.py); empty when one of them has no rate, rather than a
+    sum that silently leaves it out."""
+    factor = rate_factor(Project.currency, year, office_currency_sql())
+    statement = select(
+        case(
+            (func.count(case((factor.is_(None), 1))) > 0, None),
+            else_=func.coalesce(func.sum(amount * factor), 0),
+        )
+    ).where(*conditions)
+    return statement.scalar_subquery()
+
+
+def _project_budget_converted() -> ColumnElement[Any]:
+    return _converted(
+        BudgetLine.amount,
+        BudgetLine.year,
+        (BudgetLine.project_id == Project.id, live(BudgetLine), BudgetLine.amount.is_not(None)),
+    )
+
+
+def _project_granted_converted() -> ColumnElement[Any]:
+    year = year_of(func.coalesce(CofinancingLine.date_decided, Project.actual_start,
+                                 Project.planned_start))  # fmt: skip
+    return _converted(
+        CofinancingLine.amount_granted,
+        year,
+        (
+            CofinancingLine.project_id == Project.id,
+            live(CofinancingLine),
+            CofinancingLine.amount_granted.is_not(None),
+        ),
+    )
+
+
+def _gaps() -> ColumnElement[Any]:
+    """An active agreement's gaps (core/agreement_health.py) as comma-separated codes, in
+    the vocabulary's order; nothing for other statuses, as on the form."""
+    today = date.today()
+    flags = [
+        case((gap_condition(code, today), literal(f"{code},")), else_=literal(""))
+        for code in GAPS.codes
+    ]
+    joined: ColumnElement[Any] = flags[0]
+    for flag in flags[1:]:
+        joined = joined + flag
+    return case(
+        (Agreement.status == "active", func.nullif(func.rtrim(joined, ","), "")), else_=None
+    )
+
+
 def _aggregated(value: Any, parent_key: Any, parent_id: Any) -> ColumnElement[Any]:
     """A record's live child values (its themes, its SDGs) as one comma-separated text."""
     child = parent_key.class_
@@ -386,6 +449,22 @@ PROJECTS = ListSpec(
         Column("budget", N_("Budget"), _project_budget, "money"),
         Column("granted", N_("Co-financing granted"), _project_granted, "money"),
         Column("currency", N_("Currency"), lambda: Project.currency, visible=False, width=60),
+        # the same amounts in the office's currency, at each line's year's rate: what a
+        # spreadsheet may add up (blank where a year has no rate)
+        Column(
+            "budget_converted",
+            N_("Budget in the office's currency"),
+            _project_budget_converted,
+            "money",
+            visible=False,
+        ),
+        Column(
+            "granted_converted",
+            N_("Co-financing granted in the office's currency"),
+            _project_granted_converted,
+            "money",
+            visible=False,
+        ),
         # kept out of sight on screen, written by the export so it imports back whole
         Column(
             "planned_start",
@@ -462,6 +541,22 @@ PROJECTS = ListSpec(
             sdg_options,
             lambda value: _with_child(
                 Project.id, ProjectSdg.project_id, ProjectSdg, ProjectSdg.sdg == int(value)
+            ),
+        ),
+        Facet(
+            "without_rate",
+            N_("Amounts without a rate"),
+            lambda _session: [
+                FacetOption("all", translate(N_("Any project"))),
+                FacetOption("running", translate(N_("Projects under way"))),
+            ],
+            lambda value: and_(
+                *projects_without_rate(),
+                *(
+                    [Project.status.in_(vocab.PROJECT_RUNNING_STATUSES)]
+                    if value == "running"
+                    else []
+                ),
             ),
         ),
     ),

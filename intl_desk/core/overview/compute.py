@@ -199,6 +199,8 @@ def compute_overview(
             "countries": drill("agreements", filters, agreements.active_facet(filters)),
             "projects": drill("projects", filters),
             "money": drill("projects", filters),
+            # the amounts the money tiles leave out for want of a rate, of the same projects
+            "without_rate": drill("projects", filters, ("without_rate", "running")),
             "networks": Drill("networks"),
             "indicators": Drill("indicators"),
             **{

@@ -24,6 +24,9 @@ class Tile:
     value: str
     note: str
     drill: Drill | None
+    #: what a click on the note lists, when it differs from the figure's own drill (the
+    #: amounts left out of a sum for want of an exchange rate)
+    note_drill: Drill | None = None
 
 
 def count_text(value: int) -> str:
@@ -96,6 +99,7 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
                 if part
             ),
             drills.get("money"),
+            drills.get("without_rate") if head.budget_sum.left_out else None,
         ),
         Tile(
             "cofinancing",
@@ -114,6 +118,7 @@ def headline_tiles(overview: Overview) -> tuple[Tile, ...]:
                 if part
             ),
             drills.get("money"),
+            drills.get("without_rate") if head.cofinancing_sum.left_out else None,
         ),
         Tile(
             "networks",

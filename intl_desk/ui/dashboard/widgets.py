@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.i18n import _
 from intl_desk.core.overview import style
 from intl_desk.core.overview.figures import Drill
 from intl_desk.core.overview.labels import Tile
@@ -39,6 +40,7 @@ class TileWidget(QFrame):
             f"QLabel#tileNote {{ color: {style.MUTED}; }}"
         )
         self.drill: Drill | None = None
+        self.note_drill: Drill | None = None
         self.value = QLabel()
         self.value.setObjectName("tileValue")
         font = QFont(self.value.font())
@@ -70,13 +72,25 @@ class TileWidget(QFrame):
         self.label.setText(tile.label)
         self.note.setText(tile.note)
         self.drill = tile.drill
+        self.note_drill = tile.note_drill
+        self.note.setToolTip(
+            _("Click the note to list the projects with amounts without a rate.")
+            if tile.note_drill
+            else ""
+        )
+        font = self.note.font()
+        font.setUnderline(tile.note_drill is not None)
+        self.note.setFont(font)
         self.setToolTip(f"{tile.label}: {tile.value}")
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if tile.drill else Qt.CursorShape.ArrowCursor
         )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.drill is not None:
+        on_note = self.note.geometry().contains(event.position().toPoint())
+        if on_note and self.note_drill is not None:
+            self.drill_requested.emit(self.note_drill)
+        elif self.drill is not None:
             self.drill_requested.emit(self.drill)
 
 
