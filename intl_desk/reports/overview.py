@@ -25,6 +25,7 @@ from reportlab.platypus import (
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import date_text, number_text
+from intl_desk.core.evaluation.status import STATUS_LABELS
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.overview import labels, style, territory_labels
 from intl_desk.core.overview.figures import Overview
@@ -335,7 +336,7 @@ def _indicators(overview: Overview) -> list[Flowable]:
                 f"{number_text(indicator.target)}{unit}",
                 f"{number_text(indicator.value)}{unit}",
                 charts.progress_bar(indicator.value, indicator.target, indicator.on_track),
-                _("On track") if indicator.on_track else _("Below target"),
+                _(STATUS_LABELS[indicator.status]),
             ]
         )
     table = data_table(rows, [WIDTH - 400, 46, 86, 86, 80, 102], 1, left=(4, 5))

@@ -14,6 +14,7 @@ from overview_office import TODAY, YEAR, build_overview_office
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.evaluation.yearly import compute_yearly
 from intl_desk.core.listing import LISTS, ListQuery, fetch_ids
 from intl_desk.core.model import (
     Agreement,
@@ -278,18 +279,31 @@ def test_appendix_of_entities_sums_to_the_headline(session: Session) -> None:
 def test_indicators_compare_the_latest_measurement_with_its_target(session: Session) -> None:
     overview = compute_overview(session, OverviewFilters(YEAR), TODAY)
     shown = {i.code: (i.target, i.value, i.period, i.on_track) for i in overview.indicators}
-    # 2026 has no measurement yet, so 2025 counts; text and per-entity-only are not assessed
+    # 2026 has no measurement yet, so 2025 counts; text indicators are not judged; the
+    # one measured per entity is judged on its entities' median (9, Belo Horizonte's)
     assert shown == {
         "INS-1": (10, 12, "2025", True),
         "POL-1": (5, 7, "2025", False),  # lower is better
         "TER-1": (3, 3, "2025", True),
+        "TER-3": (2, 9, "2025", True),
+    }
+    # the same judgements as the yearly report of 2025 (one evaluation engine)
+    yearly = compute_yearly(session, 2025, TODAY)
+    judged = {
+        line.assessment.indicator.code: line.assessment.status
+        for section in yearly.dimensions
+        for line in section.indicators
+    }
+    assert {i.code: i.status for i in overview.indicators} == {
+        code: judged[code] for code in shown
     }
     assert [i.dimension for i in overview.indicators] == [
         "institutional",
         "political",
         "territorial",
+        "territorial",
     ]
-    assert (overview.headline.indicators_on_track, overview.headline.indicators_assessed) == (2, 3)
+    assert (overview.headline.indicators_on_track, overview.headline.indicators_assessed) == (3, 4)
 
 
 def test_networks_add_up_per_network(session: Session) -> None:

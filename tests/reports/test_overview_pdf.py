@@ -67,7 +67,7 @@ def test_first_page_shows_the_headline_figures(reader: PdfReader, office_file: P
         assert lines[lines.index(label) - 1] == str(value), label
     text = reader.pages[0].extract_text()
     assert "Active projects" in text and "R$170k" in text and "R$65k" in text
-    assert "Indicators on track" in text and "67%" in text and "2 of 3 assessed" in text
+    assert "Indicators on track" in text and "75%" in text and "3 of 4 assessed" in text
     assert "Agreements signed per year, by type" in text
     assert "Active agreements by partner country" in text
 

@@ -19,16 +19,14 @@ from intl_desk.core.currency_rates import (
     granted_groups,
 )
 from intl_desk.core.display import sort_key
+from intl_desk.core.evaluation.engine import Evaluation
+from intl_desk.core.evaluation.status import Status
 from intl_desk.core.model import (
     CofinancingLine,
-    Indicator,
-    IndicatorTarget,
-    Measurement,
     Membership,
     Network,
     Participation,
     Partner,
-    Period,
     Project,
 )
 from intl_desk.core.overview.figures import (
@@ -44,7 +42,6 @@ from intl_desk.core.overview.scope import (
     membership_scope,
     pairs,
     project_scope,
-    year_of,
 )
 
 #: roles that count as "held" in a network (more than being a member or an observer)
@@ -205,84 +202,48 @@ def networks(session: Session, filters: OverviewFilters) -> tuple[NetworkFigure,
 _ROLE_ORDER = {code: -number for number, code in enumerate(vocab.MEMBERSHIP_ROLES.codes)}
 
 
-def indicators(session: Session, filters: OverviewFilters) -> tuple[IndicatorFigure, ...]:
-    """Each indicator's latest office-wide measurement up to the year, against the
-    office-wide target of the same period.
-
-    The year's own period usually has no measurement until it ends, so the latest period
-    that has both counts. On track: at or above the target when higher is better, at or
-    below it when lower is better; a scale level against the level targeted. Indicators
-    measured only per local entity, and text indicators, are not assessed here.
+def indicators(
+    session: Session, filters: OverviewFilters, today: date
+) -> tuple[IndicatorFigure, ...]:
+    """Each indicator as the evaluation engine judges it — the yearly report's rule, on
+    the same figures: the year's period, or while it has no value yet, the latest earlier
+    period that has one (the year's own period is usually measured once it ends). A local
+    entity chosen: its own view (core/evaluation/engine.py, ``assess_period``). Text
+    indicators are not judged; an indicator with no value in any period up to the year
+    is not assessed.
     """
-    periods: dict[Any, Any] = pairs(
-        session.execute(
-            select(Period.id, Period.label).where(
-                Period.deleted_at.is_(None), year_of(Period.start_date) <= filters.year
-            )
-        ).all()
-    )
-    starts: dict[Any, Any] = pairs(session.execute(select(Period.id, Period.start_date)).all())
-    targets: dict[tuple[str, str], float] = {
-        (row[0], row[1]): float(row[2])
-        for row in session.execute(
-            select(
-                IndicatorTarget.indicator_id, IndicatorTarget.period_id, IndicatorTarget.value
-            ).where(
-                IndicatorTarget.deleted_at.is_(None),
-                IndicatorTarget.local_entity_id.is_(None),
-                IndicatorTarget.period_id.in_(list(periods)),
-            )
-        )
-    }
-    latest: dict[str, tuple[object, str, float]] = {}
-    for indicator_id, period_id, value, level, measured_on in session.execute(
-        select(
-            Measurement.indicator_id,
-            Measurement.period_id,
-            Measurement.value,
-            Measurement.scale_level,
-            Measurement.measured_on,
-        ).where(
-            Measurement.deleted_at.is_(None),
-            Measurement.local_entity_id.is_(None),
-            Measurement.period_id.in_(list(periods)),
-        )
-    ):
-        reading = level if level is not None else value
-        if reading is None or (indicator_id, period_id) not in targets:
-            continue
-        order = (starts[period_id], measured_on or starts[period_id])
-        if indicator_id not in latest or order >= latest[indicator_id][0]:  # type: ignore[operator]
-            latest[indicator_id] = (order, period_id, float(reading))
-    rows = session.execute(
-        select(
-            Indicator.id,
-            Indicator.code,
-            Indicator.name,
-            Indicator.dimension,
-            Indicator.direction,
-            Indicator.unit,
-        ).where(Indicator.deleted_at.is_(None), Indicator.measure != "text")
-    ).all()
+    evaluation = Evaluation(session, today)
+    periods = [
+        period
+        for period in evaluation.periods
+        if period.start.year <= filters.year and period.start <= today
+    ]
+    periods.sort(key=lambda period: (period.start, period.end))
     figures = []
-    for indicator_id, code, name, dimension, direction, unit in rows:
-        if indicator_id not in latest:
+    for indicator in evaluation.indicators:
+        if indicator.is_text or (
+            filters.entity_id is not None
+            and not (indicator.per_local_entity or indicator.formula)
+        ):
             continue
-        _order, period_id, value = latest[indicator_id]
-        target = targets[(indicator_id, period_id)]
-        on_track = value <= target if direction == "decrease" else value >= target
-        figures.append(
-            IndicatorFigure(
-                code or "",
-                name,
-                dimension,
-                target,
-                value,
-                unit or "",
-                str(periods[period_id]),
-                on_track,
-                Drill("indicators", record_id=indicator_id),
+        for period in reversed(periods):
+            judged = evaluation.assess(indicator, period, filters.entity_id)
+            if judged.status in (None, Status.NO_DATA) or judged.value is None:
+                continue
+            figures.append(
+                IndicatorFigure(
+                    indicator.code,
+                    indicator.name,
+                    indicator.dimension,
+                    judged.target if judged.target is not None else 0.0,
+                    judged.value,
+                    indicator.unit,
+                    period.label,
+                    judged.status in (Status.ACHIEVED, Status.ON_TRACK),
+                    Drill("indicators", record_id=indicator.id),
+                    status=judged.status,
+                )
             )
-        )
+            break
     rank = {code: number for number, code in enumerate(vocab.DIMENSIONS.codes)}
     return tuple(sorted(figures, key=lambda f: (rank.get(f.dimension, 99), f.code, f.name)))

@@ -151,7 +151,7 @@ def compute_overview(
     )
     signed = agreements.counts(session, filters)[1]
     networks = activity.networks(session, filters)
-    indicators = activity.indicators(session, filters)
+    indicators = activity.indicators(session, filters, today)
     running, budget, granted = standing.money.running, standing.money.budget, standing.money.granted
     headline = Headline(
         active_agreements=standing.active,

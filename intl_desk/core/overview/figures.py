@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from intl_desk.core.agreement_health import HealthCount
 from intl_desk.core.currency_rates import Converted
+from intl_desk.core.evaluation.status import Status
 
 if TYPE_CHECKING:
     from intl_desk.core.overview.territory import Territory
@@ -154,7 +155,8 @@ class NetworkFigure:
 
 @dataclass(frozen=True)
 class IndicatorFigure:
-    """An indicator's latest measurement up to the year against its target for that period."""
+    """An indicator as the evaluation engine judges it in the period shown (the year's, or
+    the latest earlier one with a value): achieved and on track count as on track."""
 
     code: str
     name: str
@@ -165,6 +167,7 @@ class IndicatorFigure:
     period: str
     on_track: bool
     drill: Drill
+    status: Status = Status.ACHIEVED
 
 
 @dataclass(frozen=True)

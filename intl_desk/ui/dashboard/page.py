@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.display import date_text, number_text
+from intl_desk.core.evaluation.status import STATUS_LABELS
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.listing.options import (
     entity_options,
@@ -385,7 +386,7 @@ class DashboardPage(QWidget):
                     i.period,
                     _with_unit(i.target, i.unit),
                     _with_unit(i.value, i.unit),
-                    _("On track") if i.on_track else _("Below target"),
+                    _(STATUS_LABELS[i.status]),
                 ]
                 for i in overview.indicators
             ],
