@@ -37,3 +37,40 @@ def dashboard_filter_refresh(file: Path) -> float:
     from intl_desk.ui.bench_scenarios import dashboard_filter_refresh as measure
 
     return measure(file)
+
+
+def figures_agree(file: Path) -> float:
+    """The state-scale check of one rule for "active": for three past years, the
+    overview's active agreements (as of each year's end), the yearly report's and the
+    ``agreements_active`` formula's are the same number, and so are the agreements signed
+    in the year; a difference stops the bench with the three figures."""
+    from datetime import date
+
+    from intl_desk.core.evaluation.formula_filters import Window
+    from intl_desk.core.evaluation.formulas import compute
+    from intl_desk.core.evaluation.yearly import compute_yearly
+    from intl_desk.core.overview import OverviewFilters, compute_overview
+    from intl_desk.store.office_file import OfficeFile
+
+    today = date.today()
+    with OfficeFile.open(file, read_only=True) as office, office.session() as session:
+        started = time.perf_counter()
+        for year in (today.year - 6, today.year - 3, today.year - 1):
+            window = Window(date(year, 1, 1), date(year, 12, 31), {}, today=today)
+            headline = compute_overview(session, OverviewFilters(year), today).headline
+            yearly = compute_yearly(session, year, today).headline
+            active = (
+                headline.active_agreements,
+                yearly.active,
+                int(compute(session, "agreements_active", None, window)),
+            )
+            signed = (
+                headline.signed_in_year,
+                yearly.signed,
+                int(compute(session, "agreements_signed", None, window)),
+            )
+            if len(set(active)) != 1 or len(set(signed)) != 1:
+                raise RuntimeError(
+                    f"{year}: active (overview, yearly, formula) {active}, signed {signed}"
+                )
+        return time.perf_counter() - started

@@ -233,6 +233,14 @@ SCENARIOS: dict[str, Scenario] = {
             self_timed=True,
         ),
         Scenario(
+            "figures_agree",
+            "overview, yearly report and formulas: the same active and signed agreements "
+            "at the end of three past years (fails otherwise)",
+            None,
+            _overview("figures_agree"),
+            self_timed=True,
+        ),
+        Scenario(
             "merge_ten_percent",
             "merge two state files that differ in 10% of their records (backup included)",
             10.0,
