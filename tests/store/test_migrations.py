@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 from store_helpers import (
     V0001,
@@ -200,6 +200,9 @@ def test_references_broken_before_the_upgrade_do_not_block_it(tmp_path: Path) ->
     )
     connection.close()
     with OfficeFile.open(path) as office:
+        with office.session() as session:  # the app would have set its search key
+            session.execute(text("UPDATE contact SET search_key = 'anna'"))
+            session.commit()
         assert office.schema_version == SCHEMA_VERSION
     assert len(check(path).problems) == 1  # still reported, for the user to repair
 
