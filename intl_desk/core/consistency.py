@@ -31,7 +31,7 @@ class StaleKeys:
 
 def stale_search_keys(session: Session) -> Iterator[StaleKeys]:
     for searchable in searchable_models():
-        model: type[Record] = searchable  # type: ignore[assignment]
+        model: type[Record] = searchable
         fields = searchable.search_fields
         columns = [getattr(model, name) for name in fields]
         rows = session.execute(

@@ -291,7 +291,9 @@ def apply_push(
                     continue
                 taken = _taken_key(connection, spec.name, pushed) if current is None else None
                 if taken is not None:  # the server holds this very thing under another id
-                    result.refused.append(_refused(spec.name, key[1], pushed, Message(taken)))
+                    result.refused.append(
+                        _refused(spec.name, key[1], pushed, Message(taken), record_changes)
+                    )
                     continue
                 if current is None:
                     new_rows.append(pushed)  # inserted together, in this order, below

@@ -3,7 +3,7 @@
 Safe means computed from the file's own records, never guessed: the agreements' derived
 columns (partner and entity names, countries, objective count), the search keys, and
 records repeating another live one's natural key (the one changed last is kept, the
-others become tombstones noted in the history, as the upgrade to version 10 does). What
+others become tombstones noted in the history, as the upgrade to version 11 does). What
 needs a person (a missing end date, a missing exchange rate, damage) is left for
 ``check`` to list. A verified backup is written beside the file first, and everything is
 changed in one transaction on the file opened for editing (so locked).

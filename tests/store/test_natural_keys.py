@@ -1,5 +1,5 @@
 """One live record per natural key: duplicates refused on save, settled by the upgrade to
-version 10, and settled (and reported) when two copies that each recorded the same thing
+version 11, and settled (and reported) when two copies that each recorded the same thing
 are merged."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from intl_desk.core.model import (
 from intl_desk.store.merge import merge_files, report_lines
 from intl_desk.store.office_file import SCHEMA_VERSION, OfficeFile, check
 
-V0009 = FIXTURES / "office_v0009.sqlite"
+V0010 = FIXTURES / "office_v0010.sqlite"
 
 
 def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -41,8 +41,8 @@ def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 
 def test_the_upgrade_keeps_the_record_changed_last_and_notes_the_other(tmp_path: Path) -> None:
-    path = tmp_path / "office_v0009.sqlite"
-    shutil.copyfile(V0009, path)
+    path = tmp_path / "office_v0010.sqlite"
+    shutil.copyfile(V0010, path)
     raw = sqlite3.connect(path)
     agreement_id, partner_id = raw.execute(
         "SELECT agreement_id, partner_id FROM agreement_party WHERE partner_id IS NOT NULL"
@@ -80,7 +80,7 @@ def test_the_upgrade_keeps_the_record_changed_last_and_notes_the_other(tmp_path:
     noted = _rows(
         path,
         "SELECT record_kind, record_id, action, changed_by FROM change "
-        "WHERE changed_by = 'upgrade to version 10' ORDER BY record_kind, record_id",
+        "WHERE changed_by = 'upgrade to version 11' ORDER BY record_kind, record_id",
     )
     assert [row[:3] for row in noted] == [
         ("agreement_party", parties_other(path, partner_id, "p2"), "delete"),

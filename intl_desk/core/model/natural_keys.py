@@ -8,7 +8,7 @@ readings pick one silently. Each key below is a partial unique index on the live
 rows that name it and one for those that do not, because both databases treat two
 NULLs as different values in a unique index.
 
-Revision 0010 made these indexes (settling the duplicates already in files: the row
+Revision 0011 made these indexes (settling the duplicates already in files: the row
 changed last stays, the others become tombstones noted in the history); merges settle
 new collisions the same way and report them as conflicts
 (:mod:`intl_desk.store.merge.plan`); forms refuse a duplicate before it is written

@@ -7,8 +7,8 @@ before this version) are settled first: the row changed last stays, each other o
 becomes a tombstone, noted in the history as deleted by the upgrade, so merging with a
 copy still on the older version deletes it there too.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-04
 """
 
@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "0009"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -89,7 +89,7 @@ def _settle_duplicates(
                 "record_id, action, field, old_value, new_value) VALUES (:change_id, :now, "
                 ":by, :office, :table, :id, 'delete', NULL, NULL, NULL)"
             ),
-            {"change_id": str(uuid.uuid4()), "now": now, "by": "upgrade to version 10",
+            {"change_id": str(uuid.uuid4()), "now": now, "by": "upgrade to version 11",
              "office": office_id, "table": table, "id": record_id},
         )  # fmt: skip
 
