@@ -14,10 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.agreement_time import ENDED_EARLY
-from intl_desk.core.model import Agreement, Record
-from intl_desk.core.model.base import search_key_for
+from intl_desk.core.model import Agreement, Base, Record
+from intl_desk.core.model.base import Searchable, search_key_for
 from intl_desk.core.model.natural_keys import NATURAL_KEYS, NaturalKey
-from intl_desk.core.search_keys import searchable_models
 
 
 @dataclass(frozen=True)
@@ -29,9 +28,15 @@ class StaleKeys:
     example: str  # a label of the first one
 
 
+def searchable_models() -> list[type[Searchable]]:
+    return [
+        mapper.class_ for mapper in Base.registry.mappers if issubclass(mapper.class_, Searchable)
+    ]
+
+
 def stale_search_keys(session: Session) -> Iterator[StaleKeys]:
     for searchable in searchable_models():
-        model: type[Record] = searchable
+        model: type[Record] = searchable  # type: ignore[assignment]
         fields = searchable.search_fields
         columns = [getattr(model, name) for name in fields]
         rows = session.execute(

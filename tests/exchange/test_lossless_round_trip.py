@@ -211,11 +211,14 @@ def test_every_field_the_export_writes_comes_back(
 
 
 #: what a new file cannot repeat: when each record was last changed
-CHANGED = "Dernière modification"
+#: the time of the last change, and the gaps: "nothing done for two years" counts the
+#: missions and projects under an agreement, which the agreements' sheets do not carry
+CHANGED = ("Dernière modification", "Lacunes")
 
 
-def _without(rows: list[list[Any]], title: str) -> list[list[Any]]:
-    if title not in rows[0]:
-        return rows
-    index = rows[0].index(title)
-    return [row[:index] + row[index + 1 :] for row in rows]
+def _without(rows: list[list[Any]], titles: tuple[str, ...]) -> list[list[Any]]:
+    for title in titles:
+        if title in rows[0]:
+            index = rows[0].index(title)
+            rows = [row[:index] + row[index + 1 :] for row in rows]
+    return rows
