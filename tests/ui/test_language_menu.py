@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from user_input import type_text
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -84,7 +85,9 @@ def test_an_unsaved_form_kept_open_keeps_the_window(
     dialog = PartnerDialog(window.office, "p-hue", window)
     window.open_dialogs.append(dialog)
     dialog.show()
-    dialog.ui.name.setText("Huế (Việt Nam)")
+    dialog.ui.name.setFocus()
+    qtbot.keyClick(dialog.ui.name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(dialog.ui.name, "Huế (Việt Nam)")
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Cancel)
 
     choose(window, "Español")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from evaluation_office import TODAY, Written, add_indicator, build_office_file
 from sqlalchemy import select
-from user_input import open_tab
+from user_input import open_tab, type_text
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
@@ -154,7 +154,7 @@ def test_values_for_many_local_entities_at_once(
 
 def test_the_search_box_narrows_the_entity_rows(page: MeasurementPage) -> None:
     choose_period(page, "2025")
-    page.search.setText("corrego")  # accents do not matter
+    type_text(page.search, "corrego")  # accents do not matter
     assert [name for _i, name, _p in page.entity_model.entities] == ["Córrego Fundo"]
 
 
