@@ -1,7 +1,9 @@
 """Three clones edited offline in random orders all end up holding what the server holds.
 
-Hypothesis writes the scripts: which clone edits which field of which record (or adds a
-partner, or deletes one it added), and when each clone synchronises. After the script every
+Hypothesis writes the scripts: which clone edits which field of which record (partners,
+agreements, local entities, projects, networks, contacts, activities), adds a partner or a
+theme to an agreement (a child row), deletes a partner it added, and when each clone
+synchronises. After the script every
 clone synchronises twice; then every clone's records and history must equal the server's,
 field by field, whatever conflicts arose on the way.
 """
@@ -21,30 +23,51 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from intl_desk.cli import main
-from intl_desk.core.model import Agreement, AgreementParty, Base, LocalEntity, Office, Partner
+from intl_desk.core.model import (
+    Activity,
+    Agreement,
+    AgreementParty,
+    AgreementTheme,
+    Base,
+    Contact,
+    LocalEntity,
+    Network,
+    Office,
+    Partner,
+    Project,
+)
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.store.merge.plan import table_specs
 from intl_desk.store.office_file import OfficeFile
 
 ACCOUNTS = ("ana", "bruno", "dora")
-RECORDS = {
-    "partner": ("Ville de Lyon", "Łódź"),
-    "agreement": ("Geminação Araponga–Lyon", "Cooperação Nazareno–Łódź"),
-}
-FIELDS = {"partner": ("website", "region", "notes"), "agreement": ("notes", "summary")}
+#: the records edited, by kind: the model, the column naming them, their names, the fields
+KINDS: dict[str, tuple[type[Any], str, tuple[str, ...], tuple[str, ...]]] = {
+    "partner": (Partner, "name", ("Ville de Lyon", "Łódź"), ("website", "region", "notes")),
+    "agreement": (Agreement, "title", ("Geminação Araponga–Lyon", "Cooperação Nazareno–Łódź"),
+                  ("notes", "summary")),
+    "local_entity": (LocalEntity, "name", ("Araponga",), ("notes",)),
+    "project": (Project, "title", ("Escolas irmãs",), ("description", "location_name")),
+    "network": (Network, "name", ("Mercocidades",), ("description",)),
+    "contact": (Contact, "name", ("Marie Roche",), ("position", "notes")),
+    "activity": (Activity, "title", ("Missão a Lyon",), ("purpose", "outcomes")),
+}  # fmt: skip
 VALUES = ("São João del-Rei", "Córdoba", "Łódź", None)
 
 edits = st.tuples(
     st.just("edit"),
     st.integers(0, 2),
-    st.sampled_from([(kind, name, field) for kind, names in RECORDS.items()
-                     for name in names for field in FIELDS[kind]]),
+    st.sampled_from([(kind, name, field) for kind, (_m, _c, names, fields) in KINDS.items()
+                     for name in names for field in fields]),
     st.sampled_from(VALUES),
 )  # fmt: skip
 additions = st.tuples(st.just("add"), st.integers(0, 2), st.sampled_from(("Bologna", "Kraków")))
+themes = st.tuples(st.just("theme"), st.integers(0, 2), st.sampled_from(("culture", "education")))
 deletions = st.tuples(st.just("delete"), st.integers(0, 2))
 syncs = st.tuples(st.just("sync"), st.integers(0, 2))
-scripts = st.lists(st.one_of(edits, additions, deletions, syncs), min_size=1, max_size=8)
+scripts = st.lists(
+    st.one_of(edits, additions, themes, deletions, syncs), min_size=1, max_size=8
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +81,7 @@ def server_db() -> Iterator[Engine]:
         lyon = Partner(name="Ville de Lyon", country_code="FR")
         lodz = Partner(name="Łódź", country_code="PL")
         for title, entity, partner in zip(
-            RECORDS["agreement"], (araponga, nazareno), (lyon, lodz), strict=True
+            KINDS["agreement"][2], (araponga, nazareno), (lyon, lodz), strict=True
         ):
             agreement = Agreement(title=title, type="twinning", status="active",
                                   date_signed=date(2019, 5, 14))  # fmt: skip
@@ -66,6 +89,12 @@ def server_db() -> Iterator[Engine]:
                 [AgreementParty(local_entity=entity), AgreementParty(partner=partner)]
             )
             session.add(agreement)
+        session.add_all([
+            Project(title="Escolas irmãs", status="2"),
+            Network(name="Mercocidades", scope="regional"),
+            Contact(name="Marie Roche", partner=lyon),
+            Activity(kind="mission", status="done", title="Missão a Lyon", local_entity=araponga),
+        ])  # fmt: skip
         session.commit()
     add_account(engine, "bruno", "editor")
     add_account(engine, "dora", "editor")
@@ -95,9 +124,14 @@ def _apply(step: tuple[Any, ...], clones: list[Path]) -> None:
     with OfficeFile.open(clones[step[1]]) as office, office.session() as session:
         if step[0] == "edit":
             (kind, name, field), value = step[2], step[3]
-            model = Partner if kind == "partner" else Agreement
-            label = Partner.name if kind == "partner" else Agreement.title
-            setattr(session.scalars(select(model).where(label == name)).one(), field, value)
+            model, column = KINDS[kind][0], KINDS[kind][1]
+            found = session.scalars(select(model).where(getattr(model, column) == name)).one()
+            setattr(found, field, value)
+        elif step[0] == "theme":  # a child row: a theme on the first agreement
+            agreement = session.scalars(
+                select(Agreement).where(Agreement.title == KINDS["agreement"][2][0])
+            ).one()
+            agreement.themes.append(AgreementTheme(theme=step[2]))
         elif step[0] == "add":
             session.add(Partner(name=step[2], country_code="IT" if step[2] == "Bologna" else "PL"))
         else:  # delete a partner this script added, if any is left here
