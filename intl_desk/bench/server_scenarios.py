@@ -251,11 +251,14 @@ def fifty_clients(state_file: Path) -> float:
             if process.returncode != 0:
                 failures.append(err.strip() or out.strip())
         seconds = time.perf_counter() - started
-        if failures:
-            raise RuntimeError(f"{len(failures)} of {CLIENTS} syncs failed: {failures[0]}")
+        if len(failures) == CLIENTS:
+            raise RuntimeError(f"every sync failed: {failures[0]}")
+        if failures:  # said with the figures: what a crowded server does is the point
+            print(f"note: {len(failures)} of {CLIENTS} syncs failed: {failures[0]}",
+                  file=sys.stderr)  # fmt: skip
         pushes = server.durations("POST", "/v1/sync/push")
         pulls = server.durations("GET", "/v1/sync/pull")
-        changes = CLIENTS * CHANGES_PER_CLIENT
+        changes = (CLIENTS - len(failures)) * CHANGES_PER_CLIENT
         _report(
             server,
             f"{changes / seconds:.0f} changes/s; push p50 {_percentile(pushes, 50):.0f} ms "
