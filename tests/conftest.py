@@ -23,10 +23,9 @@ from intl_desk.core.i18n import set_language
 from intl_desk.store.office_file import OfficeFile
 
 # Property tests: many derandomised examples in CI (the same ones every run, so a failure
-# there is reproducible), fewer and random on a developer's machine. 100, not 200: the
-# merge properties alone took 50 s of a quiet CI run with 200, and over pytest's 300 s
-# limit on a loaded machine (the suite must stay within 10 minutes).
-settings.register_profile("ci", max_examples=100, derandomize=True, deadline=None,
+# there is reproducible), fewer and random on a developer's machine. The issues ask for at
+# least 200 in CI; the merge properties take about 50 s of a quiet run with them.
+settings.register_profile("ci", max_examples=200, derandomize=True, deadline=None,
                           print_blob=True)  # fmt: skip
 settings.register_profile("dev", max_examples=25, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")

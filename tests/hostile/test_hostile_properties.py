@@ -1,4 +1,4 @@
-"""Property tests of hostile input (100 derandomised examples in CI, see conftest):
+"""Property tests of hostile input (200 derandomised examples in CI, see conftest):
 
 * any bytes under a spreadsheet's name, and any damage to a real workbook, are read or
   refused with the exchange's one-sentence error, never anything else;
@@ -29,6 +29,8 @@ from intl_desk.store.office_file import OfficeFile
 
 TITLES = ["Intitulé", "Description", "Statut", "Pays", "Début"]
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow])
+# 200 examples each in CI: minutes on a loaded machine, over pytest's usual 300 s limit
+pytestmark = pytest.mark.timeout(900)
 
 
 def _xml_text(text: str) -> str:
