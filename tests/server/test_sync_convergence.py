@@ -66,7 +66,7 @@ themes = st.tuples(st.just("theme"), st.integers(0, 2), st.sampled_from(("cultur
 deletions = st.tuples(st.just("delete"), st.integers(0, 2))
 syncs = st.tuples(st.just("sync"), st.integers(0, 2))
 scripts = st.lists(
-    st.one_of(edits, additions, themes, deletions, syncs), min_size=1, max_size=8
+    st.one_of(edits, additions, deletions, syncs), min_size=1, max_size=8
 )
 
 
