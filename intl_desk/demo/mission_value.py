@@ -8,7 +8,7 @@ the records generated before keep the same random draws.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,6 +50,21 @@ FOLLOW_UP_NOTES_FR = (
 )
 #: by rail when the partner is this close (km, one way); by plane beyond
 RAIL_UP_TO_KM = 750
+#: how long a follow-up fallen due is left to be made in the demo
+OPEN_FOR = timedelta(days=120)
+
+
+def _latest_due(end: date, months: int, today: date) -> bool:
+    """Whether the follow-up at ``months`` is the last one fallen due by ``today``."""
+    later = [m for m in FOLLOW_UP_MONTHS if m > months]
+    return (
+        not later
+        or add_months(
+            end,
+            later[0],
+        )
+        > today
+    )
 
 
 def write_mission_value(demo: Demo, session: Session) -> None:
@@ -71,8 +86,10 @@ def write_mission_value(demo: Demo, session: Session) -> None:
     for mission in missions:
         partner = session.get(Partner, mission.partner_id) if mission.partner_id else None
         entity = session.get(LocalEntity, mission.local_entity_id)
-        if partner and entity and None not in (
-            partner.latitude, partner.longitude, entity.latitude, entity.longitude
+        if (
+            partner
+            and entity
+            and None not in (partner.latitude, partner.longitude, entity.latitude, entity.longitude)
         ):
             km = great_circle_km(entity.latitude, entity.longitude,  # type: ignore[arg-type]
                                  partner.latitude, partner.longitude)  # type: ignore[arg-type]  # fmt: skip
@@ -100,11 +117,13 @@ def write_mission_value(demo: Demo, session: Session) -> None:
             if due > today:
                 continue
             if rng.chance(0.7):  # the others stay due: Today lists them
-                demo.add(
-                    FollowUp,
-                    activity_id=mission.id,
-                    months=months,
-                    done_on=min(today, due + timedelta(days=rng.randint(0, 20))),
-                    notes=rng.choice(FOLLOW_UP_NOTES_FR).format(partner=name),
-                )
+                done_on = min(today, due + timedelta(days=rng.randint(0, 20)))
+                notes = rng.choice(FOLLOW_UP_NOTES_FR).format(partner=name)
+                if _latest_due(end, months, today) and due >= today - OPEN_FOR:
+                    # a follow-up fallen due in the last months stays to be made, so the
+                    # demo's Today always asks for one (a later one made would close it)
+                    rng.uuid()  # the draw its id would have taken: later records keep theirs
+                    continue
+                demo.add(FollowUp, activity_id=mission.id, months=months, done_on=done_on,
+                         notes=notes)  # fmt: skip
     demo.flush()

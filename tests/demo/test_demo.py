@@ -196,6 +196,23 @@ def test_some_agreements_are_up_for_renewal_with_reminders_due(s: Session) -> No
     assert due
 
 
+@pytest.mark.parametrize("today", [TODAY, date(2026, 12, 4)])
+def test_todays_page_of_the_demo_asks_for_a_mission_follow_up(
+    tmp_path: Path, today: date
+) -> None:
+    """The demo's missions with expected results leave the follow-up fallen due last
+    unmade, so the Today panel of mission follow-ups is never empty on the demo (on
+    4 Dec 2026 it was: the random draws had made every recent one)."""
+    from intl_desk.core.mission_value import follow_ups_due
+
+    path = tmp_path / "demo.sqlite"
+    with OfficeFile.create(path, "Demo") as office, office.session() as session:
+        populate_demo(session, scale="city", today=today)
+        session.commit()
+        due = follow_ups_due(session, today)
+    assert due and all(item.days_left <= 30 for item in due)
+
+
 def test_statuses_agree_with_dates(s: Session) -> None:
     agreements = s.scalars(select(Agreement)).all()
     statuses = Counter(a.status for a in agreements)
