@@ -33,10 +33,19 @@ from intl_desk.exchange.detail_sheets import (
 from intl_desk.exchange.errors import UnknownKind
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping, saved_words
-from intl_desk.exchange.numbers import DecimalMark, decimal_mark
+from intl_desk.exchange.numbers import DecimalMark
 from intl_desk.exchange.reader import Sheet, read_sheets
+from intl_desk.exchange.sheet_shape import (
+    SheetLayout,
+    dates_day_first,
+    figure_decimal_marks,
+    sheet_layout,
+    where_table_ends,
+)
 from intl_desk.exchange.unreadable_cells import UnreadableCell
 from intl_desk.exchange.values import CellError, as_text, read_cell, read_date_cell, word_key
+
+__all__ = ["SheetLayout", "sheet_layout"]  # where the wizard has always found them
 
 Status = Literal["new", "duplicate", "rejected"]
 #: how many rows are checked between two words on progress
@@ -242,41 +251,6 @@ def import_kind(kind: str) -> ImportKind:
     return IMPORT_KINDS[kind]
 
 
-def _day_first(sheet: Sheet, start: int, columns: list[int]) -> bool:
-    """Day first unless some numeric date is clearly month-first (12/25/2018) and none is
-    clearly day-first (25/12/2018)."""
-    day_first_seen = month_first_seen = False
-    for row in sheet.rows[start:]:
-        for column in columns:
-            value = row[column] if column < len(row) else None
-            if not isinstance(value, str):
-                continue
-            parts = value.replace(".", "/").replace("-", "/").split("/")
-            if len(parts) == 3 and all(part.strip().isdigit() for part in parts):
-                first, second = int(parts[0]), int(parts[1])
-                if len(parts[0]) < 4:
-                    day_first_seen |= first > 12
-                    month_first_seen |= second > 12
-    return not (month_first_seen and not day_first_seen)
-
-
-def _decimal_marks(
-    sheet: Sheet, start: int, mapping: Mapping[int, str], spec: ImportKind
-) -> dict[int, DecimalMark]:
-    """Each figure column's decimal mark: what its own cells show, else what the sheet's
-    other figures show (None: a figure that reads two ways will be refused)."""
-    figures = [i for i, key in mapping.items() if spec.field(key).kind in _FIGURE_KINDS]
-
-    def cells(column: int) -> list[object]:
-        return [row[column] for row in sheet.rows[start:] if column < len(row)]
-
-    whole_sheet = decimal_mark(cells(column) for column in figures)
-    return {column: decimal_mark([cells(column)]) or whole_sheet for column in figures}
-
-
-_FIGURE_KINDS = frozenset({"int", "float", "money", "year"})
-
-
 def _read_row(
     spec: ImportKind,
     headers: list[str],
@@ -339,45 +313,6 @@ def _read_row(
     return row
 
 
-@dataclass(frozen=True)
-class SheetLayout:
-    """What the wizard's column step shows: the titles, the mapping, a few examples."""
-
-    sheet: str
-    sheets: list[str]
-    header_row: int
-    headers: list[str]
-    mapping: dict[int, str]
-    examples: list[list[Any]]
-    saved: bool
-
-
-def sheet_layout(
-    path: Path | str,
-    kind: str,
-    *,
-    worksheet: str | None = None,
-    mappings_folder: Path | None = None,
-    examples: int = 3,
-) -> SheetLayout:
-    """The header row and column mapping :func:`preview_import` would use."""
-    import_kind(kind)
-    target = Path(path)
-    sheets = read_sheets(target, worksheet)
-    sheet, header = choose_sheet(sheets, kind, target)
-    saved = saved_mapping(kind, header.headers, mappings_folder)
-    rows = [r for r in sheet.rows[header.index + 1 :] if any(c is not None for c in r)]
-    return SheetLayout(
-        sheet.name,
-        [one.name for one in sheets],
-        header.index + 1,
-        header.headers,
-        saved or header.mapping,
-        rows[:examples],
-        saved is not None,
-    )
-
-
 def preview_import(
     session: Session,
     path: Path | str,
@@ -418,8 +353,8 @@ def preview_import(
     context = ImportContext.load(session)
     handler = handler_for(kind)
     date_columns = [i for i, key in chosen.items() if spec.field(key).kind == "date"]
-    day_first = _day_first(sheet, header.index + 1, date_columns)
-    marks = _decimal_marks(sheet, header.index + 1, chosen, spec)
+    day_first = dates_day_first(sheet, header.index + 1, date_columns)
+    marks = figure_decimal_marks(sheet, header.index + 1, chosen, spec)
     titles = [header_key(h) for h in header.headers]
     first_title = next(i for i, title in enumerate(titles) if title)
     composed = frozenset(COMPOSABLE.get(kind, ()))
@@ -439,7 +374,7 @@ def preview_import(
     rows: list[RowPreview] = []
     skipped_notes: list[tuple[int, str]] = []
     body = sheet.rows[header.index + 1 :]
-    table_end = _table_end(body, len(chosen))
+    table_end = where_table_ends(body, len(chosen))
     for offset, cells in enumerate(body):
         if all(cell is None for cell in cells):
             continue  # blank separator rows
@@ -550,49 +485,6 @@ def _merged_notices(
 
 #: fields a row can do without because the handler composes them from the row
 COMPOSABLE: dict[str, tuple[str, ...]] = {"agreements": ("title",)}
-
-#: first words of the lines offices write under a register's table
-_NOTE_WORDS = (
-    "total",
-    "totaux",
-    "sous-total",
-    "subtotal",
-    "source",
-    "fonte",
-    "fuente",
-    "note",
-    "nota",
-    "notes",
-    "obs",
-    "observacao",
-    "observación",
-    "remarque",
-    "mise a jour",
-    "atualizado",
-    "actualizado",
-    "updated",
-)
-
-
-def _table_end(rows: list[list[Any]], mapped: int) -> int:
-    """Where the table ends: every row after the last row of data that reads as a note
-    or a total ("Total : 6 accords", "Source : …", one long sentence in a single cell)
-    is left out and listed, not imported. A short value alone on a row is still data."""
-    from intl_desk.core.folding import fold
-
-    def is_note(cells: list[Any]) -> bool:
-        texts = [str(as_text(cell)) for cell in cells if as_text(cell)]
-        if not texts:
-            return True
-        first = fold(texts[0])
-        if first.startswith(_NOTE_WORDS):
-            return True
-        return len(texts) == 1 and mapped > 1 and (len(first) > 40 or ":" in first)
-
-    end = len(rows)
-    while end > 0 and is_note(rows[end - 1]):
-        end -= 1
-    return end
 
 
 def apply_import(
