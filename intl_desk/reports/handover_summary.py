@@ -289,9 +289,10 @@ def _regions(summary: HandoverSummary, workbook: str | None) -> list[Flowable]:
         title,
         [_left(data_table(rows, [160, 55, 60, 75, 75, 60, 65, 235], 1, fit=False, left=(7,)))],
     )
-    if len(summary.regions) > 1:
+    if len(summary.regions) > 1:  # those with nothing due are in the table above only
         for region in summary.regions:
-            story += [Spacer(1, 8), *_region_section(region, summary, workbook)]
+            if region.first_due:
+                story += [Spacer(1, 8), *_region_section(region, summary, workbook)]
     return story
 
 
@@ -319,10 +320,6 @@ def _region_section(
 ) -> list[Flowable]:
     """One region (or entity) for the team that will work with it: its figures and the
     first decisions it awaits; the others are in the workbook."""
-    if not region.first_due:
-        return section(
-            region.name, [note(region_line(region)), note(_("No decision due within 12 months."))]
-        )
     due = region.decisions_due
     body: list[Flowable] = [
         note(region_line(region)),
