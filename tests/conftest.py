@@ -14,6 +14,7 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 
 import keyring
 import pytest
+from hang_watchdog import pytest_runtest_protocol  # noqa: F401  (the hook, for every test)
 from hypothesis import settings
 from memory_keyring import MemoryKeyring
 from permissions import without_write_access
