@@ -10,7 +10,9 @@ NULLs as different values in a unique index.
 
 Revision 0011 made these indexes (settling the duplicates already in files: the row
 changed last stays, the others become tombstones noted in the history); merges settle
-new collisions the same way and report them as conflicts
+the records they would make twice — a new one, or one an edit or an undone deletion
+makes the same as another — keeping the one created first, moving the other's documents
+to it and reporting differing values as conflicts
 (:mod:`intl_desk.store.merge.plan`); forms refuse a duplicate before it is written
 (:mod:`intl_desk.core.unique_keys`).
 """

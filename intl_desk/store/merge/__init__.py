@@ -195,6 +195,7 @@ def _merge_into(
                 backup.unlink(missing_ok=True)
         return MergeReport.of(plan, backup=backup)
 
+
 __all__ = [
     "Conflict",
     "ConflictKey",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
 from intl_desk.core.model import new_uuid, utc_now
+from intl_desk.core.model.natural_keys import NATURAL_KEYS
 from intl_desk.core.tracking import as_text
 from intl_desk.store.connection import driver_connection, sqlite_uri
 from intl_desk.store.errors import BrokenReferences
@@ -65,20 +66,37 @@ def _new_ids(raw: sqlite3.Connection, table: str, column: str = "id") -> set[str
     return {str(row[0]) for row in rows if row[0] is not None}
 
 
+def _park(raw: sqlite3.Connection, plan: MergePlan, now: str) -> set[tuple[str, str]]:
+    """Tombstone, for the moment, every row here the merge changes in a table with natural
+    keys, and for good the rows here that give way to another (a Collision).
+
+    SQLite checks a unique index at each row, not at commit: moving a measurement to a
+    period another one leaves, in whatever order, would be refused midway although the
+    merged file holds one of each. Tombstones are outside the partial indexes, so with
+    the changed rows parked every update below lands on a key nobody holds.
+    Returns the parked decisions, whose ``deleted_at`` must be written back."""
+    keyed = {key.table for key in NATURAL_KEYS}
+    parked = {(d.table, d.record_id) for d in plan.decisions if d.table in keyed}
+    leaving = {(c.table, c.dropped_id) for c in plan.collisions if not c.dropped_is_new}
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for table, record_id in parked | leaving:
+        by_table[table].append(record_id)
+    for table, ids in by_table.items():
+        raw.executemany(
+            f"UPDATE main.{quoted(table)} SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+            [(now, record_id) for record_id in ids],
+        )
+    return parked
+
+
 def _insert_new_rows(
     raw: sqlite3.Connection, progress: Progress | None, collisions: list[Collision], now: str
 ) -> None:
-    """Every row of the other file this one lacks. Where one collides with a live record
-    here (the same natural key), the one that loses comes in, or stays, as a tombstone:
-    both are kept and one is live."""
+    """Every row of the other file this one lacks; one that gives way to a record here
+    (the same natural key) comes in as a tombstone."""
     tombstoned: dict[str, list[str]] = defaultdict(list)
     for collision in collisions:
-        if collision.ours_dropped:  # before their record comes in live
-            raw.execute(
-                f"UPDATE main.{quoted(collision.table)} SET deleted_at = ? WHERE id = ?",
-                (now, collision.dropped_id),
-            )
-        else:
+        if collision.dropped_is_new:
             tombstoned[collision.table].append(collision.dropped_id)
     for spec in table_specs():
         if progress is not None:
@@ -103,6 +121,28 @@ def _insert_new_rows(
             )
 
 
+def _move_documents(
+    raw: sqlite3.Connection, collisions: list[Collision], now: str
+) -> list[tuple[str, str, str]]:
+    """The documents of a record that gave way go to the record kept: evidence typed
+    against a duplicate is evidence of the same figure, and a tombstone's documents
+    would be seen nowhere. Returns (document, from record, to record) for the history."""
+    moved: list[tuple[str, str, str]] = []
+    for collision in collisions:
+        rows = raw.execute(
+            "SELECT id FROM main.document WHERE record_kind = ? AND record_id = ? "
+            "AND deleted_at IS NULL",
+            (collision.table, collision.dropped_id),
+        ).fetchall()
+        for (document_id,) in rows:
+            raw.execute(
+                "UPDATE main.document SET record_id = ?, updated_at = ? WHERE id = ?",
+                (collision.kept_id, now, document_id),
+            )
+            moved.append((str(document_id), collision.dropped_id, collision.kept_id))
+    return moved
+
+
 def _settle_collided_values(
     raw: sqlite3.Connection, plan: MergePlan, choices: Mapping[ConflictKey, Side]
 ) -> None:
@@ -123,20 +163,34 @@ def _settle_collided_values(
         )
 
 
-def _update_rows(raw: sqlite3.Connection, decisions: list[RowDecision]) -> None:
-    """UPDATE only the columns that change: SQLite rewrites the index entries of every
-    column named in SET, changed or not."""
+def _update_rows(
+    raw: sqlite3.Connection,
+    decisions: list[RowDecision],
+    parked: set[tuple[str, str]],
+    now: str,
+) -> None:
+    """UPDATE only the columns that change (SQLite rewrites the index entries of every
+    column named in SET, changed or not), and the life of the rows :func:`_park` parked:
+    a record that gives way to another stays a tombstone."""
     groups: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = defaultdict(list)
     for decision in decisions:
         before = decision.original
+        values = dict(decision.values)
+        if decision.dropped:
+            values["deleted_at"] = before["deleted_at"] or now
         names = tuple(
             name
-            for name, value in decision.values.items()
-            if name != "id" and (value != before[name] or type(value) is not type(before[name]))
+            for name, value in values.items()
+            if name != "id"
+            and (
+                value != before[name]
+                or type(value) is not type(before[name])
+                or (name == "deleted_at" and (decision.table, decision.record_id) in parked)
+            )
         )
         if names:
             groups[(decision.table, names)].append(
-                [decision.values[name] for name in names] + [decision.record_id]
+                [values[name] for name in names] + [decision.record_id]
             )
     for (table, names), rows in groups.items():
         assignments = ", ".join(f"{quoted(name)} = ?" for name in names)
@@ -154,6 +208,7 @@ def _history(
     choices: Mapping[ConflictKey, Side],
     office_id: str,
     user: str,
+    moved: list[tuple[str, str, str]],
 ) -> None:
     """Copy the other file's history in, then note what the merge itself decided."""
     columns = ", ".join(CHANGE_COLUMNS)
@@ -172,13 +227,18 @@ def _history(
             (new_uuid(), now, user, office_id, conflict.table, conflict.record_id, action,
              conflict.field, as_text(old), as_text(new))
         )  # fmt: skip
-    for collision in plan.collisions:  # their record, the same thing as ours: a tombstone
+    for collision in plan.collisions:  # the same thing as the record kept: a tombstone
         rows.append(
             (new_uuid(), now, user, office_id, collision.table, collision.dropped_id,
              "delete", None, None, None)
         )  # fmt: skip
+    for document_id, dropped_id, kept_id in moved:
+        rows.append(
+            (new_uuid(), now, user, office_id, "document", document_id, "update",
+             "record_id", dropped_id, kept_id)
+        )  # fmt: skip
     for decision in plan.decisions:
-        if decision.restored:
+        if decision.restored and not decision.dropped:
             rows.append(
                 (new_uuid(), now, user, office_id, decision.table, decision.record_id,
                  "restore", None, None, None)
@@ -226,10 +286,13 @@ def apply_merge(
                 if progress is not None:
                     progress("updates")
                 # updates first: a record deleted by the merge frees its natural key
-                _update_rows(raw, plan.decisions)
-                _insert_new_rows(raw, progress, plan.collisions, _stamp())
+                now = _stamp()
+                parked = _park(raw, plan, now)
+                _update_rows(raw, plan.decisions, parked, now)
+                _insert_new_rows(raw, progress, plan.collisions, now)
                 _settle_collided_values(raw, plan, chosen)
-                _history(raw, plan, chosen, office_id, user)
+                moved = _move_documents(raw, plan.collisions, now)
+                _history(raw, plan, chosen, office_id, user, moved)
                 partners: set[str] = set()
                 entities: set[str] = set()
                 for decision in plan.decisions:

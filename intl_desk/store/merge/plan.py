@@ -139,6 +139,8 @@ class RowDecision:
     conflicts: list[Conflict] = field(default_factory=list)
     #: set when one side's tombstone was undone: (that side, its row's updated_at)
     revival: Revival | None = None
+    #: the merged record repeats another's natural key and gives way to it (a Collision)
+    dropped: bool = False
 
     @property
     def visible(self) -> bool:
@@ -147,17 +149,20 @@ class RowDecision:
 
 @dataclass(frozen=True)
 class Collision:
-    """A live record the other file added that is the same thing as a live one here
-    (the same indicator, period and entity; the same currency and year…). The one
+    """Two records that would both be live after the merge and are the same thing (the
+    same indicator, period and entity; the same currency and year…): one the other file
+    added, or one an edit or an undone deletion makes the same as another. The one
     created first stays live, whichever file holds it, so merging either way keeps the
-    same record; the other is kept as a tombstone. Where their values differ, each
-    differing field is a :class:`Conflict` on the record that stays (this file's value
-    unless the person takes the other's)."""
+    same record; the other is kept as a tombstone and its documents move to the one
+    kept. Where their values differ, each differing field is a :class:`Conflict` on the
+    record that stays (this file's value — the one of the record live with that key
+    here — unless the person takes the other's)."""
 
     table: str
     kept_id: str
     dropped_id: str
-    ours_dropped: bool  # our record becomes the tombstone, theirs comes in live
+    ours_dropped: bool  # the record live here with that key gives way to the other one
+    dropped_is_new: bool = True  # the record that gives way comes from the other file
 
 
 @dataclass
@@ -329,11 +334,13 @@ def make_plan(
     ).fetchone()[0]
     collisions: list[Collision] = []
     for spec in table_specs():
+        decided = {d.record_id: d for d in decisions if d.table == spec.name}
         for natural_key in keys_of_table(spec.name):
-            found = _collisions(connection, spec, natural_key, decisions)
-            for collision, conflicts_found in found:
+            for collision, conflicts_found in _collisions(connection, spec, natural_key, decided):
                 collisions.append(collision)
                 conflicts.extend(conflicts_found)
+                if collision.dropped_id in decided:
+                    decided[collision.dropped_id].dropped = True
     return MergePlan(new_rows, decisions, int(new_history), conflicts, collisions)
 
 
@@ -344,37 +351,100 @@ def _key_condition(alias: str, key: NaturalKey) -> str:
     return " AND ".join(parts)
 
 
+def _key_of(key: NaturalKey, row: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[column] for column in key.columns)
+
+
+#: key values looked up in one statement (each takes len(key.columns) parameters)
+_KEYS_AT_ONCE = 200
+
+
+def _live_here_with(
+    connection: sqlite3.Connection, spec: TableSpec, key: NaturalKey, wanted: list[tuple[Any, ...]]
+) -> Iterable[dict[str, Any]]:
+    """This file's live rows (as they are before the merge) holding one of ``wanted``."""
+    names = spec.columns
+    columns = ", ".join(f"k{index}" for index in range(len(key.columns)))
+    same = " AND ".join(f"m.{quoted(c)} = k.k{index}" for index, c in enumerate(key.columns))
+    select = ", ".join(f"m.{quoted(c)}" for c in names)
+    for start in range(0, len(wanted), _KEYS_AT_ONCE):
+        chunk = wanted[start : start + _KEYS_AT_ONCE]
+        values = ", ".join(["(" + ", ".join("?" * len(key.columns)) + ")"] * len(chunk))
+        rows = connection.execute(
+            f"WITH k({columns}) AS (VALUES {values}) "
+            f"SELECT {select} FROM main.{quoted(spec.name)} AS m JOIN k ON {same} "
+            f"WHERE {_key_condition('m', key)}",
+            [value for key_values in chunk for value in key_values],
+        )
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
+
+
 def _collisions(
     connection: sqlite3.Connection,
     spec: TableSpec,
     key: NaturalKey,
-    decisions: list[RowDecision],
+    decisions: Mapping[str, RowDecision],
 ) -> Iterable[tuple[Collision, list[Conflict]]]:
-    """New live rows of the other file with the natural key of a row live here after the
-    merge (one the merge deletes does not count; one it restores does)."""
-    leaving = {d.record_id for d in decisions if d.table == spec.name and d.deleted}
+    """Records that would be live with the same natural key once the merge is written.
+
+    Only a record the merge touches can repeat another: a new live row of the other file,
+    or a row here whose key or life the merge changes (an edit moving a measurement to
+    another period, a tombstone undone by a later edit). Each is compared with the rows
+    holding its key after the merge: this file's live ones (as the merge leaves them) and
+    the other touched ones. The record created first stays live; ``decisions`` are this
+    table's, by record id.
+    """
     names = spec.columns
-    select = ", ".join([*(f"m.{quoted(c)}" for c in names), *(f"o.{quoted(c)}" for c in names)])
-    same = " AND ".join(f"m.{quoted(c)} = o.{quoted(c)}" for c in key.columns)
-    live_here = _key_condition("m", key).replace("m.deleted_at IS NULL", "1 = 1")
+    touched: dict[str, dict[str, Any]] = {}
     rows = connection.execute(
-        f"SELECT {select} FROM other.{quoted(spec.name)} AS o "
-        f"JOIN main.{quoted(spec.name)} AS m ON {same} "
-        f"WHERE {_key_condition('o', key)} AND {live_here} "
+        f"SELECT {', '.join(f'o.{quoted(c)}' for c in names)} FROM other.{quoted(spec.name)} AS o "
+        f"WHERE {_key_condition('o', key)} "
         f"AND o.id NOT IN (SELECT id FROM main.{quoted(spec.name)})"
     )
-    restored = {d.record_id for d in decisions if d.table == spec.name and d.restored}
-    width = len(names)
+    new_ids = set()
     for row in rows:
-        ours = dict(zip(names, row[:width], strict=True))
-        theirs = dict(zip(names, row[width:], strict=True))
-        if ours["id"] in leaving or (ours["deleted_at"] is not None and ours["id"] not in restored):
+        theirs = dict(zip(names, row, strict=True))
+        touched[str(theirs["id"])] = theirs
+        new_ids.add(str(theirs["id"]))
+    for record_id, decision in decisions.items():
+        merged, before = decision.values, decision.original
+        if key.applies(merged) and not (
+            key.applies(before) and _key_of(key, before) == _key_of(key, merged)
+        ):
+            touched[record_id] = merged
+    if not touched:
+        return
+    groups: dict[tuple[Any, ...], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for record_id, row in touched.items():
+        groups[_key_of(key, row)][record_id] = row
+    here_at: dict[tuple[Any, ...], str] = {}  # key: the record live with it here before
+    for mine in _live_here_with(connection, spec, key, list(groups)):
+        held = _key_of(key, mine)
+        here_at[held] = str(mine["id"])
+        decided = decisions.get(str(mine["id"]))
+        after = mine if decided is None else decided.values
+        if key.applies(after) and _key_of(key, after) == held:
+            groups[held][str(mine["id"])] = after
+    for held, members in groups.items():
+        if len(members) < 2:
             continue
-        ours_dropped = (theirs["created_at"], theirs["id"]) < (ours["created_at"], ours["id"])
-        kept, dropped = (theirs, ours) if ours_dropped else (ours, theirs)
-        conflicts = [
-            Conflict(spec.name, str(kept["id"]), _label(spec, ours), name, ours[name], theirs[name])
-            for name in key.values
-            if ours[name] != theirs[name]
-        ]
-        yield Collision(spec.name, str(kept["id"]), str(dropped["id"]), ours_dropped), conflicts
+        kept, *dropped = sorted(members.values(), key=lambda row: (row["created_at"], row["id"]))
+        for other in dropped:
+            ours_dropped = here_at.get(held) == str(other["id"])
+            ours, theirs = (other, kept) if ours_dropped else (kept, other)
+            conflicts = [
+                Conflict(
+                    spec.name, str(kept["id"]), _label(spec, ours), name, ours[name], theirs[name]
+                )
+                for name in key.values
+                if ours[name] != theirs[name]
+            ]
+            collision = Collision(
+                spec.name,
+                str(kept["id"]),
+                str(other["id"]),
+                ours_dropped,
+                dropped_is_new=str(other["id"]) in new_ids,
+            )
+            yield collision, conflicts

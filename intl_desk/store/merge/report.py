@@ -20,7 +20,7 @@ class MergeReport:
     updated: Counter[str] = field(default_factory=Counter)
     deleted: Counter[str] = field(default_factory=Counter)
     restored: Counter[str] = field(default_factory=Counter)
-    #: records the other file added that were already here (same natural key): kept once
+    #: records the merge would have made twice (same natural key): kept once
     duplicates: Counter[str] = field(default_factory=Counter)
     conflicts: list[Conflict] = field(default_factory=list)
     history_rows: int = 0
@@ -50,6 +50,8 @@ class MergeReport:
             if live - report.duplicates[table]:
                 report.added[table] = live - report.duplicates[table]
         for decision in plan.decisions:
+            if decision.dropped:  # counted among the duplicates
+                continue
             if decision.deleted:
                 report.deleted[decision.table] += 1
             elif decision.restored:
