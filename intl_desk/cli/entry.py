@@ -111,6 +111,8 @@ def _repair(file: str) -> None:
                               "record's text.")),
         (done.duplicates, N_("Repaired: {count} record(s) repeating another live one: the one "
                              "changed last kept, the others deleted (kept in the history).")),
+        (done.documents, N_("Repaired: {count} document(s) of those records moved to the "
+                            "record kept in their place.")),
         (done.indexes, N_("Repaired: {count} missing unique index(es) put back.")),
     ):  # fmt: skip
         if count:

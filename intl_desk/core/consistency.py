@@ -58,10 +58,12 @@ def stale_search_keys(session: Session) -> Iterator[StaleKeys]:
 @dataclass(frozen=True)
 class Duplicates:
     """Live records repeating the natural key of another live one: the one changed last
-    is kept, ``extra`` are the others."""
+    is kept, ``extra`` are the others; ``kept`` names, for each of them, the record kept
+    in its place."""
 
     key: NaturalKey
     extra: tuple[str, ...]
+    kept: tuple[str, ...]
 
 
 def duplicates(session: Session) -> Iterator[Duplicates]:
@@ -79,13 +81,18 @@ def duplicates(session: Session) -> Iterator[Duplicates]:
             query.order_by(*columns, model.updated_at.desc(), model.id.desc())
         )
         extra: list[str] = []
+        kept: list[str] = []
         previous: tuple[object, ...] | None = None
+        first = ""
         for record_id, *values in rows:
             if tuple(values) == previous and None not in values:
                 extra.append(str(record_id))
+                kept.append(first)
+            else:
+                first = str(record_id)
             previous = tuple(values)
         if extra:
-            yield Duplicates(key, tuple(extra))
+            yield Duplicates(key, tuple(extra), tuple(kept))
 
 
 def ended_without_date(session: Session) -> list[str]:

@@ -3,7 +3,8 @@
 Safe means computed from the file's own records, never guessed: the agreements' derived
 columns (partner and entity names, countries, objective count), the search keys, and
 records repeating another live one's natural key (the one changed last is kept, the
-others become tombstones noted in the history, as the upgrade to version 11 does). What
+others become tombstones noted in the history, as the upgrade to version 11 does, and
+their documents move to the record kept — a tombstone's documents are seen nowhere). What
 needs a person (a missing end date, a missing exchange rate, damage) is left for
 ``check`` to list. A verified backup is written beside the file first, and everything is
 changed in one transaction on the file opened for editing (so locked).
@@ -18,9 +19,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Index, bindparam, inspect, select, update
 from sqlalchemy.orm import Session
 
-from intl_desk.core.consistency import duplicates, stale_search_keys
+from intl_desk.core.consistency import Duplicates, duplicates, stale_search_keys
 from intl_desk.core.derived import refresh_agreement_summaries, stale_agreement_ids
-from intl_desk.core.model import Base, Record
+from intl_desk.core.model import Base, Document, Record
 from intl_desk.core.model.natural_keys import NATURAL_KEYS
 from intl_desk.store.backup import backup_copy
 from intl_desk.store.errors import BackupFailed, FileAlreadyExists
@@ -34,6 +35,7 @@ class RepairReport:
     search_keys: int = 0
     duplicates: int = 0  # records tombstoned for repeating another's natural key
     indexes: int = 0  # natural-key indexes put back (removed by another tool)
+    documents: int = 0  # documents of those records moved to the record kept
 
     @property
     def changed(self) -> bool:
@@ -89,10 +91,12 @@ def repair(path: Path | str) -> RepairReport:
             return RepairReport()
         backup = _backup(office)
         with office.session() as session:
+            moved = 0
             for found in duplicates(session):  # through the ORM: tombstones and history
                 model = found.key.model
                 for record in session.scalars(select(model).where(model.id.in_(found.extra))):
                     session.delete(record)
+                moved += _move_documents(session, found)
             session.flush()
             refresh_agreement_summaries(session, agreements)
             for model, fixes in keys:
@@ -107,4 +111,20 @@ def repair(path: Path | str) -> RepairReport:
                 index.create(session.connection())
             session.commit()
         fixed = sum(len(f) for _m, f in keys)
-        return RepairReport(backup, len(agreements), fixed, len(extra), indexes)
+        return RepairReport(backup, len(agreements), fixed, len(extra), indexes, moved)
+
+
+def _move_documents(session: Session, found: Duplicates) -> int:
+    """The live documents of the records ``found`` deletes go to the record kept in
+    each one's place (noted in the history like any edit)."""
+    kept_for = dict(zip(found.extra, found.kept, strict=True))
+    documents = session.scalars(
+        select(Document).where(
+            Document.deleted_at.is_(None),
+            Document.record_kind == found.key.table,
+            Document.record_id.in_(found.extra),
+        )
+    ).all()
+    for document in documents:
+        document.record_id = kept_for[str(document.record_id)]
+    return len(documents)

@@ -3,6 +3,7 @@ be fixed safely, after a backup, saying what it changed; what needs a person sta
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,13 @@ def _spoil(path: Path) -> None:
         "updated_at) VALUES ('older', 'ARS', 'EUR', 2024, 0.002, '2020-01-01 00:00:00', "
         "'2020-01-01 00:00:00')"
     )
+    raw.execute(  # the source of the repeated rate, attached to it
+        "INSERT INTO document (id, title, filename, media_type, category, size, sha256, "
+        "content, record_kind, record_id, created_at, updated_at) VALUES ('banco-central', "
+        "'Cotización BCRA 2024', 'bcra.txt', 'text/plain', 'other', 4, ?, ?, "
+        "'exchange_rate', 'older', '2020-01-01 00:00:00', '2020-01-01 00:00:00')",
+        (hashlib.sha256(b"ARS!").hexdigest(), b"ARS!"),
+    )
     raw.commit()
     raw.close()
 
@@ -80,6 +88,7 @@ def test_check_lists_and_repair_fixes_what_it_safely_can(
     assert "Repaired: 1 agreement(s) whose partner names" in said
     assert "Repaired: 1 search key(s)" in said
     assert "Repaired: 1 record(s) repeating another live one" in said
+    assert "Repaired: 1 document(s) of those records moved to the record kept" in said
     assert "Repaired: 1 missing unique index(es) put back." in said
     # what is left: only what a person must enter
     assert [str(problem) for problem in check(path).problems] == [
@@ -93,6 +102,11 @@ def test_check_lists_and_repair_fixes_what_it_safely_can(
     assert _live(path, "SELECT search_key FROM partner") == [("cordoba",)]
     assert _live(path, "SELECT id FROM exchange_rate WHERE deleted_at IS NULL") != [("older",)]
     assert _live(path, "SELECT action FROM change WHERE record_id = 'older'") == [("delete",)]
+    kept = _live(path, "SELECT id FROM exchange_rate WHERE deleted_at IS NULL")
+    assert _live(path, "SELECT record_id FROM document WHERE id = 'banco-central'") == kept
+    assert _live(
+        path, "SELECT old_value, new_value FROM change WHERE record_id = 'banco-central'"
+    ) == [("older", kept[0][0])]  # the move is in the history
     # the backup is the file as it was
     assert _live(backups[0], "SELECT count(*) FROM exchange_rate WHERE deleted_at IS NULL") == [
         (2,)
