@@ -288,3 +288,30 @@ def test_indicators_of_one_formula_agree_and_their_filters_keep_them_apart(
     values = [evaluation.assess(by_id[i], period).value for i in (every, again, memoranda)]
     assert values[0] == values[1] == 2.0
     assert values[2] == 0.0  # both signed in 2025 are twinnings
+
+
+def test_a_period_read_alone_holds_the_office_and_every_entity(
+    records: tuple[Any, Written],
+) -> None:
+    """The overview reads only the period it judges (the entities' and the office's
+    rows apart, each through its own index): the same values as the whole read."""
+    session, written = records
+    indicator_id = add_indicator(session, written, {2025: 10}, per_local_entity=True)
+    measure(session, written, indicator_id, 2025, 12, entity="m1", comment="Relatório anual")
+    measure(session, written, indicator_id, 2025, 4, entity="m2")
+    measure(session, written, indicator_id, 2025, 9)  # the office's own figure
+    measure(session, written, indicator_id, 2024, 7, entity="m1")
+    alone, whole = Evaluation(session, TODAY), Evaluation(session, TODAY)
+    indicator = next(i for i in alone.indicators if i.id == indicator_id)
+    for year in (2024, 2025):
+        period = alone.period_for_year(year)
+        assert period is not None
+        read = alone.measured_in(indicator, period)
+        assert read == whole.measurements(indicator).get(period.id, {})
+    period_2025 = alone.period_for_year(2025)
+    assert period_2025 is not None
+    values = {
+        entity: measured.value
+        for entity, measured in alone.measured_in(indicator, period_2025).items()
+    }
+    assert values == {written.entities["m1"]: 12, written.entities["m2"]: 4, None: 9}

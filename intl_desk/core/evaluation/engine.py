@@ -85,6 +85,7 @@ class Evaluation:
         self.indicators = read_indicators(session)
         self._targets = read_targets(session)
         self._measurements: dict[str, dict[str, dict[str | None, MeasuredValue]]] = {}
+        self._measured_in: dict[tuple[str, str], dict[str | None, MeasuredValue]] = {}
         self._children: dict[str, list[str]] | None = None
         self._assessed: dict[tuple[str, str, str | None], Assessment] = {}
         #: formula figures by (formula, filter, period start, period end, entity): two
@@ -127,6 +128,21 @@ class Evaluation:
                 self.session, indicator, self._left_out
             )
         return self._measurements[indicator.id]
+
+    def measured_in(
+        self, indicator: IndicatorInfo, period: PeriodInfo
+    ) -> dict[str | None, MeasuredValue]:
+        """entity id (None: the office) → what was measured in ``period``: from the
+        indicator's whole read when made, else read for the period alone, once."""
+        every = self._measurements.get(indicator.id)
+        if every is not None:
+            return every.get(period.id, {})
+        key = (indicator.id, period.id)
+        if key not in self._measured_in:
+            self._measured_in[key] = read_measurements(
+                self.session, indicator, self._left_out, period.id
+            ).get(period.id, {})
+        return self._measured_in[key]
 
     # --- assessing --------------------------------------------------------------------
 
@@ -273,7 +289,7 @@ class Evaluation:
         else:
             values = {
                 entity: measured.value
-                for entity, measured in self.measurements(indicator).get(period.id, {}).items()
+                for entity, measured in self.measured_in(indicator, period).items()
             }
         entities = [e for e in set(values) | set(targets) if e is not None]
         if among is not None:
@@ -352,7 +368,7 @@ class Evaluation:
     def _measured(
         self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
     ) -> MeasuredValue | None:
-        return self.measurements(indicator).get(period.id, {}).get(entity)
+        return self.measured_in(indicator, period).get(entity)
 
     def _computed_value(
         self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None

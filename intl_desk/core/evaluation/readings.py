@@ -174,9 +174,12 @@ def read_measurements(
     session: Session,
     indicator: IndicatorInfo,
     left_out: frozenset[tuple[str, str, str]] = frozenset(),
+    period_id: str | None = None,
 ) -> dict[str, dict[str | None, MeasuredValue]]:
     """period id → entity id → the latest measurement; without the (indicator, period,
-    entity) figures in ``left_out`` (those not approved yet in a collection round)."""
+    entity) figures in ``left_out`` (those not approved yet in a collection round).
+    With ``period_id``, that period's only (a state's indicator per municipality has
+    some 850 rows a period: the overview, judging one period, reads a sixth of them)."""
     found: dict[str, dict[str | None, MeasuredValue]] = defaultdict(dict)
     number = Measurement.scale_level if indicator.measure == "qualitative" else Measurement.value
     # the oldest plan's indicator first, the indicator itself last: its own values win
@@ -187,27 +190,36 @@ def read_measurements(
         rank = case({key: position for position, key in enumerate(lineage)},
                     value=Measurement.indicator_id, else_=len(lineage))  # fmt: skip
         order.append(rank)
-    # through the connection: the ORM session path costs twice as much per row here
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                Measurement.period_id,
-                Measurement.local_entity_id,
-                Measurement.id,
-                cast(number, Float),
-                Measurement.text,
-                Measurement.evidence,
-                Measurement.comment,
-                Measurement.source,
-                Measurement.measured_on,
-                rank,
-            )
-            .where(Measurement.deleted_at.is_(None), Measurement.indicator_id.in_(lineage))
-            .order_by(*order, Measurement.measured_on, Measurement.updated_at)
+    statement = (
+        select(
+            Measurement.period_id,
+            Measurement.local_entity_id,
+            Measurement.id,
+            cast(number, Float),
+            Measurement.text,
+            Measurement.evidence,
+            Measurement.comment,
+            Measurement.source,
+            Measurement.measured_on,
+            rank,
         )
-        .tuples()
+        .where(Measurement.deleted_at.is_(None), Measurement.indicator_id.in_(lineage))
+        .order_by(*order, Measurement.measured_on, Measurement.updated_at)
     )
+    statements = [statement]
+    if period_id is not None:
+        # the entities' rows and the office's apart, so each query can use its partial
+        # unique index (indicator, period[, entity]): 1.8 ms instead of 10 ms on the
+        # state demo, where the period's index alone walks every indicator's rows. The
+        # latest-wins order below only compares rows of one (period, entity), which
+        # come from the same query.
+        here = statement.where(Measurement.period_id == period_id)
+        statements = [
+            here.where(Measurement.local_entity_id.is_not(None)),
+            here.where(Measurement.local_entity_id.is_(None)),
+        ]
+    connection = session.connection()  # the ORM session path costs twice as much per row
+    rows = [row for each in statements for row in connection.execute(each).tuples()]
     make = MeasuredValue._make
     for row in rows:  # the latest measurement of a period wins, the indicator's own last
         if left_out and (indicator.id, row[0], row[1]) in left_out:

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_time import (
-    expired_by,
     expiring_within_a_year,
     is_active,
     unplaced,
@@ -21,11 +20,9 @@ from intl_desk.core.display import country_name, sort_key
 from intl_desk.core.listing.conditions import entity_subtree
 from intl_desk.core.model import (
     Agreement,
-    AgreementParty,
     AgreementSdg,
     AgreementTheme,
     LocalEntity,
-    Partner,
     Project,
 )
 from intl_desk.core.overview.figures import (
@@ -38,6 +35,7 @@ from intl_desk.core.overview.figures import (
     OverviewFilters,
     YearSeries,
 )
+from intl_desk.core.overview.parties import PartyFigures
 from intl_desk.core.overview.scope import (
     agreement_scope,
     drill,
@@ -56,12 +54,6 @@ ACTIVE = "active"
 def _is_active(filters: OverviewFilters) -> ColumnElement[bool]:
     """Active today (its status), or at the end of a past year (rebuilt from its dates)."""
     return is_active(filters.as_of)
-
-
-def _is_expired(filters: OverviewFilters) -> ColumnElement[bool]:
-    if filters.as_of is None:
-        return Agreement.status == "expired"
-    return expired_by(filters.as_of)
 
 
 def active_facet(filters: OverviewFilters) -> tuple[str, str]:
@@ -113,40 +105,24 @@ def _signed_by_end_of(year: int) -> ColumnElement[bool]:
 
 
 def with_signed_totals(
-    session: Session, filters: OverviewFilters, figures: tuple[EntityFigure, ...]
+    session: Session, parties: PartyFigures, figures: tuple[EntityFigure, ...]
 ) -> tuple[EntityFigure, ...]:
     """``figures`` with each entity's agreements signed up to the year, its own and with
     everything under it (an agreement of two municipalities of one region counts once
     for the region): the Minas Gerais question, "how many has each one signed?"."""
     from dataclasses import replace
 
-    pairs_signed = session.execute(
-        select(AgreementParty.local_entity_id, AgreementParty.agreement_id)
-        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
-        .where(
-            *agreement_scope(filters),
-            _signed_by_end_of(filters.year),
-            AgreementParty.deleted_at.is_(None),
-            AgreementParty.local_entity_id.is_not(None),
-        )
-        .distinct()
-    ).all()
     parents: dict[str, str | None] = {
         entity_id: parent_id
         for entity_id, parent_id in session.execute(
             select(LocalEntity.id, LocalEntity.parent_id).where(LocalEntity.deleted_at.is_(None))
         )
     }
-    own: dict[str, set[str]] = {}
+    own = parties.entity_signed_to_date
     below: dict[str, set[str]] = {}
-    chains: dict[str, tuple[str, ...]] = {}  # each entity and those above it, walked once
-    for entity_id, agreement_id in pairs_signed:
-        own.setdefault(entity_id, set()).add(agreement_id)
-        chain = chains.get(entity_id)
-        if chain is None:
-            chain = chains[entity_id] = _self_and_above(entity_id, parents)
-        for current in chain:
-            below.setdefault(current, set()).add(agreement_id)
+    for entity_id, signed in own.items():  # each entity and those above it
+        for current in _self_and_above(entity_id, parents):
+            below.setdefault(current, set()).update(signed)
     return tuple(
         replace(
             figure,
@@ -234,61 +210,28 @@ def _country_drill(filters: OverviewFilters, code: str) -> Drill:
     return Drill("agreements", (*entity, ("country", code), active_facet(filters)))
 
 
-def countries(session: Session, filters: OverviewFilters) -> tuple[CountryFigure, ...]:
+def countries(filters: OverviewFilters, parties: PartyFigures) -> tuple[CountryFigure, ...]:
     """Every partner country of the agreements in scope, whatever their status."""
-    active = _is_active(filters)
-    signed = signed_per_country(session, filters)
-    rows = session.execute(
-        select(
-            Partner.country_code,
-            func.count(distinct(case((active, Agreement.id)))),
-            func.count(distinct(case((active, Partner.id)))),
-        )
-        .join(AgreementParty, AgreementParty.partner_id == Partner.id)
-        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
-        .where(*agreement_scope(filters), AgreementParty.deleted_at.is_(None))
-        .group_by(Partner.country_code)
-    ).all()
     figures = [
         CountryFigure(
             code,
             country_name(code),
-            int(active_count),
-            signed.get(code, 0),
-            int(partner_count),
+            len(parties.country_active.get(code, ())),
+            len(parties.country_signed_in_year.get(code, ())),
+            len(parties.country_partners.get(code, ())),
             _country_drill(filters, code),
         )
-        for code, active_count, partner_count in rows
+        for code in parties.countries
         if code
     ]
     return tuple(sorted(figures, key=lambda figure: (-figure.active, sort_key(figure.name))))
 
 
-def cities(session: Session, filters: OverviewFilters) -> tuple[CityPoint, ...]:
-    rows = session.execute(
-        select(
-            Partner.name,
-            Partner.country_code,
-            Partner.latitude,
-            Partner.longitude,
-            func.count(distinct(Agreement.id)),
-        )
-        .join(AgreementParty, AgreementParty.partner_id == Partner.id)
-        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
-        .where(
-            *agreement_scope(filters),
-            _is_active(filters),
-            AgreementParty.deleted_at.is_(None),
-            Partner.kind == "city",
-            Partner.latitude.is_not(None),
-            Partner.longitude.is_not(None),
-        )
-        .group_by(
-            Partner.id, Partner.name, Partner.country_code, Partner.latitude, Partner.longitude
-        )
-    ).all()
+def cities(parties: PartyFigures) -> tuple[CityPoint, ...]:
+    """Partner cities with coordinates and active agreements, in the order of their ids."""
     return tuple(
-        CityPoint(row[0], row[1], float(row[2]), float(row[3]), int(row[4])) for row in rows
+        CityPoint(city.name, city.country_code, city.latitude, city.longitude, len(city.agreements))
+        for _partner_id, city in sorted(parties.cities.items())
     )
 
 
@@ -297,7 +240,9 @@ def _entity_drill(filters: OverviewFilters, entity_id: str) -> Drill:
     return Drill("agreements", (("entity", entity_id), *country, active_facet(filters)))
 
 
-def entities(session: Session, filters: OverviewFilters) -> tuple[EntityFigure, ...]:
+def entities(
+    session: Session, filters: OverviewFilters, parties: PartyFigures
+) -> tuple[EntityFigure, ...]:
     """Every local entity in scope with its own agreements (direct parties) and projects."""
     entity_rows = session.execute(
         select(LocalEntity.id, LocalEntity.name, LocalEntity.parent_id).where(
@@ -310,25 +255,6 @@ def entities(session: Session, filters: OverviewFilters) -> tuple[EntityFigure, 
         )
     ).all()
     names: dict[Any, Any] = pairs(session.execute(select(LocalEntity.id, LocalEntity.name)).all())
-    active = _is_active(filters)
-    signed = signed_per_entity(session, filters)
-    agreement_counts = {
-        row[0]: (int(row[1]), int(row[2]))
-        for row in session.execute(
-            select(
-                AgreementParty.local_entity_id,
-                func.count(distinct(case((active, Agreement.id)))),
-                func.count(distinct(case((_is_expired(filters), Agreement.id)))),
-            )
-            .join(Agreement, Agreement.id == AgreementParty.agreement_id)
-            .where(
-                *agreement_scope(filters),
-                AgreementParty.deleted_at.is_(None),
-                AgreementParty.local_entity_id.is_not(None),
-            )
-            .group_by(AgreementParty.local_entity_id)
-        )
-    }
     project_counts: dict[Any, Any] = pairs(
         session.execute(
             select(Project.lead_entity_id, func.count())
@@ -338,51 +264,19 @@ def entities(session: Session, filters: OverviewFilters) -> tuple[EntityFigure, 
     )
     figures = []
     for entity_id, name, parent_id in entity_rows:
-        active_count, expired_count = agreement_counts.get(entity_id, (0, 0))
         figures.append(
             EntityFigure(
                 entity_id,
                 name,
                 names.get(parent_id, "") if parent_id else "",
-                active_count,
-                signed.get(entity_id, 0),
-                expired_count,
+                len(parties.entity_active.get(entity_id, ())),
+                len(parties.entity_signed_in_year.get(entity_id, ())),
+                len(parties.entity_expired.get(entity_id, ())),
                 int(project_counts.get(entity_id, 0)),
                 _entity_drill(filters, entity_id),
             )
         )
     return tuple(sorted(figures, key=lambda item: (sort_key(item.parent), sort_key(item.name))))
-
-
-def signed_per_entity(session: Session, filters: OverviewFilters) -> dict[str, int]:
-    """Agreements each entity signed in the year (a narrow read: the year's signatures)."""
-    rows = session.execute(
-        select(AgreementParty.local_entity_id, func.count(distinct(Agreement.id)))
-        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
-        .where(
-            *agreement_scope(filters),
-            in_year(Agreement.date_signed, filters.year),
-            AgreementParty.deleted_at.is_(None),
-            AgreementParty.local_entity_id.is_not(None),
-        )
-        .group_by(AgreementParty.local_entity_id)
-    )
-    return {str(row[0]): int(row[1]) for row in rows}
-
-
-def signed_per_country(session: Session, filters: OverviewFilters) -> dict[str, int]:
-    rows = session.execute(
-        select(Partner.country_code, func.count(distinct(Agreement.id)))
-        .join(AgreementParty, AgreementParty.partner_id == Partner.id)
-        .join(Agreement, Agreement.id == AgreementParty.agreement_id)
-        .where(
-            *agreement_scope(filters),
-            in_year(Agreement.date_signed, filters.year),
-            AgreementParty.deleted_at.is_(None),
-        )
-        .group_by(Partner.country_code)
-    )
-    return {str(row[0]): int(row[1]) for row in rows}
 
 
 def expiring(

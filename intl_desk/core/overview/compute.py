@@ -27,6 +27,7 @@ from intl_desk.core.overview.figures import (
     Overview,
     OverviewFilters,
 )
+from intl_desk.core.overview.parties import PartyFigures, read_parties
 from intl_desk.core.overview.scope import agreement_scope, drill
 from intl_desk.core.overview.territory import territory
 from intl_desk.core.queries import office as office_record
@@ -37,9 +38,7 @@ def scope_text(session: Session, filters: OverviewFilters) -> str:
     parts = [Message(N_("Year {year}"), {"year": filters.year}).render()]
     if filters.as_of is not None:  # a past year: its standing figures are of its end
         parts.append(
-            Message(
-                N_("agreements as of {date}"), {"date": date_text(filters.as_of)}
-            ).render()
+            Message(N_("agreements as of {date}"), {"date": date_text(filters.as_of)}).render()
         )
     if filters.entity_id:
         name = session.scalar(select(LocalEntity.name).where(LocalEntity.id == filters.entity_id))
@@ -75,13 +74,15 @@ class _Standing:
     expiring_count: int
 
 
-def _standing(session: Session, filters: OverviewFilters, today: date, currency: str) -> _Standing:
+def _standing(
+    session: Session, filters: OverviewFilters, today: date, currency: str, parties: PartyFigures
+) -> _Standing:
     expiring, expiring_count = agreements.expiring(session, filters, today)
     return _Standing(
         active=agreements.counts(session, filters)[0],
-        countries=agreements.countries(session, filters),
-        cities=agreements.cities(session, filters),
-        entities=agreements.entities(session, filters),
+        countries=agreements.countries(filters, parties),
+        cities=agreements.cities(parties),
+        entities=agreements.entities(session, filters, parties),
         themes=agreements.themes(session, filters),
         sdgs=agreements.sdgs(session, filters, current_language()),
         project_statuses=activity.project_statuses(session, filters),
@@ -92,20 +93,20 @@ def _standing(session: Session, filters: OverviewFilters, today: date, currency:
     )
 
 
-def _from_previous(session: Session, filters: OverviewFilters, previous: Overview) -> _Standing:
+def _from_previous(parties: PartyFigures, previous: Overview) -> _Standing:
     """``previous``'s standing figures with this year's signatures put in."""
-    by_entity = agreements.signed_per_entity(session, filters)
-    by_country = agreements.signed_per_country(session, filters)
+    by_entity = parties.entity_signed_in_year
+    by_country = parties.country_signed_in_year
     head = previous.headline
     return _Standing(
         active=head.active_agreements,
         countries=tuple(
-            replace(country, signed_in_year=by_country.get(country.code, 0))
+            replace(country, signed_in_year=len(by_country.get(country.code, ())))
             for country in previous.countries
         ),
         cities=previous.cities,
         entities=tuple(
-            replace(entity, signed_in_year=by_entity.get(entity.id, 0))
+            replace(entity, signed_in_year=len(by_entity.get(entity.id, ())))
             for entity in previous.entities
         ),
         themes=previous.themes,
@@ -137,10 +138,11 @@ def compute_overview(
         previous.today,
         previous.type_labels,
     ) == (filters.entity_id, filters.country, filters.as_of, today, _type_labels())
+    parties = read_parties(session, filters)  # one read for every per-entity figure
     standing = (
-        _from_previous(session, filters, previous)
+        _from_previous(parties, previous)
         if reusable and previous is not None
-        else _standing(session, filters, today, own.currency if own else "EUR")
+        else _standing(session, filters, today, own.currency if own else "EUR", parties)
     )
     home = own.country_code if own else None
     standing = replace(
@@ -169,7 +171,7 @@ def compute_overview(
         indicators_on_track=sum(1 for indicator in indicators if indicator.on_track),
         indicators_assessed=len(indicators),
     )
-    entities = agreements.with_signed_totals(session, filters, standing.entities)
+    entities = agreements.with_signed_totals(session, parties, standing.entities)
     return Overview(
         office_name=own.name if own else "",
         currency=own.currency if own else "EUR",

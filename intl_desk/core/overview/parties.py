@@ -1,0 +1,135 @@
+"""One read of the agreements' parties for the overview's per-entity and per-country
+figures.
+
+Each of those figures used to join the 40,000 parties of the state demo to their
+agreements in SQL (a text-key lookup per party, ≈0.1 s each, five times over). Here the
+agreements in scope are read once with their conditions worked out by SQL — the same
+expressions as before (:func:`intl_desk.core.agreement_time.is_active` stays the one rule
+for "active") — and the parties once; the counting happens in sets, as ``count(DISTINCT
+…)`` did.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import ColumnElement, case, select
+from sqlalchemy.orm import Session
+
+from intl_desk.core.agreement_time import expired_by, is_active
+from intl_desk.core.model import Agreement, AgreementParty, Partner
+from intl_desk.core.overview.figures import OverviewFilters
+from intl_desk.core.overview.scope import agreement_scope, in_year
+
+
+def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """1 where ``condition`` holds, else 0 (NULL too, as ``CASE WHEN`` counted it)."""
+    return case((condition, 1), else_=0)
+
+
+def _is_expired(filters: OverviewFilters) -> ColumnElement[bool]:
+    if filters.as_of is None:
+        return Agreement.status == "expired"
+    return expired_by(filters.as_of)
+
+
+@dataclass(frozen=True)
+class City:
+    """A partner city with coordinates, and the active agreements it is a party to."""
+
+    name: str
+    country_code: str
+    latitude: float
+    longitude: float
+    agreements: set[str] = field(default_factory=set)
+
+
+@dataclass
+class PartyFigures:
+    """Agreement ids per local entity and per partner country, by what counts them."""
+
+    entity_active: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    entity_expired: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    entity_signed_in_year: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: signed up to the end of the year, whatever their status now
+    entity_signed_to_date: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: every partner country of an agreement in scope, whatever its status
+    countries: set[str | None] = field(default_factory=set)
+    country_active: dict[str | None, set[str]] = field(default_factory=lambda: defaultdict(set))
+    country_partners: dict[str | None, set[str]] = field(default_factory=lambda: defaultdict(set))
+    country_signed_in_year: dict[str | None, set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    #: partner id → the city, for cities with coordinates party to an active agreement
+    cities: dict[str, City] = field(default_factory=dict)
+
+
+def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
+    """The parties of the agreements in ``filters``' scope, counted (see the docstring)."""
+    year = filters.year
+    connection = session.connection()  # Core rows: the ORM's cost half as much again here
+    flags = {
+        row[0]: row[1:]
+        for row in connection.execute(
+            select(
+                Agreement.id,
+                _flag(is_active(filters.as_of)),
+                _flag(_is_expired(filters)),
+                _flag(in_year(Agreement.date_signed, year)),
+                _flag(Agreement.date_signed <= date(year, 12, 31)),
+            ).where(*agreement_scope(filters))
+        )
+    }
+    partners = {
+        row[0]: row[1:]
+        for row in connection.execute(
+            select(
+                Partner.id,
+                Partner.country_code,
+                Partner.kind,
+                Partner.name,
+                Partner.latitude,
+                Partner.longitude,
+            )
+        )
+    }
+    figures = PartyFigures()
+    for agreement_id, entity_id, partner_id in connection.execute(
+        select(
+            AgreementParty.agreement_id, AgreementParty.local_entity_id, AgreementParty.partner_id
+        ).where(AgreementParty.deleted_at.is_(None))
+    ):
+        found = flags.get(agreement_id)
+        if found is None:  # not in scope
+            continue
+        active, expired, signed_in_year, signed_to_date = found
+        if entity_id is not None:
+            if active:
+                figures.entity_active[entity_id].add(agreement_id)
+            if expired:
+                figures.entity_expired[entity_id].add(agreement_id)
+            if signed_in_year:
+                figures.entity_signed_in_year[entity_id].add(agreement_id)
+            if signed_to_date:
+                figures.entity_signed_to_date[entity_id].add(agreement_id)
+        partner = partners.get(partner_id) if partner_id is not None else None
+        if partner is None:
+            continue
+        country, kind, name, latitude, longitude = partner
+        figures.countries.add(country)
+        if signed_in_year:
+            figures.country_signed_in_year[country].add(agreement_id)
+        if not active:
+            continue
+        figures.country_active[country].add(agreement_id)
+        figures.country_partners[country].add(partner_id)
+        if kind == "city" and latitude is not None and longitude is not None:
+            city = figures.cities.get(partner_id)
+            if city is None:
+                city = figures.cities[partner_id] = City(
+                    name, country, float(latitude), float(longitude)
+                )
+            city.agreements.add(agreement_id)
+    return figures
