@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import select
-from user_input import choose, retype
+from user_input import choose, click_cell, retype, tick_item, type_in_cell
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
@@ -48,11 +48,13 @@ def open_dialog(qtbot: QtBot, office: OfficeFile, record_id: str | None = None) 
     return dialog
 
 
-def check(dialog: AgreementDialog, list_name: str, value: object) -> None:
+def check(qtbot: QtBot, dialog: AgreementDialog, list_name: str, value: object) -> None:
+    """Tick the entry holding ``value`` in one of the form's check lists, by clicking it."""
     widget = getattr(dialog.ui, list_name)
     for row in range(widget.count()):
         if widget.item(row).data(Qt.ItemDataRole.UserRole) == value:
-            widget.item(row).setCheckState(Qt.CheckState.Checked)
+            assert widget.item(row).checkState() == Qt.CheckState.Unchecked
+            tick_item(qtbot, widget, row)
             return
     raise AssertionError(value)
 
@@ -81,11 +83,11 @@ def test_create_an_agreement_with_a_partner_and_find_it_after_reopening(
     assert dialog.ui.objectives_hint.isHidden()
     # an empty objective row is reported
     assert "Row 1: This field is required." in " ".join(refused_save(qtbot, dialog))
-    cell(dialog.objectives.table, 0).setText("Deux échanges scolaires par an")
-    check(dialog, "theme_list", "education")
-    check(dialog, "sdg_list", 4)
-    check(dialog, "language_list", "fr")
-    check(dialog, "language_list", "pl")
+    type_in_cell(qtbot, dialog.objectives.table, 0, 0, "Deux échanges scolaires par an")
+    check(qtbot, dialog, "theme_list", "education")
+    check(qtbot, dialog, "sdg_list", 4)
+    check(qtbot, dialog, "language_list", "fr")
+    check(qtbot, dialog, "language_list", "pl")
     assert not dialog.current_errors()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
@@ -140,14 +142,14 @@ def test_edit_an_agreement(
     dialog.ui.title.clear()
     typist(dialog.ui.title, "Coopération Lyon – Córdoba")
     choose(qtbot, dialog.ui.status, data="expired")
-    dialog.parties.table.setCurrentCell(1, 1)
+    click_cell(qtbot, dialog.parties.table, 1, 1)
     qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.signatories.add_button, Qt.MouseButton.LeftButton)
-    cell(dialog.signatories.table, 0).setText("Grégory Doucet")
+    type_in_cell(qtbot, dialog.signatories.table, 0, 0, "Grégory Doucet")
     qtbot.mouseClick(dialog.objectives.add_button, Qt.MouseButton.LeftButton)
-    cell(dialog.objectives.table, 1).setText("Accueillir 5 stagiaires de Łódź")
-    check(dialog, "theme_list", "heritage")
-    dialog.ui.theme_list.item(0).setCheckState(Qt.CheckState.Unchecked)  # culture
+    type_in_cell(qtbot, dialog.objectives.table, 1, 0, "Accueillir 5 stagiaires de Łódź")
+    check(qtbot, dialog, "theme_list", "heritage")
+    tick_item(qtbot, dialog.ui.theme_list, 0)  # culture, unticked
     assert dialog.has_changes
     assert dialog.save()
     dialog.close()
@@ -175,11 +177,10 @@ def test_untick_and_tick_again_before_saving_changes_nothing(
 ) -> None:
     agreement_id = add_agreement(city)
     dialog = open_dialog(qtbot, city, agreement_id)
-    culture = dialog.ui.theme_list.item(0)
-    culture.setCheckState(Qt.CheckState.Unchecked)
-    culture.setCheckState(Qt.CheckState.Checked)
+    tick_item(qtbot, dialog.ui.theme_list, 0)  # culture off
+    tick_item(qtbot, dialog.ui.theme_list, 0)  # and on again
     qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
-    dialog.parties.table.setCurrentCell(2, 0)
+    click_cell(qtbot, dialog.parties.table, 2, 0)
     qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
     assert not dialog.current_errors()
     assert dialog.save()
@@ -277,7 +278,7 @@ def test_an_attached_document_round_trips_its_bytes(
         out = tmp_path / "out" / "copy.pdf"
         out.parent.mkdir()
         monkeypatch.setattr(panel, "choose_save_path", lambda _document: out)
-        panel.table.selectRow(0)
+        click_cell(qtbot, panel.table, 0, 0)
         qtbot.mouseClick(panel.save_out_button, Qt.MouseButton.LeftButton)
         assert out.read_bytes() == original
         shown: dict[str, Path] = {}
@@ -300,7 +301,7 @@ def test_a_document_removed_before_saving_or_unreadable_leaves_nothing(
     assert dialog.documents.attach_files([tmp_path / "missing.pdf"]) == []
     assert "missing.pdf" in warnings[0]
     dialog.documents.attach_files([source])
-    dialog.documents.table.selectRow(0)
+    click_cell(qtbot, dialog.documents.table, 0, 0)
     qtbot.mouseClick(dialog.documents.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.documents.table.rowCount() == 0
     assert dialog.save()
@@ -344,7 +345,7 @@ def test_a_read_only_file_still_opens_and_saves_out_documents(
         assert not dialog.ui.title.isEnabled()
         assert not dialog.parties.add_button.isEnabled()
         assert not dialog.documents.attach_button.isEnabled()
-        dialog.documents.table.selectRow(0)
+        click_cell(qtbot, dialog.documents.table, 0, 0)
         assert not dialog.documents.remove_button.isEnabled()
         out = tmp_path / "copy.txt"
         monkeypatch.setattr(dialog.documents, "choose_save_path", lambda _document: out)

@@ -9,17 +9,13 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import insert, select
-from user_input import choose, open_tab, retype, tick
+from user_input import choose, click_cell, open_tab, retype, tick, type_in_cell
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QApplication,
     QComboBox,
-    QLineEdit,
     QMessageBox,
-    QTableWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -38,22 +34,6 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.indicator import IndicatorDialog
 
 TypeText = Callable[[QWidget, str], None]
-
-
-def type_in_cell(table: QTableWidget, row: int, column: int, text: str, typist: TypeText) -> None:
-    """Open the cell's editor, type, and commit as Enter does."""
-    for open_editor in table.viewport().findChildren(QLineEdit):  # e.g. a new row's first cell
-        table.closeEditor(open_editor, QAbstractItemDelegate.EndEditHint.NoHint)
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    table.setCurrentCell(row, column)
-    table.editItem(table.item(row, column))
-    editor = table.viewport().findChild(QLineEdit)
-    assert editor is not None
-    editor.selectAll()
-    typist(editor, text)
-    table.commitData(editor)
-    table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def open_dialog(qtbot: QtBot, office: OfficeFile, record_id: str | None = None) -> IndicatorDialog:
@@ -106,7 +86,7 @@ def test_create_an_indicator_with_a_target_and_a_measurement(
     # every period has ended: the latest is proposed
     assert isinstance(period_box, QComboBox) and period_box.currentText() == "2025"
     assert "Targets: Row 1: This field is required." in " ".join(refused_save(qtbot, dialog))
-    type_in_cell(dialog.targets.table, 0, 2, "1500", typist)
+    type_in_cell(qtbot, dialog.targets.table, 0, 2, "1500")
     assert dialog.targets.table.horizontalHeaderItem(2).text() == "Target (visiteurs)"
 
     qtbot.mouseClick(ui.add_measurement, Qt.MouseButton.LeftButton)
@@ -168,7 +148,7 @@ def test_a_level_outside_the_scale_is_refused(
     choose(qtbot, ui.m_scale_level, data=3)
     assert not dialog.current_errors()
     # the scale loses its top level: the measurement no longer fits it
-    dialog.scale.table.setCurrentCell(2, 0)
+    click_cell(qtbot, dialog.scale.table, 2, 0)
     qtbot.mouseClick(dialog.scale.remove_button, Qt.MouseButton.LeftButton)
     message = "Level 3 is not on this indicator's scale."
     assert dialog.measurements.error_labels["scale_level"].text() == message

@@ -10,14 +10,12 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import select
-from user_input import choose, open_tab
+from user_input import choose, click_cell, open_tab, tick_item, type_in_cell
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QTableWidget,
@@ -81,16 +79,7 @@ def _open(qtbot: QtBot, office: OfficeFile, network_id: str | None = None) -> Ne
 
 def _tick(qtbot: QtBot, box: QListWidget, label: str) -> None:
     item = box.findItems(label, Qt.MatchFlag.MatchExactly)[0]
-    box.setCurrentItem(item)
-    qtbot.keyClick(box, Qt.Key.Key_Space)
-
-
-def _choose(table: QTableWidget, row: int, column: int, value: str) -> None:
-    box = table.cellWidget(row, column)
-    assert isinstance(box, QComboBox)
-    index = box.findData(value)
-    assert index >= 0, value
-    box.setCurrentIndex(index)
+    tick_item(qtbot, box, box.row(item))
 
 
 def _date(table: QTableWidget, row: int, column: int, value: QDate) -> None:
@@ -102,22 +91,6 @@ def _date(table: QTableWidget, row: int, column: int, value: QDate) -> None:
     QTest.keyClicks(editor, value.toString("dd/MM/yyyy"))
     QTest.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.value() == value.toPython()
-
-
-def _type_cell(
-    qtbot: QtBot, typist: TypeText, table: QTableWidget, row: int, column: int, text: str
-) -> None:
-    """Double-click-like editing: open the cell's editor, type, press Enter."""
-    table.setCurrentCell(row, column)
-    item = table.item(row, column)
-    assert item is not None
-    table.editItem(item)
-    editor = table.indexWidget(table.model().index(row, column))
-    assert isinstance(editor, QLineEdit)
-    typist(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the delegate commits the text in a queued call
-    assert item.text() == text
 
 
 def _participations(dialog: NetworkDialog) -> ChildTable:
@@ -145,10 +118,10 @@ def test_create_a_network_with_a_membership_and_a_participation(
     qtbot.mouseClick(dialog.memberships.add_button, Qt.MouseButton.LeftButton)
     members = dialog.memberships.table
     _date(members, 0, SINCE, QDate(2004, 5, 1))
-    _choose(members, 0, ROLE, "board")
-    _type_cell(qtbot, typist, members, 0, FEE, "12500,50")
-    _choose(members, 0, CONTACT, ids["contact"])
-    _choose(members, 0, ENTITY, f"{ids['lyon']}")
+    choose(qtbot, members.cellWidget(0, ROLE), data="board")
+    type_in_cell(qtbot, members, 0, FEE, "12500,50")
+    choose(qtbot, members.cellWidget(0, CONTACT), data=ids["contact"])
+    choose(qtbot, members.cellWidget(0, ENTITY), data=f"{ids['lyon']}")
     assert dialog.participation_box.title() == "Participations in the membership of row 1"
 
     participations = _participations(dialog)
@@ -157,11 +130,11 @@ def test_create_a_network_with_a_membership_and_a_participation(
     kind = rows.cellWidget(0, KIND)
     assert isinstance(kind, QComboBox) and kind.currentData() == "event"
     assert "Row 1: This field is required." in " ".join(refused_save(qtbot, dialog))
-    _type_cell(qtbot, typist, rows, 0, TITLE, "Congrès mondial de Daejeon")
+    type_in_cell(qtbot, rows, 0, TITLE, "Congrès mondial de Daejeon")
     _date(rows, 0, START, QDate(2022, 10, 10))
     _date(rows, 0, END, QDate(2022, 10, 14))
-    _type_cell(qtbot, typist, rows, 0, PLACE, "Daejeon")
-    _choose(rows, 0, COUNTRY, "KR")
+    type_in_cell(qtbot, rows, 0, PLACE, "Daejeon")
+    choose(qtbot, rows.cellWidget(0, COUNTRY), data="KR")
     assert not dialog.current_errors(), dialog.general_error.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
@@ -231,12 +204,12 @@ def test_removed_rows_become_tombstones_and_unsaved_ones_vanish(
     qtbot.mouseClick(_participations(dialog).remove_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.memberships.remove_button, Qt.MouseButton.LeftButton)
 
-    members.setCurrentCell(1, FEE)  # the 2001 membership: remove its Córdoba assembly
+    click_cell(qtbot, members, 1, FEE)  # the 2001 membership: remove its Córdoba assembly
     rows = _participations(dialog).table
     titles = [rows.item(row, TITLE).text() for row in range(rows.rowCount())]  # type: ignore[union-attr]
-    rows.setCurrentCell(titles.index("AG de Córdoba"), TITLE)
+    click_cell(qtbot, rows, titles.index("AG de Córdoba"), TITLE)
     qtbot.mouseClick(_participations(dialog).remove_button, Qt.MouseButton.LeftButton)
-    members.setCurrentCell(0, FEE)  # the 1990 membership goes, its forum with it
+    click_cell(qtbot, members, 0, FEE)  # the 1990 membership goes, its forum with it
     qtbot.mouseClick(dialog.memberships.remove_button, Qt.MouseButton.LeftButton)
     assert members.rowCount() == 1
     assert dialog.save(), dialog.general_error.text()

@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 from form_helpers import refused_save
 from sqlalchemy import select
-from user_input import choose, retype
+from user_input import choose, click_cell, retype, type_in_cell
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QApplication,
     QComboBox,
-    QLineEdit,
-    QTableWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -35,23 +31,6 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.project import ProjectDialog
 
 TypeText = Callable[[QWidget, str], None]
-
-
-def type_in_cell(table: QTableWidget, row: int, column: int, text: str, typist: TypeText) -> None:
-    """Open the cell's editor, type, and commit as Enter does (offscreen windows have no
-    keyboard focus, so the delegate never sees the Enter key itself)."""
-    for open_editor in table.viewport().findChildren(QLineEdit):  # e.g. a new row's first cell
-        table.closeEditor(open_editor, QAbstractItemDelegate.EndEditHint.NoHint)
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    table.setCurrentCell(row, column)
-    table.editItem(table.item(row, column))
-    editor = table.viewport().findChild(QLineEdit)
-    assert editor is not None
-    editor.selectAll()
-    typist(editor, text)
-    table.commitData(editor)
-    table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the editor goes
 
 
 @pytest.fixture
@@ -105,7 +84,7 @@ def test_create_a_project_by_typing_and_picking(
     qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
     assert dialog.budget.table.item(0, 0).text() == "2025"  # the planned start year
     assert "Budget: Row 1: This field is required." in refused_save(qtbot, dialog)
-    type_in_cell(dialog.budget.table, 0, 1, "12500,50", typist)
+    type_in_cell(qtbot, dialog.budget.table, 0, 1, "12500,50")
     assert ui.budget_total.text() == "Total budget: €12,500.50"
     assert not dialog.current_errors(), dialog.general_error.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -155,13 +134,13 @@ def test_a_negative_budget_amount_is_refused_on_its_row(
     qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
     assert dialog.budget.table.item(1, 0).text() == str(date.today().year + 1)
-    type_in_cell(dialog.budget.table, 0, 1, "1000", typist)
-    type_in_cell(dialog.budget.table, 1, 1, "-500", typist)
+    type_in_cell(qtbot, dialog.budget.table, 0, 1, "1000")
+    type_in_cell(qtbot, dialog.budget.table, 1, 1, "-500")
     assert "Budget: Row 2: An amount cannot be negative." in refused_save(qtbot, dialog)
     assert "Row 2: An amount cannot be negative." in dialog.budget.error_label.text()
     assert not dialog.budget.error_label.isHidden()
     assert not dialog.save()
-    type_in_cell(dialog.budget.table, 1, 1, "500", typist)
+    type_in_cell(qtbot, dialog.budget.table, 1, 1, "500")
     assert not dialog.current_errors()
     assert dialog.ui.budget_total.text() == "Total budget: €1,500.00"
 
@@ -182,7 +161,7 @@ def test_removed_rows_become_tombstones(qtbot: QtBot, office: OfficeFile) -> Non
     # a row added and removed again before saving leaves nothing behind
     qtbot.mouseClick(dialog.budget.add_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.budget.remove_button, Qt.MouseButton.LeftButton)
-    dialog.budget.table.setCurrentCell(0, 0)
+    click_cell(qtbot, dialog.budget.table, 0, 0)
     qtbot.mouseClick(dialog.budget.remove_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.sdg_picker.buttons[4], Qt.MouseButton.LeftButton)
     assert dialog.ui.budget_total.text() == "Total budget: €900.00"
