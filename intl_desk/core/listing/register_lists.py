@@ -140,6 +140,9 @@ AGREEMENTS = ListSpec(
             "integer",
             width=100,
         ),
+        # shown: what an active agreement lacks is what a manager looks for here (the
+        # seminar's complaint: texts without objectives nobody follows up)
+        Column("gaps", N_("Gaps"), lambda: _gaps(), "codes", GAPS, width=220),
         Column("reference", N_("Reference"), lambda: Agreement.reference, visible=False),
         Column(
             "updated_at", N_("Last changed"), lambda: Agreement.updated_at, "date", visible=False
@@ -158,7 +161,6 @@ AGREEMENTS = ListSpec(
         ),
         Column("perpetual", N_("Perpetual"), lambda: Agreement.perpetual, "bool", visible=False),
         Column("summary", N_("Summary"), lambda: Agreement.summary, visible=False, width=300),
-        Column("gaps", N_("Gaps"), lambda: _gaps(), "codes", GAPS, visible=False, width=220),
         Column(
             "themes",
             N_("Themes"),
