@@ -33,8 +33,8 @@ from intl_desk.core.model import Project
 from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
-from intl_desk.exchange.xlsx_writer import FORMULA_STARTS, SheetRows, write_workbook
 from intl_desk.store.output_guard import guard_output, session_file
+from intl_desk.store.xlsx_writer import FORMULA_STARTS, SheetRows, write_workbook
 
 Format = Literal["xlsx", "csv"]
 CHUNK = 2000

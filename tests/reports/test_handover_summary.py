@@ -283,3 +283,28 @@ def test_a_title_with_characters_xml_cannot_hold_still_goes_into_the_workbook(
     )
     rows = load_workbook(tmp_path / "Passation.xlsx", read_only=True)["Projects"].rows
     assert "Projet Ouro Preto" in [row[0].value for row in rows]
+
+
+def test_the_workbook_keeps_a_formula_looking_title_as_text_and_drops_a_lone_surrogate(
+    office_file: Path, tmp_path: Path
+) -> None:
+    """The workbook is written by the store's streaming writer: a title typed as
+    "=Ouro Preto" stays text (quote prefix), a broken character is left out, an empty
+    text is an empty cell and the header is bold."""
+    from dataclasses import replace
+
+    from intl_desk.reports.handover_workbook import write_handover_workbook
+
+    with OfficeFile.open(office_file, read_only=True) as office, office.session() as session:
+        report = compute_handover(session, TODAY)
+    odd = replace(report.projects[0], title="=Ouro Preto", lead="Tiradentes\ud800", currency="")
+    write_handover_workbook(
+        replace(report, projects=(odd, *report.projects[1:])), str(tmp_path / "Passation.xlsx")
+    )
+    sheet = load_workbook(tmp_path / "Passation.xlsx")["Projects"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "=Ouro Preto")
+    assert (row[0].data_type, row[0].quotePrefix) == ("s", True)
+    assert row[header.index("Lead")].value == "Tiradentes"
+    assert row[header.index("Currency")].value is None
+    assert sheet.freeze_panes == "A2" and all(cell.font.b for cell in sheet[1])

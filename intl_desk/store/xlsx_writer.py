@@ -1,5 +1,8 @@
 """A small streaming xlsx writer: worksheets of text, numbers and dates.
 
+In the store layer so that both the exchange (exports) and the reports (the handover's
+workbook) can use it.
+
 Why not openpyxl here: its write-only mode spends about 40 µs per cell, so 20,000
 agreements × 11 columns take 9 s; this writer streams the same workbook in about a second.
 It also makes the safety rule structural: text is only ever written as a shared string
@@ -22,7 +25,9 @@ from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
 EXCEL_EPOCH = date(1899, 12, 30)
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: what a worksheet (XML) cannot hold: control characters pasted from another program,
+#: lone surrogates and the non-characters U+FFFE and U+FFFF
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ENTITIES = {"\r": "&#13;"}  # XML would read a bare CR back as LF
 
@@ -159,7 +164,7 @@ def write_xlsx(
     return write_workbook(path, [(sheet_name, rows, widths)])
 
 
-def write_workbook(path: Path, sheets: Sequence[SheetRows]) -> int:
+def write_workbook(path: Path | str | IO[bytes], sheets: Sequence[SheetRows]) -> int:
     """Write each sheet (its first row the header, in bold and frozen) to ``path``;
     returns the number of rows after the header of the first."""
     names: list[str] = []
