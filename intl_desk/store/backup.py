@@ -109,12 +109,11 @@ def backup_copy(
     original (not a backup): a clone's copy then synchronises as a client of its own, so
     the server tells their conflicting edits apart. Returns ``dest``.
     """
-    from intl_desk.store.output_guard import guard_output
+    from intl_desk.core.office_paths import engine_file
+    from intl_desk.core.output_guard import guard_output
 
     target = Path(dest)
     origin = source if isinstance(source, Engine) else Path(source)
-    from intl_desk.store.connection import engine_file
-
     origin_path = engine_file(origin) if isinstance(origin, Engine) else origin
     guard_output(target, [origin_path] if origin_path else [], may_replace_office_file=True)
     temporary = temporary_sibling(target, "copy")

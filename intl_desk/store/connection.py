@@ -16,7 +16,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from weakref import WeakKeyDictionary
+
+from intl_desk.core.office_paths import remember_engine_file
 
 if TYPE_CHECKING:  # imported when an engine is made: the raw connections do without
     from sqlalchemy import Engine
@@ -89,17 +90,8 @@ def make_engine(path: Path | str, *, read_only: bool = False, create: bool = Fal
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
     event.listen(engine, "begin", _begin)
-    _ENGINE_FILES[engine] = Path(path)
+    remember_engine_file(engine, path)
     return engine
-
-
-#: the file behind each engine ("sqlite://" with a creator keeps no path in its URL)
-_ENGINE_FILES: WeakKeyDictionary[Engine, Path] = WeakKeyDictionary()
-
-
-def engine_file(engine: Engine) -> Path | None:
-    """The office file an engine of :func:`make_engine` opens."""
-    return _ENGINE_FILES.get(engine)
 
 
 def driver_connection(connection: Connection) -> Any:

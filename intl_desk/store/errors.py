@@ -288,35 +288,6 @@ class NoSuchEntity(StoreError):
         super().__init__(path, detail=detail, entity=entity)
 
 
-class OutputIsOfficeFile(StoreError):
-    msgid = N_(
-        "“{file}” is the office file or one of the files kept beside it (lock, journal, "
-        "backup), and writing there would destroy the office's records: choose another name."
-    )
-
-
-class OutputIsAnotherOfficeFile(StoreError):
-    msgid = N_(
-        "“{file}” is an Intl Desk office file, and writing there would destroy its records: "
-        "choose another name."
-    )
-
-
-class OutputIsFolder(StoreError):
-    msgid = N_("“{file}” is a folder: give the name of the file to write in it.")
-
-
-class OutputFolderMissing(StoreError):
-    msgid = N_("The folder of “{file}” does not exist: choose an existing folder.")
-
-
-class OutputNotWritable(StoreError):
-    msgid = N_("“{file}” cannot be written ({reason}): choose a folder where you may write.")
-
-    def __init__(self, path: Path | str, *, reason: str = "", **params: Any) -> None:
-        super().__init__(path, reason=reason or "?", **params)
-
-
 class OtherOffice(StoreError):
     """Merging a file of another office (not a copy of this one) needs the user's word."""
 
@@ -352,11 +323,6 @@ __all__ = [
     "NotSQLite",
     "OpenedReadOnly",
     "OtherOffice",
-    "OutputFolderMissing",
-    "OutputIsAnotherOfficeFile",
-    "OutputIsFolder",
-    "OutputIsOfficeFile",
-    "OutputNotWritable",
     "PermissionDenied",
     "ReadOnlyMedium",
     "SameFile",

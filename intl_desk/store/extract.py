@@ -33,6 +33,7 @@ from sqlalchemy.orm.relationships import RelationshipDirection
 
 from intl_desk.core.folding import fold
 from intl_desk.core.model import Base, Record
+from intl_desk.core.output_guard import guard_output
 from intl_desk.store.backup import (
     fsync_file,
     publish,
@@ -43,7 +44,6 @@ from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import FileAlreadyExists, NoSuchEntity
 from intl_desk.store.merge.plan import quoted, table_specs
-from intl_desk.store.output_guard import guard_output
 from intl_desk.store.safety import current_version_of
 
 #: records that belong to a local entity: (owner table, table holding the entity column,

@@ -44,6 +44,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from intl_desk.core.office_paths import lock_path
 from intl_desk.core.tracking import current_user
 from intl_desk.store.db_errors import from_os
 from intl_desk.store.errors import FileHeldUnderAnotherName, FileLocked, FileLockedElsewhere
@@ -69,20 +70,6 @@ class LockInfo:
         except ValueError:
             return self.since
         return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def lock_path(path: Path) -> Path:
-    """``.~lock.NAME#`` beside the file: the convention office suites use, which users of
-    shared drives recognise and sync clients tend to ignore. The name is the real file's,
-    so a symbolic link to it finds the same lock."""
-    return _real(path).with_name(f".~lock.{_real(path).name}#")
-
-
-def _real(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()
 
 
 class _SystemLock:

@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Change
+from intl_desk.core.output_guard import guard_output
 from intl_desk.store.backup import publish, temporary_sibling
 from intl_desk.store.connection import make_engine
 from intl_desk.store.errors import FileAlreadyExists
-from intl_desk.store.output_guard import guard_output
 from intl_desk.store.safety import verify_source
 from intl_desk.store.schema import SCHEMA_VERSION
 from intl_desk.store.server_link import link_to_server

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from intl_desk.cli import main
+from intl_desk.core.output_guard import guard_output, write_guarded
 from intl_desk.store.lock import lock_path
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.store.output_guard import guard_output, write_guarded
 
 OFFICE_FILE = (
     "is the office file or one of the files kept beside it (lock, journal, backup), and writing "

@@ -16,15 +16,11 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, ClassVar, TypeVar
 
-from intl_desk.store.errors import (
-    OutputFolderMissing,
-    OutputIsAnotherOfficeFile,
-    OutputIsFolder,
-    OutputIsOfficeFile,
-    OutputNotWritable,
-)
+from intl_desk.core.errors import IntlDeskError
+from intl_desk.core.i18n import N_, Message
+from intl_desk.core.office_paths import engine_file, lock_path
 
 #: "SQLite format 3\0" then, at byte 68, the application id "INTD"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -35,10 +31,47 @@ _SIDECARS = ("-journal", "-wal", "-shm")
 T = TypeVar("T")
 
 
+class OutputError(IntlDeskError):
+    """A place the user chose to write to would destroy records or cannot be written."""
+
+    msgid: ClassVar[str]  # each kind says what is wrong and what to do
+
+    def __init__(self, path: Path | str, **params: Any) -> None:
+        self.path = Path(path)
+        super().__init__(Message(self.msgid, {"file": self.path.name, **params}))
+
+
+class OutputIsOfficeFile(OutputError):
+    msgid = N_(
+        "“{file}” is the office file or one of the files kept beside it (lock, journal, "
+        "backup), and writing there would destroy the office's records: choose another name."
+    )
+
+
+class OutputIsAnotherOfficeFile(OutputError):
+    msgid = N_(
+        "“{file}” is an Intl Desk office file, and writing there would destroy its records: "
+        "choose another name."
+    )
+
+
+class OutputIsFolder(OutputError):
+    msgid = N_("“{file}” is a folder: give the name of the file to write in it.")
+
+
+class OutputFolderMissing(OutputError):
+    msgid = N_("The folder of “{file}” does not exist: choose an existing folder.")
+
+
+class OutputNotWritable(OutputError):
+    msgid = N_("“{file}” cannot be written ({reason}): choose a folder where you may write.")
+
+    def __init__(self, path: Path | str, *, reason: str = "", **params: Any) -> None:
+        super().__init__(path, reason=reason or "?", **params)
+
+
 def protected_files(office: Path) -> Iterator[Path]:
     """The office file and every file that belongs to it, existing or not."""
-    from intl_desk.store.lock import lock_path
-
     yield office
     yield lock_path(office)
     for sidecar in _SIDECARS:
@@ -79,8 +112,6 @@ def guard_output(
 
 def session_file(session: object) -> list[Path]:
     """The office file a SQLAlchemy session reads, as ``sources`` for the guard."""
-    from intl_desk.store.connection import engine_file
-
     info = getattr(session, "info", {})
     if info.get("file"):
         return [Path(info["file"])]
@@ -166,6 +197,7 @@ def _glob_escape(name: str) -> str:
 
 
 __all__ = [
+    "OutputError",
     "OutputFolderMissing",
     "OutputIsAnotherOfficeFile",
     "OutputIsFolder",
