@@ -25,7 +25,7 @@ def _register(path: Path, session: object, rows: int, seed: int = 11) -> None:
     from sqlalchemy.orm import Session
 
     from intl_desk.core.model import LocalEntity, Partner
-    from intl_desk.store.xlsx_writer import write_xlsx
+    from intl_desk.files.xlsx_writer import write_xlsx
 
     assert isinstance(session, Session)
     rng = random.Random(seed)

@@ -203,10 +203,10 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     from datetime import date
 
     from intl_desk.core.calendar_items import calendar_items
-    from intl_desk.core.output_guard import guard_output
     from intl_desk.core.overview.compute import entity_by_name
     from intl_desk.core.queries import office as office_record
     from intl_desk.exchange.icalendar import write_calendar
+    from intl_desk.files.output_guard import guard_output
     from intl_desk.store.office_file import OfficeFile
 
     output = Path(args.output)

@@ -65,9 +65,9 @@ def add_report_parser(sub: Any) -> Any:
 
 def cmd_report_entities(args: argparse.Namespace) -> int:
     from intl_desk.core.entity_sheets import entity_sheets
-    from intl_desk.core.output_guard import guard_output
     from intl_desk.core.overview import entity_by_name
     from intl_desk.core.queries import office as office_record
+    from intl_desk.files.output_guard import guard_output
     from intl_desk.reports.entity_sheets import write_entity_sheets_pdf
     from intl_desk.store.office_file import OfficeFile
 
@@ -91,8 +91,8 @@ def cmd_report_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_report_partner(args: argparse.Namespace) -> int:
-    from intl_desk.core.output_guard import guard_output
     from intl_desk.core.partner_story import partner_by_name
+    from intl_desk.files.output_guard import guard_output
     from intl_desk.reports.partner_sheet import print_partner_sheet
     from intl_desk.store.office_file import OfficeFile
 
@@ -130,9 +130,9 @@ def _year(value: int | None) -> int:
 
 
 def cmd_report_overview(args: argparse.Namespace) -> int:
-    from intl_desk.core.output_guard import guard_output
     from intl_desk.core.overview import OverviewFilters, compute_overview, entity_by_name
     from intl_desk.core.queries import office as office_record
+    from intl_desk.files.output_guard import guard_output
     from intl_desk.reports.overview import write_overview_pdf
     from intl_desk.store.office_file import OfficeFile
 
@@ -170,7 +170,7 @@ def add_evaluation_reports(kinds: Any) -> None:
 
 
 def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
-    from intl_desk.core.output_guard import guard_output
+    from intl_desk.files.output_guard import guard_output
 
     source, output = Path(args.file), Path(args.output)
     guard_output(output, [source])  # at once, before the report is computed

@@ -117,7 +117,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from intl_desk.core.output_guard import guard_output
+    from intl_desk.files.output_guard import guard_output
     from intl_desk.server.setup import server_engine
     from intl_desk.server.snapshot import write_snapshot
     from intl_desk.store.errors import FileAlreadyExists

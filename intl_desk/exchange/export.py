@@ -30,11 +30,11 @@ from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import LISTS, Column, ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.register_lists import ordered_lines
 from intl_desk.core.model import Project
-from intl_desk.core.output_guard import guard_output, session_file
 from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
-from intl_desk.store.xlsx_writer import FORMULA_STARTS, SheetRows, write_workbook
+from intl_desk.files.output_guard import guard_output, session_file
+from intl_desk.files.xlsx_writer import FORMULA_STARTS, SheetRows, write_workbook
 
 Format = Literal["xlsx", "csv"]
 CHUNK = 2000

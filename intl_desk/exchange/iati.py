@@ -30,9 +30,9 @@ from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message
 from intl_desk.core.listing import ListQuery, fetch_ids
 from intl_desk.core.listing.register_lists import PROJECTS
 from intl_desk.core.model import Office, Project, ProjectParticipant
-from intl_desk.core.output_guard import guard_output, session_file
 from intl_desk.core.reference import sdg_goals
 from intl_desk.exchange.errors import ExportFailed, NothingToExport
+from intl_desk.files.output_guard import guard_output, session_file
 
 IATI_VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -15,7 +15,7 @@ from pathlib import Path
 from intl_desk import __version__
 from intl_desk.core.calendar_items import CalendarItem
 from intl_desk.core.i18n import current_language, translate
-from intl_desk.core.output_guard import write_guarded
+from intl_desk.files.output_guard import write_guarded
 
 UID_DOMAIN = "intl-desk"
 _SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)

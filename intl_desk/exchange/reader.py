@@ -45,7 +45,7 @@ from intl_desk.exchange.unreadable_cells import (
     ods_unreadable_cells,
     xlsx_unreadable_cells,
 )
-from intl_desk.store.xlsx_writer import FORMULA_STARTS
+from intl_desk.files.xlsx_writer import FORMULA_STARTS
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")

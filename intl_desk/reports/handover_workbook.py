@@ -11,7 +11,7 @@ from typing import IO, Any
 from intl_desk.core.evaluation.handover import HandoverReport, next_renewal
 from intl_desk.core.evaluation.handover_summary import HandoverSummary
 from intl_desk.core.i18n import N_, _
-from intl_desk.store.xlsx_writer import SheetRows, write_workbook
+from intl_desk.files.xlsx_writer import SheetRows, write_workbook
 
 #: sheet names, in the workbook's order (the PDF names them too)
 DECISIONS = N_("Decisions")
@@ -31,7 +31,7 @@ def sheet_name(msgid: str) -> str:
 
 
 def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> None:
-    """Written by the store's streaming writer (store/xlsx_writer.py): the header bold and
+    """Written by the store's streaming writer (files/xlsx_writer.py): the header bold and
     frozen, text never a formula, characters XML cannot hold left out; openpyxl took 38 %
     of the state demo's whole handover command."""
     summary = report.summary

@@ -23,7 +23,7 @@ def write_atomically(output: Path, write: Any, sources: Iterable[Path | str] = (
     ``sources`` are the office files being read: the output guard refuses to write over
     them, their lock, journal or backups (or over any other office file).
     """
-    from intl_desk.core.output_guard import write_guarded
+    from intl_desk.files.output_guard import write_guarded
 
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
@@ -59,8 +59,8 @@ def save_handover(office: Any, output: Path, today: date | None = None) -> Path:
     """Compute the handover report of an open office file and write its PDF, and the
     workbook of its full listings beside it (the PDF names it)."""
     from intl_desk.core.evaluation.handover import compute_handover
-    from intl_desk.core.output_guard import guard_output
     from intl_desk.core.queries import office as office_record
+    from intl_desk.files.output_guard import guard_output
     from intl_desk.reports.handover import write_handover_pdf
     from intl_desk.reports.handover_workbook import write_handover_workbook
 

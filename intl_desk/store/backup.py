@@ -109,8 +109,8 @@ def backup_copy(
     original (not a backup): a clone's copy then synchronises as a client of its own, so
     the server tells their conflicting edits apart. Returns ``dest``.
     """
-    from intl_desk.core.office_paths import engine_file
-    from intl_desk.core.output_guard import guard_output
+    from intl_desk.files.office_paths import engine_file
+    from intl_desk.files.output_guard import guard_output
 
     target = Path(dest)
     origin = source if isinstance(source, Engine) else Path(source)

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from intl_desk.core.office_paths import remember_engine_file
+from intl_desk.files.office_paths import remember_engine_file
 
 if TYPE_CHECKING:  # imported when an engine is made: the raw connections do without
     from sqlalchemy import Engine

@@ -33,7 +33,7 @@ from sqlalchemy.orm.relationships import RelationshipDirection
 
 from intl_desk.core.folding import fold
 from intl_desk.core.model import Base, Record
-from intl_desk.core.output_guard import guard_output
+from intl_desk.files.output_guard import guard_output
 from intl_desk.store.backup import (
     fsync_file,
     publish,

@@ -43,7 +43,7 @@ def stale_temporaries(office: Path) -> list[Path]:
     return [_folder(office) / name for name in names if pattern.fullmatch(name)]
 
 
-#: exports' and reports' temporary names (see :mod:`intl_desk.core.output_guard` and
+#: exports' and reports' temporary names (see :mod:`intl_desk.files.output_guard` and
 #: :func:`intl_desk.exchange.export.export_list`)
 _EXPORT_PATTERN = re.compile(r"\.~intl-desk-.+|\..+\.(csv|xlsx|xml)\.part")
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Change
-from intl_desk.core.output_guard import guard_output
+from intl_desk.files.output_guard import guard_output
 from intl_desk.store.backup import publish, temporary_sibling
 from intl_desk.store.connection import make_engine
 from intl_desk.store.errors import FileAlreadyExists

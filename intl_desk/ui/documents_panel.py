@@ -313,7 +313,7 @@ class DocumentsPanel(QWidget):
         if path is None:
             return
         from intl_desk.core.errors import IntlDeskError
-        from intl_desk.core.output_guard import session_file, write_guarded
+        from intl_desk.files.output_guard import session_file, write_guarded
 
         content = self.content_of(document)
         try:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from intl_desk.cli import main
-from intl_desk.core.output_guard import guard_output, write_guarded
+from intl_desk.files.output_guard import guard_output, write_guarded
 from intl_desk.store.lock import lock_path
 from intl_desk.store.office_file import OfficeFile
 

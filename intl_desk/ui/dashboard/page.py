@@ -436,7 +436,7 @@ class DashboardPage(QWidget):
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         logo = self._logo
-        from intl_desk.core.output_guard import session_file
+        from intl_desk.files.output_guard import session_file
 
         with self._session_factory() as session:
             sources = session_file(session)

@@ -20,7 +20,7 @@ from typing import IO, Any, ClassVar, TypeVar
 
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
-from intl_desk.core.office_paths import engine_file, lock_path
+from intl_desk.files.office_paths import engine_file, lock_path
 
 #: "SQLite format 3\0" then, at byte 68, the application id "INTD"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
