@@ -26,6 +26,17 @@ from sqlalchemy.engine import Engine
 from intl_desk.cli import main
 
 PASSWORD = "correct-horse-battery"
+
+#: the exit status of a process ended by ``Popen.kill()``: SIGKILL on POSIX; on Windows
+#: ``kill()`` is TerminateProcess, which ends it with exit code 1
+KILLED = 1 if sys.platform == "win32" else -signal.SIGKILL
+
+#: for tests of a graceful stop: Windows cannot ask another process to stop —
+#: ``Popen.send_signal(SIGTERM)`` there is TerminateProcess, a kill
+needs_sigterm = pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="Windows has no SIGTERM for another process (send_signal is TerminateProcess)",
+)
 _ADDRESS = re.compile(r"(https?://[0-9.]+:[0-9]+)")
 
 
@@ -83,7 +94,7 @@ def live_server(engine: Engine, extra: Sequence[str] = ()) -> Iterator[LiveServe
     found = _ADDRESS.search(first_line)
     if found is None:
         process.kill()
-        _out, err = process.communicate()
+        _out, err = process.communicate(timeout=60)
         pytest.fail(f"the server did not start: {first_line!r} {err!r}")
     server = LiveServer(process, found.group(1))
     try:
@@ -91,7 +102,7 @@ def live_server(engine: Engine, extra: Sequence[str] = ()) -> Iterator[LiveServe
     finally:
         if process.poll() is None:
             process.kill()
-            process.communicate()
+            process.communicate(timeout=60)
 
 
 def sync_process(path: Path) -> subprocess.Popen[str]:

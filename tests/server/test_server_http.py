@@ -26,6 +26,7 @@ from live_server import (
     database_url,
     fresh_server_database,
     live_server,
+    needs_sigterm,
 )
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -165,6 +166,7 @@ def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
+@needs_sigterm
 def test_behind_tls_each_request_is_logged_and_sigterm_stops_cleanly(
     server_db: Engine, tmp_path: Path
 ) -> None:

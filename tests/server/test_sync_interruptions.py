@@ -20,12 +20,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from live_server import (
+    KILLED,
     PASSWORD,
     LiveServer,
     add_account,
     fresh_server_database,
     holding,
     live_server,
+    needs_sigterm,
     sync_process,
     wait_until,
     wait_until_no_server_transaction_at,
@@ -194,8 +196,8 @@ def test_a_client_killed_while_its_push_is_under_way_resumes_without_duplicates(
         client = sync_process(mine)
         wait_until_the_server_waits_at(server_db, "LOCK TABLE server_change_order")
         client.kill()  # kill -9 while the server holds its push
-        client.communicate()
-    assert client.returncode == -signal.SIGKILL
+        client.communicate(timeout=60)
+    assert client.returncode == KILLED
     # the server finishes the push nobody waits for any more; the file never heard back
     assert _pending(mine) == sent
     out = _sync_completes(mine, capsys)  # the dead process's lock is taken over
@@ -224,7 +226,7 @@ def test_a_server_killed_in_the_middle_of_a_push_keeps_nothing_of_it_and_the_syn
         # the new partner is written in the server's transaction; the agreement waits
         wait_until_the_server_waits_at(server_db, "UPDATE agreement")
         server.process.kill()  # kill -9 of the server in the middle of the transaction
-        server.process.communicate()
+        server.process.communicate(timeout=60)
         _out, err = client.communicate(timeout=120)
     assert client.returncode == 2
     assert err.startswith("intl-desk: Cannot reach the office server")
@@ -250,6 +252,7 @@ def _refuses_connections(address: str) -> bool:
         return True
 
 
+@needs_sigterm
 def test_a_server_told_to_stop_during_a_push_finishes_it_and_exits_cleanly(
     server_db: Engine, service: Service, clones: tuple[Path, Path],
     capsys: pytest.CaptureFixture[str],
