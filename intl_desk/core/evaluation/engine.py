@@ -70,11 +70,22 @@ class Assessment:
 class Evaluation:
     """The evaluation of one office file as of ``today`` (see the module docstring)."""
 
-    def __init__(self, session: Session, today: date, *, approved_only: bool = False) -> None:
+    def __init__(
+        self,
+        session: Session,
+        today: date,
+        *,
+        approved_only: bool = False,
+        period_at_a_time: bool = False,
+    ) -> None:
         """``approved_only``: the figures asked for in a collection round count only once
-        the office approved them (:func:`intl_desk.core.rounds.unapproved_figures`)."""
+        the office approved them (:func:`intl_desk.core.rounds.unapproved_figures`).
+        ``period_at_a_time``: measurements are read for the period judged (the overview,
+        which judges one or two); otherwise an indicator's every period at once (the
+        yearly report's series: one read each costs half of six)."""
         self.session = session
         self.today = today
+        self.period_at_a_time = period_at_a_time
         self.approved_only = approved_only
         self._left_out: frozenset[tuple[str, str, str]] = frozenset()
         if approved_only:
@@ -133,8 +144,10 @@ class Evaluation:
         self, indicator: IndicatorInfo, period: PeriodInfo
     ) -> dict[str | None, MeasuredValue]:
         """entity id (None: the office) → what was measured in ``period``: from the
-        indicator's whole read when made, else read for the period alone, once."""
+        indicator's whole read, or read for the period alone, once (``period_at_a_time``)."""
         every = self._measurements.get(indicator.id)
+        if every is None and not self.period_at_a_time:
+            every = self.measurements(indicator)
         if every is not None:
             return every.get(period.id, {})
         key = (indicator.id, period.id)

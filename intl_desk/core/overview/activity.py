@@ -212,7 +212,7 @@ def indicators(
     indicators are not judged; an indicator with no value in any period up to the year
     is not assessed.
     """
-    evaluation = Evaluation(session, today)
+    evaluation = Evaluation(session, today, period_at_a_time=True)
     periods = [
         period
         for period in evaluation.periods
