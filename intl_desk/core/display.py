@@ -6,7 +6,7 @@ screen, the reports and the exports agree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -28,10 +28,17 @@ def locale_for(language: str) -> Locale:
 
 
 def country_name(code: str | None, language: str | None = None) -> str:
+    """The country ``code`` names, in ``language`` (the current one by default); an
+    unknown code as it is."""
     if not code:
         return ""
-    territories = locale_for(language or current_language()).territories
-    return str(territories.get(code.upper(), code))
+    return str(country_names(language).get(code.upper(), code))
+
+
+def country_names(language: str | None = None) -> Mapping[str, str]:
+    """Every country's name by ISO code, for naming many at once (what
+    :func:`country_name` reads)."""
+    return locale_for(language or current_language()).territories
 
 
 def date_text(value: date | datetime | None, language: str | None = None) -> str:

@@ -15,6 +15,13 @@ _UNDECOMPOSABLE = str.maketrans("ŁłØøĐđÐðĦħı", "LlOoDdDdHhi") | str.m
 )
 
 
+def without_accents(text: str) -> str:
+    """``text`` with its letters' accents taken off, case and spacing kept — for file
+    names and fonts that have only plain letters ("Łódź" → "Lodz")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def fold(text: str) -> str:
     """``text`` without case, accents or repeated spaces, for matching typed input.
 
@@ -23,6 +30,4 @@ def fold(text: str) -> str:
     >>> fold("Việt  Nam")
     'viet nam'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(bare.casefold().split())
+    return " ".join(without_accents(text).casefold().split())

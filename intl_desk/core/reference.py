@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from defusedxml import ElementTree
 
 from intl_desk.core.folding import fold
+from intl_desk.core.i18n import DEFAULT_LANGUAGE, normalise_language
 from intl_desk.paths import data_dir
 
 if TYPE_CHECKING:
@@ -33,8 +34,6 @@ MG_MUNICIPALITIES_FILE = "brazil_mg_municipalities.csv"
 SDG_GOALS_FILE = "sdg_goals.json"
 WORLD_MAP_FILE = "ne_110m_admin_0_countries.geojson"
 IATI_CODELISTS_DIR = ("iati", "codelists")
-
-DEFAULT_LANGUAGE = "en"
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODELIST_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -157,11 +156,6 @@ def minas_gerais_municipalities() -> tuple[Municipality, ...]:
 # --- Sustainable Development Goals ------------------------------------------------------------
 
 
-def _base_language(language: str) -> str:
-    """``pt_BR`` → ``pt``, ``fr-CA`` → ``fr``."""
-    return language.replace("-", "_").split(".")[0].split("_")[0].lower()
-
-
 @dataclass(frozen=True)
 class SdgGoal:
     number: int
@@ -171,11 +165,11 @@ class SdgGoal:
 
     def short_name(self, language: str) -> str:
         """The short name in ``language`` (``pt``, ``pt_BR`` …), else in English."""
-        return self.short.get(_base_language(language)) or self.short[DEFAULT_LANGUAGE]
+        return self.short.get(normalise_language(language)) or self.short[DEFAULT_LANGUAGE]
 
     def title_text(self, language: str) -> str:
         """The full title in ``language``, else in English."""
-        return self.title.get(_base_language(language)) or self.title[DEFAULT_LANGUAGE]
+        return self.title.get(normalise_language(language)) or self.title[DEFAULT_LANGUAGE]
 
 
 @cache

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import textwrap
-import unicodedata
 from collections.abc import Sequence
 
+from intl_desk.core.folding import without_accents
 from intl_desk.core.model import Document
 from intl_desk.demo.common import AgreementRef, Demo
-
-_UNDECOMPOSABLE = str.maketrans("ŁłØøĐđ", "LlOoDd")
 
 
 def _winansi(text: str) -> bytes:
@@ -25,8 +23,7 @@ def _winansi(text: str) -> bytes:
         try:
             out += char.encode("cp1252")
         except UnicodeEncodeError:
-            bare = unicodedata.normalize("NFKD", char.translate(_UNDECOMPOSABLE))
-            out += bare.encode("cp1252", errors="ignore") or b"?"
+            out += without_accents(char).encode("cp1252", errors="ignore") or b"?"
     return bytes(out).replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import mimetypes
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.folding import without_accents
 from intl_desk.core.i18n import (
     SUPPORTED_LANGUAGES,
     _,
@@ -58,9 +58,7 @@ class NewOffice:
 
 def suggested_file_name(office_name: str) -> str:
     """``Ville de Łódź`` → ``Ville de Lodz.sqlite``: readable, safe on every system."""
-    plain = unicodedata.normalize("NFKD", office_name.replace("ł", "l").replace("Ł", "L"))
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    plain = re.sub(r'[<>:"/\\|?*\x00-\x1f]', " ", plain)
+    plain = re.sub(r'[<>:"/\\|?*\x00-\x1f]', " ", without_accents(office_name))
     plain = re.sub(r"\s+", " ", plain).strip(" .") or _("Office")
     return f"{plain[:80]}.sqlite"
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pycountry
-
 from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from intl_desk.core.display import country_name, sort_key
 from intl_desk.core.reference import City, search_cities
-from intl_desk.core.validation import EXTRA_COUNTRY_CODES
+from intl_desk.core.validation import country_codes
 from intl_desk.ui.combo_search import PartnerSearch, make_searchable, show_start
 
 __all__ = ["PartnerSearch", "make_searchable", "show_start"]
@@ -29,8 +27,7 @@ __all__ = ["PartnerSearch", "make_searchable", "show_start"]
 
 def country_choices() -> list[tuple[str, str]]:
     """(code, name in the current language), sorted as a reader of that language expects."""
-    codes = {country.alpha_2 for country in pycountry.countries} | set(EXTRA_COUNTRY_CODES)
-    pairs = [(code, country_name(code)) for code in codes]
+    pairs = [(code, country_name(code)) for code in country_codes()]
     return sorted(pairs, key=lambda pair: sort_key(pair[1]))
 
 

@@ -62,6 +62,8 @@ def test_the_file_name_follows_the_office_name(
     assert Path(dialog.path.text()) == tmp_path / "Ville de Lodz.sqlite"
     assert dialog.create_button.isEnabled()
     assert suggested_file_name('São João del-Rei: "RI"') == "Sao Joao del-Rei RI.sqlite"
+    # the letters search folds the same way (core.folding), which Unicode cannot decompose
+    assert suggested_file_name("Grad Đakovo / Il-Ħamrun") == "Grad Dakovo Il-Hamrun.sqlite"
 
 
 def test_an_existing_file_is_refused_under_the_field(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.date_precision import with_precision
-from intl_desk.core.display import country_name, sort_key
+from intl_desk.core.display import country_name, country_names, sort_key
 from intl_desk.core.model import (
     Agreement,
     AgreementObjective,
@@ -37,16 +37,6 @@ from intl_desk.core.model import (
 #: IN lists are sent in slices: SQLite accepts 32,766 parameters, older builds 999
 CHUNK = 900
 SPENDING = ("3", "4")  # IATI disbursement, expenditure
-
-
-def country_names() -> dict[str, str]:
-    """Every country's name in the current language (Babel is slow per call)."""
-    from intl_desk.core.display import locale_for
-    from intl_desk.core.i18n import current_language
-
-    return {
-        str(code): str(name) for code, name in locale_for(current_language()).territories.items()
-    }
 
 
 Ids = Sequence[Any]

@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
-import pycountry
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
@@ -29,7 +28,7 @@ from intl_desk.core.folding import fold
 from intl_desk.core.i18n import current_language
 from intl_desk.core.listing.spec import Column, ListQuery, ListSpec
 from intl_desk.core.model import Record
-from intl_desk.core.validation import EXTRA_COUNTRY_CODES
+from intl_desk.core.validation import country_codes
 
 #: ids are read in chunks of this size, so that a cancelled read stops early
 ID_CHUNK = 20_000
@@ -55,8 +54,7 @@ def _sort_expression(column: Column) -> ColumnElement[Any]:
 @cache
 def _country_sort_keys(language: str) -> dict[str, str]:
     """ISO code → folded name: Égypte sorts between Écosse and Espagne, not after Zambie."""
-    codes = [country.alpha_2 for country in pycountry.countries]
-    return {code: fold(country_name(code, language)) for code in (*codes, *EXTRA_COUNTRY_CODES)}
+    return {code: fold(country_name(code, language)) for code in sorted(country_codes())}
 
 
 def filtered(session: Session, spec: ListSpec, query: ListQuery) -> Select[Any]:
