@@ -13,6 +13,10 @@ are applied one after the other: the cursor numbers are handed out in commit ord
   changed differently is a **conflict**: the server keeps its
   value (the first accepted), writes the client's into the history (action ``conflict``)
   and returns it; deletions and restorations follow the merge's rules;
+* a record that would repeat a live server record's natural key (two desktops recorded
+  the same rate, value, party or theme) is stored as a tombstone, the server's record
+  kept live: its differing values are conflicts, as in a merge, and every copy ends up
+  holding both rows (refusing it left the tombstone in that desktop's file only);
 * a record the account may not change (see :mod:`intl_desk.server.scope`) is refused with
   the reason, and none of its history rows are stored; the others are. The refusal names
   the rows, so the client stops sending them (unless it says the next sync may mend it).
@@ -26,6 +30,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert, select, text, update
@@ -36,7 +41,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Base, Document, new_uuid, utc_now
-from intl_desk.core.model.natural_keys import keys_of_table
+from intl_desk.core.model.natural_keys import NaturalKey, keys_of_table
 from intl_desk.core.tracking import as_text
 from intl_desk.server.accounts import Account
 from intl_desk.server.scope import Scope, label_of
@@ -289,13 +294,14 @@ def apply_push(
                         _refused(spec.name, key[1], pushed, reason, record_changes, retry=retry)
                     )
                     continue
-                taken = _taken_key(connection, spec.name, pushed) if current is None else None
-                if taken is not None:  # the server holds this very thing under another id
-                    result.refused.append(
-                        _refused(spec.name, key[1], pushed, Message(taken), record_changes)
-                    )
-                    continue
+                office_id = record_changes[0]["office_id"]
+                gave_way: list[dict[str, Any]] = []  # history rows written after the record's
                 if current is None:
+                    holder = _key_holder(connection, spec.name, pushed)
+                    if holder is not None:  # the server holds this very thing: kept once
+                        pushed = {**pushed, "deleted_at": now}
+                        gave_way = _give_way(spec.name, pushed, holder, now, account.name,
+                                             office_id, result)  # fmt: skip
                     new_rows.append(pushed)  # inserted together, in this order, below
                 else:
                     decision = decide_row(
@@ -303,6 +309,11 @@ def apply_push(
                                                            record_changes),
                         _their_edits(record_changes), {},
                     )  # fmt: skip
+                    holder = _key_holder(connection, spec.name, decision.values)
+                    if holder is not None:  # an edit made it the same as another: kept once
+                        decision.values["deleted_at"] = now
+                        gave_way = _give_way(spec.name, decision.values, holder, now,
+                                             account.name, office_id, result)  # fmt: skip
                     changed = {
                         name: value
                         for name, value in decision.values.items()
@@ -329,6 +340,7 @@ def apply_push(
                 for change in sorted(record_changes, key=lambda c: c["changed_at"]):
                     stored_changes.append({**change, "changed_by": account.name})
                     result.accepted.append(str(change["id"]))
+                stored_changes.extend(gave_way)
             spec_table = Base.metadata.tables[spec.name]
             if new_rows:  # parents first, then the rows changed (which may name them)
                 connection.execute(insert(spec_table), new_rows)
@@ -346,16 +358,66 @@ def apply_push(
     return result
 
 
-def _taken_key(connection: Connection, table: str, row: Mapping[str, Any]) -> str | None:
-    """The refusal of a new live row whose natural key a live server row already has
-    (two desktops recorded the same value, rate or party), else None."""
+def _key_holder(
+    connection: Connection, table: str, row: Mapping[str, Any]
+) -> tuple[NaturalKey, dict[str, Any]] | None:
+    """The live server record (and its natural key) that ``row``, were it stored live,
+    would repeat: two desktops recorded the same value, rate, party or theme."""
     model_table = Base.metadata.tables[table]
     for natural_key in keys_of_table(table):
         if natural_key.applies(row):
-            query = select(model_table.c.id).where(natural_key.same_as(row)).limit(1)
-            if connection.scalar(query) is not None:
-                return natural_key.message
+            query = select(model_table).where(natural_key.same_as(row)).limit(1)
+            found = connection.execute(query).mappings().first()
+            if found is not None:
+                return natural_key, dict(found)
     return None
+
+
+def _plain(value: Any) -> str | None:
+    """A value as the person typed it: 5.40, not the column's 5.4000000000."""
+    if isinstance(value, Decimal):
+        text = format(value, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return as_text(value)
+
+
+def _give_way(
+    table: str,
+    pushed: Mapping[str, Any],
+    holder: tuple[NaturalKey, dict[str, Any]],
+    now: Any,
+    account: str,
+    office_id: Any,
+    result: PushResult,
+) -> list[dict[str, Any]]:
+    """A pushed record repeating a live server one is stored as a tombstone, as a merge
+    keeps such a pair once: the server's record (the first accepted) stays live with its
+    values, each differing value of the pushed one is a conflict returned to the client
+    and written into the kept record's history, and the tombstone is noted. The client
+    pulls both back, so every copy holds the same rows (refusing the pushed record left
+    it in that desktop's file only). Returns the history rows to store."""
+    natural_key, kept = holder
+    written: list[dict[str, Any]] = []
+    for name in natural_key.values:
+        if pushed[name] == kept[name]:
+            continue
+        named = [str(kept[c]) for c in natural_key.columns if not c.endswith("_id")]
+        label = " ".join(named) or label_of(kept, str(kept["id"]))  # "EUR BRL 2023"
+        result.conflicts.append({
+            "table": table, "record_id": str(kept["id"]), "label": label, "field": name,
+            "kept": _plain(kept[name]), "yours": _plain(pushed[name]),
+        })  # fmt: skip
+        written.append({
+            "id": new_uuid(), "changed_at": now, "changed_by": account, "office_id": office_id,
+            "record_kind": table, "record_id": str(kept["id"]), "action": "conflict",
+            "field": name, "old_value": as_text(pushed[name]), "new_value": as_text(kept[name]),
+        })  # fmt: skip
+    written.append({
+        "id": new_uuid(), "changed_at": now, "changed_by": account, "office_id": office_id,
+        "record_kind": table, "record_id": str(pushed["id"]), "action": "delete",
+        "field": None, "old_value": None, "new_value": None,
+    })  # fmt: skip
+    return written
 
 
 def _refused(

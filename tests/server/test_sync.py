@@ -28,6 +28,8 @@ from intl_desk.core.i18n import Message
 from intl_desk.core.model import (
     Agreement,
     AgreementParty,
+    AgreementTheme,
+    Base,
     Change,
     Document,
     ExchangeRate,
@@ -57,8 +59,9 @@ def server_db() -> Iterator[Engine]:
             ("Geminação Araponga–Lyon", araponga, lyon),
             ("Cooperação Nazareno–Łódź", nazareno, lodz),
         ):
-            agreement = Agreement(title=title, type="twinning", status="active",
-                                  date_signed=date(2019, 5, 14))
+            agreement = Agreement(
+                title=title, type="twinning", status="active", date_signed=date(2019, 5, 14)
+            )
             agreement.parties.extend(
                 [AgreementParty(local_entity=entity), AgreementParty(partner=partner)]
             )
@@ -315,7 +318,8 @@ def test_an_editor_of_one_municipality_changes_only_its_records(
     ))) == {"carla"}  # fmt: skip
     # said once: the refused edits stay in this file but are not offered again
     assert _sync(mine, capsys) == (
-        0, f"Synchronised with {server.address}: 0 changes sent, 0 received.\n"
+        0,
+        f"Synchronised with {server.address}: 0 changes sent, 0 received.\n",
     )
     assert _read(mine, state) == ("Renovar em 2027", "FR-LYON", "IT", 1)
 
@@ -460,8 +464,11 @@ def test_a_rate_typed_on_two_clones_is_kept_once_and_the_second_told(
                                                rate=Decimal("5.41"))))  # fmt: skip
     assert _sync(first, capsys)[0] == 0
     code, said = _sync(second, capsys)
-    assert code == 1
-    assert "This currency already has a rate for this year." in said
+    assert code == 1  # a conflict: the server keeps the rate saved first, says so
+    assert (
+        "Conflict on “EUR BRL 2023”, rate: the server keeps “5.4” (saved first); yours, “5.41”, "
+        "is kept in the history." in said
+    )
 
     def rates(session: Session) -> list[Decimal]:
         return list(session.scalars(
@@ -471,3 +478,62 @@ def test_a_rate_typed_on_two_clones_is_kept_once_and_the_second_told(
     assert _on_server(server_db, rates) == [Decimal("5.40")]
     assert _read(second, rates) == [Decimal("5.40")]  # the server's took the place of its own
     assert check(second).problems == []
+    assert _sync(first, capsys)[0] == 0
+    every = _rows_of(server_db, "exchange_rate", "2023")
+    # the second clone's rate is on the server too, as a tombstone
+    assert sorted(row[1] for row in every if len(row) == 2) == [False, True]
+    for clone in (first, second):  # and every copy holds the same rows and history
+        assert _rows_of(OfficeFile.open(clone, read_only=True), "exchange_rate", "2023") == every
+
+
+def _rows_of(where: Engine | OfficeFile, table: str, year: str) -> list[tuple[Any, ...]]:
+    """Every row of ``table`` (the rates of ``year``, or an agreement's themes), tombstones
+    included, with each one's history: what a copy must hold like the server."""
+    engine = where.engine if isinstance(where, OfficeFile) else where
+    model = Base.metadata.tables[table]
+    with engine.connect() as connection:
+        condition = (
+            model.c.year == int(year) if table == "exchange_rate" else model.c.id.is_not(None)
+        )
+        rows = connection.execute(
+            select(model.c.id, model.c.deleted_at.is_not(None))
+            .where(condition)
+            .order_by(model.c.id)
+        ).all()
+        history = connection.execute(
+            select(Change.record_id, Change.action, Change.field, Change.new_value)
+            .where(Change.record_id.in_([row[0] for row in rows]))
+            .order_by(Change.id)
+        ).all()
+    if isinstance(where, OfficeFile):
+        where.close()
+    return [tuple(row) for row in rows] + [tuple(row) for row in history]
+
+
+def test_a_theme_chosen_on_two_clones_is_kept_once_everywhere(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _clone(server, tmp_path, "ana"), _clone(server, tmp_path, "bruno")
+    def choose_culture(session: Session) -> None:
+        session.add(
+            AgreementTheme(agreement_id=_agreement(session, "Cooperação Nazareno").id,
+                           theme="culture")
+        )  # fmt: skip
+
+    for clone in (first, second):
+        _edit(clone, choose_culture)
+    for clone in (first, second, first):
+        assert _sync(clone, capsys)[0] == 0  # the same theme, no values: nothing to say
+
+    def live_themes(session: Session) -> list[str]:
+        return list(session.scalars(
+            select(AgreementTheme.theme).where(AgreementTheme.deleted_at.is_(None))
+        ))  # fmt: skip
+
+    assert _on_server(server_db, live_themes) == ["culture"]
+    every = _rows_of(server_db, "agreement_theme", "")
+    assert sorted(row[1] for row in every if len(row) == 2) == [False, True]
+    for clone in (first, second):
+        assert _read(clone, live_themes) == ["culture"]
+        assert _rows_of(OfficeFile.open(clone, read_only=True), "agreement_theme", "") == every
+        assert check(clone).problems == []

@@ -65,9 +65,7 @@ additions = st.tuples(st.just("add"), st.integers(0, 2), st.sampled_from(("Bolog
 themes = st.tuples(st.just("theme"), st.integers(0, 2), st.sampled_from(("culture", "education")))
 deletions = st.tuples(st.just("delete"), st.integers(0, 2))
 syncs = st.tuples(st.just("sync"), st.integers(0, 2))
-scripts = st.lists(
-    st.one_of(edits, additions, deletions, syncs), min_size=1, max_size=8
-)
+scripts = st.lists(st.one_of(edits, additions, themes, deletions, syncs), min_size=1, max_size=8)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +129,8 @@ def _apply(step: tuple[Any, ...], clones: list[Path]) -> None:
             agreement = session.scalars(
                 select(Agreement).where(Agreement.title == KINDS["agreement"][2][0])
             ).one()
-            agreement.themes.append(AgreementTheme(theme=step[2]))
+            if step[2] not in {theme.theme for theme in agreement.themes}:  # as the form
+                agreement.themes.append(AgreementTheme(theme=step[2]))
         elif step[0] == "add":
             session.add(Partner(name=step[2], country_code="IT" if step[2] == "Bologna" else "PL"))
         else:  # delete a partner this script added, if any is left here
