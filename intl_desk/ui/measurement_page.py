@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -390,10 +389,3 @@ class MeasurementPage(QWidget):
         if self.session is not None:
             self.session.close()
             self.session = None
-
-    def edit_value(self, row: int, column: int, text: str, entities: bool = False) -> bool:
-        """Type ``text`` into a cell as the delegate would (scripts and tests)."""
-        model: GridModel = self.entity_model if entities else self.office_model
-        index: QModelIndex = model.index(row, column)
-        result: Any = model.setData(index, text)
-        return bool(result)

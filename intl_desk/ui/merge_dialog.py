@@ -141,11 +141,6 @@ class MergeDialog(QDialog):
         """The summary lines without the one line per conflict (the table shows those)."""
         return len(report_lines(self.report)) - len(self.report.conflicts)
 
-    def choose(self, row: int, side: Side) -> None:
-        keep = self.table.cellWidget(row, KEEP_COLUMN)
-        assert isinstance(keep, QComboBox)
-        keep.setCurrentIndex(keep.findData(side))
-
     def kept(self, row: int) -> Side:
         keep = self.table.cellWidget(row, KEEP_COLUMN)
         assert isinstance(keep, QComboBox)

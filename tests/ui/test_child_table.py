@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from user_input import type_in_cell
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -54,7 +55,7 @@ def test_amounts_are_shown_and_typed_in_french(
     assert amount is not None and amount.text() == "31\u202f000,00"
     year = dialog.budget.table.item(0, 0)
     assert year is not None and year.text() == "2027"  # a year, not "2 027"
-    amount.setText("45 000,50")
+    type_in_cell(qtbot, dialog.budget.table, 0, 1, "45 000,50")
     assert not dialog.current_errors()
     assert dialog.save()
     with office.session() as session:

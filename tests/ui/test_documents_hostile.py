@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from user_input import click_cell
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -71,7 +72,7 @@ def test_a_crafted_fingerprint_cannot_leave_the_private_folder(
         shown: list[Path] = []
         monkeypatch.setattr(panel, "show_file", lambda path: bool(shown.append(path)) or True)
         monkeypatch.setattr(panel, "warn", lambda _text: None)  # the mismatch is also said
-        panel.table.selectRow(0)
+        click_cell(qtbot, panel.table, 0, 0)
         qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
         dialog.close()
     opened = shown[0]
@@ -95,7 +96,7 @@ def test_saving_a_document_out_over_the_office_file_is_refused(
         warnings: list[str] = []
         monkeypatch.setattr(panel, "warn", warnings.append)
         monkeypatch.setattr(panel, "choose_save_path", lambda _document: office_path)
-        panel.table.selectRow(0)
+        click_cell(qtbot, panel.table, 0, 0)
         qtbot.mouseClick(panel.save_out_button, Qt.MouseButton.LeftButton)
         dialog.close()
     assert warnings == [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from user_input import choose
+from user_input import choose, pick_completion, retype
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
@@ -74,7 +74,7 @@ def test_an_existing_file_is_refused_under_the_field(
     qtbot.addWidget(dialog)
     dialog.show()
     typist(dialog.name, "Córdoba")
-    dialog.path.setText(str(tmp_path / "Córdoba.sqlite"))
+    retype(qtbot, dialog.path, str(tmp_path / "Córdoba.sqlite"))
     assert not dialog.create_button.isEnabled()
     assert dialog.path_error.isVisible()
     assert "exists already" in dialog.path_error.text()
@@ -104,7 +104,7 @@ def test_creating_the_office_file_opens_it_with_its_details_and_logo(
 ) -> None:
     def fill_and_accept(dialog: NewOfficeDialog) -> int:
         typist(dialog.name, "Prefeitura de São João del-Rei")
-        dialog.path.setText(str(tmp_path / "sjdr.sqlite"))
+        retype(qtbot, dialog.path, str(tmp_path / "sjdr.sqlite"))
         choose(qtbot, dialog.kind, data="city")
         choose(qtbot, dialog.country, data="BR")
         choose(qtbot, dialog.language, data="pt")
@@ -197,9 +197,7 @@ def _choose_country(qtbot: QtBot, dialog: NewOfficeDialog, typed: str, typist: T
     assert isinstance(search, FoldedSearch) and box.lineEdit() is not None
     box.lineEdit().clear()
     typist(box.lineEdit(), typed)
-    popup = search.completer.popup()
-    popup.setCurrentIndex(search.completer.completionModel().index(0, 0))
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    pick_completion(qtbot, search.completer)
 
 
 def test_the_country_proposes_the_language_of_reports_until_one_is_picked(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select
+from user_input import pick_completion
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -60,9 +61,7 @@ def test_ctrl_s_and_ctrl_enter_save(
     assert isinstance(search, FoldedSearch) and country.lineEdit() is not None
     country.lineEdit().clear()
     typist(country.lineEdit(), "argentin")
-    popup = search.completer.popup()
-    popup.setCurrentIndex(search.completer.completionModel().index(0, 0))
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    pick_completion(qtbot, search.completer)
     assert country.currentData() == "AR"
     modifier = Qt.KeyboardModifier.ControlModifier
     key = Qt.Key.Key_S if keys == "Ctrl+S" else Qt.Key.Key_Return

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from user_input import choose, retype, tick
+from user_input import choose, click_cell, retype, tick, tick_item, type_in_cell
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
@@ -85,14 +85,15 @@ def test_changes_show_labels_names_and_local_dates(
     for row in range(ui.theme_list.count()):
         item = ui.theme_list.item(row)
         if item.data(Qt.ItemDataRole.UserRole) == "culture":
-            item.setCheckState(Qt.CheckState.Checked)
+            assert item.checkState() == Qt.CheckState.Unchecked
+            tick_item(qtbot, ui.theme_list, row)
     party_row = next(
         row
         for row in range(dialog.parties.table.rowCount())
         if isinstance(box := dialog.parties.table.cellWidget(row, 0), QComboBox)
         and box.currentData() == "partner:p-lodz"
     )
-    dialog.parties.table.setCurrentCell(party_row, 0)
+    click_cell(qtbot, dialog.parties.table, party_row, 0)
     qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -122,7 +123,7 @@ def test_a_budget_line_change_names_the_line(qtbot: QtBot, office: OfficeFile) -
         project_id = project.id
     dialog = ProjectDialog(office, project_id)
     qtbot.addWidget(dialog)
-    dialog.budget.table.item(0, 1).setText("45000")  # type: ignore[union-attr]
+    type_in_cell(qtbot, dialog.budget.table, 0, 1, "45000")
     assert dialog.save()
     assert ("Budget line “2027 · 45,000”: Amount", "31,000", "45,000") in rows(dialog.history)
 

@@ -10,11 +10,10 @@ from typing import Any
 import pytest
 from evaluation_office import TODAY, Written, add_indicator, build_office_file
 from sqlalchemy import select
-from user_input import open_tab, type_text
+from user_input import click_cell, in_sight, open_tab, type_in_cell, type_text
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QMenu
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core import model as m
@@ -79,22 +78,6 @@ def choose_period(page: MeasurementPage, label: str) -> None:
     raise AssertionError(f"no period {label}")
 
 
-def type_into(table: QTableView, row: int, column: int, text: str) -> None:
-    """Select the cell, start typing as a user does, and press Enter."""
-    index = table.model().index(row, column)
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editors = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
-    assert len(editors) == 1, "the cell did not open one editor"
-    editor = editors[0]
-    editor.selectAll()
-    for char in text:
-        QTest.keyClick(editor, char) if char.isascii() else editor.insert(char)
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the view commits the value on a queued call
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # and closes the editor
-
-
 def row_of(page: MeasurementPage, code: str) -> int:
     return next(r for r, i in enumerate(page.office_model.indicators) if i.code == code)
 
@@ -108,17 +91,18 @@ def measurements(path: Path) -> dict[tuple[str, str | None], Any]:
 
 
 def test_a_periods_values_typed_in_the_grid_are_in_the_file_after_reopening(
-    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+    qtbot: QtBot, page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
 ) -> None:
     path, written, ids = prepared
     choose_period(page, "2025")
     codes = [indicator.code for indicator in page.office_model.indicators]
     assert "POL-01" not in codes  # computed: counted from the records, never typed
     table = page.office_table
-    type_into(table, row_of(page, "TER-01"), VALUE_COLUMN, "1234.5")
-    type_into(table, row_of(page, "TER-01"), EVIDENCE_COLUMN, "Observatoire — Łódź inclus")
-    type_into(table, row_of(page, "INS-04"), VALUE_COLUMN, "3")
-    type_into(table, row_of(page, "POL-08"), VALUE_COLUMN, "Motion adoptée à Córdoba")
+    type_in_cell(qtbot, table, row_of(page, "TER-01"), VALUE_COLUMN, "1234.5")
+    evidence = "Observatoire — Łódź inclus"
+    type_in_cell(qtbot, table, row_of(page, "TER-01"), EVIDENCE_COLUMN, evidence)
+    type_in_cell(qtbot, table, row_of(page, "INS-04"), VALUE_COLUMN, "3")
+    type_in_cell(qtbot, table, row_of(page, "POL-08"), VALUE_COLUMN, "Motion adoptée à Córdoba")
     assert page.office_model.data(page.office_model.index(row_of(page, "INS-04"), VALUE_COLUMN)) \
         == "3 — Écrite"  # fmt: skip
     assert page.save_button.isEnabled()
@@ -142,8 +126,8 @@ def test_values_for_many_local_entities_at_once(
     names = [name for _id, name, _parent in page.entity_model.entities]
     assert "Tiradentes" in names and "Córrego Fundo" in names
     assert "Região Campo das Vertentes" not in names  # regions are not measured one by one
-    type_into(page.entity_table, names.index("Tiradentes"), 1, "12.5")
-    type_into(page.entity_table, names.index("Córrego Fundo"), 1, "3")
+    type_in_cell(qtbot, page.entity_table, names.index("Tiradentes"), 1, "12.5")
+    type_in_cell(qtbot, page.entity_table, names.index("Córrego Fundo"), 1, "3")
     assert page.save()
     saved = measurements(path)
     assert saved[(ids["exports"], written.entities["m1"])].value == 12.5
@@ -159,54 +143,57 @@ def test_the_search_box_narrows_the_entity_rows(page: MeasurementPage) -> None:
 
 
 def test_numbers_are_read_in_the_users_language(
-    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+    qtbot: QtBot, page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
 ) -> None:
     set_language("fr")
     choose_period(page, "2025")
-    assert page.edit_value(row_of(page, "TER-01"), VALUE_COLUMN, "1\u202f234,5")
+    type_in_cell(qtbot, page.office_table, row_of(page, "TER-01"), VALUE_COLUMN, "1\u202f234,5")
     assert page.save()
     assert measurements(prepared[0])[(prepared[2]["visitors"], None)].value == 1234.5
 
 
 def test_a_value_that_is_not_a_number_is_refused_and_nothing_is_written(
-    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+    qtbot: QtBot, page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
 ) -> None:
     choose_period(page, "2025")
     before = prepared[0].read_bytes()
-    type_into(page.office_table, row_of(page, "TER-01"), VALUE_COLUMN, "beaucoup")
-    type_into(page.office_table, row_of(page, "INS-04"), VALUE_COLUMN, "9")
+    type_in_cell(qtbot, page.office_table, row_of(page, "TER-01"), VALUE_COLUMN, "beaucoup")
+    type_in_cell(qtbot, page.office_table, row_of(page, "INS-04"), VALUE_COLUMN, "9")
     assert "level of the scale" in page.message.text()
-    assert not page.edit_value(row_of(page, "TER-01"), VALUE_COLUMN, "beaucoup")
+    type_in_cell(qtbot, page.office_table, row_of(page, "TER-01"), VALUE_COLUMN, "beaucoup")
     assert "not a number" in page.message.text()
     assert not page.save_button.isEnabled()
     assert prepared[0].read_bytes() == before
 
 
 def test_clearing_a_saved_value_deletes_its_measurement(
-    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+    qtbot: QtBot, page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
 ) -> None:
     choose_period(page, "2025")
     row = row_of(page, "TER-01")
-    page.edit_value(row, VALUE_COLUMN, "10")
+    type_in_cell(qtbot, page.office_table, row, VALUE_COLUMN, "10")
     assert page.save()
     choose_period(page, "2025")
-    page.edit_value(row_of(page, "TER-01"), VALUE_COLUMN, "")
+    type_in_cell(qtbot, page.office_table, row_of(page, "TER-01"), VALUE_COLUMN, "")
     assert page.save()
     assert (prepared[2]["visitors"], None) not in measurements(prepared[0])
 
 
 def test_evidence_documents_attached_to_a_new_value_are_saved_with_it(
-    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]], tmp_path: Path
+    qtbot: QtBot,
+    page: MeasurementPage,
+    prepared: tuple[Path, Written, dict[str, str]],
+    tmp_path: Path,
 ) -> None:
     path, _written, ids = prepared
     choose_period(page, "2025")
     row = row_of(page, "TER-01")
-    page.office_table.setCurrentIndex(page.office_model.index(row, VALUE_COLUMN))
+    click_cell(qtbot, page.office_table, row, VALUE_COLUMN)
     assert page.documents is not None
     report = tmp_path / "Relatório de Łódź.pdf"
     report.write_bytes(b"%PDF-1.4 evidence")
     page.documents.attach_files([report])
-    page.edit_value(row, VALUE_COLUMN, "800")
+    type_in_cell(qtbot, page.office_table, row, VALUE_COLUMN, "800")
     assert page.office_model.data(page.office_model.index(row, 8)) == "1"
     assert page.save()
     measurement = measurements(path)[(ids["visitors"], None)]
@@ -217,10 +204,10 @@ def test_evidence_documents_attached_to_a_new_value_are_saved_with_it(
 
 
 def test_discarding_forgets_what_was_typed(
-    page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
+    qtbot: QtBot, page: MeasurementPage, prepared: tuple[Path, Written, dict[str, str]]
 ) -> None:
     choose_period(page, "2025")
-    page.edit_value(row_of(page, "TER-01"), VALUE_COLUMN, "10")
+    type_in_cell(qtbot, page.office_table, row_of(page, "TER-01"), VALUE_COLUMN, "10")
     page.discard()
     assert not page.has_changes()
     assert (
@@ -236,7 +223,13 @@ def test_read_only_files_show_values_but_take_none(
         qtbot.addWidget(shown)
         shown.load()
         choose_period(shown, "2025")
-        assert not shown.edit_value(0, VALUE_COLUMN, "5")
+        table = shown.office_table
+        click_cell(qtbot, table, 0, VALUE_COLUMN)
+        with in_sight(qtbot, table):  # a double click opens no editor
+            centre = table.visualRect(table.model().index(0, VALUE_COLUMN)).center()
+            qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+            qtbot.keyClick(table, Qt.Key.Key_5)  # nor does typing
+            assert table.state() != QAbstractItemView.State.EditingState
         assert not shown.save_button.isEnabled()
 
 

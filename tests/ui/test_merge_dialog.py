@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from user_input import choose
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -23,7 +24,7 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import file_lock_prompt, merge_dialog
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.main_window import MainWindow
-from intl_desk.ui.merge_dialog import MergeDialog
+from intl_desk.ui.merge_dialog import KEEP_COLUMN, MergeDialog
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def test_the_dialog_lists_conflicts_and_records_the_choice(
     texts = [dialog.table.item(0, column).text() for column in range(5)]
     assert texts == ["Partner", "Łódź", "Notes", "ours", "theirs"]
     assert dialog.choices() == {}  # this file's value unless the user chooses
-    dialog.choose(0, "other")
+    choose(qtbot, dialog.table.cellWidget(0, KEEP_COLUMN), data="other")
     assert list(dialog.choices().values()) == ["other"]
     dialog.show()
     dialog.grab().save(str(tmp_path / "merge_dialog.png"))
@@ -98,7 +99,7 @@ def test_merge_from_the_file_menu(
     )
 
     def take_theirs(dialog: MergeDialog) -> int:
-        dialog.choose(0, "other")
+        choose(qtbot, dialog.table.cellWidget(0, KEEP_COLUMN), data="other")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(MergeDialog, "exec", take_theirs)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from form_helpers import refused_save
 from sqlalchemy import select
-from user_input import choose
+from user_input import choose, click_cell, pick_completion
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -51,10 +51,8 @@ def test_a_party_is_created_from_the_gazetteer_and_saved_with_the_agreement(
     shown = suggestions(search)
     assert shown[0] == "New partner: Łódź — Poland"
     assert shown[-1] == "New partner “lodz”…"
-    popup = search.completer.popup()
-    assert popup.isVisible()
-    popup.setCurrentIndex(search.completer.completionModel().index(0, 0))
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert search.completer.popup().isVisible()
+    pick_completion(qtbot, search.completer)
     assert box.currentText() == "Łódź (Poland)"
     # the new partner is offered in the next row too, and typing finds it there
     qtbot.mouseClick(dialog.parties.add_button, Qt.MouseButton.LeftButton)
@@ -64,7 +62,7 @@ def test_a_party_is_created_from_the_gazetteer_and_saved_with_the_agreement(
     second_search = second.findChild(PartnerSearch)
     assert isinstance(second_search, PartnerSearch)
     assert suggestions(second_search)[0] == "Ville de Lyon"
-    second_search.choose(second_search.suggestions.item(0).data(Qt.ItemDataRole.UserRole + 30))
+    pick_completion(qtbot, second_search.completer)
     assert second.currentData() == "entity:e-lyon"
     assert not dialog.current_errors()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -89,8 +87,7 @@ def test_an_organisation_unknown_to_the_gazetteer_opens_the_partner_form(
     search = box.findChild(PartnerSearch)
     assert isinstance(search, PartnerSearch)
     typist(box.lineEdit(), "ONU-Habitat")
-    last = search.suggestions.item(search.suggestions.rowCount() - 1)
-    search.choose(last.data(Qt.ItemDataRole.UserRole + 30))
+    pick_completion(qtbot, search.completer, search.suggestions.rowCount() - 1)  # "New…"
     assert len(search.dialogs) == 1
     form = search.dialogs[0]
     assert isinstance(form, PartnerDialog) and form.isVisible()
@@ -117,8 +114,8 @@ def test_a_place_picked_then_removed_leaves_no_partner(
         search = box.findChild(PartnerSearch)
         assert isinstance(search, PartnerSearch)
         typist(box.lineEdit(), place)  # type: ignore[arg-type]
-        search.choose(search.suggestions.item(0).data(Qt.ItemDataRole.UserRole + 30))
-    dialog.parties.table.setCurrentCell(0, 0)  # Łódź was a slip
+        pick_completion(qtbot, search.completer)
+    click_cell(qtbot, dialog.parties.table, 0, 0)  # Łódź was a slip
     qtbot.mouseClick(dialog.parties.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.save()
     with office.session() as session:

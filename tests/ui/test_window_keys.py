@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from menu_helpers import window_on
 from sqlalchemy import select
+from user_input import pick_completion
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -118,9 +119,7 @@ def _choose_country(qtbot: QtBot, form: PartnerDialog, typist: TypeText) -> None
     search = country.findChild(FoldedSearch)
     assert isinstance(search, FoldedSearch) and country.lineEdit() is not None
     typist(country.lineEdit(), "argentin")
-    popup = search.completer.popup()
-    popup.setCurrentIndex(search.completer.completionModel().index(0, 0))
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    pick_completion(qtbot, search.completer)
     assert country.currentData() == "AR"
 
 

