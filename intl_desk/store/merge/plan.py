@@ -333,8 +333,11 @@ def make_plan(
         "SELECT count(*) FROM other.change WHERE id NOT IN (SELECT id FROM main.change)"
     ).fetchone()[0]
     collisions: list[Collision] = []
+    by_table: dict[str, dict[str, RowDecision]] = defaultdict(dict)
+    for decision in decisions:  # grouped once: 39 tables × 41,000 decisions otherwise
+        by_table[decision.table][decision.record_id] = decision
     for spec in table_specs():
-        decided = {d.record_id: d for d in decisions if d.table == spec.name}
+        decided = by_table[spec.name]
         for natural_key in keys_of_table(spec.name):
             for collision, conflicts_found in _collisions(connection, spec, natural_key, decided):
                 collisions.append(collision)
