@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.ui import settings as options
@@ -63,34 +63,6 @@ def replace_beside(window: MainWindow, workbook: Path) -> bool:
 
 def show_pdf(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def install_report_menu(window: MainWindow) -> QMenu:
-    """A Reports menu before Help, with the yearly and the handover report."""
-    menu = QMenu(_("&Reports"), window)
-    menu.setObjectName("reportsMenu")
-    yearly = menu.addAction(_("&Yearly report…"))
-    yearly.setObjectName("yearlyReportAction")
-    yearly.triggered.connect(lambda: yearly_report(window))
-    handover = menu.addAction(_("&Handover report…"))
-    handover.setObjectName("handoverReportAction")
-    handover.triggered.connect(lambda: handover_report(window))
-    sheets = menu.addAction(_("&Sheet per local entity…"))
-    sheets.setObjectName("entitySheetsAction")
-    sheets.triggered.connect(lambda: entity_sheets_report(window))
-    menu.addSeparator()
-    approved = menu.addAction(_("Count only &approved figures of collection rounds"))
-    approved.setObjectName("approvedOnlyAction")
-    approved.setCheckable(True)
-    approved.setChecked(options.APPROVED_ONLY.get(options.app_settings()))
-    approved.toggled.connect(lambda on: options.APPROVED_ONLY.set(options.app_settings(), on))
-    bar = window.menuBar()
-    help_menu = next((a for a in bar.actions() if a.text() == _("&Help")), None)
-    if help_menu is not None:
-        bar.insertMenu(help_menu, menu)
-    else:
-        bar.addMenu(menu)
-    return menu
 
 
 def yearly_report(window: MainWindow) -> Path | None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -29,7 +28,6 @@ from intl_desk.core.model import ExchangeRate
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.child_table import ChildColumn, ChildTable
 from intl_desk.ui.dialogs.activity import currency_choices
-from intl_desk.ui.terms_dialog import add_terms_action
 
 if TYPE_CHECKING:
     from intl_desk.ui.main_window import MainWindow
@@ -212,22 +210,3 @@ def open_exchange_rates(window: MainWindow) -> ExchangeRatesDialog | None:
     dialog.accepted.connect(window.reload)  # the figures converted with the new rates
     dialog.open()  # window-modal, without blocking the event loop
     return dialog
-
-
-def install_office_menu(window: MainWindow) -> QMenu:
-    """An Office menu before Reports (or Help), with the exchange rates and the terms of
-    office."""
-    menu = QMenu(_("&Office"), window)
-    menu.setObjectName("officeMenu")
-    rates = menu.addAction(_("Exchange &rates…"))
-    rates.setObjectName("exchangeRatesAction")
-    rates.triggered.connect(lambda: open_exchange_rates(window))
-    add_terms_action(window, menu)
-    bar = window.menuBar()
-    titles = (_("&Reports"), _("&Help"))
-    before = next((a for a in bar.actions() if a.text() in titles), None)
-    if before is not None:
-        bar.insertMenu(before, menu)
-    else:
-        bar.addMenu(menu)
-    return menu

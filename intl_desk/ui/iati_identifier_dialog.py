@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -94,14 +92,3 @@ def open_iati_identifier(window: MainWindow) -> IatiIdentifierDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def install_iati_identifier(window: MainWindow) -> QAction | None:
-    """Office › IATI organisation identifier…"""
-    menu = window.findChild(QMenu, "officeMenu")
-    if menu is None:
-        return None
-    action = menu.addAction(_("&IATI organisation identifier…"))
-    action.setObjectName("iatiIdentifierAction")
-    action.triggered.connect(lambda: open_iati_identifier(window))
-    return action

@@ -30,21 +30,18 @@ from intl_desk.core.queries import office as office_record
 from intl_desk.store.errors import CorruptFile
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import settings as options
-from intl_desk.ui.dashboard.install import install_dashboard
-from intl_desk.ui.exchange_rates_dialog import install_office_menu
+from intl_desk.ui.dashboard.install import Overview, overview_of
 from intl_desk.ui.export_action import add_export_buttons, export_current_list
 from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
-from intl_desk.ui.iati_identifier_dialog import install_iati_identifier
 from intl_desk.ui.list_actions import connect_list_actions
 from intl_desk.ui.list_page import ListPage
-from intl_desk.ui.measurement_install import install_measurements
+from intl_desk.ui.measurement_page import MeasurementPage
 from intl_desk.ui.opening import Opened, ReadAhead, open_work
 from intl_desk.ui.operations import BusyIndicator, Operation, Progress, show_failure
-from intl_desk.ui.round_today import install_rounds
 from intl_desk.ui.server_connection import ServerConnection
 from intl_desk.ui.today_page import TodayPage
-from intl_desk.ui.users_menu import install_users_menu
 from intl_desk.ui.welcome_page import WelcomePage, app_icon
+from intl_desk.ui.window_features import add_features
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 20
 READ_ONLY_STYLE = "background: #fff3cd; color: #5c4400; padding: 1px 8px; border-radius: 3px;"
@@ -136,12 +133,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self.server = ServerConnection(self)  # the office server, for a cloned file
         self._build_menus()
-        self.overview = install_dashboard(self)  # the Overview page and toolbar
-        self.measurement_page = install_measurements(self)  # what is due, the entry grid
-        install_office_menu(self)  # the exchange rates
-        install_rounds(self)  # Office › Collection rounds…, Today's section
-        install_users_menu(self)  # Office › Users and roles… (office server administrators)
-        install_iati_identifier(self)  # Office › IATI organisation identifier…
+        # the Overview and Measurements pages, the Office and Reports menus, Today's
+        # sections: declared in window_features
+        self._feature_pages = add_features(self)
         add_export_buttons(self)  # "Export…" beside each list's "New…"
         connect_list_actions(self)  # Duplicate and Delete… in the rows' menu
         self._restore_geometry()
@@ -162,6 +156,20 @@ class MainWindow(QMainWindow):
         else:
             self.navigation.insertItem(position, item)
             self.pages.insertWidget(position, widget)
+
+    def feature_page(self, key: str) -> QWidget:
+        """The page of a feature declared in :mod:`intl_desk.ui.window_features`."""
+        return self._feature_pages[key]
+
+    @property
+    def overview(self) -> Overview:
+        return overview_of(self)
+
+    @property
+    def measurement_page(self) -> MeasurementPage:
+        page = self.feature_page("measurements")
+        assert isinstance(page, MeasurementPage)
+        return page
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)

@@ -1,9 +1,8 @@
-"""Puts the Measurements page into the main window (a navigation entry after the lists),
-and the Reports menu with the yearly and handover reports.
+"""The Measurements page of the main window (declared in
+:mod:`intl_desk.ui.window_features`, after the lists).
 
-Kept out of ``main_window.py`` so the window makes one call. The page reads the file
-each time it is shown (once a file is open), so it needs no place in the window's
-stale-page bookkeeping.
+The page reads the file each time it is shown (once a file is open), so it needs no place
+in the window's stale-page bookkeeping.
 """
 
 from __future__ import annotations
@@ -12,17 +11,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from intl_desk.core.i18n import _
-from intl_desk.ui.evaluation_reports import install_report_menu
 from intl_desk.ui.measurement_page import MeasurementPage
 
 if TYPE_CHECKING:
     from intl_desk.ui.main_window import MainWindow
 
-PAGE_KEY = "measurements"
-
-
-def install_measurements(window: MainWindow) -> MeasurementPage:
+def make_measurement_page(window: MainWindow) -> MeasurementPage:
     def session() -> Session:
         return window.session()
 
@@ -32,6 +26,4 @@ def install_measurements(window: MainWindow) -> MeasurementPage:
         reload_on_show=lambda: window.office is not None,
     )
     page.setObjectName("measurementPage")
-    window.add_page(PAGE_KEY, _("Measurements"), page)
-    install_report_menu(window)  # the yearly and handover reports
     return page

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem, QMenu, QVBoxLayout
+from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout
 
 from intl_desk.core import rounds
 from intl_desk.core.display import date_text
@@ -126,13 +126,3 @@ def open_rounds(window: MainWindow, round_id: str | None = None) -> RoundsDialog
     dialog.finished.connect(lambda _result: window.reload())  # Today, the measurements
     dialog.open()
     return dialog
-
-
-def install_rounds(window: MainWindow) -> RoundsPanel:
-    """Office › Collection rounds… and the Today page's section."""
-    menu = window.findChild(QMenu, "officeMenu")
-    if menu is not None:
-        action = menu.addAction(_("&Collection rounds…"))
-        action.setObjectName("roundsAction")
-        action.triggered.connect(lambda: open_rounds(window))
-    return RoundsPanel(window.today_page, lambda round_id: open_rounds(window, round_id))

@@ -4,7 +4,7 @@ strategic lines, each new line saying which line of the plan before it carries o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -232,10 +232,3 @@ def open_terms(window: MainWindow) -> TermsDialog | None:
     dialog.accepted.connect(window.reload)
     dialog.open()
     return dialog
-
-
-def add_terms_action(window: MainWindow, menu: Any) -> None:
-    action = menu.addAction(_("&Terms of office…"))
-    action.setObjectName("termsAction")
-    action.triggered.connect(lambda: open_terms(window))
-

@@ -6,8 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
 
 from intl_desk.core.i18n import _
 
@@ -23,6 +21,11 @@ def _administered_session(window: MainWindow) -> ServerSession | None:
     return window.server.session if rights is not None and rights.role == "admin" else None
 
 
+def may_manage_users(window: MainWindow) -> bool:
+    """Whether Office › Users and roles… is offered: to an administrator's open file."""
+    return _administered_session(window) is not None
+
+
 def open_users(window: MainWindow) -> UsersDialog | None:
     from intl_desk.ui.users_dialog import UsersDialog
 
@@ -36,20 +39,3 @@ def open_users(window: MainWindow) -> UsersDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def install_users_menu(window: MainWindow) -> QAction | None:
-    menu = window.findChild(QMenu, "officeMenu")
-    if menu is None:
-        return None
-    action = menu.addAction(_("&Users and roles…"))
-    action.setObjectName("usersAction")
-    action.triggered.connect(lambda: open_users(window))
-
-    def offer() -> None:
-        action.setVisible(_administered_session(window) is not None)
-
-    offer()
-    window.file_opened.connect(lambda _path: offer())
-    window.server.state_changed.connect(offer)  # signed in again, or the file closed
-    return action

@@ -1,8 +1,8 @@
-"""Puts the dashboard into the main window: an "Overview" page and toolbar button, and
-the click-through from a figure to the list of records behind it.
+"""The dashboard in the main window: the "Overview" page (declared in
+:mod:`intl_desk.ui.window_features`) with its toolbar button, and the click-through from a
+figure to the list of records behind it.
 
-Kept out of ``main_window.py`` so the window only makes one call; the lists are driven
-through their existing facet boxes, so no list page needed a new hook.
+The lists are driven through their existing facet boxes, so no list page needed a new hook.
 """
 
 from __future__ import annotations
@@ -34,12 +34,10 @@ class Overview:
     show_action: QAction
 
 
-def install_dashboard(window: MainWindow) -> Overview:
-    """Add the page (second, under Today: the office's front page), its navigation entry
-    and a toolbar with Overview and Print / PDF."""
+def make_dashboard(window: MainWindow) -> DashboardPage:
+    """The page (the office's front page) and a toolbar with Overview and Print / PDF."""
     page = DashboardPage(window.session)
     page.setObjectName("dashboardPage")
-    window.add_page(PAGE_KEY, _("Overview"), page, position=1)
     page.drill_requested.connect(lambda drill: open_drill(window, drill))
     page.pdf_written.connect(
         lambda path: window.statusBar().showMessage(
@@ -69,7 +67,15 @@ def install_dashboard(window: MainWindow) -> Overview:
             page.load()
 
     window.reloaded.connect(follow_changes)
-    return Overview(page, overview_action)
+    return page
+
+
+def overview_of(window: MainWindow) -> Overview:
+    """The dashboard's page and its toolbar action in ``window``."""
+    page = window.feature_page(PAGE_KEY)
+    action = window.findChild(QAction, "overviewAction")
+    assert isinstance(page, DashboardPage) and action is not None
+    return Overview(page, action)
 
 
 def show_dashboard(window: MainWindow, page: DashboardPage) -> None:
