@@ -15,7 +15,7 @@ Timeouts are short: offline is normal, and the app never waits for the network.
 from __future__ import annotations
 
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +30,14 @@ from intl_desk.store.server_link import Link
 from intl_desk.sync.client import ServerClient, ServerUnreachable, SignInNeeded
 from intl_desk.sync.clone import CloneReport, clone_with
 from intl_desk.sync.credentials import forget_token, load_token, save_token
-from intl_desk.sync.sync import SyncReport, link_of, sync_office
+from intl_desk.sync.sync import Refused, SyncConflict, SyncReport, link_of, sync_office
+from intl_desk.sync.to_review import (
+    ToReview,
+    forget_conflicts,
+    forget_refused,
+    note_report,
+    read_to_review,
+)
 from intl_desk.sync.trust import (
     Certificate,
     KnownServers,
@@ -84,6 +91,24 @@ class ServerSession:
         return self.known.last_sync(self.server_url, self.client_id)
 
     # --- what this computer knows ------------------------------------------------------
+
+    def to_review(self) -> ToReview:
+        """The conflicts and refused records the file's syncs left for the person."""
+        if self.client_id is None:
+            return ToReview()
+        return read_to_review(self.known, self.server_url, self.client_id)
+
+    def reviewed(
+        self, conflicts: Iterable[SyncConflict] = (), refused: Iterable[Refused] = ()
+    ) -> None:
+        """The person dealt with these: they are no longer kept."""
+        if self.client_id is None:
+            return
+        conflicts, refused = list(conflicts), list(refused)
+        if conflicts:
+            forget_conflicts(self.known, self.server_url, self.client_id, conflicts)
+        if refused:
+            forget_refused(self.known, self.server_url, self.client_id, refused)
 
     @property
     def rights(self) -> AccountRights:
@@ -199,6 +224,7 @@ class ServerSession:
                 report = sync_office(office, client)
             if self.client_id is not None:
                 self.known.remember_sync(self.server_url, self.client_id, utc_now())
+                note_report(self.known, self.server_url, self.client_id, report)
             return report
 
         return self._checked(work)

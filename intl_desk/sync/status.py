@@ -22,6 +22,8 @@ class SyncState:
     pending: int = 0
     #: conflicts settled by the server, waiting for the person to look at them
     conflicts: int = 0
+    #: records the server refused, not yet looked at
+    refused: int = 0
     syncing: bool = False
     #: the server could not be reached at the last attempt
     offline: bool = False
@@ -52,7 +54,7 @@ def _ago(last: datetime, now: datetime) -> Message:
 
 def status_text(state: SyncState, now: datetime) -> str:
     """The sentence for the status bar: what needs the person first (conflicts, signing
-    in), then what is going on."""
+    in), then what is going on (offline), then records refused, then the last sync."""
     if state.syncing:
         return Message(N_("Syncing…")).render()
     if state.conflicts:
@@ -68,6 +70,12 @@ def status_text(state: SyncState, now: datetime) -> str:
         if state.pending:
             return Message(N_("Offline — {changes}"), {"changes": to_send.render()}).render()
         return Message(N_("Offline")).render()
+    if state.refused:
+        return _count(
+            state.refused,
+            N_("1 record refused by the server"),
+            N_("{count} records refused by the server"),
+        ).render()
     if state.last_synced is None:
         return Message(N_("Not synced yet")).render()
     synced = _ago(state.last_synced, now).render()

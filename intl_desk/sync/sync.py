@@ -52,6 +52,11 @@ class NotAClone(IntlDeskError):
 class Refused:
     label: str
     message: Message
+    #: the record's table and id
+    table: str = ""
+    record_id: str = ""
+    #: the next sync may get it through (a document's bytes lost on the way)
+    retry: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,13 @@ def _push_batch(
     pending_ids = {str(row["id"]) for row in pending}
     report.pushed += len(pending_ids & set(answer["accepted"]))
     report.refused.extend(
-        Refused(str(item["label"]), Message(str(item["msgid"]), dict(item["params"])))
+        Refused(
+            str(item["label"]),
+            Message(str(item["msgid"]), dict(item["params"])),
+            str(item.get("table") or ""),
+            str(item.get("record_id") or ""),
+            bool(item.get("retry")),
+        )
         for item in answer["refused"]
     )
     report.conflicts.extend(

@@ -17,6 +17,8 @@ import hashlib
 import json
 import os
 import ssl
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -92,12 +94,17 @@ def changed_certificate(url: str, accepted: Certificate, shown: Certificate) -> 
     )
 
 
+#: one read-modify-write of the file at a time (the syncs write from a worker thread)
+_WRITING = threading.RLock()
+
+
 class KnownServers:
     """What this computer remembers about office servers, in one JSON file of the user's
     configuration folder: the certificate accepted for each, for each account the role
     and scope the server gave it at its last sign-in (so a file opened offline still
-    knows which records the account may change), and when each cloned file last
-    synchronised. Never a password or token."""
+    knows which records the account may change), when each cloned file last
+    synchronised and what its syncs left to look at (conflicts, refused records). Never a
+    password or token."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -110,19 +117,27 @@ class KnownServers:
         return data if isinstance(data, dict) else {}
 
     def _write(self, data: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        work = self.path.with_name(self.path.name + ".tmp")
-        work.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(work, self.path)
+        with _WRITING:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            work = self.path.with_name(self.path.name + ".tmp")
+            work.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+            os.replace(work, self.path)
+
+    def _update(self, change: Callable[[dict[str, Any]], None]) -> None:
+        with _WRITING:
+            data = self._read()
+            change(data)
+            self._write(data)
 
     def certificate(self, url: str) -> Certificate | None:
         pem = self._read().get(server_key(url), {}).get("certificate")
         return Certificate(str(pem)) if pem else None
 
     def accept(self, url: str, certificate: Certificate) -> None:
-        data = self._read()
-        data.setdefault(server_key(url), {})["certificate"] = certificate.pem
-        self._write(data)
+        def change(data: dict[str, Any]) -> None:
+            data.setdefault(server_key(url), {})["certificate"] = certificate.pem
+
+        self._update(change)
 
     def account(self, url: str, account: str) -> dict[str, Any]:
         """What the server said about ``account`` at its last sign-in (role, scope)."""
@@ -138,17 +153,36 @@ class KnownServers:
             return None
 
     def remember_sync(self, url: str, client_id: str, when: datetime) -> None:
-        data = self._read()
-        data.setdefault(server_key(url), {}).setdefault("synced", {})[client_id] = (
-            when.isoformat()
-        )
-        self._write(data)
+        def change(data: dict[str, Any]) -> None:
+            synced = data.setdefault(server_key(url), {}).setdefault("synced", {})
+            synced[client_id] = when.isoformat()
+
+        self._update(change)
 
     def remember_account(self, url: str, account: str, role: str, scope: str | None) -> None:
-        data = self._read()
-        server = data.setdefault(server_key(url), {})
-        server.setdefault("accounts", {})[account] = {"role": role, "scope_entity_id": scope}
-        self._write(data)
+        def change(data: dict[str, Any]) -> None:
+            accounts = data.setdefault(server_key(url), {}).setdefault("accounts", {})
+            accounts[account] = {"role": role, "scope_entity_id": scope}
+
+        self._update(change)
+
+    def left_to_review(self, url: str, client_id: str) -> dict[str, Any]:
+        """What the syncs of the file of ``client_id`` left for the person to look at
+        (see :mod:`intl_desk.sync.to_review`)."""
+        found = self._read().get(server_key(url), {}).get("to_review", {}).get(client_id)
+        return dict(found) if isinstance(found, dict) else {}
+
+    def update_left_to_review(
+        self, url: str, client_id: str, change: Callable[[dict[str, Any]], None]
+    ) -> None:
+        def update(data: dict[str, Any]) -> None:
+            files = data.setdefault(server_key(url), {}).setdefault("to_review", {})
+            found = files.get(client_id)
+            kept = dict(found) if isinstance(found, dict) else {}
+            change(kept)
+            files[client_id] = kept
+
+        self._update(update)
 
 
 def known_servers() -> KnownServers:

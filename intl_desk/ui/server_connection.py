@@ -35,7 +35,7 @@ from intl_desk.ui.sync_status import SyncStatusButton
 if TYPE_CHECKING:  # the network modules load with the first cloned file, not at start-up
     from intl_desk.sync.client import ServerError
     from intl_desk.sync.session import AccountRights, ServerSession
-    from intl_desk.sync.sync import SyncConflict, SyncReport
+    from intl_desk.sync.sync import Refused, SyncConflict, SyncReport
     from intl_desk.ui.main_window import MainWindow
     from intl_desk.ui.sign_in_dialog import SignInDialog
 
@@ -89,6 +89,8 @@ class ServerConnection(QObject):
         self.session: ServerSession | None = None
         self.state = SyncState()
         self.conflicts: list[SyncConflict] = []
+        #: records the server refused, not yet looked at (kept across restarts)
+        self.refused: list[Refused] = []
         self._office: OfficeFile | None = None
         self._operation: Operation[SyncOutcome] | None = None
         self._again = False
@@ -160,8 +162,14 @@ class ServerConnection(QObject):
         self._office = office
         self.session = ServerSession.of_link(link, known_servers())
         self._sign_in_declined = False
-        self.conflicts = []
-        self._show(SyncState(last_synced=self.session.last_sync))
+        self._take_to_review()
+        self._show(
+            SyncState(
+                last_synced=self.session.last_sync,
+                conflicts=len(self.conflicts),
+                refused=len(self.refused),
+            )
+        )
         self.sync_action.setEnabled(not office.read_only)
         self.window.update_actions()  # New only where the account may write
         if office.read_only:
@@ -187,6 +195,7 @@ class ServerConnection(QObject):
         self._office = None
         self.session = None
         self.conflicts = []
+        self.refused = []
         self.state = SyncState()
         self._show_as_of()
         self.status.clear()
@@ -296,13 +305,14 @@ class ServerConnection(QObject):
         report = outcome.report
         assert report is not None
         self.window.update_actions()  # the role may have changed on the server
-        self.conflicts = [*self.conflicts, *report.conflicts]
+        self._take_to_review()  # the sync added its conflicts and refusals to them
         self._timer.start(SYNC_EVERY_MS)
         self._show(
             SyncState(
                 last_synced=utc_now(),
                 pending=outcome.pending,
                 conflicts=len(self.conflicts),
+                refused=len(self.refused),
             )
         )
         if report.pulled or report.conflicts or report.refused:
@@ -382,6 +392,8 @@ class ServerConnection(QObject):
             self.show_conflicts()
         elif self.state.sign_in_needed:
             self.ask_sign_in()
+        elif self.state.refused and not self.state.offline:
+            self.show_refused()
         else:
             self.sync_now(automatic=False)
 
@@ -390,10 +402,35 @@ class ServerConnection(QObject):
 
         review_conflicts(self)
 
-    def conflicts_resolved(self) -> None:
-        """The person chose the values to keep: the conflicts leave the status bar."""
-        self.conflicts = []
-        self._show(self.state.but(conflicts=0))
+    def _take_to_review(self) -> None:
+        """What the file's syncs left to look at, as kept on this computer."""
+        kept = self.session.to_review() if self.session is not None else None
+        self.conflicts = list(kept.conflicts) if kept is not None else []
+        self.refused = list(kept.refused) if kept is not None else []
+
+    def conflicts_resolved(self, conflicts: list[SyncConflict]) -> None:
+        """The person chose the values to keep: those conflicts leave the status bar
+        (and are no longer kept for the next start)."""
+        if self.session is not None:
+            self.session.reviewed(conflicts=conflicts)
+        self._take_to_review()
+        self._show(self.state.but(conflicts=len(self.conflicts)))
+
+    def show_refused(self) -> None:
+        from intl_desk.ui.refused_dialog import RefusedDialog
+
+        if not self.refused:
+            return
+        dialog = RefusedDialog(self.window, list(self.refused))
+        dialog.cleared.connect(self.refused_read)
+        dialog.open()
+
+    def refused_read(self, refused: list[Refused]) -> None:
+        """The person read the list of refused records and cleared it."""
+        if self.session is not None:
+            self.session.reviewed(refused=refused)
+        self._take_to_review()
+        self._show(self.state.but(refused=len(self.refused)))
 
     # --- File › Connect to an office server… ----------------------------------------------
 

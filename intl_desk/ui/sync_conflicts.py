@@ -59,7 +59,7 @@ def review_conflicts(connection: ServerConnection) -> MergeDialog | None:
         if result != QDialog.DialogCode.Accepted:
             return
         mine = [item for row, item in enumerate(conflicts) if dialog.kept(row) == "this"]
-        connection.conflicts_resolved()
+        connection.conflicts_resolved(conflicts)
         office = connection.window.office
         if not mine or office is None:
             return

@@ -43,18 +43,26 @@ class SyncStatusButton(QToolButton):
     def _render(self) -> None:
         state = self.state
         self.setText(status_text(state, utc_now()))
-        if state.conflicts or state.sign_in_needed:
+        if state.syncing:
+            self.setStyleSheet("")
+        elif state.conflicts or state.sign_in_needed:
             self.setStyleSheet(ATTENTION_STYLE)
         elif state.offline:
             self.setStyleSheet(OFFLINE_STYLE)
+        elif state.refused:
+            self.setStyleSheet(ATTENTION_STYLE)
         else:
             self.setStyleSheet("")
-        if state.conflicts:
+        if state.syncing:
+            tip = _("Sending this file's changes to the office server and taking everyone else's.")
+        elif state.conflicts:
             tip = _("Click to look at the conflicts and choose the values to keep.")
         elif state.sign_in_needed:
             tip = _("Click to sign in to the office server.")
-        elif state.syncing:
-            tip = _("Sending this file's changes to the office server and taking everyone else's.")
+        elif state.offline:
+            tip = _("Click to try to reach the office server again.")
+        elif state.refused:
+            tip = _("Click to see which records the office server refused, and why.")
         else:
             tip = _("Click to synchronise with the office server now (File › Sync now).")
         self.setToolTip(tip)

@@ -30,6 +30,10 @@ NOW = datetime(2026, 12, 4, 9, 30, tzinfo=UTC)
          "Sign in to synchronise — 1,204 changes to send",
          "Entre para sincronizar — 1.204 alterações a enviar"),
         (SyncState(), "Not synced yet", "Ainda não sincronizado"),
+        (SyncState(refused=2, last_synced=NOW), "2 records refused by the server",
+         "2 registros recusados pelo servidor"),
+        (SyncState(refused=1, offline=True), "Offline", "Offline"),
+        (SyncState(refused=1, conflicts=1), "1 conflict", "1 conflito"),
     ],
 )  # fmt: skip
 def test_the_status_says_what_needs_the_person_first(

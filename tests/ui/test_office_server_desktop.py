@@ -42,6 +42,7 @@ from intl_desk.ui.connect_dialog import ConnectDialog
 from intl_desk.ui.dialogs.registry import register_all
 from intl_desk.ui.main_window import MainWindow
 from intl_desk.ui.merge_dialog import KEEP_COLUMN, MergeDialog
+from intl_desk.ui.refused_dialog import RefusedDialog
 from intl_desk.ui.sign_in_dialog import SignInDialog
 
 ARAPONGA = "Geminação Araponga–Lyon"
@@ -263,6 +264,11 @@ def test_a_conflict_is_resolved_in_the_dialog(
     with window.session() as session:  # the server kept the first value
         assert session.get(Agreement, agreement_id).title == "Cooperação Nazareno–Łódź (ana)"
 
+    # closed and opened again (the app restarted): the conflict is still there to choose
+    window.close_file()
+    window.close()
+    window = _window(qtbot, mine)
+    assert _status(window) == "1 conflict"
     qtbot.mouseClick(window.server.status, Qt.MouseButton.LeftButton)
     conflicts = window.findChild(MergeDialog, "syncConflictsDialog")
     assert conflicts is not None and conflicts.isVisible()
@@ -282,6 +288,39 @@ def test_a_conflict_is_resolved_in_the_dialog(
         assert session.get(Agreement, agreement_id).title == "Cooperacao Nazareno-Lodz (bruno)"
     assert credentials.load_token(server.address, "bruno") is not None
     window.close_file()
+    window.close()
+    assert _status(_window(qtbot, mine)) == "Synced just now"  # resolved: not kept
+
+
+def test_records_the_server_refused_are_listed_until_read(
+    qtbot: QtBot, server: LiveServer, tmp_path: Path
+) -> None:
+    path = _clone(server, tmp_path / "Leitura.sqlite", account="rita")
+    with OfficeFile.open(path) as office, office.session() as session:
+        # changed in the file outside the app (rita may only read on the server)
+        entity = session.scalar(select(LocalEntity).where(LocalEntity.name == "Nazareno"))
+        entity.name = "Nazareno (rita)"
+        session.commit()
+    window = _window(qtbot, path)
+    assert _status(window) == "1 record refused by the server"
+    window.close_file()
+    window.close()
+
+    window = _window(qtbot, path)  # the app started again: still said, still listed
+    assert _status(window) == "1 record refused by the server"
+    qtbot.mouseClick(window.server.status, Qt.MouseButton.LeftButton)
+    listed = window.findChild(RefusedDialog)
+    assert listed is not None and listed.isVisible()
+    assert listed.table.rowCount() == 1
+    assert listed.table.item(0, 0).text() == "Local entity: Nazareno (rita)"
+    assert listed.table.item(0, 1).text() == "“Nazareno (rita)”: your account may only read."
+    assert "Ask a colleague whose account may change the record" in listed.what_to_do.text()
+    qtbot.mouseClick(listed.clear_button, Qt.MouseButton.LeftButton)
+    assert not listed.isVisible()
+    assert _status(window) == "Synced just now"
+    window.close_file()
+    window.close()
+    assert _status(_window(qtbot, path)) == "Synced just now"  # cleared: not kept
 
 
 def test_records_out_of_scope_open_read_only_saying_whose_they_are(
