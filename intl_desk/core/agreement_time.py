@@ -4,11 +4,11 @@ An agreement's status is today's; a past year's figures ("active at the end of 2
 "expiring within 12 months of then") need what was true then. An agreement was *active
 on* a day when it had been signed by then (any status but draft or negotiation), had not
 expired before that day (perpetual and open-ended ones never expire) and had not ended
-early by then — an agreement terminated or superseded records the date it ended
+early by then — an agreement terminated, suspended or superseded records the date it ended
 (``date_ended``).
 
 What the dates cannot tell is left out and counted, never guessed: a signed agreement
-with no signature date, and one terminated or superseded without the date it ended
+with no signature date, and one ended early without the date it ended
 (:func:`unplaced`); the page says how many.
 """
 
@@ -21,9 +21,11 @@ from sqlalchemy import ColumnElement, and_, or_
 from intl_desk.core.model import Agreement
 
 #: statuses of agreements that were signed (so were active at some point)
-SIGNED_STATUSES = ("active", "expired", "terminated", "superseded")
+SIGNED_STATUSES = ("active", "expired", "terminated", "suspended", "superseded")
 #: statuses of agreements that ended before their expiry: they carry ``date_ended``
-ENDED_EARLY = ("terminated", "superseded")
+#: a suspended agreement stops on the day it was suspended, like a terminated one; if
+#: it resumes, it is active again (status and end date changed back), as the history says
+ENDED_EARLY = ("terminated", "suspended", "superseded")
 
 
 def as_of(year: int, today: date) -> date | None:

@@ -96,8 +96,8 @@ def duplicates(session: Session) -> Iterator[Duplicates]:
 
 
 def ended_without_date(session: Session) -> list[str]:
-    """Titles of live agreements terminated or superseded without the date they ended:
-    a past year's figures cannot place them (core/agreement_time.py)."""
+    """Titles of live agreements ended early (terminated, suspended, superseded) without
+    the date they ended: a past year's figures cannot place them (core/agreement_time.py)."""
     return list(
         session.scalars(
             select(Agreement.title)

@@ -15,7 +15,7 @@ from intl_desk.core.display import date_text
 from intl_desk.core.i18n import N_, Message
 
 #: statuses a person chooses for reasons the dates cannot know: never contradicted
-_DECIDED = frozenset({"terminated", "superseded"})
+_DECIDED = frozenset({"terminated", "suspended", "superseded"})
 
 
 def status_from_dates(

@@ -16,6 +16,7 @@ import pycountry
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.agreement_time import ENDED_EARLY, SIGNED_STATUSES
 from intl_desk.core.errors import FieldError, ValidationError
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import (
@@ -198,8 +199,11 @@ def _exchange_rate(c: _Checker) -> None:
 def _agreement(c: _Checker) -> None:
     c.required("title")
     c.in_order("date_signed", "date_ended", N_("It ended before it was signed."))
-    if c.value("date_ended") is not None and c.value("status") not in ("terminated", "superseded"):
-        c.add("date_ended", N_("Only a terminated or superseded agreement has an end date."))
+    if c.value("date_ended") is not None and c.value("status") not in ENDED_EARLY:
+        c.add(
+            "date_ended",
+            N_("Only a terminated, suspended or superseded agreement has an end date."),
+        )
     c.in_vocabulary("type", vocab.AGREEMENT_TYPES)
     c.in_vocabulary("status", vocab.AGREEMENT_STATUSES)
     c.in_vocabulary("renewal_decision", vocab.RENEWAL_DECISIONS, optional=True)
@@ -213,9 +217,7 @@ def _agreement(c: _Checker) -> None:
     )
     if c.value("perpetual") and c.value("date_expires") is not None:
         c.add("date_expires", N_("A perpetual agreement has no expiry date."))
-    if c.value("status") in ("active", "expired", "terminated", "superseded") and not c.value(
-        "date_signed"
-    ):
+    if c.value("status") in SIGNED_STATUSES and not c.value("date_signed"):
         c.add("date_signed", N_("A signed agreement needs its signing date."))
     days = c.value("renewal_reminder_days")
     if days is not None and not 0 <= days <= 3650:

@@ -120,6 +120,7 @@ AGREEMENT_STATUSES = Vocabulary(
         ("active", N_("Active")),
         ("expired", N_("Expired")),
         ("terminated", N_("Terminated")),
+        ("suspended", N_("Suspended")),
         ("superseded", N_("Superseded")),
     ],
 )

@@ -174,6 +174,7 @@ TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "en tramite",
         ),
         "terminated": ("resilie", "denonce", "rescindido", "rescindido"),
+        "suspended": ("suspendu", "suspendido", "suspenso"),
         "superseded": ("remplace", "reemplazado", "substituido"),
     },
 }

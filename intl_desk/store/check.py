@@ -178,7 +178,7 @@ def _ended_without_date(session: Session) -> Iterator[Message]:
     if titles:
         yield Message(
             N_(
-                "{count} terminated or superseded agreement(s) have no end date, e.g. "
+                "{count} terminated, suspended or superseded agreement(s) have no end date, e.g. "
                 "“{title}”: a past year's figures leave them out. Enter the date each one "
                 "ended (Ended on)."
             ),

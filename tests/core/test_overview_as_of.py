@@ -124,3 +124,29 @@ def test_the_overview_pdf_of_a_past_year_says_as_of_when(
     assert main(["report", "overview", str(office_path), "--year", "2020", "-o", str(out)]) == 0
     first = " ".join(PdfReader(out).pages[0].extract_text().split())
     assert "Year 2020 · agreements as of 31 Dec 2020" in first
+
+
+def test_a_suspended_agreement_counts_as_active_until_the_day_it_was_suspended(
+    office: OfficeFile,
+) -> None:
+    """Suspended on 1 April 2021 (the partner's council froze it): active at the end of
+    2020, not at the end of 2021 nor today, and still one of the agreements signed."""
+    with office.session() as s:
+        agreement = Agreement(
+            title="Jumelage Lyon – Bamako", type="twinning", status="suspended",
+            date_signed=date(2014, 10, 1), date_expires=date(2034, 10, 1),
+            date_ended=date(2021, 4, 1),
+        )  # fmt: skip
+        agreement.parties.append(
+            AgreementParty(partner=Partner(name="Bamako", country_code="ML"), role="signatory")
+        )
+        s.add(agreement)
+        s.commit()  # an end date is allowed: it ended early
+        suspended = agreement.id
+        for year, active in ((2020, {suspended}), (2021, set()), (2026, set())):
+            window = Window(date(year, 1, 1), date(year, 12, 31), {}, today=TODAY)
+            assert set(keys(s, "agreements_active", None, window)) == active, year
+            overview = compute_overview(s, OverviewFilters(year), TODAY)
+            assert overview.headline.active_agreements == len(active), year
+            assert overview.headline.signed_to_date == 1, year
+            assert overview.unplaced_agreements == 0

@@ -40,15 +40,17 @@ def test_a_registers_end_dates_are_kept_and_one_missing_is_named_by_check(
              "03/02/2015", None, "2019"],
             ["Accord Lyon–Dakar", "Ville de Lyon", "Dakar", "Sénégal", "Résilié",
              "03/02/2015", None, None],
+            ["Jumelage Lyon–Bamako", "Ville de Lyon", "Bamako", "Mali", "Suspendu",
+             "01/10/2014", "01/10/2034", "01/04/2021"],
             [],
             ["Source : Direction des relations internationales"],
         ],
     )  # fmt: skip
     with lyon.session() as session:
         preview = preview_import(session, path, "agreements", mappings_folder=mappings_folder)
-        assert [row.status for row in preview.rows] == ["new"] * 4
+        assert [row.status for row in preview.rows] == ["new"] * 5
         result = apply_import(session, preview)
-    assert result.imported == 4 and not result.rejected
+    assert result.imported == 5 and not result.rejected
     with lyon.session() as session:
         ended = {a.title: (a.status, a.date_ended) for a in session.scalars(select(Agreement))}
         hue = session.scalars(select(Agreement).where(Agreement.title == "Accord Lyon–Huế")).one()
@@ -58,10 +60,12 @@ def test_a_registers_end_dates_are_kept_and_one_missing_is_named_by_check(
         "Coopération Lyon–Łódź": ("terminated", date(2022, 3, 15)),
         "Accord Lyon–Huế": ("terminated", date(2019, 1, 1)),  # a year: from its first day
         "Accord Lyon–Dakar": ("terminated", None),
+        "Jumelage Lyon–Bamako": ("suspended", date(2021, 4, 1)),  # the office's own word
     }
     assert hue_notes == "Ended on as written in the register: 2019"
     lyon.close()
     assert [str(problem) for problem in check(office_path).problems] == [
-        "1 terminated or superseded agreement(s) have no end date, e.g. “Accord Lyon–Dakar”: "
+        "1 terminated, suspended or superseded agreement(s) have no end date, e.g. "
+        "“Accord Lyon–Dakar”: "
         "a past year's figures leave them out. Enter the date each one ended (Ended on)."
     ]

@@ -58,7 +58,7 @@ def test_a_french_register_without_a_title_column_imports_every_row(
                 "Córdoba",
                 "Argentine",
                 "Convenio marco",
-                "Suspendu",
+                "En veille",
                 "20/10/2019",
                 None,
             ],
@@ -87,7 +87,7 @@ def test_a_french_register_without_a_title_column_imports_every_row(
             "“Pacte d'entente” (Type, 1 row(s)) names no known value: the usual one is used "
             "and the word is kept in the record's notes."
         ) in remarks
-        assert "“Suspendu” (Status, 1 row(s)) names no known value" in " ".join(remarks)
+        assert "“En veille” (Status, 1 row(s)) names no known value" in " ".join(remarks)
         assert any(r.startswith("Row 9 is a note or a total under the table") for r in remarks)
         assert any(r.startswith("Row 10 is a note or a total under the table") for r in remarks)
         result = apply_import(session, preview)
@@ -109,7 +109,7 @@ def test_a_french_register_without_a_title_column_imports_every_row(
     assert porto.summary == "Échanges culturels"
     cordoba = saved["Cooperation agreement Ville de Lyon – Córdoba"]
     assert cordoba.type == "cooperation"
-    assert cordoba.notes == "Status as written in the register: Suspendu"
+    assert cordoba.notes == "Status as written in the register: En veille"
     lodz = saved["Cooperation agreement Ville de Lyon – Łódź"]
     assert lodz.notes == "Type as written in the register: Pacte d'entente"
     assert lodz.status == "active"

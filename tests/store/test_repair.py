@@ -76,7 +76,7 @@ def test_check_lists_and_repair_fixes_what_it_safely_can(
         "has a rate for this year.)" in said
     )
     assert (
-        "1 terminated or superseded agreement(s) have no end date, e.g. “Coopération "
+        "1 terminated, suspended or superseded agreement(s) have no end date, e.g. “Coopération "
         "Lyon–Łódź”" in said
     )
     assert f"“intl-desk check --repair {path}” fixes what it safely can" in said
@@ -92,7 +92,7 @@ def test_check_lists_and_repair_fixes_what_it_safely_can(
     assert "Repaired: 1 missing unique index(es) put back." in said
     # what is left: only what a person must enter
     assert [str(problem) for problem in check(path).problems] == [
-        "1 terminated or superseded agreement(s) have no end date, e.g. “Coopération "
+        "1 terminated, suspended or superseded agreement(s) have no end date, e.g. “Coopération "
         "Lyon–Łódź”: a past year's figures leave them out. Enter the date each one ended "
         "(Ended on)."
     ]

@@ -31,7 +31,6 @@ from intl_desk.core.model import (
     ProjectSector,
 )
 
-SIGNED_STATUSES = ("active", "expired", "terminated", "superseded")
 NOT_UNDER_WAY = ("1", "5")  # IATI pipeline, cancelled
 PLAIN_ROLES = ("member", "observer")
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import HealthCount, active_gaps
+from intl_desk.core.agreement_time import SIGNED_STATUSES
 from intl_desk.core.currency_rates import Rates, budget_groups, granted_groups
 from intl_desk.core.evaluation.engine import Assessment, Evaluation, IndicatorInfo, PeriodInfo
 from intl_desk.core.evaluation.executive import ExecutiveSummary, executive_summary
@@ -273,7 +274,7 @@ def _expired(session: Session, start: date, end: date) -> list[str]:
             select(Agreement.id).where(
                 Agreement.deleted_at.is_(None),
                 Agreement.perpetual.is_(False),
-                Agreement.status.in_(("active", "expired", "superseded", "terminated")),
+                Agreement.status.in_(SIGNED_STATUSES),
                 Agreement.date_expires >= start,
                 Agreement.date_expires <= end,
             )

@@ -40,7 +40,7 @@ class Agreement(Record, Searchable):
     date_signed_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
     date_in_force_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
     date_expires_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
-    #: when an agreement ended before its expiry (status terminated or superseded): what
+    #: when an agreement ended before its expiry (status terminated, suspended or superseded): what
     #: rebuilds a past year's active agreements (core/agreement_time.py)
     date_ended: Mapped[date | None] = mapped_column(Date)
     perpetual: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,6 +1,6 @@
 """The agreement form's "Ended on": the day an agreement ended before its expiry.
 
-Shown while the status says it ended early (terminated or superseded) and asked for when
+Shown while the status says it ended early (terminated, suspended or superseded) and asked for when
 the person sets such a status: a past year's figures count the agreement as active until
 that day (core/agreement_time.py). An agreement stored as ended without the date (from
 before the field existed, or imported) keeps opening and saving as it was; the overview

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 #: the status note under the status already says an expired agreement is marked active
 SAID_ELSEWHERE = frozenset({"expired_but_active"})
 #: an agreement that has ended is history: what it lacked no longer asks for action
-ENDED = frozenset({"expired", "terminated", "superseded"})
+ENDED = frozenset({"expired", "terminated", "suspended", "superseded"})
 
 
 class HealthNote:
