@@ -40,6 +40,7 @@ from intl_desk.sync.client import ServerClient
 from intl_desk.ui.choices import entity_choices
 from intl_desk.ui.combo_search import make_searchable
 from intl_desk.ui.operations import Operation
+from intl_desk.ui.pickers import show_as_tree
 
 ROLE_LABELS = {"admin": N_("Administrator"), "editor": N_("Editor"), "reader": N_("Reader")}
 COLUMNS = (N_("Account"), N_("Role"), N_("Scope"), N_("Signs in"), N_("Last sync"))
@@ -105,6 +106,7 @@ class UsersDialog(QDialog):
         with office.session() as session:
             for entity_id, label in entity_choices(session):
                 self.scope.addItem(label, entity_id)
+        show_as_tree(self.scope)  # bare names; the view draws the region › town indentation
         make_searchable(self.scope)  # "arap" finds Araponga among 853 municipalities
         self.disabled = QCheckBox(_("Disabled: may not sign in"))
         self.disabled.setObjectName("accountDisabled")

@@ -46,6 +46,7 @@ from intl_desk.sync.trust import known_servers
 from intl_desk.ui.combo_search import FoldedSearch
 from intl_desk.ui.dialogs.registry import register_all
 from intl_desk.ui.main_window import MainWindow
+from intl_desk.ui.pickers import DEPTH_ROLE
 from intl_desk.ui.users_dialog import UsersDialog
 
 TypeText = Callable[[QWidget, str], None]
@@ -69,6 +70,7 @@ def server_db() -> Iterator[Engine]:
                     name=partner, country_code="FR"))]
             )  # fmt: skip
             session.add_all([entity, agreement])
+        session.add(LocalEntity(name="São João del-Rei", kind="municipality", parent=state))
         session.commit()
     add_account(engine, "bruno", "editor")
     yield engine
@@ -167,7 +169,14 @@ def test_an_administrator_adds_an_account_for_one_municipality_which_clones_only
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert dialog.scope.currentText().strip() == "Araponga"
+    assert dialog.scope.currentText() == "Araponga"  # the name, no tree indentation
+    tree = {
+        dialog.scope.itemText(index): dialog.scope.itemData(index, DEPTH_ROLE)
+        for index in range(1, dialog.scope.count())
+    }  # bare names; the view draws the indentation under the state
+    assert tree == {
+        "Estado de Minas Gerais": 0, "Araponga": 1, "Nazareno": 1, "São João del-Rei": 1,
+    }  # fmt: skip
     with qtbot.waitSignal(dialog.refreshed, timeout=20_000):
         _click(qtbot, dialog.add_button)
     assert dialog.message.text() == "The account joao is added."
