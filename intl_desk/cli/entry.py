@@ -1,5 +1,6 @@
-"""The command line's entry point, and the commands on a whole office file (``new``,
-``demo``, ``check``, ``info``, ``bench``, ``gui``). Every job the GUI does has a command.
+"""The command line's entry point: the parser made of every group's commands (one module
+of :mod:`intl_desk.cli` a group), the language, and what the user sees when a command
+fails. Every job the GUI does has a command.
 
 Exit codes: 0 success, 1 problems found (``check``, merge conflicts), 2 unusable input.
 Errors are one clear line on stderr; an unexpected failure is logged with its traceback
@@ -10,209 +11,22 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import logging
 import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
 from intl_desk import __version__
-from intl_desk.core import vocabularies as vocab
+from intl_desk.cli.app import add_gui_parser
+from intl_desk.cli.bench import add_bench_parser
+from intl_desk.cli.office_file import add_office_file_parsers
+from intl_desk.cli.outcome import EXIT_UNUSABLE, print_error
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _, set_language, system_language
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNUSABLE = 2
-
 Handler = Callable[[argparse.Namespace], int]
-
-
-class UsageError(IntlDeskError):
-    """Bad arguments: reported like any other error, with exit code 2."""
-
-
-def _print_error(message: str) -> None:
-    print(f"intl-desk: {message}", file=sys.stderr)
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            Message(N_("“{value}” is not a date like 2026-03-31."), {"value": text}).render()
-        ) from None
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    from intl_desk.store.office_file import OfficeFile
-
-    office = OfficeFile.create(
-        Path(args.file),
-        args.office,
-        kind=args.kind,
-        country_code=args.country,
-        language=args.language or "en",
-        own_entity=args.office,
-    )
-    office.close()
-    print(Message(N_("Created {file} for {office}."), {"file": args.file, "office": args.office}))
-    return EXIT_OK
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from intl_desk.demo.file import write_demo_file
-
-    path = Path(args.file)
-    if path.exists() and args.open:
-        print(Message(N_("Opening the existing demo file {file}."), {"file": args.file}))
-        return cmd_gui(args)
-    if path.exists():
-        raise UsageError(
-            Message(
-                N_("{file} already exists: choose a new file name for the demo."),
-                {"file": args.file},
-            )
-        )
-    started = time.perf_counter()
-    summary = write_demo_file(
-        path,
-        scale=args.scale,
-        seed=args.seed,
-        today=args.today,
-        progress=None if args.quiet else lambda text: print(text, file=sys.stderr),
-    )
-    elapsed = time.perf_counter() - started
-    print(
-        Message(
-            N_("Demo office “{office}” written to {file} in {seconds:.1f} s."),
-            {"office": summary.office_name, "file": args.file, "seconds": elapsed},
-        )
-    )
-    return cmd_gui(args) if args.open else EXIT_OK
-
-
-def _repair(file: str) -> None:
-    from intl_desk.store.repair import repair
-
-    done = repair(Path(file))
-    if not done.changed:
-        print(Message(N_("Nothing to repair.")))
-        return
-    print(Message(N_("Backup written before repairing: {backup}"), {"backup": done.backup}))
-    for count, msgid in (
-        (done.agreements, N_("Repaired: {count} agreement(s) whose partner names, entity names, "
-                             "countries or objective count were out of date.")),
-        (done.search_keys, N_("Repaired: {count} search key(s) that did not match their "
-                              "record's text.")),
-        (done.duplicates, N_("Repaired: {count} record(s) repeating another live one: the one "
-                             "changed last kept, the others deleted (kept in the history).")),
-        (done.documents, N_("Repaired: {count} document(s) of those records moved to the "
-                            "record kept in their place.")),
-        (done.indexes, N_("Repaired: {count} missing unique index(es) put back.")),
-    ):  # fmt: skip
-        if count:
-            print(Message(msgid, {"count": count}))
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from intl_desk.store.office_file import check
-
-    if args.repair:
-        first = check(Path(args.file))
-        if first.unusable:
-            for problem in first.problems:
-                _print_error(str(problem))
-            return EXIT_UNUSABLE
-        _repair(args.file)
-    report = check(Path(args.file))
-    if report.unusable:
-        for problem in report.problems:
-            _print_error(str(problem))
-        return EXIT_UNUSABLE
-    if report.problems:
-        print(
-            Message(
-                N_("{file}: {count} problem(s) found."),
-                {"file": args.file, "count": len(report.problems)},
-            )
-        )
-        for problem in report.problems:
-            print(f"- {problem}")
-        if report.repairable:
-            print(Message(N_("“intl-desk check --repair {file}” fixes what it safely can, "
-                             "after a backup."), {"file": args.file}))  # fmt: skip
-        return EXIT_PROBLEMS
-    print(Message(N_("{file} is healthy."), {"file": args.file}))
-    return EXIT_OK
-
-
-def cmd_info(args: argparse.Namespace) -> int:
-    # The standard library alone (see intl_desk.store.summary): no SQLAlchemy, no model.
-    from intl_desk.store.summary import summarise
-
-    summary = summarise(Path(args.file))
-    office_name, schema_version, counts = (
-        summary.office_name,
-        summary.schema_version,
-        summary.counts,
-    )
-    if args.json:
-        print(
-            json.dumps(
-                {"office": office_name, "schema_version": schema_version, "counts": counts},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return EXIT_OK
-    print(f"{_('Office')}: {office_name}")
-    version_label = _("Schema version")
-    print(f"{version_label}: {schema_version}")
-    labels = {
-        "local_entities": N_("Local entities"),
-        "partners": N_("Partners"),
-        "agreements": N_("Agreements"),
-        "projects": N_("Projects"),
-        "networks": N_("Networks"),
-        "memberships": N_("Memberships"),
-        "activities": N_("Activities"),
-        "indicators": N_("Indicators"),
-        "measurements": N_("Measurements"),
-        "contacts": N_("Contacts"),
-        "documents": N_("Documents"),
-    }
-    width = max(len(_(label)) for label in labels.values())
-    for key, value in counts.items():
-        print(f"  {_(labels[key]):<{width}}  {value:>8}")
-    return EXIT_OK
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    from intl_desk.bench.runner import run_benchmarks
-
-    return run_benchmarks(
-        only=args.only,
-        repeat=args.repeat,
-        keep=args.keep,
-        save=Path(args.save) if args.save else None,
-        compare=Path(args.compare) if args.compare else None,
-        server_db=args.server_db,
-    )
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    from intl_desk.ui.app import run_app
-
-    return run_app(
-        Path(args.file) if args.file else None,
-        quit_when_shown=getattr(args, "quit_when_shown", False),
-    )
-
 
 COMMANDS = (
     "new", "demo", "check", "info", "report", "bench", "gui", "copy", "merge", "extract",
@@ -243,71 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("language of messages and reports (default: the system's)"),
     )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-
-    new = sub.add_parser("new", help=_("create an empty office file"))
-    new.add_argument("file", metavar=_("FILE"))
-    new.add_argument("--office", required=True, metavar=_("NAME"), help=_("the office's name"))
-    new.add_argument("--kind", default="city", choices=vocab.OFFICE_KINDS.codes)
-    new.add_argument("--country", metavar="CC", help=_("ISO 3166 country code, e.g. FR"))
-    new.set_defaults(handler=cmd_new)
-
-    demo = sub.add_parser("demo", help=_("create an office file filled with demo data"))
-    demo.add_argument("file", metavar=_("FILE"))
-    demo.add_argument(
-        "--scale",
-        choices=("city", "state"),
-        default="city",
-        help=_("a city office, or a state covering 853 municipalities"),
-    )
-    demo.add_argument("--seed", type=int, default=1, help=_("same seed, same data"))
-    demo.add_argument(
-        "--today",
-        type=_iso_date,
-        default=None,
-        help=_("the date the demo treats as today (YYYY-MM-DD)"),
-    )
-    demo.add_argument("--quiet", action="store_true", help=_("print no progress"))
-    demo.add_argument("--open", action="store_true", help=_("open the app on it afterwards"))
-    demo.set_defaults(handler=cmd_demo)
-
-    check = sub.add_parser("check", help=_("check a file's health without changing it"))
-    check.add_argument("file", metavar=_("FILE"))
-    check.add_argument(
-        "--repair",
-        action="store_true",
-        help=_(
-            "fix what can be fixed safely (derived columns, search keys, records recorded "
-            "twice), after a backup"
-        ),
-    )
-    check.set_defaults(handler=cmd_check)
-
-    info = sub.add_parser("info", help=_("show what a file holds"))
-    info.add_argument("file", metavar=_("FILE"))
-    info.add_argument("--json", action="store_true", help=_("print JSON"))
-    info.set_defaults(handler=cmd_info)
-
-    bench = sub.add_parser("bench", help=_("measure speed and memory at state scale"))
-    bench.add_argument(
-        "--only",
-        action="append",
-        metavar=_("SCENARIO"),
-        help=_("run only this scenario (repeatable)"),
-    )
-    bench.add_argument("--repeat", type=int, default=3, help=_("runs per scenario"))
-    bench.add_argument("--keep", metavar=_("FOLDER"), help=_("keep the files in this folder"))
-    bench.add_argument(
-        "--save", metavar=_("RUN.json"), help=_("save the figures, to compare a later run with")
-    )
-    bench.add_argument(
-        "--compare", metavar=_("RUN.json"), help=_("print each change against a saved run")
-    )
-    bench.add_argument(
-        "--server-db", metavar=_("URL"),
-        help=_("a PostgreSQL database of the bench's own, for the office server scenarios"),
-    )  # fmt: skip
-    bench.set_defaults(handler=cmd_bench)
-
+    add_office_file_parsers(sub)  # new, demo, check, info
+    add_bench_parser(sub)  # bench
     from intl_desk.cli.reports import add_report_parser
 
     add_report_parser(sub)  # report overview|yearly|handover
@@ -335,12 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     from intl_desk.cli.sync import add_sync_parsers
 
     add_sync_parsers(sub)  # clone, sync (the client side of the office server)
-
-    gui = sub.add_parser("gui", help=_("open the application (the default)"))
-    gui.add_argument("file", nargs="?", metavar=_("FILE"))
-    # For measuring start-up (bench, bundle test): quit once the window is painted.
-    gui.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    gui.set_defaults(handler=cmd_gui)
+    add_gui_parser(sub)  # gui, the default
     return parser
 
 
@@ -401,10 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except IntlDeskError as error:
-        _print_error(str(error))
+        print_error(str(error))
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
-        _print_error(_("Interrupted; nothing was saved."))
+        print_error(_("Interrupted; nothing was saved."))
         return EXIT_UNUSABLE
     except Exception as error:  # the last line of defence: log it, say it in one line
         log = _log_unexpected(error)
@@ -412,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             N_("Unexpected error ({error}); details are in {log}. Your file was not changed."),
             {"error": type(error).__name__, "log": log or "-"},
         )
-        _print_error(str(message))
+        print_error(str(message))
         return EXIT_UNUSABLE
     finally:  # main() is also called in-process (tests, the bench): leave it as it was
         gc.set_threshold(*thresholds)

@@ -14,9 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from intl_desk.cli.outcome import EXIT_OK, EXIT_PROBLEMS
 from intl_desk.core.i18n import N_, Message, _
-
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def _warn(path: Path) -> None:
