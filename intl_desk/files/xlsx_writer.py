@@ -108,10 +108,13 @@ class _SharedStrings:
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
         self.count = 0
+        self._seen: dict[str, int] = {}  # each text as given → its number (texts repeat)
 
     def cell(self, ref: str, text: str, style: int) -> str:
-        clean = _ILLEGAL.sub("", text)
-        number = self.index.setdefault(clean, len(self.index))
+        number = self._seen.get(text)
+        if number is None:
+            clean = _ILLEGAL.sub("", text)
+            number = self._seen[text] = self.index.setdefault(clean, len(self.index))
         self.count += 1
         style_attr = f' s="{style}"' if style else ""
         return f'<c r="{ref}" t="s"{style_attr}><v>{number}</v></c>'
@@ -127,6 +130,9 @@ class _SharedStrings:
 
 
 def _cell(ref: str, value: Any, header: bool, strings: _SharedStrings) -> str:
+    if type(value) is str:  # most cells: straight to the shared strings
+        style = HEADER if header else QUOTED if value.startswith(FORMULA_STARTS) else PLAIN
+        return strings.cell(ref, value, style)
     if value is None:
         return ""
     if isinstance(value, bool):
