@@ -15,6 +15,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_app(
         Path(args.file) if args.file else None,
         quit_when_shown=getattr(args, "quit_when_shown", False),
+        language=args.language,  # --language given: this run's, not the saved choice
     )
 
 

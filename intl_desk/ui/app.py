@@ -59,7 +59,13 @@ def rebuild_window(old: MainWindow) -> MainWindow | None:
     return window
 
 
-def run_app(path: Path | None = None, quit_when_shown: bool = False) -> int:
+def run_app(
+    path: Path | None = None, quit_when_shown: bool = False, language: str | None = None
+) -> int:
+    """Open the main window (on ``path``, else the last file) and run until it closes.
+
+    ``language`` (``intl-desk --language fr``) wins over the one chosen in the Language
+    menu for this run only; the saved choice stays for the next start."""
     from intl_desk.ui import crash_report
     from intl_desk.ui.dialogs import register_all
     from intl_desk.ui.welcome_page import app_icon
@@ -73,7 +79,7 @@ def run_app(path: Path | None = None, quit_when_shown: bool = False) -> int:
     app.setWindowIcon(app_icon())
     crash_report.install()
     settings = options.app_settings()
-    set_language(options.LANGUAGE.get(settings) or system_language())
+    set_language(language or options.LANGUAGE.get(settings) or system_language())
     install_qt_translations(app, current_language())
     last = options.LAST_FILE.get(settings)
     target = path or (Path(last) if last and Path(last).exists() else None)
