@@ -78,6 +78,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                         row=row.number,
                         problem=issue.render(),
                     )
+        if not args.verbose:
+            _say_hidden_warnings(preview.rows, SAID_ALWAYS)
         partial = sum(len(row.partial_dates) for row in preview.rows)
         if partial and not args.verbose and kind in PRECISION_TABLES:
             _say(
@@ -125,6 +127,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         rejected=len(result.rejected),
     )
     return EXIT_PROBLEMS if result.rejected else EXIT_OK
+
+
+def _say_hidden_warnings(rows: Any, said_always: Any) -> None:
+    """That rows had warnings which were not printed, and how to see them: without
+    --verbose a warning must not go unnoticed."""
+    from intl_desk.core.display import number_text
+
+    hidden = sum(
+        1
+        for row in rows
+        if any(issue.message.msgid not in said_always for issue in row.warnings)
+    )
+    if hidden:
+        _say(
+            N_("Rows with warnings not printed here: {count} (add --verbose to see them)."),
+            count=number_text(hidden),
+        )
 
 
 def _say_progress(done: int, total: int) -> None:

@@ -99,6 +99,7 @@ def first_few(items: Sequence[str], limit: int, separator: str = ", ") -> str:
     columns or titles one by one is not read."""
     shown = separator.join(items[:limit])
     if len(items) > limit:
-        more = Message(N_("and {count} more"), {"count": len(items) - limit}).render()
+        count = number_text(len(items) - limit)  # "2,988", "2 988": the language's own way
+        more = Message(N_("and {count} more"), {"count": count}).render()
         shown = f"{shown}{separator}{more}"
     return shown

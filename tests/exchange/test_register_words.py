@@ -245,6 +245,8 @@ def test_dates_given_as_a_year_or_a_month_keep_their_meaning(
         "“July 2003”); for computations a start takes the first day, an end the last "
         "(--verbose lists them)."
     ) in out
+    # a warning not printed is still counted, with the way to see it
+    assert "Rows with warnings not printed here: 3 (add --verbose to see them)." in out
     with OfficeFile.open(office_path) as office, office.session() as session:
         found = {
             a.partner_names: (
