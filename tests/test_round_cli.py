@@ -50,3 +50,15 @@ def test_a_round_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert (code, err.strip()) == (
         2, "intl-desk: There is no collection round “Números de 2025” in this file."
     )  # fmt: skip
+    code, out, _err = _run(capsys, "round", "deadline", path, "Números de 2026", "--deadline",
+                           "2027-02-28")  # fmt: skip
+    assert code == 0
+    assert "due 2027-02-28" in _run(capsys, "round", "list", path)[1]
+    code, out, _err = _run(capsys, "round", "delete", path, "Números de 2026")
+    assert code == 1  # answered: it says what would be lost and deletes nothing
+    assert "1 of 3 entities have answered it (1 approved, 0 returned" in out
+    assert "run the command again with --yes" in out
+    assert "Números de 2026" in _run(capsys, "round", "list", path)[1]
+    code, out, _err = _run(capsys, "round", "delete", path, "números de 2026", "--yes")
+    assert (code, out.strip()) == (0, "The round “Números de 2026” is deleted.")
+    assert _run(capsys, "round", "list", path)[1].strip() == "No collection round in this file."

@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from intl_desk.cli.rounds import add_round_parser
 
-    add_round_parser(sub)  # round open|list|show|submit|approve|return
+    add_round_parser(sub)  # round open|list|show|deadline|delete|submit|…
 
     from intl_desk.cli.server import add_server_parser
 

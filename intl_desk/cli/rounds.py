@@ -3,7 +3,9 @@
 ``round open`` asks local entities for a period's figures by a deadline; ``round list``
 and ``round show`` say who has answered and who is late (``show`` exits with 1 while
 some entity is late; ``--reminder`` prints the list to paste into an e-mail);
-``round submit``, ``approve`` and ``return`` move one entity's answer along.
+``round submit``, ``approve`` and ``return`` move one entity's answer along;
+``round deadline`` moves the deadline and ``round delete`` deletes a round (without
+``--yes`` it only says what would be lost).
 """
 
 from __future__ import annotations
@@ -162,6 +164,36 @@ def cmd_round_step(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_round_deadline(args: argparse.Namespace) -> int:
+    from intl_desk.core import round_changes, rounds
+    from intl_desk.store.office_file import OfficeFile
+
+    with OfficeFile.open(args.file) as office, office.session() as session:
+        round_changes.change_deadline(session, rounds.find_round(session, args.round),
+                                      args.deadline)  # fmt: skip
+        session.commit()
+    print(_("The deadline is changed: who is late is read against it."))
+    return 0
+
+
+def cmd_round_delete(args: argparse.Namespace) -> int:
+    """Without ``--yes`` it only says what deleting would lose, and exits with 1."""
+    from intl_desk.core import round_changes, rounds
+    from intl_desk.store.office_file import OfficeFile
+
+    with OfficeFile.open(args.file) as office, office.session() as session:
+        round_id = rounds.find_round(session, args.round)
+        view = rounds.round_view(session, round_id, date.today())
+        if not args.yes:
+            print(round_changes.what_deleting_loses(view))
+            print(_("Nothing is deleted: run the command again with --yes to delete it."))
+            return 1
+        round_changes.delete_round(session, round_id)
+        session.commit()
+    print(Message(N_("The round “{title}” is deleted."), {"title": view.title}))
+    return 0
+
+
 def add_round_parser(sub: Any) -> None:
     round_parser = sub.add_parser(
         "round", help=_("collection rounds: ask local entities for a period's figures")
@@ -196,6 +228,18 @@ def add_round_parser(sub: Any) -> None:
     showing.add_argument("--reminder", action="store_true",
                          help=_("print the reminder list to paste into an e-mail"))  # fmt: skip
     showing.set_defaults(handler=cmd_round_show)
+
+    moving = with_file("deadline", _("change a round's deadline"))
+    moving.add_argument("round", metavar=_("ROUND"), help=_("the round's title"))
+    moving.add_argument("--deadline", required=True, type=date.fromisoformat,
+                        metavar=_("YYYY-MM-DD"))  # fmt: skip
+    moving.set_defaults(handler=cmd_round_deadline)
+
+    deleting = with_file("delete", _("delete a round (the figures entered stay)"))
+    deleting.add_argument("round", metavar=_("ROUND"), help=_("the round's title"))
+    deleting.add_argument("--yes", action="store_true",
+                          help=_("delete even though entities have answered it"))  # fmt: skip
+    deleting.set_defaults(handler=cmd_round_delete)
 
     for step, text in (
         ("submit", _("submit an entity's figures")),

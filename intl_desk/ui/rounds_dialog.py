@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -29,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intl_desk.core import rounds
+from intl_desk.core import round_changes, rounds
 from intl_desk.core.display import date_text
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.vocabularies import SUBMISSION_STATUSES
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.date_field import DateField
 from intl_desk.ui.today_page import LATE_COLOUR
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +80,14 @@ class RoundsDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("roundSummary")
         self.summary.setWordWrap(True)
+        self.deadline = DateField()
+        self.deadline.setObjectName("roundDeadline")
+        self.deadline_button = QPushButton(_("Change the deadline"))
+        self.deadline_button.setObjectName("changeDeadlineButton")
+        self.deadline_button.clicked.connect(self.change_deadline)
+        self.delete_button = QPushButton(_("Delete the round…"))
+        self.delete_button.setObjectName("deleteRoundButton")
+        self.delete_button.clicked.connect(self.delete_round)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("submissionTable")
         self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
@@ -126,6 +136,13 @@ class RoundsDialog(QDialog):
         page = QVBoxLayout()
         page.addWidget(self.heading)
         page.addWidget(self.summary)
+        round_row = QHBoxLayout()
+        round_row.addWidget(QLabel(_("Deadline")))
+        round_row.addWidget(self.deadline)
+        round_row.addWidget(self.deadline_button)
+        round_row.addStretch(1)
+        round_row.addWidget(self.delete_button)
+        page.addLayout(round_row)
         page.addWidget(self.table, 1)
         page.addLayout(steps)
         page.addWidget(self.message)
@@ -181,12 +198,14 @@ class RoundsDialog(QDialog):
             )
             self.table.setRowCount(0)
             self.reminder.clear()
+            self.deadline.set_value(None)
             self._offer_steps()
             return
         with self.office.session() as session:
             self.view = view = rounds.round_view(session, str(item.data(ID_ROLE)), self.today)
         self.heading.setText(view.title)
         self.summary.setText(self._summary(view))
+        self.deadline.set_value(view.deadline)
         self.table.setRowCount(len(view.rows))
         for row, line in enumerate(view.rows):
             cells = (
@@ -245,6 +264,9 @@ class RoundsDialog(QDialog):
                 button.setToolTip(_("Only the office's own accounts approve or return figures."))
         self.comment.setEnabled(self.return_button.isEnabled())
         self.copy_button.setEnabled(self.view is not None)
+        manages = writable and self.may_review and self.view is not None
+        for widget in (self.deadline, self.deadline_button, self.delete_button):
+            widget.setEnabled(manages)
 
     # --- acting -----------------------------------------------------------------------
 
@@ -275,6 +297,44 @@ class RoundsDialog(QDialog):
         row = next(i for i, line in enumerate(self.view.rows) if line.id == chosen.id)
         self.table.selectRow(row)
         self.message.setText(Message(done, {"entity": chosen.entity}).render())
+
+    def change_deadline(self) -> None:
+        if self.view is None:
+            return
+        round_id = self.view.id
+        with self.office.session() as session:
+            try:
+                round_changes.change_deadline(session, round_id, self.deadline.value())
+                session.commit()
+            except IntlDeskError as error:
+                session.rollback()
+                self.message.setText(str(error))
+                return
+        self.load(round_id)
+        self.message.setText(_("The deadline is changed: who is late is read against it."))
+
+    def delete_round(self) -> None:
+        """Asks first, saying what goes with the round (answers, approvals, comments)."""
+        if self.view is None:
+            return
+        view = self.view
+        answer = QMessageBox.question(
+            self, _("Delete the round"), round_changes.what_deleting_loses(view).render()
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.office.session() as session:
+            try:
+                round_changes.delete_round(session, view.id)
+                session.commit()
+            except IntlDeskError as error:
+                session.rollback()
+                self.message.setText(str(error))
+                return
+        self.load()
+        self.message.setText(
+            Message(N_("The round “{title}” is deleted."), {"title": view.title}).render()
+        )
 
     def copy_reminder(self) -> None:
         QGuiApplication.clipboard().setText(self.reminder.toPlainText())

@@ -6,17 +6,21 @@ then says what is owed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from menu_helpers import choose, window_on
-from round_helpers import enter_figures, make_state
+from round_helpers import DEADLINE, ROUND, enter_figures, make_state
+from sqlalchemy import func, select
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QListWidget, QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QMessageBox, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from intl_desk.cli import main
+from intl_desk.core.model import Measurement
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.new_round_dialog import NewRoundDialog
 from intl_desk.ui.round_today import RoundsPanel
@@ -125,3 +129,48 @@ def test_a_municipality_submits_but_does_not_review(qtbot: QtBot, tmp_path: Path
         assert _statuses(dialog.table)["Barbacena"] == "Submitted, awaiting review"
         assert not dialog.approve_button.isEnabled() and not dialog.return_button.isEnabled()
         dialog.close()
+
+
+def test_the_office_moves_the_deadline_then_deletes_a_round_after_being_told_what_is_lost(
+    qtbot: QtBot, tmp_path: Path, typist: TypeText, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_state(tmp_path / "minas.sqlite")
+    enter_figures(path, "Barbacena", {"Acordos ativos": 3, "Estudantes em intercâmbio": 40})
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def confirm(_parent: QWidget, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    with OfficeFile.open(path) as office:
+        dialog = RoundsDialog(office, DEADLINE + timedelta(days=10))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert "2 late" in dialog.summary.text()
+        dialog.deadline.selectAll()
+        typist(dialog.deadline, "28/02/2027")
+        _click(qtbot, dialog.deadline_button)
+        assert "due by 28 Feb 2027" in dialog.summary.text()
+        assert "0 late" in dialog.summary.text()  # read against the new deadline
+        assert dialog.message.text().startswith("The deadline is changed")
+
+        _click_row(qtbot, dialog.table, "Barbacena")
+        _click(qtbot, dialog.submit_button)
+        _click(qtbot, dialog.approve_button)
+        _click(qtbot, dialog.delete_button)  # "No": nothing happens
+        assert dialog.heading.text() == ROUND
+        _click(qtbot, dialog.delete_button)
+        assert asked[1] == asked[0]
+        assert "1 of 2 entities have answered it (1 approved, 0 returned" in asked[0]
+        assert "The figures themselves stay in the file" in asked[0]
+        assert dialog.heading.text() == "No collection round yet"
+        assert dialog.message.text() == f"The round “{ROUND}” is deleted."
+        dialog.close()
+    assert main(["round", "list", str(path)]) == 0
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        kept = session.scalar(
+            select(func.count()).select_from(Measurement).where(Measurement.deleted_at.is_(None))
+        )
+    assert kept == 2  # Barbacena's figures stay
