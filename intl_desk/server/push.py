@@ -255,6 +255,7 @@ def apply_push(
 
         now = utc_now()
         stored_changes: list[dict[str, Any]] = []
+        moved_from: list[tuple[str, str, str]] = []  # (table, record given way, record kept)
         touched: dict[str, set[str]] = defaultdict(set)
         for kind, record_id in sorted(key for key in by_record if key[0] not in specs):
             result.refused.append(_refused(kind, record_id, None, Message(
@@ -302,6 +303,7 @@ def apply_push(
                         pushed = {**pushed, "deleted_at": now}
                         gave_way = _give_way(spec.name, pushed, holder, now, account.name,
                                              office_id, result)  # fmt: skip
+                        moved_from.append((spec.name, key[1], str(holder[1]["id"])))
                     new_rows.append(pushed)  # inserted together, in this order, below
                 else:
                     decision = decide_row(
@@ -314,6 +316,7 @@ def apply_push(
                         decision.values["deleted_at"] = now
                         gave_way = _give_way(spec.name, decision.values, holder, now,
                                              account.name, office_id, result)  # fmt: skip
+                        moved_from.append((spec.name, key[1], str(holder[1]["id"])))
                     changed = {
                         name: value
                         for name, value in decision.values.items()
@@ -348,6 +351,9 @@ def apply_push(
                 connection.execute(
                     update(spec_table).where(spec_table.c.id == record_id).values(**changed)
                 )
+        if moved_from:
+            office_id = decoded_changes[0]["office_id"]
+            stored_changes += _move_documents(connection, moved_from, now, account.name, office_id)
         if stored_changes:
             connection.execute(insert(_CHANGES), stored_changes)
             connection.execute(
@@ -417,6 +423,41 @@ def _give_way(
         "record_kind": table, "record_id": str(pushed["id"]), "action": "delete",
         "field": None, "old_value": None, "new_value": None,
     })  # fmt: skip
+    return written
+
+
+def _move_documents(
+    connection: Connection,
+    gave_way: Sequence[tuple[str, str, str]],
+    now: Any,
+    account: str,
+    office_id: Any,
+) -> list[dict[str, Any]]:
+    """The documents of each record that gave way to another ((table, record, record
+    kept)) go to the record kept, as a merge moves them: a tombstone's documents are seen
+    nowhere. Run once every pushed row is written (a document may come in the same push).
+    Returns the history rows of the moves."""
+    written: list[dict[str, Any]] = []
+    documents = Base.metadata.tables["document"]
+    for table, dropped_id, kept in gave_way:
+        ids = list(connection.scalars(
+            select(documents.c.id).where(
+                documents.c.record_kind == table, documents.c.record_id == dropped_id,
+                documents.c.deleted_at.is_(None),
+            )
+        ))  # fmt: skip
+        for document_id in ids:
+            connection.execute(
+                update(documents)
+                .where(documents.c.id == document_id)
+                .values(record_id=kept, updated_at=now)
+            )
+            written.append({
+                "id": new_uuid(), "changed_at": now, "changed_by": account,
+                "office_id": office_id, "record_kind": "document",
+                "record_id": str(document_id), "action": "update", "field": "record_id",
+                "old_value": dropped_id, "new_value": kept,
+            })  # fmt: skip
     return written
 
 

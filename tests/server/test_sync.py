@@ -460,8 +460,19 @@ def test_a_rate_typed_on_two_clones_is_kept_once_and_the_second_told(
     first, second = _clone(server, tmp_path, "ana"), _clone(server, tmp_path, "bruno")
     _edit(first, lambda s: s.add(ExchangeRate(currency="EUR", to_currency="BRL", year=2023,
                                               rate=Decimal("5.40"))))  # fmt: skip
-    _edit(second, lambda s: s.add(ExchangeRate(currency="EUR", to_currency="BRL", year=2023,
-                                               rate=Decimal("5.41"))))  # fmt: skip
+    source = b"Banco Central do Brasil, PTAX 2023"
+
+    def rate_with_its_source(session: Session) -> None:
+        rate = ExchangeRate(currency="EUR", to_currency="BRL", year=2023, rate=Decimal("5.41"))
+        session.add(rate)
+        session.flush()
+        session.add(Document(
+            title="PTAX 2023", filename="ptax.txt", media_type="text/plain", size=len(source),
+            sha256=hashlib.sha256(source).hexdigest(), content=source,
+            record_kind="exchange_rate", record_id=rate.id,
+        ))  # fmt: skip
+
+    _edit(second, rate_with_its_source)
     assert _sync(first, capsys)[0] == 0
     code, said = _sync(second, capsys)
     assert code == 1  # a conflict: the server keeps the rate saved first, says so
@@ -479,6 +490,17 @@ def test_a_rate_typed_on_two_clones_is_kept_once_and_the_second_told(
     assert _read(second, rates) == [Decimal("5.40")]  # the server's took the place of its own
     assert check(second).problems == []
     assert _sync(first, capsys)[0] == 0
+
+    def source_of_the_live_rate(session: Session) -> list[str]:
+        live = select(ExchangeRate.id).where(ExchangeRate.deleted_at.is_(None))
+        return list(session.scalars(
+            select(Document.title).where(Document.record_id.in_(live.scalar_subquery()))
+        ))  # fmt: skip
+
+    # the second clone's source now belongs to the rate kept, on the server and both copies
+    assert _on_server(server_db, source_of_the_live_rate) == ["PTAX 2023"]
+    for clone in (first, second):
+        assert _read(clone, source_of_the_live_rate) == ["PTAX 2023"]
     every = _rows_of(server_db, "exchange_rate", "2023")
     # the second clone's rate is on the server too, as a tombstone
     assert sorted(row[1] for row in every if len(row) == 2) == [False, True]
