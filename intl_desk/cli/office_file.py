@@ -6,23 +6,14 @@ import argparse
 import json
 import sys
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from intl_desk.cli.app import cmd_gui
+from intl_desk.cli.arguments import iso_date
 from intl_desk.cli.outcome import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, UsageError, print_error
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.i18n import N_, Message, _
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            Message(N_("“{value}” is not a date like 2026-03-31."), {"value": text}).render()
-        ) from None
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -99,14 +90,10 @@ def _repair(file: str) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from intl_desk.store.office_file import check
 
-    if args.repair:
-        first = check(Path(args.file))
-        if first.unusable:
-            for problem in first.problems:
-                print_error(str(problem))
-            return EXIT_UNUSABLE
-        _repair(args.file)
     report = check(Path(args.file))
+    if args.repair and not report.unusable:
+        _repair(args.file)
+        report = check(Path(args.file))
     if report.unusable:
         for problem in report.problems:
             print_error(str(problem))
@@ -189,7 +176,7 @@ def add_office_file_parsers(sub: Any) -> None:
     demo.add_argument("--seed", type=int, default=1, help=_("same seed, same data"))
     demo.add_argument(
         "--today",
-        type=_iso_date,
+        type=iso_date,
         default=None,
         help=_("the date the demo treats as today (YYYY-MM-DD)"),
     )

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from intl_desk.cli.arguments import iso_date
 from intl_desk.cli.outcome import EXIT_OK, EXIT_PROBLEMS
 from intl_desk.core.i18n import N_, Message, _
 
@@ -77,15 +77,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            Message(N_("“{value}” is not a date like 2026-03-31."), {"value": text}).render()
-        ) from None
-
-
 def add_sharing_parsers(sub: Any) -> None:
     """Add ``copy``, ``merge`` and ``extract`` to the command parsers."""
     copy = sub.add_parser("copy", help=_("save a verified copy of an office file"))
@@ -118,7 +109,7 @@ def add_sharing_parsers(sub: Any) -> None:
     extract.add_argument("-o", "--output", required=True, metavar=_("NEW"))
     extract.add_argument("--entity", metavar=_("NAME"), help=_("the local entity's name or code"))
     extract.add_argument(
-        "--since", type=_date, metavar=_("DATE"), help=_("only records changed since this date")
+        "--since", type=iso_date, metavar=_("DATE"), help=_("only records changed since this date")
     )
     extract.set_defaults(handler=cmd_extract)
 

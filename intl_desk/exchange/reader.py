@@ -39,6 +39,7 @@ from intl_desk.exchange.errors import (
     TooManyRows,
     WorksheetMissing,
 )
+from intl_desk.exchange.ods_cells import TABLE, ods_cells
 from intl_desk.exchange.unreadable_cells import (
     Place,
     UnreadableCell,
@@ -229,38 +230,17 @@ def carry_down(
     return runs
 
 
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
-
-
 def _ods_merges(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
     """Cells merged down rows in an OpenDocument spreadsheet, per table (calamine gives
     merged ranges for Excel files only): ``((top, left), (bottom, right))`` from 0."""
-    from defusedxml.ElementTree import iterparse
-
-    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
-        if b"number-rows-spanned" not in content.read():
-            return {}
     found: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
-    table, row, column = "", -1, 0
-    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
-        for event, element in iterparse(content, events=("start", "end")):
-            tag = element.tag
-            if event == "start" and tag == f"{_TABLE}table":
-                table, row = str(element.get(f"{_TABLE}name", "")), -1
-            elif event == "start" and tag == f"{_TABLE}table-row":
-                row, column = row + 1, 0
-            elif event == "end" and tag == f"{_TABLE}table-row":
-                row += int(element.get(f"{_TABLE}number-rows-repeated", "1")) - 1
-                element.clear()
-            elif event == "start" and tag in _ODS_CELLS:
-                down = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
-                across = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
-                if down > 1:
-                    found.setdefault(table, []).append(
-                        ((row, column), (row + down - 1, column + across - 1))
-                    )
-                column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+    for table, row, column, element in ods_cells(path, b"number-rows-spanned"):
+        down = int(element.get(f"{TABLE}number-rows-spanned", "1"))
+        across = int(element.get(f"{TABLE}number-columns-spanned", "1"))
+        if down > 1:
+            found.setdefault(table, []).append(
+                ((row, column), (row + down - 1, column + across - 1))
+            )
     return found
 
 

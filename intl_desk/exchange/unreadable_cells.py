@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree.ElementTree import Element
 
 from intl_desk.core.i18n import N_, Message
+from intl_desk.exchange.ods_cells import TABLE, ods_cells
 
 #: (row, column), both counted from 0, as in the reader's rows
 Place = tuple[int, int]
@@ -125,38 +126,19 @@ def xlsx_unreadable_cells(path: Path) -> dict[str, dict[Place, UnreadableCell]]:
     return found
 
 
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
-_ODS_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
 
 
 def ods_unreadable_cells(path: Path) -> dict[str, dict[Place, UnreadableCell]]:
     """The same for an OpenDocument spreadsheet: a formula cell LibreOffice marks as an
     error, or one saved without any value."""
-    from defusedxml.ElementTree import iterparse
-
-    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
-        if b"table:formula" not in content.read():
-            return {}
     found: dict[str, dict[Place, UnreadableCell]] = {}
-    table, row, column = "", -1, 0
-    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
-        for event, element in iterparse(content, events=("start", "end")):
-            tag = element.tag
-            if event == "start" and tag == f"{_TABLE}table":
-                table, row = str(element.get(f"{_TABLE}name", "")), -1
-            elif event == "start" and tag == f"{_TABLE}table-row":
-                row, column = row + 1, 0
-            elif event == "end" and tag == f"{_TABLE}table-row":
-                row += int(element.get(f"{_TABLE}number-rows-repeated", "1")) - 1
-                element.clear()
-            elif event == "end" and tag in _ODS_CELLS:
-                if element.get(f"{_TABLE}formula") is not None:
-                    unreadable = _ods_cell(element)
-                    if unreadable is not None:
-                        found.setdefault(table, {})[(row, column)] = unreadable
-                column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+    for table, row, column, element in ods_cells(path, b"table:formula"):
+        if element.get(f"{TABLE}formula") is not None:
+            unreadable = _ods_cell(element)
+            if unreadable is not None:
+                found.setdefault(table, {})[(row, column)] = unreadable
     return found
 
 
