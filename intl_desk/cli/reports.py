@@ -135,6 +135,7 @@ def cmd_report_overview(args: argparse.Namespace) -> int:
     from intl_desk.files.output_guard import guard_output
     from intl_desk.reports.overview import write_overview_pdf
     from intl_desk.store.office_file import OfficeFile
+    from intl_desk.sync.as_of import file_as_of
 
     source, output = Path(args.file), Path(args.output)
     guard_output(output, [source])  # at once, before the figures are computed
@@ -144,7 +145,10 @@ def cmd_report_overview(args: argparse.Namespace) -> int:
         overview = compute_overview(session, OverviewFilters(year, entity_id, country))
         own = office_record(session)
         logo = own.logo if own else None
-    write_atomically(output, lambda stream: write_overview_pdf(overview, stream, logo), [source])
+        as_of = file_as_of(office)
+    write_atomically(
+        output, lambda stream: write_overview_pdf(overview, stream, logo, as_of), [source]
+    )
     print(Message(N_("Overview written to {file}."), {"file": str(output)}))
     return 0
 
@@ -182,8 +186,12 @@ def cmd_report_yearly(args: argparse.Namespace) -> int:
 
     source, output = _paths(args)
     year = _year(args.year)
+    from intl_desk.sync.as_of import file_as_of
+
     with OfficeFile.open(source, read_only=True) as office:
-        save_yearly(office, year, output, approved_only=args.approved_only)
+        save_yearly(
+            office, year, output, approved_only=args.approved_only, as_of=file_as_of(office)
+        )
     print(Message(N_("Yearly report written to {file}."), {"file": str(output)}))
     return 0
 

@@ -53,9 +53,14 @@ TOP_FUNDERS = 10
 
 
 def write_overview_pdf(
-    overview: Overview, target: Path | IO[bytes], logo: bytes | None = None
+    overview: Overview,
+    target: Path | IO[bytes],
+    logo: bytes | None = None,
+    as_of: str | None = None,
 ) -> None:
-    """Write the overview of ``overview`` to ``target`` (a path or a binary file)."""
+    """Write the overview of ``overview`` to ``target`` (a path or a binary file).
+    ``as_of``: on a file cloned from an office server, when it last synchronised (the
+    figures are the office's as of then), said under the period on every page."""
     register_fonts()
     letterhead = Letterhead(
         office_name=overview.office_name,
@@ -63,6 +68,7 @@ def write_overview_pdf(
         period=overview.scope_text,
         generated=overview.today,
         logo=logo,
+        as_of=as_of,
     )
     doc, canvas_class = document(str(target) if isinstance(target, Path) else target, letterhead)
     story = _empty_page(overview) if overview.is_empty else _story(overview)

@@ -36,6 +36,8 @@ class Letterhead:
     period: str
     generated: date
     logo: bytes | None = None
+    #: a file cloned from an office server: "As of the last sync, <date> at <time>"
+    as_of: str | None = None
 
 
 def _logo_reader(logo: bytes | None) -> ImageReader | None:
@@ -96,6 +98,8 @@ class NumberedCanvas(Canvas):
         self.setFillColor(style.MUTED)
         self.drawString(left, top - 26, head.office_name)
         self.drawRightString(width - MARGIN, top - 12, head.period)
+        if head.as_of:
+            self.drawRightString(width - MARGIN, top - 26, head.as_of)
         self.setStrokeColor(style.RULE)
         self.setLineWidth(0.6)
         self.line(MARGIN, top - HEADER + 8, width - MARGIN, top - HEADER + 8)

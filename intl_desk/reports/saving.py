@@ -34,10 +34,17 @@ def write_atomically(output: Path, write: Any, sources: Iterable[Path | str] = (
 
 
 def save_yearly(
-    office: Any, year: int, output: Path, today: date | None = None, *, approved_only: bool = False
+    office: Any,
+    year: int,
+    output: Path,
+    today: date | None = None,
+    *,
+    approved_only: bool = False,
+    as_of: str | None = None,
 ) -> Path:
     """Compute the yearly report of an open office file and write its PDF to ``output``
-    (atomically); used by the command line and the app."""
+    (atomically); used by the command line and the app. ``as_of``: a cloned file's last
+    sync, said at the top of every page."""
     from intl_desk.core.evaluation.yearly import compute_yearly
     from intl_desk.core.queries import office as office_record
     from intl_desk.reports.yearly import write_yearly_pdf
@@ -46,7 +53,9 @@ def save_yearly(
         report = compute_yearly(session, year, today, approved_only=approved_only)
         own = office_record(session)
         logo = own.logo if own else None
-    write_atomically(output, lambda stream: write_yearly_pdf(report, stream, logo), [office.path])
+    write_atomically(
+        output, lambda stream: write_yearly_pdf(report, stream, logo, as_of), [office.path]
+    )
     return output
 
 

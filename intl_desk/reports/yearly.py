@@ -56,12 +56,17 @@ def yearly_title(year: int) -> str:
 
 
 def write_yearly_pdf(
-    report: YearlyReport, target: Path | IO[bytes], logo: bytes | None = None
+    report: YearlyReport,
+    target: Path | IO[bytes],
+    logo: bytes | None = None,
+    as_of: str | None = None,
 ) -> None:
+    """``as_of``: on a file cloned from an office server, when it last synchronised."""
     register_fonts()
     letterhead = Letterhead(
-        report.office_name, yearly_title(report.year), str(report.year), report.today, logo
-    )
+        report.office_name, yearly_title(report.year), str(report.year), report.today, logo,
+        as_of,
+    )  # fmt: skip
     doc, canvas_class = document(str(target) if isinstance(target, Path) else target, letterhead)
     doc.build(_story(report), canvasmaker=canvas_class)
 

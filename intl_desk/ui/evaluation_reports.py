@@ -78,9 +78,17 @@ def yearly_report(window: MainWindow) -> Path | None:
     path = ask_path(window, _("Save the yearly report as PDF"), suggested)
     office = window.office
     approved_only = options.APPROVED_ONLY.get(options.app_settings())
-    return _write(
-        window, path, lambda target: save_yearly(office, year, target, approved_only=approved_only)
-    )
+    connected = window.server.connected
+
+    def save(target: Path) -> Path:
+        as_of = None
+        if connected:  # a cloned file: the figures are the office's as of the last sync
+            from intl_desk.sync.as_of import file_as_of
+
+            as_of = file_as_of(office)
+        return save_yearly(office, year, target, approved_only=approved_only, as_of=as_of)
+
+    return _write(window, path, save)
 
 
 def handover_report(window: MainWindow) -> Path | None:

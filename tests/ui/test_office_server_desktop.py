@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from memory_keyring import MemoryKeyring
+from pypdf import PdfReader
 from server.live_server import (
     PASSWORD,
     LiveServer,
@@ -28,7 +29,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Office, Partner
@@ -324,7 +326,7 @@ def test_records_the_server_refused_are_listed_until_read(
 
 
 def test_records_out_of_scope_open_read_only_saying_whose_they_are(
-    qtbot: QtBot, server: LiveServer, tmp_path: Path
+    qtbot: QtBot, server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = _window(qtbot, _clone(server, tmp_path / "Araponga.sqlite", account="carla"))
     assert window.server.rights is not None
@@ -357,6 +359,15 @@ def test_records_out_of_scope_open_read_only_saying_whose_they_are(
     window.overview.show_action.trigger()
     as_of = window.overview.page.as_of_label
     assert as_of.isVisible() and as_of.text().startswith("As of the last sync, ")
+    # and so does its PDF, at the top of every page
+    target = tmp_path / "overview.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kw: (str(target), ""))
+    )
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
+    with qtbot.waitSignal(window.overview.page.pdf_written, timeout=30_000):
+        qtbot.mouseClick(window.overview.page.print_button, Qt.MouseButton.LeftButton)
+    assert all(as_of.text() in page.extract_text() for page in PdfReader(target).pages)
     window.close_file()
 
 

@@ -109,6 +109,8 @@ class DashboardPage(QWidget):
         self.as_of_label.setObjectName("overviewAsOfSync")
         self.as_of_label.setStyleSheet(f"color: {style.MUTED};")
         self.as_of_label.hide()
+        #: the line under the overview of a cloned file (None for other files)
+        self.as_of: str | None = None
         top_row = QHBoxLayout()
         top_row.addWidget(title)
         top_row.addSpacing(12)
@@ -225,7 +227,9 @@ class DashboardPage(QWidget):
         layout.addWidget(self.stack, 1)
 
     def show_as_of(self, text: str | None) -> None:
-        """Say when the figures were last synchronised (None: not a cloned file)."""
+        """Say when the figures were last synchronised (None: not a cloned file); the
+        PDF saved says it too."""
+        self.as_of = text
         self.as_of_label.setText(text or "")
         self.as_of_label.setVisible(bool(text))
 
@@ -435,7 +439,7 @@ class DashboardPage(QWidget):
         if not chosen:
             return None
         path = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-        logo = self._logo
+        logo, as_of = self._logo, self.as_of
         from intl_desk.files.output_guard import session_file
 
         with self._session_factory() as session:
@@ -443,7 +447,7 @@ class DashboardPage(QWidget):
 
         def write(target: Path) -> None:
             write_atomically(
-                target, lambda stream: write_overview_pdf(overview, stream, logo), sources
+                target, lambda stream: write_overview_pdf(overview, stream, logo, as_of), sources
             )
 
         write_pdf(self, path, write, self._pdf_written)
