@@ -170,6 +170,10 @@ def add_evaluation_reports(kinds: Any) -> None:
     )
     handover.add_argument("file", metavar=_("FILE"))
     handover.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"))
+    handover.add_argument(
+        "--overwrite", action="store_true",
+        help=_("replace a workbook of the same name beside the PDF (its full lists)"),
+    )  # fmt: skip
     handover.set_defaults(handler=cmd_report_handover)
 
 
@@ -200,6 +204,7 @@ def cmd_report_handover(args: argparse.Namespace) -> int:
     from intl_desk.store.office_file import OfficeFile
 
     source, output = _paths(args)
+    _may_replace_workbook(handover_workbook_path(output), args.overwrite)
     with OfficeFile.open(source, read_only=True) as office:
         save_handover(office, output)
     print(
@@ -209,3 +214,39 @@ def cmd_report_handover(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+class WorkbookBesideExists(ReportOptionError):
+    """The handover's workbook would replace a file the user did not name (the app asks)."""
+
+
+def _may_replace_workbook(workbook: Path, overwrite: bool) -> None:
+    """The user named the PDF only: a workbook of the same name beside it is replaced
+    when they say so (--overwrite, or "y" when asked on a terminal), as the app asks."""
+    import sys
+
+    if overwrite or not workbook.exists():
+        return
+    if sys.stdin is not None and sys.stdin.isatty():
+        question = Message(
+            N_(
+                "The handover's full lists are written beside it as “{workbook}”, and a file "
+                "of that name is already there. Replace it? [y/N] "
+            ),
+            {"workbook": workbook.name},
+        ).render()
+        if input(question).strip().lower() in _YES:
+            return
+    raise WorkbookBesideExists(
+        Message(
+            N_(
+                "“{workbook}” is already there, where the handover's full lists are written: "
+                "add --overwrite to replace it, or give the report another name."
+            ),
+            {"workbook": workbook.name},
+        )
+    )
+
+
+#: answers that mean yes, in every language of the program
+_YES = frozenset({"y", "yes", "o", "oui", "s", "si", "sí", "sim"})

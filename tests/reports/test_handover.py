@@ -165,3 +165,48 @@ def test_a_new_office_file_says_what_to_record(office_path: Path, tmp_path: Path
     assert main(["report", "handover", str(office_path), "-o", str(output)]) == 0
     text = PdfReader(output).pages[0].extract_text()
     assert "Nothing is recorded yet" in text and "Ville de Lyon" in text
+
+
+def test_the_command_line_does_not_replace_a_workbook_it_was_not_given(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The person named the PDF only: a workbook of the same name beside it is theirs until
+    they say --overwrite (the app asks the same question)."""
+    output = tmp_path / "passation.pdf"
+    workbook = tmp_path / "passation.xlsx"
+    workbook.write_bytes(b"the partners' budget, kept by hand")
+    assert main(["report", "handover", str(office_path), "-o", str(output)]) == 2
+    said = capsys.readouterr().err.strip()
+    assert said.endswith(
+        "“passation.xlsx” is already there, where the handover's full lists are written: "
+        "add --overwrite to replace it, or give the report another name."
+    )
+    assert workbook.read_bytes() == b"the partners' budget, kept by hand"
+    assert not output.exists()
+    command = ["report", "handover", str(office_path), "-o", str(output), "--overwrite"]
+    assert main(command) == 0
+    assert workbook.read_bytes().startswith(b"PK") and output.exists()
+
+
+def test_on_a_terminal_the_command_line_asks_before_replacing_the_workbook(
+    office_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    output = tmp_path / "passation.pdf"
+    workbook = tmp_path / "passation.xlsx"
+    workbook.write_bytes(b"kept by hand")
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("builtins.input", lambda question: asked.append(question) or "n")
+    assert main(["report", "handover", str(office_path), "-o", str(output)]) == 2
+    assert workbook.read_bytes() == b"kept by hand"
+    assert asked == [
+        "The handover's full lists are written beside it as “passation.xlsx”, and a file of "
+        "that name is already there. Replace it? [y/N] "
+    ]
+    monkeypatch.setattr("builtins.input", lambda question: "y")
+    assert main(["report", "handover", str(office_path), "-o", str(output)]) == 0
+    assert workbook.read_bytes().startswith(b"PK")
