@@ -209,12 +209,6 @@ def _english_narrative(element: Element | None) -> str:
     return ""
 
 
-def available_iati_codelists() -> tuple[str, ...]:
-    """The names of the bundled IATI code lists."""
-    folder = data_dir().joinpath(*IATI_CODELISTS_DIR)
-    return tuple(sorted(path.stem for path in folder.glob("*.xml")))
-
-
 @cache
 def iati_codelist(name: str) -> tuple[CodelistItem, ...]:
     """The items of one IATI code list (e.g. ``"ActivityStatus"``), in file order.

@@ -6,7 +6,7 @@ show each one next to its field and the command line can print them in one line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -583,8 +583,3 @@ def validate(records: Iterable[Record], session: Session | None = None) -> None:
         errors.extend(duplicate_errors(live, session))
     if errors:
         raise ValidationError(errors)
-
-
-def iter_rules() -> Iterator[type[Record]]:
-    yield from RULES
-    yield from SESSION_RULES

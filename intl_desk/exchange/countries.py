@@ -204,13 +204,6 @@ def resolve_country(text: object) -> str | None:
     return index.get(key) or index.get(fold(raw)) or index.get(_without_article(key))
 
 
-def resolve_countries(text: object) -> tuple[list[str], list[str]]:
-    """Several countries in one cell ("France, Peru" or "FR;PE"): the codes found and the
-    pieces that name no country (see :func:`countries_reading`)."""
-    codes, unknown, _warnings = countries_reading(text)
-    return codes, unknown
-
-
 def countries_reading(text: object) -> tuple[list[str], list[str], list[Message]]:
     """The codes in a cell, the pieces that name no country (or no single one), and the
     sentences for words read with a warning. The whole cell is tried first, so a name

@@ -36,7 +36,7 @@ from intl_desk.core.model import (
     Project,
 )
 from intl_desk.core.reference import minas_gerais_municipalities, world_cities
-from intl_desk.core.validation import errors_of, iter_rules
+from intl_desk.core.validation import RULES, SESSION_RULES, errors_of
 from intl_desk.demo import DemoSummary, NotEmpty, Scale, populate_demo
 from intl_desk.demo.documents import simple_pdf
 from intl_desk.store.office_file import OfficeFile
@@ -97,7 +97,7 @@ def _agreements(path: Path) -> list[tuple[str, str]]:
 
 def _all_errors(session: Session) -> list[str]:
     problems = []
-    for model in iter_rules():
+    for model in (*RULES, *SESSION_RULES):
         for record in session.scalars(select(model)):
             problems += [
                 f"{record!r} {error.field}: {error}" for error in errors_of(record, session)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from intl_desk.cli import main
 from intl_desk.core.display import country_name
 from intl_desk.core.model import Partner
-from intl_desk.exchange.countries import resolve_countries, resolve_country
+from intl_desk.exchange.countries import countries_reading, resolve_country
 from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.store.office_file import OfficeFile
 
@@ -69,9 +69,9 @@ def test_no_country_for_empty_or_unknown_text() -> None:
 
 
 def test_several_countries_in_one_cell() -> None:
-    assert resolve_countries("France, Pérou") == (["FR", "PE"], [])
-    assert resolve_countries("FR; BR / Japon") == (["FR", "BR", "JP"], [])
-    assert resolve_countries("France, Atlantis") == (["FR"], ["Atlantis"])
+    assert countries_reading("France, Pérou") == (["FR", "PE"], [], [])
+    assert countries_reading("FR; BR / Japon") == (["FR", "BR", "JP"], [], [])
+    assert countries_reading("France, Atlantis") == (["FR"], ["Atlantis"], [])
 
 
 def test_country_names_shown_in_the_language_asked() -> None:
