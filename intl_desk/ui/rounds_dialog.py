@@ -7,9 +7,10 @@ edit); a municipality's file shows its own submission, which it submits from her
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +38,7 @@ from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.vocabularies import SUBMISSION_STATUSES
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.date_field import DateField
+from intl_desk.ui.operations import Operation, Progress
 from intl_desk.ui.today_page import LATE_COLOUR
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,6 +49,9 @@ COLUMNS = (
 
 
 class RoundsDialog(QDialog):
+    #: a round's page (or the empty state) is read and shown
+    page_shown = Signal()
+
     def __init__(
         self,
         office: OfficeFile,
@@ -65,6 +70,7 @@ class RoundsDialog(QDialog):
         self.office = office
         self.today = today
         self.view: rounds.RoundView | None = None
+        self._reading: Operation[rounds.RoundView] | None = None
         self.round_list = QListWidget()
         self.round_list.setObjectName("roundList")
         self.round_list.currentItemChanged.connect(lambda item, _old: self._show(item))
@@ -162,10 +168,11 @@ class RoundsDialog(QDialog):
 
     # --- reading ----------------------------------------------------------------------
 
-    def load(self, round_id: str | None = None) -> None:
-        """The rounds, the latest deadline first; ``round_id`` (else the first) shown."""
+    def load(self, round_id: str | None = None, then: Callable[[], object] | None = None) -> None:
+        """The rounds, the latest deadline first; ``round_id`` (else the first) shown, then
+        ``then`` called once its page is read."""
         with self.office.session() as session:
-            found = rounds.rounds(session)
+            found = rounds.rounds(session)  # a few rows: titles and deadlines only
         self.round_list.blockSignals(True)
         self.round_list.clear()
         for found_id, title, deadline in found:
@@ -180,14 +187,47 @@ class RoundsDialog(QDialog):
         )  # fmt: skip
         if found:
             self.round_list.setCurrentRow(wanted)
-            self._show(self.round_list.currentItem())
+            self._show(self.round_list.currentItem(), then)
         else:
-            self._show(None)
+            self._show(None, then)
 
-    def _show(self, item: QListWidgetItem | None) -> None:
+    def _show(self, item: QListWidgetItem | None, then: Callable[[], object] | None = None) -> None:
+        """Reads the round's page in the background (853 municipalities × their figures take
+        a few tenths of a second): meanwhile the steps wait and the page says so."""
         self.message.clear()
+        if self._reading is not None:
+            self._reading.cancel()  # another round was chosen: the older page is not wanted
+            self._reading = None
         if item is None:
-            self.view = None
+            self._fill(None, then)
+            return
+        round_id = str(item.data(ID_ROLE))
+        office, today = self.office, self.today
+        self.view = None
+        self._offer_steps()
+        self.summary.setText(_("Reading who has answered…"))
+        self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
+
+        def work(_progress: Progress) -> rounds.RoundView:
+            with office.session() as session:
+                return rounds.round_view(session, round_id, today)
+
+        def failed(error: BaseException) -> None:
+            self._reading = None
+            self.table.viewport().unsetCursor()
+            self.summary.clear()
+            self.message.setText(str(error))
+            self.page_shown.emit()
+
+        self._reading = Operation(
+            self, work, lambda view: self._fill(view, then), failure=failed
+        ).run()
+
+    def _fill(self, view: rounds.RoundView | None, then: Callable[[], object] | None) -> None:
+        self._reading = None
+        self.table.viewport().unsetCursor()
+        self.view = view
+        if view is None:
             self.heading.setText(_("No collection round yet"))
             self.summary.setText(
                 _(
@@ -199,10 +239,14 @@ class RoundsDialog(QDialog):
             self.table.setRowCount(0)
             self.reminder.clear()
             self.deadline.set_value(None)
-            self._offer_steps()
-            return
-        with self.office.session() as session:
-            self.view = view = rounds.round_view(session, str(item.data(ID_ROLE)), self.today)
+        else:
+            self._fill_page(view)
+        self._offer_steps()
+        if then is not None:
+            then()
+        self.page_shown.emit()
+
+    def _fill_page(self, view: rounds.RoundView) -> None:
         self.heading.setText(view.title)
         self.summary.setText(self._summary(view))
         self.deadline.set_value(view.deadline)
@@ -224,7 +268,6 @@ class RoundsDialog(QDialog):
                     cell.setForeground(LATE_COLOUR)
                 self.table.setItem(row, column, cell)
         self.reminder.setPlainText(rounds.reminder_text(view))
-        self._offer_steps()
 
     @staticmethod
     def _summary(view: rounds.RoundView) -> str:
@@ -293,10 +336,18 @@ class RoundsDialog(QDialog):
             "return": N_("{entity}: figures returned with your comment."),
         }[step]
         self.comment.clear()
-        self.load(self.view.id)
-        row = next(i for i, line in enumerate(self.view.rows) if line.id == chosen.id)
-        self.table.selectRow(row)
-        self.message.setText(Message(done, {"entity": chosen.entity}).render())
+
+        def reselect() -> None:
+            row = next(
+                (i for i, line in enumerate(self.view.rows if self.view else ())
+                 if line.id == chosen.id),
+                None,
+            )  # fmt: skip
+            if row is not None:
+                self.table.selectRow(row)
+            self.message.setText(Message(done, {"entity": chosen.entity}).render())
+
+        self.load(self.view.id, reselect)
 
     def change_deadline(self) -> None:
         if self.view is None:
@@ -310,8 +361,12 @@ class RoundsDialog(QDialog):
                 session.rollback()
                 self.message.setText(str(error))
                 return
-        self.load(round_id)
-        self.message.setText(_("The deadline is changed: who is late is read against it."))
+        self.load(
+            round_id,
+            lambda: self.message.setText(
+                _("The deadline is changed: who is late is read against it.")
+            ),
+        )
 
     def delete_round(self) -> None:
         """Asks first, saying what goes with the round (answers, approvals, comments)."""
@@ -331,10 +386,8 @@ class RoundsDialog(QDialog):
                 session.rollback()
                 self.message.setText(str(error))
                 return
-        self.load()
-        self.message.setText(
-            Message(N_("The round “{title}” is deleted."), {"title": view.title}).render()
-        )
+        deleted = Message(N_("The round “{title}” is deleted."), {"title": view.title})
+        self.load(then=lambda: self.message.setText(deleted.render()))
 
     def copy_reminder(self) -> None:
         QGuiApplication.clipboard().setText(self.reminder.toPlainText())

@@ -34,6 +34,19 @@ def _click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def _act(qtbot: QtBot, dialog: RoundsDialog, button: QPushButton) -> None:
+    """Click a step that saves, then wait for the page, read again in the background."""
+    with qtbot.waitSignal(dialog.page_shown, timeout=10_000):
+        _click(qtbot, button)
+
+
+def _opened(qtbot: QtBot, dialog: RoundsDialog) -> RoundsDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.view is not None, timeout=10_000)
+    return dialog
+
+
 def _tick(qtbot: QtBot, box: QListWidget, text: str) -> None:
     """Click the line, then Space: the way a keyboard user ticks a box in a list."""
     item = next(box.item(row) for row in range(box.count()) if box.item(row).text() == text)
@@ -91,8 +104,8 @@ def test_the_state_office_opens_a_round_and_reviews_the_answers(
     _click(qtbot, rounds.submit_button)
     assert "missing: Acordos ativos, Estudantes em intercâmbio" in rounds.message.text()
     _click_row(qtbot, rounds.table, "Barbacena")
-    _click(qtbot, rounds.submit_button)
-    _click(qtbot, rounds.approve_button)
+    _act(qtbot, rounds, rounds.submit_button)
+    _act(qtbot, rounds, rounds.approve_button)
     assert _statuses(rounds.table)["Barbacena"] == "Approved"
     assert "1 of 2 answered, 1 approved" in rounds.summary.text()
 
@@ -101,7 +114,7 @@ def test_the_state_office_opens_a_round_and_reviews_the_answers(
     assert "Barbacena" not in QGuiApplication.clipboard().text()
 
     typist(rounds.comment, "O número de acordos parece baixo")
-    _click(qtbot, rounds.return_button)
+    _act(qtbot, rounds, rounds.return_button)
     assert _statuses(rounds.table)["Barbacena"] == "Returned to be corrected"
     comment = rounds.table.item(0, 4)
     assert comment is not None and comment.text() == "O número de acordos parece baixo"
@@ -109,23 +122,25 @@ def test_the_state_office_opens_a_round_and_reviews_the_answers(
     qtbot.keyClick(rounds, Qt.Key.Key_Escape)  # closed: the Today page is read again
     section = window.today_page.findChild(RoundsPanel, "roundsPanel")
     assert isinstance(section, RoundsPanel)
-    qtbot.waitUntil(lambda: section.isVisible() and section.list.count() == 2)
-    lines = [section.list.item(row).text() for row in range(section.list.count())]
-    assert lines[0].startswith(
+
+    def lines() -> list[str]:
+        return [section.list.item(row).text() for row in range(section.list.count())]
+
+    qtbot.waitUntil(lambda: section.isVisible() and "returned" in " ".join(lines()))
+    assert len(lines()) == 2
+    assert lines()[0].startswith(
         "2026 yearly figures — Barbacena: returned to be corrected (O número de acordos"
     )
-    assert lines[1].startswith("2026 yearly figures — São João del-Rei: 0 of 2 figures entered")
+    assert lines()[1].startswith("2026 yearly figures — São João del-Rei: 0 of 2 figures entered")
 
 
 def test_a_municipality_submits_but_does_not_review(qtbot: QtBot, tmp_path: Path) -> None:
     path = make_state(tmp_path / "minas.sqlite")
     enter_figures(path, "Barbacena", {"Acordos ativos": 3, "Estudantes em intercâmbio": 40})
     with OfficeFile.open(path) as office:
-        dialog = RoundsDialog(office, date(2027, 1, 10), may_review=False)
-        qtbot.addWidget(dialog)
-        dialog.show()
+        dialog = _opened(qtbot, RoundsDialog(office, date(2027, 1, 10), may_review=False))
         _click_row(qtbot, dialog.table, "Barbacena")
-        _click(qtbot, dialog.submit_button)
+        _act(qtbot, dialog, dialog.submit_button)
         assert _statuses(dialog.table)["Barbacena"] == "Submitted, awaiting review"
         assert not dialog.approve_button.isEnabled() and not dialog.return_button.isEnabled()
         dialog.close()
@@ -145,23 +160,25 @@ def test_the_office_moves_the_deadline_then_deletes_a_round_after_being_told_wha
 
     monkeypatch.setattr(QMessageBox, "question", confirm)
     with OfficeFile.open(path) as office:
-        dialog = RoundsDialog(office, DEADLINE + timedelta(days=10))
-        qtbot.addWidget(dialog)
-        dialog.show()
+        dialog = _opened(qtbot, RoundsDialog(office, DEADLINE + timedelta(days=10)))
         assert "2 late" in dialog.summary.text()
         dialog.deadline.selectAll()
         typist(dialog.deadline, "28/02/2027")
-        _click(qtbot, dialog.deadline_button)
+        with qtbot.waitSignal(dialog.page_shown, timeout=10_000):
+            _click(qtbot, dialog.deadline_button)
+            # the page is read in the background: meanwhile it says so and offers no step
+            assert dialog.summary.text() == "Reading who has answered…"
+            assert not dialog.delete_button.isEnabled()
         assert "due by 28 Feb 2027" in dialog.summary.text()
         assert "0 late" in dialog.summary.text()  # read against the new deadline
         assert dialog.message.text().startswith("The deadline is changed")
 
         _click_row(qtbot, dialog.table, "Barbacena")
-        _click(qtbot, dialog.submit_button)
-        _click(qtbot, dialog.approve_button)
+        _act(qtbot, dialog, dialog.submit_button)
+        _act(qtbot, dialog, dialog.approve_button)
         _click(qtbot, dialog.delete_button)  # "No": nothing happens
         assert dialog.heading.text() == ROUND
-        _click(qtbot, dialog.delete_button)
+        _act(qtbot, dialog, dialog.delete_button)
         assert asked[1] == asked[0]
         assert "1 of 2 entities have answered it (1 approved, 0 returned" in asked[0]
         assert "The figures themselves stay in the file" in asked[0]
