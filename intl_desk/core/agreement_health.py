@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from intl_desk.core.i18n import N_
@@ -48,21 +48,37 @@ ADVICE = {
 }
 
 
-def _objective_texts_shared() -> ColumnElement[bool]:
-    """One of its objectives is word for word an objective of another live agreement."""
+def _shared_objective_texts() -> Select[tuple[str]]:
+    """Objective texts written word for word in more than one live agreement."""
     other = aliased(AgreementObjective)
     live_agreement = aliased(Agreement)
-    shared_texts = (
+    return (
         select(other.text)
         .join(live_agreement, live_agreement.id == other.agreement_id)
         .where(other.deleted_at.is_(None), live_agreement.deleted_at.is_(None))
         .group_by(other.text)
         .having(func.count(func.distinct(other.agreement_id)) > 1)
     )
+
+
+def _objective_texts_shared() -> ColumnElement[bool]:
+    """One of its objectives is word for word an objective of another live agreement."""
     return exists().where(
         AgreementObjective.agreement_id == Agreement.id,
         AgreementObjective.deleted_at.is_(None),
-        AgreementObjective.text.in_(shared_texts),
+        AgreementObjective.text.in_(_shared_objective_texts()),
+    )
+
+
+def has_objectives_of_its_own() -> ColumnElement[bool]:
+    """At least one of its objectives is written for it: found in no other live agreement.
+
+    An agreement whose every objective is copied from another (the drawer of identical
+    twinning texts a new team finds) has no specific objective."""
+    return exists().where(
+        AgreementObjective.agreement_id == Agreement.id,
+        AgreementObjective.deleted_at.is_(None),
+        AgreementObjective.text.not_in(_shared_objective_texts()),
     )
 
 

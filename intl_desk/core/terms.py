@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.agreement_health import has_objectives_of_its_own
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import (
     Activity,
@@ -137,7 +138,7 @@ def _queries(today: date) -> list[tuple[str, Select[Any]]]:
     return [
         ("council_decision", select(Agreement.id).where(
             live, func.length(func.trim(func.coalesce(Agreement.legal_authorisation, ""))) > 0)),
-        ("objectives", select(Agreement.id).where(live, Agreement.objective_count > 0)),
+        ("objectives", select(Agreement.id).where(live, has_objectives_of_its_own())),
         ("officer", select(Agreement.id).where(live, Agreement.responsible_id.in_(officers))),
         ("partner_contact", select(AgreementParty.agreement_id).where(
             AgreementParty.deleted_at.is_(None), AgreementParty.partner_id.in_(partner_contacts)

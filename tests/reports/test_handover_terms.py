@@ -107,3 +107,24 @@ def test_readings_recounted_and_the_opening_of_the_handover(office: OfficeFile) 
     assert "Of the 3 active agreements, 1 are likely to survive the change of team, 1 are " \
         "uncertain and 1 at risk" in first  # fmt: skip
     assert "At risk: Amitié Lyon–Córdoba." in first
+
+
+def test_objectives_copied_from_another_agreement_are_not_specific(office: OfficeFile) -> None:
+    """The drawer of identical twinning texts: the same objectives pasted into every
+    agreement are none of them specific; one written for the agreement is."""
+    copied = "Favoriser les échanges entre nos deux villes"
+    with office.session() as session:
+        agreements = []
+        for name, country in (("Łódź", "PL"), ("Córdoba", "AR"), ("Huế", "VN")):
+            agreement = _agreement(f"Jumelage Lyon–{name}", Partner(name=name,
+                                   country_code=country))  # fmt: skip
+            agreement.objectives.append(AgreementObjective(text=copied))
+            agreements.append(agreement)
+        agreements[2].objectives.append(AgreementObjective(text="Former 40 enseignants à Huế"))
+        session.add_all(agreements)
+        session.commit()
+        readings = survival_readings(session, [a.id for a in agreements], TODAY)
+        lodz, cordoba, hue = (readings[a.id] for a in agreements)
+    assert "objectives" not in lodz.met and "objectives" not in cordoba.met
+    assert "specific objectives" in lodz.sentence()  # said as lacking
+    assert "objectives" in hue.met
