@@ -135,9 +135,7 @@ def _say_hidden_warnings(rows: Any, said_always: Any) -> None:
     from intl_desk.core.display import number_text
 
     hidden = sum(
-        1
-        for row in rows
-        if any(issue.message.msgid not in said_always for issue in row.warnings)
+        1 for row in rows if any(issue.message.msgid not in said_always for issue in row.warnings)
     )
     if hidden:
         _say(

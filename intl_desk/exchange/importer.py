@@ -323,6 +323,7 @@ def preview_import(
     mappings_folder: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     words: Mapping[str, Mapping[str, str]] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> Preview:
     """What importing ``path`` as ``kind`` would do; nothing is written.
 
@@ -331,13 +332,14 @@ def preview_import(
     ``progress(done, total)`` is told every :data:`PROGRESS_STEP` rows checked, so a
     long register says how far it has got. ``words`` (field → word key → code) says how
     to read the office's own words; by default the ones remembered from earlier imports.
+    ``check()`` is called while the file is read: what it raises stops the read there.
     """
     spec = import_kind(kind)
     target = Path(path)
-    sheets = read_sheets(target, worksheet)
+    sheets = read_sheets(target, worksheet, check)
     details = []
     if kind in DETAILS:  # a workbook of ours: the sheets beside the list
-        every = read_sheets(target) if worksheet is not None else sheets
+        every = read_sheets(target, check=check) if worksheet is not None else sheets
         details = find_detail_sheets(kind, every)
         if worksheet is None:
             beside = {id(sheet) for _detail, sheet in details}

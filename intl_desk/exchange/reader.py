@@ -18,6 +18,7 @@ import io
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,11 @@ MAX_CELLS = 10_000_000
 MAX_CELL_CHARACTERS = 131_072
 #: a csv cell that begins with this, then a formula character, was neutralised on export
 QUOTE = "'"
+#: rows read between two checks of whether to go on (a check costs nothing; 1,000 rows
+#: of a wide register take a few milliseconds)
+CHECK_EVERY = 1_000
+#: raises to stop a read (the wizard's Cancel), else returns
+Check = Callable[[], None]
 
 
 @dataclass(frozen=True)
@@ -155,7 +161,7 @@ def _delimiter(sample: str) -> str:
     return best
 
 
-def _read_csv(path: Path) -> list[Sheet]:
+def _read_csv(path: Path, check: Check | None = None) -> list[Sheet]:
     data = path.read_bytes()
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if b"\x00" in data[:4096] and not utf16:
@@ -170,6 +176,8 @@ def _read_csv(path: Path) -> list[Sheet]:
             if len(row) > MAX_COLUMNS:
                 raise TooManyColumns(path, limit=number_text(MAX_COLUMNS))
             rows.append([_clean(cell, from_csv=True) for cell in row])
+            if check is not None and len(rows) % CHECK_EVERY == 0:
+                check()
             if len(rows) > MAX_ROWS:
                 raise TooManyRows(path, limit=number_text(MAX_ROWS))
     except csv.Error:  # the one error left: a cell over the csv module's field limit
@@ -244,8 +252,10 @@ def _ods_merges(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, 
     return found
 
 
-def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
+def _read_workbook(path: Path, sheet: str | None, check: Check | None = None) -> list[Sheet]:
     from python_calamine import CalamineWorkbook, PasswordError
+
+    check = check or _go_on
 
     suffix = path.suffix.lower()
     if suffix in (*XLSX_SUFFIXES, ".ods") and not zipfile.is_zipfile(path):
@@ -265,8 +275,10 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
         sheets = []
         ods = zipfile.is_zipfile(path) and _is_ods(path)
         ods_merges = _ods_merges(path) if ods else {}
+        check()
         unreadable = _unreadable_cells(path, ods)
         for name in [sheet] if sheet is not None else names:
+            check()
             try:
                 worksheet = workbook.get_sheet_by_name(name)
                 _check_size(path, worksheet)
@@ -279,16 +291,31 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
                     continue  # another worksheet may hold the register
                 raise SpreadsheetDamaged(path, reason=type(error).__name__) from None
             try:
-                rows = [[_cell(value) for value in row] for row in cells]
+                rows = _converted(cells, check)
             except _LongCell:
                 raise CellTooLong(path, limit=number_text(MAX_CELL_CHARACTERS)) from None
             _mark_unreadable(rows, unreadable.get(name, {}))
             while rows and all(value is None for value in rows[-1]):
                 rows.pop()
+            check()
             sheets.append(Sheet(name, rows, carry_down(rows, merged)))
         return sheets
     finally:
         workbook.close()
+
+
+def _converted(cells: list[list[Any]], check: Check) -> list[list[Any]]:
+    """calamine's cells as the importer reads them, asking ``check`` every
+    :data:`CHECK_EVERY` rows whether to go on (Cancel in the wizard)."""
+    rows: list[list[Any]] = []
+    for start in range(0, len(cells), CHECK_EVERY):
+        check()
+        rows.extend([_cell(value) for value in row] for row in cells[start : start + CHECK_EVERY])
+    return rows
+
+
+def _go_on() -> None:
+    """The check of a read nobody can cancel."""
 
 
 def _unreadable_cells(path: Path, ods: bool) -> dict[str, dict[Place, UnreadableCell]]:
@@ -342,8 +369,13 @@ def _existing_file(path: Path | str) -> Path:
     return target
 
 
-def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
-    """Every worksheet of ``path`` (or only ``sheet``); raises the exchange's typed errors."""
+def read_sheets(
+    path: Path | str, sheet: str | None = None, check: Check | None = None
+) -> list[Sheet]:
+    """Every worksheet of ``path`` (or only ``sheet``); raises the exchange's typed errors.
+
+    ``check()`` is called between worksheets and every :data:`CHECK_EVERY` rows: what it
+    raises (the wizard's Cancel) stops the read there, not when the whole file is read."""
     target = _existing_file(path)
     size = target.stat().st_size
     if size > MAX_BYTES:
@@ -357,11 +389,11 @@ def read_sheets(path: Path | str, sheet: str | None = None) -> list[Sheet]:
         with target.open("rb"):
             pass
         if suffix in WORKBOOK_SUFFIXES:
-            return _read_workbook(target, sheet)
+            return _read_workbook(target, sheet, check)
         if suffix in CSV_SUFFIXES:
-            return _read_csv(target)
+            return _read_csv(target, check)
         if zipfile.is_zipfile(target):
-            return _read_workbook(target, sheet)
+            return _read_workbook(target, sheet, check)
     except PermissionError:
         raise SpreadsheetNotReadable(target) from None
     except OSError:

@@ -5,7 +5,7 @@ totals written under it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,12 +73,14 @@ def sheet_layout(
     worksheet: str | None = None,
     mappings_folder: Path | None = None,
     examples: int = 3,
+    check: Callable[[], None] | None = None,
 ) -> SheetLayout:
-    """The header row and column mapping :func:`preview_import` would use."""
+    """The header row and column mapping :func:`preview_import` would use (``check``:
+    see :func:`~intl_desk.exchange.reader.read_sheets`)."""
     if kind not in IMPORT_KINDS:
         raise UnknownKind(kind, list(IMPORT_KINDS))
     target = Path(path)
-    sheets = read_sheets(target, worksheet)
+    sheets = read_sheets(target, worksheet, check)
     sheet, header = choose_sheet(sheets, kind, target)
     saved = saved_mapping(kind, header.headers, mappings_folder)
     rows = [r for r in sheet.rows[header.index + 1 :] if any(c is not None for c in r)]

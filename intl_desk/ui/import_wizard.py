@@ -211,8 +211,12 @@ class ImportWizard(ImportSteps):
             self.sheet_box.currentData(),
         )
         self._run(
-            lambda _progress: sheet_layout(
-                path, kind, worksheet=sheet, mappings_folder=self._mappings_folder
+            lambda progress: sheet_layout(
+                path,
+                kind,
+                worksheet=sheet,
+                mappings_folder=self._mappings_folder,
+                check=progress.check,
             ),
             self._columns_read,
             Message(N_("Reading {file}…"), {"file": path.name}).render(),
@@ -255,6 +259,7 @@ class ImportWizard(ImportSteps):
                     mapping=mapping,
                     words=words,
                     progress=_telling(progress, N_("Rows checked: {done} of {total}…")),
+                    check=progress.check,
                 )
 
         self._run(work, self._rows_checked, _("Checking every row…"))
@@ -274,8 +279,7 @@ class ImportWizard(ImportSteps):
             code = box.currentData()
             changed.setdefault(key, {})[word_key(word)] = None if code is None else str(code)
         self.word_choices = {
-            key: {w: c for w, c in words.items() if c is not None}
-            for key, words in changed.items()
+            key: {w: c for w, c in words.items() if c is not None} for key, words in changed.items()
         }
         try:  # the office's vocabulary, whatever the register's layout: always kept
             save_words(self.kind, changed, self._mappings_folder)
