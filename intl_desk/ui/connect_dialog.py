@@ -6,7 +6,9 @@ to compare with the one the administrator gives, before anything is sent; once t
 it is remembered, and a server showing another certificate later is refused (see
 :mod:`intl_desk.sync.trust`). The password signs in once and is cleared from the dialog;
 the token the server gives is kept in the system's credential store. Checking the
-certificate and cloning run in the background: the window stays usable.
+certificate and cloning run in the background: the window stays usable. A plain
+``http://`` address is warned about (the password would travel in clear) and used only
+once the person ticks that they connect without encryption all the same.
 """
 
 from __future__ import annotations
@@ -35,12 +37,13 @@ from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.sync.clone import CloneReport
 from intl_desk.sync.session import ServerSession
-from intl_desk.sync.trust import Certificate, known_servers
+from intl_desk.sync.trust import Certificate, known_servers, uses_tls
 from intl_desk.ui.new_office_dialog import suggested_file_name
 from intl_desk.ui.operations import BusyIndicator, Operation, show_failure
 
 ERROR_STYLE = "color: #b3261e;"
 CERTIFICATE_STYLE = "QFrame#certificateBox { background: #eef3fb; border-radius: 3px; }"
+PLAIN_STYLE = "QFrame#plainBox { background: #fdf0e6; border-radius: 3px; }"
 
 
 def server_address(text: str) -> str | None:
@@ -137,6 +140,29 @@ class ConnectDialog(QDialog):
         self.certificate_box.hide()
         layout.addWidget(self.certificate_box)
 
+        # a plain http:// address: the password would travel in clear, so only by choice
+        self.plain_box = QFrame()
+        self.plain_box.setObjectName("plainBox")
+        self.plain_box.setStyleSheet(PLAIN_STYLE)
+        plain_layout = QVBoxLayout(self.plain_box)
+        self.plain_warning = QLabel(
+            _(
+                "This address starts with http://: your password and the office's records "
+                "would cross the network unencrypted, readable by anyone on the way. Ask "
+                "your administrator for the https:// address; use http:// only for a server "
+                "on this computer."
+            )
+        )
+        self.plain_warning.setObjectName("plainWarning")
+        self.plain_warning.setWordWrap(True)
+        self.allow_plain = QCheckBox(_("Connect without encryption all the same"))
+        self.allow_plain.setObjectName("allowPlain")
+        plain_layout.addWidget(self.plain_warning)
+        plain_layout.addWidget(self.allow_plain)
+        self.plain_box.hide()
+        layout.addWidget(self.plain_box)
+        self.address.textChanged.connect(self._address_changed)
+
         self.error = QLabel()
         self.error.setObjectName("connectError")
         self.error.setWordWrap(True)
@@ -164,6 +190,24 @@ class ConnectDialog(QDialog):
             return
         self.file.setText(str(suggested_file(address, self.account.text().strip())))
 
+    def _address_changed(self) -> None:
+        address = server_address(self.address.text())
+        plain = address is not None and not uses_tls(address)
+        if plain != self.plain_box.isVisible():
+            self.allow_plain.setChecked(False)  # chosen for this address, not another
+            self.plain_box.setVisible(plain)
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the wrapped sentences need at the present width (adjustSize would
+        narrow the dialog and cut them)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        width = self.width()
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+        self.resize(width, max(height, self.sizeHint().height()))
+
     def _file_typed(self) -> None:
         self._file_chosen = True
 
@@ -180,10 +224,17 @@ class ConnectDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
+        self._fit_height()
 
     def _problem(self) -> str | None:
-        if server_address(self.address.text()) is None:
+        address = server_address(self.address.text())
+        if address is None:
             return _("Type the server's address, e.g. https://server.example:8700.")
+        if not uses_tls(address) and not self.allow_plain.isChecked():
+            return _(
+                "Type the server's https:// address, or tick “Connect without encryption all "
+                "the same”."
+            )
         if not self.account.text().strip():
             return _("Type your account's name.")
         if not self.password.text():
@@ -198,7 +249,9 @@ class ConnectDialog(QDialog):
         return None
 
     def _set_working(self, working: bool) -> None:
-        for widget in (self.address, self.account, self.password, self.file, self.trust):
+        for widget in (
+            self.address, self.account, self.password, self.file, self.trust, self.allow_plain
+        ):
             widget.setEnabled(not working)
         self.connect_button.setEnabled(not working)
 

@@ -195,6 +195,52 @@ def test_connect_by_typing_clones_opens_and_syncs(
     assert again.certificate_box.isHidden()
 
 
+def test_a_plain_http_address_is_used_only_by_explicit_choice(
+    qtbot: QtBot, server_db: Engine, tmp_path: Path
+) -> None:
+    window = _window(qtbot)
+    window.server.connect_action.trigger()
+    dialog = window.findChild(ConnectDialog)
+    assert dialog is not None
+    target = tmp_path / "Minas.sqlite"
+    with live_server(server_db) as plain:  # no certificate: http://
+        assert plain.address.startswith("http://")
+        qtbot.keyClicks(dialog.address, plain.address)
+        assert dialog.plain_box.isVisible()
+        assert "your password and the office's records would cross the network unencrypted" in (
+            dialog.plain_warning.text()
+        )
+        qtbot.keyClicks(dialog.account, "bruno")
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        dialog.file.selectAll()
+        qtbot.keyClicks(dialog.file, str(target))
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        assert dialog.error.text() == (
+            "Type the server's https:// address, or tick “Connect without encryption all the "
+            "same”."
+        )
+        assert not target.exists() and dialog.password.text() == PASSWORD  # nothing sent
+
+        qtbot.mouseClick(dialog.allow_plain, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+        assert dialog.allow_plain.isChecked()
+        with qtbot.waitSignal(window.server.attempt_ended, timeout=30_000):
+            qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        assert window.office is not None and window.office.path == target
+        assert _status(window) == "Synced just now"
+        window.close_file()
+
+
+def test_an_https_address_asks_for_no_such_choice(qtbot: QtBot) -> None:
+    dialog = ConnectDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.address, "http://desk.example.org")
+    assert dialog.plain_box.isVisible()
+    dialog.address.selectAll()
+    qtbot.keyClicks(dialog.address, "desk.example.org:8700")  # https:// when none is typed
+    assert dialog.plain_box.isHidden()
+
+
 def server_tls_cert(server: LiveServer) -> str:
     arguments = server.process.args
     assert isinstance(arguments, list)
