@@ -8,10 +8,13 @@ root again afterwards to clean up.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
+
+import pytest
 
 NOBODY = 65534
 
@@ -30,9 +33,17 @@ PRELOADED = (
 )
 
 
+#: why these tests do not run on Windows
+NO_POSIX_MODES = (
+    "Windows has no POSIX file modes or seteuid: chmod cannot take read or write access away"
+)
+
+
 @contextmanager
 def unprivileged() -> Iterator[None]:
     """Inside the block, file permissions apply to this test (it is "nobody" if root)."""
+    if sys.platform == "win32":
+        pytest.skip(NO_POSIX_MODES)
     as_root = os.geteuid() == 0
     if as_root:
         for name in PRELOADED:
@@ -48,6 +59,8 @@ def unprivileged() -> Iterator[None]:
 @contextmanager
 def without_write_access(folder: Path) -> Iterator[None]:
     """Inside the block, ``folder`` and the files in it may be read but not written."""
+    if sys.platform == "win32":
+        pytest.skip(NO_POSIX_MODES)
     for child in folder.iterdir():
         child.chmod(0o444)
     folder.chmod(0o555)

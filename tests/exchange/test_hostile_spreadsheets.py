@@ -5,7 +5,6 @@ error", and the office file is left as it was; Excel's "Unicode text" simply imp
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 import zipfile
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from permissions import unprivileged
+from platforms import fifo_or_skip
 from sqlalchemy import select
 
 from intl_desk.cli import main
@@ -133,7 +133,7 @@ def test_a_pipe_or_a_folder_given_as_the_spreadsheet_is_refused_without_waiting(
 ) -> None:
     """Opening a named pipe to read it would wait for a writer forever."""
     pipe = tmp_path / "partenaires.csv"
-    os.mkfifo(pipe)
+    fifo_or_skip(pipe)
     before = _digest(office_path)
     for sheet in (pipe, tmp_path):
         code, said = _import(capsys, office_path, sheet)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from platforms import fifo_or_skip
 
 from intl_desk.core.i18n import Message
 from intl_desk.store.office_file import OfficeFile
@@ -103,7 +104,7 @@ def make_refused(kind: str, folder: Path) -> Path:
     elif kind == "empty":
         path.write_bytes(b"")
     elif kind == "fifo":  # a named pipe: reading it would wait for a writer forever
-        os.mkfifo(path)
+        fifo_or_skip(path)
     elif kind == "header_only":
         path.write_bytes(b"SQLite for")
     elif kind == "foreign":

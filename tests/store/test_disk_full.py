@@ -14,10 +14,13 @@ import sys
 from pathlib import Path
 
 from merge_helpers import copy_of
+from platforms import needs_file_size_limit
 from store_helpers import new_office
 
 from intl_desk.cli import main
 from intl_desk.store.office_file import check
+
+pytestmark = needs_file_size_limit
 
 LIMITED = """
 import resource, signal, sys

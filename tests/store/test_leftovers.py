@@ -15,11 +15,14 @@ from pathlib import Path
 
 import pytest
 from merge_helpers import copy_of, edit
+from platforms import needs_file_size_limit
 from store_helpers import new_office
 
 from intl_desk.cli import main
 from intl_desk.core.model import Office, Partner
 from intl_desk.store.office_file import OfficeFile, check
+
+pytestmark = needs_file_size_limit
 
 KILLED_AT_LIMIT = """
 import resource, signal, sys
