@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.evaluation.yearly import compute_yearly
+from intl_desk.core.i18n import set_language
 from intl_desk.core.listing import LISTS, ListQuery, fetch_ids
 from intl_desk.core.model import (
     Agreement,
@@ -450,6 +451,13 @@ def test_partners_in_the_offices_own_country_are_counted_apart(office_path: Path
     tiles = {tile.key: tile for tile in headline_tiles(overview)}
     assert tiles["countries"].value == "1"
     assert tiles["countries"].note == "abroad, with an active agreement · and 1 in France"
+    # French and Portuguese take an article before most country names ("au Brésil",
+    # "no Brasil"), never "en France"-style by default: the note avoids the preposition
+    for language, note in (("fr", "et 1 sur le territoire national (France)"),
+                           ("pt", "e 1 em território nacional (France)")):  # fmt: skip
+        set_language(language)
+        tiles = {tile.key: tile for tile in headline_tiles(overview)}
+        assert tiles["countries"].note.endswith(note), tiles["countries"].note
 
 
 def test_amounts_in_another_currency_are_never_added_in(office_path: Path) -> None:
