@@ -14,9 +14,10 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 from intl_desk.core.display import number_text
-from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.vocabularies import TRANSPORT_MODES
 from intl_desk.paths import data_dir
 
@@ -25,6 +26,16 @@ EARTH_RADIUS_KM = 6371.0
 #: the table's publisher and licence, as shown beside every figure
 SOURCE_NAME = "ADEME, Base Carbone®"
 SOURCE_LICENCE = "Licence Ouverte 2.0"
+#: the licence's own text, bundled beside the table: Etalab's French text (the one that
+#: binds) and its English version, as published at github.com/etalab/licence-ouverte
+LICENCE_TEXTS = {"fr": "licence-ouverte-2.0.md", "en": "open-licence-2.0.md"}
+
+
+def licence_text_path(language: str | None = None) -> Path:
+    """The bundled text of the factors' licence: in French for French, else in English."""
+    language = language or current_language()
+    name = LICENCE_TEXTS.get(language, LICENCE_TEXTS["en"])
+    return data_dir() / FACTORS_FILE[0] / name
 
 
 @dataclass(frozen=True)

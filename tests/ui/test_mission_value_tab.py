@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabBar
 from pytestqt.qtbot import QtBot
 
+from intl_desk.core.carbon import licence_text_path
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -150,3 +153,33 @@ def test_the_agreement_form_reads_whether_it_survives_a_change_of_team(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert note.text().startswith("Survives a change of team: 2 of 5, uncertain through")
     assert "It has a council decision, specific objectives." in note.text()
+
+
+def test_the_licence_of_the_carbon_factors_opens_its_bundled_text(
+    qtbot: QtBot, office: OfficeFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    dialog = ActivityDialog(office, _mission(office))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    _open_tab(qtbot, dialog, "Value")
+    label = dialog.value_tab.factors_source
+    assert "the licence under which ADEME, Base Carbone® publishes the factors" in label.text()
+    metrics = label.fontMetrics()  # the link opens the sentence: click on its first word
+    first_line = label.contentsRect().top() + metrics.height() // 2
+    where = QPoint(metrics.horizontalAdvance("Lic"), first_line)
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton, pos=where)
+    assert len(opened) == 1
+    text = Path(opened[0].toLocalFile()).read_text(encoding="utf-8")
+    assert text.startswith("# OPEN LICENCE 2.0/LICENCE OUVERTE 2.0")
+    assert "An acknowledgement of the authorship of the \"Information\"" in text
+
+
+def test_in_french_the_licence_is_etalab_s_french_text() -> None:
+    text = licence_text_path("fr").read_text(encoding="utf-8")
+    assert text.startswith("# LICENCE OUVERTE 2.0/OPEN LICENCE 2.0")
+    assert "mentionner la paternité de l’«Information»" in text
+    assert licence_text_path("pt") == licence_text_path("en")

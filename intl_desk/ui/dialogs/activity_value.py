@@ -9,10 +9,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from intl_desk.core import vocabularies as vocab
-from intl_desk.core.carbon import Place, estimate, explanation
+from intl_desk.core.carbon import (
+    SOURCE_LICENCE,
+    SOURCE_NAME,
+    Place,
+    estimate,
+    explanation,
+    licence_text_path,
+)
 from intl_desk.core.display import date_text, sort_key
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.mission_value import add_months
@@ -71,6 +80,25 @@ class MissionValueTab(QWidget):
         travel = QFormLayout()
         travel.addRow(_("Transport"), self.transport_mode)
         travel.addRow(_("Carbon estimate"), self.carbon)
+        self.factors_source = QLabel(
+            Message(
+                N_(
+                    "{licence}: the licence under which {source} publishes the factors "
+                    "(click it to read its text)."
+                ),
+                {"source": SOURCE_NAME, "licence": f'<a href="licence">{SOURCE_LICENCE}</a>'},
+            ).render()
+        )
+        self.factors_source.setObjectName("carbon_factors_source")
+        self.factors_source.setWordWrap(True)
+        self.factors_source.setTextFormat(Qt.TextFormat.RichText)
+        self.factors_source.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.factors_source.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.factors_source.linkActivated.connect(self.open_licence)
+        travel.addRow("", self.factors_source)
         choices = serves_choices(session)
         self.expected = RowTable(
             session,
@@ -122,6 +150,10 @@ class MissionValueTab(QWidget):
             signal.connect(self.refresh)
         form.end_date.dateChanged.connect(self.refresh)
         form.start_date.dateChanged.connect(self.refresh)
+
+    def open_licence(self, *_args: object) -> bool:
+        """The licence's bundled text, in the user's language where Etalab publishes one."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(licence_text_path())))
 
     def load(self, activity: Activity) -> None:
         index = self.transport_mode.findData(activity.transport_mode)
