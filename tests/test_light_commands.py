@@ -68,7 +68,8 @@ def test_the_overview_report_does_not_build_every_list(
     office_path: Path, tmp_path: Path
 ) -> None:
     """The lists' SQL (core/listing/definitions.py) is for the screen and the exports;
-    the overview's figures use one of its conditions and must not pay for the rest."""
+    the overview's figures use one of its conditions and must not pay for the rest. A file
+    never cloned from an office server does not load the HTTP client either."""
     code, _heavy, out = loaded_by(
         "report", "overview", str(office_path), "-o", str(tmp_path / "overview.pdf")
     )
@@ -76,3 +77,4 @@ def test_the_overview_report_does_not_build_every_list(
     assert code == 0 and (tmp_path / "overview.pdf").stat().st_size > 10_000
     assert "intl_desk.core.listing.conditions" in modules
     assert "intl_desk.core.listing.definitions" not in modules
+    assert "httpx" not in modules

@@ -5,7 +5,6 @@ from __future__ import annotations
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.store.server_link import read_link
 from intl_desk.sync.status import as_of_text
-from intl_desk.sync.trust import known_servers
 
 
 def file_as_of(office: OfficeFile) -> str | None:
@@ -15,4 +14,8 @@ def file_as_of(office: OfficeFile) -> str | None:
         link = read_link(connection)
     if link is None:
         return None
+    # here only: the trust store brings the HTTP client (a third of a second to import),
+    # which a report of a file never cloned from a server does not need
+    from intl_desk.sync.trust import known_servers
+
     return as_of_text(known_servers().last_sync(link.server_url, link.client_id))
