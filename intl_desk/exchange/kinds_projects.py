@@ -2,18 +2,21 @@
 
 A duplicate has the same IATI identifier, or else the same title and start date. A total
 budget becomes one budget line in the start year (the list shows the sum of the lines, so
-an exported list imports back to the same figure).
+an exported list imports back to the same figure). Updating a project the file has
+replaces its lines of each kind a workbook's sheets give it (see ``_replace_lines``).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import BudgetLine, Project, ProjectParticipant, ProjectSdg
+from intl_desk.core.tracking import soft_delete
 from intl_desk.core.validation import errors_of
 from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.context import ImportContext, name_key
@@ -166,4 +169,71 @@ class ProjectHandler:
             if number not in have:
                 context.writer.add(ProjectSdg, {"project_id": found.id, "sdg": number})
                 changed = True
+        details = row.plan.get("details", [])
+        changed |= _replace_lines(context, found, details)
+        if not any(model is BudgetLine for model, _ in details):
+            changed |= _update_total(context, found, row.values.get("budget"))
         return changed
+
+
+def _live(lines: Any) -> list[Any]:
+    return [line for line in lines if line.deleted_at is None]
+
+
+def _replace_lines(
+    context: ImportContext, project: Project, details: list[tuple[type, dict[str, Any]]]
+) -> bool:
+    """The lines a workbook's sheets give a project it already has (budget per year,
+    co-financing, transactions, sectors) become its lines of that kind: the same lines
+    change nothing (an import repeated does not double the money), other lines replace
+    them (the old ones deleted, as an edit would, so history and sync see it). A kind the
+    workbook gives no line of is left as it was."""
+    changed = False
+    for model in dict.fromkeys(model for model, _ in details):
+        wanted = [values for kind, values in details if kind is model]
+        existing = _live(
+            context.session.scalars(
+                select(model).where(model.project_id == project.id)  # type: ignore[attr-defined]
+            )
+        )
+        keys = sorted({key for values in wanted for key in values})
+        same = sorted(_line_text(keys, values.get) for values in wanted) == sorted(
+            _line_text(keys, lambda key, line=line: getattr(line, key, None)) for line in existing
+        )
+        if same:
+            continue
+        for line in existing:
+            soft_delete(context.session, line)
+        for values in wanted:
+            context.writer.add(model, {"project_id": project.id, **values})
+        changed = True
+    return changed
+
+
+def _line_text(keys: list[str], value_of: Any) -> tuple[str, ...]:
+    """A line's values compared as text (150000 and 150000.00 are the same amount)."""
+    return tuple(_comparable(value_of(key)) for key in keys)
+
+
+def _comparable(value: Any) -> str:
+    if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
+        return format(Decimal(str(value)).normalize(), "f")
+    return "" if value is None else str(value)
+
+
+def _update_total(context: ImportContext, project: Project, budget: Any) -> bool:
+    """A register's total budget for a project it already has: its one line takes the
+    new figure, a project without lines gets one in its start year; a budget split over
+    several years is left as it is when the total differs (the split cannot be guessed)."""
+    if budget is None:
+        return False
+    lines = _live(project.budget_lines)
+    if not lines:
+        start = project.planned_start
+        year = start.year if isinstance(start, date) else date.today().year
+        context.writer.add(BudgetLine, {"project_id": project.id, "year": year, "amount": budget})
+        return True
+    if len(lines) == 1 and lines[0].amount != budget:
+        lines[0].amount = budget
+        return True
+    return False
