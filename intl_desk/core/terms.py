@@ -82,6 +82,18 @@ class SurvivalReading:
             values,
         ).render()
 
+    def score_text(self) -> str:
+        """“2 of 5, uncertain through a change of team” (a workbook cell)."""
+        return Message(
+            N_("{score} of {total}, {level}"),
+            {"score": self.score, "total": len(CHECKS), "level": _(LEVELS[self.level])},
+        ).render()
+
+    def lacks(self) -> str:
+        """What it lacks, in words; empty when it has all five."""
+        labels = dict(CHECKS)
+        return ", ".join(_(labels[code]) for code in self.missing)
+
     def has(self) -> str:
         """What it has, in words (for the form)."""
         labels = dict(CHECKS)

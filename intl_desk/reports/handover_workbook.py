@@ -11,6 +11,7 @@ from typing import IO, Any
 from intl_desk.core.evaluation.handover import HandoverReport, next_renewal
 from intl_desk.core.evaluation.handover_summary import HandoverSummary
 from intl_desk.core.i18n import N_, _
+from intl_desk.core.terms import SurvivalReading
 from intl_desk.files.xlsx_writer import SheetRows, write_workbook
 
 #: sheet names, in the workbook's order (the PDF names them too)
@@ -56,6 +57,8 @@ def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> 
             _("Decision"),
             _("Responsible"),
             _("Objectives"),
+            _("Survives a change of team"),
+            _("It lacks"),
         ],
         [
             [
@@ -68,6 +71,7 @@ def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> 
                 a.renewal,
                 a.responsible,
                 "\n".join(a.objectives),
+                *_survival_cells(report.survival.get(a.id)),
             ]
             for a in report.agreements
         ],
@@ -135,6 +139,12 @@ def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> 
         [[lesson.kind, lesson.title, lesson.text] for lesson in report.lessons],
     )
     write_workbook(target, sheets)
+
+
+def _survival_cells(reading: SurvivalReading | None) -> tuple[str, str]:
+    """The reading of an active agreement (the others have none: they are not handed over
+    as running commitments)."""
+    return (reading.score_text(), reading.lacks()) if reading else ("", "")
 
 
 def _summary_sheets(

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from intl_desk.core.evaluation.handover import compute_handover
@@ -21,6 +23,7 @@ from intl_desk.core.model import (
 )
 from intl_desk.core.terms import survival_readings
 from intl_desk.reports.handover import write_handover_pdf
+from intl_desk.reports.handover_workbook import write_handover_workbook
 from intl_desk.store.office_file import OfficeFile
 
 TODAY = date(2026, 12, 4)
@@ -41,7 +44,9 @@ def _agreement(title: str, partner: Partner, **facts: object) -> Agreement:
     return agreement
 
 
-def test_readings_recounted_and_the_opening_of_the_handover(office: OfficeFile) -> None:
+def test_readings_recounted_and_the_opening_of_the_handover(
+    office: OfficeFile, tmp_path: Path
+) -> None:
     with office.session() as session:
         hue = Partner(name="Huế", country_code="VN")
         lodz = Partner(name="Łódź", country_code="PL")
@@ -107,6 +112,26 @@ def test_readings_recounted_and_the_opening_of_the_handover(office: OfficeFile) 
     assert "Of the 3 active agreements, 1 are likely to survive the change of team, 1 are " \
         "uncertain and 1 at risk" in first  # fmt: skip
     assert "At risk: Amitié Lyon–Córdoba." in first
+
+    # the workbook beside it: each agreement's reading and what it lacks, to sort and filter
+    write_handover_workbook(report, str(tmp_path / "Passation.xlsx"))
+    rows = list(load_workbook(tmp_path / "Passation.xlsx", read_only=True)["Agreements"].values)
+    header = list(rows[0])
+    assert header[-2:] == ["Survives a change of team", "It lacks"]
+    by_title = {row[0]: row[-2:] for row in rows[1:]}
+    assert by_title == {
+        "Coopération Lyon–Huế": ("5 of 5, likely to survive a change of team", None),
+        "Jumelage Lyon–Łódź": (
+            "2 of 5, uncertain through a change of team",
+            "specific objectives, a responsible officer in the services, activity in the "
+            "last two years",
+        ),
+        "Amitié Lyon–Córdoba": (
+            "0 of 5, at risk in a change of team",
+            "a council decision, specific objectives, a responsible officer in the services, "
+            "a contact at the partner, activity in the last two years",
+        ),
+    }
 
 
 def test_objectives_copied_from_another_agreement_are_not_specific(office: OfficeFile) -> None:
