@@ -1,11 +1,11 @@
 """Three clones edited offline in random orders all end up holding what the server holds.
 
 Hypothesis writes the scripts: which clone edits which field of which record (partners,
-agreements, local entities, projects, networks, contacts, activities), adds a partner or a
-theme to an agreement (a child row), deletes a partner it added, and when each clone
-synchronises. After the script every
-clone synchronises twice; then every clone's records and history must equal the server's,
-field by field, whatever conflicts arose on the way.
+agreements, local entities, projects, networks, contacts, activities), adds a partner, a
+theme or an SDG to an agreement (child rows with natural keys), deletes a partner it added,
+and when each clone synchronises. After the script every clone synchronises twice; then
+every clone's records and history must equal the server's, field by field, whatever
+conflicts arose on the way.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from intl_desk.core.model import (
     Activity,
     Agreement,
     AgreementParty,
+    AgreementSdg,
     AgreementTheme,
     Base,
     Contact,
@@ -63,9 +64,12 @@ edits = st.tuples(
 )  # fmt: skip
 additions = st.tuples(st.just("add"), st.integers(0, 2), st.sampled_from(("Bologna", "Kraków")))
 themes = st.tuples(st.just("theme"), st.integers(0, 2), st.sampled_from(("culture", "education")))
+sdgs = st.tuples(st.just("sdg"), st.integers(0, 2), st.sampled_from((4, 11)))
 deletions = st.tuples(st.just("delete"), st.integers(0, 2))
 syncs = st.tuples(st.just("sync"), st.integers(0, 2))
-scripts = st.lists(st.one_of(edits, additions, themes, deletions, syncs), min_size=1, max_size=8)
+scripts = st.lists(
+    st.one_of(edits, additions, themes, sdgs, deletions, syncs), min_size=1, max_size=8
+)
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +135,12 @@ def _apply(step: tuple[Any, ...], clones: list[Path]) -> None:
             ).one()
             if step[2] not in {theme.theme for theme in agreement.themes}:  # as the form
                 agreement.themes.append(AgreementTheme(theme=step[2]))
+        elif step[0] == "sdg":  # an SDG on the first agreement, if not chosen there yet
+            agreement = session.scalars(
+                select(Agreement).where(Agreement.title == KINDS["agreement"][2][0])
+            ).one()
+            if step[2] not in {sdg.sdg for sdg in agreement.sdgs}:
+                agreement.sdgs.append(AgreementSdg(sdg=step[2]))
         elif step[0] == "add":
             session.add(Partner(name=step[2], country_code="IT" if step[2] == "Bologna" else "PL"))
         else:  # delete a partner this script added, if any is left here
