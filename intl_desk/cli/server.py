@@ -112,7 +112,9 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from intl_desk.server.run import run_server
 
-    run_server(args.db, args.host, args.port, args.tls_cert, args.tls_key)
+    run_server(
+        args.db, args.host, args.port, args.tls_cert, args.tls_key, queue_wait=args.queue_wait
+    )
     return 0
 
 
@@ -173,6 +175,10 @@ def add_server_parser(sub: Any) -> None:
         "--tls-cert", type=Path, metavar=_("FILE"), help=_("the TLS certificate (PEM)")
     )
     run.add_argument("--tls-key", type=Path, metavar=_("FILE"), help=_("its private key (PEM)"))
+    run.add_argument(
+        "--queue-wait", type=float, default=20.0, metavar=_("SECONDS"),
+        help=_("how long a sync waits for its turn before being told to come back (default 20)"),
+    )  # fmt: skip
     run.set_defaults(handler=cmd_run)
 
     backup = commands.add_parser(

@@ -24,6 +24,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from intl_desk import __version__
 from intl_desk.core.i18n import N_, Message
 from intl_desk.server.admin_routes import add_admin_routes
+from intl_desk.server.admission import Admission
 from intl_desk.server.auth import (
     AccountOut,
     LoginResponse,
@@ -91,8 +92,11 @@ async def _refused(request: Request, error: Exception) -> JSONResponse:
     )
 
 
-def create_app(engine: Engine, throttle: LoginThrottle | None = None) -> FastAPI:
-    """The service over the server database of ``engine`` (set up by ``server init``)."""
+def create_app(
+    engine: Engine, throttle: LoginThrottle | None = None, admission: Admission | None = None
+) -> FastAPI:
+    """The service over the server database of ``engine`` (set up by ``server init``);
+    ``admission`` limits the heavy work taken on at once (:mod:`.admission`)."""
     prepare_for_service(engine)  # migrations and server tables added since server init
     with engine.begin() as connection:
         secret = token_secret(connection)
@@ -104,6 +108,7 @@ def create_app(engine: Engine, throttle: LoginThrottle | None = None) -> FastAPI
     app.state.engine = engine
     app.state.secret = secret
     app.state.throttle = throttle or LoginThrottle()
+    app.state.admission = admission or Admission()
     app.add_exception_handler(Refusal, _refused)
     app.add_exception_handler(PoolTimeout, _busy)  # every database connection in use
     app.middleware("http")(_log_request)

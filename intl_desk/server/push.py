@@ -35,7 +35,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from intl_desk.core.derived import agreements_of, refresh_agreement_summaries
@@ -44,6 +44,7 @@ from intl_desk.core.model import Base, Document, new_uuid, utc_now
 from intl_desk.core.model.natural_keys import NaturalKey, keys_of_table
 from intl_desk.core.tracking import as_text
 from intl_desk.server.accounts import Account
+from intl_desk.server.admission import Admission, ServerBusy
 from intl_desk.server.scope import Scope, label_of
 from intl_desk.server.tables import blob_table, change_order_table
 from intl_desk.store.merge.plan import TableSpec, decide_row, table_specs
@@ -201,14 +202,19 @@ def apply_push(
     cursor: int,
     changes: Sequence[Mapping[str, Any]],
     records: Mapping[str, Sequence[Mapping[str, Any]]],
+    admission: Admission | None = None,
 ) -> PushResult:
+    """Apply one push (see the module's description). With ``admission``, a push that
+    has not had its turn after its ``push_wait`` seconds raises :class:`ServerBusy`,
+    nothing of it applied; without, it waits as long as it takes."""
     decoded_changes, pushed_rows = _decode(changes, records)
     result = PushResult()
     specs = {spec.name: spec for spec in table_specs()}
     # Pushes wait for each other here, holding no database connection while they wait
     # (the table lock below keeps the order across server processes).
-    with _ONE_PUSH_AT_A_TIME, engine.begin() as connection:
-        connection.execute(text("LOCK TABLE server_change_order IN SHARE ROW EXCLUSIVE MODE"))
+    admission = admission or Admission(push_wait=float("inf"))
+    with admission.push_turn(_ONE_PUSH_AT_A_TIME), engine.begin() as connection:
+        _lock_change_order(connection, admission)
         ids = [str(change["id"]) for change in decoded_changes]
         known: set[str] = set()
         for start in range(0, len(ids), 1000):
@@ -362,6 +368,20 @@ def apply_push(
             )
         _refresh_derived(connection, touched, pushed_rows)
     return result
+
+
+def _lock_change_order(connection: Connection, admission: Admission) -> None:
+    """Take the change order for this push, across server processes: another process
+    holding it longer than the push may wait makes the server busy, as a queue does."""
+    if admission.push_wait != float("inf"):
+        milliseconds = max(1, int(admission.push_wait * 1000))
+        connection.execute(text(f"SET LOCAL lock_timeout = {milliseconds}"))
+    try:
+        connection.execute(text("LOCK TABLE server_change_order IN SHARE ROW EXCLUSIVE MODE"))
+    except OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) == "55P03":  # lock_not_available
+            raise ServerBusy(admission.retry_after()) from None
+        raise
 
 
 def _key_holder(

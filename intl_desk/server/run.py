@@ -22,6 +22,7 @@ import uvicorn
 
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
+from intl_desk.server.admission import READ_WAIT, Admission
 from intl_desk.server.app import create_app, request_log
 from intl_desk.server.setup import server_engine
 
@@ -92,11 +93,15 @@ def run_server(
     port: int = 8700,
     tls_cert: Path | None = None,
     tls_key: Path | None = None,
+    *,
+    queue_wait: float = READ_WAIT,
 ) -> None:
+    """Serve until stopped. ``queue_wait``: the seconds a pull, clone or push waits for its
+    turn before it is answered busy with a time to come back (see :mod:`.admission`)."""
     tls = _tls_files(tls_cert, tls_key)
     engine = server_engine(url)
     try:
-        app = create_app(engine)
+        app = create_app(engine, admission=Admission(read_wait=queue_wait, push_wait=queue_wait))
         _log_requests_to_stderr()
         config = uvicorn.Config(
             app,

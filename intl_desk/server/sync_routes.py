@@ -28,10 +28,12 @@ def _clone(request: Request, account: SignedIn) -> FileResponse:
     folder = Path(tempfile.mkdtemp(prefix="intl-desk-clone-"))
     target = folder / "office.sqlite"
     try:
-        cursor = write_snapshot(request.app.state.engine, target)
+        with request.app.state.admission.heavy_read():
+            cursor = write_snapshot(request.app.state.engine, target)
         if account.scope_entity_id:  # what a scoped account reads: its branch's extract
             whole, target = target, folder / "branch.sqlite"
-            extract(whole, target, entity_id=account.scope_entity_id)
+            with request.app.state.admission.heavy_read():
+                extract(whole, target, entity_id=account.scope_entity_id)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -71,7 +73,7 @@ def _push(request: Request, account: SignedIn, body: PushRequest) -> PushRespons
     try:
         result = apply_push(
             request.app.state.engine, account, body.client_id, body.cursor, body.changes,
-            body.records,
+            body.records, request.app.state.admission,
         )  # fmt: skip
     except MalformedPush as error:
         raise Refusal(
@@ -115,7 +117,8 @@ def _pull(
         seen(request.app.state.engine, client[:36], account.name)
 
     # the rows are JSON-ready already: written as they are, without FastAPI's encoder
-    return JSONResponse(read_batch(request.app.state.engine, cursor, limit, account))
+    with request.app.state.admission.heavy_read():
+        return JSONResponse(read_batch(request.app.state.engine, cursor, limit, account))
 
 
 def _missing_documents(request: Request, account: SignedIn, body: HashList) -> HashList:

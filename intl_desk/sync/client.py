@@ -11,7 +11,9 @@ server no longer takes it.
 
 from __future__ import annotations
 
+import random
 import ssl
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -137,36 +139,79 @@ class ServerClient:
         return self._signed_in(response)
 
     def request(self, method: str, route: str, **options: Any) -> httpx.Response:
-        """An authenticated request; signs in (again when the token expired) as needed."""
-        for attempt in range(2):
+        """An authenticated request; signs in (again when the token expired) as needed,
+        and asks again when a busy server says when to (see :func:`busy_delay`)."""
+        headers = options.pop("headers", {})
+        waited = 0.0
+        signed_in_again = False
+        while True:
             if self._token is None:
                 self.sign_in()
-            headers = {**options.pop("headers", {}), "Authorization": f"Bearer {self._token}"}
-            response = self._send(method, route, headers=headers, **options)
+            response = self._send(
+                method, route, headers={**headers, "Authorization": f"Bearer {self._token}"},
+                **options,
+            )  # fmt: skip
             if response.status_code == 401 and self._password is None:
                 raise SignInNeeded(_refusal(response).message)
-            if response.status_code == 401 and attempt == 0:
+            if response.status_code == 401 and not signed_in_again:
                 self._token = None  # expired during a long sync: sign in once more
+                signed_in_again = True
+                continue
+            delay = busy_delay(response, waited)
+            if delay is not None:
+                time.sleep(delay)
+                waited += delay
                 continue
             if response.status_code >= 400:
                 raise _refusal(response)
             return response
-        raise AssertionError("unreachable")
 
     def download(self, route: str, target: Path) -> httpx.Headers:
         """Write the body of ``GET route`` into ``target``; return the response's headers."""
-        if self._token is None:
-            self.sign_in()
-        try:
-            with self._http.stream(
-                "GET", route, headers={"Authorization": f"Bearer {self._token}"}
-            ) as response:
-                if response.status_code >= 400:
-                    response.read()
-                    raise _refusal(response)
-                with target.open("wb") as handle:
-                    for chunk in response.iter_bytes(1 << 16):
-                        handle.write(chunk)
-                return response.headers
-        except httpx.HTTPError as error:
-            raise _unreachable(self.url, error) from None
+        waited = 0.0
+        while True:
+            if self._token is None:
+                self.sign_in()
+            try:
+                with self._http.stream(
+                    "GET", route, headers={"Authorization": f"Bearer {self._token}"}
+                ) as response:
+                    if response.status_code >= 400:
+                        response.read()
+                        delay = busy_delay(response, waited)
+                        if delay is None:
+                            raise _refusal(response)
+                    else:
+                        with target.open("wb") as handle:
+                            for chunk in response.iter_bytes(1 << 16):
+                                handle.write(chunk)
+                        return response.headers
+            except httpx.HTTPError as error:
+                raise _unreachable(self.url, error) from None
+            time.sleep(delay)
+            waited += delay
+
+
+#: how long, in all, one request keeps asking a busy server again
+BUSY_PATIENCE = 300.0
+#: the longest single wait taken from a ``Retry-After``
+LONGEST_WAIT = 60.0
+
+
+def busy_delay(response: httpx.Response, waited: float) -> float | None:
+    """The seconds to wait before sending the request again, when the server answered
+    that it is busy (503) and said when to come back (``Retry-After``, in seconds) —
+    with a random part, so desks told the same do not come back together — or None:
+    not busy, or the request has waited :data:`BUSY_PATIENCE` seconds in all already
+    (then the server's refusal is said)."""
+    if response.status_code != 503:
+        return None
+    try:
+        asked = float(response.headers.get("Retry-After", ""))
+    except ValueError:
+        return None
+    left = BUSY_PATIENCE - waited
+    if left <= 0:
+        return None
+    delay = min(max(asked, 0.1), LONGEST_WAIT) * random.uniform(1.0, 1.5)
+    return min(delay, left)
