@@ -113,5 +113,3 @@ def add_sharing_parsers(sub: Any) -> None:
     )
     extract.set_defaults(handler=cmd_extract)
 
-
-SHARING_COMMANDS = ("copy", "merge", "extract")
