@@ -528,24 +528,38 @@ def _lengths(c: _Checker) -> None:
     from intl_desk.core.display import number_text
 
     state = c.record.__dict__  # only what was loaded or set: a stored blob is not read
-    for column in c.record.__table__.columns:
-        value = state.get(column.key)
+    for key, limit in _column_limits(type(c.record)):
+        value = state.get(key)
         if isinstance(value, str):
-            limit = getattr(column.type, "length", None) or MAX_TEXT_CHARACTERS
             if len(value) > limit:
                 c.add(
-                    column.key,
+                    key,
                     N_("At most {limit} characters here; this text has {count}."),
                     limit=number_text(limit),
                     count=number_text(len(value)),
                 )
         elif isinstance(value, bytes) and len(value) > MAX_DOCUMENT_BYTES:
             c.add(
-                column.key,
+                key,
                 N_("Attachments are limited to {limit} MB; this file has {size} MB."),
                 limit=MAX_DOCUMENT_BYTES // (1024 * 1024),
                 size=round(len(value) / (1024 * 1024)),
             )
+
+
+def _column_limits(model: type) -> tuple[tuple[str, int], ...]:
+    """Each column's key and the longest text it takes, once per model (an import checks
+    50,000 records of the same few models)."""
+    limits = _LIMITS.get(model)
+    if limits is None:
+        limits = _LIMITS[model] = tuple(
+            (column.key, getattr(column.type, "length", None) or MAX_TEXT_CHARACTERS)
+            for column in model.__table__.columns  # type: ignore[attr-defined]
+        )
+    return limits
+
+
+_LIMITS: dict[type, tuple[tuple[str, int], ...]] = {}
 
 
 def errors_of(record: Record, session: Session | None = None) -> list[FieldError]:
