@@ -17,6 +17,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.agreement_health import has_objectives_of_its_own
+from intl_desk.core.agreement_time import ENDED_EARLY
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import (
     Activity,
@@ -41,6 +42,8 @@ CHECKS: tuple[tuple[str, str], ...] = (
     ("partner_contact", N_("a contact at the partner")),
     ("recent_activity", N_("activity in the last two years")),
 )
+#: an agreement that has ended is history: it has no change of team to survive
+ENDED_STATUSES = frozenset({"expired", *ENDED_EARLY})
 LEVELS = {
     "likely": N_("likely to survive a change of team"),
     "uncertain": N_("uncertain through a change of team"),
@@ -98,6 +101,12 @@ class SurvivalReading:
         """What it has, in words (for the form)."""
         labels = dict(CHECKS)
         return ", ".join(_(labels[code]) for code, _label in CHECKS if code in self.met)
+
+    def full_sentence(self) -> str:
+        """The reading, what it lacks and what it has (the form and the agreement sheet)."""
+        if not self.met:
+            return self.sentence()
+        return f"{self.sentence()} " + Message(N_("It has {what}."), {"what": self.has()}).render()
 
 
 def _chunks(ids: Sequence[str]) -> Iterable[list[str]]:

@@ -95,6 +95,7 @@ def _story(sheet: AgreementSheet) -> list[Flowable]:
         objectives.append("…")
     right = [
         *_block(_("Objectives"), objectives, bullets=True),
+        *_long(_("Change of team"), sheet.survival),
         *_long(_("Summary"), sheet.summary),
         *_long(_("Lessons learned"), sheet.lessons),
         *_long(_("Notes"), sheet.notes),

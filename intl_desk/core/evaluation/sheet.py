@@ -30,6 +30,7 @@ from intl_desk.core.model import (
     Partner,
     Project,
 )
+from intl_desk.core.terms import ENDED_STATUSES, survival_readings
 
 
 class AgreementNotFound(IntlDeskError):
@@ -61,9 +62,14 @@ class AgreementSheet:
     summary: str
     lessons: str
     notes: str
+    #: whether it survives a change of team, read from the file (an agreement that has
+    #: ended has none)
+    survival: str = ""
 
 
-def agreement_sheet(session: Session, agreement_id: str) -> AgreementSheet:
+def agreement_sheet(
+    session: Session, agreement_id: str, today: date | None = None
+) -> AgreementSheet:
     row = session.execute(
         select(Agreement).where(Agreement.id == agreement_id, Agreement.deleted_at.is_(None))
     ).scalar_one_or_none()
@@ -165,4 +171,7 @@ def agreement_sheet(session: Session, agreement_id: str) -> AgreementSheet:
         summary=row.summary or "",
         lessons=row.lessons_learned or "",
         notes=row.notes or "",
+        survival=""
+        if row.status in ENDED_STATUSES
+        else survival_readings(session, [row.id], today or date.today())[row.id].full_sentence(),
     )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from intl_desk.core.agreement_health import ADVICE, gaps_of
 from intl_desk.core.i18n import _
+from intl_desk.core.terms import ENDED_STATUSES
 
 if TYPE_CHECKING:
     from intl_desk.ui.dialogs.agreement import AgreementDialog
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 #: the status note under the status already says an expired agreement is marked active
 SAID_ELSEWHERE = frozenset({"expired_but_active"})
 #: an agreement that has ended is history: what it lacked no longer asks for action
-ENDED = frozenset({"expired", "terminated", "suspended", "superseded"})
+ENDED = ENDED_STATUSES
 
 
 class HealthNote:

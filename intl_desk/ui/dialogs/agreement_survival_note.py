@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from intl_desk.core.i18n import N_, Message
-from intl_desk.core.terms import survival_readings
-from intl_desk.ui.dialogs.agreement_health_note import ENDED
+from intl_desk.core.terms import ENDED_STATUSES, survival_readings
 
 if TYPE_CHECKING:
     from intl_desk.ui.dialogs.agreement import AgreementDialog
@@ -32,14 +30,12 @@ class SurvivalNote:
 
     def refresh(self) -> None:
         record = self.dialog.record
-        if self.dialog.is_new or record.status in ENDED:
+        if self.dialog.is_new or record.status in ENDED_STATUSES:
             self.label.hide()
             return
         with self.dialog.office.session() as lookup:
             reading = survival_readings(lookup, [record.id], date.today())[record.id]
-        text = reading.sentence()
-        if reading.met:
-            text += " " + Message(N_("It has {what}."), {"what": reading.has()}).render()
+        text = reading.full_sentence()
         colour = {"likely": "#1b5e20", "uncertain": "#7a4f00", "at_risk": "#b3261e"}
         self.label.setStyleSheet(f"color: {colour[reading.level]};")
         self.label.setText(text)
