@@ -8,6 +8,7 @@ place: an interrupted clone leaves nothing under the target's name.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,17 @@ class CloneReport:
     office_name: str
     history_rows: int
     cursor: int
+
+
+def _introduce(client: ServerClient, client_id: str, cursor: int) -> None:
+    """Tell the server the new file's client id (an empty pull from where the clone starts),
+    so its administrators see the desktop in Users and roles… from the clone on, not only
+    after its first sync. The clone is in place already: a failure here is not one of it
+    (the first sync introduces the file anyway)."""
+    with contextlib.suppress(ServerError):
+        client.request(
+            "GET", "/v1/sync/pull", params={"cursor": cursor, "limit": 1, "client": client_id}
+        )
 
 
 def clone(url: str, target: Path | str, account: str, password: str) -> CloneReport:
@@ -69,7 +81,7 @@ def clone_with(client: ServerClient, target: Path | str) -> CloneReport:
                     {"theirs": found.schema_version, "ours": SCHEMA_VERSION},
                 )
             )
-        link_to_server(work, client.url, account, cursor)
+        link = link_to_server(work, client.url, account, cursor)
         engine = make_engine(work, read_only=True)
         try:
             with engine.connect() as connection:
@@ -80,4 +92,5 @@ def clone_with(client: ServerClient, target: Path | str) -> CloneReport:
     finally:
         work.unlink(missing_ok=True)
         Path(f"{work}-journal").unlink(missing_ok=True)
+    _introduce(client, link.client_id, cursor)
     return CloneReport(path, found.office_name, history, cursor)

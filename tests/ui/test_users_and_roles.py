@@ -189,7 +189,7 @@ def test_an_administrator_adds_an_account_for_one_municipality_which_clones_only
     town = tmp_path / "joao.sqlite"
     assert main(["clone", server.address, "-o", str(town), "--user", "joao"]) == 0
     assert _agreements(town) == {"Geminação Araponga"}  # Nazareno's stays on the server
-    assert main(["sync", str(town)]) == 0
+    # no sync yet: the clone itself introduced joao's desktop to the server
 
     with qtbot.waitSignal(dialog.refreshed, timeout=20_000):
         dialog.refresh()  # what the dialog shows when opened again
