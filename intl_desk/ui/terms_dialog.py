@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import PoliticalTerm, StrategicLine
+from intl_desk.core.model.base import new_uuid
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.child_table import ChildColumn, ChildTable
 
@@ -60,7 +61,8 @@ class TermsDialog(QDialog):
                 ChildColumn("plan_adopted_on", N_("Adopted on"), "date", width=110),
                 ChildColumn("plan_title", N_("Plan adopted"), "text", width=260),
             ],
-            PoliticalTerm,
+            # its id from the start, so a line added before saving can name its plan
+            lambda: PoliticalTerm(id=new_uuid()),
         )
         self.terms.setObjectName("termsTable")
         self.terms.set_records(list(terms))
@@ -86,7 +88,6 @@ class TermsDialog(QDialog):
         terms_layout.addWidget(self.terms, 2)
         terms_layout.addWidget(self.commitments_label)
         terms_layout.addWidget(self.commitments, 1)
-        choices = [(t.id, self._term_label(t)) for t in terms]
         line_choices = [(line.id, self._line_label(line)) for line in lines]
         self.lines = ChildTable(
             self.session,
@@ -94,7 +95,7 @@ class TermsDialog(QDialog):
             [
                 ChildColumn("code", N_("Code"), "text", width=60),
                 ChildColumn("title", N_("Strategic line"), "text", width=260),
-                ChildColumn("term_id", N_("Plan of the term"), "choice", lambda: choices, 220),
+                ChildColumn("term_id", N_("Plan of the term"), "choice", self._term_choices, 220),
                 ChildColumn(
                     "continues_id", N_("Carries on"), "choice", lambda: line_choices, width=240
                 ),
@@ -109,7 +110,7 @@ class TermsDialog(QDialog):
             _(
                 "A new plan's line says which line of the plan before it carries on; an "
                 "indicator says which one it carries on in its own form, and its series "
-                "goes on in the yearly report. Save a new term before giving it lines."
+                "goes on in the yearly report."
             )
         )
         hint.setWordWrap(True)
@@ -140,8 +141,16 @@ class TermsDialog(QDialog):
         self.resize(1180, 580)
         self._show_row(0 if terms else -1)
 
+    def _term_choices(self) -> list[tuple[str, str]]:
+        """The terms as the first tab stands, those typed but not yet saved too (a new
+        line's list is made when the line is added)."""
+        rows = [t for t in self.terms.apply() if isinstance(t, PoliticalTerm)]
+        return [(t.id, self._term_label(t)) for t in rows if t.leader and t.id]
+
     @staticmethod
     def _term_label(term: PoliticalTerm) -> str:
+        if term.start_date is None:
+            return term.leader
         years = f"{term.start_date.year}–{term.end_date.year if term.end_date else ''}"
         return f"{term.leader} ({years})"
 

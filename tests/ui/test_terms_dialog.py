@@ -91,6 +91,11 @@ def test_record_a_term_its_commitments_and_a_line_carried_on(
     assert isinstance(carries, QComboBox)
     carries.setFocus()
     QTest.keyClicks(carries, "A1")  # a closed list box picks the entry typed
+    plan = lines.cellWidget(1, 2)  # the term typed on the first tab, not saved yet
+    assert isinstance(plan, QComboBox)
+    plan.setFocus()
+    QTest.keyClicks(plan, "Gr")  # a closed list box picks the entry typed
+    assert plan.currentText() == "Grégory Doucet (2020–2026)"
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert save is not None
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
@@ -103,6 +108,7 @@ def test_record_a_term_its_commitments_and_a_line_carried_on(
         assert term.commitments == "Renouveler l'accord avec Huế"
         new = session.scalars(select(StrategicLine).where(StrategicLine.code == "B1")).one()
         assert new.continues is not None and new.continues.code == "A1"
+        assert new.term_id == term.id
         report = compute_handover(session, date(2026, 12, 4))
     assert term_sentence(report) == (
         "Term of Grégory Doucet, 4 Jul 2020 – 27 Mar 2026; no plan recorded."
