@@ -16,8 +16,7 @@ from starlette.background import BackgroundTask
 
 from intl_desk.core.i18n import N_
 from intl_desk.server.auth import Refusal, SignedIn
-from intl_desk.server.snapshot import write_snapshot
-from intl_desk.store.extract import extract
+from intl_desk.server.snapshot import write_branch_snapshot, write_snapshot
 
 CURSOR_HEADER = "X-Intl-Desk-Cursor"
 
@@ -27,13 +26,13 @@ def _clone(request: Request, account: SignedIn) -> FileResponse:
     consistent with."""
     folder = Path(tempfile.mkdtemp(prefix="intl-desk-clone-"))
     target = folder / "office.sqlite"
+    engine = request.app.state.engine
     try:
         with request.app.state.admission.heavy_read():
-            cursor = write_snapshot(request.app.state.engine, target)
-        if account.scope_entity_id:  # what a scoped account reads: its branch's extract
-            whole, target = target, folder / "branch.sqlite"
-            with request.app.state.admission.heavy_read():
-                extract(whole, target, entity_id=account.scope_entity_id)
+            if account.scope_entity_id:  # what a scoped account reads: its branch only
+                cursor = write_branch_snapshot(engine, target, account.scope_entity_id)
+            else:
+                cursor = write_snapshot(engine, target)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm.relationships import RelationshipDirection
 
@@ -95,14 +97,21 @@ def _children() -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def _entities(
-    connection: sqlite3.Connection, path: Path, wanted: str, *, by_id: bool = False
-) -> set[str]:
+#: runs a query (``?`` placeholders) and returns its rows as tuples: the walk below reads
+#: an office file (sqlite3) or the office server's database alike
+Query = Callable[[str, tuple[Any, ...]], Iterable[Sequence[Any]]]
+
+
+def sqlite_query(connection: sqlite3.Connection) -> Query:
+    return lambda sql, params: connection.execute(sql, params)
+
+
+def _entities(query: Query, path: Path, wanted: str, *, by_id: bool = False) -> set[str]:
     """The entities named ``wanted`` (or whose id it is, ``by_id``) and those under them."""
     key = fold(wanted.strip())
-    rows = connection.execute(
-        "SELECT id, name, code, parent_id FROM local_entity WHERE deleted_at IS NULL"
-    ).fetchall()
+    rows = list(
+        query("SELECT id, name, code, parent_id FROM local_entity WHERE deleted_at IS NULL", ())
+    )
     if by_id:
         matches = [r[0] for r in rows if r[0] == wanted]
     else:
@@ -122,23 +131,20 @@ def _entities(
     return chosen
 
 
-def _seeds(
-    connection: sqlite3.Connection, entities: set[str] | None, since: date | None
-) -> dict[str, set[str]]:
+def _seeds(query: Query, entities: set[str] | None, since: date | None) -> dict[str, set[str]]:
     seeds: dict[str, set[str]] = defaultdict(set)
     after = f"{since.isoformat()} 00:00:00" if since else ""
     if entities is None:  # every record, or every record changed since the date
         for spec in table_specs():
-            rows = connection.execute(
-                f"SELECT id FROM {quoted(spec.name)} WHERE updated_at >= ?", (after,)
-            )
+            rows = query(f"SELECT id FROM {quoted(spec.name)} WHERE updated_at >= ?", (after,))
             seeds[spec.name].update(str(row[0]) for row in rows)
         return seeds
     seeds["local_entity"] |= entities
     for owner, table, column, owner_column in OWNERS:
-        rows = connection.execute(
+        rows = query(
             f"SELECT t.{quoted(column)}, t.{quoted(owner_column)}, o.updated_at FROM "
-            f"{quoted(table)} AS t JOIN {quoted(owner)} AS o ON o.id = t.{quoted(owner_column)}"
+            f"{quoted(table)} AS t JOIN {quoted(owner)} AS o ON o.id = t.{quoted(owner_column)}",
+            (),
         )
         for entity_id, owner_id, updated in rows:
             if entity_id not in entities:
@@ -150,7 +156,7 @@ def _seeds(
 
 
 def choose(
-    connection: sqlite3.Connection,
+    connection: sqlite3.Connection | Query,
     path: Path,
     entity: str | None,
     since: date | None,
@@ -158,23 +164,23 @@ def choose(
     entity_id: str | None = None,
 ) -> dict[str, set[str]]:
     """The ids to keep, by table (see the module docstring); ``entity_id`` names the
-    entity by its id instead of its name (the office server's scopes)."""
+    entity by its id instead of its name (the office server's scopes). ``connection``:
+    the office file's, or a :data:`Query` on another database holding the same tables."""
+    query = sqlite_query(connection) if isinstance(connection, sqlite3.Connection) else connection
     if entity_id:
-        entities: set[str] | None = _entities(connection, path, entity_id, by_id=True)
+        entities: set[str] | None = _entities(query, path, entity_id, by_id=True)
     else:
-        entities = _entities(connection, path, entity) if entity else None
-    chosen = _seeds(connection, entities, since)
+        entities = _entities(query, path, entity) if entity else None
+    chosen = _seeds(query, entities, since)
     references, children = _references(), _children()
     pending = [(table, record_id) for table, ids in chosen.items() for record_id in ids]
-    rows: dict[str, dict[str, sqlite3.Row]] = {}
-    connection.row_factory = sqlite3.Row
+    rows: dict[str, dict[str, dict[str, Any]]] = {}
     for spec in table_specs():  # only what the walk needs: ids and references
-        columns = {"id", *(column for column, _target in references[spec.name])}
-        listed = ", ".join(quoted(column) for column in sorted(columns))
-        rows[spec.name] = {
-            row["id"]: row
-            for row in connection.execute(f"SELECT {listed} FROM {quoted(spec.name)}")
-        }
+        columns = sorted({"id", *(column for column, _target in references[spec.name])})
+        listed = ", ".join(quoted(column) for column in columns)
+        read = (dict(zip(columns, found, strict=True))
+                for found in query(f"SELECT {listed} FROM {quoted(spec.name)}", ()))  # fmt: skip
+        rows[spec.name] = {str(row["id"]): row for row in read}
     by_parent: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for parent, kids in children.items():
         for child, column in kids:
@@ -200,7 +206,6 @@ def choose(
             if target != "office" and target_id not in chosen[target]:
                 chosen[target].add(target_id)
                 pending.append((target, target_id))
-    connection.row_factory = None
     return chosen
 
 
@@ -297,4 +302,4 @@ def extract(
     return ExtractReport(target, entity, live)
 
 
-__all__ = ["ExtractReport", "choose", "extract"]
+__all__ = ["ExtractReport", "Query", "choose", "extract", "sqlite_query"]

@@ -18,9 +18,11 @@ from sqlalchemy.engine import Engine
 
 from intl_desk.cli import main
 from intl_desk.core.model import (
+    AgreementParty,
     Base,
     Change,
     Document,
+    LocalEntity,
     Office,
     Partner,
     SentChange,
@@ -28,6 +30,8 @@ from intl_desk.core.model import (
 )
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.demo import populate_demo
+from intl_desk.server.snapshot import write_branch_snapshot, write_snapshot
+from intl_desk.store.extract import extract
 from intl_desk.store.office_file import OfficeFile, check
 
 SKIPPED = {"server_link", "sent_change"}
@@ -132,3 +136,43 @@ def test_server_backup_writes_the_whole_office_as_an_office_file(
         assert _counts(office.engine) == _counts(server_db)
         with office.session() as session:
             assert session.scalars(select(ServerLink)).all() == []
+
+
+def _rows(engine: Engine) -> dict[str, list[dict[str, object]]]:
+    with engine.connect() as connection:
+        return {
+            table.name: [dict(row) for row in connection.execute(
+                select(table).order_by(*table.primary_key.columns)
+            ).mappings()]
+            for table in Base.metadata.sorted_tables
+            if table.name not in SKIPPED
+        }  # fmt: skip
+
+
+def test_a_scoped_clone_reads_only_its_branch_and_holds_what_the_branch_extract_held(
+    server_db: Engine, tmp_path: Path
+) -> None:
+    """The scoped clone is built from the branch's rows alone; it holds exactly what
+    extracting the branch from a snapshot of the whole office held before."""
+    whole, expected, branch = (tmp_path / name for name in ("whole.sqlite", "x.sqlite",
+                                                            "branch.sqlite"))  # fmt: skip
+    with server_db.connect() as connection:
+        entity_id = connection.scalar(
+            select(AgreementParty.local_entity_id)
+            .join(LocalEntity, LocalEntity.id == AgreementParty.local_entity_id)
+            .where(LocalEntity.parent_id.is_not(None))  # a district, not the whole city
+            .group_by(AgreementParty.local_entity_id)
+            .order_by(func.count().desc(), AgreementParty.local_entity_id)
+            .limit(1)
+        )
+    write_snapshot(server_db, whole)
+    extract(whole, expected, entity_id=str(entity_id))
+    cursor = write_branch_snapshot(server_db, branch, str(entity_id))
+    assert cursor == write_snapshot(server_db, tmp_path / "again.sqlite")
+    assert check(branch).problems == []
+    with OfficeFile.open(expected, read_only=True) as wanted, OfficeFile.open(
+        branch, read_only=True
+    ) as built:
+        held = _rows(built.engine)
+        assert 0 < len(held["agreement"]) < _counts(server_db)["agreement"]
+        assert held == _rows(wanted.engine)
