@@ -12,7 +12,9 @@ from typing import Any
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+
 import keyring
+import own_home  # noqa: F401  (first: a home folder of its own before anything reads it)
 import pytest
 from hang_watchdog import pytest_runtest_protocol  # noqa: F401  (the hook, for every test)
 from hypothesis import settings
