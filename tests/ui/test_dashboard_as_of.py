@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from overview_window import shown_overview
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Agreement, AgreementParty, Partner
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.ui.dashboard.page import DashboardPage
-from intl_desk.ui.main_window import MainWindow
 
 TODAY = date(2026, 6, 15)
 
@@ -42,16 +42,7 @@ def test_choosing_a_past_year_shows_it_as_it_stood(
     qtbot: QtBot, office_path: Path
 ) -> None:
     _register(office_path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        window.open_file(office_path)
-    page: DashboardPage = window.overview.page
-    page._today = lambda: TODAY
-    window.overview.show_action.trigger()
-    page.load()
+    window, page = shown_overview(qtbot, office_path, today=lambda: TODAY)
     tiles = {tile.label.text(): tile for tile in page.tiles}
     assert tiles["Active agreements"].value.text() == "2"  # today: Leipzig, Huế
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from overview_window import shown_overview
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
@@ -15,8 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Agreement, AgreementObjective, Contact
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.ui.dashboard.page import DashboardPage
-from intl_desk.ui.main_window import MainWindow
 
 WITHOUT = ("Jumelage Lyon – Huế", "Coopération Lyon – Łódź")
 
@@ -68,15 +68,7 @@ def test_agreements_without_an_objective_are_counted_and_listed(
     qtbot: QtBot, office_path: Path
 ) -> None:
     _register(office_path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        window.open_file(office_path)
-    page: DashboardPage = window.overview.page
-    window.overview.show_action.trigger()
-    page.load()
+    window, page = shown_overview(qtbot, office_path)
     assert page.health.isVisible()
     assert "Health of the active agreements today" in page.health.text()
     assert "without an objective: 2" in page.health.text()

@@ -7,13 +7,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from overview_window import shown_overview
+
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import BudgetLine, ExchangeRate, Project
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.ui.dashboard.page import DashboardPage
-from intl_desk.ui.main_window import MainWindow
 
 
 def _projects(path: Path) -> None:
@@ -42,15 +42,7 @@ def _projects(path: Path) -> None:
 
 def test_the_note_of_amounts_without_a_rate_lists_them(qtbot: QtBot, office_path: Path) -> None:
     _projects(office_path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        window.open_file(office_path)
-    page: DashboardPage = window.overview.page
-    window.overview.show_action.trigger()
-    page.load()
+    window, page = shown_overview(qtbot, office_path)
     tiles = {tile.label.text(): tile for tile in page.tiles}
     budget = tiles["Budget of active projects"]
     # by hand: 40,000 EUR + 1,000,000 XOF at 2024's rate (1,524.49); 2025 has no XOF rate
