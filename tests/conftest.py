@@ -15,6 +15,7 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 
 import keyring
 import own_home  # noqa: F401  (first: a home folder of its own before anything reads it)
+import patient_waits  # noqa: F401  (every Qt wait gives a loaded machine 30 s)
 import pytest
 from hang_watchdog import pytest_runtest_protocol  # noqa: F401  (the hook, for every test)
 from hypothesis import settings
