@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from window_files import open_and_wait
+
 from pytestqt.qtbot import QtBot
 
 from intl_desk.ui.dashboard.page import DashboardPage
@@ -21,8 +23,7 @@ def shown_overview(
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        window.open_file(path)
+    open_and_wait(qtbot, window, path)
     page: DashboardPage = window.overview.page
     if today is not None:
         page._today = today

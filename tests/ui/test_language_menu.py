@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from user_input import type_text
+from window_files import open_and_wait
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
@@ -42,10 +43,9 @@ def _close_windows() -> Iterator[None]:
     desktop._windows.clear()
 
 
-def open_and_wait(qtbot: QtBot, path: Path) -> MainWindow:
+def open_in_new_window(qtbot: QtBot, path: Path) -> MainWindow:
     window = desktop.open_main_window()  # closed by _close_windows (may be replaced)
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        window.open_file(path)
+    open_and_wait(qtbot, window, path)
     return window
 
 
@@ -59,7 +59,7 @@ def choose(window: MainWindow, label: str) -> None:
 def test_choosing_french_rebuilds_the_window_in_french_on_the_same_file(
     qtbot: QtBot, office_path: Path
 ) -> None:
-    window = open_and_wait(qtbot, office_path)
+    window = open_in_new_window(qtbot, office_path)
     assert window.navigation.item(0).text() == "Today"
     choose(window, "Français")
 
@@ -80,7 +80,7 @@ def test_an_unsaved_form_kept_open_keeps_the_window(
     with OfficeFile.open(office_path) as office, office.session() as session:
         session.add(Partner(id="p-hue", name="Huế", kind="city", country_code="VN"))
         session.commit()
-    window = open_and_wait(qtbot, office_path)
+    window = open_in_new_window(qtbot, office_path)
     assert window.office is not None
     dialog = PartnerDialog(window.office, "p-hue", window)
     window.open_dialogs.append(dialog)
@@ -101,7 +101,7 @@ def test_an_unsaved_form_kept_open_keeps_the_window(
 def test_a_file_without_write_access_stays_read_only_with_its_reason_in_the_new_language(
     qtbot: QtBot, unwritable_office: Path
 ) -> None:
-    window = open_and_wait(qtbot, unwritable_office)
+    window = open_in_new_window(qtbot, unwritable_office)
     assert window.office is not None and window.office.read_only
     choose(window, "Português (Brasil)")
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from user_input import choose, type_text
+from window_files import open_and_wait
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
@@ -56,12 +57,6 @@ def window(qtbot: QtBot) -> MainWindow:
     main = MainWindow()
     qtbot.addWidget(main)
     return main
-
-
-def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path, **options: object) -> None:
-    """Open ``path`` as a user does and wait until the window shows it."""
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        assert window.open_file(path, **options)  # type: ignore[arg-type]
 
 
 def show_and_wait(qtbot: QtBot, window: MainWindow, kind: str) -> ListPage:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from user_input import choose
+from window_files import open_and_wait
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -64,11 +65,6 @@ def pair(office_path: Path) -> tuple[Path, Path]:
     _set_notes(theirs, "Łódź", "theirs")
     _set_notes(theirs, "São João del-Rei", "Minas Gerais")
     return office_path, theirs
-
-
-def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path, **options: Any) -> None:
-    with qtbot.waitSignal(window.file_opened, timeout=10_000):
-        window.open_file(path, **options)
 
 
 def test_the_dialog_lists_conflicts_and_records_the_choice(
