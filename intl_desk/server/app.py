@@ -31,6 +31,7 @@ from intl_desk.server.auth import (
     Refusal,
     login,
     me,
+    refresh,
     refusal_body,
     renew,
 )
@@ -117,6 +118,7 @@ def create_app(
     v1.add_api_route("/login", login, methods=["POST"], response_model=LoginResponse)
     v1.add_api_route("/me", me, methods=["GET"], response_model=AccountOut)
     v1.add_api_route("/token", renew, methods=["POST"], response_model=LoginResponse)
+    v1.add_api_route("/token/refresh", refresh, methods=["POST"], response_model=LoginResponse)
     add_sync_routes(v1)
     add_admin_routes(v1)  # accounts, for Office › Users and roles…
     app.include_router(v1)

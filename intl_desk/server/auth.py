@@ -18,6 +18,8 @@ from pydantic import BaseModel
 from intl_desk.core.i18n import N_, Message
 from intl_desk.server.accounts import Account, authenticate, enabled_account
 from intl_desk.server.tokens import (
+    REFRESH,
+    REFRESH_LIFETIME_SECONDS,
     TOKEN_LIFETIME_SECONDS,
     BadToken,
     ExpiredToken,
@@ -62,6 +64,25 @@ class LoginResponse(BaseModel):
     token: str
     expires_at: datetime
     account: AccountOut
+    #: exchanged at POST /v1/token/refresh for a new pair once ``token`` has expired
+    refresh_token: str | None = None
+
+
+class RefreshRequest(BaseModel):
+    refresh_token: str
+
+
+def _tokens(secret: bytes, account: Account) -> LoginResponse:
+    """A fresh token and refresh token for ``account``."""
+    now = time.time()
+    return LoginResponse(
+        token=sign_token(secret, account.name, now=now),
+        expires_at=datetime.fromtimestamp(int(now) + TOKEN_LIFETIME_SECONDS, UTC),
+        account=_account_out(account),
+        refresh_token=sign_token(
+            secret, account.name, now=now, lifetime=REFRESH_LIFETIME_SECONDS, kind=REFRESH
+        ),
+    )
 
 
 def _account_out(account: Account) -> AccountOut:
@@ -119,12 +140,7 @@ def login(request: Request, body: LoginRequest) -> LoginResponse:
         raise Refusal(401, N_("Wrong account name or password."))
     state.throttle.succeeded(client, body.name)
     request.state.account = account.name
-    now = time.time()
-    return LoginResponse(
-        token=sign_token(state.secret, account.name, now=now),
-        expires_at=datetime.fromtimestamp(int(now) + TOKEN_LIFETIME_SECONDS, UTC),
-        account=_account_out(account),
-    )
+    return _tokens(state.secret, account)
 
 
 def me(account: SignedIn) -> AccountOut:
@@ -132,12 +148,29 @@ def me(account: SignedIn) -> AccountOut:
 
 
 def renew(request: Request, account: SignedIn) -> LoginResponse:
-    """A fresh token for an account still signed in: a desktop that synchronises every few
-    minutes keeps working without asking for the password again; one that was away longer
-    than a token's life signs in again."""
-    now = time.time()
-    return LoginResponse(
-        token=sign_token(request.app.state.secret, account.name, now=now),
-        expires_at=datetime.fromtimestamp(int(now) + TOKEN_LIFETIME_SECONDS, UTC),
-        account=_account_out(account),
-    )
+    """A fresh token (and refresh token) for an account still signed in: a desktop that
+    synchronises every few minutes keeps working without asking for the password again."""
+    return _tokens(request.app.state.secret, account)
+
+
+def refresh(request: Request, body: RefreshRequest) -> LoginResponse:
+    """A fresh pair for a desktop whose token expired while it was away (closed, asleep,
+    offline): its refresh token, good for :data:`REFRESH_LIFETIME_SECONDS`, stands for the
+    password. The account must still be enabled; its role and scope are read again."""
+    state = request.app.state
+    try:
+        claims = read_token(state.secret, body.refresh_token, kind=REFRESH)
+    except ExpiredToken:
+        raise Refusal(401, N_("Your sign-in has expired; sign in again.")) from None
+    except BadToken:
+        raise Refusal(
+            401, N_("The server does not recognise this sign-in; sign in again.")
+        ) from None
+    with state.engine.connect() as connection:
+        account = enabled_account(connection, claims.account)
+    if account is None:
+        raise Refusal(
+            401, N_("The account {name} can no longer sign in."), {"name": claims.account}
+        )
+    request.state.account = account.name
+    return _tokens(state.secret, account)

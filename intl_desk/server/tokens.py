@@ -26,8 +26,13 @@ from sqlalchemy.exc import IntegrityError
 
 from intl_desk.server.tables import setting_table
 
-#: how long a token is good for; clients sign in again after that
+#: how long a token is good for; clients renew it (or refresh it) before or after that
 TOKEN_LIFETIME_SECONDS = 15 * 60
+#: how long a refresh token is good for: a desktop away for up to this long (a holiday)
+#: gets a fresh token without the password; each renewal gives a new one
+REFRESH_LIFETIME_SECONDS = 30 * 24 * 3600
+#: what a token is for: every request (``access``) or only getting a new pair (``refresh``)
+ACCESS, REFRESH = "access", "refresh"
 SECRET_SETTING = "token_secret"
 
 @dataclass(frozen=True)
@@ -76,16 +81,26 @@ def _signature(secret: bytes, payload: str) -> str:
 
 
 def sign_token(
-    secret: bytes, account: str, *, now: float | None = None, lifetime: int = TOKEN_LIFETIME_SECONDS
+    secret: bytes,
+    account: str,
+    *,
+    now: float | None = None,
+    lifetime: int = TOKEN_LIFETIME_SECONDS,
+    kind: str = ACCESS,
 ) -> str:
     issued = int(time.time() if now is None else now)
-    claims = {"sub": account, "iat": issued, "exp": issued + lifetime}
+    claims: dict[str, object] = {"sub": account, "iat": issued, "exp": issued + lifetime}
+    if kind != ACCESS:
+        claims["use"] = kind  # an access token's payload stays as it always was
     payload = _encode(json.dumps(claims, separators=(",", ":")).encode("utf-8"))
     return f"{payload}.{_signature(secret, payload)}"
 
 
-def read_token(secret: bytes, token: str, *, now: float | None = None) -> TokenClaims:
-    """The claims of a token this server signed; :class:`BadToken` or :class:`ExpiredToken`."""
+def read_token(
+    secret: bytes, token: str, *, now: float | None = None, kind: str = ACCESS
+) -> TokenClaims:
+    """The claims of a token this server signed for ``kind``; :class:`BadToken` (also for
+    a refresh token shown as an access token, or the reverse) or :class:`ExpiredToken`."""
     payload, _dot, signature = token.partition(".")
     if not payload or not signature:
         raise BadToken
@@ -98,8 +113,11 @@ def read_token(secret: bytes, token: str, *, now: float | None = None) -> TokenC
     try:
         claims = json.loads(_decode(payload))
         result = TokenClaims(str(claims["sub"]), int(claims["iat"]), int(claims["exp"]))
-    except (binascii.Error, ValueError, KeyError, TypeError):
+        use = str(claims.get("use", ACCESS))
+    except (binascii.Error, ValueError, KeyError, TypeError, AttributeError):
         raise BadToken from None
+    if use != kind:
+        raise BadToken
     if (time.time() if now is None else now) >= result.expires_at:
         raise ExpiredToken
     return result

@@ -73,6 +73,7 @@ class ServerClient:
         password: str | None = None,
         *,
         token: str | None = None,
+        refresh_token: str | None = None,
         timeout: float | httpx.Timeout = 120,
         verify: ssl.SSLContext | bool = True,
     ) -> None:
@@ -81,6 +82,8 @@ class ServerClient:
         self._password = password
         self._http = httpx.Client(base_url=self.url, timeout=timeout, verify=verify)
         self._token: str | None = token
+        #: exchanged for a new token once ``token`` has expired (a desktop away a while)
+        self._refresh: str | None = refresh_token
         self.role: str | None = None
         #: the local entity the account is limited to (None: the whole office)
         self.scope_entity_id: str | None = None
@@ -88,6 +91,10 @@ class ServerClient:
     @property
     def token(self) -> str | None:
         return self._token
+
+    @property
+    def refresh_token(self) -> str | None:
+        return self._refresh
 
     def __enter__(self) -> ServerClient:
         return self
@@ -111,6 +118,8 @@ class ServerClient:
             raise _refusal(response)
         body: dict[str, Any] = response.json()
         self._token = str(body["token"])
+        if body.get("refresh_token"):
+            self._refresh = str(body["refresh_token"])
         self.role = str(body["account"]["role"])
         scope = body["account"].get("scope_entity_id")
         self.scope_entity_id = str(scope) if scope else None
@@ -128,14 +137,35 @@ class ServerClient:
         """Exchange the token for a fresh one (and the account's role and scope as the
         server has them now); :class:`SignInNeeded` when it is no longer taken."""
         if self._token is None:
-            return self.sign_in()
+            return self._obtain()
         response = self._send(
             "POST", "/v1/token", headers={"Authorization": f"Bearer {self._token}"}
         )
         if response.status_code == 401 and self._password is None:
-            raise SignInNeeded(_refusal(response).message)
+            return self._refreshed(response)
         if response.status_code == 401:
             return self.sign_in()
+        return self._signed_in(response)
+
+    def _obtain(self) -> dict[str, Any]:
+        """A token when there is none: for the refresh token, else for the password."""
+        if self._password is None and self._refresh is not None:
+            return self._refreshed(None)
+        return self.sign_in()
+
+    def _refreshed(self, refused: httpx.Response | None) -> dict[str, Any]:
+        """The token was refused (or there is none): a new pair for the refresh token,
+        when there is one still good; else :class:`SignInNeeded` with the reason."""
+        if self._refresh is None:
+            if refused is None:
+                raise SignInNeeded(Message(N_("Your sign-in has expired; sign in again.")))
+            raise SignInNeeded(_refusal(refused).message)
+        response = self._send(
+            "POST", "/v1/token/refresh", json={"refresh_token": self._refresh}
+        )
+        if response.status_code == 401:
+            self._refresh = None
+            raise SignInNeeded(_refusal(response).message)
         return self._signed_in(response)
 
     def request(self, method: str, route: str, **options: Any) -> httpx.Response:
@@ -146,11 +176,15 @@ class ServerClient:
         signed_in_again = False
         while True:
             if self._token is None:
-                self.sign_in()
+                self._obtain()
             response = self._send(
                 method, route, headers={**headers, "Authorization": f"Bearer {self._token}"},
                 **options,
             )  # fmt: skip
+            if response.status_code == 401 and self._password is None and not signed_in_again:
+                self._refreshed(response)  # expired during a long sync: a new pair
+                signed_in_again = True
+                continue
             if response.status_code == 401 and self._password is None:
                 raise SignInNeeded(_refusal(response).message)
             if response.status_code == 401 and not signed_in_again:
@@ -171,7 +205,7 @@ class ServerClient:
         waited = 0.0
         while True:
             if self._token is None:
-                self.sign_in()
+                self._obtain()
             try:
                 with self._http.stream(
                     "GET", route, headers={"Authorization": f"Bearer {self._token}"}

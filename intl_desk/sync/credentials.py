@@ -27,8 +27,7 @@ def _key(server_url: str, account: str) -> str:
     return f"{account}@{server_url.rstrip('/')}"
 
 
-def load_token(server_url: str, account: str) -> str | None:
-    key = _key(server_url, account)
+def _load(key: str) -> str | None:
     try:
         stored = keyring.get_password(SERVICE, key)
     except (KeyringError, RuntimeError):
@@ -37,19 +36,41 @@ def load_token(server_url: str, account: str) -> str | None:
     return stored or _IN_MEMORY.get(key)
 
 
-def save_token(server_url: str, account: str, token: str) -> None:
-    key = _key(server_url, account)
+def _save(key: str, secret: str) -> None:
     try:
-        keyring.set_password(SERVICE, key, token)
+        keyring.set_password(SERVICE, key, secret)
     except (KeyringError, RuntimeError):
         log.info("no credential store: tokens kept for this run only", exc_info=True)
-        _IN_MEMORY[key] = token
+        _IN_MEMORY[key] = secret
     else:
         _IN_MEMORY.pop(key, None)
 
 
+def _refresh_key(server_url: str, account: str) -> str:
+    return f"{_key(server_url, account)} refresh"
+
+
+def load_token(server_url: str, account: str) -> str | None:
+    return _load(_key(server_url, account))
+
+
+def save_token(server_url: str, account: str, token: str) -> None:
+    _save(_key(server_url, account), token)
+
+
+def load_refresh_token(server_url: str, account: str) -> str | None:
+    """What renews the sign-in without the password once the token expired (a desktop
+    closed over a weekend): kept in the credential store beside the token."""
+    return _load(_refresh_key(server_url, account))
+
+
+def save_refresh_token(server_url: str, account: str, token: str) -> None:
+    _save(_refresh_key(server_url, account), token)
+
+
 def forget_token(server_url: str, account: str) -> None:
-    key = _key(server_url, account)
-    _IN_MEMORY.pop(key, None)
-    with contextlib.suppress(KeyringError, RuntimeError):  # nothing kept: nothing to forget
-        keyring.delete_password(SERVICE, key)
+    """Forget the account's token and refresh token (signing out)."""
+    for key in (_key(server_url, account), _refresh_key(server_url, account)):
+        _IN_MEMORY.pop(key, None)
+        with contextlib.suppress(KeyringError, RuntimeError):  # nothing kept: nothing to forget
+            keyring.delete_password(SERVICE, key)

@@ -4,9 +4,11 @@ The desktop app (and every feature of it that talks to the server: synchronising
 and roles, collection rounds) goes through a :class:`ServerSession`: it knows the
 server's address, the account, the certificate accepted for the server and the token kept
 in the credential store, and hands out clients that use them. The password is used once,
-to sign in (:meth:`ServerSession.sign_in`), and never kept; the token is renewed at every
-synchronisation, so a desktop that synchronises every few minutes stays signed in, and one
-away longer than a token's life (15 minutes) is asked to sign in again
+to sign in (:meth:`ServerSession.sign_in`), and never kept; the token (good for 15
+minutes) is renewed at every synchronisation, and the refresh token kept beside it in the
+credential store gets a new pair once the token has expired, so a desktop closed over a
+weekend or a holiday goes on without the password; one away longer than a refresh token's
+life (30 days), or whose account was disabled, is asked to sign in again
 (:class:`~intl_desk.sync.client.SignInNeeded`).
 
 Timeouts are short: offline is normal, and the app never waits for the network.
@@ -29,7 +31,13 @@ from intl_desk.store.office_file import OfficeFile
 from intl_desk.store.server_link import Link
 from intl_desk.sync.client import ServerClient, ServerUnreachable, SignInNeeded
 from intl_desk.sync.clone import CloneReport, clone_with
-from intl_desk.sync.credentials import forget_token, load_token, save_token
+from intl_desk.sync.credentials import (
+    forget_token,
+    load_refresh_token,
+    load_token,
+    save_refresh_token,
+    save_token,
+)
 from intl_desk.sync.sync import Refused, SyncConflict, SyncReport, link_of, sync_office
 from intl_desk.sync.to_review import (
     ToReview,
@@ -119,8 +127,12 @@ class ServerSession:
 
     @property
     def signed_in(self) -> bool:
-        """Whether a token is kept for the account (it may have expired meanwhile)."""
-        return load_token(self.server_url, self.account) is not None
+        """Whether a token or refresh token is kept for the account (they may have
+        expired meanwhile)."""
+        return (
+            load_token(self.server_url, self.account) is not None
+            or load_refresh_token(self.server_url, self.account) is not None
+        )
 
     def accepted_certificate(self) -> Certificate | None:
         return self.known.certificate(self.server_url)
@@ -144,22 +156,28 @@ class ServerSession:
     def client(self, password: str | None = None) -> ServerClient:
         """A client for the account: with the kept token, or the password to sign in with.
         :class:`SignInNeeded` when there is neither."""
-        token = None if password is not None else load_token(self.server_url, self.account)
-        if password is None and token is None:
-            raise SignInNeeded(_sign_in_message())
+        token = refresh = None
+        if password is None:
+            token = load_token(self.server_url, self.account)
+            refresh = load_refresh_token(self.server_url, self.account)
+            if token is None and refresh is None:
+                raise SignInNeeded(_sign_in_message())
         return ServerClient(
             self.server_url,
             self.account,
             password,
             token=token,
+            refresh_token=refresh,
             timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
             verify=self._verify(),
         )
 
     def _keep(self, client: ServerClient) -> None:
         """Keep what the server just said: the fresh token, the role and the scope."""
-        if client.token is not None:
+        if client.token:
             save_token(self.server_url, self.account, client.token)
+        if client.refresh_token is not None:
+            save_refresh_token(self.server_url, self.account, client.refresh_token)
         if client.role is not None:
             self.known.remember_account(
                 self.server_url, self.account, client.role, client.scope_entity_id

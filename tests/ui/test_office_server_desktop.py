@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 from memory_keyring import MemoryKeyring
 from pypdf import PdfReader
@@ -35,8 +37,10 @@ from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Office, Partner
 from intl_desk.core.tracking import TrackedSession
+from intl_desk.server.tokens import REFRESH_LIFETIME_SECONDS, sign_token, token_secret
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.sync import credentials
+from intl_desk.sync.client import SignInNeeded
 from intl_desk.sync.session import ServerSession
 from intl_desk.sync.trust import Certificate, CertificateChanged, known_servers
 from intl_desk.ui import server_connection
@@ -179,7 +183,7 @@ def test_connect_by_typing_clones_opens_and_syncs(
     assert _status(window) == "Synced just now"
     assert dialog.password.text() == ""
     stored = list(memory_keyring.secrets.values())
-    assert len(stored) == 1 and PASSWORD not in stored  # a token, never the password
+    assert len(stored) == 2 and PASSWORD not in stored  # token and refresh, never the password
     assert PASSWORD not in (tmp_path / "config").joinpath(
         "IntlDesk", "office-servers.json"
     ).read_text()
@@ -436,6 +440,7 @@ def test_an_expired_sign_in_is_asked_for_again_and_nothing_is_lost(
 ) -> None:
     path = _clone(server, tmp_path / "Minas.sqlite")
     credentials.save_token(server.address, "bruno", "expired.token")  # refused by the server
+    credentials.save_refresh_token(server.address, "bruno", "expired.refresh")  # and that
     window = _window(qtbot, path)
     sign_in = window.findChild(SignInDialog)
     assert sign_in is not None and sign_in.isVisible()
@@ -450,6 +455,53 @@ def test_an_expired_sign_in_is_asked_for_again_and_nothing_is_lost(
     assert token not in (None, "expired.token", PASSWORD)
     assert PASSWORD not in memory_keyring.secrets.values()
     window.close_file()
+
+
+def _signed(server_db: Engine, kind: str, seconds_ago: float, lifetime: int) -> str:
+    """A token as the server makes them, issued ``seconds_ago``."""
+    with server_db.begin() as connection:
+        secret = token_secret(connection)
+    return sign_token(secret, "bruno", now=time.time() - seconds_ago, lifetime=lifetime,
+                      kind=kind)  # fmt: skip
+
+
+def test_a_desktop_away_for_a_weekend_syncs_without_the_password(
+    qtbot: QtBot, server: LiveServer, server_db: Engine, tmp_path: Path
+) -> None:
+    path = _clone(server, tmp_path / "Minas.sqlite")
+    refresh = credentials.load_refresh_token(server.address, "bruno")
+    assert refresh is not None
+    # closed on Friday: the token expired long ago, the refresh token is still good
+    friday = 3 * 24 * 3600
+    expired = _signed(server_db, "access", friday, 15 * 60)
+    credentials.save_token(server.address, "bruno", expired)
+    window = _window(qtbot, path)
+    assert window.findChild(SignInDialog) is None
+    assert _status(window) == "Synced just now"
+    assert credentials.load_token(server.address, "bruno") not in (None, expired)
+    assert credentials.load_refresh_token(server.address, "bruno") not in (None, refresh)
+    window.close_file()
+
+    # a refresh token is no token for the other routes
+    answer = httpx.get(f"{server.address}/v1/me", verify=False,
+                       headers={"Authorization": f"Bearer {refresh}"})  # fmt: skip
+    assert answer.status_code == 401
+
+
+def test_away_longer_than_a_refresh_token_means_signing_in_again(
+    server: LiveServer, server_db: Engine, tmp_path: Path
+) -> None:
+    path = _clone(server, tmp_path / "Minas.sqlite")
+    away = 31 * 24 * 3600
+    credentials.save_token(server.address, "bruno", _signed(server_db, "access", away, 900))
+    credentials.save_refresh_token(
+        server.address, "bruno", _signed(server_db, "refresh", away, REFRESH_LIFETIME_SECONDS)
+    )
+    session = ServerSession(server.address, "bruno", known_servers())
+    with OfficeFile.open(path) as office, pytest.raises(SignInNeeded) as refused:
+        session.sync(office)
+    assert str(refused.value) == "Your sign-in has expired; sign in again."
+    assert not session.signed_in  # both forgotten: the next attempt asks for the password
 
 
 def test_a_server_showing_another_certificate_is_refused_before_anything_is_sent(
