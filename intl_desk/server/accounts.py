@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
@@ -28,6 +28,8 @@ class Account:
     scope_entity_id: str | None
     disabled: bool
     created_at: datetime
+    #: what the account's tokens must carry (see :mod:`intl_desk.server.tokens`)
+    token_generation: int = 0
 
 
 class AccountError(IntlDeskError):
@@ -101,9 +103,15 @@ def list_accounts(connection: Connection) -> list[Account]:
     return [Account(*row) for row in rows]
 
 
+#: moves an account's token generation on: every token made before is refused
+_NEXT_GENERATION = account_table.c.token_generation + 1
+
+
 def disable_account(connection: Connection, name: str) -> None:
     result = connection.execute(
-        update(account_table).where(account_table.c.name == name).values(disabled=True)
+        update(account_table)
+        .where(account_table.c.name == name)
+        .values(disabled=True, token_generation=_NEXT_GENERATION)
     )
     if result.rowcount == 0:
         raise AccountError(Message(N_("There is no account named “{name}”."), {"name": name}))
@@ -117,28 +125,33 @@ def change_account(
     scope_entity_id: str | None,
     disabled: bool,
 ) -> None:
-    """Set an account's role, scope and whether it may sign in."""
+    """Set an account's role, scope and whether it may sign in. Disabling it ends its
+    sign-ins: enabled again, it signs in with its password, not with an old token."""
     if role not in ROLES:
         raise AccountError(
             Message(
                 N_("“{role}” is not a role: use admin, editor or reader."), {"role": role}
             )
         )
+    values: dict[str, object] = {
+        "role": role, "scope_entity_id": scope_entity_id, "disabled": disabled
+    }
+    if disabled:
+        values["token_generation"] = _NEXT_GENERATION
     result = connection.execute(
-        update(account_table)
-        .where(account_table.c.name == name)
-        .values(role=role, scope_entity_id=scope_entity_id, disabled=disabled)
+        update(account_table).where(account_table.c.name == name).values(**values)
     )
     if result.rowcount == 0:
         raise AccountError(Message(N_("There is no account named “{name}”."), {"name": name}))
 
 
 def set_password(connection: Connection, name: str, password: str) -> None:
-    """A new password for the account (an administrator's reset)."""
+    """A new password for the account (an administrator's reset). Every token made
+    before is refused from then on: a lost laptop's month-long refresh token included."""
     result = connection.execute(
         update(account_table)
         .where(account_table.c.name == name)
-        .values(password_hash=hash_password(password))
+        .values(password_hash=hash_password(password), token_generation=_NEXT_GENERATION)
     )
     if result.rowcount == 0:
         raise AccountError(Message(N_("There is no account named “{name}”."), {"name": name}))
@@ -151,9 +164,14 @@ def authenticate(connection: Connection, name: str, password: str) -> Account | 
     ).mappings().first()
     if row is None or row["disabled"] or not password_matches(row["password_hash"], password):
         return None
+    return _account(row)
+
+
+def _account(row: RowMapping) -> Account:
     return Account(
-        row["name"], row["role"], row["scope_entity_id"], row["disabled"], row["created_at"]
-    )
+        row["name"], row["role"], row["scope_entity_id"], row["disabled"], row["created_at"],
+        row["token_generation"],
+    )  # fmt: skip
 
 
 def enabled_account(connection: Connection, name: str) -> Account | None:
@@ -163,9 +181,7 @@ def enabled_account(connection: Connection, name: str) -> Account | None:
     ).mappings().first()
     if row is None or row["disabled"]:
         return None
-    return Account(
-        row["name"], row["role"], row["scope_entity_id"], row["disabled"], row["created_at"]
-    )
+    return _account(row)
 
 
 __all__ = [

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
+from sqlalchemy.engine import Connection
 
 from intl_desk.core.i18n import N_, Message
 from intl_desk.server.accounts import Account, authenticate, enabled_account
@@ -23,6 +24,7 @@ from intl_desk.server.tokens import (
     TOKEN_LIFETIME_SECONDS,
     BadToken,
     ExpiredToken,
+    TokenClaims,
     read_token,
     sign_token,
 )
@@ -75,12 +77,14 @@ class RefreshRequest(BaseModel):
 def _tokens(secret: bytes, account: Account) -> LoginResponse:
     """A fresh token and refresh token for ``account``."""
     now = time.time()
+    generation = account.token_generation
     return LoginResponse(
-        token=sign_token(secret, account.name, now=now),
+        token=sign_token(secret, account.name, now=now, generation=generation),
         expires_at=datetime.fromtimestamp(int(now) + TOKEN_LIFETIME_SECONDS, UTC),
         account=_account_out(account),
         refresh_token=sign_token(
-            secret, account.name, now=now, lifetime=REFRESH_LIFETIME_SECONDS, kind=REFRESH
+            secret, account.name, now=now, lifetime=REFRESH_LIFETIME_SECONDS, kind=REFRESH,
+            generation=generation,
         ),
     )
 
@@ -110,12 +114,27 @@ def signed_in(
             401, N_("The server does not recognise this sign-in; sign in again.")
         ) from None
     with request.app.state.engine.connect() as connection:
-        account = enabled_account(connection, claims.account)
+        account = _still_signed_in(connection, claims)
+    request.state.account = account.name
+    return account
+
+
+def _still_signed_in(connection: Connection, claims: TokenClaims) -> Account:
+    """The account a good token names, if it may still sign in and the token was made
+    after its last new password or disabling; else the refusal to answer."""
+    account = enabled_account(connection, claims.account)
     if account is None:
         raise Refusal(
             401, N_("The account {name} can no longer sign in."), {"name": claims.account}
         )
-    request.state.account = account.name
+    if claims.generation != account.token_generation:
+        raise Refusal(
+            401,
+            N_(
+                "The server has ended this sign-in (a new password was set, or the account "
+                "was disabled for a while); sign in again."
+            ),
+        )
     return account
 
 
@@ -167,10 +186,6 @@ def refresh(request: Request, body: RefreshRequest) -> LoginResponse:
             401, N_("The server does not recognise this sign-in; sign in again.")
         ) from None
     with state.engine.connect() as connection:
-        account = enabled_account(connection, claims.account)
-    if account is None:
-        raise Refusal(
-            401, N_("The account {name} can no longer sign in."), {"name": claims.account}
-        )
+        account = _still_signed_in(connection, claims)
     request.state.account = account.name
     return _tokens(state.secret, account)

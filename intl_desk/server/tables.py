@@ -14,6 +14,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Identity,
+    Integer,
     LargeBinary,
     MetaData,
     String,
@@ -32,6 +33,8 @@ account_table = Table(
     Column("password_hash", String(200), nullable=False),
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    #: moved on by a new password or disabling: tokens made before are refused
+    Column("token_generation", Integer, nullable=False, server_default="0"),
 )
 
 #: one value per name: the token secret (see :mod:`intl_desk.server.tokens`)

@@ -7,6 +7,10 @@ never in code or on the command line; every process serving that database signs 
 checks with it. A token says who signed in, nothing more: the account's role, scope and
 whether it is still enabled are read again on every request, so disabling an account
 takes effect at once.
+
+Each token also carries the account's *token generation* (``gen``): a new password or
+disabling the account moves it on, and every token made before — above all a refresh
+token good for a month on a laptop — is refused from then on.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ class TokenClaims:
     account: str
     issued_at: int
     expires_at: int
+    #: the account's token generation when the token was made (see the module's note)
+    generation: int = 0
 
 
 class BadToken(Exception):
@@ -87,11 +93,15 @@ def sign_token(
     now: float | None = None,
     lifetime: int = TOKEN_LIFETIME_SECONDS,
     kind: str = ACCESS,
+    generation: int = 0,
 ) -> str:
     issued = int(time.time() if now is None else now)
     claims: dict[str, object] = {"sub": account, "iat": issued, "exp": issued + lifetime}
+    if generation:
+        claims["gen"] = generation
     if kind != ACCESS:
         claims["use"] = kind  # an access token's payload stays as it always was
+        claims["jti"] = secrets.token_urlsafe(9)  # each renewal a new one, even within a second
     payload = _encode(json.dumps(claims, separators=(",", ":")).encode("utf-8"))
     return f"{payload}.{_signature(secret, payload)}"
 
@@ -112,7 +122,9 @@ def read_token(
         raise BadToken
     try:
         claims = json.loads(_decode(payload))
-        result = TokenClaims(str(claims["sub"]), int(claims["iat"]), int(claims["exp"]))
+        result = TokenClaims(
+            str(claims["sub"]), int(claims["iat"]), int(claims["exp"]), int(claims.get("gen", 0))
+        )
         use = str(claims.get("use", ACCESS))
     except (binascii.Error, ValueError, KeyError, TypeError, AttributeError):
         raise BadToken from None

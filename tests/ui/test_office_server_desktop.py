@@ -37,6 +37,7 @@ from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Office, Partner
 from intl_desk.core.tracking import TrackedSession
+from intl_desk.server.accounts import change_account, set_password
 from intl_desk.server.tokens import REFRESH_LIFETIME_SECONDS, sign_token, token_secret
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.sync import credentials
@@ -502,6 +503,49 @@ def test_away_longer_than_a_refresh_token_means_signing_in_again(
         session.sync(office)
     assert str(refused.value) == "Your sign-in has expired; sign in again."
     assert not session.signed_in  # both forgotten: the next attempt asks for the password
+
+
+def test_a_new_password_ends_the_sign_in_of_a_desktop_signed_in_before(
+    qtbot: QtBot, server: LiveServer, server_db: Engine, tmp_path: Path
+) -> None:
+    add_account(server_db, "dora", "editor")
+    path = _clone(server, tmp_path / "Minas.sqlite", account="dora")
+    window = _window(qtbot, path)
+    assert _status(window) == "Synced just now"
+    # dora's laptop is lost: the administrator gives her a new password
+    with server_db.begin() as connection:
+        set_password(connection, "dora", "a-brand-new-password")
+    window.server.sync_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None, timeout=20_000)
+    sign_in = window.findChild(SignInDialog)
+    assert sign_in is not None and sign_in.isVisible()
+    assert _status(window) == "Sign in to synchronise"
+    assert credentials.load_refresh_token(server.address, "dora") is None
+    qtbot.keyClicks(sign_in.password, "a-brand-new-password")
+    with qtbot.waitSignal(window.server.synced, timeout=20_000):
+        qtbot.mouseClick(sign_in.sign_in_button, Qt.MouseButton.LeftButton)
+    assert _status(window) == "Synced just now"
+    window.close_file()
+
+
+def test_an_account_disabled_for_a_while_signs_in_again_with_its_password(
+    server: LiveServer, server_db: Engine, tmp_path: Path
+) -> None:
+    add_account(server_db, "elisa", "editor")
+    path = _clone(server, tmp_path / "Minas.sqlite", account="elisa")
+    session = ServerSession(server.address, "elisa", known_servers())
+    for disabled in (True, False):  # disabled over the holidays, enabled again after
+        with server_db.begin() as connection:
+            change_account(connection, "elisa", role="editor", scope_entity_id=None,
+                           disabled=disabled)  # fmt: skip
+    with OfficeFile.open(path) as office, pytest.raises(SignInNeeded) as refused:
+        session.sync(office)
+    assert "The server has ended this sign-in" in str(refused.value)
+    assert not session.signed_in
+    # the password still opens it
+    session.sign_in(PASSWORD)
+    with OfficeFile.open(path) as office:
+        session.sync(office)
 
 
 def test_a_server_showing_another_certificate_is_refused_before_anything_is_sent(
