@@ -11,7 +11,7 @@ from window_files import open_and_wait
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.i18n import current_language, translate
@@ -19,6 +19,7 @@ from intl_desk.core.model import Partner
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui import app as desktop
 from intl_desk.ui import settings as options
+from intl_desk.ui.about_dialog import AboutDialog
 from intl_desk.ui.dialogs.partner import PartnerDialog
 from intl_desk.ui.language_menu import install_qt_translations
 from intl_desk.ui.main_window import MainWindow
@@ -112,3 +113,23 @@ def test_a_file_without_write_access_stays_read_only_with_its_reason_in_the_new_
         "Você não tem permissão para alterar “Relations internationales.sqlite” nem a sua "
         "pasta, por isso ele está aberto somente para leitura:"
     )
+
+
+def test_qt_s_own_buttons_speak_the_chosen_language(qtbot: QtBot, office_path: Path) -> None:
+    window = open_in_new_window(qtbot, office_path)
+    choose(window, "Português (Brasil)")
+    (rebuilt,) = desktop._windows
+    qtbot.waitUntil(lambda: rebuilt.office is not None)
+
+    menus = rebuilt.menuBar().findChildren(QMenu)
+    (help_menu,) = [menu for menu in menus if menu.title() == "A&juda"]
+    (about,) = [action for action in help_menu.actions() if "Sobre" in action.text()]
+    about.trigger()
+    dialog = rebuilt.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)  # Qt's own, not ours
+    assert close.text() == "Fechar"
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
