@@ -453,6 +453,7 @@ def _linked(c: _Checker, column: str, relation: str) -> None:
 def _collection_round(c: _Checker) -> None:
     c.required("title", "deadline")
     _linked(c, "period_id", "period")
+    c.in_vocabulary("status", vocab.ROUND_STATUSES, optional=True)  # None: open
 
 
 def _round_submission(c: _Checker) -> None:

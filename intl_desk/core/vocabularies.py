@@ -360,6 +360,14 @@ DIMENSIONS = Vocabulary(
     ],
 )
 
+ROUND_STATUSES = Vocabulary(
+    "round_status",
+    [
+        ("open", N_("Open: answers are taken")),
+        ("closed", N_("Closed: no new answers")),
+    ],
+)
+
 SUBMISSION_STATUSES = Vocabulary(
     "submission_status",
     [

@@ -42,11 +42,22 @@ class Link:
     account: str
     client_id: str
     cursor: int
+    #: the account's role and scope as the server last said them to this file (None: not
+    #: known yet): a file moved to another computer shows what it may change at once
+    role: str | None = None
+    scope_entity_id: str | None = None
 
 
-def link_to_server(path: Path, server_url: str, account: str, cursor: int) -> Link:
+def link_to_server(
+    path: Path,
+    server_url: str,
+    account: str,
+    cursor: int,
+    role: str | None = None,
+    scope_entity_id: str | None = None,
+) -> Link:
     """Make the office file at ``path`` (a fresh clone, not yet published) a clone."""
-    link = Link(server_url, account, new_uuid(), cursor)
+    link = Link(server_url, account, new_uuid(), cursor, role, scope_entity_id)
     with translate_db_errors(path):
         engine = make_engine(path)
         try:
@@ -58,6 +69,8 @@ def link_to_server(path: Path, server_url: str, account: str, cursor: int) -> Li
                         account=link.account,
                         client_id=link.client_id,
                         cursor=link.cursor,
+                        role=link.role,
+                        scope_entity_id=link.scope_entity_id,
                     )
                 )
                 connection.execute(
@@ -86,9 +99,26 @@ def give_own_client_id(path: Path) -> None:
 
 def read_link(connection: Connection) -> Link | None:
     row = connection.execute(
-        select(ServerLink.server_url, ServerLink.account, ServerLink.client_id, ServerLink.cursor)
+        select(
+            ServerLink.server_url, ServerLink.account, ServerLink.client_id, ServerLink.cursor,
+            ServerLink.role, ServerLink.scope_entity_id,
+        )
     ).first()
-    return Link(str(row[0]), str(row[1]), str(row[2]), int(row[3])) if row else None
+    if row is None:
+        return None
+    return Link(
+        str(row[0]), str(row[1]), str(row[2]), int(row[3]),
+        str(row[4]) if row[4] else None, str(row[5]) if row[5] else None,
+    )  # fmt: skip
+
+
+def keep_rights(connection: Connection, role: str, scope_entity_id: str | None) -> None:
+    """Write the account's role and scope, as the server just said them, into the link."""
+    connection.execute(
+        update(ServerLink)
+        .where(ServerLink.id == 1)
+        .values(role=role, scope_entity_id=scope_entity_id)
+    )
 
 
 _CHANGES = Base.metadata.tables["change"]

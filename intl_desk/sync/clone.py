@@ -81,7 +81,9 @@ def clone_with(client: ServerClient, target: Path | str) -> CloneReport:
                     {"theirs": found.schema_version, "ours": SCHEMA_VERSION},
                 )
             )
-        link = link_to_server(work, client.url, account, cursor)
+        link = link_to_server(
+            work, client.url, account, cursor, client.role, client.scope_entity_id
+        )
         engine = make_engine(work, read_only=True)
         try:
             with engine.connect() as connection:

@@ -79,17 +79,25 @@ class AccountRights:
 
 class ServerSession:
     def __init__(
-        self, server_url: str, account: str, known: KnownServers, client_id: str | None = None
+        self,
+        server_url: str,
+        account: str,
+        known: KnownServers,
+        client_id: str | None = None,
+        rights_in_file: AccountRights | None = None,
     ) -> None:
         self.server_url = server_url.rstrip("/")
         self.account = account
         self.known = known
         #: the cloned file's own id (None before the clone)
         self.client_id = client_id
+        #: the role and scope the file's link keeps (its last sync, on any computer)
+        self.rights_in_file = rights_in_file
 
     @classmethod
     def of_link(cls, link: Link, known: KnownServers) -> ServerSession:
-        return cls(link.server_url, link.account, known, link.client_id)
+        in_file = AccountRights(link.role, link.scope_entity_id) if link.role else None
+        return cls(link.server_url, link.account, known, link.client_id, in_file)
 
     @property
     def last_sync(self) -> datetime | None:
@@ -120,9 +128,14 @@ class ServerSession:
 
     @property
     def rights(self) -> AccountRights:
+        """The account's role and scope as this computer last heard them from the server;
+        else as the file keeps them (a file copied or moved here, not yet synchronised
+        here: its read-only parts show at once — the server decides all the same)."""
         stored = self.known.account(self.server_url, self.account)
         scope = stored.get("scope_entity_id")
         role = stored.get("role")
+        if not role and self.rights_in_file is not None:
+            return self.rights_in_file
         return AccountRights(str(role) if role else None, str(scope) if scope else None)
 
     @property

@@ -31,6 +31,7 @@ from intl_desk.store.server_link import (
     Link,
     apply_pulled,
     current_rows,
+    keep_rights,
     local_contents,
     mark_sent,
     pending_changes,
@@ -239,6 +240,11 @@ def sync_office(office: OfficeFile, client: ServerClient) -> SyncReport:
     """Push this open file's changes, then pull everyone else's, with a signed-in client
     (the desktop app's file stays open, and locked, while it synchronises)."""
     link = server_link_of(office)
+    if client.role is not None and (client.role, client.scope_entity_id) != (
+        link.role, link.scope_entity_id
+    ):
+        with office.engine.begin() as connection:
+            keep_rights(connection, client.role, client.scope_entity_id)
     report = SyncReport(link.server_url)
     _push(office, client, link, report)
     try:

@@ -25,6 +25,7 @@ V0006 = FIXTURES / "office_v0006.sqlite"
 V0007 = FIXTURES / "office_v0007.sqlite"
 V0008 = FIXTURES / "office_v0008.sqlite"
 V0009 = FIXTURES / "office_v0009.sqlite"
+V0011 = FIXTURES / "office_v0011.sqlite"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
 
 

@@ -422,6 +422,35 @@ def test_records_out_of_scope_open_read_only_saying_whose_they_are(
     window.close_file()
 
 
+def test_a_clone_moved_to_another_computer_knows_its_scope_before_syncing_there(
+    qtbot: QtBot, server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    path = _clone(server, tmp_path / "Araponga.sqlite", account="carla")
+    # another computer: its own configuration folder, nothing in its credential store
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other-computer"))
+    memory_keyring.secrets.clear()
+    window = _window(qtbot)
+    window.open_file(path)
+    qtbot.waitUntil(lambda: window.office is not None, timeout=20_000)
+    assert _status(window) != "Synced just now"  # nothing said by the server here yet
+    with window.session() as session:
+        entities = dict(session.execute(select(LocalEntity.name, LocalEntity.id)).all())
+    window.open_record("local_entities", entities["Estado de Minas Gerais"])
+    state = window.open_dialogs[-1]
+    assert state.read_only_banner.isVisible()
+    assert state.read_only_banner.text().startswith(
+        "This record belongs to Estado de Minas Gerais: your account changes only the records "
+        "of Araponga"
+    )
+    window.open_record("local_entities", entities["Araponga"])
+    araponga = window.open_dialogs[-1]
+    assert araponga.read_only_banner.isHidden() and araponga.save_button.isEnabled()
+    for dialog in (state, araponga):
+        dialog.close()
+    window.close_file()
+
+
 def test_a_reader_is_offered_no_new_record(
     qtbot: QtBot, server: LiveServer, tmp_path: Path
 ) -> None:

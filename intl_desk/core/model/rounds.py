@@ -37,6 +37,9 @@ class CollectionRound(Record):
     period_id: Mapped[str] = mapped_column(ForeignKey("period.id"), index=True)
     deadline: Mapped[date] = mapped_column(Date)
     instructions: Mapped[str | None] = mapped_column(Text)
+    #: ``open`` takes answers; ``closed`` (the office stopped collecting) takes no new ones,
+    #: its figures and reviews stay (:data:`intl_desk.core.vocabularies.ROUND_STATUSES`)
+    status: Mapped[str] = mapped_column(String(10), default="open", server_default="open")
 
     period: Mapped[Period] = relationship()
     indicators: Mapped[list[RoundIndicator]] = children(

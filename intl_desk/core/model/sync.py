@@ -25,6 +25,10 @@ class ServerLink(Base):
     account: Mapped[str] = mapped_column(String(100))
     client_id: Mapped[str] = mapped_column(String(36))
     cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: the account's role and scope as the server last said them (sign-in or sync), so a
+    #: file moved to another computer knows them before its first sync there
+    role: Mapped[str | None] = mapped_column(String(10))
+    scope_entity_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class SentChange(Base):
