@@ -54,9 +54,23 @@ def test_a_round_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
                            "2027-02-28")  # fmt: skip
     assert code == 0
     assert "due 2027-02-28" in _run(capsys, "round", "list", path)[1]
+    # closed: no new answers, nobody late; reopened: answers taken again
+    assert _run(capsys, "round", "close", path, "Números de 2026")[1].strip() == (
+        "The round is closed: it takes no new answers."
+    )
+    assert _run(capsys, "round", "list", path)[1].strip() == (
+        "Números de 2026 (2026), closed: 1 of 3 answered, 1 approved; no new answers taken"
+    )
+    enter_figures(Path(path), "Tiradentes", {"Acordos ativos": 1, "Estudantes em intercâmbio": 2})
+    code, _out, err = _run(capsys, "round", "submit", path, "Números de 2026", "--entity",
+                           "Tiradentes")  # fmt: skip
+    assert code == 2 and "The round “Números de 2026” is closed: it takes no new answers." in err
+    assert _run(capsys, "round", "reopen", path, "Números de 2026")[0] == 0
+    assert _run(capsys, "round", "submit", path, "Números de 2026", "--entity",
+                "Tiradentes")[0] == 0  # fmt: skip
     code, out, _err = _run(capsys, "round", "delete", path, "Números de 2026")
     assert code == 1  # answered: it says what would be lost and deletes nothing
-    assert "1 of 3 entities have answered it (1 approved, 0 returned" in out
+    assert "2 of 3 entities have answered it (1 approved, 0 returned" in out
     assert "run the command again with --yes" in out
     assert "Números de 2026" in _run(capsys, "round", "list", path)[1]
     code, out, _err = _run(capsys, "round", "delete", path, "números de 2026", "--yes")

@@ -4,8 +4,9 @@
 and ``round show`` say who has answered and who is late (``show`` exits with 1 while
 some entity is late; ``--reminder`` prints the list to paste into an e-mail);
 ``round submit``, ``approve`` and ``return`` move one entity's answer along;
-``round deadline`` moves the deadline and ``round delete`` deletes a round (without
-``--yes`` it only says what would be lost).
+``round deadline`` moves the deadline, ``round close`` stops taking answers (``round
+reopen`` takes them again) and ``round delete`` deletes a round (without ``--yes`` it only
+says what would be lost).
 """
 
 from __future__ import annotations
@@ -113,6 +114,14 @@ def cmd_round_list(args: argparse.Namespace) -> int:
 
 
 def _summary(view: Any) -> Message:
+    if view.closed:
+        return Message(
+            N_("{title} ({period}), closed: {answered} of {asked} answered, {approved} "
+               "approved; no new answers taken"),
+            {"title": view.title, "period": view.period_label,
+             "answered": view.count("submitted", "approved"), "asked": len(view.rows),
+             "approved": view.count("approved")},
+        )  # fmt: skip
     return Message(
         N_("{title} ({period}), due {deadline}: {answered} of {asked} answered, {approved} "
            "approved, {late} late"),
@@ -176,6 +185,22 @@ def cmd_round_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_round_close(args: argparse.Namespace) -> int:
+    from intl_desk.core import round_changes, rounds
+    from intl_desk.store.office_file import OfficeFile
+
+    with OfficeFile.open(args.file) as office, office.session() as session:
+        round_id = rounds.find_round(session, args.round)
+        if args.reopen:
+            round_changes.reopen_round(session, round_id)
+        else:
+            round_changes.close_round(session, round_id)
+        session.commit()
+    print(_("The round is open again: answers are taken.") if args.reopen
+          else _("The round is closed: it takes no new answers."))  # fmt: skip
+    return 0
+
+
 def cmd_round_delete(args: argparse.Namespace) -> int:
     """Without ``--yes`` it only says what deleting would lose, and exits with 1."""
     from intl_desk.core import round_changes, rounds
@@ -234,6 +259,14 @@ def add_round_parser(sub: Any) -> None:
     moving.add_argument("--deadline", required=True, type=date.fromisoformat,
                         metavar=_("YYYY-MM-DD"))  # fmt: skip
     moving.set_defaults(handler=cmd_round_deadline)
+
+    for name, text, reopen in (
+        ("close", _("close a round: it takes no new answers"), False),
+        ("reopen", _("open a closed round again"), True),
+    ):
+        closing = with_file(name, text)
+        closing.add_argument("round", metavar=_("ROUND"), help=_("the round's title"))
+        closing.set_defaults(handler=cmd_round_close, reopen=reopen)
 
     deleting = with_file("delete", _("delete a round (the figures entered stay)"))
     deleting.add_argument("round", metavar=_("ROUND"), help=_("the round's title"))

@@ -1,4 +1,5 @@
-"""Changing a collection round once it is open: a new deadline, or deleting it.
+"""Changing a collection round once it is open: a new deadline, closing it (no new
+answers; reopening undoes it), or deleting it.
 
 The figures an entity entered are ordinary measurements: deleting a round never deletes
 them. What goes with the round is its bookkeeping — who was asked, who answered, what the
@@ -30,6 +31,17 @@ def change_deadline(session: Session, round_id: str, deadline: date | None) -> N
     if deadline is None:
         raise RoundError(Message(N_("Choose the deadline for the answers.")))
     _live(session, round_id).deadline = deadline
+
+
+def close_round(session: Session, round_id: str) -> None:
+    """The office stops collecting: no new answer or correction is taken (answers given
+    stay, and can still be approved); nobody is late or reminded any more."""
+    _live(session, round_id).status = "closed"
+
+
+def reopen_round(session: Session, round_id: str) -> None:
+    """Answers are taken again (a late one still wanted)."""
+    _live(session, round_id).status = "open"
 
 
 def what_deleting_loses(view: RoundView) -> Message:

@@ -69,6 +69,12 @@ class RoundView:
     instructions: str | None
     indicators: tuple[tuple[str, str], ...]  # (id, name)
     rows: tuple[SubmissionRow, ...]
+    #: ``open`` or ``closed`` (takes no new answers; nobody is late any more)
+    status: str = "open"
+
+    @property
+    def closed(self) -> bool:
+        return self.status == "closed"
 
     def count(self, *statuses: str) -> int:
         return sum(1 for row in self.rows if row.status in statuses)
@@ -96,6 +102,8 @@ class SubmissionDue:
     asked: int
     status: str
     comment: str | None
+    #: the office closed the round: the figures are no longer taken
+    closed: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,6 +199,7 @@ def round_view(session: Session, round_id: str, today: date) -> RoundView:
         deadline=chosen.deadline,
         instructions=chosen.instructions,
         indicators=indicators,
+        status=chosen.status or "open",
         rows=tuple(
             SubmissionRow(
                 id=submission.id,
@@ -202,23 +211,42 @@ def round_view(session: Session, round_id: str, today: date) -> RoundView:
                 submitted_at=submission.submitted_at,
                 reviewed_at=submission.reviewed_at,
                 comment=submission.review_comment,
-                late=submission.status in OWED and today > chosen.deadline,
+                late=submission.status in OWED and today > chosen.deadline
+                and chosen.status != "closed",
             )
             for submission, name in rows
         ),
     )
 
 
-def rounds(session: Session) -> list[tuple[str, str, date]]:
-    """(id, title, deadline) of every round, the latest deadline first."""
+@dataclass(frozen=True)
+class RoundLine:
+    """A round as the list of rounds names it."""
+
+    id: str
+    title: str
+    deadline: date
+    closed: bool
+
+
+def round_lines(session: Session) -> list[RoundLine]:
+    """Every round, the latest deadline first."""
     return [
-        (row.id, row.title, row.deadline)
+        RoundLine(row.id, row.title, row.deadline, row.status == "closed")
         for row in session.execute(
-            select(CollectionRound.id, CollectionRound.title, CollectionRound.deadline)
+            select(
+                CollectionRound.id, CollectionRound.title, CollectionRound.deadline,
+                CollectionRound.status,
+            )
             .where(CollectionRound.deleted_at.is_(None))
             .order_by(CollectionRound.deadline.desc(), CollectionRound.title)
         )
-    ]
+    ]  # fmt: skip
+
+
+def rounds(session: Session) -> list[tuple[str, str, date]]:
+    """(id, title, deadline) of every round, the latest deadline first."""
+    return [(line.id, line.title, line.deadline) for line in round_lines(session)]
 
 
 def find_round(session: Session, wanted: str) -> str:
@@ -280,9 +308,12 @@ def submissions_due(session: Session, today: date) -> list[SubmissionDue]:
                 asked=len(asked),
                 status=submission.status,
                 comment=submission.review_comment,
+                closed=chosen.status == "closed",
             )
         )
-    return sorted(found, key=lambda due: (due.deadline, due.title, due.entity.casefold()))
+    return sorted(
+        found, key=lambda due: (due.closed, due.deadline, due.title, due.entity.casefold())
+    )
 
 
 def reviews_due(session: Session) -> list[ReviewDue]:
@@ -314,13 +345,28 @@ def _live(session: Session, submission_id: str) -> RoundSubmission:
     return submission
 
 
+def _refuse_if_closed(chosen: CollectionRound) -> None:
+    if chosen.status == "closed":
+        raise RoundError(
+            Message(
+                N_(
+                    "The round “{title}” is closed: it takes no new answers. Ask the office "
+                    "to reopen it if the figures are still wanted."
+                ),
+                {"title": chosen.title},
+            )
+        )
+
+
 def submit(session: Session, submission_id: str, now: datetime | None = None) -> None:
-    """The entity sends its figures: every indicator asked for needs one."""
+    """The entity sends its figures: every indicator asked for needs one (and the round
+    must still be open)."""
     submission = _live(session, submission_id)
     if submission.status == "approved":
         raise RoundError(Message(N_("These figures are approved already.")))
     chosen = session.get(CollectionRound, submission.round_id)
     assert chosen is not None
+    _refuse_if_closed(chosen)
     asked = {row.indicator_id: row.indicator.name for row in chosen.indicators}
     filled = _filled(session, chosen.period_id, asked).get(submission.local_entity_id, set())
     missing = sorted(name for indicator_id, name in asked.items() if indicator_id not in filled)
@@ -347,10 +393,14 @@ def approve(session: Session, submission_id: str, now: datetime | None = None) -
 def return_submission(
     session: Session, submission_id: str, comment: str, now: datetime | None = None
 ) -> None:
-    """Send the figures back to be corrected, saying what to correct."""
+    """Send the figures back to be corrected, saying what to correct (a closed round takes
+    no corrected answer: reopen it first)."""
     submission = _live(session, submission_id)
     if submission.status not in ("submitted", "approved"):
         raise RoundError(Message(N_("Only submitted figures can be returned.")))
+    chosen = session.get(CollectionRound, submission.round_id)
+    assert chosen is not None
+    _refuse_if_closed(chosen)
     if not comment.strip():
         raise RoundError(Message(N_("Say what to correct: the comment goes back with them.")))
     submission.status = "returned"
@@ -363,6 +413,11 @@ def return_submission(
 
 def reminder_text(view: RoundView, language: str | None = None) -> str:
     """The list of entities still owing figures, to paste into an e-mail."""
+    if view.closed:
+        return Message(
+            N_("The round “{title}” is closed: it takes no new answers, nobody to remind."),
+            {"title": view.title},
+        ).render(language)
     owing = [row for row in view.rows if row.status in OWED]
     if not owing:
         return Message(N_("Every entity has answered “{title}”."), {"title": view.title}).render(

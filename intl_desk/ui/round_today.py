@@ -40,6 +40,11 @@ def read_rounds_today(session_factory: Callable[[], Session], today: date) -> Ro
 
 
 def _due_line(due: rounds.SubmissionDue) -> str:
+    if due.closed:
+        return Message(
+            N_("{title} — {entity}: the office closed the round, it takes no new answers"),
+            {"title": due.title, "entity": due.entity},
+        ).render()
     if due.status == "returned":
         return Message(
             N_("{title} — {entity}: returned to be corrected ({comment}), due {date}"),
@@ -91,7 +96,7 @@ class RoundsPanel(_Panel):
             ).render()
             lines.append((text, ("round", review.round_id)))
         for due in data.due[:SHOWN]:
-            if due.days_left < 0:
+            if due.days_left < 0 and not due.closed:
                 late.add(len(lines))
             lines.append((_due_line(due), ("round", due.round_id)))
         if len(data.due) > SHOWN:

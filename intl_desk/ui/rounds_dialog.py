@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -71,8 +72,15 @@ class RoundsDialog(QDialog):
         self.today = today
         self.view: rounds.RoundView | None = None
         self._reading: Operation[rounds.RoundView] | None = None
+        self._listing: Operation[list[rounds.RoundLine]] | None = None
         self.round_list = QListWidget()
         self.round_list.setObjectName("roundList")
+        # a round's whole title, wrapped ("Indicadores anuais 2025 — municípios da Zona da
+        # Mata…" is longer than the list is wide)
+        self.round_list.setWordWrap(True)
+        self.round_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.round_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.round_list.setSpacing(2)
         self.round_list.currentItemChanged.connect(lambda item, _old: self._show(item))
         self.new_button = QPushButton(_("New round…"))
         self.new_button.setObjectName("newRoundButton")
@@ -91,6 +99,12 @@ class RoundsDialog(QDialog):
         self.deadline_button = QPushButton(_("Change the deadline"))
         self.deadline_button.setObjectName("changeDeadlineButton")
         self.deadline_button.clicked.connect(self.change_deadline)
+        self.close_round_button = QPushButton(_("Close the round"))
+        self.close_round_button.setObjectName("closeRoundButton")
+        self.close_round_button.setToolTip(
+            _("Stop taking answers: the answers given stay and can still be approved.")
+        )
+        self.close_round_button.clicked.connect(self.close_or_reopen)
         self.delete_button = QPushButton(_("Delete the round…"))
         self.delete_button.setObjectName("deleteRoundButton")
         self.delete_button.clicked.connect(self.delete_round)
@@ -147,6 +161,7 @@ class RoundsDialog(QDialog):
         round_row.addWidget(self.deadline)
         round_row.addWidget(self.deadline_button)
         round_row.addStretch(1)
+        round_row.addWidget(self.close_round_button)
         round_row.addWidget(self.delete_button)
         page.addLayout(round_row)
         page.addWidget(self.table, 1)
@@ -169,15 +184,56 @@ class RoundsDialog(QDialog):
     # --- reading ----------------------------------------------------------------------
 
     def load(self, round_id: str | None = None, then: Callable[[], object] | None = None) -> None:
-        """The rounds, the latest deadline first; ``round_id`` (else the first) shown, then
-        ``then`` called once its page is read."""
-        with self.office.session() as session:
-            found = rounds.rounds(session)  # a few rows: titles and deadlines only
+        """The rounds, the latest deadline first, read in the background; ``round_id``
+        (else the first) shown, then ``then`` called once its page is read."""
+        if self._listing is not None:
+            self._listing.cancel()
+        if self._reading is not None:
+            self._reading.cancel()
+            self._reading = None
+        self.view = None
+        self._offer_steps()
+        self.summary.setText(_("Reading who has answered…"))
+        office = self.office
+
+        def work(_progress: Progress) -> list[rounds.RoundLine]:
+            with office.session() as session:
+                return rounds.round_lines(session)
+
+        def failed(error: BaseException) -> None:
+            self._listing = None
+            self.summary.clear()
+            self.message.setText(str(error))
+            self.page_shown.emit()
+
+        self._listing = Operation(
+            self, work, lambda found: self._fill_list(found, round_id, then), failure=failed
+        ).run()
+
+    def _fill_list(
+        self,
+        found: list[rounds.RoundLine],
+        round_id: str | None,
+        then: Callable[[], object] | None,
+    ) -> None:
+        self._listing = None
         self.round_list.blockSignals(True)
         self.round_list.clear()
-        for found_id, title, deadline in found:
-            item = QListWidgetItem(f"{title} — {date_text(deadline)}")
-            item.setData(ID_ROLE, found_id)
+        for line in found:
+            text = (
+                Message(
+                    N_("{title}\ndue {deadline} — closed"),
+                    {"title": line.title, "deadline": date_text(line.deadline)},
+                )
+                if line.closed
+                else Message(
+                    N_("{title}\ndue {deadline}"),
+                    {"title": line.title, "deadline": date_text(line.deadline)},
+                )
+            ).render()
+            item = QListWidgetItem(text)
+            item.setToolTip(line.title)
+            item.setData(ID_ROLE, line.id)
             self.round_list.addItem(item)
         self.round_list.blockSignals(False)
         wanted = next(
@@ -247,7 +303,11 @@ class RoundsDialog(QDialog):
         self.page_shown.emit()
 
     def _fill_page(self, view: rounds.RoundView) -> None:
-        self.heading.setText(view.title)
+        self.heading.setText(
+            Message(N_("{title} (closed)"), {"title": view.title}).render()
+            if view.closed
+            else view.title
+        )
         self.summary.setText(self._summary(view))
         self.deadline.set_value(view.deadline)
         self.table.setRowCount(len(view.rows))
@@ -271,6 +331,21 @@ class RoundsDialog(QDialog):
 
     @staticmethod
     def _summary(view: rounds.RoundView) -> str:
+        if view.closed:
+            text = Message(
+                N_(
+                    "Figures for {period}: the round is closed and takes no new answers. "
+                    "{answered} of {asked} answered, {approved} approved, {waiting} to review."
+                ),
+                {
+                    "period": view.period_label,
+                    "answered": view.count("submitted", "approved"),
+                    "asked": len(view.rows),
+                    "approved": view.count("approved"),
+                    "waiting": view.count("submitted"),
+                },
+            ).render()
+            return f"{text}\n{view.instructions}" if view.instructions else text
         text = Message(
             N_(
                 "Figures for {period}, due by {deadline}: {answered} of {asked} answered, "
@@ -298,18 +373,30 @@ class RoundsDialog(QDialog):
         chosen = self._selected()
         status = chosen.status if chosen else None
         writable = not self.office.read_only
-        self.submit_button.setEnabled(writable and status in rounds.OWED)
+        open_ = self.view is not None and not self.view.closed
+        self.submit_button.setEnabled(writable and open_ and status in rounds.OWED)
         reviews = writable and self.may_review
         self.approve_button.setEnabled(reviews and status == "submitted")
-        self.return_button.setEnabled(reviews and status in ("submitted", "approved"))
+        self.return_button.setEnabled(
+            reviews and open_ and status in ("submitted", "approved")
+        )
+        closed_tip = _("The round is closed: it takes no new answers.") if not open_ else ""
+        self.submit_button.setToolTip(closed_tip)
         if not self.may_review:
             for button in (self.approve_button, self.return_button):
                 button.setToolTip(_("Only the office's own accounts approve or return figures."))
+        else:
+            self.return_button.setToolTip(closed_tip)
         self.comment.setEnabled(self.return_button.isEnabled())
-        self.copy_button.setEnabled(self.view is not None)
+        self.copy_button.setEnabled(open_)
         manages = writable and self.may_review and self.view is not None
-        for widget in (self.deadline, self.deadline_button, self.delete_button):
+        for widget in (self.deadline, self.deadline_button, self.delete_button,
+                       self.close_round_button):  # fmt: skip
             widget.setEnabled(manages)
+        self.close_round_button.setText(
+            _("Reopen the round") if self.view is not None and self.view.closed
+            else _("Close the round")
+        )  # fmt: skip
 
     # --- acting -----------------------------------------------------------------------
 
@@ -367,6 +454,29 @@ class RoundsDialog(QDialog):
                 _("The deadline is changed: who is late is read against it.")
             ),
         )
+
+    def close_or_reopen(self) -> None:
+        """Close the round shown (no new answers), or open a closed one again."""
+        if self.view is None:
+            return
+        view = self.view
+        with self.office.session() as session:
+            try:
+                if view.closed:
+                    round_changes.reopen_round(session, view.id)
+                else:
+                    round_changes.close_round(session, view.id)
+                session.commit()
+            except IntlDeskError as error:
+                session.rollback()
+                self.message.setText(str(error))
+                return
+        said = (
+            _("The round is open again: answers are taken.")
+            if view.closed
+            else _("The round is closed: it takes no new answers.")
+        )
+        self.load(view.id, lambda: self.message.setText(said))
 
     def delete_round(self) -> None:
         """Asks first, saying what goes with the round (answers, approvals, comments)."""

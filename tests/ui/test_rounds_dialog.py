@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from menu_helpers import choose, window_on
-from round_helpers import DEADLINE, ROUND, enter_figures, make_state
+from round_helpers import DEADLINE, ROUND, enter_figures, make_state, round_id
 from sqlalchemy import func, select
 
 from PySide6.QtCore import Qt
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QListWidget, QMessageBox, QPushButton, QTableWidge
 from pytestqt.qtbot import QtBot
 
 from intl_desk.cli import main
-from intl_desk.core.model import Measurement
+from intl_desk.core.model import CollectionRound, Measurement
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.new_round_dialog import NewRoundDialog
 from intl_desk.ui.round_today import RoundsPanel
@@ -77,7 +77,8 @@ def test_the_state_office_opens_a_round_and_reviews_the_answers(
     qtbot.waitUntil(lambda: window.findChild(RoundsDialog) is not None)
     rounds = window.findChild(RoundsDialog)
     assert isinstance(rounds, RoundsDialog)
-    assert rounds.heading.text() == "No collection round yet"
+    # the list of rounds is read in the background, then its empty state says what to do
+    qtbot.waitUntil(lambda: rounds.heading.text() == "No collection round yet", timeout=10_000)
 
     _click(qtbot, rounds.new_button)
     qtbot.waitUntil(lambda: rounds.findChild(NewRoundDialog) is not None)
@@ -191,3 +192,58 @@ def test_the_office_moves_the_deadline_then_deletes_a_round_after_being_told_wha
             select(func.count()).select_from(Measurement).where(Measurement.deleted_at.is_(None))
         )
     assert kept == 2  # Barbacena's figures stay
+
+
+LONG_TITLE = "Indicadores anuais 2026 — municípios da Zona da Mata e do Campo das Vertentes"
+
+
+def test_the_office_closes_a_round_and_the_municipality_is_told_on_today(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = make_state(tmp_path / "minas.sqlite")
+    enter_figures(path, "Barbacena", {"Acordos ativos": 3, "Estudantes em intercâmbio": 40})
+    with OfficeFile.open(path) as office, office.session() as session:
+        round_ = session.get(CollectionRound, round_id(path))
+        assert round_ is not None
+        round_.title = LONG_TITLE
+        session.commit()
+    with OfficeFile.open(path) as office:
+        dialog = RoundsDialog(office, DEADLINE + timedelta(days=10))
+        # the list of rounds is read in the background: nothing offered meanwhile
+        assert dialog.round_list.count() == 0 and not dialog.delete_button.isEnabled()
+        assert dialog.summary.text() == "Reading who has answered…"
+        _opened(qtbot, dialog)
+        (item,) = [dialog.round_list.item(row) for row in range(dialog.round_list.count())]
+        assert item.text() == f"{LONG_TITLE}\ndue 31 Jan 2027"  # the whole title, wrapped
+        assert item.toolTip() == LONG_TITLE
+        assert "2 late" in dialog.summary.text()
+
+        _act(qtbot, dialog, dialog.close_round_button)
+        assert dialog.message.text() == "The round is closed: it takes no new answers."
+        assert dialog.heading.text() == f"{LONG_TITLE} (closed)"
+        assert "the round is closed and takes no new answers" in dialog.summary.text()
+        assert dialog.round_list.item(0).text().endswith("— closed")
+        assert dialog.reminder.toPlainText().endswith("nobody to remind.")
+        _click_row(qtbot, dialog.table, "Barbacena")
+        assert not dialog.submit_button.isEnabled()
+        assert dialog.submit_button.toolTip() == "The round is closed: it takes no new answers."
+        assert dialog.close_round_button.text() == "Reopen the round"
+        dialog.close()
+
+    # the municipality's Today page says the round is closed, not late
+    window = window_on(qtbot, path)
+    section = window.today_page.findChild(RoundsPanel, "roundsPanel")
+    assert isinstance(section, RoundsPanel)
+    qtbot.waitUntil(lambda: section.isVisible() and section.list.count() > 0, timeout=10_000)
+    assert section.list.item(0).text() == (
+        f"{LONG_TITLE} — Barbacena: the office closed the round, it takes no new answers"
+    )
+
+    with OfficeFile.open(path) as office:
+        dialog = _opened(qtbot, RoundsDialog(office, DEADLINE + timedelta(days=10)))
+        _act(qtbot, dialog, dialog.close_round_button)  # reopened
+        assert dialog.message.text() == "The round is open again: answers are taken."
+        _click_row(qtbot, dialog.table, "Barbacena")
+        _act(qtbot, dialog, dialog.submit_button)
+        assert _statuses(dialog.table)["Barbacena"] == "Submitted, awaiting review"
+        dialog.close()
