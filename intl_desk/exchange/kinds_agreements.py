@@ -26,8 +26,7 @@ from intl_desk.core.model import (
     AgreementTheme,
     LocalEntity,
 )
-from intl_desk.core.validation import errors_of
-from intl_desk.exchange.bulk import transient
+from intl_desk.core.validation import errors_of_values
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.fields import AGREEMENTS
 from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
@@ -233,9 +232,9 @@ class AgreementHandler:
             row.label = values["title"]
             if "title" in row.mapped:
                 row.warn(N_("No title on this row: “{title}” composed."), title=values["title"])
-        record = transient(Agreement, {key: values[key] for key in SCALARS if key in values})
-        record.perpetual = bool(values.get("perpetual"))
-        row.errors.extend(Issue(error.message) for error in errors_of(record))
+        scalars = {key: values[key] for key in SCALARS if key in values}
+        scalars["perpetual"] = bool(values.get("perpetual"))
+        row.errors.extend(Issue(error.message) for error in errors_of_values(Agreement, scalars))
         row.plan.update(
             partners=planned_partners,
             entities=planned_entities,

@@ -17,8 +17,7 @@ from sqlalchemy import select
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import BudgetLine, Project, ProjectParticipant, ProjectSdg
 from intl_desk.core.tracking import soft_delete
-from intl_desk.core.validation import errors_of
-from intl_desk.exchange.bulk import transient
+from intl_desk.core.validation import errors_of_values
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.fields import PROJECTS
 from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
@@ -100,8 +99,8 @@ class ProjectHandler:
                     country=planned,
                 )
             partners.append((name, partner_id, planned))
-        record = transient(Project, {key: values[key] for key in SCALARS if key in values})
-        row.errors.extend(Issue(error.message) for error in errors_of(record))
+        scalars = {key: values[key] for key in SCALARS if key in values}
+        row.errors.extend(Issue(error.message) for error in errors_of_values(Project, scalars))
         row.plan.update(lead=(lead_name, lead_id), partners=partners)
         if row.errors:
             return
