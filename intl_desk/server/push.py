@@ -45,7 +45,7 @@ from intl_desk.core.model.natural_keys import NaturalKey, keys_of_table
 from intl_desk.core.tracking import as_text
 from intl_desk.server.accounts import Account
 from intl_desk.server.admission import Admission, ServerBusy
-from intl_desk.server.scope import Scope, label_of
+from intl_desk.server.scope import Scope, closed_round_refusal, label_of
 from intl_desk.server.tables import blob_table, change_order_table
 from intl_desk.store.merge.plan import TableSpec, decide_row, table_specs
 from intl_desk.store.row_codec import decode_row, encode_row
@@ -285,7 +285,7 @@ def apply_push(
                     continue
                 reason = scope.refusal(
                     spec.name, key[1], pushed, current, lookup, pushed_children
-                )
+                ) or closed_round_refusal(spec.name, key[1], pushed, current, lookup)
                 retry = False  # a refusal for good, unless the next sync may mend it
                 if reason is None and spec.name == "document":
                     content = content_for(connection, str(pushed["sha256"]))

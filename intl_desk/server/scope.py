@@ -132,3 +132,26 @@ class Scope:
         depth: int,
     ) -> set[str]:
         return owners_of(self.connection, table, row, lookup, pushed_children, depth)
+
+
+def closed_round_refusal(
+    table: str, record_id: str, pushed: Row | None, on_server: Row | None, lookup: Lookup
+) -> Message | None:
+    """A closed collection round takes no new answer or correction, from any account: a
+    submission sent (or returned) from a file that had not heard of the closing yet is
+    refused, with the reason; reopening the round lets it through."""
+    if table != "round_submission" or pushed is None:
+        return None
+    status = pushed.get("status")
+    if status not in ("submitted", "returned") or status == (on_server or {}).get("status"):
+        return None
+    round_ = lookup("collection_round", str(pushed.get("round_id")))
+    if round_ is None or round_.get("status") != "closed":
+        return None
+    return Message(
+        N_(
+            "The round “{title}” is closed: it takes no new answers. Ask the office "
+            "to reopen it if the figures are still wanted."
+        ),
+        {"title": label_of(round_, record_id)},
+    )

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from intl_desk.cli import main
-from intl_desk.core import rounds
+from intl_desk.core import round_changes, rounds
 from intl_desk.core.model import Indicator, LocalEntity, Measurement, Office, Period
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.store.office_file import OfficeFile
@@ -149,3 +149,19 @@ def test_a_round_from_opening_to_approval_across_two_clients(
     assert "The figures of Araponga: only an account for the whole office approves" in said
     assert _sync(state, capsys)[0] == 0
     assert [row.status for row in _view(state).rows] == ["returned", "due"]
+
+    # closed by the office before the municipality's corrected answer arrived: refused
+    def answer_again(session: Session) -> None:
+        round_id = rounds.find_round(session, "Números de 2026")
+        rounds.submission_for(session, round_id, "Araponga").status = "submitted"
+
+    _edit(town, answer_again)
+    _edit(state, lambda session: round_changes.close_round(
+        session, rounds.find_round(session, "Números de 2026")))  # fmt: skip
+    assert _sync(state, capsys)[0] == 0
+    code, said = _sync(town, capsys)
+    assert code == 1
+    assert "The round “Números de 2026” is closed: it takes no new answers." in said
+    assert _sync(state, capsys)[0] == 0
+    assert [row.status for row in _view(state).rows] == ["returned", "due"]
+    assert _view(town).closed  # and the municipality's file now knows
