@@ -147,10 +147,10 @@ class ConnectDialog(QDialog):
         plain_layout = QVBoxLayout(self.plain_box)
         self.plain_warning = QLabel(
             _(
-                "This address starts with http://: your password and the office's records "
+                "This address starts with “http://”: your password and the office's records "
                 "would cross the network unencrypted, readable by anyone on the way. Ask "
-                "your administrator for the https:// address; use http:// only for a server "
-                "on this computer."
+                "your administrator for the “https://” address; use “http://” only for a "
+                "server on this computer."
             )
         )
         self.plain_warning.setObjectName("plainWarning")
@@ -192,6 +192,14 @@ class ConnectDialog(QDialog):
 
     def _address_changed(self) -> None:
         address = server_address(self.address.text())
+        if self._certificate is not None and (
+            self._session is None or address != self._session.server_url
+        ):  # another server: the fingerprint shown was another's
+            self._certificate = None
+            self.certificate_box.hide()
+            self.trust.setChecked(False)
+            self.connect_button.setText(_("Connect"))
+            self._fit_height()
         plain = address is not None and not uses_tls(address)
         if plain != self.plain_box.isVisible():
             self.allow_plain.setChecked(False)  # chosen for this address, not another

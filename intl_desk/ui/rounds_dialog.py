@@ -80,7 +80,7 @@ class RoundsDialog(QDialog):
         self.round_list.setWordWrap(True)
         self.round_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.round_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.round_list.setSpacing(2)
+        self.round_list.setSpacing(4)
         self.round_list.currentItemChanged.connect(lambda item, _old: self._show(item))
         self.new_button = QPushButton(_("New round…"))
         self.new_button.setObjectName("newRoundButton")

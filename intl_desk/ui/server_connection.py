@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from intl_desk.core.errors import IntlDeskError
-from intl_desk.core.i18n import _
+from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import utc_now
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.store.server_link import pending_count, read_link
@@ -321,11 +321,21 @@ class ServerConnection(QObject):
                 self.window.reload()  # the pages on screen show what came in
             finally:
                 self._reloading = False
-        if report.refused:
-            first = report.refused[0]
-            self.window.statusBar().showMessage(
-                f"{first.label}: {first.message.render()}", 15_000
-            )
+        if report.refused:  # short: the reasons are in the list the status note opens
+            said = (
+                Message(
+                    N_("The server refused your changes to “{label}”: click the note on the "
+                       "right to see why."),
+                    {"label": report.refused[0].label},
+                )
+                if len(report.refused) == 1
+                else Message(
+                    N_("The server refused your changes to {count} records: click the note "
+                       "on the right to see why."),
+                    {"count": len(report.refused)},
+                )
+            )  # fmt: skip
+            self.window.statusBar().showMessage(said.render(), 15_000)
         self.synced.emit(report)
 
     def _failed(self, error: BaseException) -> None:

@@ -175,6 +175,13 @@ def test_connect_by_typing_clones_opens_and_syncs(
     qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)  # not ticked yet
     assert "tick the box" in dialog.error.text()
     assert not target.exists()
+    # another address typed: the fingerprint shown was that server's, it goes
+    dialog.address.end(False)
+    qtbot.keyClick(dialog.address, Qt.Key.Key_0)
+    assert dialog.certificate_box.isHidden() and dialog.connect_button.text() == "Connect"
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Backspace)
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.certificate_box.isVisible(), timeout=10_000)
     qtbot.mouseClick(dialog.trust, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))  # its box
     assert dialog.trust.isChecked()
     with qtbot.waitSignal(window.server.attempt_ended, timeout=30_000):
@@ -356,6 +363,10 @@ def test_records_the_server_refused_are_listed_until_read(
         session.commit()
     window = _window(qtbot, path)
     assert _status(window) == "1 record refused by the server"
+    assert window.statusBar().currentMessage() == (  # short: the list says why
+        "The server refused your changes to “Nazareno (rita)”: click the note on the right to "
+        "see why."
+    )
     window.close_file()
     window.close()
 
