@@ -25,7 +25,7 @@ from intl_desk.demo.city_catalogue import (
     ORGANISATIONS,
     TERMS,
 )
-from intl_desk.demo.common import AgreementRef, Demo, EntityRef, OrmSink, PartnerRef
+from intl_desk.demo.common import AgreementRef, Demo, EntityRef, PartnerRef
 from intl_desk.demo.documents import write_agreement_documents, write_project_report
 from intl_desk.demo.evaluation import (
     write_indicators,
@@ -79,10 +79,9 @@ def build_city(demo: Demo) -> None:
     demo.say(N_("Documents"))
     _documents(demo)
     demo.flush()
-    if isinstance(demo.sink, OrmSink):  # read back what was written: the city is ORM
-        demo.say(N_("Mission results and terms of office"))
-        write_mission_value(demo, demo.sink.session)
-        write_terms(demo, demo.sink.session)
+    demo.say(N_("Mission results and terms of office"))  # last: reads back what was written
+    write_mission_value(demo, demo.sink.session)
+    write_terms(demo, demo.sink.session)
 
 
 def _entity(

@@ -78,6 +78,7 @@ def add_years(day: date, years: int) -> date:
 
 class Sink(Protocol):
     counts: Counter[str]
+    session: Session  # where the rows go; later steps read back what was written
 
     def add(self, model: type[Record], row: Row) -> None: ...
 

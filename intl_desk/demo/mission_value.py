@@ -1,9 +1,10 @@
-"""The city demo's missions get their value: how they travelled, what they were expected
+"""A demo's missions get their value: how they travelled, what they were expected
 to bring (tied to the plan's objectives and indicators), what they brought, and the
 follow-ups made at 3, 6 and 12 months — some still due, so Today shows them.
 
 Written after everything else, reading back the missions the activities step wrote, so
-the records generated before keep the same random draws.
+the records generated before keep the same random draws. The words are the office's
+language's (:func:`intl_desk.demo.value_texts.value_texts_for`).
 """
 
 from __future__ import annotations
@@ -26,30 +27,8 @@ from intl_desk.core.model import (
 )
 from intl_desk.core.vocabularies import FOLLOW_UP_MONTHS
 from intl_desk.demo.common import Demo
+from intl_desk.demo.value_texts import value_texts_for
 
-#: (what the mission should bring, what it brought: "" when it did not)
-EXPECTED_FR = (
-    ("Signer une feuille de route {year} avec {partner}", "Feuille de route signée le dernier"
-     " jour de la mission"),
-    ("Identifier deux projets communs pour le prochain appel à projets européen",
-     "Trois projets identifiés, un dossier déposé en commun"),
-    ("Préparer l'échange d'étudiants de la rentrée {year}", "Douze places d'échange confirmées"
-     " de part et d'autre"),
-    ("Obtenir l'accord de {partner} sur le cofinancement du projet", ""),
-    ("Présenter le bilan du partenariat au conseil municipal de {partner}",
-     "Bilan présenté ; le partenaire propose un avenant"),
-    ("Rencontrer les entreprises du territoire pour une mission économique croisée",
-     "Huit entreprises rencontrées, mission retour fixée au printemps"),
-    ("Convenir d'un programme culturel commun pour la saison {year}", ""),
-)  # fmt: skip
-FOLLOW_UP_NOTES_FR = (
-    "Point téléphonique avec le service des relations internationales de {partner}",
-    "Compte rendu transmis aux élus ; calendrier des prochaines étapes arrêté",
-    "Visioconférence de suivi : un engagement tenu, un autre reporté",
-    "Relance écrite restée sans réponse ; nouveau contact désigné",
-)
-#: by rail when the partner is this close (km, one way); by plane beyond
-RAIL_UP_TO_KM = 750
 #: how long a follow-up fallen due is left to be made in the demo
 OPEN_FOR = timedelta(days=120)
 
@@ -68,7 +47,7 @@ def _latest_due(end: date, months: int, today: date) -> bool:
 
 
 def write_mission_value(demo: Demo, session: Session) -> None:
-    rng, today = demo.rng, demo.today
+    rng, today, words = demo.rng, demo.today, value_texts_for(demo.texts.language)
     objectives = list(
         session.scalars(select(StrategicObjective.id).order_by(StrategicObjective.title))
     )
@@ -93,13 +72,13 @@ def write_mission_value(demo: Demo, session: Session) -> None:
         ):
             km = great_circle_km(entity.latitude, entity.longitude,  # type: ignore[arg-type]
                                  partner.latitude, partner.longitude)  # type: ignore[arg-type]  # fmt: skip
-            mission.transport_mode = "high_speed_train" if km <= RAIL_UP_TO_KM else "plane"
+            mission.transport_mode = words.near_mode if km <= words.near_km else "plane"
         if mission not in recent or rng.chance(0.25):
             continue  # older missions, and a quarter of the recent ones, set no expectations
         end = mission_end(mission) or today
         done = mission.status == "done"
-        name = partner.name if partner else "nos partenaires"
-        for position, (expected, obtained) in enumerate(rng.some(EXPECTED_FR, 1, 3)):
+        name = partner.name if partner else words.our_partners
+        for position, (expected, obtained) in enumerate(rng.some(words.expected, 1, 3)):
             link = rng.random()
             demo.add(
                 ExpectedResult,
@@ -118,7 +97,7 @@ def write_mission_value(demo: Demo, session: Session) -> None:
                 continue
             if rng.chance(0.7):  # the others stay due: Today lists them
                 done_on = min(today, due + timedelta(days=rng.randint(0, 20)))
-                notes = rng.choice(FOLLOW_UP_NOTES_FR).format(partner=name)
+                notes = rng.choice(words.follow_up_notes).format(partner=name)
                 if _latest_due(end, months, today) and due >= today - OPEN_FOR:
                     # a follow-up fallen due in the last months stays to be made, so the
                     # demo's Today always asks for one (a later one made would close it)

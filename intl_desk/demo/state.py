@@ -28,6 +28,7 @@ from intl_desk.demo.evaluation import (
     write_periods,
     write_strategy,
 )
+from intl_desk.demo.mission_value import write_mission_value
 from intl_desk.demo.names import gendered, person
 from intl_desk.demo.networks import write_membership, write_network
 from intl_desk.demo.people import slug, write_partner_contacts, write_staff
@@ -45,6 +46,7 @@ from intl_desk.demo.state_catalogue import (
     TOTAL_PARTNERS,
     TOTAL_PROJECTS,
 )
+from intl_desk.demo.terms import write_terms
 
 #: themes of projects carried out in the municipality itself, even with a southern partner
 _AT_HOME_THEMES = frozenset(
@@ -112,6 +114,11 @@ def build_state(demo: Demo) -> None:
     closed = [p for p in demo.projects if p.status == "4"]
     if closed:
         write_project_report(demo, closed[0].id, closed[0].title, demo.texts.project_lessons)
+    demo.flush()
+    # last, so every record above keeps its random draws: it reads back what was written
+    demo.say(N_("Mission results and terms of office"))
+    write_mission_value(demo, demo.sink.session)
+    write_terms(demo, demo.sink.session)
 
 
 # --- our side ---------------------------------------------------------------------------------
