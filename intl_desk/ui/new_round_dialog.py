@@ -1,4 +1,5 @@
-"""New round…: the state office asks local entities for a period's figures by a deadline."""
+"""New round…: the state office asks local entities for a period's figures by a deadline.
+The same dialog, given an open round, changes what it asks for (Change what is asked…)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.evaluation.entry import measured_entities
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, Message, _
-from intl_desk.core.model import Indicator, Period
+from intl_desk.core.model import CollectionRound, Indicator, Period
+from intl_desk.core.round_changes import change_asked
 from intl_desk.core.rounds import open_round
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.date_field import DateField
@@ -52,12 +54,19 @@ class NewRoundDialog(QDialog):
     """Title, period, deadline, the indicators asked for and the entities asked (a filter
     and "Check all shown" for a state's hundreds of municipalities); OK opens the round."""
 
-    def __init__(self, office: OfficeFile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, office: OfficeFile, parent: QWidget | None = None, round_id: str | None = None
+    ) -> None:
+        """With ``round_id``, the round's indicators and entities are ticked and OK saves
+        what is asked; its title, period and deadline are shown, not changed here."""
         super().__init__(parent)
         self.setObjectName("newRoundDialog")
-        self.setWindowTitle(_("New collection round"))
+        self.setWindowTitle(_("Change what is asked") if round_id else _("New collection round"))
         self.office = office
         self.round_id: str | None = None
+        self.changing = round_id
+        #: what was saved, said by the rounds page (when changing a round)
+        self.saved: Message | None = None
         self.title = QLineEdit()
         self.title.setObjectName("roundTitle")
         self.title.setPlaceholderText(_("2026 yearly figures"))
@@ -86,6 +95,8 @@ class NewRoundDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e")
         self._fill()
+        if round_id is not None:
+            self._show_round(round_id)
         self._count_ticked()
 
         form = QFormLayout()
@@ -112,7 +123,7 @@ class NewRoundDialog(QDialog):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
-            ok.setText(_("Open the round"))
+            ok.setText(_("Save what is asked") if round_id else _("Open the round"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -142,6 +153,24 @@ class NewRoundDialog(QDialog):
         for entity_id, name, _parent in entities:
             _checkable(self.entities, name, entity_id)
 
+    def _show_round(self, round_id: str) -> None:
+        with self.office.session() as session:
+            chosen = session.get(CollectionRound, round_id)
+            assert chosen is not None
+            indicators = {r.indicator_id for r in chosen.indicators if r.deleted_at is None}
+            entities = {r.local_entity_id for r in chosen.submissions if r.deleted_at is None}
+            self.title.setText(chosen.title)
+            self.period.setCurrentIndex(self.period.findData(chosen.period_id))
+            self.deadline.set_value(chosen.deadline)
+            self.instructions.setText(chosen.instructions or "")
+        for field in (self.title, self.period, self.deadline, self.instructions):
+            field.setEnabled(False)
+        for box, ticked in ((self.indicators, indicators), (self.entities, entities)):
+            for row in range(box.count()):
+                item = box.item(row)
+                if item.data(ID_ROLE) in ticked:
+                    item.setCheckState(Qt.CheckState.Checked)
+
     def _count_ticked(self) -> None:
         self.ticked.setText(
             Message(
@@ -163,6 +192,9 @@ class NewRoundDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked)
 
     def save(self) -> None:
+        if self.changing is not None:
+            self._save_asked(self.changing)
+            return
         if self.deadline.text().strip() and self.deadline.value() is None:
             self.message.setText(_("The deadline is not a date this field can read."))
             return
@@ -183,4 +215,18 @@ class NewRoundDialog(QDialog):
                 self.message.setText(str(error))
                 return
             self.round_id = opened.id
+        self.accept()
+
+    def _save_asked(self, round_id: str) -> None:
+        with self.office.session() as session:
+            try:
+                said = change_asked(
+                    session, round_id, _checked(self.indicators), _checked(self.entities)
+                )
+                session.commit()
+            except IntlDeskError as error:
+                session.rollback()
+                self.message.setText(str(error))
+                return
+        self.round_id, self.saved = round_id, said
         self.accept()

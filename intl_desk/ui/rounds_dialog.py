@@ -96,6 +96,7 @@ class RoundsDialog(QDialog):
         self.summary.setWordWrap(True)
         self.deadline = DateField()
         self.deadline.setObjectName("roundDeadline")
+        self.deadline.setMinimumWidth(self.deadline.sizeHint().width())
         self.deadline_button = QPushButton(_("Change the deadline"))
         self.deadline_button.setObjectName("changeDeadlineButton")
         self.deadline_button.clicked.connect(self.change_deadline)
@@ -105,6 +106,9 @@ class RoundsDialog(QDialog):
             _("Stop taking answers: the answers given stay and can still be approved.")
         )
         self.close_round_button.clicked.connect(self.close_or_reopen)
+        self.asked_button = QPushButton(_("Change what is asked…"))
+        self.asked_button.setObjectName("changeAskedButton")
+        self.asked_button.clicked.connect(self.change_asked)
         self.delete_button = QPushButton(_("Delete the round…"))
         self.delete_button.setObjectName("deleteRoundButton")
         self.delete_button.clicked.connect(self.delete_round)
@@ -161,9 +165,15 @@ class RoundsDialog(QDialog):
         round_row.addWidget(self.deadline)
         round_row.addWidget(self.deadline_button)
         round_row.addStretch(1)
-        round_row.addWidget(self.close_round_button)
-        round_row.addWidget(self.delete_button)
         page.addLayout(round_row)
+        # apart from the deadline's row: in French or Portuguese one row would squeeze
+        # the date field to a few digits
+        manage_row = QHBoxLayout()
+        manage_row.addWidget(self.asked_button)
+        manage_row.addWidget(self.close_round_button)
+        manage_row.addStretch(1)
+        manage_row.addWidget(self.delete_button)
+        page.addLayout(manage_row)
         page.addWidget(self.table, 1)
         page.addLayout(steps)
         page.addWidget(self.message)
@@ -391,7 +401,7 @@ class RoundsDialog(QDialog):
         self.copy_button.setEnabled(open_)
         manages = writable and self.may_review and self.view is not None
         for widget in (self.deadline, self.deadline_button, self.delete_button,
-                       self.close_round_button):  # fmt: skip
+                       self.close_round_button, self.asked_button):  # fmt: skip
             widget.setEnabled(manages)
         self.close_round_button.setText(
             _("Reopen the round") if self.view is not None and self.view.closed
@@ -502,6 +512,22 @@ class RoundsDialog(QDialog):
     def copy_reminder(self) -> None:
         QGuiApplication.clipboard().setText(self.reminder.toPlainText())
         self.message.setText(_("The reminder list is copied: paste it into an e-mail."))
+
+    def change_asked(self) -> None:
+        """More or fewer indicators or entities for the round shown."""
+        from intl_desk.ui.new_round_dialog import NewRoundDialog
+
+        if self.view is None:
+            return
+        dialog = NewRoundDialog(self.office, self, round_id=self.view.id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved() -> None:
+            said = dialog.saved.render() if dialog.saved is not None else ""
+            self.load(dialog.round_id, lambda: self.message.setText(said))
+
+        dialog.accepted.connect(saved)
+        dialog.open()
 
     def new_round(self) -> None:
         from intl_desk.ui.new_round_dialog import NewRoundDialog

@@ -57,6 +57,15 @@ def _tick(qtbot: QtBot, box: QListWidget, text: str) -> None:
     assert item.checkState() == Qt.CheckState.Checked
 
 
+def _untick(qtbot: QtBot, box: QListWidget, text: str) -> None:
+    item = next(box.item(row) for row in range(box.count()) if box.item(row).text() == text)
+    qtbot.mouseClick(
+        box.viewport(), Qt.MouseButton.LeftButton, pos=box.visualItemRect(item).center()
+    )
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert item.checkState() == Qt.CheckState.Unchecked
+
+
 def _click_row(qtbot: QtBot, table: QTableWidget, entity: str) -> None:
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == entity)
     rect = table.visualItemRect(table.item(row, 0))
@@ -247,3 +256,47 @@ def test_the_office_closes_a_round_and_the_municipality_is_told_on_today(
         _act(qtbot, dialog, dialog.submit_button)
         assert _statuses(dialog.table)["Barbacena"] == "Submitted, awaiting review"
         dialog.close()
+
+
+def test_the_office_asks_one_more_municipality_and_one_indicator_less(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = make_state(tmp_path / "minas.sqlite")
+    enter_figures(path, "Barbacena", {"Acordos ativos": 3, "Estudantes em intercâmbio": 40})
+    with OfficeFile.open(path) as office:
+        dialog = _opened(qtbot, RoundsDialog(office, DEADLINE - timedelta(days=10)))
+        _click_row(qtbot, dialog.table, "Barbacena")
+        _act(qtbot, dialog, dialog.submit_button)
+
+        _click(qtbot, dialog.asked_button)
+        qtbot.waitUntil(lambda: dialog.findChild(NewRoundDialog) is not None)
+        asked = dialog.findChild(NewRoundDialog)
+        assert isinstance(asked, NewRoundDialog)
+        assert not asked.title.isEnabled() and asked.title.text() == ROUND
+        assert asked.ticked.text() == "2 of 3 ticked"
+        _tick(qtbot, asked.entities, "Tiradentes")
+        _untick(qtbot, asked.entities, "Barbacena")  # has answered: it stays asked
+        qtbot.keyClick(asked, Qt.Key.Key_Return)
+        assert asked.message.text() == (
+            "Already answered, so still asked: Barbacena (taking them out would lose their "
+            "answers and your reviews)."
+        )
+        _tick(qtbot, asked.entities, "Barbacena")
+        _untick(qtbot, asked.indicators, "Estudantes em intercâmbio")
+        with qtbot.waitSignal(dialog.page_shown, timeout=10_000):
+            qtbot.keyClick(asked, Qt.Key.Key_Return)
+        assert dialog.message.text() == (
+            "Saved. Indicators asked for: 1 (0 added, 1 taken out); local entities asked: 3 "
+            "(before: 2). The figures entered stay."
+        )
+        assert _statuses(dialog.table) == {
+            "Barbacena": "Submitted, awaiting review", "São João del-Rei": "Not submitted yet",
+            "Tiradentes": "Not submitted yet",
+        }  # fmt: skip
+        assert dialog.table.item(0, 2).text() == "1 of 1"  # Barbacena: the one still asked
+        dialog.close()
+    with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+        kept = session.scalar(
+            select(func.count()).select_from(Measurement).where(Measurement.deleted_at.is_(None))
+        )
+    assert kept == 2  # the figure no longer asked for stays
