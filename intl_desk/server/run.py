@@ -28,6 +28,12 @@ from intl_desk.server.setup import server_engine
 
 #: how long the requests under way may take to finish after a stop is asked for
 GRACE_SECONDS = 30
+#: how long a desk's idle connection stays open between its requests. uvicorn's 5 s was
+#: shorter than the pauses of a sync under load (a push's answer written into the file,
+#: a busy server's Retry-After), so the server closed connections the desk was about to
+#: use again; a request sent just as one closes breaks ("Connection reset by peer") and
+#: is sent again by the client (:data:`intl_desk.sync.client.BROKEN_CONNECTION`).
+KEEP_ALIVE_SECONDS = 75
 
 
 class TlsFileError(IntlDeskError):
@@ -112,6 +118,7 @@ def run_server(
             ssl_certfile=tls[0] if tls else None,
             ssl_keyfile=tls[1] if tls else None,
             timeout_graceful_shutdown=GRACE_SECONDS,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
         )
         server = _Server(config)
         server.scheme = "https" if tls else "http"

@@ -108,10 +108,17 @@ class ServerClient:
         self._http.close()
 
     def _send(self, method: str, route: str, **options: Any) -> httpx.Response:
-        try:
-            return self._http.request(method, route, **options)
-        except httpx.HTTPError as error:
-            raise _unreachable(self.url, error) from None
+        """One request, sent again (at most :data:`RESENDS` times) when the connection
+        broke before an answer came (see :data:`BROKEN_CONNECTION`)."""
+        for attempt in range(RESENDS + 1):
+            try:
+                return self._http.request(method, route, **options)
+            except BROKEN_CONNECTION as error:
+                if attempt == RESENDS:
+                    raise _unreachable(self.url, error) from None
+            except httpx.HTTPError as error:
+                raise _unreachable(self.url, error) from None
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     def _signed_in(self, response: httpx.Response) -> dict[str, Any]:
         if response.status_code != 200:
@@ -203,6 +210,7 @@ class ServerClient:
     def download(self, route: str, target: Path) -> httpx.Headers:
         """Write the body of ``GET route`` into ``target``; return the response's headers."""
         waited = 0.0
+        resent = 0
         while True:
             if self._token is None:
                 self._obtain()
@@ -220,10 +228,28 @@ class ServerClient:
                             for chunk in response.iter_bytes(1 << 16):
                                 handle.write(chunk)
                         return response.headers
+            except BROKEN_CONNECTION as error:
+                if resent == RESENDS:
+                    raise _unreachable(self.url, error) from None
+                resent += 1  # the file is written again from its start
+                continue
             except httpx.HTTPError as error:
                 raise _unreachable(self.url, error) from None
             time.sleep(delay)
             waited += delay
+
+
+#: a connection that broke under a request, before any answer: the server closed the
+#: kept-alive connection just as the request went out on it ("Connection reset by peer",
+#: seen once among 50 desks syncing at once, on the pull after an accepted push), or it
+#: went down. Every request of the protocol can be sent again safely — pulls and
+#: downloads only read, a push's changes are applied once whatever the number of times
+#: they arrive, documents are stored by their hash — so it is sent again on a new
+#: connection. Time-outs are not among these (the server may still be working on it)
+#: nor is a refused connection (nothing listens: the server is down, said at once).
+BROKEN_CONNECTION = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
+#: how many times a request is sent again after its connection broke
+RESENDS = 2
 
 
 #: how long, in all, one request keeps asking a busy server again
