@@ -279,7 +279,7 @@ class ServerConnection(QObject):
         elif isinstance(problem, SignInNeeded):
             self._show(self.state.but(syncing=False, sign_in_needed=True, pending=outcome.pending))
             if not self._sign_in_declined:
-                self.ask_sign_in()
+                self.ask_sign_in(problem.message)
         elif isinstance(problem, ServerUnreachable):
             self._show(
                 self.state.but(syncing=False, offline=True, pending=outcome.pending),
@@ -355,8 +355,9 @@ class ServerConnection(QObject):
 
     # --- signing in ----------------------------------------------------------------------
 
-    def ask_sign_in(self) -> None:
-        """The small sign-in dialog (once at a time); a sign-in then synchronises."""
+    def ask_sign_in(self, reason: Message | None = None) -> None:
+        """The small sign-in dialog (once at a time), saying the server's ``reason`` when
+        it is more than an expiry; a sign-in then synchronises."""
         from intl_desk.ui.sign_in_dialog import SignInDialog
 
         if self.session is None:
@@ -364,7 +365,7 @@ class ServerConnection(QObject):
         if self._sign_in is not None and self._sign_in.isVisible():
             self._sign_in.raise_()
             return
-        dialog = SignInDialog(self.window, self.session, self._signed_in)
+        dialog = SignInDialog(self.window, self.session, self._signed_in, reason)
         dialog.rejected.connect(self._sign_in_later)
         self._sign_in = dialog
         dialog.open()

@@ -25,6 +25,13 @@ from intl_desk.sync.session import AccountRights, ServerSession
 from intl_desk.ui.operations import Operation, show_failure
 
 ERROR_STYLE = "color: #b3261e;"
+#: reasons the dialog's first sentence says already (any other is shown under it: the
+#: administrator set a new password, the account was disabled)
+_SAID_ALREADY = frozenset({
+    N_("Your sign-in has expired; sign in again."),
+    N_("Sign in to the office server to synchronise."),
+    N_("The server does not recognise this sign-in; sign in again."),
+})  # fmt: skip
 
 
 class SignInDialog(QDialog):
@@ -33,7 +40,10 @@ class SignInDialog(QDialog):
         parent: QWidget,
         session: ServerSession,
         signed_in: Callable[[AccountRights], object],
+        reason: Message | None = None,
     ) -> None:
+        """``reason``: why the server asked for the password again (shown unless it is
+        the plain expiry the dialog's first sentence speaks of)."""
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.session = session
@@ -41,9 +51,20 @@ class SignInDialog(QDialog):
         self._operation: Operation[AccountRights] | None = None
         self.setWindowTitle(_("Sign in to the office server"))
         layout = QVBoxLayout(self)
+        explained = reason is not None and reason.msgid not in _SAID_ALREADY
+        self.reason = QLabel(reason.render() if explained and reason is not None else "")
+        self.reason.setObjectName("signInReason")
+        self.reason.setWordWrap(True)
+        self.reason.setVisible(explained)
+        layout.addWidget(self.reason)
         intro = QLabel(
             Message(
                 N_(
+                    "Type the password of {account} to go on synchronising with {server}; "
+                    "your changes are kept in this file meanwhile."
+                )
+                if explained
+                else N_(
                     "Your sign-in to {server} has expired. Type the password of {account} to "
                     "go on synchronising; your changes are kept in this file meanwhile."
                 ),

@@ -485,6 +485,7 @@ def test_an_expired_sign_in_is_asked_for_again_and_nothing_is_lost(
     window = _window(qtbot, path)
     sign_in = window.findChild(SignInDialog)
     assert sign_in is not None and sign_in.isVisible()
+    assert sign_in.reason.isHidden()  # the dialog's first sentence says why already
     assert _status(window) == "Sign in to synchronise"
     assert credentials.load_token(server.address, "bruno") is None  # the refused one forgotten
 
@@ -559,6 +560,10 @@ def test_a_new_password_ends_the_sign_in_of_a_desktop_signed_in_before(
     qtbot.waitUntil(lambda: window.findChild(SignInDialog) is not None, timeout=20_000)
     sign_in = window.findChild(SignInDialog)
     assert sign_in is not None and sign_in.isVisible()
+    assert sign_in.reason.isVisible() and sign_in.reason.text() == (
+        "The server has ended this sign-in (a new password was set, or the account was "
+        "disabled for a while); sign in again."
+    )
     assert _status(window) == "Sign in to synchronise"
     assert credentials.load_refresh_token(server.address, "dora") is None
     qtbot.keyClicks(sign_in.password, "a-brand-new-password")
