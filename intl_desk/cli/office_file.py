@@ -82,6 +82,7 @@ def _repair(file: str) -> None:
         (done.documents, N_("Repaired: {count} document(s) of those records moved to the "
                             "record kept in their place.")),
         (done.indexes, N_("Repaired: {count} missing unique index(es) put back.")),
+        (done.search_index, N_("Repaired: the search index of the agreements was rebuilt.")),
     ):  # fmt: skip
         if count:
             print(Message(msgid, {"count": count}))

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import warnings
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Base, Record
 from intl_desk.core.validation import errors_of
+from intl_desk.store import search_index
 from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.dangling import dangling_references
 from intl_desk.store.db_errors import translate_db_errors
@@ -225,12 +228,60 @@ def _structure(session: Session, name: str) -> Iterator[Message]:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    context = MigrationContext.configure(session.connection(), opts={"compare_type": True})
-    for difference in compare_metadata(context, Base.metadata):
+    context = MigrationContext.configure(
+        session.connection(), opts={"compare_type": True, "include_name": model_objects}
+    )
+    with expression_indexes_unread():
+        differences = compare_metadata(context, Base.metadata)
+    for difference in differences:
         yield Message(
             N_("The structure of “{file}” differs from what Intl Desk expects: {difference}."),
             {"file": name, "difference": _describe(difference)},
         )
+
+
+@contextmanager
+def expression_indexes_unread() -> Iterator[None]:
+    """SQLAlchemy cannot read back SQLite's indexes on expressions (the agreements list's
+    ``lower(...)`` sort indexes) and warns each time; comparing the structure skips them."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
+        warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression")
+        yield
+
+
+def model_objects(name: str | None, kind: str, _parent: object) -> bool:
+    """Alembic's filter for comparing a file with the model: the search index's tables
+    are SQLite's side of the store, not the model's."""
+    return not (kind == "table" and name in search_index.TABLES)
+
+
+def search_index_problems(connection: sqlite3.Connection, name: str) -> list[Message]:
+    """A missing, damaged or out-of-step search index (``check --repair`` rebuilds it)."""
+    if not search_index.has_index(connection):
+        if not search_index.available(connection):
+            return []  # this SQLite has no FTS5: searching stays the portable LIKE
+        return [
+            Message(
+                N_(
+                    "“{file}” has no search index, so searching agreements is slower: run "
+                    "intl-desk check --repair to build it."
+                ),
+                {"file": name},
+            )
+        ]
+    stale = search_index.stale(connection)
+    if not stale:
+        return []
+    return [
+        Message(
+            N_(
+                "The search index of “{file}” does not match {count} agreement(s), so a "
+                "search may miss them: run intl-desk check --repair to rebuild it."
+            ),
+            {"file": name, "count": stale},
+        )
+    ]
 
 
 def _label(record: Record) -> str:
@@ -282,6 +333,10 @@ def _problems(path: Path) -> tuple[list[Message], bool]:
         problems += _foreign_objects(connection, name)
         problems += _office_rows(connection, name)
         problems += _documents(connection)
+        index_problems = []
+        if found.schema_version == SCHEMA_VERSION:
+            index_problems = search_index_problems(connection, name)
+        problems += index_problems
     finally:
         connection.close()
     if found.schema_version < SCHEMA_VERSION:
@@ -302,7 +357,7 @@ def _problems(path: Path) -> tuple[list[Message], bool]:
             problems += _records(session)
             fixable = [*_derived(session), *_search_keys(session), *_duplicates(session)]
             problems += fixable
-            repairable = bool(fixable) or _missing_keys(session)
+            repairable = bool(fixable or index_problems) or _missing_keys(session)
             problems += _ended_without_date(session)
             problems += _without_rate(session)
     finally:

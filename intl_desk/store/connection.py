@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from intl_desk.files.office_paths import remember_engine_file
+from intl_desk.store import search_index
 
 if TYPE_CHECKING:  # imported when an engine is made: the raw connections do without
     from sqlalchemy import Engine
@@ -59,6 +60,8 @@ def open_sqlite(path: Path | str, *, mode: Mode = "ro") -> sqlite3.Connection:
     )
     try:
         harden(connection, read_only=mode == "ro")
+        if mode != "ro":  # every writer notes the agreements it changes for the index
+            search_index.prepare(connection)
     except BaseException:
         connection.close()
         raise
@@ -67,6 +70,12 @@ def open_sqlite(path: Path | str, *, mode: Mode = "ro") -> sqlite3.Connection:
 
 def _begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
+
+
+def _catch_up_search_index(connection: Connection) -> None:
+    """Before each commit, the agreements changed in the transaction get their searched
+    text and index rows (see :mod:`intl_desk.store.search_index`)."""
+    search_index.catch_up(driver_connection(connection))
 
 
 def make_engine(path: Path | str, *, read_only: bool = False, create: bool = False) -> Engine:
@@ -81,6 +90,8 @@ def make_engine(path: Path | str, *, read_only: bool = False, create: bool = Fal
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
+    from intl_desk.store import search_query  # noqa: F401  (registers the index's finder)
+
     if read_only and create:
         raise ValueError("a file cannot be created read-only")
     mode: Mode = "ro" if read_only else ("rwc" if create else "rw")
@@ -90,6 +101,8 @@ def make_engine(path: Path | str, *, read_only: bool = False, create: bool = Fal
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
     event.listen(engine, "begin", _begin)
+    if not read_only:
+        event.listen(engine, "commit", _catch_up_search_index)
     remember_engine_file(engine, path)
     return engine
 

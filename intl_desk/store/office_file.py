@@ -279,6 +279,9 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
                         migrate_file(target)
                         found = probe(target)
                 engine = make_engine(target, read_only=read_only)
+                if not read_only:  # a writer that left agreements pending (see search_index)
+                    with engine.begin():
+                        pass  # the commit brings the search index up to date
         except BaseException:
             if lock is not None:
                 lock.release()

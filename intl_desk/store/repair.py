@@ -23,7 +23,10 @@ from intl_desk.core.consistency import Duplicates, duplicates, stale_search_keys
 from intl_desk.core.derived import refresh_agreement_summaries, stale_agreement_ids
 from intl_desk.core.model import Base, Document, Record
 from intl_desk.core.model.natural_keys import NATURAL_KEYS
+from intl_desk.store import search_index
 from intl_desk.store.backup import backup_copy
+from intl_desk.store.check import search_index_problems
+from intl_desk.store.connection import driver_connection
 from intl_desk.store.errors import BackupFailed, FileAlreadyExists
 from intl_desk.store.office_file import OfficeFile
 
@@ -36,10 +39,14 @@ class RepairReport:
     duplicates: int = 0  # records tombstoned for repeating another's natural key
     indexes: int = 0  # natural-key indexes put back (removed by another tool)
     documents: int = 0  # documents of those records moved to the record kept
+    search_index: bool = False  # the search index was (re)built
 
     @property
     def changed(self) -> bool:
-        return bool(self.agreements or self.search_keys or self.duplicates or self.indexes)
+        return bool(
+            self.agreements or self.search_keys or self.duplicates or self.indexes
+            or self.search_index
+        )  # fmt: skip
 
 
 def _backup(office: OfficeFile) -> Path:
@@ -87,7 +94,9 @@ def repair(path: Path | str) -> RepairReport:
         with office.session() as session:
             agreements, keys, extra = _needed(session)
             indexes = len(_missing_indexes(session))
-        if not (agreements or keys or extra or indexes):
+            raw = driver_connection(session.connection())
+            rebuild = bool(search_index_problems(raw, office.path.name))
+        if not (agreements or keys or extra or indexes or rebuild):
             return RepairReport()
         backup = _backup(office)
         with office.session() as session:
@@ -109,9 +118,12 @@ def repair(path: Path | str) -> RepairReport:
                 )
             for index in _missing_indexes(session):  # once no duplicate stands in the way
                 index.create(session.connection())
+            session.flush()
+            if rebuild or agreements or keys or extra:  # from the records as now repaired
+                search_index.rebuild(driver_connection(session.connection()))
             session.commit()
         fixed = sum(len(f) for _m, f in keys)
-        return RepairReport(backup, len(agreements), fixed, len(extra), indexes, moved)
+        return RepairReport(backup, len(agreements), fixed, len(extra), indexes, moved, rebuild)
 
 
 def _move_documents(session: Session, found: Duplicates) -> int:

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
 
 from intl_desk.core.i18n import N_, Message
+from intl_desk.store import search_index
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import CorruptFile, UnexpectedContent
@@ -41,14 +42,16 @@ def unexpected_objects(connection: sqlite3.Connection, *, tables_too: bool = Tru
     ``tables_too`` is off for older files, whose tables are the older model's.
     """
     rows = connection.execute(
-        "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')"
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')"
     ).fetchall()
-    known = TABLES | _HOUSEKEEPING
-    if tables_too and any(kind == "table" and name not in known for kind, name in rows):
-        known = _model_tables() | _HOUSEKEEPING  # the model decides, should TABLES lag behind
+    index_tables = search_index.expected_sql()
+    known = TABLES | _HOUSEKEEPING | search_index.TABLES
+    if tables_too and any(kind == "table" and name not in known for kind, name, _sql in rows):
+        known = _model_tables() | _HOUSEKEEPING | search_index.TABLES  # should TABLES lag
     found = []
-    for kind, name in rows:
-        if kind != "table" or (tables_too and name not in known):
+    for kind, name, sql in rows:
+        unknown = kind != "table" or (tables_too and name not in known)
+        if unknown or index_tables.get(name, sql) != sql:  # ours only as we make them
             found.append(f"{kind} {name}")
     return sorted(found)
 

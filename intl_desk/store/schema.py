@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 #: The number of the newest migration; also written to ``PRAGMA user_version``.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 #: The tables of schema :data:`SCHEMA_VERSION`, so that a file's tables can be checked
 #: without importing the model (``intl-desk info`` cannot afford it). The model is the
@@ -86,3 +86,8 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), revision)
+    if connection.dialect.name == "sqlite":  # the index a migration may just have made
+        from intl_desk.store import search_index
+        from intl_desk.store.connection import driver_connection
+
+        search_index.prepare(driver_connection(connection))

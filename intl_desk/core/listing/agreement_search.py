@@ -32,6 +32,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from intl_desk.core.folding import fold
 from intl_desk.core.listing.spec import like_pattern
+from intl_desk.core.listing.text_index import indexed_match
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 
 
@@ -118,7 +119,14 @@ def _party_alternatives(
 
 
 def agreement_search(session: Session, text: str) -> ColumnElement[bool]:
-    """Every word of ``text`` in the agreement's title or reference or a party's key."""
+    """Every word of ``text`` in the agreement's title or reference or a party's key.
+
+    The office file's full-text index answers when it can (see
+    :mod:`intl_desk.core.listing.text_index`); the ``LIKE`` conditions below are the portable
+    way to the same agreements."""
+    indexed = indexed_match(session, "agreement", [fold(word) for word in text.split()])
+    if indexed is not None:
+        return indexed
     clauses = []
     for word in text.split():
         folded = fold(word)

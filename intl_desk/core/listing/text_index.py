@@ -1,0 +1,36 @@
+"""Faster ways a database may have to find records by the words typed.
+
+The lists search with portable ``LIKE`` conditions (:mod:`intl_desk.core.listing.conditions`,
+:mod:`intl_desk.core.listing.agreement_search`), which every database runs. An office
+file on SQLite also keeps a full-text index of its agreements; the store registers here
+the function that uses it (:mod:`intl_desk.store.search_query`), so the query layer stays
+free of SQLite's own SQL. A finder answers ``None`` when it cannot serve a search (another
+database, no index in the file, an index not yet up to date): the portable path then
+finds the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # registered when an engine is made: keep it light
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.orm import Session
+
+#: ``finder(session, folded_words)``: a condition on the table's rows, or None
+Finder = Callable[["Session", Sequence[str]], "ColumnElement[bool] | None"]
+
+_finders: dict[str, Finder] = {}
+
+
+def register_finder(table: str, finder: Finder) -> None:
+    _finders[table] = finder
+
+
+def indexed_match(
+    session: Session, table: str, folded_words: Sequence[str]
+) -> ColumnElement[bool] | None:
+    """The registered finder's condition for ``folded_words`` (each folded), or None."""
+    finder = _finders.get(table)
+    return finder(session, folded_words) if finder is not None else None
