@@ -95,14 +95,18 @@ def write_mission_value(demo: Demo, session: Session) -> None:
             due = add_months(end, months)
             if due > today:
                 continue
-            if rng.chance(0.7):  # the others stay due: Today lists them
+            if rng.chance(0.7):
                 done_on = min(today, due + timedelta(days=rng.randint(0, 20)))
-                notes = rng.choice(words.follow_up_notes).format(partner=name)
-                if _latest_due(end, months, today) and due >= today - OPEN_FOR:
-                    # a follow-up fallen due in the last months stays to be made, so the
-                    # demo's Today always asks for one (a later one made would close it)
-                    rng.uuid()  # the draw its id would have taken: later records keep theirs
-                    continue
-                demo.add(FollowUp, activity_id=mission.id, months=months, done_on=done_on,
-                         notes=notes)  # fmt: skip
+            elif due < today - OPEN_FOR:  # forgotten, then made late: the office caught up
+                done_on = due + timedelta(days=rng.randint(30, OPEN_FOR.days - 10))
+            else:  # stays due: Today lists it
+                continue
+            notes = rng.choice(words.follow_up_notes).format(partner=name)
+            if _latest_due(end, months, today) and due >= today - OPEN_FOR:
+                # a follow-up fallen due in the last months stays to be made, so the
+                # demo's Today always asks for one (a later one made would close it)
+                rng.uuid()  # the draw its id would have taken: later records keep theirs
+                continue
+            demo.add(FollowUp, activity_id=mission.id, months=months, done_on=done_on,
+                     notes=notes)  # fmt: skip
     demo.flush()

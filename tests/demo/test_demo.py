@@ -202,7 +202,9 @@ def test_todays_page_of_the_demo_asks_for_a_mission_follow_up(
 ) -> None:
     """The demo's missions with expected results leave the follow-up fallen due last
     unmade, so the Today panel of mission follow-ups is never empty on the demo (on
-    4 Dec 2026 it was: the random draws had made every recent one)."""
+    4 Dec 2026 it was: the random draws had made every recent one); one forgotten longer
+    than four months ago was made late, so Today does not fill with old ones (the state
+    demo's listed 130)."""
     from intl_desk.core.mission_value import follow_ups_due
 
     path = tmp_path / "demo.sqlite"
@@ -210,7 +212,7 @@ def test_todays_page_of_the_demo_asks_for_a_mission_follow_up(
         populate_demo(session, scale="city", today=today)
         session.commit()
         due = follow_ups_due(session, today)
-    assert due and all(item.days_left <= 30 for item in due)
+    assert due and all(-120 <= item.days_left <= 30 for item in due)
 
 
 def test_statuses_agree_with_dates(s: Session) -> None:
