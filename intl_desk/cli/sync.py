@@ -43,6 +43,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     link = link_of(args.file)
     password = read_password(link.account if link else "-", confirm=False)
+    if args.revert_refused:
+        _revert_refused(args.file, password)
     report = sync_file(args.file, password, take_over=args.force)
     print(
         Message(
@@ -70,6 +72,22 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 1 if report.refused or report.conflicts else 0
 
 
+def _revert_refused(path: Path, password: str) -> None:
+    from intl_desk.sync.revert import revert_refused_file
+
+    reverted = revert_refused_file(path, password)
+    for label in reverted.reverted:
+        print(Message(N_("The server's values put back on {record}."), {"record": label}))
+    for label in reverted.removed:
+        print(
+            Message(
+                N_("{record} is not on the server: deleted from this file."), {"record": label}
+            )
+        )
+    if not reverted.reverted and not reverted.removed:
+        print(Message(N_("No refused edit to give up: this file holds the server's values.")))
+
+
 def add_sync_parsers(sub: Any) -> None:
     clone = sub.add_parser(
         "clone", help=_("make a new office file from an office server, linked to it")
@@ -89,4 +107,8 @@ def add_sync_parsers(sub: Any) -> None:
     sync.add_argument(
         "--force", action="store_true", help=_("take over the file's lock left by another computer")
     )
+    sync.add_argument(
+        "--revert-refused", action="store_true",
+        help=_("first give up the edits the server refused: put its values back"),
+    )  # fmt: skip
     sync.set_defaults(handler=cmd_sync)

@@ -1,4 +1,5 @@
-"""What a client pulls: the history rows after its cursor and the records they concern.
+"""What a client pulls: the history rows after its cursor and the records they concern
+(and, asked by id, the present version of some records: :func:`read_records`).
 
 A batch holds up to ``limit`` history rows in the server's order, the current version of
 every record they touch and, so that the client's file never refers to a record it lacks,
@@ -85,18 +86,6 @@ def read_batch(engine: Engine, cursor: int, limit: int, account: Account) -> dic
                     if not scope.visible(table, found, lookup):
                         hidden.add((table, str(found["id"])))
                         ids.discard(str(found["id"]))
-        records: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        while wanted:  # the records, then what they refer to, until nothing is missing
-            missing: dict[str, set[str]] = defaultdict(set)
-            for table, ids in wanted.items():
-                for found in _rows(connection, table, ids - set(records[table])):
-                    records[table][str(found["id"])] = found
-                    for column, target in _references().get(table, ()):
-                        value = found.get(column)
-                        if value is not None and str(value) not in records[target]:
-                            missing[target].add(str(value))
-            wanted = {table: ids for table, ids in missing.items() if ids - set(records[table])}
-        order = [spec.name for spec in table_specs()]
         return {
             "cursor": int(rows[-1]["seq"]) if rows else cursor,
             "more": len(rows) == limit,
@@ -105,9 +94,55 @@ def read_batch(engine: Engine, cursor: int, limit: int, account: Account) -> dic
                 for row in rows
                 if (str(row["record_kind"]), str(row["record_id"])) not in hidden
             ],
-            "records": {
-                table: [encode_row(table, row) for row in records[table].values()]
-                for table in order
-                if records.get(table)
-            },
+            "records": _with_references(connection, wanted),
         }
+
+
+def _with_references(
+    connection: Connection, wanted: dict[str, set[str]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The records ``wanted`` and every record they refer to, encoded, parents' tables
+    first."""
+    records: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    while wanted:  # the records, then what they refer to, until nothing is missing
+        missing: dict[str, set[str]] = defaultdict(set)
+        for table, ids in wanted.items():
+            for found in _rows(connection, table, ids - set(records[table])):
+                records[table][str(found["id"])] = found
+                for column, target in _references().get(table, ()):
+                    value = found.get(column)
+                    if value is not None and str(value) not in records[target]:
+                        missing[target].add(str(value))
+        wanted = {table: ids for table, ids in missing.items() if ids - set(records[table])}
+    return {
+        spec.name: [encode_row(spec.name, row) for row in records[spec.name].values()]
+        for spec in table_specs()
+        if records.get(spec.name)
+    }
+
+
+def read_records(
+    engine: Engine, keys: list[tuple[str, str]], account: Account
+) -> dict[str, list[dict[str, Any]]]:
+    """The server's present version of these records ((table, id)) that ``account`` may
+    read, with what they refer to: a desktop giving up the edits the server refused
+    puts these values back (:mod:`intl_desk.sync.revert`). A record the server does not
+    hold, or the account may not read, is not among them."""
+    merged = {spec.name for spec in table_specs()}
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for table, record_id in keys[:MAX_BATCH]:
+        if table in merged:
+            wanted[table].add(record_id)
+    with engine.connect() as connection, connection.begin():
+        scope = Scope(connection, account)
+        if scope.branch is not None:
+
+            def lookup(table: str, record_id: str) -> dict[str, Any] | None:
+                found = _rows(connection, table, {record_id})
+                return found[0] if found else None
+
+            for table, ids in list(wanted.items()):
+                for found in _rows(connection, table, ids):
+                    if not scope.visible(table, found, lookup):
+                        ids.discard(str(found["id"]))
+        return _with_references(connection, wanted)

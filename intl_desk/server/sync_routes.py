@@ -61,6 +61,11 @@ class HashList(BaseModel):
     hashes: list[str]
 
 
+class RecordKeys(BaseModel):
+    #: (table, id) of each record asked for
+    records: list[tuple[str, str]]
+
+
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -120,6 +125,14 @@ def _pull(
         return JSONResponse(read_batch(request.app.state.engine, cursor, limit, account))
 
 
+def _records(request: Request, account: SignedIn, body: RecordKeys) -> Response:
+    from intl_desk.server.pull import read_records
+
+    with request.app.state.admission.heavy_read():
+        records = read_records(request.app.state.engine, body.records, account)
+    return JSONResponse({"records": records})
+
+
 def _missing_documents(request: Request, account: SignedIn, body: HashList) -> HashList:
     from intl_desk.server.push import missing_contents
 
@@ -171,6 +184,10 @@ def add_sync_routes(v1: APIRouter) -> None:
     v1.add_api_route(
         "/sync/pull", _pull, methods=["GET"],
         summary="The history rows after a cursor and the records they concern",
+    )  # fmt: skip
+    v1.add_api_route(
+        "/sync/records", _records, methods=["POST"],
+        summary="The present version of these records, and of what they refer to",
     )  # fmt: skip
     v1.add_api_route(
         "/documents/missing", _missing_documents, methods=["POST"], response_model=HashList,

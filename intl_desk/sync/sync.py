@@ -173,7 +173,7 @@ def _push(office: OfficeFile, client: ServerClient, link: Link, report: SyncRepo
         _push_batch(office, client, link, batch, report)
 
 
-def _documents_content(
+def fill_document_contents(
     office: OfficeFile, client: ServerClient, rows: list[dict[str, Any]]
 ) -> None:
     """Give each pulled document row its bytes: from this file when it holds the same
@@ -201,7 +201,7 @@ def _pull(office: OfficeFile, client: ServerClient, link: Link, report: SyncRepo
             for table, rows in batch["records"].items()
         }
         if records.get("document"):
-            _documents_content(office, client, records["document"])
+            fill_document_contents(office, client, records["document"])
         changes = [decode_row("change", row) for row in batch["changes"]]
         with office.engine.begin() as connection:
             apply_pulled(connection, records, changes, int(batch["cursor"]))

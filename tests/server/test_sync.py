@@ -336,6 +336,65 @@ def test_an_editor_of_one_municipality_changes_only_its_records(
         assert _read(mine, why)[0][0] == "Non enregistré sur le serveur du bureau"
 
 
+def test_edits_the_server_refused_are_given_up_and_its_values_put_back(
+    server: LiveServer, server_db: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = _clone(server, tmp_path, "carla")
+
+    def edits(session: Session) -> None:
+        _partner(session, "Ville de Lyon").website = "https://lyon.example"
+        state = session.scalars(
+            select(LocalEntity).where(LocalEntity.name == "Estado de Minas Gerais")
+        ).one()
+        session.add(LocalEntity(name="Itabira", parent=state))
+        _agreement(session, "Geminação Araponga").lessons_learned = "Começar pelas escolas"
+
+    _edit(mine, edits)
+    assert _sync(mine, capsys)[0] == 1  # Lyon and Itabira refused, the agreement saved
+    # a second edit of the refused partner, still waiting to be sent
+    _edit(mine, lambda session: setattr(_partner(session, "Ville de Lyon"), "notes", "Ver"))
+
+    capsys.readouterr()
+    code = main(["sync", str(mine), "--revert-refused"])
+    said = capsys.readouterr().out.splitlines()
+    assert code == 0, said  # nothing refused again: the waiting edit was given up
+    assert said[:2] == [
+        "The server's values put back on Partner: Ville de Lyon.",
+        "Local entity: Itabira is not on the server: deleted from this file.",
+    ]
+
+    def lyon(session: Session) -> tuple[object, ...]:
+        partner = _partner(session, "Ville de Lyon")
+        return partner.website, partner.notes
+
+    assert _read(mine, lyon) == _on_server(server_db, lyon)
+    assert _read(mine, lambda session: session.scalar(
+        select(LocalEntity.deleted_at).where(LocalEntity.name == "Itabira")
+    )) is not None  # fmt: skip
+    assert _read(mine, lambda s: _agreement(s, "Geminação Araponga").lessons_learned) == (
+        "Começar pelas escolas"
+    )
+    # the history says who put the server's values back; the server never heard of it
+    reverted = _read(mine, lambda session: session.execute(
+        select(Change.changed_by, Change.field, Change.old_value, Change.new_value)
+        .join(Partner, Partner.id == Change.record_id)
+        .where(Partner.name == "Ville de Lyon", Change.action == "update",
+               Change.field.in_(("website", "notes")))
+        .order_by(Change.changed_at)
+    ).all())  # fmt: skip
+    website, notes = _on_server(server_db, lyon)  # type: ignore[misc]  (a pair)
+    assert [tuple(row) for row in reverted][-2:] == [
+        ("carla", "website", "https://lyon.example", website),
+        ("carla", "notes", "Ver", notes),
+    ]
+    assert _on_server(server_db, lambda session: session.scalar(
+        select(func.count()).select_from(Change).where(Change.new_value == "Ver")
+    )) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["sync", str(mine), "--revert-refused"]) == 0
+    assert "No refused edit to give up" in capsys.readouterr().out
+
+
 def test_an_editor_of_one_municipality_reads_its_branch_and_what_the_office_shares(
     server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
