@@ -15,9 +15,10 @@ import os
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from intl_desk.core.bulk_insert import insert_rows
 from intl_desk.core.derived import refresh_agreement_summaries
 from intl_desk.core.model import (
     Agreement,
@@ -166,10 +167,10 @@ class BulkWriter:
                         row[key] = None
                 for start in range(0, len(rows), BATCH):
                     chunk = rows[start : start + BATCH]
-                    self.session.execute(insert(table), chunk)
+                    insert_rows(self.session, table, chunk)
                     if self.keep_history and model in HISTORY_FOR:
-                        self.session.execute(
-                            insert(cast(Table, Change.__table__)), self._history(model, chunk)
+                        insert_rows(
+                            self.session, cast(Table, Change.__table__), self._history(model, chunk)
                         )
                 if model is Agreement:
                     agreements.extend(str(row["id"]) for row in rows)
