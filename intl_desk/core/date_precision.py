@@ -12,6 +12,7 @@ day ("2024" runs to 31 December 2024, never stops on 1 January). A companion col
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Literal, TypeVar, cast
 
 from intl_desk.core.display import date_text
@@ -29,8 +30,10 @@ PRECISE_DATES: dict[str, tuple[str, ...]] = {
 END_DATES = frozenset({"date_expires", "planned_end", "actual_end", "end_date", "until"})
 
 
+@cache
 def precision_key(field: str) -> str:
-    """The column keeping how precisely ``field`` is known."""
+    """The column keeping how precisely ``field`` is known (one string per field however
+    many rows an import reads)."""
     return f"{field}_precision"
 
 

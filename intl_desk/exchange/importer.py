@@ -67,7 +67,7 @@ class Issue:
         return f"{self.column}: {text}" if self.column else text
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPreview:
     number: int  # the spreadsheet's row number, as the user sees it
     values: dict[str, Any]
@@ -439,6 +439,8 @@ def _attach_details(
     of the sheet is said and left out."""
     from intl_desk.exchange.kinds_projects import project_key
 
+    if not details:
+        return []
     by_key: dict[tuple[str, ...], RowPreview] = {}
     for row in rows:
         by_key.setdefault(project_key(row.values), row)
