@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from intl_desk.core.model import utc_now
+from intl_desk.store import search_index
 from intl_desk.store.backup import backup_copy
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.merge.plan import quoted, table_specs
@@ -61,6 +62,7 @@ def _edit(path: Path, side: str, remainder: int) -> None:
                 "FROM partner WHERE rowid % 100 = 3",
                 (stamp, stamp),
             )
+        search_index.catch_up(connection)  # as the app's own commits do
         connection.execute("COMMIT")
     finally:
         connection.close()

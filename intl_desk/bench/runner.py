@@ -104,6 +104,12 @@ def _evaluation(name: str) -> Callable[[Path], float | None]:
     return run
 
 
+def _search_as_typed(file: Path) -> float | None:
+    from intl_desk.bench.search_scenarios import search_as_typed
+
+    return search_as_typed(file)
+
+
 def _cold_start(file: Path) -> float | None:
     from intl_desk.bench.cold_start import cold_start
 
@@ -151,6 +157,15 @@ SCENARIOS: dict[str, Scenario] = {
             _ui("filter_per_keystroke"),
             big=True,
             memory_budget_mib=400,
+        ),
+        Scenario(
+            "search_agreements",
+            "search the big file's agreements as typed (count and first ids; the slowest of "
+            "words, syllables and digits)",
+            0.05,
+            _search_as_typed,
+            big=True,
+            memory_budget_mib=250,
         ),
         Scenario(
             "ui_sort_columns",

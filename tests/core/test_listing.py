@@ -18,6 +18,7 @@ from intl_desk.core.listing import (
     matching_among,
     with_values,
 )
+from intl_desk.core.listing import query as query_module
 from intl_desk.core.listing.agreement_search import spelling_in
 from intl_desk.core.model import Agreement, AgreementParty, AgreementTheme, LocalEntity, Partner
 from intl_desk.store.office_file import OfficeFile
@@ -262,6 +263,24 @@ def test_typing_more_narrows_the_rows_found(office: OfficeFile, register: dict[s
         assert len(found) == 2 and titles(session, after) == [
             "Carta de intenção Minas – Łódź 100% digital"
         ]
+
+
+def test_narrowing_many_rows_searches_once_with_the_same_result(
+    office: OfficeFile, register: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More ids than one lookup by key takes: one search, the same rows in the same order."""
+    spec = LISTS["agreements"]
+    before, after = ListQuery(search="", sort_key="title"), ListQuery(search="bh", sort_key="title")
+    with office.session() as session:
+        every = fetch_ids(session, spec, before)
+        by_key = matching_among(session, spec, after, every)
+        monkeypatch.setattr(query_module, "KEYS_PER_QUERY", 1)
+        assert matching_among(session, spec, after, every) == by_key == [
+            register["Cooperação"], register["Memorando"]
+        ]  # fmt: skip
+        assert matching_among(session, spec, after, list(reversed(every))) == [
+            register["Memorando"], register["Cooperação"]
+        ]  # fmt: skip
 
 
 def test_facet_choices_come_from_the_file(office: OfficeFile, register: dict[str, str]) -> None:

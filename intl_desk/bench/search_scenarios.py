@@ -1,0 +1,64 @@
+"""Bench: searching the big agreements list as the user types words and digits.
+
+Each query is what the agreements list asks when the search box changes (see
+``ui/list_reads.read_first``): how many agreements match and the ids of the first 5,000
+in the list's order, in one statement. The figure is the slowest query; a note gives
+each one's time and count, and the slowest of the same queries without the office
+file's full-text index (the portable ``LIKE`` path PostgreSQL would take).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+#: single letters, syllables as they are typed, whole words, entity codes (digits),
+#: accents and case, words no agreement has
+QUERIES = (
+    "b", "be", "bel", "belo", "belo h", "belo horizonte", "BELO HORIZONTE", "sao joao del",
+    "São João", "irmas", "acordo", "cooperacao", "amizade", "lodz", "porto", "3", "31",
+    "3106", "3106200", "1978", "zzz", "xq",
+)  # fmt: skip
+#: ids the list reads with its count (ui/list_reads.py KNOWN_IDS)
+KNOWN_IDS = 5_000
+
+
+def _timings(file: Path) -> list[tuple[str, float, int]]:
+    from intl_desk.core.listing import LISTS, ListQuery, first_ids
+    from intl_desk.store.office_file import OfficeFile
+
+    spec = LISTS["agreements"]
+    found = []
+    with OfficeFile.open(file, read_only=True) as office, office.session() as session:
+        first_ids(session, spec, ListQuery(search="warm up"), KNOWN_IDS, counted=True)
+        for text in QUERIES:
+            started = time.perf_counter()
+            total, _ids = first_ids(session, spec, ListQuery(search=text), KNOWN_IDS, counted=True)
+            found.append((text, time.perf_counter() - started, total or 0))
+    return found
+
+
+def search_as_typed(file: Path) -> float:
+    from intl_desk.core.listing import text_index
+
+    indexed = _timings(file)
+    saved = dict(text_index._finders)
+    text_index._finders.clear()  # the portable path, for comparison
+    try:
+        portable = _timings(file)
+    finally:
+        text_index._finders.update(saved)
+    for (text, seconds, total), (_text, before, _total) in zip(indexed, portable, strict=True):
+        print(
+            f"note: {text!r:>18} {seconds * 1000:6.1f} ms ({before * 1000:6.1f} ms portable), "
+            f"{total:,} found",
+            file=sys.stderr,
+        )
+    slowest = max(indexed, key=lambda row: row[1])
+    print(
+        f"note: slowest {slowest[0]!r} {slowest[1] * 1000:.1f} ms; portable path slowest "
+        f"{max(row[1] for row in portable) * 1000:.1f} ms",
+        file=sys.stderr,
+    )
+    return slowest[1]
