@@ -42,6 +42,8 @@ class Scenario:
     self_timed: bool = False
     #: runs against an office server on the state demo in PostgreSQL (``--server-db``)
     server: bool = False
+    #: times the PyInstaller bundle (skipped when none was built: see bench/cold_start.py)
+    bundle: bool = False
 
 
 def _info_json(file: Path) -> float | None:
@@ -110,10 +112,14 @@ def _search_as_typed(file: Path) -> float | None:
     return search_as_typed(file)
 
 
-def _cold_start(file: Path) -> float | None:
-    from intl_desk.bench.cold_start import cold_start
+def _cold_start(name: str) -> Callable[[Path], float | None]:
+    def run(file: Path) -> float | None:
+        from intl_desk.bench import cold_start
 
-    return cold_start(file)
+        result: float = getattr(cold_start, name)(file)
+        return result
+
+    return run
 
 
 def _server(name: str) -> Callable[[Path], float | None]:
@@ -185,10 +191,33 @@ SCENARIOS: dict[str, Scenario] = {
         ),
         Scenario(
             "cold_start",
-            "start the app on a fresh home folder until its window is on screen",
-            2.0,
-            _cold_start,
+            "start the app (source) on a fresh home folder until its window is on screen",
+            1.0,
+            _cold_start("cold_start"),
             self_timed=True,
+        ),
+        Scenario(
+            "cold_start_ready",
+            "start the app (source) on a fresh home folder until the main window is usable",
+            None,
+            _cold_start("cold_start_ready"),
+            self_timed=True,
+        ),
+        Scenario(
+            "cold_start_bundle",
+            "start the bundle on a fresh home folder until its window is on screen",
+            1.0,
+            _cold_start("cold_start_bundle"),
+            self_timed=True,
+            bundle=True,
+        ),
+        Scenario(
+            "cold_start_bundle_ready",
+            "start the bundle on a fresh home folder until the main window is usable",
+            None,
+            _cold_start("cold_start_bundle_ready"),
+            self_timed=True,
+            bundle=True,
         ),
         Scenario(
             "import_agreements",
@@ -354,6 +383,12 @@ def _line(
 BIG_EXTRA_AGREEMENTS = 200_000
 
 
+def _bundle_folder() -> Path | None:
+    from intl_desk.bench.cold_start import bundle_folder
+
+    return bundle_folder()
+
+
 def _build_big_file(folder: Path, state_file: Path) -> Path:
     """The state demo plus 200,000 agreements (built once, kept with --keep)."""
     big = folder / "state-demo-big.sqlite"
@@ -489,6 +524,9 @@ def run_benchmarks(
                 if not server_loaded:
                     _load_server(server_db, file)
                     server_loaded = True
+            if scenario.bundle and _bundle_folder() is None:
+                print(f"{name:<24} skipped: no bundle (see intl_desk/bench/cold_start.py)")
+                continue
             target = _build_big_file(folder, file) if scenario.big else file
             runs = [_run_child(name, target) for _ in range(max(1, repeat))]
             result = Result(

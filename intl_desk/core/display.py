@@ -17,14 +17,12 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
 
 from intl_desk.core.folding import fold
-from intl_desk.core.i18n import N_, Message, current_language
-
-_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "pt": "pt_BR"}
+from intl_desk.core.i18n import LOCALE_NAMES, N_, Message, current_language
 
 
 @cache
 def locale_for(language: str) -> Locale:
-    return Locale.parse(_LOCALES.get(language, "en_GB"))
+    return Locale.parse(LOCALE_NAMES.get(language, "en_GB"))
 
 
 def country_name(code: str | None, language: str | None = None) -> str:

@@ -29,6 +29,8 @@ from intl_desk.core.po_reader import read_catalogue
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "pt")
 DEFAULT_LANGUAGE = "en"
+#: the locale each language's dates and numbers are written in (Babel's and Qt's names)
+LOCALE_NAMES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "pt": "pt_BR"}
 
 _TRANSLATIONS_DIR: Path | None = None  # None: the bundled catalogues (intl_desk.paths)
 _current_language = DEFAULT_LANGUAGE

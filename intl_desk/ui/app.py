@@ -15,6 +15,7 @@ from intl_desk.ui.language_menu import add_language_menu, install_qt_translation
 
 if TYPE_CHECKING:
     from intl_desk.ui.main_window import MainWindow
+    from intl_desk.ui.start_window import StartWindow
 
 #: The window alive now (a language change replaces it).
 _windows: list[MainWindow] = []
@@ -60,17 +61,37 @@ def rebuild_window(old: MainWindow) -> MainWindow | None:
 
 
 def run_app(
-    path: Path | None = None, quit_when_shown: bool = False, language: str | None = None
+    path: Path | None = None,
+    quit_when_shown: bool = False,
+    language: str | None = None,
+    quit_when_painted: bool = False,
 ) -> int:
-    """Open the main window (on ``path``, else the last file) and run until it closes.
+    """Open the main window (on ``path``, else the last file) and run until it closes."""
+    start_app(path, quit_when_shown, language, quit_when_painted)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app.exec()
+
+
+def start_app(
+    path: Path | None = None,
+    quit_when_shown: bool = False,
+    language: str | None = None,
+    quit_when_painted: bool = False,
+) -> StartWindow:
+    """Show the start window at once and load the main window behind it.
+
+    The application is imported on a worker thread while the start window is on screen
+    (:mod:`intl_desk.ui.start_window`); the main window then takes its place and opens
+    the file in the background.
 
     ``language`` (``intl-desk --language fr``) wins over the one chosen in the Language
-    menu for this run only; the saved choice stays for the next start."""
+    menu for this run only; the saved choice stays for the next start. For measuring the
+    start, ``quit_when_painted`` quits once the first window is painted and
+    ``quit_when_shown`` once the file is open in the main window."""
     from intl_desk.ui import crash_report
-    from intl_desk.ui.dialogs import register_all
+    from intl_desk.ui.start_window import StartWindow
     from intl_desk.ui.welcome_page import app_icon
-
-    register_all()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -83,14 +104,28 @@ def run_app(
     install_qt_translations(app, current_language())
     last = options.LAST_FILE.get(settings)
     target = path or (Path(last) if last and Path(last).exists() else None)
-    window = open_main_window()
-    window.show()
-    window.warm_up_in_background()  # place names, read while the file opens
-    if quit_when_shown:  # start-up measurement: quit once the file is on screen
-        window.file_opened.connect(lambda _path: QTimer.singleShot(0, app.quit))
-        window.open_failed.connect(lambda _path: app.exit(2))
-        if target is None:
-            QTimer.singleShot(0, app.quit)
-    if target is not None:
-        window.open_file(target)
-    return app.exec()
+    start = StartWindow(settings, app.windowIcon())
+    if quit_when_painted:
+        start.painted.connect(lambda: QTimer.singleShot(0, app.quit))
+
+    def loaded() -> None:
+        from intl_desk.ui.dialogs import register_all
+
+        register_all()
+        window = open_main_window()
+        window.restoreGeometry(start.saveGeometry())
+        window.show()
+        start.close()
+        start.deleteLater()
+        window.warm_up_in_background()  # place names, read while the file opens
+        if quit_when_shown:  # start-up measurement: quit once the file is on screen
+            window.file_opened.connect(lambda _path: QTimer.singleShot(0, app.quit))
+            window.open_failed.connect(lambda _path: app.exit(2))
+            if target is None:
+                QTimer.singleShot(0, app.quit)
+        if target is not None:
+            window.open_file(target)
+
+    start.show()
+    start.load_when_painted(loaded)
+    return start

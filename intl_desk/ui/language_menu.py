@@ -13,8 +13,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
-from intl_desk.core.display import locale_for
 from intl_desk.core.i18n import (
+    LOCALE_NAMES,
     SUPPORTED_LANGUAGES,
     _,
     current_language,
@@ -36,7 +36,7 @@ def install_qt_translations(app: QApplication, language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(str(locale_for(language))))  # e.g. pt_BR
+    QLocale.setDefault(QLocale(LOCALE_NAMES.get(language, "en_GB")))  # e.g. pt_BR
     if language == "en":
         return
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

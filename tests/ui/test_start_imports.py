@@ -56,3 +56,51 @@ def test_the_first_window_loads_no_menu_only_module(tmp_path: Path) -> None:
     ]
     assert "intl_desk.ui.main_window" in shown["modules"]
     assert loaded == []
+
+
+PAINTED_FIRST = """
+import json, sys
+from intl_desk.ui import start_window
+seen = {}
+load = start_window.StartWindow.load
+
+def noting_load(self, ready, modules=None):
+    if not seen:  # the loading begins: what was imported to put the window on screen
+        seen.update(painted=self._painted, modules=sorted(sys.modules))
+    return load(self, ready, modules)
+
+start_window.StartWindow.load = noting_load
+from intl_desk.ui.app import run_app
+code = run_app(None, quit_when_shown=True)
+print(json.dumps({"code": code, **seen}))
+"""
+
+HEAVY = ("sqlalchemy", "intl_desk.core.model", "intl_desk.store", "intl_desk.ui.main_window",
+         "intl_desk.ui.dialogs", "babel", "pycountry")
+
+
+def test_a_window_is_painted_before_the_application_is_loaded(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", PAINTED_FIRST],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+        },
+    )
+    started = json.loads(done.stdout.strip().splitlines()[-1])
+    assert started["code"] == 0, done.stderr
+    assert started["painted"]  # the start window was on screen when the loading began
+    heavy = [
+        name for name in started["modules"]
+        if any(name == root or name.startswith(f"{root}.") for root in HEAVY)
+    ]
+    assert heavy == []
