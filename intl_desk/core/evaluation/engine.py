@@ -40,6 +40,7 @@ from intl_desk.core.evaluation.status import (
     Status,
     cumulative_total,
     judge,
+    judge_plainly,
     line_start,
     overall_status,
 )
@@ -307,9 +308,12 @@ class Evaluation:
         entities = [e for e in set(values) | set(targets) if e is not None]
         if among is not None:
             entities = [e for e in entities if e in among]
-        judged: list[_Judged | Assessment]
+        judged: list[tuple[float | None, Status | None]]  # (value, status) per entity
         if indicator.cumulative or indicator.is_text:
-            judged = [self._assess_one(indicator, period, entity) for entity in sorted(entities)]
+            judged = [
+                (one.value, one.status)
+                for one in (self._assess_one(indicator, period, e) for e in sorted(entities))
+            ]
         else:
             start = line_start(
                 indicator.baseline_value,
@@ -318,29 +322,23 @@ class Evaluation:
                 counted_within_period=self._within_period(indicator),
             )
             general = targets.get(None)
+            rule = (indicator.higher_is_better, period.start, period.end, period.closed,
+                    self.today, start)  # fmt: skip
             judged = []
             for entity in entities:
                 value = values.get(entity)
-                judgement = judge(
-                    value,
-                    targets.get(entity, general),
-                    higher_is_better=indicator.higher_is_better,
-                    period_start=period.start,
-                    period_end=period.end,
-                    closed=period.closed,
-                    today=self.today,
-                    start=start,
+                judged.append(
+                    (value, judge_plainly(value, targets.get(entity, general), *rule)[0])
                 )
-                judged.append(_Judged(value, judgement.status))
         counts: dict[Status, int] = defaultdict(int)
-        for one in judged:
-            if one.status is not None:
-                counts[one.status] += 1
-        known = sorted(one.value for one in judged if one.value is not None)
+        for _value, one_status in judged:
+            if one_status is not None:
+                counts[one_status] += 1
+        known = sorted(value for value, _status in judged if value is not None)
         status = (
             None
             if indicator.is_text
-            else overall_status(one.status for one in judged if one.status is not None)
+            else overall_status(one for _value, one in judged if one is not None)
         )
         return Assessment(
             indicator,
@@ -417,12 +415,6 @@ class Evaluation:
         value = self._computed[key]
         assert isinstance(value, dict)
         return value
-
-
-@dataclass(frozen=True)
-class _Judged:
-    value: float | None
-    status: Status | None
 
 
 __all__ = ["Assessment", "Evaluation", "IndicatorInfo", "MeasuredValue", "PeriodInfo"]
