@@ -43,12 +43,11 @@ def search_as_typed(file: Path) -> float:
     from intl_desk.core.listing import text_index
 
     indexed = _timings(file)
-    saved = dict(text_index._finders)
-    text_index._finders.clear()  # the portable path, for comparison
+    saved = text_index.unregister_all()  # the portable path, for comparison
     try:
         portable = _timings(file)
     finally:
-        text_index._finders.update(saved)
+        text_index.register_again(saved)
     for (text, seconds, total), (_text, before, _total) in zip(indexed, portable, strict=True):
         print(
             f"note: {text!r:>18} {seconds * 1000:6.1f} ms ({before * 1000:6.1f} ms portable), "

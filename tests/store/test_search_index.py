@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from store_helpers import FIXTURES, new_office
 
 from intl_desk.cli import main
-from intl_desk.core.listing import LISTS, ListQuery, fetch_ids, text_index
+from intl_desk.core.listing import LISTS, ListQuery, fetch_ids, first_ids, text_index
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
-from intl_desk.store import search_index
+from intl_desk.store import search_index, search_query
 from intl_desk.store.errors import UnexpectedContent
 from intl_desk.store.merge import merge_files
 from intl_desk.store.migrations import versions
@@ -74,18 +74,46 @@ def test_the_index_finds_what_the_portable_search_finds(register: Path) -> None:
     with OfficeFile.open(register) as office, office.session() as session:
         assert agreements_matching(session, ["lodz"]) is not None  # the index answers
         indexed = {text: _found(session, text) for text in QUERIES}
-    saved = dict(text_index._finders)
-    text_index._finders.clear()
+    saved = text_index.unregister_all()
     try:
         with OfficeFile.open(register) as office, office.session() as session:
             assert {text: _found(session, text) for text in QUERIES} == indexed
     finally:
-        text_index._finders.update(saved)
+        text_index.register_again(saved)
     assert indexed["LODZ"] == indexed["ódź"] == [
         "Cidades-irmãs São João del-Rei – Łódź", "Cooperação técnica em ÁGUA"
     ]  # fmt: skip
     assert indexed["06200"] == ["Cooperação técnica em ÁGUA", "Memorando BH – Córdoba"]
     assert indexed["10_"] == [] and indexed["zzz"] == []
+
+
+BOTH = (False, True)
+
+
+@pytest.mark.parametrize("sort_key", [None, "title", "partners", "reference"])
+def test_a_common_word_is_counted_and_walked_to_the_same_first_rows(
+    register: Path, monkeypatch: pytest.MonkeyPatch, sort_key: str | None
+) -> None:
+    """Words most agreements hold are counted on the stored text and the list's order is
+    walked row by row: the same count and first rows as the portable search."""
+    monkeypatch.setattr(search_query, "INDEXED_AT_MOST", 0)  # every word counts as common
+    spec = LISTS["agreements"]
+
+    def first(text: str, descending: bool) -> tuple[int | None, list[str]]:
+        query = ListQuery(search=text, sort_key=sort_key, descending=descending)
+        return first_ids(session, spec, query, 2, counted=True)
+
+    with OfficeFile.open(register) as office, office.session() as session:
+        assert search_query.most_agreements(session, ["lodz"]) is not None
+        indexed = {(text, down): first(text, down) for text in QUERIES for down in BOTH}
+    saved = text_index.unregister_all()
+    try:
+        with OfficeFile.open(register) as office, office.session() as session:
+            portable = {(text, down): first(text, down) for text in QUERIES for down in BOTH}
+    finally:
+        text_index.register_again(saved)
+    assert indexed == portable
+    assert indexed[("b", False)][0] == 3 and indexed[("zzz", False)] == (0, [])
 
 
 def _titles_in_index(path: Path, word: str) -> list[str]:

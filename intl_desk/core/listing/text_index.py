@@ -21,11 +21,41 @@ if TYPE_CHECKING:  # registered when an engine is made: keep it light
 #: ``finder(session, folded_words)``: a condition on the table's rows, or None
 Finder = Callable[["Session", Sequence[str]], "ColumnElement[bool] | None"]
 
+#: ``counter(session, folded_words)``: for words most records hold, how many live records
+#: hold them and a condition on one row (walked in the list's order until a page is
+#: full, instead of gathering and sorting every match); None for any other search
+Counter = Callable[["Session", Sequence[str]], "tuple[int, ColumnElement[bool]] | None"]
+
 _finders: dict[str, Finder] = {}
+_counters: dict[str, Counter] = {}
 
 
-def register_finder(table: str, finder: Finder) -> None:
+def register_finder(table: str, finder: Finder, counter: Counter | None = None) -> None:
     _finders[table] = finder
+    if counter is not None:
+        _counters[table] = counter
+
+
+def unregister_all() -> dict[str, tuple[Finder, Counter | None]]:
+    """Forget every finder (the portable path alone, for comparisons); what was registered
+    is returned for :func:`register_again`."""
+    saved = {table: (finder, _counters.get(table)) for table, finder in _finders.items()}
+    _finders.clear()
+    _counters.clear()
+    return saved
+
+
+def register_again(saved: dict[str, tuple[Finder, Counter | None]]) -> None:
+    for table, (finder, counter) in saved.items():
+        register_finder(table, finder, counter)
+
+
+def indexed_count(
+    session: Session, table: str, folded_words: Sequence[str]
+) -> tuple[int, ColumnElement[bool]] | None:
+    """The registered counter's answer for ``folded_words``, or None."""
+    counter = _counters.get(table)
+    return counter(session, folded_words) if counter is not None else None
 
 
 def indexed_match(
