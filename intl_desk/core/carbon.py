@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from intl_desk.core.display import number_text
+from intl_desk.core.display import number_text, tenths_text
 from intl_desk.core.i18n import N_, Message, _, current_language
 from intl_desk.core.vocabularies import TRANSPORT_MODES
 from intl_desk.paths import data_dir
@@ -165,7 +165,7 @@ def kg_text(kg: Decimal | None) -> str:
     """“1,286.5 kg CO2e” in the language's numbers, "" without an estimate."""
     if kg is None:
         return ""
-    return Message(N_("{kg} kg CO2e"), {"kg": number_text(kg)}).render()
+    return Message(N_("{kg} kg CO2e"), {"kg": tenths_text(kg)}).render()
 
 
 def explanation(carbon: CarbonEstimate) -> str:

@@ -70,6 +70,13 @@ def number_text(value: float | int | Decimal | None, language: str | None = None
     return format_decimal(value, locale=locale_for(language or current_language()))
 
 
+def tenths_text(value: float | Decimal, language: str | None = None) -> str:
+    """A figure known to a tenth, its decimal always written (“15,135.0”, “15.135,0”): in a
+    column, “15,135” beside “16,087.2” reads as a figure of another precision."""
+    locale = locale_for(language or current_language())
+    return str(format_decimal(value, format="#,##0.0", locale=locale))
+
+
 @lru_cache(maxsize=4096)
 def _integer_text(value: int, language: str) -> str:
     return str(format_decimal(value, locale=locale_for(language)))

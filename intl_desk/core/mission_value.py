@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.carbon import CarbonEstimate, Place, estimate
-from intl_desk.core.display import country_name, number_text, sort_key
+from intl_desk.core.display import country_name, number_text, sort_key, tenths_text
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import (
     Activity,
@@ -241,7 +241,7 @@ def mission_summary(values: Sequence[MissionValue]) -> Message:
             "expected results were obtained."
         ),
         {
-            "kg": number_text(total),
+            "kg": tenths_text(total),
             "estimated": number_text(len(estimated)),
             "count": number_text(len(values)),
             "with_results": number_text(with_results),

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
 
-from intl_desk.core.display import first_few, number_text
+from intl_desk.core.display import first_few, number_text, tenths_text
 from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
 from intl_desk.core.evaluation.lines_activities import ActivityLine, EventLine
 from intl_desk.core.evaluation.yearly import YearlyReport
@@ -200,7 +200,7 @@ def _value_row(value: MissionValue) -> list[Any]:
         day(value.start),
         value.place,
         amount(value.cost, value.currency),
-        number_text(value.carbon.kg) if value.carbon.kg is not None else "—",
+        tenths_text(value.carbon.kg) if value.carbon.kg is not None else "—",
         results or _("no expected result"),
     ]
 

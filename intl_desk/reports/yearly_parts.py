@@ -42,6 +42,8 @@ WIDTH = PAGE[0] - 56  # the frame's width
 ROWS_PER_TABLE = 45
 #: a status in an indicator table, in the table's own size
 STATUS = ParagraphStyle("status", parent=BODY, fontSize=7.5, leading=9)
+#: a long text wrapped in its cell, in the same type as the plain cells beside it
+WRAPPED_CELL = ParagraphStyle("wrapped_cell", parent=BODY, fontSize=7.5, leading=9)
 ANNEX_LIMIT = 400
 #: status colours, darkest first so that greyscale keeps the order
 STATUS_COLOURS = {
@@ -261,7 +263,7 @@ def annex(
 def _wrapped(values: list[Any], widths: Sequence[float]) -> list[Any]:
     """Texts too long for their column wrap inside it instead of running over the next."""
     return [
-        text(value, SMALL)
+        text(value, WRAPPED_CELL)
         if isinstance(value, str) and stringWidth(value, REGULAR, 7.5) > width - 6
         else value
         for value, width in zip(values, widths, strict=False)

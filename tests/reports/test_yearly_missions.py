@@ -8,6 +8,7 @@ import io
 import math
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -95,3 +96,37 @@ def test_the_missions_section_recounted(office: OfficeFile) -> None:
         "Mission à Łódź (car) (5 Nov 2025)." in section
     )
     assert "Hors de l'année" not in section
+
+
+def _sizes_of(pdf: bytes, words: tuple[str, ...]) -> dict[str, set[float]]:
+    """The type sizes each of ``words`` is printed in, wherever it appears."""
+    sizes: dict[str, set[float]] = {word: set() for word in words}
+
+    def visit(text: str, _cm: Any, _tm: Any, _font: Any, size: float) -> None:
+        for word in words:
+            if word in text:
+                sizes[word].add(round(size, 2))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_a_long_mission_title_is_printed_in_the_type_of_the_short_ones(office: OfficeFile) -> None:
+    """A title too long for its column wraps in it, in the same type as its neighbours:
+    before, wrapped cells were smaller and grey, so some missions looked less important."""
+    titles = ("Mission à Łódź", "Mission technique à Córdoba : patrimoine et urbanisme durable")
+    with office.session() as session:
+        lyon = LocalEntity(name="Ville de Lyon", kind="government")
+        for day_of_month, title in enumerate(titles, start=3):
+            mission = Activity(kind="mission", status="done", title=title, local_entity=lyon,
+                               start_date=date(2025, 3, day_of_month))  # fmt: skip
+            # an expected result each: the titles are then printed in the table only
+            mission.expected_results.append(ExpectedResult(position=0, expected="Signer"))
+            session.add(mission)
+        session.commit()
+        report = compute_yearly(session, 2025, today=date(2026, 1, 15))
+    buffer = io.BytesIO()
+    write_yearly_pdf(report, buffer)
+    sizes = _sizes_of(buffer.getvalue(), ("Łódź", "Córdoba"))
+    assert sizes["Córdoba"] == sizes["Łódź"] == {7.5}
