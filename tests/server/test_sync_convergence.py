@@ -37,6 +37,7 @@ from intl_desk.core.model import (
     Agreement,
     AgreementParty,
     AgreementSdg,
+    AgreementSignatory,
     AgreementTheme,
     Base,
     BudgetLine,
@@ -44,19 +45,26 @@ from intl_desk.core.model import (
     CollectionRound,
     Contact,
     Document,
+    ExchangeRate,
+    ExpectedResult,
+    FollowUp,
     Indicator,
     IndicatorTarget,
     LocalEntity,
     Measurement,
+    Membership,
     Network,
     Office,
     Partner,
     Period,
     PoliticalTerm,
     Project,
+    ProjectParticipant,
     ProjectTransaction,
     RoundIndicator,
     RoundSubmission,
+    StrategicLine,
+    StrategicObjective,
 )
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.store.merge.plan import table_specs
@@ -85,9 +93,16 @@ KINDS: dict[str, tuple[type[Any], str | None, tuple[str | None, ...], tuple[str,
     "transaction": (ProjectTransaction, None, (None,), ("amount", "description")),
     "term": (PoliticalTerm, "leader", ("Marília Campos",), ("plan_title", "notes")),
     "document": (Document, "title", ("Acordo assinado",), ("title", "description")),
+    "signatory": (AgreementSignatory, None, (None,), ("position",)),
+    "participant": (ProjectParticipant, None, (None,), ("organisation_name",)),
+    "membership": (Membership, None, (None,), ("notes",)),
+    "objective": (StrategicObjective, "title", ("Escolas conectadas ao mundo",), ("description",)),
+    "expected_result": (ExpectedResult, None, (None,), ("obtained",)),
+    "follow_up": (FollowUp, None, (None,), ("notes",)),
+    "rate": (ExchangeRate, None, (None,), ("rate", "source")),
 }  # fmt: skip
 #: what an edit types, by field (a text field takes any of :data:`VALUES`)
-NUMBERS = {"value", "amount", "amount_granted"}
+NUMBERS = {"value", "amount", "amount_granted", "rate"}
 VALUES = ("São João del-Rei", "Córdoba", "Łódź", None)
 AMOUNTS = (Decimal("1500.50"), Decimal("20"), None)
 CONTENTS = (b"%PDF-1.4 acordo assinado", "Ata da reunião em Łódź".encode())
@@ -107,6 +122,10 @@ measurements = st.tuples(
 )  # fmt: skip
 budgets = st.tuples(st.just("budget"), st.integers(0, 2), st.sampled_from((2025, 2026)))
 documents = st.tuples(st.just("attach"), st.integers(0, 2), st.sampled_from(CONTENTS))
+#: a euro rate for a year, which two clones may both record (a natural key)
+rates = st.tuples(
+    st.just("rate"), st.integers(0, 2), st.sampled_from((2024, 2025)), st.sampled_from(AMOUNTS[:2])
+)
 themes = st.tuples(st.just("theme"), st.integers(0, 2), st.sampled_from(("culture", "education")))
 sdgs = st.tuples(st.just("sdg"), st.integers(0, 2), st.sampled_from((4, 11)))
 deletions = st.tuples(
@@ -115,7 +134,9 @@ deletions = st.tuples(
 )  # fmt: skip
 syncs = st.tuples(st.just("sync"), st.integers(0, 2))
 scripts = st.lists(
-    st.one_of(edits, additions, themes, sdgs, measurements, budgets, documents, deletions, syncs),
+    st.one_of(
+        edits, additions, themes, sdgs, measurements, budgets, documents, rates, deletions, syncs
+    ),
     min_size=1,
     max_size=10,
 )
@@ -168,6 +189,12 @@ def _add_evaluation_and_money(session: TrackedSession, araponga: LocalEntity) ->
     session.add(collection)
     session.flush()
     project = session.scalars(select(Project)).one()
+    network = session.scalars(select(Network)).one()
+    activity = session.scalars(select(Activity)).one()
+    line = StrategicLine(title="Cidade aberta ao mundo")
+    session.add(line)
+    session.flush()
+    session.add(StrategicObjective(line_id=line.id, title="Escolas conectadas ao mundo"))
     agreement = session.scalars(select(Agreement)).first()
     assert agreement is not None
     content = CONTENTS[0]
@@ -181,6 +208,12 @@ def _add_evaluation_and_money(session: TrackedSession, araponga: LocalEntity) ->
         CofinancingLine(project_id=project.id, funder_name="AFD", amount_granted=Decimal(5000)),
         ProjectTransaction(project_id=project.id, date=date(2025, 3, 1), amount=Decimal(2500)),
         PoliticalTerm(leader="Marília Campos", start_date=date(2025, 1, 1)),
+        AgreementSignatory(agreement_id=agreement.id, name="Marília Campos"),
+        ProjectParticipant(project_id=project.id, local_entity_id=araponga.id, role="1"),
+        Membership(network_id=network.id, local_entity_id=araponga.id, role="member"),
+        ExpectedResult(activity_id=activity.id, expected="Duas escolas geminadas"),
+        FollowUp(activity_id=activity.id, months=6),
+        ExchangeRate(currency="EUR", to_currency="BRL", year=2023, rate=Decimal("5.40")),
         Document(title="Acordo assinado", filename="acordo.pdf", size=len(content),
                  sha256=hashlib.sha256(content).hexdigest(), content=content,
                  record_kind="agreement", record_id=agreement.id),
@@ -234,8 +267,9 @@ def _apply(step: tuple[Any, ...], clones: list[Path], listed: list[str]) -> None
                 found = _first_live(session, model)
             else:
                 found = session.scalars(select(model).where(getattr(model, column) == name)).first()
-            if found is not None and (value is not None or field not in ("label", "title")):
-                setattr(found, field, _typed(field, value))  # a title is never emptied
+            typed = _typed(field, value)
+            if found is not None and (typed is not None or model.__table__.c[field].nullable):
+                setattr(found, field, typed)  # a required field is never emptied (the form)
         elif step[0] == "theme":  # a child row: a theme on the first agreement
             agreement = session.scalars(
                 select(Agreement).where(Agreement.title == KINDS["agreement"][2][0])
@@ -252,6 +286,8 @@ def _apply(step: tuple[Any, ...], clones: list[Path], listed: list[str]) -> None
             session.add(Partner(name=step[2], country_code="IT" if step[2] == "Bologna" else "PL"))
         elif step[0] == "measure":
             _measure(session, step[2], step[3])
+        elif step[0] == "rate":
+            _rate(session, step[2], step[3])
         elif step[0] == "budget":
             project = session.scalars(select(Project)).one()
             session.add(BudgetLine(project_id=project.id, year=step[2], amount=Decimal(700)))
@@ -289,6 +325,19 @@ def _measure(session: Any, entity_name: str | None, value: Decimal) -> None:
     else:
         session.add(Measurement(indicator_id=indicator.id, period_id=period.id,
                                 local_entity_id=entity_id, value=value))  # fmt: skip
+
+
+def _rate(session: Any, year: int, rate: Decimal) -> None:
+    """Record the euro's rate for ``year``, as the rates table: a new row when this file
+    has none for the year, else the one it has is corrected."""
+    held = session.scalars(select(ExchangeRate).where(
+        ExchangeRate.currency == "EUR", ExchangeRate.to_currency == "BRL",
+        ExchangeRate.year == year, ExchangeRate.deleted_at.is_(None),
+    )).first()  # fmt: skip
+    if held is not None:
+        held.rate = rate
+    else:
+        session.add(ExchangeRate(currency="EUR", to_currency="BRL", year=year, rate=rate))
 
 
 def _added(kind: str) -> Any:
