@@ -36,6 +36,7 @@ from sqlalchemy.orm.relationships import RelationshipDirection
 from intl_desk.core.folding import fold
 from intl_desk.core.model import Base, Record
 from intl_desk.files.output_guard import guard_output
+from intl_desk.store import search_index
 from intl_desk.store.backup import (
     fsync_file,
     publish,
@@ -251,6 +252,7 @@ def _copy_chosen(
             "WHERE k.kind = c.record_kind AND k.id = c.record_id)"
         )
         connection.execute("DROP TABLE temp.keep")
+        search_index.catch_up(connection)  # the copied agreements, searchable at once
         connection.execute("COMMIT")
     except BaseException:
         if connection.in_transaction:

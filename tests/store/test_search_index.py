@@ -18,6 +18,7 @@ from intl_desk.core.listing import LISTS, ListQuery, fetch_ids, first_ids, text_
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.store import search_index, search_query
 from intl_desk.store.errors import UnexpectedContent
+from intl_desk.store.extract import extract
 from intl_desk.store.merge import merge_files
 from intl_desk.store.migrations import versions
 from intl_desk.store.office_file import OfficeFile, check
@@ -178,6 +179,18 @@ def test_the_index_follows_an_import(
     assert main(["import", str(register), str(sheet), "--kind", "agreements"]) == 0, capsys
     assert _titles_in_index(register, "cusco") == ["Jumelage Lyon – Cusco"]
     assert check(register).problems == []
+
+
+def test_an_extract_has_its_agreements_in_the_index(register: Path, tmp_path: Path) -> None:
+    part = tmp_path / "part.sqlite"
+    extract(register, part, entity="Belo Horizonte")
+    assert _titles_in_index(part, "3106200") == [
+        "Cooperação técnica em ÁGUA", "Memorando BH – Córdoba"
+    ]  # fmt: skip
+    assert _titles_in_index(part, "sao joao") == []
+    with OfficeFile.open(part, read_only=True) as office, office.session() as session:
+        assert agreements_matching(session, ["agua"]) is not None  # nothing left pending
+    assert check(part).problems == []
 
 
 def test_a_write_by_a_raw_connection_is_searched_right_then_caught_up(register: Path) -> None:
