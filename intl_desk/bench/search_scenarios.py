@@ -24,7 +24,8 @@ QUERIES = (
 KNOWN_IDS = 5_000
 
 
-def _timings(file: Path) -> list[tuple[str, float, int]]:
+def _timings(file: Path) -> list[tuple[str, float, int, float]]:
+    """(query, wall seconds, agreements found, CPU seconds of this thread) per query."""
     from intl_desk.core.listing import LISTS, ListQuery, first_ids
     from intl_desk.store.office_file import OfficeFile
 
@@ -33,9 +34,10 @@ def _timings(file: Path) -> list[tuple[str, float, int]]:
     with OfficeFile.open(file, read_only=True) as office, office.session() as session:
         first_ids(session, spec, ListQuery(search="warm up"), KNOWN_IDS, counted=True)
         for text in QUERIES:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             total, _ids = first_ids(session, spec, ListQuery(search=text), KNOWN_IDS, counted=True)
-            found.append((text, time.perf_counter() - started, total or 0))
+            wall = time.perf_counter() - started
+            found.append((text, wall, total or 0, time.thread_time() - cpu))
     return found
 
 
@@ -48,15 +50,19 @@ def search_as_typed(file: Path) -> float:
         portable = _timings(file)
     finally:
         text_index.register_again(saved)
-    for (text, seconds, total), (_text, before, _total) in zip(indexed, portable, strict=True):
+    for (text, seconds, total, cpu), (_t, before, _n, before_cpu) in zip(
+        indexed, portable, strict=True
+    ):
         print(
-            f"note: {text!r:>18} {seconds * 1000:6.1f} ms ({before * 1000:6.1f} ms portable), "
+            f"note: {text!r:>18} {seconds * 1000:6.1f} ms, cpu {cpu * 1000:6.1f} ms "
+            f"(portable {before * 1000:6.1f} ms, cpu {before_cpu * 1000:6.1f} ms), "
             f"{total:,} found",
             file=sys.stderr,
         )
     slowest = max(indexed, key=lambda row: row[1])
     print(
-        f"note: slowest {slowest[0]!r} {slowest[1] * 1000:.1f} ms; portable path slowest "
+        f"note: slowest {slowest[0]!r} {slowest[1] * 1000:.1f} ms (most cpu "
+        f"{max(row[3] for row in indexed) * 1000:.1f} ms); portable path slowest "
         f"{max(row[1] for row in portable) * 1000:.1f} ms",
         file=sys.stderr,
     )
