@@ -71,10 +71,6 @@ class MissionValue:
         return sum(1 for line in self.expected if line.obtained.strip())
 
 
-def _place(name: str | None, latitude: float | None, longitude: float | None) -> Place | None:
-    return None if name is None else Place(name, latitude, longitude)
-
-
 def _places(session: Session, model: Any, ids: set[str]) -> dict[str, Place]:
     found: dict[str, Place] = {}
     wanted = sorted(ids)
@@ -86,22 +82,6 @@ def _places(session: Session, model: Any, ids: set[str]) -> dict[str, Place]:
         ).all()
         found.update({row.id: Place(row.name, row.latitude, row.longitude) for row in rows})
     return found
-
-
-def carbon_of(session: Session, activity: Activity) -> CarbonEstimate:
-    """The estimate of one mission as it stands (in a form: before it is saved too)."""
-    entity = activity.local_entity or (
-        session.get(LocalEntity, activity.local_entity_id) if activity.local_entity_id else None
-    )
-    partner = activity.partner or (
-        session.get(Partner, activity.partner_id) if activity.partner_id else None
-    )
-    return estimate(
-        activity.transport_mode,
-        _place(entity.name, entity.latitude, entity.longitude) if entity else None,
-        _place(partner.name, partner.latitude, partner.longitude) if partner else None,
-        activity.participant_count,
-    )
 
 
 def _serves(session: Session, results: Iterable[ExpectedResult]) -> dict[str, str]:

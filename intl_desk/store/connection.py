@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from intl_desk.core.carbon_sql import CARBON_KG, carbon_kg
 from intl_desk.files.office_paths import remember_engine_file
 from intl_desk.store import search_index
 
@@ -42,6 +43,8 @@ def harden(connection: sqlite3.Connection, *, read_only: bool) -> None:
     if not read_only:  # a read-only connection cannot change the mode and needs no journal
         connection.execute("PRAGMA journal_mode = DELETE")
     connection.execute("PRAGMA synchronous = FULL")
+    # the activities list's carbon column (not usable by the file's own schema: trusted_schema)
+    connection.create_function(CARBON_KG, 6, carbon_kg, deterministic=True)
 
 
 def open_sqlite(path: Path | str, *, mode: Mode = "ro") -> sqlite3.Connection:

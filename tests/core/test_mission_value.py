@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from decimal import Decimal
 
@@ -13,20 +12,7 @@ from intl_desk.core.mission_value import add_months, follow_ups_due, mission_val
 from intl_desk.core.model import Activity, ExpectedResult, FollowUp, LocalEntity, Partner
 from intl_desk.store.office_file import OfficeFile
 
-LYON = (45.7640, 4.8357)
-LEIPZIG = (51.3397, 12.3731)
-MONTREAL = (45.5017, -73.5673)
-BARCELONA = (41.3874, 2.1686)
-
-
-def by_hand(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Spherical law of cosines (not the haversine the app uses), radius 6,371 km."""
-    (lat1, lon1), (lat2, lon2) = [(math.radians(x), math.radians(y)) for x, y in (a, b)]
-    cosine = math.sin(lat1) * math.sin(lat2) + math.cos(lat1) * math.cos(lat2) * math.cos(
-        lon2 - lon1
-    )
-    return 6371.0 * math.acos(cosine)
-
+from carbon_by_hand import BARCELONA, LEIPZIG, LYON, MONTREAL, by_hand  # isort: skip
 
 def test_three_trips_match_a_hand_computation(office: OfficeFile) -> None:
     with office.session() as session:

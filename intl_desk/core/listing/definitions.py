@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Float,
     Integer,
     cast,
     distinct,
@@ -18,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.carbon_sql import CARBON_KG
 from intl_desk.core.i18n import N_
 from intl_desk.core.listing.conditions import entity_subtree, live, matches
 from intl_desk.core.listing.options import (
@@ -215,6 +217,24 @@ NETWORKS = ListSpec(
     empty_hint=N_("No networks yet. Record the city networks you belong to with New network."),
 )
 
+def _carbon() -> ColumnElement[Any]:
+    """The mission's carbon estimate in kg CO2e, as its form shows it (see
+    :mod:`intl_desk.core.carbon_sql`): from its local entity to its partner and back."""
+
+    def position(model: Any, key: Any, axis: str) -> Any:
+        return select(getattr(model, axis)).where(model.id == key).scalar_subquery()
+
+    return getattr(func, CARBON_KG)(
+        Activity.transport_mode,
+        position(LocalEntity, Activity.local_entity_id, "latitude"),
+        position(LocalEntity, Activity.local_entity_id, "longitude"),
+        position(Partner, Activity.partner_id, "latitude"),
+        position(Partner, Activity.partner_id, "longitude"),
+        Activity.participant_count,
+        type_=Float,
+    )
+
+
 ACTIVITIES = ListSpec(
     kind="activities",
     label=N_("Activities"),
@@ -233,6 +253,7 @@ ACTIVITIES = ListSpec(
         Column("location", N_("Place"), lambda: Activity.location),
         Column("country", N_("Country"), lambda: Activity.country_code, "country"),
         Column("cost", N_("Cost"), lambda: Activity.cost, "money"),
+        Column("carbon", N_("Carbon (kg CO2e)"), _carbon, "number", width=110),
     ),
     search=lambda _session, text: matches(Activity, text),
     facets=(
