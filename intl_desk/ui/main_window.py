@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         target = Path(path)
         shown = self.list_pages.get(page or "")
         read: ReadAhead | None = shown.first_read_work() if shown is not None else None
+        # the welcome page's choices would start another file or the demo meanwhile
+        self.welcome.setEnabled(False)
         self._opening = Operation(
             self,
             open_work(target, read_only, read, damaged_ok),
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
         return self._opening is not None and self._opening.running
 
     def _file_opened(self, opened: Opened, shown: ListPage | None) -> None:
+        self.welcome.setEnabled(True)
         self.close_file()
         self.office = opened.office
         options.remember_file(self._settings, str(opened.office.path))
@@ -252,6 +255,7 @@ class MainWindow(QMainWindow):
         self.file_opened.emit(str(opened.office.path))
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
+        self.welcome.setEnabled(True)
         if isinstance(error, CorruptFile) and not self._damaged_attempt(path):
             # damaged: never written to, but what can be read is shown, to save a copy
             QMessageBox.warning(

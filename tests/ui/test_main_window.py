@@ -256,6 +256,43 @@ def test_opening_runs_in_the_background_and_fills_the_list(
     assert window.busy.isHidden()
 
 
+def test_the_welcome_page_waits_while_a_file_opens(
+    window: MainWindow, filled: Path, tmp_path: Path, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file given on the command line is checked behind the welcome page: its choices
+    (the demo, another file) cannot start a second opening meanwhile, and come back once
+    the file is open or could not be opened."""
+    release = threading.Event()
+    real_open = OfficeFile.open
+
+    def slow_open(path: Path, *, read_only: bool = False, **options: bool) -> OfficeFile:
+        release.wait(10)  # a big file's integrity check
+        return real_open(path, read_only=read_only, **options)
+
+    monkeypatch.setattr("intl_desk.ui.opening.OfficeFile.open", slow_open)
+    demos: list[bool] = []
+    monkeypatch.setattr(window, "open_demo", lambda: demos.append(True))
+    window.welcome.demo_requested.disconnect()
+    window.welcome.demo_requested.connect(window.open_demo)
+    window.show()
+    window.open_file(filled)
+    qtbot.waitUntil(window.busy.isVisible)
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert not demos  # nothing else starts while the file is checked
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        release.set()
+    assert window.welcome.isEnabled()
+    window.close_file()
+    not_a_file = tmp_path / "notes.sqlite"
+    not_a_file.write_text("not an office file", encoding="utf-8")
+    monkeypatch.setattr("intl_desk.ui.main_window.QMessageBox.warning", lambda *_a: None)
+    with qtbot.waitSignal(window.open_failed, timeout=10_000):
+        window.open_file(not_a_file)
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert demos == [True]  # usable again after a failed opening
+
+
 def test_a_failed_list_read_is_shown_and_the_window_stays_usable(
     window: MainWindow, filled: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
