@@ -25,6 +25,9 @@ PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 PRECISE_DATES: dict[str, tuple[str, ...]] = {
     "agreement": ("date_signed", "date_in_force", "date_expires"),
     "project": ("planned_start", "planned_end", "actual_start", "actual_end"),
+    "activity": ("start_date", "end_date"),
+    "membership": ("since", "until"),
+    "participation": ("start_date", "end_date"),
 }
 #: the dates that close a period: "2024" there means up to 31 December 2024
 END_DATES = frozenset({"date_expires", "planned_end", "actual_end", "end_date", "until"})

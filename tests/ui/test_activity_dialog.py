@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core import queries
+from intl_desk.core.i18n import set_language
 from intl_desk.core.model import Activity, Agreement, LocalEntity, Network, Partner, Project
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.activity import ActivityDialog
@@ -128,3 +129,27 @@ def test_a_new_activity_costs_in_the_office_currency_and_empty_numbers_stay_empt
     with OfficeFile.open(office_path, read_only=True) as reopened, reopened.session() as session:
         saved = session.scalars(select(Activity)).one()
         assert (saved.cost, saved.participant_count, saved.currency) == (None, None, "BRL")
+
+
+def test_an_activity_known_to_the_month_or_year_keeps_it(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    """A mission an office remembers as "mars 2011" (and a programme run through "2012"):
+    kept as the month and the year, the end running to 31 December 2012, and shown so
+    when the form opens again."""
+    set_language("fr")
+    dialog = ActivityDialog(office)
+    qtbot.addWidget(dialog)
+    typist(dialog.ui.title, "Mission à Huế")
+    retype(qtbot, dialog.ui.start_date, "mars 2011")
+    retype(qtbot, dialog.ui.end_date, "2012")
+    assert (dialog.ui.start_date.text(), dialog.ui.end_date.text()) == ("mars 2011", "2012")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with office.session() as session:
+        saved = session.scalars(select(Activity)).one()
+        assert (saved.start_date, saved.start_date_precision) == (date(2011, 3, 1), "month")
+        assert (saved.end_date, saved.end_date_precision) == (date(2012, 12, 31), "year")
+        saved_id = saved.id
+    again = ActivityDialog(office, saved_id)
+    qtbot.addWidget(again)
+    assert (again.ui.start_date.text(), again.ui.end_date.text()) == ("mars 2011", "2012")

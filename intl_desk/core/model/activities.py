@@ -10,7 +10,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
 from intl_desk.core.model.agreements import Agreement
-from intl_desk.core.model.base import Record, Searchable, children
+from intl_desk.core.model.base import (
+    PRECISION_DEFAULT,
+    DatePrecision,
+    Record,
+    Searchable,
+    children,
+)
 from intl_desk.core.model.evaluation import Indicator, StrategicObjective
 from intl_desk.core.model.networks import Network
 from intl_desk.core.model.office import LocalEntity, Partner
@@ -29,6 +35,9 @@ class Activity(Record, Searchable):
     justification: Mapped[str | None] = mapped_column(Text)
     start_date: Mapped[date | None] = mapped_column(Date, index=True)
     end_date: Mapped[date | None] = mapped_column(Date)
+    # how much of each date the office knew (see intl_desk.core.date_precision)
+    start_date_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
+    end_date_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
     location: Mapped[str | None] = mapped_column(String(200))
     country_code: Mapped[str | None] = mapped_column(String(2))
     participants: Mapped[str | None] = mapped_column(Text)

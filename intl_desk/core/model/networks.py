@@ -9,7 +9,13 @@ from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intl_desk.core.i18n import N_
-from intl_desk.core.model.base import Record, Searchable, children
+from intl_desk.core.model.base import (
+    PRECISION_DEFAULT,
+    DatePrecision,
+    Record,
+    Searchable,
+    children,
+)
 from intl_desk.core.model.office import Contact, LocalEntity
 from intl_desk.core.model.projects import Money
 
@@ -38,6 +44,9 @@ class Membership(Record):
     local_entity_id: Mapped[str | None] = mapped_column(ForeignKey("local_entity.id"), index=True)
     since: Mapped[date | None] = mapped_column(Date)
     until: Mapped[date | None] = mapped_column(Date)
+    # how much of each date the office knew: "member since 2011" (core.date_precision)
+    since_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
+    until_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
     role: Mapped[str] = mapped_column(String(30), default="member")
     annual_fee: Mapped[Decimal | None] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
@@ -63,6 +72,8 @@ class Participation(Record):
     title: Mapped[str] = mapped_column(String(300))
     start_date: Mapped[date | None] = mapped_column(Date, index=True)
     end_date: Mapped[date | None] = mapped_column(Date)
+    start_date_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
+    end_date_precision: Mapped[str] = mapped_column(DatePrecision, **PRECISION_DEFAULT)
     location: Mapped[str | None] = mapped_column(String(200))
     country_code: Mapped[str | None] = mapped_column(String(2))
     description: Mapped[str | None] = mapped_column(Text)
