@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.date_precision import END_DATES, has_precision, precision_key
 from intl_desk.core.display import locale_for
 from intl_desk.core.errors import FieldError
 from intl_desk.core.i18n import N_, Message, _, current_language
@@ -219,9 +220,13 @@ class ChildTable(QWidget):
                     column.setup(box)
             elif column.kind == "date":
                 editor = DateField()  # typed as in the forms: 15/03/2024, 15 mars 2024…
+                if self._keeps_precision(column):  # "2011", "mars 2004" kept as given
+                    editor.allow_partial(is_end=column.field in END_DATES)
                 editor.setDate(
                     NO_DATE if value is None else QDate(value.year, value.month, value.day)
                 )
+                if record is not None and self._keeps_precision(column):
+                    editor.set_precision(getattr(record, precision_key(column.field)))
                 editor.dateChanged.connect(lambda _date: self.changed.emit())
                 self.table.setCellWidget(row, number, editor)
             else:
@@ -233,6 +238,19 @@ class ChildTable(QWidget):
                 self.table.blockSignals(True)
                 self.table.setItem(row, number, item)
                 self.table.blockSignals(False)
+
+    def _keeps_precision(self, column: ChildColumn) -> bool:
+        """A date the child's table keeps with its precision (a membership's "since")."""
+        return column.kind == "date" and has_precision(
+            str(self.child_model.__tablename__), column.field
+        )
+
+    def _precision(self, row: int, number: int) -> str | None:
+        """The precision typed in a date cell that keeps one (None for other cells)."""
+        editor = self.table.cellWidget(row, number)
+        if not self._keeps_precision(self.columns[number]) or not isinstance(editor, DateField):
+            return None
+        return editor.precision()
 
     @staticmethod
     def _value_of(record: Record, column: ChildColumn) -> Any:
@@ -297,6 +315,10 @@ class ChildTable(QWidget):
                             setattr(record, field_name, chosen)
                 elif getattr(record, column.field) != value:
                     setattr(record, column.field, value)
+                precision = self._precision(row, number)
+                key = precision_key(column.field)
+                if precision is not None and getattr(record, key) != precision:
+                    setattr(record, key, precision)
             children.append(record)
         return children
 
@@ -334,7 +356,10 @@ class ChildTable(QWidget):
 
     def state(self) -> tuple[Any, ...]:
         rows = tuple(
-            tuple(str(self._cell(row, number)) for number in range(len(self.columns)))
+            tuple(
+                f"{self._cell(row, number)} {self._precision(row, number)}"
+                for number in range(len(self.columns))
+            )
             for row in range(self.table.rowCount())
         )
         return (*rows, len(self.removed))

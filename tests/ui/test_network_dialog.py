@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from intl_desk.core.i18n import set_language
 from intl_desk.core.model import Contact, LocalEntity, Membership, Network, Participation
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.child_table import ChildTable
@@ -274,3 +275,46 @@ def test_deleting_a_network_tombstones_our_memberships_of_it(
             membership = session.get(Membership, membership_id)
             assert membership is not None and membership.deleted_at is not None
         assert all(p.deleted_at is not None for p in session.scalars(select(Participation)))
+
+
+def _type_in_date_cell(table: QTableWidget, row: int, column: int, text: str) -> None:
+    """Type ``text`` into a date cell as a person writes it ("2004", "juin 2019")."""
+    editor = table.cellWidget(row, column)
+    assert isinstance(editor, DateField)
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, text)
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+
+
+def test_a_membership_known_to_the_year_or_month_keeps_it(
+    qtbot: QtBot, office: OfficeFile, typist: TypeText
+) -> None:
+    """ "Membres depuis 2004, jusqu'en juin 2019": kept as a year and a month (the end runs
+    to 30 June 2019), shown so when the network opens again; an event "2015" too."""
+    set_language("fr")
+    ids = _seed(office)
+    dialog = _open(qtbot, office, ids["other"])
+    qtbot.mouseClick(dialog.memberships.add_button, Qt.MouseButton.LeftButton)
+    members = dialog.memberships.table
+    _type_in_date_cell(members, 0, SINCE, "2004")
+    _type_in_date_cell(members, 0, UNTIL, "juin 2019")
+    participations = _participations(dialog)
+    qtbot.mouseClick(participations.add_button, Qt.MouseButton.LeftButton)
+    type_in_cell(qtbot, participations.table, 0, TITLE, "Assemblée de Łódź")
+    _type_in_date_cell(participations.table, 0, START, "2015")
+    assert not dialog.current_errors(), dialog.general_error.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+    dialog.close()
+    with office.session() as session:
+        membership = session.scalars(select(Membership)).one()
+        assert (membership.since, membership.since_precision) == (date(2004, 1, 1), "year")
+        assert (membership.until, membership.until_precision) == (date(2019, 6, 30), "month")
+        event = session.scalars(select(Participation)).one()
+        assert (event.start_date, event.start_date_precision) == (date(2015, 1, 1), "year")
+    again = _open(qtbot, office, ids["other"])
+    shown = again.memberships.table
+    texts = [shown.cellWidget(0, column).text() for column in (SINCE, UNTIL)]  # type: ignore[union-attr]
+    assert texts == ["2004", "juin 2019"]
+    assert not again.has_changes

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.date_precision import with_precision
 from intl_desk.core.display import country_name, sort_key
 from intl_desk.core.evaluation.lines import Ids, chunks
 from intl_desk.core.model import Activity, Membership, Network, Participation
@@ -50,7 +51,7 @@ def activity_lines(session: Session, ids: Ids) -> list[ActivityLine]:
             vocab.ACTIVITY_KINDS.label(row.kind),
             vocab.ACTIVITY_STATUSES.label(row.status),
             row.title,
-            row.start_date,
+            with_precision(row.start_date, row.start_date_precision),
             ", ".join(p for p in (row.location or "", country_name(row.country_code)) if p),
             row.purpose or "",
             row.justification or "",
@@ -74,6 +75,7 @@ def event_lines(session: Session, ids: Ids) -> list[EventLine]:
                     Network.acronym,
                     Participation.title,
                     Participation.start_date,
+                    Participation.start_date_precision,
                     Participation.location,
                     Participation.country_code,
                 )
@@ -87,7 +89,7 @@ def event_lines(session: Session, ids: Ids) -> list[EventLine]:
         EventLine(
             row.acronym or row.name,
             row.title,
-            row.start_date,
+            with_precision(row.start_date, row.start_date_precision),
             ", ".join(p for p in (row.location or "", country_name(row.country_code)) if p),
         )
         for row in rows
