@@ -124,12 +124,15 @@ def survival_readings(
     ids = sorted(set(agreement_ids))
     met: dict[str, set[str]] = {agreement_id: set() for agreement_id in ids}
     parts: Iterable[list[str] | None] = _chunks(ids) if len(ids) <= _ONE_PASS_FROM else [None]
+    # Core rows fetched at once: through the ORM session, row by row, a state's handover
+    # spent 0.3–0.4 s turning 58,000 ids into rows
+    connection = session.connection()
     for part in parts:
         for code, query in _queries(today):
             if part is not None:
                 query = query.where(_AGREEMENT_COLUMN[code].in_(part))
             check = "recent_activity" if code == "recent_project" else code
-            for (agreement_id,) in session.execute(query):
+            for (agreement_id,) in connection.execute(query).all():
                 if agreement_id in met:
                     met[agreement_id].add(check)
     return {key: SurvivalReading(key, frozenset(value)) for key, value in met.items()}
