@@ -221,7 +221,7 @@ class RecordTableModel(QAbstractTableModel):
         number = index.column()
         column = self.spec.columns[number]
         if role == _ALIGNMENT:
-            return _RIGHT if column.kind in ("integer", "money") else None
+            return _RIGHT if column.kind in ("integer", "money", "number") else None
         values = self._row_values(row)
         value = values[number] if number < len(values) else None
         if role == _RAW:

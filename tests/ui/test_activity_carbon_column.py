@@ -105,6 +105,9 @@ def test_clicking_the_carbon_header_sorts_the_missions_by_their_round_trip(
     shown = [_kg(text) for _title, text in rows[:3]]
     assert all(abs(a - b) <= 0.1 for a, b in zip(shown, by_hand, strict=True)), (shown, by_hand)
     assert [text for _title, text in rows[3:]] == ["", ""]
+    carbon = [c.key for c in page.spec.columns].index("carbon")
+    alignment = page.model.data(page.model.index(0, carbon), Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & Qt.AlignmentFlag.AlignRight  # figures line up by their units
 
     _click_header(qtbot, page, "carbon")  # again: the largest first, the empty ones still last
     assert [title for title, _text in _column(page, "carbon")][:3] == [

@@ -259,7 +259,7 @@ ACTIVITIES = ListSpec(
         Column("location", N_("Place"), lambda: Activity.location),
         Column("country", N_("Country"), lambda: Activity.country_code, "country"),
         Column("cost", N_("Cost"), lambda: Activity.cost, "money"),
-        Column("carbon", N_("Carbon (kg CO2e)"), _carbon, "number", width=110),
+        Column("carbon", N_("Carbon (kg CO2e)"), _carbon, "number", width=130),
     ),
     search=lambda _session, text: matches(Activity, text),
     facets=(
