@@ -444,7 +444,19 @@ def _attach_details(
     by_key: dict[tuple[str, ...], RowPreview] = {}
     for row in rows:
         by_key.setdefault(project_key(row.values), row)
-    unmatched: list[Message] = []
+        # the kinds of line the workbook lists whole: a project without rows there has none
+        row.plan["detail_kinds"] = tuple(detail.model for detail, _sheet in details)
+    unmatched: list[Message] = [
+        Message(
+            N_(
+                "Sheet “{sheet}”: a project of the list with no row there will have none "
+                "after the import (its lines in the file are deleted); without the sheet "
+                "they would be kept."
+            ),
+            {"sheet": sheet.name},
+        )
+        for _detail, sheet in details
+    ]
     for detail, sheet in details:
         for line in read_detail_rows(detail, sheet):
             parent = by_key.get(project_key(line.parent))

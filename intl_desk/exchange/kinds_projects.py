@@ -169,7 +169,10 @@ class ProjectHandler:
                 context.writer.add(ProjectSdg, {"project_id": found.id, "sdg": number})
                 changed = True
         details = row.plan.get("details", [])
-        changed |= _replace_lines(context, found, details)
+        kinds = list(row.plan.get("detail_kinds", ()))
+        if row.values.get("budget") is not None and not any(m is BudgetLine for m, _ in details):
+            kinds = [kind for kind in kinds if kind is not BudgetLine]  # the total decides
+        changed |= _replace_lines(context, found, details, kinds)
         if not any(model is BudgetLine for model, _ in details):
             changed |= _update_total(context, found, row.values.get("budget"))
         return changed
@@ -180,15 +183,19 @@ def _live(lines: Any) -> list[Any]:
 
 
 def _replace_lines(
-    context: ImportContext, project: Project, details: list[tuple[type, dict[str, Any]]]
+    context: ImportContext,
+    project: Project,
+    details: list[tuple[type, dict[str, Any]]],
+    kinds: list[type] | None = None,
 ) -> bool:
     """The lines a workbook's sheets give a project it already has (budget per year,
     co-financing, transactions, sectors) become its lines of that kind: the same lines
     change nothing (an import repeated does not double the money), other lines replace
-    them (the old ones deleted, as an edit would, so history and sync see it). A kind the
-    workbook gives no line of is left as it was."""
+    them (the old ones deleted, as an edit would, so history and sync see it). ``kinds``:
+    the kinds whose sheet the workbook has — a sheet lists its kind whole, so a project
+    with no row on it has no line of that kind left; a kind without a sheet is kept."""
     changed = False
-    for model in dict.fromkeys(model for model, _ in details):
+    for model in dict.fromkeys([*(kinds or ()), *(model for model, _ in details)]):
         wanted = [values for kind, values in details if kind is model]
         existing = _live(
             context.session.scalars(
@@ -227,6 +234,8 @@ def _update_total(context: ImportContext, project: Project, budget: Any) -> bool
     if budget is None:
         return False
     lines = _live(project.budget_lines)
+    if not lines and budget == 0:  # the list's total of no lines: already so
+        return False
     if not lines:
         start = project.planned_start
         year = start.year if isinstance(start, date) else date.today().year

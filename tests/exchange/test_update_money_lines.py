@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from intl_desk.core.i18n import set_language
-from intl_desk.core.model import BudgetLine, Project
+from intl_desk.core.model import BudgetLine, CofinancingLine, Project
 from intl_desk.exchange.export import export_list
 from intl_desk.exchange.importer import apply_import, preview_import
 from intl_desk.store.office_file import OfficeFile
@@ -104,3 +104,59 @@ def test_a_new_total_budget_goes_to_the_projects_one_line(
     assert _budget(office) == {2023: Decimal("27500.50")}
     assert _import(office, path, mappings_folder) == (0, 0)
     assert _budget(office) == {2023: Decimal("27500.50")}
+
+
+def _cofinancing(office: OfficeFile) -> dict[str, list[str]]:
+    """Each project's live co-financing funders."""
+    with office.session() as session:
+        found: dict[str, list[str]] = {}
+        for title, funder in session.execute(
+            select(Project.title, CofinancingLine.funder_name)
+            .join(CofinancingLine, CofinancingLine.project_id == Project.id)
+            .where(CofinancingLine.deleted_at.is_(None))
+        ):
+            found.setdefault(title, []).append(funder)
+        return found
+
+
+def test_a_sheet_without_rows_for_a_project_means_none_a_missing_sheet_keeps_them(
+    office: OfficeFile, tmp_path: Path, mappings_folder: Path
+) -> None:
+    """The office struck the AFD grant of one project off its co-financing sheet: that
+    project has no co-financing after the import, the other keeps its line; a workbook
+    without the sheet at all changes nobody's co-financing. The preview says so."""
+    set_language("fr")
+    with office.session() as session:
+        for title, funder in (("Eau potable à Huế", "AFD"), ("École à Dakar", "Région")):
+            project = Project(title=title, status="2", planned_start=date(2024, 1, 1))
+            session.add(project)
+            session.flush()
+            session.add(
+                CofinancingLine(
+                    project_id=project.id, funder_name=funder, amount_requested=Decimal("9000")
+                )
+            )
+        session.commit()
+    path = tmp_path / "projets.xlsx"
+    with office.session() as session:
+        export_list(session, "projects", path)
+    workbook = load_workbook(path)
+    sheet = workbook["Lignes de cofinancement"]
+    huế = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "Eau potable à Huế")
+    sheet.delete_rows(huế[0].row)
+    without = tmp_path / "projets sans cofinancement.xlsx"
+    workbook.save(path)
+    del workbook["Lignes de cofinancement"]
+    workbook.save(without)
+
+    assert _import(office, without, mappings_folder) == (0, 0)
+    assert _cofinancing(office) == {"Eau potable à Huế": ["AFD"], "École à Dakar": ["Région"]}
+
+    with office.session() as session:
+        preview = preview_import(session, path, "projects", mappings_folder=mappings_folder)
+    assert any(
+        "Lignes de cofinancement" in notice.render() and "n’aura plus" in notice.render()
+        for notice in preview.notices
+    ), [notice.render() for notice in preview.notices]
+    assert _import(office, path, mappings_folder) == (0, 1)
+    assert _cofinancing(office) == {"École à Dakar": ["Région"]}
