@@ -199,7 +199,7 @@ def _replace_lines(
         wanted = [values for kind, values in details if kind is model]
         existing = _live(
             context.session.scalars(
-                select(model).where(model.project_id == project.id)  # type: ignore[attr-defined]
+                select(model).where(model.project_id == project.id)
             )
         )
         keys = sorted({key for values in wanted for key in values})
