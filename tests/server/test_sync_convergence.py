@@ -121,7 +121,12 @@ measurements = st.tuples(
     st.sampled_from(AMOUNTS[:2]),
 )  # fmt: skip
 budgets = st.tuples(st.just("budget"), st.integers(0, 2), st.sampled_from((2025, 2026)))
-documents = st.tuples(st.just("attach"), st.integers(0, 2), st.sampled_from(CONTENTS))
+#: a document on the second agreement, or on the 2025 euro rate when the clone holds one
+#: (a rate two clones recorded gives way on the server: its documents go to the one kept)
+documents = st.tuples(
+    st.just("attach"), st.integers(0, 2), st.sampled_from(CONTENTS),
+    st.sampled_from(("agreement", "exchange_rate")),
+)  # fmt: skip
 #: a euro rate for a year, which two clones may both record (a natural key)
 rates = st.tuples(
     st.just("rate"), st.integers(0, 2), st.sampled_from((2024, 2025)), st.sampled_from(AMOUNTS[:2])
@@ -291,15 +296,14 @@ def _apply(step: tuple[Any, ...], clones: list[Path], listed: list[str]) -> None
         elif step[0] == "budget":
             project = session.scalars(select(Project)).one()
             session.add(BudgetLine(project_id=project.id, year=step[2], amount=Decimal(700)))
-        elif step[0] == "attach":  # on the second agreement, as the documents panel does
-            agreement = session.scalars(
-                select(Agreement).where(Agreement.title == KINDS["agreement"][2][1])
-            ).one()
-            session.add(Document(
-                title="Ata", filename="ata.pdf", size=len(step[2]),
-                sha256=hashlib.sha256(step[2]).hexdigest(), content=step[2],
-                record_kind="agreement", record_id=agreement.id,
-            ))  # fmt: skip
+        elif step[0] == "attach":  # as the documents panel does
+            owner = _owner(session, step[3])
+            if owner is not None:
+                session.add(Document(
+                    title="Ata", filename="ata.pdf", size=len(step[2]),
+                    sha256=hashlib.sha256(step[2]).hexdigest(), content=step[2],
+                    record_kind=step[3], record_id=owner,
+                ))  # fmt: skip
         else:  # delete a record of the kind this script adds, if one added is left here
             added = session.scalars(_added(step[2]).order_by(text("created_at DESC"))).first()
             if added is not None:
@@ -325,6 +329,18 @@ def _measure(session: Any, entity_name: str | None, value: Decimal) -> None:
     else:
         session.add(Measurement(indicator_id=indicator.id, period_id=period.id,
                                 local_entity_id=entity_id, value=value))  # fmt: skip
+
+
+def _owner(session: Any, kind: str) -> str | None:
+    """The id of the record a document is attached to: the second agreement, or this
+    clone's 2025 euro rate (None when it has none)."""
+    if kind == "agreement":
+        return session.scalar(
+            select(Agreement.id).where(Agreement.title == KINDS["agreement"][2][1])
+        )
+    return session.scalar(select(ExchangeRate.id).where(
+        ExchangeRate.year == 2025, ExchangeRate.deleted_at.is_(None)
+    ))  # fmt: skip
 
 
 def _rate(session: Any, year: int, rate: Decimal) -> None:
