@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.date_precision import has_precision, precision_key
 from intl_desk.core.errors import IntlDeskError, ValidationError
+from intl_desk.core.gc_pause import collector_paused
 from intl_desk.core.i18n import N_, Message, translate
 from intl_desk.exchange.context import ImportContext
 from intl_desk.exchange.dates import DateUnreadable, read_date
@@ -334,6 +335,23 @@ def preview_import(
     to read the office's own words; by default the ones remembered from earlier imports.
     ``check()`` is called while the file is read: what it raises stops the read there.
     """
+    with collector_paused():
+        return _preview(
+            session, path, kind, worksheet, mapping, mappings_folder, progress, words, check
+        )
+
+
+def _preview(
+    session: Session,
+    path: Path | str,
+    kind: str,
+    worksheet: str | None,
+    mapping: Mapping[int, str] | None,
+    mappings_folder: Path | None,
+    progress: Callable[[int, int], None] | None,
+    words: Mapping[str, Mapping[str, str]] | None,
+    check: Callable[[], None] | None,
+) -> Preview:
     spec = import_kind(kind)
     target = Path(path)
     sheets = read_sheets(target, worksheet, check)
@@ -519,7 +537,7 @@ def apply_import(
     context.session = session
     result = ImportResult()
     try:
-        with session.no_autoflush:
+        with session.no_autoflush, collector_paused():
             _apply_rows(handler, context, preview, on_duplicate, result, progress)
             finish = getattr(handler, "finish", None)
             if finish is not None:  # what needs every row written first (links between rows)
