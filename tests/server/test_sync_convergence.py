@@ -32,6 +32,7 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
 from intl_desk.cli import main
+from intl_desk.core.errors import ValidationError
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -308,7 +309,10 @@ def _apply(step: tuple[Any, ...], clones: list[Path], listed: list[str]) -> None
             added = session.scalars(_added(step[2]).order_by(text("created_at DESC"))).first()
             if added is not None:
                 session.delete(added)
-        session.commit()
+        try:
+            session.commit()
+        except ValidationError:  # refused as the form refuses it (a funder unnamed…)
+            session.rollback()
 
 
 def _measure(session: Any, entity_name: str | None, value: Decimal) -> None:
