@@ -360,12 +360,20 @@ class AgreementHandler:
                     {"agreement_id": agreement_id, "position": len(known) - 1, "text": text},
                 )
                 added = True
+        # themes and SDGs so far, the same way: a row repeating an earlier row of the sheet
+        # must not queue its theme a second time (the file holds each once)
+        theme_keys: dict[str, set[str]] = context.extra.setdefault("theme_keys", {})
+        known_themes = theme_keys.setdefault(agreement_id, set(themes))
         for code in row.plan["themes"]:
-            if code not in themes:
+            if code not in known_themes:
+                known_themes.add(code)
                 context.writer.add(AgreementTheme, {"agreement_id": agreement_id, "theme": code})
                 added = True
+        sdg_keys: dict[str, set[int]] = context.extra.setdefault("sdg_keys", {})
+        known_sdgs = sdg_keys.setdefault(agreement_id, set(sdgs))
         for number in row.plan["sdgs"]:
-            if number not in sdgs:
+            if number not in known_sdgs:
+                known_sdgs.add(number)
                 context.writer.add(AgreementSdg, {"agreement_id": agreement_id, "sdg": number})
                 added = True
         return added

@@ -163,9 +163,12 @@ class ProjectHandler:
             if value is not None and getattr(found, key) != value:
                 setattr(found, key, value)
                 changed = True
-        have = {sdg.sdg for sdg in found.sdgs}
+        # SDGs in the file and those queued by earlier rows updating the same project
+        every: dict[str, set[int]] = context.extra.setdefault("project_sdg_keys", {})
+        have = every.setdefault(found.id, {sdg.sdg for sdg in found.sdgs})
         for number in row.values.get("sdgs") or []:
             if number not in have:
+                have.add(number)
                 context.writer.add(ProjectSdg, {"project_id": found.id, "sdg": number})
                 changed = True
         details = row.plan.get("details", [])
