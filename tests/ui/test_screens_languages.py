@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHeaderView
 from pytestqt.qtbot import QtBot
@@ -197,3 +197,32 @@ def test_entity_names_get_the_room_the_figure_headings_leave(qtbot: QtBot) -> No
     # the long heading wraps onto two lines instead of taking the names' room
     assert header.sectionSize(2) < metrics.horizontalAdvance("Assinados em 2026")
     assert header.height() >= 2 * metrics.lineSpacing()
+
+
+def test_a_figure_heading_takes_two_lines_at_most(qtbot: QtBot) -> None:
+    """The French overview cut "Signés en 2026" at the top: its column, as wide as its
+    figures or the heading's longest word, wrapped it on three lines in a header two lines
+    high. The column now widens until its heading fits on two."""
+    from intl_desk.ui.dashboard.widgets import FigureTable
+
+    set_language("fr")
+    table = FigureTable()
+    qtbot.addWidget(table)
+    table.resize(335, 300)
+    table.show()
+    names = ["Ville de Lyon", "Université Claude Bernard Lyon 1", "Université Lumière Lyon 2"]
+    table.set_rows(
+        ["Entité locale", "En vigueur", "Signés en 2026", "Projets"],
+        [[name, "37", "9", "7"] for name in names],
+        [None] * len(names),
+        numeric_from=1,
+    )
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    margin = header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
+    for column in (1, 2, 3):
+        heading = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+        room = QRect(0, 0, header.sectionSize(column) - 2 * margin, 10_000)
+        needed = metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), heading).height()
+        assert needed <= 2 * metrics.lineSpacing(), heading
+        assert needed <= header.height(), heading

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -159,6 +159,9 @@ class FigureTable(QTableWidget):
                 (metrics.horizontalAdvance(word) for word in heading.split()), default=0
             )
             width = max(widest_value, widest_word) + padding
+            # at most two lines: "Signés / en / 2026" would be cut at the top
+            while _lines_of(metrics, heading, width - padding) > 2:
+                width += 4
             wrapped = wrapped or metrics.horizontalAdvance(heading) + padding > width
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
@@ -170,6 +173,14 @@ class FigureTable(QTableWidget):
     def click_row(self, row: int, _column: int = 0) -> None:
         if 0 <= row < len(self.drills) and self.drills[row] is not None:
             self.drill_requested.emit(self.drills[row])
+
+
+def _lines_of(metrics: QFontMetrics, heading: str, width: int) -> int:
+    """How many lines ``heading`` takes wrapped at word breaks in ``width`` pixels."""
+    area = metrics.boundingRect(
+        QRect(0, 0, max(width, 1), 10_000), int(Qt.TextFlag.TextWordWrap), heading
+    )
+    return max(1, round(area.height() / metrics.lineSpacing()))
 
 
 def section(title: str, body: QWidget, note: QLabel | None = None) -> QWidget:
