@@ -20,10 +20,12 @@ from pathlib import Path
 
 import pytest
 from postgresql import test_database_url
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import Engine
 
 from intl_desk.cli import main
+from intl_desk.core.model import Office
+from intl_desk.core.tracking import TrackedSession
 
 PASSWORD = "correct-horse-battery"
 
@@ -54,6 +56,14 @@ def fresh_server_database() -> Engine:
     finally:
         del os.environ["INTL_DESK_PASSWORD"]
     return engine
+
+
+def administrator_session(engine: Engine) -> TrackedSession:
+    """A session writing on the server's database as ``ana``, the administrator, so the
+    records a test puts there carry its office and author in their history."""
+    with engine.connect() as connection:
+        office_id = connection.scalar(select(Office.id))
+    return TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"})
 
 
 def database_url(engine: Engine) -> str:

@@ -12,7 +12,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from live_server import PASSWORD, LiveServer, database_url, fresh_server_database, live_server
+from live_server import (
+    PASSWORD,
+    LiveServer,
+    administrator_session,
+    database_url,
+    fresh_server_database,
+    live_server,
+)
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
@@ -28,7 +35,6 @@ from intl_desk.core.model import (
     SentChange,
     ServerLink,
 )
-from intl_desk.core.tracking import TrackedSession
 from intl_desk.demo import populate_demo
 from intl_desk.server.snapshot import write_branch_snapshot, write_snapshot
 from intl_desk.store.extract import extract
@@ -40,10 +46,7 @@ SKIPPED = {"server_link", "sent_change"}
 @pytest.fixture(scope="module")
 def server_db() -> Iterator[Engine]:
     engine = fresh_server_database()
-    with engine.connect() as connection:
-        office_id = connection.scalar(select(Office.id))
-    info = {"office_id": office_id, "user": "ana"}
-    with TrackedSession(bind=engine, info=info) as session:
+    with administrator_session(engine) as session:
         populate_demo(session, scale="city", seed=3, today=date(2026, 6, 1))
         session.scalars(select(Office)).one().name = "Estado de Minas Gerais"
         session.add(Partner(name="Łódź Urząd Miasta", country_code="PL"))

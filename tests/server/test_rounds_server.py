@@ -9,15 +9,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from live_server import PASSWORD, LiveServer, add_account, fresh_server_database, live_server
+from live_server import (
+    PASSWORD,
+    LiveServer,
+    add_account,
+    administrator_session,
+    fresh_server_database,
+    live_server,
+)
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from intl_desk.cli import main
 from intl_desk.core import round_changes, rounds
-from intl_desk.core.model import Indicator, LocalEntity, Measurement, Office, Period
-from intl_desk.core.tracking import TrackedSession
+from intl_desk.core.model import Indicator, LocalEntity, Measurement, Period
 from intl_desk.store.office_file import OfficeFile
 
 TODAY = date(2027, 1, 10)
@@ -26,9 +32,7 @@ TODAY = date(2027, 1, 10)
 @pytest.fixture(scope="module")
 def server_db() -> Iterator[Engine]:
     engine = fresh_server_database()
-    with engine.connect() as connection:
-        office_id = connection.scalar(select(Office.id))
-    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+    with administrator_session(engine) as session:
         state = LocalEntity(name="Estado de Minas Gerais", kind="government")
         session.add_all([
             state,

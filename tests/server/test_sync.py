@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from live_server import PASSWORD, LiveServer, add_account, fresh_server_database, live_server
+from live_server import (
+    PASSWORD,
+    LiveServer,
+    add_account,
+    administrator_session,
+    fresh_server_database,
+    live_server,
+)
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -34,7 +41,6 @@ from intl_desk.core.model import (
     Document,
     ExchangeRate,
     LocalEntity,
-    Office,
     Partner,
     SentChange,
 )
@@ -47,9 +53,7 @@ from intl_desk.sync.client import ServerClient, ServerError
 @pytest.fixture(scope="module")
 def server_db() -> Iterator[Engine]:
     engine = fresh_server_database()
-    with engine.connect() as connection:
-        office_id = connection.scalar(select(Office.id))
-    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+    with administrator_session(engine) as session:
         state = LocalEntity(name="Estado de Minas Gerais", kind="government")
         araponga = LocalEntity(name="Araponga", kind="municipality", parent=state)
         nazareno = LocalEntity(name="Nazareno", kind="municipality", parent=state)

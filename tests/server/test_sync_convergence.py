@@ -27,7 +27,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from live_server import PASSWORD, add_account, fresh_server_database, live_server
+from live_server import (
+    PASSWORD,
+    add_account,
+    administrator_session,
+    fresh_server_database,
+    live_server,
+)
 from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
@@ -55,7 +61,6 @@ from intl_desk.core.model import (
     Measurement,
     Membership,
     Network,
-    Office,
     Partner,
     Period,
     PoliticalTerm,
@@ -151,9 +156,7 @@ scripts = st.lists(
 @pytest.fixture(scope="module")
 def server_db() -> Iterator[Engine]:
     engine = fresh_server_database()
-    with engine.connect() as connection:
-        office_id = connection.scalar(select(Office.id))
-    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+    with administrator_session(engine) as session:
         araponga = LocalEntity(name="Araponga", kind="municipality")
         nazareno = LocalEntity(name="Nazareno", kind="municipality")
         lyon = Partner(name="Ville de Lyon", country_code="FR")

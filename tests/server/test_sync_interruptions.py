@@ -24,6 +24,7 @@ from live_server import (
     PASSWORD,
     LiveServer,
     add_account,
+    administrator_session,
     fresh_server_database,
     holding,
     live_server,
@@ -38,7 +39,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from intl_desk.cli import main
-from intl_desk.core.model import Agreement, AgreementParty, Change, LocalEntity, Office, Partner
+from intl_desk.core.model import Agreement, AgreementParty, Change, LocalEntity, Partner
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.server.tables import change_order_table
 from intl_desk.store.office_file import OfficeFile, check
@@ -50,9 +51,7 @@ TITLE = "Geminação Araponga–Lyon"
 @pytest.fixture(scope="module")
 def server_db() -> Iterator[Engine]:
     engine = fresh_server_database()
-    with engine.connect() as connection:
-        office_id = connection.scalar(select(Office.id))
-    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+    with administrator_session(engine) as session:
         araponga = LocalEntity(name="Araponga", kind="municipality")
         agreement = Agreement(title=TITLE, type="twinning", status="active",
                               date_signed=date(2019, 5, 14))  # fmt: skip

@@ -24,6 +24,7 @@ from server.live_server import (
     PASSWORD,
     LiveServer,
     add_account,
+    administrator_session,
     fresh_server_database,
     live_server,
 )
@@ -35,8 +36,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Office, Partner
-from intl_desk.core.tracking import TrackedSession
+from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.server.accounts import change_account, set_password
 from intl_desk.server.tokens import REFRESH_LIFETIME_SECONDS, sign_token, token_secret
 from intl_desk.store.office_file import OfficeFile
@@ -65,9 +65,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server_db() -> Iterator[Engine]:
     engine = fresh_server_database()
-    with engine.connect() as connection:
-        office_id = connection.scalar(select(Office.id))
-    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+    with administrator_session(engine) as session:
         state = LocalEntity(name="Estado de Minas Gerais", kind="government")
         araponga = LocalEntity(name="Araponga", kind="municipality", parent=state)
         nazareno = LocalEntity(name="Nazareno", kind="municipality", parent=state)

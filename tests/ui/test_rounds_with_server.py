@@ -15,18 +15,17 @@ from server.live_server import (
     PASSWORD,
     LiveServer,
     add_account,
+    administrator_session,
     fresh_server_database,
     live_server,
 )
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from intl_desk.core.model import Indicator, LocalEntity, Measurement, Office, Period
-from intl_desk.core.tracking import TrackedSession
+from intl_desk.core.model import Indicator, LocalEntity, Measurement, Period
 from intl_desk.sync.session import ServerSession
 from intl_desk.sync.trust import known_servers
 from intl_desk.ui.dialogs.registry import register_all
@@ -42,9 +41,7 @@ TypeText = Callable[[QWidget, str], None]
 @pytest.fixture(scope="module")
 def server_db() -> Iterator[Engine]:
     engine = fresh_server_database()
-    with engine.connect() as connection:
-        office_id = connection.scalar(select(Office.id))
-    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+    with administrator_session(engine) as session:
         state = LocalEntity(name="Estado de Minas Gerais", kind="government")
         araponga = LocalEntity(name="Araponga", kind="municipality", parent=state)
         nazareno = LocalEntity(name="Nazareno", kind="municipality", parent=state)

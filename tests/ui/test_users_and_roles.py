@@ -17,6 +17,7 @@ from server.live_server import (
     PASSWORD,
     LiveServer,
     add_account,
+    administrator_session,
     fresh_server_database,
     live_server,
 )
@@ -33,11 +34,9 @@ from intl_desk.core.model import (
     Agreement,
     AgreementParty,
     LocalEntity,
-    Office,
     Partner,
     ServerLink,
 )
-from intl_desk.core.tracking import TrackedSession
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.sync import admin
 from intl_desk.sync.client import ServerClient, ServerError
@@ -56,9 +55,7 @@ NEW_PASSWORD = "outra-senha-bem-longa"
 @pytest.fixture(scope="module")
 def server_db() -> Iterator[Engine]:
     engine = fresh_server_database()
-    with engine.connect() as connection:
-        office_id = connection.scalar(select(Office.id))
-    with TrackedSession(bind=engine, info={"office_id": office_id, "user": "ana"}) as session:
+    with administrator_session(engine) as session:
         state = LocalEntity(name="Estado de Minas Gerais", kind="government")
         session.add(state)
         for town, partner in (("Araponga", "Ville de Lyon"), ("Nazareno", "Łódź")):
