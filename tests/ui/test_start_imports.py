@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 LATER = (
     "intl_desk.ui.merge_dialog",
@@ -31,11 +32,13 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def test_the_first_window_loads_no_menu_only_module(tmp_path: Path) -> None:
+def _started_afresh(tmp_path: Path, script: str) -> dict[str, Any]:
+    """What ``script`` prints as JSON, run in a fresh interpreter with a fresh home folder;
+    its ``code`` (the app's exit status) must be 0."""
     home = tmp_path / "home"
     home.mkdir()
     done = subprocess.run(
-        [sys.executable, "-c", START_AND_LIST_MODULES],
+        [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         check=False,
@@ -48,8 +51,13 @@ def test_the_first_window_loads_no_menu_only_module(tmp_path: Path) -> None:
             "XDG_DATA_HOME": str(home / ".local" / "share"),
         },
     )
-    shown = json.loads(done.stdout.strip().splitlines()[-1])
-    assert shown["code"] == 0, done.stderr
+    printed: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert printed["code"] == 0, done.stderr
+    return printed
+
+
+def test_the_first_window_loads_no_menu_only_module(tmp_path: Path) -> None:
+    shown = _started_afresh(tmp_path, START_AND_LIST_MODULES)
     loaded = [
         name for name in shown["modules"]
         if any(name == later or name.startswith(f"{later}.") for later in LATER)
@@ -80,24 +88,7 @@ HEAVY = ("sqlalchemy", "intl_desk.core.model", "intl_desk.store", "intl_desk.ui.
 
 
 def test_a_window_is_painted_before_the_application_is_loaded(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
-    done = subprocess.run(
-        [sys.executable, "-c", PAINTED_FIRST],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / ".config"),
-            "XDG_DATA_HOME": str(home / ".local" / "share"),
-        },
-    )
-    started = json.loads(done.stdout.strip().splitlines()[-1])
-    assert started["code"] == 0, done.stderr
+    started = _started_afresh(tmp_path, PAINTED_FIRST)
     assert started["painted"]  # the start window was on screen when the loading began
     heavy = [
         name for name in started["modules"]
