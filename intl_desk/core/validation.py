@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_time import ENDED_EARLY, SIGNED_STATUSES
 from intl_desk.core.errors import FieldError, ValidationError
+from intl_desk.core.field_limits import too_long
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import (
     Activity,
@@ -62,6 +63,7 @@ from intl_desk.core.model import (
     StrategicLine,
     StrategicObjective,
 )
+from intl_desk.core.record_values import RecordValues
 from intl_desk.core.unique_keys import duplicate_errors
 
 #: Codes in use that ISO 3166-1 has not (yet) assigned officially.
@@ -516,93 +518,6 @@ SESSION_RULES: dict[type[Record], _SessionRule] = {
 }
 
 
-#: the longest free text a record keeps (notes, summaries, lessons learned): a long
-#: report's worth, far beyond any real entry, short of a pasted book
-MAX_TEXT_CHARACTERS = 100_000
-#: the largest document attached to a record (signed scans are a few megabytes)
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-
-
-def _lengths(c: _Checker, model: type[Record]) -> None:
-    """Every text within its column's length and every attachment within the limit,
-    said in the user's words — SQLite would store anything, PostgreSQL would refuse."""
-    from intl_desk.core.display import number_text
-
-    state = c.record.__dict__  # only what was loaded or set: a stored blob is not read
-    for key, limit in _column_limits(model):
-        value = state.get(key)
-        if isinstance(value, str):
-            if len(value) > limit:
-                c.add(
-                    key,
-                    N_("At most {limit} characters here; this text has {count}."),
-                    limit=number_text(limit),
-                    count=number_text(len(value)),
-                )
-        elif isinstance(value, bytes) and len(value) > MAX_DOCUMENT_BYTES:
-            c.add(
-                key,
-                N_("Attachments are limited to {limit} MB; this file has {size} MB."),
-                limit=MAX_DOCUMENT_BYTES // (1024 * 1024),
-                size=round(len(value) / (1024 * 1024)),
-            )
-
-
-def _column_limits(model: type) -> tuple[tuple[str, int], ...]:
-    """Each column's key and the longest text it takes, once per model (an import checks
-    50,000 records of the same few models)."""
-    limits = _LIMITS.get(model)
-    if limits is None:
-        limits = _LIMITS[model] = tuple(
-            (column.key, getattr(column.type, "length", None) or MAX_TEXT_CHARACTERS)
-            for column in model.__table__.columns  # type: ignore[attr-defined]
-        )
-    return limits
-
-
-_LIMITS: dict[type, tuple[tuple[str, int], ...]] = {}
-
-
-class RecordValues:
-    """A new record's values as the rules read them, without an ORM instance.
-
-    Reads exactly as an unsaved ``model`` would: its plain column defaults, then
-    ``values``; a column or relationship not given is None. An import checks 50,000 rows
-    of one kind; building an ORM object for each (its instance state, instrumented
-    attributes) cost more than the rules themselves.
-    """
-
-    def __init__(self, model: type[Record], values: dict[str, Any]) -> None:
-        self.__dict__.update(scalar_defaults(model))
-        self.__dict__.update(values)
-        self._model = model  # no column has this name
-
-    @property
-    def __tablename__(self) -> str:
-        return str(self._model.__tablename__)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return None  # what an unsaved record holds in a column or relationship not set
-
-
-def scalar_defaults(model: type[Record]) -> dict[str, Any]:
-    """The plain (not computed) column defaults of ``model``: what a new record holds
-    before anything is set, once per model."""
-    found = _DEFAULTS.get(model)
-    if found is None:
-        found = _DEFAULTS[model] = {
-            column.key: getattr(column.default, "arg", None)
-            for column in model.__table__.columns
-            if column.default is not None and getattr(column.default, "is_scalar", False)
-        }
-    return found
-
-
-_DEFAULTS: dict[type, dict[str, Any]] = {}
-
-
 def errors_of_values(
     model: type[Record], values: dict[str, Any], session: Session | None = None
 ) -> list[FieldError]:
@@ -618,7 +533,8 @@ def errors_of(record: Record, session: Session | None = None) -> list[FieldError
 
 def _errors(model: type[Record], record: Any, session: Session | None) -> list[FieldError]:
     checker = _Checker(record)
-    _lengths(checker, model)
+    for field, msgid, params in too_long(model, record.__dict__):
+        checker.add(field, msgid, **params)
     rule = RULES.get(model)
     if rule is not None:
         rule(checker)

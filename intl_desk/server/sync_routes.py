@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.background import BackgroundTask
 
+from intl_desk.core.field_limits import MAX_DOCUMENT_BYTES
 from intl_desk.core.i18n import N_
 from intl_desk.server.auth import Refusal, SignedIn
 from intl_desk.server.snapshot import write_branch_snapshot, write_snapshot
@@ -64,9 +65,6 @@ class HashList(BaseModel):
 class RecordKeys(BaseModel):
     #: (table, id) of each record asked for
     records: list[tuple[str, str]]
-
-
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
 def _push(request: Request, account: SignedIn, body: PushRequest) -> PushResponse:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from intl_desk.core import validation
+from intl_desk.core import field_limits
 from intl_desk.core.errors import ValidationError
 from intl_desk.core.i18n import set_language
 from intl_desk.core.model import (
@@ -261,7 +261,7 @@ def test_texts_and_attachments_have_limits_said_in_words(
         "name": "At most 200 characters here; this text has 201.",
         "notes": "At most 100,000 characters here; this text has 100,001.",
     }
-    monkeypatch.setattr(validation, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+    monkeypatch.setattr(field_limits, "MAX_DOCUMENT_BYTES", 1024 * 1024)
     scan = b"%" * (3 * 1024 * 1024)
     document = Document(title="Délibération", filename="scan.pdf", media_type="application/pdf",
                         size=len(scan), sha256="0" * 64, content=scan)  # fmt: skip
