@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         if self.office is not None:
             self.office.close()
             self.office = None
+        self.statusBar().clearMessage()  # what it said was about the file just closed
         self.body.setCurrentIndex(0)
         self._update_title()
         return True

@@ -104,6 +104,8 @@ def test_merge_from_the_file_menu(
     assert _notes(ours, "São João del-Rei") == "Minas Gerais"
     qtbot.waitUntil(lambda: "Updated" in window.statusBar().currentMessage(), timeout=5000)
     assert lock_path(ours).exists()  # the window still holds its file
+    open_and_wait(qtbot, window, theirs)  # what was said of the merge is not about this file
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_merge_is_refused_read_only(
