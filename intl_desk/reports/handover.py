@@ -93,7 +93,8 @@ def summary_rows(report: HandoverReport) -> list[tuple[str, str]]:
 
 def _story(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     story: list[Flowable] = [
-        text(handover_title(), HEADING),
+        # the letterhead above already names the report: the heading says what it holds
+        text(_("What the incoming team takes over"), HEADING),
         Spacer(1, 6),
         text(
             _(

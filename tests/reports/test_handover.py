@@ -91,13 +91,18 @@ def office_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def pdf_lines(path: Path) -> list[str]:
+def pdf_pages(path: Path) -> list[list[str]]:
+    """The report's lines, page by page."""
     with OfficeFile.open(path, read_only=True) as office, office.session() as session:
         report = compute_handover(session, TODAY)
     buffer = io.BytesIO()
     write_handover_pdf(report, buffer)
     reader = PdfReader(io.BytesIO(buffer.getvalue()))
-    return [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
+    return [[line.strip() for line in page.extract_text().splitlines()] for page in reader.pages]
+
+
+def pdf_lines(path: Path) -> list[str]:
+    return [line for page in pdf_pages(path) for line in page]
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +144,12 @@ def test_the_first_page_sums_up_every_live_commitment(lines: list[str]) -> None:
     }
     for label, value in expected.items():
         assert lines[lines.index(label) + 1] == str(value), label
+
+
+def test_the_first_page_names_the_report_once(office_file: Path) -> None:
+    first_page = pdf_pages(office_file)[0]
+    assert first_page.count("Handover report") == 1  # the letterhead's
+    assert "What the incoming team takes over" in first_page
 
 
 def test_agreements_come_with_objectives_soonest_renewal_first(lines: list[str]) -> None:
