@@ -172,12 +172,12 @@ def _query(args: argparse.Namespace) -> Any:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from intl_desk.core.listing import LISTS
+    from intl_desk.core.listing.terms_list import EXPORTABLE
     from intl_desk.exchange.export import export_format, export_list, list_spec
     from intl_desk.exchange.iati import export_iati
     from intl_desk.store.office_file import OfficeFile
 
-    kind = _kind(args.kind, list(LISTS))
+    kind = _kind(args.kind, list(EXPORTABLE))
     output = Path(args.output)
     chosen = export_format(output, args.format)
     query = _query(args)
@@ -253,7 +253,9 @@ def add_commands(sub: Any) -> None:
         "--kind",
         required=True,
         metavar=_("KIND"),
-        help=_("agreements, projects, partners, local_entities, indicators or measurements"),
+        help=_(
+            "agreements, projects, partners, local_entities, indicators, measurements or terms"
+        ),
     )
     imp.add_argument(
         "--worksheet",

@@ -34,6 +34,7 @@ from intl_desk.core.model import (
     Measurement,
     Partner,
     Period,
+    PoliticalTerm,
     Project,
     ProjectParticipant,
     ProjectSdg,
@@ -47,6 +48,7 @@ from intl_desk.core.tracking import TrackedSession, as_text
 
 #: parents before children, so foreign keys hold at every INSERT
 ORDER: Sequence[type[Record]] = (
+    PoliticalTerm,
     LocalEntity,
     Partner,
     Period,
@@ -69,7 +71,9 @@ BATCH = 5000
 #: the records whose creation the history names; their parties, themes, SDGs and money
 #: lines are part of that one event (a bulk import writes "its own summary", see
 #: :mod:`intl_desk.core.tracking`), which keeps 10,000 agreements at 10,000 history rows
-HISTORY_FOR = frozenset({LocalEntity, Partner, Period, Indicator, Agreement, Project, Measurement})
+HISTORY_FOR = frozenset(
+    {PoliticalTerm, LocalEntity, Partner, Period, Indicator, Agreement, Project, Measurement}
+)
 
 
 def fast_uuid() -> str:

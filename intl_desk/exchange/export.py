@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.date_precision import precise_date_text, precision_of
 from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, current_language, translate
-from intl_desk.core.listing import LISTS, Column, ListQuery, ListSpec, fetch_ids, fetch_rows
+from intl_desk.core.listing import Column, ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.register_lists import ordered_lines
 from intl_desk.core.model import Project
 from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
@@ -49,9 +49,11 @@ def export_format(path: Path, explicit: str | None = None) -> str:
 
 
 def list_spec(kind: str) -> ListSpec:
-    if kind not in LISTS:
-        raise UnknownKind(kind, list(LISTS))
-    return LISTS[kind]
+    from intl_desk.core.listing.terms_list import EXPORTABLE
+
+    if kind not in EXPORTABLE:
+        raise UnknownKind(kind, list(EXPORTABLE))
+    return EXPORTABLE[kind]
 
 
 def is_formula_like(text: str) -> bool:

@@ -19,6 +19,7 @@ from intl_desk.exchange.fields_directory import (
     PARTNERS,
     SDGS,
 )
+from intl_desk.exchange.fields_terms import TERMS
 
 __all__ = ["IMPORT_KINDS", "Field", "FieldKind", "ImportKind"]
 
@@ -320,5 +321,5 @@ PROJECTS = ImportKind(
 
 IMPORT_KINDS: dict[str, ImportKind] = {
     spec.kind: spec
-    for spec in (AGREEMENTS, PROJECTS, PARTNERS, LOCAL_ENTITIES, INDICATORS, MEASUREMENTS)
+    for spec in (AGREEMENTS, PROJECTS, PARTNERS, LOCAL_ENTITIES, INDICATORS, MEASUREMENTS, TERMS)
 }

@@ -233,7 +233,7 @@ class ImportFailed(IntlDeskError):
 
 
 def handler_for(kind: str) -> KindHandler:
-    from intl_desk.exchange import kinds_agreements, kinds_other, kinds_projects
+    from intl_desk.exchange import kinds_agreements, kinds_other, kinds_projects, kinds_terms
 
     handlers: dict[str, KindHandler] = {
         "agreements": kinds_agreements.AgreementHandler(),
@@ -242,6 +242,7 @@ def handler_for(kind: str) -> KindHandler:
         "local_entities": kinds_other.LocalEntityHandler(),
         "indicators": kinds_other.IndicatorHandler(),
         "measurements": kinds_other.MeasurementHandler(),
+        "terms": kinds_terms.TermHandler(),
     }
     return handlers[kind]
 

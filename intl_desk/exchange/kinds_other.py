@@ -28,7 +28,7 @@ from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.importer import Issue, RowPreview, year_of
 
 
-class _Simple:
+class SimpleHandler:
     """Rows that map onto one record's columns, found again by a duplicate key."""
 
     model: type[Record]
@@ -48,7 +48,7 @@ class _Simple:
         return {key: row.values[key] for key in self.scalars if key in row.values}
 
     def check(self, context: ImportContext, row: RowPreview) -> None:
-        row.label = str(row.values.get("name") or row.values.get("indicator") or "")
+        row.label = self.label(row)
         self.prepare(context, row)
         if row.errors:
             return
@@ -62,6 +62,10 @@ class _Simple:
             row.duplicate_of = keys[key]
         else:
             keys[key] = f"row:{row.number}"
+
+    def label(self, row: RowPreview) -> str:
+        """How the preview names the row's record."""
+        return str(row.values.get("name") or row.values.get("indicator") or "")
 
     def prepare(self, context: ImportContext, row: RowPreview) -> None:
         """Resolve names and defaults before validation."""
@@ -98,7 +102,7 @@ class _Simple:
         return changed
 
 
-class PartnerHandler(_Simple):
+class PartnerHandler(SimpleHandler):
     model = Partner
     scalars = (
         "name",
@@ -171,7 +175,7 @@ class PartnerHandler(_Simple):
             row.values["kind"] = "city"
 
 
-class LocalEntityHandler(_Simple):
+class LocalEntityHandler(SimpleHandler):
     model = LocalEntity
     scalars = ("name", "kind", "code", "population", "latitude", "longitude", "notes")
     keys_name = "entity_keys"
@@ -210,7 +214,7 @@ class LocalEntityHandler(_Simple):
         return record_id
 
 
-class IndicatorHandler(_Simple):
+class IndicatorHandler(SimpleHandler):
     model = Indicator
     scalars = (
         "code",
@@ -258,7 +262,7 @@ class IndicatorHandler(_Simple):
         row.plan["inferred"] = inferred
 
 
-class MeasurementHandler(_Simple):
+class MeasurementHandler(SimpleHandler):
     model = Measurement
     scalars = ("value", "scale_level", "text", "measured_on", "source", "comment")
     keys_name = "measurement_keys"

@@ -4,6 +4,8 @@ strategic lines, each new line saying which line of the plan before it carries o
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -12,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -25,6 +28,7 @@ from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import PoliticalTerm, StrategicLine
 from intl_desk.core.model.base import new_uuid
+from intl_desk.exchange.export import export_list
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.child_table import ChildColumn, ChildTable
 
@@ -124,6 +128,15 @@ class TermsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.export_button = self.buttons.addButton(
+            _("Export…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.setObjectName("exportTerms")
+        self.export_button.setToolTip(
+            _("Write the terms as saved in the file to a spreadsheet (xlsx or csv).")
+        )
+        self.export_button.clicked.connect(lambda: self.export())
+        self._office = office
         if office.read_only:
             for widget in (
                 self.buttons.button(QDialogButtonBox.StandardButton.Save),
@@ -226,6 +239,38 @@ class TermsDialog(QDialog):
             QMessageBox.warning(self, _("Terms of office"), str(error))
             return
         self.accept()
+
+    def export(self, path: Path | None = None) -> int | None:
+        """Ask where, then write the saved terms there (the same columns the import of
+        terms reads back); returns the row count, None when the user gave up."""
+        if path is None:
+            name = f"{_('Terms of office')} {date.today().isoformat()}.xlsx"
+            filters = ";;".join(
+                [_("Excel workbook (*.xlsx)"), _("CSV, for any spreadsheet (*.csv)")]
+            )
+            chosen, selected = QFileDialog.getSaveFileName(
+                self, _("Export the terms of office"), name, filters
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+            if not path.suffix:
+                path = path.with_suffix(".csv" if "csv" in selected else ".xlsx")
+        try:
+            with self._office.session() as session:
+                count = export_list(session, "terms", path)
+        except IntlDeskError as error:
+            QMessageBox.warning(self, _("Cannot export"), str(error))
+            return None
+        QMessageBox.information(
+            self,
+            _("Terms of office"),
+            Message(
+                N_("Exported {count} row(s) of {kind} to {file}."),
+                {"count": count, "kind": _("Terms of office"), "file": path.name},
+            ).render(),
+        )
+        return count
 
     def done(self, result: int) -> None:
         self.session.close()

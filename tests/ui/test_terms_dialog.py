@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from menu_helpers import choose, window_on
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
     QTableWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -27,6 +31,7 @@ from intl_desk.reports.handover_opening import term_sentence
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.date_field import DateField
 from intl_desk.ui.dialogs.indicator import IndicatorDialog
+from intl_desk.ui.main_window import MainWindow
 from intl_desk.ui.terms_dialog import TermsDialog
 
 from conftest import TypeText  # isort: skip
@@ -45,18 +50,24 @@ def _type_date(qtbot: QtBot, field: DateField, text: str, typist: TypeText) -> N
     QTest.keyClick(field, Qt.Key.Key_Tab)
 
 
-def test_record_a_term_its_commitments_and_a_line_carried_on(
-    qtbot: QtBot, office_path: Path, typist: TypeText
-) -> None:
-    with OfficeFile.open(office_path) as office, office.session() as session:
-        session.add(StrategicLine(code="A1", title="Une ville ouverte"))
-        session.commit()
+def _terms_from_the_menu(qtbot: QtBot, office_path: Path) -> tuple[MainWindow, TermsDialog]:
+    """A window on the file, and Office › Terms of office… chosen by its letter."""
     window = window_on(qtbot, office_path)
     choose(qtbot, window, "&Office", Qt.Key.Key_T)
     qtbot.waitUntil(lambda: window.findChild(TermsDialog) is not None)
     dialog = window.findChild(TermsDialog)
     assert isinstance(dialog, TermsDialog)
     qtbot.waitExposed(dialog)
+    return window, dialog
+
+
+def test_record_a_term_its_commitments_and_a_line_carried_on(
+    qtbot: QtBot, office_path: Path, typist: TypeText
+) -> None:
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add(StrategicLine(code="A1", title="Une ville ouverte"))
+        session.commit()
+    window, dialog = _terms_from_the_menu(qtbot, office_path)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     assert dialog.commitments_label.text() == "Add a term to write its commitments."
     table = dialog.terms.table
@@ -137,3 +148,35 @@ def test_an_indicator_says_which_one_it_carries_on(qtbot: QtBot, office: OfficeF
     with office.session() as session:
         stored = session.get(Indicator, new_id)
         assert stored is not None and stored.continues_id == old_id
+
+
+def test_the_terms_are_exported_from_their_dialog(
+    qtbot: QtBot, office_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add(
+            PoliticalTerm(
+                leader="Grégory Doucet",
+                leader_title="Maire de Lyon",
+                start_date=date(2020, 7, 4),
+                end_date=date(2026, 3, 27),
+                commitments="Renouveler l'accord avec Huế\nTenir les cotisations",
+            )
+        )
+        session.commit()
+    target = tmp_path / "mandats.xlsx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), ""))
+    )
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text: told.append(text))
+    )
+    _window, dialog = _terms_from_the_menu(qtbot, office_path)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+
+    assert told == ["Exported 1 row(s) of Terms of office to mandats.xlsx."]
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Who led", "Title", "From", "To")
+    assert rows[1][0] == "Grégory Doucet" and rows[1][6].splitlines() == [
+        "Renouveler l'accord avec Huế", "Tenir les cotisations"]  # fmt: skip

@@ -1,0 +1,49 @@
+"""The terms of office as a list: not a page of the window (the Terms of office dialog
+shows them), but exported and imported like the lists, so an office's terms and what each
+team committed the next one to travel with its registers."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, or_
+from sqlalchemy.orm import Session
+
+from intl_desk.core.i18n import N_
+from intl_desk.core.listing.definitions import LISTS
+from intl_desk.core.listing.spec import Column, ListSpec, like_pattern
+from intl_desk.core.model import PoliticalTerm
+
+
+def _search(_session: Session, text: str) -> ColumnElement[bool]:
+    pattern = like_pattern(text)
+    return or_(
+        PoliticalTerm.leader.ilike(pattern, escape="\\"),
+        PoliticalTerm.plan_title.ilike(pattern, escape="\\"),
+    )
+
+
+TERMS = ListSpec(
+    kind="terms",
+    label=N_("Terms of office"),
+    model=PoliticalTerm,
+    columns=(
+        Column("leader", N_("Who led"), lambda: PoliticalTerm.leader, width=200),
+        Column("leader_title", N_("Title"), lambda: PoliticalTerm.leader_title),
+        Column("start_date", N_("From"), lambda: PoliticalTerm.start_date, "date"),
+        Column("end_date", N_("To"), lambda: PoliticalTerm.end_date, "date"),
+        Column("plan_title", N_("Plan adopted"), lambda: PoliticalTerm.plan_title, width=260),
+        Column("plan_adopted_on", N_("Adopted on"), lambda: PoliticalTerm.plan_adopted_on, "date"),
+        Column(
+            "commitments",
+            N_("Commitments to the next team"),
+            lambda: PoliticalTerm.commitments,
+            width=300,
+        ),
+        Column("notes", N_("Notes"), lambda: PoliticalTerm.notes, width=200),
+    ),
+    search=_search,
+    default_sort="start_date",
+    empty_hint=N_("No terms of office yet: add them in Office › Terms of office…"),
+)
+
+#: every list a spreadsheet export can write: the window's lists and the terms of office
+EXPORTABLE: dict[str, ListSpec] = {**LISTS, TERMS.kind: TERMS}
