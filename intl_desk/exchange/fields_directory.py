@@ -160,8 +160,34 @@ INDICATORS = ImportKind(
             "year",
             synonyms=("année de référence", "año base", "ano base"),
         ),
+        Field(
+            "cumulative",
+            N_("Cumulative"),
+            "bool",
+            synonyms=("cumulatif", "cumulé", "acumulado", "acumulativo"),
+        ),
         Field("description", N_("Description"), synonyms=("descripción", "descrição")),
         Field("source", N_("Source"), synonyms=("fuente", "fonte")),
+        # an indicator computed from the records: the app's own formula code and filter
+        Field("formula", N_("Formula")),
+        Field("formula_filter", N_("Filter")),
+        Field(
+            "continues",
+            N_("Carries on"),
+            synonyms=(
+                "prolonge",
+                "succède à",
+                "remplace",
+                "indicateur précédent",
+                "continúa",
+                "sucede a",
+                "indicador anterior",
+                "substitui",
+                "dá continuidade a",
+                "continues",
+                "previous indicator",
+            ),
+        ),
     ),
 )
 

@@ -283,6 +283,9 @@ ACTIVITIES = ListSpec(
     ),
 )
 
+#: the indicator of an earlier plan an indicator carries on
+_EarlierIndicator = aliased(Indicator)
+
 INDICATORS = ListSpec(
     kind="indicators",
     label=N_("Indicators"),
@@ -301,6 +304,36 @@ INDICATORS = ListSpec(
             lambda: Indicator.direction,
             "code",
             vocab.DIRECTIONS,
+            visible=False,
+        ),
+        # hidden on screen, written by the export so an import gives the indicator back
+        Column(
+            "baseline_value",
+            N_("Baseline"),
+            lambda: Indicator.baseline_value,
+            "number",
+            visible=False,
+        ),
+        Column(
+            "baseline_year",
+            N_("Baseline year"),
+            lambda: Indicator.baseline_year,
+            "integer",
+            visible=False,
+        ),
+        Column("cumulative", N_("Cumulative"), lambda: Indicator.cumulative, "bool", visible=False),
+        Column("description", N_("Description"), lambda: Indicator.description, visible=False),
+        Column("source", N_("Source"), lambda: Indicator.source, visible=False),
+        Column("formula", N_("Formula"), lambda: Indicator.formula, visible=False),
+        Column("formula_filter", N_("Filter"), lambda: Indicator.formula_filter, visible=False),
+        Column(
+            "continues",
+            N_("Carries on"),
+            lambda: (
+                select(func.coalesce(_EarlierIndicator.code, _EarlierIndicator.name))
+                .where(_EarlierIndicator.id == Indicator.continues_id)
+                .scalar_subquery()
+            ),
             visible=False,
         ),
     ),
