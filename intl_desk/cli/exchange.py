@@ -254,7 +254,8 @@ def add_commands(sub: Any) -> None:
         required=True,
         metavar=_("KIND"),
         help=_(
-            "agreements, projects, partners, local_entities, indicators, measurements or terms"
+            "agreements, projects, partners, local_entities, indicators, measurements, "
+            "activities or terms"
         ),
     )
     imp.add_argument(

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.bulk_insert import insert_rows
 from intl_desk.core.derived import refresh_agreement_summaries
 from intl_desk.core.model import (
+    Activity,
     Agreement,
     AgreementObjective,
     AgreementParty,
@@ -66,13 +67,24 @@ ORDER: Sequence[type[Record]] = (
     ProjectTransaction,
     ProjectSector,
     Measurement,
+    Activity,
 )
 BATCH = 5000
 #: the records whose creation the history names; their parties, themes, SDGs and money
 #: lines are part of that one event (a bulk import writes "its own summary", see
 #: :mod:`intl_desk.core.tracking`), which keeps 10,000 agreements at 10,000 history rows
 HISTORY_FOR = frozenset(
-    {PoliticalTerm, LocalEntity, Partner, Period, Indicator, Agreement, Project, Measurement}
+    {
+        PoliticalTerm,
+        LocalEntity,
+        Partner,
+        Period,
+        Indicator,
+        Agreement,
+        Project,
+        Measurement,
+        Activity,
+    }
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.i18n import N_
 from intl_desk.exchange.field_types import Field, FieldKind, ImportKind
+from intl_desk.exchange.fields_activities import ACTIVITIES
 from intl_desk.exchange.fields_directory import (
     INDICATORS,
     LOCAL_ENTITIES,
@@ -321,5 +322,14 @@ PROJECTS = ImportKind(
 
 IMPORT_KINDS: dict[str, ImportKind] = {
     spec.kind: spec
-    for spec in (AGREEMENTS, PROJECTS, PARTNERS, LOCAL_ENTITIES, INDICATORS, MEASUREMENTS, TERMS)
+    for spec in (
+        AGREEMENTS,
+        PROJECTS,
+        PARTNERS,
+        LOCAL_ENTITIES,
+        INDICATORS,
+        MEASUREMENTS,
+        ACTIVITIES,
+        TERMS,
+    )
 }

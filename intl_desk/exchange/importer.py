@@ -52,7 +52,7 @@ Status = Literal["new", "duplicate", "rejected"]
 #: how many rows are checked between two words on progress
 PROGRESS_STEP = 5000
 #: the table whose dates keep their precision, per kind (see intl_desk.core.date_precision)
-PRECISION_TABLES = {"agreements": "agreement", "projects": "project"}
+PRECISION_TABLES = {"agreements": "agreement", "projects": "project", "activities": "activity"}
 OnDuplicate = Literal["skip", "update"]
 
 
@@ -233,7 +233,13 @@ class ImportFailed(IntlDeskError):
 
 
 def handler_for(kind: str) -> KindHandler:
-    from intl_desk.exchange import kinds_agreements, kinds_other, kinds_projects, kinds_terms
+    from intl_desk.exchange import (
+        kinds_activities,
+        kinds_agreements,
+        kinds_other,
+        kinds_projects,
+        kinds_terms,
+    )
 
     handlers: dict[str, KindHandler] = {
         "agreements": kinds_agreements.AgreementHandler(),
@@ -242,6 +248,7 @@ def handler_for(kind: str) -> KindHandler:
         "local_entities": kinds_other.LocalEntityHandler(),
         "indicators": kinds_other.IndicatorHandler(),
         "measurements": kinds_other.MeasurementHandler(),
+        "activities": kinds_activities.ActivityHandler(),
         "terms": kinds_terms.TermHandler(),
     }
     return handlers[kind]

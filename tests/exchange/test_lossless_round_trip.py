@@ -19,13 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.i18n import set_language
-from intl_desk.core.model import Agreement, Partner, Project
+from intl_desk.core.model import Activity, Agreement, Network, Partner, Project
 from intl_desk.exchange.export import export_list
 from intl_desk.exchange.importer import apply_import, preview_import
 from intl_desk.exchange.reader import read_sheets
 from intl_desk.store.office_file import OfficeFile
 
-ORDER = ("local_entities", "partners", "agreements", "projects")
+ORDER = ("local_entities", "partners", "agreements", "projects", "activities")
 #: column titles of counts and sums, in French (the language of the export)
 DERIVED = {
     "Accords",
@@ -38,6 +38,8 @@ DERIVED = {
     # the list's start and end (actual, else planned): the planned and actual ones follow
     "Début",
     "Fin",
+    # a mission's carbon estimate, computed from its places and transport
+    "Carbone (kg CO2e)",
 }
 
 
@@ -148,6 +150,27 @@ def _projects(session: Session) -> dict[str, dict[str, Any]]:
     }
 
 
+def _activities(session: Session) -> dict[tuple[str, Any], dict[str, Any]]:
+    return {
+        (a.title, a.start_date): {
+            "kind": a.kind,
+            "status": a.status,
+            "dates": (a.start_date_precision, a.end_date, a.end_date_precision),
+            "place": (a.location, a.country_code),
+            "cost": (a.cost, a.currency),
+            "people": (a.participant_count, a.participants),
+            "texts": (a.purpose, a.justification, a.outcomes, a.lessons_learned),
+            "transport": a.transport_mode,
+            "entity": a.local_entity.name if a.local_entity else None,
+            "partner": a.partner.name if a.partner else None,
+            "agreement": a.agreement.title if a.agreement else None,
+            "project": a.project.title if a.project else None,
+            "network": a.network.name if a.network else None,
+        }
+        for a in session.scalars(select(Activity).where(Activity.deleted_at.is_(None)))
+    }
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_every_field_the_export_writes_comes_back(
     city_demo: Path, tmp_path: Path, suffix: str, mappings_folder: Path
@@ -163,8 +186,11 @@ def test_every_field_the_export_writes_comes_back(
                 agreement.date_expires = date(agreement.date_expires.year, 12, 31)
                 agreement.date_expires_precision = "month"
         session.commit()
-        before = (_agreements(session), _partners(session), _projects(session))
+        before = (
+            _agreements(session), _partners(session), _projects(session), _activities(session)
+        )
         details = _details(session)
+        networks = [(n.name, n.scope) for n in session.scalars(select(Network))]
     set_language("fr")
     with OfficeFile.open(city_demo, read_only=True) as office, office.session() as session:
         for kind in ORDER:
@@ -172,16 +198,24 @@ def test_every_field_the_export_writes_comes_back(
     set_language("pt")  # another office, in another language, imports the French files
     fresh = tmp_path / "fresh.sqlite"
     with OfficeFile.create(fresh, "Ville de Lyon") as office, office.session() as session:
+        # networks have no import yet: the file gets them as an office would type them
+        session.add_all(Network(name=name, scope=scope) for name, scope in networks)
+        session.commit()
         for kind in ORDER:
             preview = preview_import(
                 session, tmp_path / f"{kind}{suffix}", kind, mappings_folder=mappings_folder
             )
             # only what the list computes from other records is left out
             assert set(preview.unmapped) <= DERIVED, (kind, preview.unmapped)
-            result = apply_import(session, preview)
+            # the new file's own entity (made with the file) takes the register's values,
+            # its coordinates among them: missions' carbon is computed from them
+            on_duplicate = "update" if kind == "local_entities" else "skip"
+            result = apply_import(session, preview, on_duplicate)
             assert result.rejected == [], kind
     with OfficeFile.open(fresh, read_only=True) as office, office.session() as session:
-        after = (_agreements(session), _partners(session), _projects(session))
+        after = (
+            _agreements(session), _partners(session), _projects(session), _activities(session)
+        )
         details_after = _details(session)
         if suffix == ".xlsx":  # exported again, in French: the same workbooks
             set_language("fr")
@@ -197,6 +231,8 @@ def test_every_field_the_export_writes_comes_back(
     assert any(value["coordinates"][0] is not None for value in after[1].values())
     assert sum(value["renews"] is not None for value in after[0].values()) >= 20
     assert any(value["actual"][0] not in (None, value["planned"][0]) for value in after[2].values())
+    assert sum(value["network"] is not None for value in after[3].values()) >= 2
+    assert sum(value["cost"][0] is not None for value in after[3].values()) >= 20
     if suffix == ".csv":  # one sheet: the money lines stay behind (a project's budget total)
         return
     assert details_after == details

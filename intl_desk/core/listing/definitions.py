@@ -21,6 +21,7 @@ from sqlalchemy.orm import aliased
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.carbon_sql import CARBON_KG
 from intl_desk.core.i18n import N_
+from intl_desk.core.listing.activity_columns import ACTIVITY_DETAIL_COLUMNS
 from intl_desk.core.listing.conditions import entity_subtree, live, matches
 from intl_desk.core.listing.options import (
     entity_options,
@@ -147,6 +148,12 @@ LOCAL_ENTITIES = ListSpec(
         Column(
             "population", N_("Population"), lambda: LocalEntity.population, "integer", visible=False
         ),
+        # where it is: missions' carbon estimates start from there
+        Column("latitude", N_("Latitude"), lambda: LocalEntity.latitude, "number", visible=False),
+        Column(
+            "longitude", N_("Longitude"), lambda: LocalEntity.longitude, "number", visible=False
+        ),
+        Column("notes", N_("Notes"), lambda: LocalEntity.notes, visible=False, width=300),
     ),
     search=lambda _session, text: matches(LocalEntity, text),
     facets=(
@@ -260,6 +267,8 @@ ACTIVITIES = ListSpec(
         Column("country", N_("Country"), lambda: Activity.country_code, "country"),
         Column("cost", N_("Cost"), lambda: Activity.cost, "money"),
         Column("carbon", N_("Carbon (kg CO2e)"), _carbon, "number", width=130),
+        # hidden on screen, written by the export so an import gives the activity back
+        *ACTIVITY_DETAIL_COLUMNS,
     ),
     search=lambda _session, text: matches(Activity, text),
     facets=(
