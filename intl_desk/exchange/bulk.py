@@ -30,6 +30,8 @@ from intl_desk.core.model import (
     BudgetLine,
     Change,
     CofinancingLine,
+    ExpectedResult,
+    FollowUp,
     Indicator,
     LocalEntity,
     Measurement,
@@ -68,6 +70,8 @@ ORDER: Sequence[type[Record]] = (
     ProjectSector,
     Measurement,
     Activity,
+    ExpectedResult,
+    FollowUp,
 )
 BATCH = 5000
 #: the records whose creation the history names; their parties, themes, SDGs and money

@@ -10,12 +10,12 @@ one line in its start year.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import null, select
+from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
@@ -23,23 +23,76 @@ from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
 from intl_desk.core.model import (
     BudgetLine,
     CofinancingLine,
+    ExpectedResult,
+    FollowUp,
+    Indicator,
     Partner,
     ProjectSector,
     ProjectTransaction,
+    StrategicObjective,
 )
 from intl_desk.core.model.base import Record
-from intl_desk.exchange.context import name_key
+from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.field_types import Field
 from intl_desk.exchange.mapping import header_key
 from intl_desk.exchange.reader import Sheet
 from intl_desk.exchange.values import CellError, read_cell, read_date_cell
 
-#: the columns naming the project a detail row belongs to (its import key)
-PARENT = (
-    Field("title", N_("Project")),
-    Field("iati_identifier", N_("IATI identifier")),
-    Field("planned_start", N_("Planned start"), "date"),
+
+def activity_key(values: dict[str, Any]) -> tuple[str, Any]:
+    """How activities are told apart: their title and start day."""
+    return (name_key(str(values.get("title") or "")), values.get("start_date"))
+
+
+def _project_key(values: dict[str, Any]) -> tuple[str, ...]:
+    from intl_desk.exchange.kinds_projects import project_key
+
+    return project_key(values)
+
+
+@dataclass(frozen=True)
+class DetailParent:
+    """The record kind whose rows the detail sheets complete."""
+
+    #: the columns naming the record a detail row belongs to (its import key)
+    fields: tuple[Field, ...]
+    #: the detail records' column pointing at it
+    foreign_key: str
+    key: Callable[[dict[str, Any]], tuple[Any, ...]]
+    #: said of a detail row naming no record of the list (msgid, with {title})
+    unmatched: str
+    #: said once per sheet: it lists its kind whole (msgid, with {sheet})
+    whole: str
+
+
+PROJECT_PARENT = DetailParent(
+    (
+        Field("title", N_("Project")),
+        Field("iati_identifier", N_("IATI identifier")),
+        Field("planned_start", N_("Planned start"), "date"),
+    ),
+    "project_id",
+    _project_key,
+    N_("no project “{title}” in the list: not imported."),
+    N_(
+        "Sheet “{sheet}”: a project of the list with no row there will have none "
+        "after the import (its lines in the file are deleted); without the sheet "
+        "they would be kept."
+    ),
 )
+ACTIVITY_PARENT = DetailParent(
+    (Field("title", N_("Activity")), Field("start_date", N_("Start"), "date")),
+    "activity_id",
+    activity_key,
+    N_("no activity “{title}” in the list: not imported."),
+    N_(
+        "Sheet “{sheet}”: an activity of the list with no row there will have none "
+        "after the import (its rows in the file are deleted); without the sheet "
+        "they would be kept."
+    ),
+)
+#: the projects' parent columns (kept for the tests and callers that name them)
+PARENT = PROJECT_PARENT.fields
 
 
 @dataclass(frozen=True)
@@ -47,8 +100,9 @@ class DetailSheet:
     label: str  # msgid: the sheet's name
     model: type[Record]
     fields: tuple[Field, ...]
-    #: the record's attributes rows are sorted by (after the project), so exports repeat
+    #: the record's attributes rows are sorted by (after the parent), so exports repeat
     order: tuple[str, ...]
+    parent: DetailParent = PROJECT_PARENT
 
 
 PROJECT_DETAILS = (
@@ -97,7 +151,37 @@ PROJECT_DETAILS = (
     ),
 )
 
-DETAILS: dict[str, tuple[DetailSheet, ...]] = {"projects": PROJECT_DETAILS}
+#: a mission's value: what it was to bring and what came of it, the follow-ups made
+ACTIVITY_DETAILS = (
+    DetailSheet(
+        N_("Expected results"),
+        ExpectedResult,
+        (
+            Field("position", N_("Order"), "int"),
+            Field("expected", N_("Expected result")),
+            Field("serves", N_("Serves")),
+            Field("obtained", N_("Obtained")),
+        ),
+        ("position", "expected"),
+        ACTIVITY_PARENT,
+    ),
+    DetailSheet(
+        N_("Follow-ups"),
+        FollowUp,
+        (
+            Field("months", N_("After (months)"), "int"),
+            Field("done_on", N_("Made on"), "date"),
+            Field("notes", N_("What came of it")),
+        ),
+        ("months", "done_on"),
+        ACTIVITY_PARENT,
+    ),
+)
+
+DETAILS: dict[str, tuple[DetailSheet, ...]] = {
+    "projects": PROJECT_DETAILS,
+    "activities": ACTIVITY_DETAILS,
+}
 
 
 # --- export ---------------------------------------------------------------------------
@@ -120,37 +204,57 @@ def detail_rows(
     parent_cells: dict[str, list[Any]],
     language: str,
 ) -> Iterator[list[Any]]:
-    """The sheet's header row, then its rows for the projects of ``ids``, by project
-    (``parent_cells``: each project's cells of the :data:`PARENT` columns, as exported):
-    the same records give the same sheet, whatever order their list came in."""
+    """The sheet's header row, then its rows for the records of ``ids`` (projects,
+    activities), by record (``parent_cells``: each record's cells of its parent columns,
+    as exported): the same records give the same sheet, whatever order their list came in."""
     model: Any = detail.model
     fields = detail.fields
-    yield [translate(f.label, language) for f in (*PARENT, *fields)]
+    yield [translate(f.label, language) for f in (*detail.parent.fields, *fields)]
+    foreign_key = detail.parent.foreign_key
     position = {record_id: index for index, record_id in enumerate(ids)}
     found: list[tuple[tuple[Any, ...], list[Any]]] = []
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
-        if detail.model is CofinancingLine:
-            statement = select(CofinancingLine, Partner.name).outerjoin(
-                Partner, Partner.id == CofinancingLine.funder_partner_id
-            )
-        else:
-            statement = select(model, null())
-        statement = statement.where(model.project_id.in_(chunk), model.deleted_at.is_(None))
-        for record, funder in session.execute(statement):
-            values = list(parent_cells[record.project_id])
+        statement = _with_named(detail).where(
+            getattr(model, foreign_key).in_(chunk), model.deleted_at.is_(None)
+        )
+        for record, named in session.execute(statement):
+            owner = getattr(record, foreign_key)
+            values = list(parent_cells[owner])
             for field in fields:
-                raw = (
-                    funder or record.funder_name
-                    if field.key == "funder"
-                    else getattr(record, field.key)
-                )
-                values.append(_export_value(field, raw, language))
+                values.append(_export_value(field, _cell(record, field.key, named), language))
             order = tuple(_sortable(getattr(record, key)) for key in detail.order)
-            parent = tuple(_sortable(cell) for cell in parent_cells[record.project_id])
-            found.append(((*parent, position[record.project_id], *order), values))
+            parent = tuple(_sortable(cell) for cell in parent_cells[owner])
+            found.append(((*parent, position[owner], *order), values))
     for _key, row in sorted(found, key=lambda item: item[0]):
         yield row
+
+
+def _with_named(detail: DetailSheet) -> Any:
+    """The detail records, each with the name of the record it points to: a line's funder
+    partner, the indicator (code, else name) or objective an expected result serves."""
+    if detail.model is CofinancingLine:
+        return select(CofinancingLine, Partner.name).outerjoin(
+            Partner, Partner.id == CofinancingLine.funder_partner_id
+        )
+    if detail.model is ExpectedResult:
+        return (
+            select(
+                ExpectedResult,
+                func.coalesce(Indicator.code, Indicator.name, StrategicObjective.title),
+            )
+            .outerjoin(Indicator, Indicator.id == ExpectedResult.indicator_id)
+            .outerjoin(StrategicObjective, StrategicObjective.id == ExpectedResult.objective_id)
+        )
+    return select(detail.model, null())
+
+
+def _cell(record: Any, key: str, named: Any) -> Any:
+    if key == "funder":
+        return named or record.funder_name
+    if key == "serves":
+        return named
+    return getattr(record, key)
 
 
 def _sortable(value: Any) -> tuple[bool, str]:
@@ -199,7 +303,7 @@ def read_detail_rows(detail: DetailSheet, sheet: Sheet) -> list[DetailRow]:
         return []
     titles = [header_key(cell) if cell is not None else "" for cell in sheet.rows[0]]
     columns: dict[int, Field] = {}
-    for field in (*PARENT, *detail.fields):
+    for field in (*detail.parent.fields, *detail.fields):
         names = _names(field.label)
         index = next((i for i, t in enumerate(titles) if t in names and i not in columns), None)
         if index is not None:
@@ -219,24 +323,64 @@ def read_detail_rows(detail: DetailSheet, sheet: Sheet) -> list[DetailRow]:
             except CellError as error:
                 row.errors.append(error.message)
                 continue
-            target = row.parent if field in PARENT else row.values
+            target = row.parent if field in detail.parent.fields else row.values
             target[field.key] = value
         rows.append(row)
     return rows
 
 
-def planned_values(row: DetailRow, funders: dict[str, list[tuple[str, str]]]) -> dict[str, Any]:
-    """The detail record's columns; a funder named like one partner of the file is that
-    partner (``funders``: folded name → [(id, country)]), else kept as a name."""
+def planned_values(row: DetailRow, context: ImportContext) -> dict[str, Any]:
+    """The detail record's columns. A funder named like one partner of the file is that
+    partner, else kept as a name; what an expected result serves is an indicator of the
+    file (by code, else name) or an objective (by title) — one it cannot find is said on
+    the row's errors."""
     values = {key: value for key, value in row.values.items() if value is not None}
     funder = values.pop("funder", None)
     if row.detail.model is CofinancingLine and funder:
-        matches = funders.get(name_key(str(funder)), [])
+        matches = context.partners.get(name_key(str(funder)), [])
         if len(matches) == 1:
             values["funder_partner_id"] = matches[0][0]
         else:
             values["funder_name"] = funder
+    serves = values.pop("serves", None)
+    if row.detail.model is ExpectedResult and serves:
+        found = _served(context).get(name_key(str(serves)))
+        if found is None:
+            row.errors.append(
+                Message(
+                    N_("“{name}” is neither an indicator nor an objective of the file."),
+                    {"name": serves},
+                )
+            )
+        else:
+            values[found[0]] = found[1]
     return values
+
+
+def _served(context: ImportContext) -> dict[str, tuple[str, str]]:
+    """Folded code or name → (column, id) of what an expected result may serve: an
+    indicator's code first, then its name, then an objective's title."""
+    served = context.extra.get("served")
+    if served is None:
+        served = {}
+        indicators = context.session.execute(
+            select(Indicator.id, Indicator.code, Indicator.name).where(
+                Indicator.deleted_at.is_(None)
+            )
+        ).all()
+        for indicator_id, code, _name in indicators:
+            if code:
+                served.setdefault(name_key(code), ("indicator_id", indicator_id))
+        for indicator_id, _code, name in indicators:
+            served.setdefault(name_key(name), ("indicator_id", indicator_id))
+        for objective_id, title in context.session.execute(
+            select(StrategicObjective.id, StrategicObjective.title).where(
+                StrategicObjective.deleted_at.is_(None)
+            )
+        ):
+            served.setdefault(name_key(title), ("objective_id", objective_id))
+        context.extra["served"] = served
+    return served
 
 
 def describe(row: DetailRow, message: Message) -> Message:

@@ -29,7 +29,7 @@ from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import Column, ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.register_lists import ordered_lines
-from intl_desk.core.model import Project
+from intl_desk.core.model import Activity, Project
 from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
@@ -167,13 +167,22 @@ def _detail_sheets(
         return []
     parents: dict[str, list[Any]] = {}
     for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        if kind == "activities":
+            activities = select(
+                Activity.id, Activity.title, Activity.start_date, Activity.start_date_precision
+            ).where(Activity.id.in_(chunk))
+            for record_id, title, start_day, precision in session.execute(activities):
+                day = None if start_day is None else date_cell(start_day, precision, language)
+                parents[record_id] = [title, day]
+            continue
         statement = select(
             Project.id,
             Project.title,
             Project.iati_identifier,
             Project.planned_start,
             Project.planned_start_precision,
-        ).where(Project.id.in_(list(ids[start : start + 500])))
+        ).where(Project.id.in_(chunk))
         for record_id, title, identifier, start_day, precision in session.execute(statement):
             planned = None if start_day is None else date_cell(start_day, precision, language)
             parents[record_id] = [title, identifier, planned]
@@ -181,7 +190,7 @@ def _detail_sheets(
         (
             translate(detail.label, language),
             detail_rows(session, detail, ids, parents, language),
-            [40, 16, 12] + [16] * len(detail.fields),
+            [40] + [14] * (len(detail.parent.fields) - 1) + [18] * len(detail.fields),
         )
         for detail in details
     ]

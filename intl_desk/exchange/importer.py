@@ -460,48 +460,36 @@ def _preview(
 def _attach_details(
     details: list[tuple[DetailSheet, Sheet]], rows: list[RowPreview], context: ImportContext
 ) -> list[Message]:
-    """Give each row its lines from the detail sheets (budget per year, co-financing…):
-    a line that cannot be read rejects its record with the reason; one naming no record
-    of the sheet is said and left out."""
-    from intl_desk.exchange.kinds_projects import project_key
-
+    """Give each row its lines from the detail sheets (budget per year, co-financing,
+    a mission's expected results…): a line that cannot be read rejects its record with
+    the reason; one naming no record of the sheet is said and left out."""
     if not details:
         return []
-    by_key: dict[tuple[str, ...], RowPreview] = {}
+    parent_of = details[0][0].parent
+    by_key: dict[tuple[Any, ...], RowPreview] = {}
     for row in rows:
-        by_key.setdefault(project_key(row.values), row)
-        # the kinds of line the workbook lists whole: a project without rows there has none
+        by_key.setdefault(parent_of.key(row.values), row)
+        # the kinds of line the workbook lists whole: a record without rows there has none
         row.plan["detail_kinds"] = tuple(detail.model for detail, _sheet in details)
     unmatched: list[Message] = [
-        Message(
-            N_(
-                "Sheet “{sheet}”: a project of the list with no row there will have none "
-                "after the import (its lines in the file are deleted); without the sheet "
-                "they would be kept."
-            ),
-            {"sheet": sheet.name},
-        )
-        for _detail, sheet in details
+        Message(parent_of.whole, {"sheet": sheet.name}) for _detail, sheet in details
     ]
     for detail, sheet in details:
         for line in read_detail_rows(detail, sheet):
-            parent = by_key.get(project_key(line.parent))
+            parent = by_key.get(parent_of.key(line.parent))
             if parent is None:
                 unmatched.append(
                     describe(
                         line,
-                        Message(
-                            N_("no project “{title}” in the list: not imported."),
-                            {"title": line.parent.get("title") or ""},
-                        ),
+                        Message(parent_of.unmatched, {"title": line.parent.get("title") or ""}),
                     )
                 )
-            elif line.errors:
+                continue
+            planned = planned_values(line, context)
+            if line.errors:
                 parent.errors.extend(Issue(describe(line, error)) for error in line.errors)
             else:
-                parent.plan.setdefault("details", []).append(
-                    (detail.model, planned_values(line, context.partners))
-                )
+                parent.plan.setdefault("details", []).append((detail.model, planned))
     return unmatched
 
 

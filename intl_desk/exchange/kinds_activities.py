@@ -17,8 +17,10 @@ from intl_desk.core.i18n import N_
 from intl_desk.core.model import Activity, Agreement, Network, Project
 from intl_desk.core.vocabularies import ACTIVITY_KINDS
 from intl_desk.exchange.context import ImportContext, name_key
+from intl_desk.exchange.detail_sheets import activity_key
 from intl_desk.exchange.importer import RowPreview
 from intl_desk.exchange.kinds_other import SimpleHandler
+from intl_desk.exchange.kinds_projects import replace_lines
 
 #: the linked records that must already be in the file: (row key, model, its name column,
 #: what the refusal says)
@@ -62,7 +64,22 @@ class ActivityHandler(SimpleHandler):
         return str(row.values.get("title") or "")
 
     def key(self, values: dict[str, Any]) -> Any:
-        return (name_key(str(values.get("title") or "")), values.get("start_date"))
+        return activity_key(values)
+
+    def create(self, context: ImportContext, row: RowPreview) -> str:
+        """The activity, and its expected results and follow-ups from the sheets beside."""
+        activity_id = super().create(context, row)
+        for model, values in row.plan.get("details", []):
+            context.writer.add(model, {"activity_id": activity_id, **values})
+        return activity_id
+
+    def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool:
+        changed = super().update(context, row, record_id)
+        details = row.plan.get("details", [])
+        if record_id.startswith("row:"):  # created by an earlier row: its lines are queued
+            return changed
+        kinds = list(row.plan.get("detail_kinds", ()))
+        return replace_lines(context, "activity_id", record_id, details, kinds) or changed
 
     def existing(self, context: ImportContext) -> dict[Any, str]:
         keys: dict[Any, str] = {}

@@ -191,8 +191,19 @@ def _replace_lines(
     details: list[tuple[type, dict[str, Any]]],
     kinds: list[type] | None = None,
 ) -> bool:
-    """The lines a workbook's sheets give a project it already has (budget per year,
-    co-financing, transactions, sectors) become its lines of that kind: the same lines
+    return replace_lines(context, "project_id", project.id, details, kinds)
+
+
+def replace_lines(
+    context: ImportContext,
+    foreign_key: str,
+    owner_id: str,
+    details: list[tuple[type, dict[str, Any]]],
+    kinds: list[type] | None = None,
+) -> bool:
+    """The lines a workbook's sheets give a record it already has (a project's budget per
+    year, co-financing, transactions, sectors; a mission's expected results and
+    follow-ups) become its lines of that kind: the same lines
     change nothing (an import repeated does not double the money), other lines replace
     them (the old ones deleted, as an edit would, so history and sync see it). ``kinds``:
     the kinds whose sheet the workbook has — a sheet lists its kind whole, so a project
@@ -202,7 +213,7 @@ def _replace_lines(
         wanted = [values for kind, values in details if kind is model]
         existing = _live(
             context.session.scalars(
-                select(model).where(model.project_id == project.id)
+                select(model).where(getattr(model, foreign_key) == owner_id)
             )
         )
         keys = sorted({key for values in wanted for key in values})
@@ -214,7 +225,7 @@ def _replace_lines(
         for line in existing:
             soft_delete(context.session, line)
         for values in wanted:
-            context.writer.add(model, {"project_id": project.id, **values})
+            context.writer.add(model, {foreign_key: owner_id, **values})
         changed = True
     return changed
 

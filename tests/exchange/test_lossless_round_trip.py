@@ -19,13 +19,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.i18n import set_language
-from intl_desk.core.model import Activity, Agreement, Network, Partner, Project
+from intl_desk.core.model import (
+    Activity,
+    Agreement,
+    Network,
+    Partner,
+    Project,
+    StrategicLine,
+    StrategicObjective,
+)
 from intl_desk.exchange.export import export_list
 from intl_desk.exchange.importer import apply_import, preview_import
 from intl_desk.exchange.reader import read_sheets
 from intl_desk.store.office_file import OfficeFile
 
-ORDER = ("local_entities", "partners", "agreements", "projects", "activities")
+ORDER = ("local_entities", "partners", "agreements", "projects", "indicators", "activities")
 #: column titles of counts and sums, in French (the language of the export)
 DERIVED = {
     "Accords",
@@ -171,6 +179,29 @@ def _activities(session: Session) -> dict[tuple[str, Any], dict[str, Any]]:
     }
 
 
+def _mission_values(session: Session) -> dict[tuple[str, Any], dict[str, Any]]:
+    """Each mission's expected results (in order, with what they serve) and follow-ups."""
+    found = {}
+    for a in session.scalars(select(Activity).where(Activity.deleted_at.is_(None))):
+        expected = sorted(
+            (e for e in a.expected_results if e.deleted_at is None), key=lambda e: e.position
+        )
+        found[(a.title, a.start_date)] = {
+            "expected": [
+                (
+                    e.expected,
+                    e.obtained,
+                    e.indicator.name if e.indicator else e.objective.title if e.objective else None,
+                )
+                for e in expected
+            ],
+            "follow-ups": sorted(
+                (f.months, f.done_on, f.notes) for f in a.follow_ups if f.deleted_at is None
+            ),
+        }
+    return found
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_every_field_the_export_writes_comes_back(
     city_demo: Path, tmp_path: Path, suffix: str, mappings_folder: Path
@@ -191,6 +222,8 @@ def test_every_field_the_export_writes_comes_back(
         )
         details = _details(session)
         networks = [(n.name, n.scope) for n in session.scalars(select(Network))]
+        objectives = [o.title for o in session.scalars(select(StrategicObjective))]
+        values = _mission_values(session)
     set_language("fr")
     with OfficeFile.open(city_demo, read_only=True) as office, office.session() as session:
         for kind in ORDER:
@@ -198,8 +231,13 @@ def test_every_field_the_export_writes_comes_back(
     set_language("pt")  # another office, in another language, imports the French files
     fresh = tmp_path / "fresh.sqlite"
     with OfficeFile.create(fresh, "Ville de Lyon") as office, office.session() as session:
-        # networks have no import yet: the file gets them as an office would type them
+        # networks and plan objectives have no import yet: the file gets them as an office
+        # would type them
         session.add_all(Network(name=name, scope=scope) for name, scope in networks)
+        plan = StrategicLine(title="Plan de mandat")
+        session.add(plan)
+        session.flush()
+        session.add_all(StrategicObjective(line_id=plan.id, title=title) for title in objectives)
         session.commit()
         for kind in ORDER:
             preview = preview_import(
@@ -217,6 +255,7 @@ def test_every_field_the_export_writes_comes_back(
             _agreements(session), _partners(session), _projects(session), _activities(session)
         )
         details_after = _details(session)
+        values_after = _mission_values(session)
         if suffix == ".xlsx":  # exported again, in French: the same workbooks
             set_language("fr")
             for kind in ORDER:
@@ -233,9 +272,14 @@ def test_every_field_the_export_writes_comes_back(
     assert any(value["actual"][0] not in (None, value["planned"][0]) for value in after[2].values())
     assert sum(value["network"] is not None for value in after[3].values()) >= 2
     assert sum(value["cost"][0] is not None for value in after[3].values()) >= 20
-    if suffix == ".csv":  # one sheet: the money lines stay behind (a project's budget total)
+    if suffix == ".csv":  # one sheet: the money lines and the missions' expected results
+        # and follow-ups stay behind (a project's budget total travels)
         return
     assert details_after == details
+    assert values_after == values  # a mission's expected results and follow-ups
+    assert sum(len(v["expected"]) for v in values.values()) >= 5
+    assert any(e[2] for v in values.values() for e in v["expected"])  # what they serve
+    assert sum(len(v["follow-ups"]) for v in values.values()) >= 2
     assert sum(len(d["cofinancing"]) for d in details.values()) >= 20
     assert any(len(d["budget"]) > 1 for d in details.values())  # years apart
     for kind in ORDER:
