@@ -99,6 +99,11 @@ def sort_key(text: str) -> tuple[str, str]:
     return fold(text), text
 
 
+def labelled(label: str, value: str) -> str:
+    """``label: value`` written the language's way (French puts a space before the colon)."""
+    return Message(N_("{label}: {value}"), {"label": label, "value": value}).render()
+
+
 def first_few(items: Sequence[str], limit: int, separator: str = ", ") -> str:
     """The first ``limit`` of ``items`` joined, then "and N more": a message naming 3,000
     columns or titles one by one is not read."""

@@ -519,7 +519,12 @@ def _timeline(
     for activity in activities:
         if activity.start and activity.status != "cancelled":
             entries.append(
-                TimelineEntry(activity.start, f"{activity.kind_label}: {activity.title}")
+                TimelineEntry(
+                    activity.start,
+                    Message(
+                        N_("{kind}: {name}"), {"kind": activity.kind_label, "name": activity.title}
+                    ).render(),
+                )
             )
     by_year: dict[int, list[TimelineEntry]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: (e.day, e.text)):

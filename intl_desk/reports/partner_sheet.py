@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
-from intl_desk.core.display import date_text
+from intl_desk.core.display import date_text, labelled
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.partner_story import (
     PartnerStory,
@@ -197,7 +197,7 @@ def _projects(story: PartnerStory) -> list[Flowable]:
         out.append(Paragraph(line, BODY))
         out.append(text(" · ".join(money), DETAIL))
         if project.results:
-            out.append(text(_("Results") + ": " + shorten(project.results, 220), DETAIL))
+            out.append(text(labelled(_("Results"), shorten(project.results, 220)), DETAIL))
     out += _more_line(len(story.projects), PROJECTS_SHOWN)
     return [*out, Spacer(1, 4)]
 
@@ -248,7 +248,7 @@ def _activities(story: PartnerStory) -> list[Flowable]:
     if story.mission_cost:
         out.append(
             text(
-                _("Cost of missions and delegations") + ": " + money_lines(story.mission_cost),
+                labelled(_("Cost of missions and delegations"), money_lines(story.mission_cost)),
                 SMALL,
             )
         )
