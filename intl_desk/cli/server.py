@@ -7,12 +7,45 @@ scripts; they never appear on the command line.
 from __future__ import annotations
 
 import argparse
+import functools
+import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from intl_desk.cli.password_input import read_password
+from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.server.roles import ROLES
+
+#: What the ``intl-desk[server]`` extra installs; the desktop bundle leaves it out.
+SERVER_PACKAGES = ("fastapi", "uvicorn", "argon2", "psycopg")
+
+
+class ServerNotInstalled(IntlDeskError):
+    """The office server's packages are not installed (the desktop app, its bundle)."""
+
+
+def needs_server_packages(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    """``handler``, refused with the way to install the server when its packages are missing."""
+
+    @functools.wraps(handler)
+    def checked(args: argparse.Namespace) -> int:
+        missing = [name for name in SERVER_PACKAGES if importlib.util.find_spec(name) is None]
+        if missing:
+            raise ServerNotInstalled(
+                Message(
+                    N_(
+                        "The office server is not part of this installation (missing: "
+                        "{packages}). Install it on the server's machine with: "
+                        "pip install \"intl-desk[server]\""
+                    ),
+                    {"packages": ", ".join(missing)},
+                )
+            )
+        return handler(args)
+
+    return checked
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -161,7 +194,7 @@ def add_server_parser(sub: Any) -> None:
     init.add_argument(
         "--admin", default="admin", metavar=_("NAME"), help=_("the first administrator's name")
     )
-    init.set_defaults(handler=cmd_init)
+    init.set_defaults(handler=needs_server_packages(cmd_init))
 
     run = commands.add_parser("run", help=_("serve the office over HTTP(S) until stopped"))
     database(run)
@@ -179,7 +212,7 @@ def add_server_parser(sub: Any) -> None:
         "--queue-wait", type=float, default=20.0, metavar=_("SECONDS"),
         help=_("how long a sync waits for its turn before being told to come back (default 20)"),
     )  # fmt: skip
-    run.set_defaults(handler=cmd_run)
+    run.set_defaults(handler=needs_server_packages(cmd_run))
 
     backup = commands.add_parser(
         "backup", help=_("save the whole office, as it is now, in a new office file")
@@ -189,7 +222,7 @@ def add_server_parser(sub: Any) -> None:
         "-o", "--output", required=True, type=Path, metavar=_("FILE"),
         help=_("the new office file"),
     )  # fmt: skip
-    backup.set_defaults(handler=cmd_backup)
+    backup.set_defaults(handler=needs_server_packages(cmd_backup))
 
     user = commands.add_parser("user", help=_("the server's accounts"))
     users = user.add_subparsers(dest="user_command", required=True)
@@ -200,11 +233,11 @@ def add_server_parser(sub: Any) -> None:
     add.add_argument(
         "--scope", metavar=_("ENTITY"), help=_("the local entity whose records it may write")
     )
-    add.set_defaults(handler=cmd_user_add)
+    add.set_defaults(handler=needs_server_packages(cmd_user_add))
     listing = users.add_parser("list", help=_("list the accounts"))
     database(listing)
-    listing.set_defaults(handler=cmd_user_list)
+    listing.set_defaults(handler=needs_server_packages(cmd_user_list))
     disable = users.add_parser("disable", help=_("stop an account from signing in"))
     disable.add_argument("name", metavar=_("NAME"))
     database(disable)
-    disable.set_defaults(handler=cmd_user_disable)
+    disable.set_defaults(handler=needs_server_packages(cmd_user_disable))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,17 @@ def test_init_from_an_office_file_puts_its_records_and_history_on_the_server(
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # only read
     assert main(["server", "init", "--db", url, "--from", str(path), "--admin", "ana"]) == 2
     assert "already in use" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("hidden", ["fastapi", "argon2"])
+def test_server_commands_without_the_server_packages_say_how_to_install_them(
+    hidden: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the desktop app (and its bundle) is installed without the intl-desk[server] extra
+    monkeypatch.setitem(sys.modules, hidden, None)
+    code = main(["--language", "fr", "server", "user", "list",
+                 "--db", "postgresql+psycopg://nobody@127.0.0.1:9/none"])
+    assert code == 2
+    said = capsys.readouterr().err
+    assert "Traceback" not in said
+    assert f"manque : {hidden}" in said and 'pip install "intl-desk[server]"' in said, said
