@@ -56,6 +56,28 @@ def test_one_sided_changes_new_records_and_both_sides_fields(pair: tuple[Path, P
     assert "Added: Partner 1." in text
 
 
+def test_the_backup_before_a_merge_is_the_file_as_it_was_page_for_page(
+    pair: tuple[Path, Path],
+) -> None:
+    ours, theirs = pair
+    raw = sqlite3.connect(ours)  # pages left free by a dropped table, as any file has
+    raw.execute("CREATE TABLE scratch (x)")
+    raw.executemany("INSERT INTO scratch VALUES (?)", [("x" * 4000,)] * 50)
+    raw.commit()
+    raw.execute("DROP TABLE scratch")
+    raw.commit()
+    raw.close()
+    before = ours.read_bytes()
+    edit(theirs, Partner, "Dakar", notes="Sénégal")
+
+    report = merge_files(ours, theirs)
+
+    assert report.backup is not None and live_value(ours, "partner", "Dakar", "notes")
+    # after the 100-byte header (change counters), every page as it was: free ones too
+    assert report.backup.read_bytes()[100:] == before[100:]
+    assert check(report.backup).problems == []
+
+
 def test_merging_twice_changes_nothing(pair: tuple[Path, Path]) -> None:
     ours, theirs = pair
     edit(theirs, Partner, "Dakar", notes="Sénégal")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from intl_desk.core import background
 from intl_desk.core.tracking import current_user
-from intl_desk.store.backup import _vacuum_into, fsync_file, publish, temporary_sibling
+from intl_desk.store.backup import copy_pages, fsync_file, publish, temporary_sibling
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import (
@@ -46,16 +46,17 @@ from intl_desk.store.safety import current_version_of, verify_source
 
 
 def _snapshot(office: OfficeFile, target: Path) -> Path:
-    """A ``VACUUM INTO`` copy of the file, checked, synced and renamed into place.
+    """A page-for-page copy of the file, checked, synced and renamed into place.
 
     Checked with ``quick_check`` (every page and row), not the full ``integrity_check``
-    that Save a copy runs: ``VACUUM INTO`` builds every index afresh from the rows, so
-    the index-against-table comparisons only the full check adds cannot fail here, and
-    they are the slow half (1.6 of 2 seconds on a state's file).
+    that Save a copy runs: the copy holds the very pages of the file, whose own
+    ``quick_check`` passed when it was opened for editing, so the index-against-table
+    comparisons only the full check adds would find what the file itself holds, and they
+    are the slow half (1.6 of 2 seconds on a state's file).
     """
     temporary = temporary_sibling(target, "copy")
     try:
-        _vacuum_into(office.engine, temporary)
+        copy_pages(office.engine, temporary)
         connection = open_sqlite(temporary, mode="ro")
         try:
             rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
