@@ -118,7 +118,9 @@ class CarbonEstimate:
 
 
 NO_MODE = N_("No transport mode: choose how the mission travelled to estimate its carbon.")
-NO_ORIGIN = N_("No origin: give the mission a local entity with a position on the map.")
+NO_ORIGIN = N_(
+    "No origin: place the mission's local entity, or an entity above it, on the map."
+)
 NO_DESTINATION = N_("No destination: give the mission a partner with a position on the map.")
 NO_FACTOR = N_(
     "The bundled factor table (ADEME Base Carbone) has no factor for this transport mode "

@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 from intl_desk.core.carbon import CarbonEstimate, Place, estimate
 from intl_desk.core.display import country_name, number_text, sort_key, tenths_text
 from intl_desk.core.i18n import N_, Message
+from intl_desk.core.mission_origin import origins
 from intl_desk.core.model import (
     Activity,
     ExpectedResult,
     FollowUp,
     Indicator,
-    LocalEntity,
     Partner,
     StrategicObjective,
 )
@@ -113,9 +113,7 @@ def mission_values(session: Session, ids: Iterable[str]) -> list[MissionValue]:
             .where(ExpectedResult.activity_id.in_(part), ExpectedResult.deleted_at.is_(None))
             .order_by(ExpectedResult.position)
         ).all()
-    entities = _places(
-        session, LocalEntity, {a.local_entity_id for a in activities if a.local_entity_id}
-    )
+    entities = origins(session, {a.local_entity_id for a in activities if a.local_entity_id})
     partners = _places(session, Partner, {a.partner_id for a in activities if a.partner_id})
     serves = _serves(session, results)
     by_activity: dict[str, list[ExpectedLine]] = {}

@@ -15,13 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.carbon import great_circle_km
+from intl_desk.core.mission_origin import origin
 from intl_desk.core.mission_value import add_months, mission_end
 from intl_desk.core.model import (
     Activity,
     ExpectedResult,
     FollowUp,
     Indicator,
-    LocalEntity,
     Partner,
     StrategicObjective,
 )
@@ -64,13 +64,13 @@ def write_mission_value(demo: Demo, session: Session) -> None:
     recent = [m for m in missions if (mission_end(m) or today) >= today - timedelta(days=900)]
     for mission in missions:
         partner = session.get(Partner, mission.partner_id) if mission.partner_id else None
-        entity = session.get(LocalEntity, mission.local_entity_id)
+        start = origin(session, mission.local_entity_id)  # a department leaves from its city
         if (
             partner
-            and entity
-            and None not in (partner.latitude, partner.longitude, entity.latitude, entity.longitude)
+            and start
+            and None not in (partner.latitude, partner.longitude, start.latitude, start.longitude)
         ):
-            km = great_circle_km(entity.latitude, entity.longitude,  # type: ignore[arg-type]
+            km = great_circle_km(start.latitude, start.longitude,  # type: ignore[arg-type]
                                  partner.latitude, partner.longitude)  # type: ignore[arg-type]  # fmt: skip
             mission.transport_mode = words.near_mode if km <= words.near_km else "plane"
         if mission not in recent or rng.chance(0.25):

@@ -215,6 +215,29 @@ def test_todays_page_of_the_demo_asks_for_a_mission_follow_up(
     assert due and all(-120 <= item.days_left <= 30 for item in due)
 
 
+def test_every_city_mission_to_a_placed_partner_has_its_carbon(s: Session) -> None:
+    """The city's departments and universities have no position of their own: their
+    missions leave from the city (the yearly report's only 2026 mission had no figure)."""
+    from intl_desk.core.mission_value import mission_values
+    from intl_desk.core.model import Activity
+
+    missions = s.execute(
+        select(Activity.id, Activity.title)
+        .join(Partner, Partner.id == Activity.partner_id)
+        .where(
+            Activity.kind == "mission",
+            Activity.status != "cancelled",
+            Partner.latitude.is_not(None),
+        )
+    ).all()
+    unplaced = s.scalars(
+        select(func.count()).where(LocalEntity.latitude.is_(None)).select_from(LocalEntity)
+    ).one()
+    assert missions and unplaced > 0
+    values = mission_values(s, [m.id for m in missions])
+    assert [v.title for v in values if v.carbon.kg is None] == []
+
+
 def test_statuses_agree_with_dates(s: Session) -> None:
     agreements = s.scalars(select(Agreement)).all()
     statuses = Counter(a.status for a in agreements)

@@ -33,12 +33,15 @@ from intl_desk.ui.today_page import LATE_COLOUR, TodayPage
 from conftest import TypeText  # isort: skip
 
 
-def _mission(office: OfficeFile, *, results: bool = False) -> str:
+def _mission(office: OfficeFile, *, results: bool = False, department: bool = False) -> str:
     with office.session() as session:
+        lyon = LocalEntity(name="Ville de Lyon", latitude=45.7640, longitude=4.8357)
+        if department:  # a department of the city hall, with no position of its own
+            lyon = LocalEntity(name="Direction des relations internationales", parent=lyon)
         mission = Activity(
             kind="mission", status="done", title="Mission à Leipzig",
             start_date=date(2026, 3, 7), end_date=date(2026, 3, 10), participant_count=3,
-            local_entity=LocalEntity(name="Ville de Lyon", latitude=45.7640, longitude=4.8357),
+            local_entity=lyon,
             partner=Partner(name="Leipzig", country_code="DE", latitude=51.3397,
                             longitude=12.3731),
         )  # fmt: skip
@@ -57,16 +60,20 @@ def _open_tab(qtbot: QtBot, dialog: ActivityDialog, title: str) -> None:
     assert dialog.tabs.currentIndex() == index
 
 
-def test_choose_the_plane_see_the_carbon_and_write_what_is_expected(
-    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
-) -> None:
-    mission_id = _mission(office)
+def _open_value_tab(qtbot: QtBot, office: OfficeFile, mission_id: str) -> ActivityDialog:
     dialog = ActivityDialog(office, mission_id)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitActive(dialog)
     _open_tab(qtbot, dialog, "Value")
+    return dialog
+
+
+def test_choose_the_plane_see_the_carbon_and_write_what_is_expected(
+    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
+) -> None:
+    dialog = _open_value_tab(qtbot, office, _mission(office))
     tab = dialog.value_tab
     assert tab.carbon.text().startswith("No transport mode")
     assert tab.due.text() == (
@@ -98,6 +105,23 @@ def test_choose_the_plane_see_the_carbon_and_write_what_is_expected(
         saved = session.scalars(select(Activity)).one()
         assert saved.transport_mode == "plane"
         assert [r.expected for r in saved.expected_results] == ["Signer une feuille de route 2027"]
+
+
+def test_a_department_without_a_position_leaves_from_its_city(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    dialog = _open_value_tab(qtbot, office, _mission(office, department=True))
+    tab = dialog.value_tab
+    tab.transport_mode.setFocus()
+    QTest.keyClicks(tab.transport_mode, "Plane")
+    # the same trip as from the city itself, and the form says where it was counted from
+    assert tab.carbon.text().startswith("1,286.5 kg CO2e: round trip, 831.1 km each way")
+    assert tab.carbon.text().endswith(
+        "Leaving from Ville de Lyon: Direction des relations internationales has no position"
+        " of its own."
+    )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
 
 
 def test_a_follow_up_due_shows_on_today_and_opens_its_mission(

@@ -31,6 +31,7 @@ from intl_desk.core.listing.options import (
 )
 from intl_desk.core.listing.register_lists import AGREEMENTS, PROJECTS
 from intl_desk.core.listing.spec import Column, Facet, ListSpec
+from intl_desk.core.mission_origin import origin_position
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -226,15 +227,16 @@ NETWORKS = ListSpec(
 
 def _carbon() -> ColumnElement[Any]:
     """The mission's carbon estimate in kg CO2e, as its form shows it (see
-    :mod:`intl_desk.core.carbon_sql`): from its local entity to its partner and back."""
+    :mod:`intl_desk.core.carbon_sql`): from its local entity (or the nearest entity above
+    it with a position, :mod:`intl_desk.core.mission_origin`) to its partner and back."""
 
     def position(model: Any, key: Any, axis: str) -> Any:
         return select(getattr(model, axis)).where(model.id == key).scalar_subquery()
 
     return getattr(func, CARBON_KG)(
         Activity.transport_mode,
-        position(LocalEntity, Activity.local_entity_id, "latitude"),
-        position(LocalEntity, Activity.local_entity_id, "longitude"),
+        origin_position(Activity.local_entity_id, "latitude"),
+        origin_position(Activity.local_entity_id, "longitude"),
         position(Partner, Activity.partner_id, "latitude"),
         position(Partner, Activity.partner_id, "longitude"),
         Activity.participant_count,

@@ -24,6 +24,7 @@ from intl_desk.core.carbon import (
 )
 from intl_desk.core.display import date_text, sort_key
 from intl_desk.core.i18n import N_, Message, _
+from intl_desk.core.mission_origin import origin
 from intl_desk.core.mission_value import add_months
 from intl_desk.core.model import (
     Activity,
@@ -182,13 +183,23 @@ class MissionValueTab(QWidget):
         """The estimate and the due dates as the form stands, before it is saved."""
         count = self.form.participant_count
         people = None if count.value() == count.minimum() else count.value()
+        entity_id = self.form.local_entity_id.currentData()
+        leaving_from = origin(self.session, entity_id)
         carbon = estimate(
             self.transport_mode.currentData(),
-            self._place(LocalEntity, self.form.local_entity_id.currentData()),
+            leaving_from,
             self._place(Partner, self.form.partner_id.currentData()),
             people,
         )
-        self.carbon.setText(explanation(carbon))
+        said = explanation(carbon)
+        entity = self.session.get(LocalEntity, entity_id) if entity_id else None
+        if carbon.kg is not None and leaving_from and entity and leaving_from.name != entity.name:
+            lent = Message(
+                N_("Leaving from {place}: {entity} has no position of its own."),
+                {"place": leaving_from.name, "entity": entity.name},
+            ).render()
+            said = f"{said} {lent}"
+        self.carbon.setText(said)
         end = self.form.end_date.value() or self.form.start_date.value()
         if end is None:
             self.due.setText(_("Give the mission its dates: the follow-ups count from its end."))
