@@ -200,30 +200,38 @@ def follow_ups_due(
 
 #: how every carbon figure of a report was computed, printed under them
 CARBON_METHOD = N_(
-    "Carbon: round trip on the great-circle distance between the local entity's and the "
-    "partner's positions, × the travellers × the factor of the transport mode, from ADEME's "
+    "Carbon: round trip on the great-circle distance between the position of the local "
+    "entity (or, failing that, of the entity above it) and the partner's, × the travellers × "
+    "the factor of the transport mode, from ADEME's "
     "Base Carbone (Licence Ouverte 2.0; planes with contrails, 2018; trains 2022). A mission "
     "without a transport mode, a position or a factor for its mode has no figure."
 )
 
 
-def mission_summary(values: Sequence[MissionValue]) -> Message:
-    """The carbon of the missions that have a figure, and how many of them do."""
+def mission_summary(values: Sequence[MissionValue]) -> str:
+    """The carbon of the missions that have a figure and how many do; how many had
+    expected results and how many of those were obtained — said as labels and counts,
+    which read right for one mission or two hundred in every language."""
     estimated = [v.carbon.kg for v in values if v.carbon.kg is not None]
-    total = sum(estimated, Decimal(0))
-    with_results = sum(1 for v in values if v.expected)
-    return Message(
-        N_(
-            "Carbon: {kg} kg CO2e for the {estimated} of {count} missions with an estimate. "
-            "{with_results} of {count} had expected results; {obtained} of their {expected} "
-            "expected results were obtained."
-        ),
-        {
-            "kg": tenths_text(total),
-            "estimated": number_text(len(estimated)),
-            "count": number_text(len(values)),
-            "with_results": number_text(with_results),
-            "obtained": number_text(sum(v.obtained_count for v in values)),
-            "expected": number_text(sum(len(v.expected) for v in values)),
-        },
+    figures = {
+        "kg": tenths_text(sum(estimated, Decimal(0))),
+        "estimated": number_text(len(estimated)),
+        "count": number_text(len(values)),
+        "with_results": number_text(sum(1 for v in values if v.expected)),
+        "obtained": number_text(sum(v.obtained_count for v in values)),
+        "expected": number_text(sum(len(v.expected) for v in values)),
+    }
+    if not estimated:
+        carbon = N_(
+            "No mission has a carbon estimate: each needs a transport mode and the positions "
+            "of its local entity and its partner."
+        )
+    elif len(estimated) == len(values):
+        carbon = N_("Carbon of the missions: {kg} kg CO2e.")
+    else:
+        carbon = N_("Carbon of the missions: {kg} kg CO2e ({estimated} of {count} estimated).")
+    results = N_(
+        "Missions with expected results: {with_results} of {count}; expected results "
+        "obtained: {obtained} of {expected}."
     )
+    return f"{Message(carbon, figures).render()} {Message(results, figures).render()}"

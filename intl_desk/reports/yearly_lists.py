@@ -223,8 +223,7 @@ def missions(report: YearlyReport) -> list[Flowable]:
         left=(5,),
     )
     if values:
-        summary = mission_summary(values)
-        story.append(note(summary.render()))
+        story.append(note(mission_summary(values)))
         story.append(note(_(CARBON_METHOD)))
         without = [v for v in values if not v.expected]
         story.append(

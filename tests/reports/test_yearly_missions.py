@@ -85,8 +85,8 @@ def test_the_missions_section_recounted(office: OfficeFile) -> None:
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(buffer).pages)
     section = text[text.index("Missions abroad: cost, carbon and results") :]
     assert (
-        f"Carbon: {recomputed:,} kg CO2e for the 3 of 4 missions with an estimate. 2 of 4 had "
-        "expected results; 2 of their 3 expected results were obtained." in section
+        f"Carbon of the missions: {recomputed:,} kg CO2e (3 of 4 estimated). Missions with "
+        "expected results: 2 of 4; expected results obtained: 2 of 3." in section
     )
     assert "Signer la feuille de route → Signée" in section
     assert "Former 40 enseignants → —; Ouvrir une classe → Ouverte" in section
