@@ -78,6 +78,30 @@ def test_the_backup_before_a_merge_is_the_file_as_it_was_page_for_page(
     assert check(report.backup).problems == []
 
 
+def test_a_copy_damaged_where_the_merge_reads_is_named_as_damaged(
+    pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The merge reads the other copy while its integrity check still runs: a copy whose
+    partners' page is garbage is refused as that copy's damage, this file untouched."""
+    ours, theirs = pair
+    edit(theirs, Partner, "Dakar", notes="Sénégal")
+    raw = sqlite3.connect(theirs)
+    page = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = 'partner'").fetchone()[0]
+    size = raw.execute("PRAGMA page_size").fetchone()[0]
+    raw.close()
+    with theirs.open("r+b") as handle:
+        handle.seek((page - 1) * size)
+        handle.write(bytes(range(256)) * (size // 256))
+    before = fingerprint(ours).sha256
+
+    with pytest.raises(errors.CorruptFile) as caught:
+        merge_files(ours, theirs)
+
+    assert caught.value.path == theirs
+    assert fingerprint(ours).sha256 == before
+    assert not list(tmp_path.glob("ours.sqlite.before-merge.*"))
+
+
 def test_merging_twice_changes_nothing(pair: tuple[Path, Path]) -> None:
     ours, theirs = pair
     edit(theirs, Partner, "Dakar", notes="Sénégal")

@@ -43,6 +43,7 @@ from intl_desk.store.merge.report import MergeReport, report_lines
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.store.probe import FileProbe, probe
 from intl_desk.store.safety import current_version_of, verify_source
+from intl_desk.store.schema import SCHEMA_VERSION
 
 
 def _snapshot(office: OfficeFile, target: Path) -> Path:
@@ -159,6 +160,25 @@ def merge_files(
         wait([checked])  # a merge that failed early still returns with no thread reading
 
 
+def _plan_while_checked(
+    here: Path, there: Path, checked: Future[FileProbe], chosen: dict[ConflictKey, Side]
+) -> MergePlan | None:
+    """The plan, read while the other file's full integrity check still runs, when that
+    file already has this version of the schema (an older one is upgraded on a copy
+    first, once checked: None then). Nothing is written before the check has passed; if
+    reading fails, the check's verdict on the file (damaged, not an office file…) is what
+    the person is told."""
+    try:
+        with translate_db_errors(there, read_only=True):
+            if probe(there, quick_check=False).schema_version != SCHEMA_VERSION:
+                return None
+        with translate_db_errors(here):
+            return _read_plan(here, there, chosen)  # locked: nobody else writes
+    except BaseException:
+        checked.result()
+        raise
+
+
 def _merge_into(
     here: Path,
     there: Path,
@@ -175,9 +195,13 @@ def _merge_into(
         backups.append(backup)
         writing = False
         try:
+            early = _plan_while_checked(here, there, checked, chosen)
             with current_version_of(there, checked.result()) as source:
-                with translate_db_errors(here):
-                    plan = _read_plan(here, source, chosen)  # locked: nobody else writes
+                if early is not None and source == there:
+                    plan = early
+                else:
+                    with translate_db_errors(here):
+                        plan = _read_plan(here, source, chosen)  # locked: nobody else writes
                 if plan.empty:
                     return MergeReport()
                 writing = True
