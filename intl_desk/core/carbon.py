@@ -54,7 +54,10 @@ class Factor:
     @property
     def source(self) -> str:
         """The factor's source as printed: publisher, factor's own name, licence."""
-        return f"{SOURCE_NAME}: “{self.source_name}” ({SOURCE_LICENCE})"
+        return Message(
+            N_("{publisher}: “{name}” ({licence})"),
+            {"publisher": SOURCE_NAME, "name": self.source_name, "licence": SOURCE_LICENCE},
+        ).render()
 
 
 @cache

@@ -60,6 +60,20 @@ class ChildColumn:
     setup: Callable[[QComboBox], None] | None = None
 
 
+def readable_whole(box: QComboBox) -> None:
+    """A choice longer than its cell is read whole: in the tooltip of the box (which
+    follows the choice) and in its list, as wide as its longest entry."""
+
+    def follow(_index: int = 0) -> None:
+        box.setToolTip(box.currentText() if box.currentData() is not None else "")
+
+    follow()
+    box.currentIndexChanged.connect(follow)
+    view = box.view()
+    widest = max((view.sizeHintForColumn(0), 0)) + view.verticalScrollBar().sizeHint().width()
+    view.setMinimumWidth(widest + 8)
+
+
 def vocabulary_choices(vocabulary: Vocabulary) -> Choices:
     return lambda: [(term.code, term.display()) for term in vocabulary]
 
@@ -215,6 +229,7 @@ class ChildTable(QWidget):
                 index = box.findData(value)
                 box.setCurrentIndex(max(index, 0))
                 box.currentIndexChanged.connect(lambda _index: self.changed.emit())
+                readable_whole(box)
                 self.table.setCellWidget(row, number, box)
                 if column.setup is not None:
                     column.setup(box)

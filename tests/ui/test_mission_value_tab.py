@@ -12,10 +12,11 @@ from sqlalchemy import select
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabBar
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QTabBar
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.carbon import licence_text_path
+from intl_desk.core.i18n import set_language
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -24,6 +25,8 @@ from intl_desk.core.model import (
     ExpectedResult,
     LocalEntity,
     Partner,
+    StrategicLine,
+    StrategicObjective,
 )
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs.activity import ActivityDialog
@@ -60,13 +63,15 @@ def _open_tab(qtbot: QtBot, dialog: ActivityDialog, title: str) -> None:
     assert dialog.tabs.currentIndex() == index
 
 
-def _open_value_tab(qtbot: QtBot, office: OfficeFile, mission_id: str) -> ActivityDialog:
+def _open_value_tab(
+    qtbot: QtBot, office: OfficeFile, mission_id: str, title: str = "Value"
+) -> ActivityDialog:
     dialog = ActivityDialog(office, mission_id)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitActive(dialog)
-    _open_tab(qtbot, dialog, "Value")
+    _open_tab(qtbot, dialog, title)
     return dialog
 
 
@@ -120,6 +125,44 @@ def test_a_department_without_a_position_leaves_from_its_city(
         "Leaving from Ville de Lyon: Direction des relations internationales has no position"
         " of its own."
     )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+
+
+LONG_OBJECTIVE = (
+    "Renforcer les capacités des services municipaux à monter des projets européens"
+)
+
+
+def test_a_long_choice_of_what_a_result_serves_is_read_whole(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    mission_id = _mission(office, results=True)
+    with office.session() as session:
+        line = StrategicLine(title="Une ville ouverte")
+        session.add(line)
+        session.flush()
+        session.add(StrategicObjective(line_id=line.id, title=LONG_OBJECTIVE))
+        session.add(StrategicObjective(line_id=line.id, title="Accueillir"))
+        session.commit()
+    set_language("fr")
+    dialog = _open_value_tab(qtbot, office, mission_id, "Valeur")
+    box = dialog.value_tab.expected.table.cellWidget(0, 1)
+    assert isinstance(box, QComboBox) and box.toolTip() == ""  # "—": nothing to read
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # the list opens
+    view = box.view()
+    qtbot.waitUntil(view.isVisible)
+    whole = f"Objectif : {LONG_OBJECTIVE}"
+    assert view.width() >= view.fontMetrics().horizontalAdvance(whole)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_Down)  # "Accueillir", then the long one
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert box.currentText() == whole and box.toolTip() == whole
+    assert box.width() < box.fontMetrics().horizontalAdvance(whole)  # the cell cuts it
+    assert "Base Carbone® : « " not in dialog.value_tab.carbon.text()
+    QTest.keyClicks(dialog.value_tab.transport_mode, "Avion")
+    carbon = dialog.value_tab.carbon.text()
+    assert "Facteur : ADEME, Base Carbone® : « Avion passagers - Court courrier" in carbon
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
 

@@ -105,13 +105,13 @@ class MissionValueTab(QWidget):
             session,
             ExpectedResult,
             [
-                ChildColumn("expected", N_("Expected result"), "text", width=280),
+                ChildColumn("expected", N_("Expected result"), "text", width=260),
                 ChildColumn(
                     "serves",
                     N_("Serves"),
                     "choice",
                     choices=lambda: choices,
-                    width=220,
+                    width=300,  # "Objective: …" titles are long; the rest is in the tooltip
                     prefixed_fields={"objective:": "objective_id", "indicator:": "indicator_id"},
                 ),
                 ChildColumn("obtained", N_("Obtained"), "text", width=260),
