@@ -205,13 +205,19 @@ def cmd_export(args: argparse.Namespace) -> int:
                 file=output.name,
             )
             return EXIT_OK
-        count = export_list(session, kind, output, query, file_format=chosen)
+        beside: list[Path] = []
+        count = export_list(session, kind, output, query, file_format=chosen, beside=beside)
     _say(
         N_("Exported {count} row(s) of {kind} to {file}."),
         count=count,
         kind=_(spec.label),
         file=output.name,
     )
+    if beside:
+        _say(
+            N_("What one row cannot hold is in the files beside it: {files}."),
+            files=", ".join(path.name for path in beside),
+        )
     return EXIT_OK
 
 

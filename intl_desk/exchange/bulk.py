@@ -44,6 +44,8 @@ from intl_desk.core.model import (
     ProjectSector,
     ProjectTransaction,
     Record,
+    StrategicLine,
+    StrategicObjective,
     utc_now,
 )
 from intl_desk.core.model.base import search_key_for
@@ -52,6 +54,8 @@ from intl_desk.core.tracking import TrackedSession, as_text
 #: parents before children, so foreign keys hold at every INSERT
 ORDER: Sequence[type[Record]] = (
     PoliticalTerm,
+    StrategicLine,
+    StrategicObjective,
     LocalEntity,
     Partner,
     Period,
@@ -80,6 +84,7 @@ BATCH = 5000
 HISTORY_FOR = frozenset(
     {
         PoliticalTerm,
+        StrategicLine,
         LocalEntity,
         Partner,
         Period,

@@ -1,11 +1,13 @@
 """What one row per record cannot hold — a project's budget per year, co-financing
-lines, transactions and sectors — on sheets of their own beside the list in an xlsx
-export, read back by the import of that workbook.
+lines, transactions and sectors; a plan line's objectives; a mission's expected results
+and follow-ups — on sheets of their own beside the list in an xlsx export (files beside
+it in csv), read back by the import of that list.
 
-Each detail row names its project the way the import tells projects apart (title, IATI
-identifier, planned start), so the sheets still match after someone sorts them. A
-project imported with a "Budget per year" sheet takes its lines from there instead of
-one line in its start year.
+Each detail row names its record the way the import tells such records apart (a
+project's title, IATI identifier and planned start; an activity's title and start; a
+line's code or title), so the sheets still match after someone sorts them. A project
+imported with a "Budget per year" sheet takes its lines from there instead of one line in
+its start year.
 """
 
 from __future__ import annotations
@@ -87,6 +89,21 @@ ACTIVITY_PARENT = DetailParent(
     N_("no activity “{title}” in the list: not imported."),
     N_(
         "Sheet “{sheet}”: an activity of the list with no row there will have none "
+        "after the import (its rows in the file are deleted); without the sheet "
+        "they would be kept."
+    ),
+)
+LINE_PARENT = DetailParent(
+    (Field("code", N_("Code")), Field("title", N_("Strategic line"))),
+    "line_id",
+    lambda values: (
+        ("code", name_key(str(values["code"])))
+        if values.get("code")
+        else ("name", name_key(str(values.get("title") or "")))
+    ),
+    N_("no plan line “{title}” in the list: not imported."),
+    N_(
+        "Sheet “{sheet}”: a plan line of the list with no row there will have none "
         "after the import (its rows in the file are deleted); without the sheet "
         "they would be kept."
     ),
@@ -178,9 +195,26 @@ ACTIVITY_DETAILS = (
     ),
 )
 
+#: a plan line's objectives
+LINE_DETAILS = (
+    DetailSheet(
+        N_("Objectives"),
+        StrategicObjective,
+        (
+            Field("title", N_("Objective")),
+            Field("domain", N_("Theme"), "code", vocab.THEMES),
+            Field("year", N_("Year"), "int"),
+            Field("description", N_("Description")),
+        ),
+        ("title", "year"),
+        LINE_PARENT,
+    ),
+)
+
 DETAILS: dict[str, tuple[DetailSheet, ...]] = {
     "projects": PROJECT_DETAILS,
     "activities": ACTIVITY_DETAILS,
+    "plan_lines": LINE_DETAILS,
 }
 
 

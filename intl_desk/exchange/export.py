@@ -15,9 +15,10 @@ cell is prefixed with an apostrophe (the usual defence; the importer removes it 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,7 +30,7 @@ from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import Column, ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.register_lists import ordered_lines
-from intl_desk.core.model import Activity, Project
+from intl_desk.core.model import Activity, Project, StrategicLine
 from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
@@ -168,6 +169,13 @@ def _detail_sheets(
     parents: dict[str, list[Any]] = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
+        if kind == "plan_lines":
+            lines = select(StrategicLine.id, StrategicLine.code, StrategicLine.title).where(
+                StrategicLine.id.in_(chunk)
+            )
+            for record_id, code, title in session.execute(lines):
+                parents[record_id] = [code, title]
+            continue
         if kind == "activities":
             activities = select(
                 Activity.id, Activity.title, Activity.start_date, Activity.start_date_precision
@@ -190,7 +198,8 @@ def _detail_sheets(
         (
             translate(detail.label, language),
             detail_rows(session, detail, ids, parents, language),
-            [40] + [14] * (len(detail.parent.fields) - 1) + [18] * len(detail.fields),
+            [40 if field.key == "title" else 14 for field in detail.parent.fields]
+            + [18] * len(detail.fields),
         )
         for detail in details
     ]
@@ -210,7 +219,7 @@ def _csv_text(value: Any, decimal_comma: bool = False) -> str:
     return str(value)
 
 
-def _write_csv(path: Path, rows: Iterator[list[Any]], language: str) -> int:
+def _write_csv(path: Path, rows: Iterable[Sequence[Any]], language: str) -> int:
     # Excel opens UTF-8 with a BOM correctly; it expects ";" where the decimal mark is ","
     delimiter = "," if language == "en" else ";"
     count = -1
@@ -231,27 +240,48 @@ def export_list(
     file_format: str | None = None,
     language: str | None = None,
     ids: Sequence[str] | None = None,
+    beside: list[Path] | None = None,
 ) -> int:
     """Write the list ``kind`` as filtered by ``query`` (or only the records of ``ids``,
     a selection) to ``path``; returns the row count.
 
-    The file is written under a temporary name and renamed, so a failed export never
+    What one row per record cannot hold (a project's money lines, a mission's expected
+    results…) goes on sheets beside the list in xlsx; in csv, which has one sheet, on
+    files beside it named “<file> – <sheet>.csv”, which the import of the list reads
+    back. ``beside`` is given the paths of those files.
+
+    Each file is written under a temporary name and renamed, so a failed export never
     leaves half a file where the user expects one.
     """
     spec = list_spec(kind)
-    target = guard_output(path, session_file(session))
+    office_path = session_file(session)
+    target = guard_output(path, office_path)
     chosen = export_format(target, file_format)
     lang = language or current_language()
-    if ids is None and chosen != "csv" and kind in DETAILS:
+    if ids is None and kind in DETAILS:
         ids = fetch_ids(session, spec, query or ListQuery())
     rows = export_rows(session, spec, query or ListQuery(), lang, ids)
+    details = _detail_sheets(session, kind, ids or [], lang)
+    if chosen == "csv":
+        count = _written(target, lambda work: _write_csv(work, rows, lang))
+        for name, detail, _widths in details:
+            companion = guard_output(companion_path(target, name), office_path)
+            _written(companion, partial(_write_csv, rows=detail, language=lang))
+            if beside is not None:
+                beside.append(companion)
+        return count
+    return _written(target, lambda work: _write_xlsx(work, spec, rows, lang, details))
+
+
+def companion_path(target: Path, sheet: str) -> Path:
+    """The csv file beside ``target`` holding its detail sheet ``sheet``."""
+    return target.with_name(f"{target.stem} – {sheet}{target.suffix}")
+
+
+def _written(target: Path, write: Callable[[Path], int]) -> int:
     work = target.with_name(f".{target.name}.part")
     try:
-        if chosen == "csv":
-            count = _write_csv(work, rows, lang)
-        else:
-            details = _detail_sheets(session, kind, ids or [], lang)
-            count = _write_xlsx(work, spec, rows, lang, details)
+        count = write(work)
         work.replace(target)
     except OSError as error:
         work.unlink(missing_ok=True)

@@ -20,7 +20,7 @@ from intl_desk.exchange.fields_directory import (
     PARTNERS,
     SDGS,
 )
-from intl_desk.exchange.fields_terms import TERMS
+from intl_desk.exchange.fields_terms import PLAN_LINES, TERMS
 
 __all__ = ["IMPORT_KINDS", "Field", "FieldKind", "ImportKind"]
 
@@ -331,5 +331,6 @@ IMPORT_KINDS: dict[str, ImportKind] = {
         MEASUREMENTS,
         ACTIVITIES,
         TERMS,
+        PLAN_LINES,
     )
 }

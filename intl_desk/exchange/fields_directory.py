@@ -168,6 +168,11 @@ INDICATORS = ImportKind(
         ),
         Field("description", N_("Description"), synonyms=("descripción", "descrição")),
         Field("source", N_("Source"), synonyms=("fuente", "fonte")),
+        Field(
+            "objective",
+            N_("Objective"),
+            synonyms=("objectif", "objectif stratégique", "objetivo", "objetivo estratégico"),
+        ),
         # an indicator computed from the records: the app's own formula code and filter
         Field("formula", N_("Formula")),
         Field("formula_filter", N_("Filter")),

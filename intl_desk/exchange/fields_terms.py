@@ -110,3 +110,46 @@ TERMS = ImportKind(
         Field("notes", N_("Notes"), synonyms=NOTES),
     ),
 )
+
+PLAN_LINES = ImportKind(
+    "plan_lines",
+    N_("Plan lines"),
+    (
+        Field("code", N_("Code"), synonyms=("código", "codigo", "ref", "réf", "n°")),
+        Field(
+            "title",
+            N_("Strategic line"),
+            required=True,
+            synonyms=(
+                "axe",
+                "axe stratégique",
+                "orientation",
+                "ligne stratégique",
+                "eje",
+                "eje estratégico",
+                "línea estratégica",
+                "eixo",
+                "eixo estratégico",
+                "linha estratégica",
+            ),
+        ),
+        Field("description", N_("Description"), synonyms=("descripción", "descrição")),
+        Field(
+            "term",
+            N_("Plan of the term"),
+            synonyms=(
+                "mandat",
+                "mandato",
+                "plan de mandat",
+                "plan de gobierno",
+                "plano de governo",
+            ),
+        ),
+        Field("term_start", N_("Term from"), "date"),
+        Field(
+            "continues",
+            N_("Carries on"),
+            synonyms=("prolonge", "succède à", "remplace", "continúa", "sucede a", "substitui"),
+        ),
+    ),
+)

@@ -10,6 +10,7 @@ approves is what is written.
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -236,6 +237,7 @@ def handler_for(kind: str) -> KindHandler:
     from intl_desk.exchange import (
         kinds_activities,
         kinds_agreements,
+        kinds_indicators,
         kinds_other,
         kinds_projects,
         kinds_terms,
@@ -246,10 +248,11 @@ def handler_for(kind: str) -> KindHandler:
         "projects": kinds_projects.ProjectHandler(),
         "partners": kinds_other.PartnerHandler(),
         "local_entities": kinds_other.LocalEntityHandler(),
-        "indicators": kinds_other.IndicatorHandler(),
+        "indicators": kinds_indicators.IndicatorHandler(),
         "measurements": kinds_other.MeasurementHandler(),
         "activities": kinds_activities.ActivityHandler(),
         "terms": kinds_terms.TermHandler(),
+        "plan_lines": kinds_terms.PlanLineHandler(),
     }
     return handlers[kind]
 
@@ -366,6 +369,7 @@ def _preview(
     details = []
     if kind in DETAILS:  # a workbook of ours: the sheets beside the list
         every = read_sheets(target, check=check) if worksheet is not None else sheets
+        every = [*every, *_companion_sheets(target, check)]
         details = find_detail_sheets(kind, every)
         if worksheet is None:
             beside = {id(sheet) for _detail, sheet in details}
@@ -455,6 +459,19 @@ def _preview(
         notices,
         skipped_notes,
     )
+
+
+def _companion_sheets(target: Path, check: Callable[[], None] | None) -> list[Sheet]:
+    """A csv export's detail sheets, written beside it as “<file> – <sheet>.csv”, each
+    named by its sheet."""
+    if target.suffix.lower() != ".csv":
+        return []
+    prefix = f"{target.stem} – "
+    found = []
+    for path in sorted(target.parent.glob(f"{glob.escape(prefix)}*{target.suffix}")):
+        for sheet in read_sheets(path, check=check):
+            found.append(Sheet(path.stem[len(prefix) :], sheet.rows, sheet.carried))
+    return found
 
 
 def _attach_details(

@@ -1,8 +1,7 @@
-"""Partner, local entity, indicator and measurement rows.
+"""Partner, local entity and measurement rows (indicators: kinds_indicators.py).
 
 Duplicates: a partner with the same name (ignoring case and accents) in the same country;
-an entity with the same name; an indicator with the same code, or the same name when it
-has no code; a measurement of the same indicator, period and entity.
+an entity with the same name; a measurement of the same indicator, period and entity.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from intl_desk.core.evaluation.formula_filters import FormulaError, parse_filter
-from intl_desk.core.evaluation.formulas import formula_of
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import (
     Indicator,
@@ -24,7 +21,6 @@ from intl_desk.core.model import (
     Record,
 )
 from intl_desk.core.validation import errors_of
-from intl_desk.core.vocabularies import DIMENSIONS
 from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.importer import Issue, RowPreview, year_of
@@ -214,140 +210,6 @@ class LocalEntityHandler(SimpleHandler):
         context.created[("entity", folded)] = record_id
         context.queued[record_id] = context.created[f"row:{row.number}"]
         return record_id
-
-
-class IndicatorHandler(SimpleHandler):
-    model = Indicator
-    scalars = (
-        "code",
-        "name",
-        "dimension",
-        "measure",
-        "unit",
-        "direction",
-        "baseline_value",
-        "baseline_year",
-        "cumulative",
-        "description",
-        "source",
-        "formula",
-        "formula_filter",
-    )
-    keys_name = "indicator_keys"
-
-    def key(self, values: dict[str, Any]) -> Any:
-        code = values.get("code")
-        return ("code", name_key(str(code))) if code else ("name", name_key(values["name"]))
-
-    def existing(self, context: ImportContext) -> dict[Any, str]:
-        keys: dict[Any, str] = {}
-        for indicator_id, code, name in context.session.execute(
-            select(Indicator.id, Indicator.code, Indicator.name).where(
-                Indicator.deleted_at.is_(None)
-            )
-        ):
-            keys.setdefault(self.key({"code": code, "name": name}), indicator_id)
-        return keys
-
-    def load(self, context: ImportContext, rows: list[RowPreview]) -> None:
-        """Also what “Carries on” may name: an indicator of the file or of the sheet, by
-        its code first, else by its name."""
-        super().load(context, rows)
-        indicators = [
-            {"code": code, "name": name}
-            for code, name in context.session.execute(
-                select(Indicator.code, Indicator.name).where(Indicator.deleted_at.is_(None))
-            )
-        ]
-        indicators += [row.values for row in rows if row.values.get("name")]
-        named: dict[str, Any] = {}
-        for field in ("code", "name"):
-            for values in indicators:
-                if values.get(field):
-                    named.setdefault(name_key(str(values[field])), self.key(values))
-        context.extra["indicator_names"] = named
-
-    def check(self, context: ImportContext, row: RowPreview) -> None:
-        super().check(context, row)
-        formula = row.values.get("formula")
-        if formula and not row.errors:
-            try:
-                parse_filter(row.values.get("formula_filter"), formula_of(str(formula)).filters)
-            except FormulaError as error:
-                row.errors.append(Issue(error.message))
-        earlier = row.values.get("continues")
-        if row.errors or not earlier:
-            return
-        key = context.extra["indicator_names"].get(name_key(str(earlier)))
-        if key is None:
-            row.error(
-                N_(
-                    "“{name}”, the indicator this one carries on, is neither in the file nor "
-                    "in this sheet."
-                ),
-                name=earlier,
-            )
-        elif key == self.key(row.values):
-            row.error(
-                N_("An indicator cannot carry itself on: choose an indicator of an earlier plan.")
-            )
-        else:
-            row.plan["continues"] = key
-
-    def create(self, context: ImportContext, row: RowPreview) -> str:
-        record_id = super().create(context, row)
-        if "continues" in row.plan:
-            record = context.created[f"row:{row.number}"]
-            context.extra.setdefault("continues", []).append((record, row.plan["continues"]))
-        return record_id
-
-    def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool:
-        changed = super().update(context, row, record_id)
-        if "continues" not in row.plan:
-            return changed
-        target = self._carried_on(context, row.plan["continues"])
-        if record_id.startswith("row:"):
-            record = context.created[record_id]
-            context.extra.setdefault("continues", []).append((record, row.plan["continues"]))
-            return changed
-        found = context.session.get(Indicator, record_id)
-        if found is not None and target is not None and found.continues_id != target:
-            found.continues_id = target
-            return True
-        return changed
-
-    def finish(self, context: ImportContext) -> None:
-        """Link the indicators created to those they carry on, once all exist."""
-        for record, key in context.extra.get("continues", []):
-            target = self._carried_on(context, key)
-            if target is not None:
-                record["continues_id"] = target
-
-    def _carried_on(self, context: ImportContext, key: Any) -> str | None:
-        """The id of the indicator of ``key`` (None: its row was rejected); one of this
-        import's rows has its id once it is created."""
-        target = context.extra[self.keys_name].get(key)
-        if target is not None and target.startswith("row:"):
-            created = context.created.get(target)
-            return str(created["id"]) if created is not None else None
-        return target
-
-    def prepare(self, context: ImportContext, row: RowPreview) -> None:
-        inferred = set()
-        for key, default in (
-            ("dimension", "institutional"),
-            ("measure", "quantitative"),
-            ("direction", "increase"),
-        ):
-            if not row.values.get(key):
-                row.values[key] = default
-                inferred.add(key)
-        if "dimension" in inferred:
-            row.warn(
-                N_("No dimension given: “{value}” assumed."),
-                value=DIMENSIONS.label("institutional"),
-            )
-        row.plan["inferred"] = inferred
 
 
 class MeasurementHandler(SimpleHandler):

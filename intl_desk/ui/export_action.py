@@ -71,12 +71,19 @@ def export_page(
                         [warning.render() for warning in result.warnings],
                         result,
                     )
-                count = export_list(session, kind, target, query, ids=ids)
+                beside: list[Path] = []
+                count = export_list(session, kind, target, query, ids=ids, beside=beside)
+            said = Message(
+                N_("Exported {count} row(s) of {kind} to {file}."),
+                {"count": count, "kind": _(page.spec.label), "file": target.name},
+            ).render()
+            if beside:
+                said += " " + Message(
+                    N_("What one row cannot hold is in the files beside it: {files}."),
+                    {"files": ", ".join(path.name for path in beside)},
+                ).render()
             return (
-                Message(
-                    N_("Exported {count} row(s) of {kind} to {file}."),
-                    {"count": count, "kind": _(page.spec.label), "file": target.name},
-                ).render(),
+                said,
                 [],
                 None,
             )

@@ -133,7 +133,10 @@ class TermsDialog(QDialog):
         )
         self.export_button.setObjectName("exportTerms")
         self.export_button.setToolTip(
-            _("Write the terms as saved in the file to a spreadsheet (xlsx or csv).")
+            _(
+                "Write the tab shown, as saved in the file, to a spreadsheet (xlsx or csv): "
+                "the terms, or the plans' lines with their objectives."
+            )
         )
         self.export_button.clicked.connect(lambda: self.export())
         self._office = office
@@ -241,16 +244,20 @@ class TermsDialog(QDialog):
         self.accept()
 
     def export(self, path: Path | None = None) -> int | None:
-        """Ask where, then write the saved terms there (the same columns the import of
-        terms reads back); returns the row count, None when the user gave up."""
+        """Ask where, then write the tab shown — the terms, or the plans' lines with their
+        objectives — as saved in the file (what the import of that kind reads back);
+        returns the row count, None when the user gave up."""
+        kind, label = (
+            ("plan_lines", _("Plan lines"))
+            if self.tabs.currentIndex() == 1
+            else ("terms", _("Terms of office"))
+        )
         if path is None:
-            name = f"{_('Terms of office')} {date.today().isoformat()}.xlsx"
+            name = f"{label} {date.today().isoformat()}.xlsx"
             filters = ";;".join(
                 [_("Excel workbook (*.xlsx)"), _("CSV, for any spreadsheet (*.csv)")]
             )
-            chosen, selected = QFileDialog.getSaveFileName(
-                self, _("Export the terms of office"), name, filters
-            )
+            chosen, selected = QFileDialog.getSaveFileName(self, _("Export"), name, filters)
             if not chosen:
                 return None
             path = Path(chosen)
@@ -258,7 +265,7 @@ class TermsDialog(QDialog):
                 path = path.with_suffix(".csv" if "csv" in selected else ".xlsx")
         try:
             with self._office.session() as session:
-                count = export_list(session, "terms", path)
+                count = export_list(session, kind, path)
         except IntlDeskError as error:
             QMessageBox.warning(self, _("Cannot export"), str(error))
             return None
@@ -267,7 +274,7 @@ class TermsDialog(QDialog):
             _("Terms of office"),
             Message(
                 N_("Exported {count} row(s) of {kind} to {file}."),
-                {"count": count, "kind": _("Terms of office"), "file": path.name},
+                {"count": count, "kind": label, "file": path.name},
             ).render(),
         )
         return count

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from intl_desk.core.i18n import set_language
 from intl_desk.core.listing import LISTS, ListQuery, count
+from intl_desk.core.listing.terms_list import EXPORTABLE
 from intl_desk.exchange.export import export_list
 from intl_desk.exchange.importer import apply_import, preview_import
 from intl_desk.store.office_file import OfficeFile
@@ -24,9 +25,20 @@ DERIVED = {
     "local_entities": {"agreements"},
     "projects": {"granted", "budget_converted", "granted_converted"},
     "indicators": set(),
+    "terms": set(),
+    "plan_lines": set(),
 }
-#: parents first, so partners and entities exist when agreements and projects name them
-ORDER = ("local_entities", "partners", "agreements", "projects", "indicators")
+#: parents first, so partners and entities exist when agreements and projects name them,
+#: and the plans' objectives when indicators name them
+ORDER = (
+    "local_entities",
+    "partners",
+    "agreements",
+    "projects",
+    "terms",
+    "plan_lines",
+    "indicators",
+)
 
 
 def _read(path: Path) -> list[list[Any]]:
@@ -41,7 +53,7 @@ def _read(path: Path) -> list[list[Any]]:
 
 
 def _comparable(kind: str, rows: list[list[Any]]) -> Counter[tuple[Any, ...]]:
-    keys = [column.key for column in LISTS[kind].columns]
+    keys = [column.key for column in EXPORTABLE[kind].columns]
     kept = [i for i, key in enumerate(keys) if key not in DERIVED[kind]]
     return Counter(tuple(row[i] for i in kept) for row in rows[1:])
 

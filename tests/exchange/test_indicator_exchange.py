@@ -58,14 +58,14 @@ def test_the_demo_indicators_come_back_whole(city_demo: Path, tmp_path: Path, su
             for old in earlier
         )
         session.commit()
-    exported = tmp_path / f"indicateurs.{suffix}"
-    argv = ["--language", "fr", "export", str(city_demo), "--kind", "indicators"]
-    assert main([*argv, "-o", str(exported)]) == 0
     fresh = tmp_path / "fresh.sqlite"
     OfficeFile.create(fresh, "Ville de Lyon", country_code="FR").close()
-    assert (
-        main(["--language", "fr", "import", str(fresh), str(exported), "--kind", "indicators"]) == 0
-    )
+    # the plans' lines first: the indicators name the objectives they serve
+    for kind in ("terms", "plan_lines", "indicators"):
+        exported = tmp_path / f"{kind}.{suffix}"
+        argv = ["--language", "fr", "export", str(city_demo), "--kind", kind]
+        assert main([*argv, "-o", str(exported)]) == 0
+        assert main(["--language", "fr", "import", str(fresh), str(exported), "--kind", kind]) == 0
 
     before = _indicators(city_demo)
     assert sum(1 for i in before.values() if i["carries on"]) >= 2

@@ -1,12 +1,14 @@
 """Every field the export writes comes back when the export is imported into a new file:
 the city demo's agreements (summaries, in-force dates, perpetual flags, themes, SDGs,
 objectives in their order, notes, dates known only to the year or month, the agreements
-they renew or amend), partners
-(coordinates, population, IATI identifiers, notes) and projects (place, description,
-IATI identifier, planned and actual dates, SDGs, notes), compared record by record and
-field by field, through xlsx and through csv. The xlsx export carries what one row per
-project cannot hold on sheets beside the list (budget per year, co-financing lines,
-transactions, sectors), and exporting the imported file again gives the same workbooks."""
+they renew or amend), partners (coordinates, population, IATI identifiers, notes),
+projects (place, description, IATI identifier, planned and actual dates, SDGs, notes),
+terms of office, the plans' lines and objectives, indicators (and what each carries on)
+and activities, compared record by record and field by field, through xlsx and through
+csv. What one row per record cannot hold (a project's budget per year, co-financing
+lines, transactions, sectors; a line's objectives; a mission's expected results and
+follow-ups) travels on sheets beside the list in xlsx and in files beside it in csv, and
+exporting the imported file again gives the same files."""
 
 from __future__ import annotations
 
@@ -22,18 +24,27 @@ from intl_desk.core.i18n import set_language
 from intl_desk.core.model import (
     Activity,
     Agreement,
+    Indicator,
     Network,
     Partner,
     Project,
     StrategicLine,
-    StrategicObjective,
 )
 from intl_desk.exchange.export import export_list
 from intl_desk.exchange.importer import apply_import, preview_import
 from intl_desk.exchange.reader import read_sheets
 from intl_desk.store.office_file import OfficeFile
 
-ORDER = ("local_entities", "partners", "agreements", "projects", "indicators", "activities")
+ORDER = (
+    "local_entities",
+    "partners",
+    "agreements",
+    "projects",
+    "terms",
+    "plan_lines",
+    "indicators",
+    "activities",
+)
 #: column titles of counts and sums, in French (the language of the export)
 DERIVED = {
     "Accords",
@@ -179,6 +190,36 @@ def _activities(session: Session) -> dict[tuple[str, Any], dict[str, Any]]:
     }
 
 
+def _plan(session: Session) -> dict[str, dict[str, Any]]:
+    """Each plan line: its term, the line it carries on, its objectives and the indicators
+    serving them (the indicators say which earlier one they carry on)."""
+    found = {}
+    for line in session.scalars(select(StrategicLine).where(StrategicLine.deleted_at.is_(None))):
+        found[line.title] = {
+            "code": line.code,
+            "description": line.description,
+            "term": (line.term.leader, line.term.start_date) if line.term else None,
+            "carries on": line.continues.title if line.continues else None,
+            "objectives": sorted(
+                (
+                    o.title,
+                    o.domain,
+                    o.year,
+                    o.description,
+                    sorted(
+                        (i.name, i.continues.name if i.continues else None)
+                        for i in session.scalars(
+                            select(Indicator).where(Indicator.objective_id == o.id)
+                        )
+                    ),
+                )
+                for o in line.objectives
+                if o.deleted_at is None
+            ),
+        }
+    return found
+
+
 def _mission_values(session: Session) -> dict[tuple[str, Any], dict[str, Any]]:
     """Each mission's expected results (in order, with what they serve) and follow-ups."""
     found = {}
@@ -216,14 +257,17 @@ def test_every_field_the_export_writes_comes_back(
             if agreement.date_expires is not None:
                 agreement.date_expires = date(agreement.date_expires.year, 12, 31)
                 agreement.date_expires_precision = "month"
+        lines = session.scalars(select(StrategicLine).order_by(StrategicLine.code)).all()
+        lines[-1].continues = lines[0]  # a new plan's line carries an old one on
+        lines[-2].continues = lines[1]
         session.commit()
         before = (
             _agreements(session), _partners(session), _projects(session), _activities(session)
         )
         details = _details(session)
         networks = [(n.name, n.scope) for n in session.scalars(select(Network))]
-        objectives = [o.title for o in session.scalars(select(StrategicObjective))]
         values = _mission_values(session)
+        plan = _plan(session)
     set_language("fr")
     with OfficeFile.open(city_demo, read_only=True) as office, office.session() as session:
         for kind in ORDER:
@@ -231,13 +275,8 @@ def test_every_field_the_export_writes_comes_back(
     set_language("pt")  # another office, in another language, imports the French files
     fresh = tmp_path / "fresh.sqlite"
     with OfficeFile.create(fresh, "Ville de Lyon") as office, office.session() as session:
-        # networks and plan objectives have no import yet: the file gets them as an office
-        # would type them
+        # networks have no import yet: the file gets them as an office would type them
         session.add_all(Network(name=name, scope=scope) for name, scope in networks)
-        plan = StrategicLine(title="Plan de mandat")
-        session.add(plan)
-        session.flush()
-        session.add_all(StrategicObjective(line_id=plan.id, title=title) for title in objectives)
         session.commit()
         for kind in ORDER:
             preview = preview_import(
@@ -256,10 +295,10 @@ def test_every_field_the_export_writes_comes_back(
         )
         details_after = _details(session)
         values_after = _mission_values(session)
-        if suffix == ".xlsx":  # exported again, in French: the same workbooks
-            set_language("fr")
-            for kind in ORDER:
-                export_list(session, kind, tmp_path / f"again-{kind}{suffix}")
+        plan_after = _plan(session)
+        set_language("fr")  # exported again, in French: the same files
+        for kind in ORDER:
+            export_list(session, kind, tmp_path / f"again-{kind}{suffix}")
     for old, new in zip(before, after, strict=True):
         assert len(new) == len(old)
         for key, fields in old.items():
@@ -272,22 +311,28 @@ def test_every_field_the_export_writes_comes_back(
     assert any(value["actual"][0] not in (None, value["planned"][0]) for value in after[2].values())
     assert sum(value["network"] is not None for value in after[3].values()) >= 2
     assert sum(value["cost"][0] is not None for value in after[3].values()) >= 20
-    if suffix == ".csv":  # one sheet: the money lines and the missions' expected results
-        # and follow-ups stay behind (a project's budget total travels)
-        return
+    # in csv, what one row cannot hold travels in the files beside the list's
     assert details_after == details
+    assert plan_after == plan  # the plans' lines, their objectives, what carries what on
+    assert sum(line["carries on"] is not None for line in plan.values()) >= 2
+    assert any(line["objectives"] for line in plan.values())
     assert values_after == values  # a mission's expected results and follow-ups
     assert sum(len(v["expected"]) for v in values.values()) >= 5
     assert any(e[2] for v in values.values() for e in v["expected"])  # what they serve
     assert sum(len(v["follow-ups"]) for v in values.values()) >= 2
     assert sum(len(d["cofinancing"]) for d in details.values()) >= 20
     assert any(len(d["budget"]) > 1 for d in details.values())  # years apart
-    for kind in ORDER:
-        first = read_sheets(tmp_path / f"{kind}{suffix}")
-        again = read_sheets(tmp_path / f"again-{kind}{suffix}")
-        assert [s.name for s in again] == [s.name for s in first]
+    written = sorted(path.name for path in tmp_path.glob(f"*{suffix}"))
+    for name in (name for name in written if not name.startswith("again-")):
+        first = read_sheets(tmp_path / name)
+        again = read_sheets(tmp_path / f"again-{name}")
+        if suffix == ".xlsx":  # a csv's one sheet is named after its file
+            assert [s.name for s in again] == [s.name for s in first]
         for one, other in zip(first, again, strict=True):
-            assert _without(one.rows, CHANGED) == _without(other.rows, CHANGED), (kind, one.name)
+            assert _without(one.rows, CHANGED) == _without(other.rows, CHANGED), (name, one.name)
+    if suffix == ".csv":  # the detail sheets are files beside the lists
+        assert "projects – Lignes de cofinancement.csv" in written
+        assert "activities – Résultats attendus.csv" in written
 
 
 #: what a new file cannot repeat: when each record was last changed

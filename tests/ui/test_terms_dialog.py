@@ -163,6 +163,9 @@ def test_the_terms_are_exported_from_their_dialog(
                 commitments="Renouveler l'accord avec Huế\nTenir les cotisations",
             )
         )
+        session.flush()
+        term = session.scalars(select(PoliticalTerm)).one()
+        session.add(StrategicLine(code="A1", title="Une ville ouverte", term_id=term.id))
         session.commit()
     target = tmp_path / "mandats.xlsx"
     monkeypatch.setattr(
@@ -180,3 +183,12 @@ def test_the_terms_are_exported_from_their_dialog(
     assert rows[0][:4] == ("Who led", "Title", "From", "To")
     assert rows[1][0] == "Grégory Doucet" and rows[1][6].splitlines() == [
         "Renouveler l'accord avec Huế", "Tenir les cotisations"]  # fmt: skip
+
+    bar = dialog.tabs.tabBar()  # the plan's lines, from their own tab
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert told[-1] == "Exported 1 row(s) of Plan lines to mandats.xlsx."
+    book = load_workbook(target)
+    assert book.sheetnames == ["Plan lines", "Objectives"]
+    lines = list(book["Plan lines"].iter_rows(values_only=True))
+    assert lines[1][:4] == ("A1", "Une ville ouverte", None, "Grégory Doucet")

@@ -42,6 +42,7 @@ from intl_desk.core.model import (
     Membership,
     Network,
     Partner,
+    StrategicObjective,
 )
 
 # --- partners, local entities, networks, activities, indicators, contacts --------------
@@ -335,6 +336,16 @@ INDICATORS = ListSpec(
         Column("cumulative", N_("Cumulative"), lambda: Indicator.cumulative, "bool", visible=False),
         Column("description", N_("Description"), lambda: Indicator.description, visible=False),
         Column("source", N_("Source"), lambda: Indicator.source, visible=False),
+        Column(
+            "objective",
+            N_("Objective"),
+            lambda: (
+                select(StrategicObjective.title)
+                .where(StrategicObjective.id == Indicator.objective_id)
+                .scalar_subquery()
+            ),
+            visible=False,
+        ),
         Column("formula", N_("Formula"), lambda: Indicator.formula, visible=False),
         Column("formula_filter", N_("Filter"), lambda: Indicator.formula_filter, visible=False),
         Column(
