@@ -10,10 +10,13 @@ half a PDF under the user's file name.
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from intl_desk.cli.outcome import print_error
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.reports.saving import (
     ReportOptionError,
@@ -60,7 +63,29 @@ def add_report_parser(sub: Any) -> Any:
         "--region", metavar=_("NAME"), help=_("only the local entities under this one")
     )
     entities.set_defaults(handler=cmd_report_entities)
+    for parser in kinds.choices.values():
+        parser.set_defaults(handler=noting_a_slow_drawing(parser.get_default("handler")))
     return kinds
+
+
+def noting_a_slow_drawing(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    """``handler``, followed by a note when ReportLab drew without its C accelerator."""
+
+    @functools.wraps(handler)
+    def noted(args: argparse.Namespace) -> int:
+        code = handler(args)
+        from intl_desk.reports.accelerator import accelerated
+
+        if not accelerated():
+            print_error(
+                _(
+                    "ReportLab's C accelerator is not installed, so reports take longer: "
+                    'install it with pip install "reportlab[accel]".'
+                )
+            )
+        return code
+
+    return noted
 
 
 def cmd_report_entities(args: argparse.Namespace) -> int:
