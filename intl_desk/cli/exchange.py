@@ -118,7 +118,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         if accepted >= PROGRESS_STEP:
             _say(N_("Writing {count} rows…"), count=number_text(accepted))
         with office.translate_errors():
-            result = apply_import(session, preview, "update" if args.update_duplicates else "skip")
+            result = apply_import(
+                session,
+                preview,
+                "update" if args.update_duplicates else "skip",
+                progress=_say_written,
+            )
     _say(
         N_("Imported {imported}, updated {updated}, skipped {skipped}, rejected {rejected}."),
         imported=result.imported,
@@ -146,9 +151,18 @@ def _say_hidden_warnings(rows: Any, said_always: Any) -> None:
 
 def _say_progress(done: int, total: int) -> None:
     """How far a long register's check has got, as it goes (not only at the end)."""
+    _say_rows(N_("Rows checked: {done} of {total}…"), done, total)
+
+
+def _say_written(done: int, total: int) -> None:
+    """How far the write of a long register has got, as it goes."""
+    _say_rows(N_("Rows written: {done} of {total}…"), done, total)
+
+
+def _say_rows(msgid: str, done: int, total: int) -> None:
     from intl_desk.core.display import number_text
 
-    _say(N_("Rows checked: {done} of {total}…"), done=number_text(done), total=number_text(total))
+    _say(msgid, done=number_text(done), total=number_text(total))
     sys.stdout.flush()
 
 

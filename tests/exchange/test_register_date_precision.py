@@ -225,7 +225,7 @@ def test_a_long_register_says_how_far_the_check_has_got(
     lyon: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every PROGRESS_STEP rows (5,000; 2 here) the command line says how many rows of how
-    many are checked, then that it writes them, instead of a minute of silence."""
+    many are checked, then how many are written, instead of a minute of silence."""
     monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
     register = tmp_path / "registre.csv"
     register.write_text(
@@ -238,4 +238,6 @@ def test_a_long_register_says_how_far_the_check_has_got(
     out = capsys.readouterr().out.splitlines()
     assert "Rows checked: 2 of 5…" in out and "Rows checked: 4 of 5…" in out
     assert out.index("Rows checked: 4 of 5…") < out.index("Writing 5 rows…")
+    written = out.index("Writing 5 rows…")
+    assert out[written + 1 : written + 3] == ["Rows written: 2 of 5…", "Rows written: 4 of 5…"]
     assert out[-1] == "Imported 5, updated 0, skipped 0, rejected 0."
