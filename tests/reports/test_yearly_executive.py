@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from evaluation_office import TODAY, YEAR, build_office_file
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from intl_desk.core import model as m
 from intl_desk.core.display import number_text
+from intl_desk.core.evaluation.executive import YEAR_FIGURES
 from intl_desk.core.evaluation.yearly import compute_yearly
 from intl_desk.core.i18n import language_pinned
 from intl_desk.reports.yearly import write_yearly_pdf
@@ -131,3 +132,26 @@ def test_the_first_page_in_portuguese(office_file: Path) -> None:
     assert "Novos parceiros: 2 com um primeiro acordo assinado em 2025" in page
     assert "Évora (Portugal), Łódź (Polônia)" in page
     assert "Aprovado por (nome e cargo)" in page
+
+
+def test_each_figure_of_the_year_is_read_from_the_file_once(office_file: Path) -> None:
+    """The headline, the executive page and the indicators computed by the same formula
+    over the same year share one reading (on a state file each costs tens of ms)."""
+    figures: list[tuple[str, object]] = []
+
+    def listen(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_: object
+    ) -> None:
+        if "count(DISTINCT" in statement or "coalesce(sum(" in statement:
+            figures.append((statement, parameters))
+
+    with OfficeFile.open(office_file, read_only=True) as office, office.session() as session:
+        engine = session.get_bind()
+        event.listen(engine, "before_cursor_execute", listen)
+        try:
+            report = compute_yearly(session, YEAR, TODAY)
+        finally:
+            event.remove(engine, "before_cursor_execute", listen)
+    assert report.executive.figure("partner_countries").current == report.headline.partner_countries
+    asked_twice = [one for one in figures if figures.count(one) > 1]
+    assert len(figures) >= len(YEAR_FIGURES) and asked_twice == []

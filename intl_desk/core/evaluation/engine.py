@@ -327,9 +327,7 @@ class Evaluation:
             judged = []
             for entity in entities:
                 value = values.get(entity)
-                judged.append(
-                    (value, judge_plainly(value, targets.get(entity, general), *rule)[0])
-                )
+                judged.append((value, judge_plainly(value, targets.get(entity, general), *rule)[0]))
         counts: dict[Status, int] = defaultdict(int)
         for _value, one_status in judged:
             if one_status is not None:
@@ -388,7 +386,13 @@ class Evaluation:
             return None
         if indicator.per_local_entity and entity is not None:
             return self._computed_by_entity(indicator, period).get(entity, 0.0)
-        key = (indicator.formula, indicator.formula_filter, period.start, period.end, entity)
+        key = (
+            indicator.formula,
+            indicator.formula_filter or None,
+            period.start,
+            period.end,
+            entity,
+        )
         if key not in self._computed:
             scope = None
             if entity is not None:
@@ -403,8 +407,20 @@ class Evaluation:
         assert isinstance(value, float)
         return value
 
+    def office_figure(self, code: str, start: date, end: date) -> float:
+        """The formula ``code``'s figure for the whole office from ``start`` to ``end``,
+        unfiltered (the yearly report's headline and first page), read once and shared with
+        the indicators computed by the same formula over the same period."""
+        key = (code, None, start, end, None)
+        if key not in self._computed:
+            window = Window(start, end, {}, today=self.today)
+            self._computed[key] = compute(self.session, code, None, window)
+        value = self._computed[key]
+        assert isinstance(value, float)
+        return value
+
     def _computed_by_entity(self, indicator: IndicatorInfo, period: PeriodInfo) -> dict[str, float]:
-        key = (indicator.formula, indicator.formula_filter, period.start, period.end, "*")
+        key = (indicator.formula, indicator.formula_filter or None, period.start, period.end, "*")
         if key not in self._computed:
             self._computed[key] = compute_by_entity(
                 self.session,

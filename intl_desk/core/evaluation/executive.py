@@ -8,7 +8,7 @@ in networks. The indicator status and the agreement health come from the report 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -92,21 +92,31 @@ class ExecutiveSummary:
         return next(item for item in self.figures if item.code == code)
 
 
+#: a formula's office-wide figure from a first to a last day (formula code, start, end)
+OfficeFigure = Callable[[str, date, date], float]
+
+
 def executive_summary(
     session: Session,
     year: int,
     currency: str,
     projects: Sequence[ProjectLine],
     today: date | None = None,
+    figure: OfficeFigure | None = None,
 ) -> ExecutiveSummary:
     """The first page's figures for ``year`` (``projects``: the year's projects under way,
-    as the report lists them)."""
-    this, last = _window(year, today), _window(year - 1, today)
+    as the report lists them). ``figure`` computes a formula's figure, from a cache shared
+    with the report's indicators when given (``Evaluation.office_figure``)."""
+
+    def computed(code: str, start: date, end: date) -> float:
+        return compute(session, code, None, Window(start, end, {}, today=today))
+
+    figure = figure or computed
     figures = tuple(
         YearOnYear(
             code,
-            Decimal(str(compute(session, code, None, this))),
-            Decimal(str(compute(session, code, None, last))),
+            Decimal(str(figure(code, date(year, 1, 1), date(year, 12, 31)))),
+            Decimal(str(figure(code, date(year - 1, 1, 1), date(year - 1, 12, 31)))),
         )
         for code in YEAR_FIGURES
     )
@@ -122,10 +132,6 @@ def executive_summary(
         new_partner_count=len(partners),
         positions=tuple(_positions(session, year)[:POSITIONS_SHOWN]),
     )
-
-
-def _window(year: int, today: date | None) -> Window:
-    return Window(date(year, 1, 1), date(year, 12, 31), {}, today=today)
 
 
 def _new_partners(session: Session, year: int) -> list[NewPartner]:

@@ -23,7 +23,7 @@ from intl_desk.core.agreement_time import SIGNED_STATUSES
 from intl_desk.core.currency_rates import Rates, budget_groups, granted_groups
 from intl_desk.core.evaluation.engine import Assessment, Evaluation, IndicatorInfo, PeriodInfo
 from intl_desk.core.evaluation.executive import ExecutiveSummary, executive_summary
-from intl_desk.core.evaluation.formulas import Window, compute, keys
+from intl_desk.core.evaluation.formulas import Window, keys
 from intl_desk.core.evaluation.lines import (
     AgreementLine,
     MembershipLine,
@@ -189,6 +189,8 @@ def compute_yearly(
     mission_cost = rates.total(
         (m.currency, m.start.year if m.start else None, m.cost, 1) for m in missions if m.cost
     )
+    evaluation = Evaluation(session, today, approved_only=approved_only)
+    figure = evaluation.office_figure  # read once, shared with the indicators and page one
     left_out: dict[str, int] = {}
     for converted in (budget, granted, mission_cost):
         for other, count in converted.left_out:
@@ -198,13 +200,13 @@ def compute_yearly(
         renewed=len(renewed_ids),
         expired=len(expired_ids),
         active=len(active),
-        partner_countries=int(compute(session, "partner_countries", None, window)),
+        partner_countries=int(figure("partner_countries", start, end)),
         projects=len(projects),
-        cofinancing=Decimal(str(compute(session, "cofinancing_raised", None, window))),
+        cofinancing=Decimal(str(figure("cofinancing_raised", start, end))),
         budget=budget.total,
         memberships=len(memberships),
-        roles=int(compute(session, "network_roles", None, window)),
-        events=int(compute(session, "events_attended", None, window)),
+        roles=int(figure("network_roles", start, end)),
+        events=int(figure("events_attended", start, end)),
         missions=len(missions),
         mission_cost=mission_cost.total,
         left_out=tuple(sorted(left_out.items())),
@@ -212,7 +214,6 @@ def compute_yearly(
             sorted({*budget.rate_years, *granted.rate_years, *mission_cost.rate_years})
         ),
     )
-    evaluation = Evaluation(session, today, approved_only=approved_only)
     period = evaluation.period_for_year(year)
     lines = _indicator_lines(evaluation, period) if period else []
     dimensions = tuple(
@@ -243,7 +244,7 @@ def compute_yearly(
         missions=tuple(missions),
         mission_values=tuple(mission_values(session, [m.id for m in missions])),
         health=active_gaps(session, [], today),
-        executive=executive_summary(session, year, currency, projects, today),
+        executive=executive_summary(session, year, currency, projects, today, figure),
         approved_only=approved_only,
     )
 
