@@ -7,7 +7,7 @@ Plain dataclasses read once, so the mission form, Today and the yearly report sa
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -155,6 +155,30 @@ class FollowUpDue:
     days_left: int  # negative when overdue
 
 
+@dataclass(frozen=True)
+class FollowUpState:
+    months: int
+    due: date
+    made_on: date | None
+    #: still to be made: not made, and no later follow-up made (which closes it)
+    asked: bool
+
+
+def follow_up_states(end: date, made: Mapping[int, date | None]) -> list[FollowUpState]:
+    """The follow-ups at 3, 6 and 12 months after ``end``; ``made`` gives the day each
+    made one was made on, by its months."""
+    latest = max((m for m in FOLLOW_UP_MONTHS if m in made), default=0)
+    return [
+        FollowUpState(
+            months=months,
+            due=add_months(end, months),
+            made_on=made.get(months),
+            asked=months > latest and months not in made,
+        )
+        for months in FOLLOW_UP_MONTHS
+    ]
+
+
 def follow_ups_due(
     session: Session, today: date, lead_days: int = FOLLOW_UP_LEAD_DAYS
 ) -> list[FollowUpDue]:
@@ -188,13 +212,12 @@ def follow_ups_due(
         end = mission_end(mission)
         if end is None:
             continue
-        # once a later follow-up was made, an earlier one missed is past asking for
-        latest = max((m for m in FOLLOW_UP_MONTHS if (mission.id, m) in made), default=0)
-        for months in FOLLOW_UP_MONTHS:
-            when = add_months(end, months)
-            days_left = (when - today).days
-            if months > latest and (mission.id, months) not in made and days_left <= lead_days:
-                due.append(FollowUpDue(mission.id, mission.title, months, when, days_left))
+        made_months = {m: today for m in FOLLOW_UP_MONTHS if (mission.id, m) in made}
+        for state in follow_up_states(end, made_months):
+            days_left = (state.due - today).days
+            if state.asked and days_left <= lead_days:
+                due.append(FollowUpDue(mission.id, mission.title, state.months, state.due,
+                                       days_left))  # fmt: skip
     return sorted(due, key=lambda d: (d.due, sort_key(d.title), d.months))
 
 

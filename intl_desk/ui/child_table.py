@@ -369,6 +369,14 @@ class ChildTable(QWidget):
             for text in problems
         ]
 
+    def rows_of(self, *fields: str) -> list[tuple[Any, ...]]:
+        """The values of ``fields`` on every row as it stands (before saving)."""
+        numbers = [next(i for i, c in enumerate(self.columns) if c.field == f) for f in fields]
+        return [
+            tuple(self._cell(row, number) for number in numbers)
+            for row in range(self.table.rowCount())
+        ]
+
     def state(self) -> tuple[Any, ...]:
         rows = tuple(
             tuple(

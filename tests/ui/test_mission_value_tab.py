@@ -29,6 +29,8 @@ from intl_desk.core.model import (
     StrategicObjective,
 )
 from intl_desk.store.office_file import OfficeFile
+from intl_desk.ui.date_field import DateField
+from intl_desk.ui.dialogs import activity_value
 from intl_desk.ui.dialogs.activity import ActivityDialog
 from intl_desk.ui.dialogs.agreement import AgreementDialog
 from intl_desk.ui.today_page import LATE_COLOUR, TodayPage
@@ -76,8 +78,13 @@ def _open_value_tab(
 
 
 def test_choose_the_plane_see_the_carbon_and_write_what_is_expected(
-    qtbot: QtBot, office: OfficeFile, office_path: Path, typist: TypeText
+    qtbot: QtBot,
+    office: OfficeFile,
+    office_path: Path,
+    typist: TypeText,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(activity_value, "today", lambda: date(2026, 3, 20))  # none due yet
     dialog = _open_value_tab(qtbot, office, _mission(office))
     tab = dialog.value_tab
     assert tab.carbon.text().startswith("No transport mode")
@@ -163,6 +170,35 @@ def test_a_long_choice_of_what_a_result_serves_is_read_whole(
     QTest.keyClicks(dialog.value_tab.transport_mode, "Avion")
     carbon = dialog.value_tab.carbon.text()
     assert "Facteur : ADEME, Base Carbone® : « Avion passagers - Court courrier" in carbon
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.has_changes
+
+
+def test_the_form_says_which_follow_ups_are_made_and_which_are_late(
+    qtbot: QtBot, office: OfficeFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(activity_value, "today", lambda: date(2026, 9, 20))  # as Today below
+    dialog = _open_value_tab(qtbot, office, _mission(office, results=True))
+    tab = dialog.value_tab
+    assert tab.due.text() == (
+        "3 months: 10 Jun 2026 (late)   ·   6 months: 10 Sept 2026 (late)   ·   "
+        "12 months: 10 Mar 2027"
+    )
+    qtbot.mouseClick(tab.follow_ups.add_button, Qt.MouseButton.LeftButton)
+    table = tab.follow_ups.table
+    months = table.cellWidget(0, 0)
+    assert isinstance(months, QComboBox)
+    months.setFocus()
+    QTest.keyClicks(months, "3")  # "3 months"
+    made = table.cellWidget(0, 1)
+    assert isinstance(made, DateField)
+    made.setFocus()
+    QTest.keyClicks(made, "14/06/2026")
+    QTest.keyClick(made, Qt.Key.Key_Tab)
+    assert tab.due.text() == (
+        "3 months: 10 Jun 2026 (made on 14 Jun 2026)   ·   6 months: 10 Sept 2026 (late)   ·   "
+        "12 months: 10 Mar 2027"
+    )
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.has_changes
 

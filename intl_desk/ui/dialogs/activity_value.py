@@ -4,6 +4,7 @@ follow-ups at 3, 6 and 12 months."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +26,7 @@ from intl_desk.core.carbon import (
 from intl_desk.core.display import date_text, sort_key
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.mission_origin import origin
-from intl_desk.core.mission_value import add_months
+from intl_desk.core.mission_value import FollowUpState, follow_up_states
 from intl_desk.core.model import (
     Activity,
     ExpectedResult,
@@ -38,6 +39,9 @@ from intl_desk.core.model import (
 from intl_desk.ui.child_table import ChildColumn
 from intl_desk.ui.dialogs.agreement_parts import RowTable
 from intl_desk.ui.fields import fill_vocabulary
+
+#: the day follow-ups are judged late against (tests give theirs)
+today = date.today
 
 
 def serves_choices(session: Session) -> list[tuple[str, str]]:
@@ -149,6 +153,7 @@ class MissionValueTab(QWidget):
             form.participant_count.valueChanged,
         ):
             signal.connect(self.refresh)
+        self.follow_ups.changed.connect(self.refresh)  # a follow-up made: said at once
         form.end_date.dateChanged.connect(self.refresh)
         form.start_date.dateChanged.connect(self.refresh)
 
@@ -204,12 +209,22 @@ class MissionValueTab(QWidget):
         if end is None:
             self.due.setText(_("Give the mission its dates: the follow-ups count from its end."))
             return
-        self.due.setText(
-            "   ·   ".join(
-                Message(
-                    N_("{months} months: {date}"),
-                    {"months": months, "date": date_text(add_months(end, months))},
-                ).render()
-                for months in vocab.FOLLOW_UP_MONTHS
-            )
-        )
+        self.due.setText("   ·   ".join(_said(state) for state in self._follow_up_states(end)))
+
+    def _follow_up_states(self, end: date) -> list[FollowUpState]:
+        """The follow-ups as the table stands: made ones with their day."""
+        made: dict[int, date | None] = {}
+        for months, done_on in self.follow_ups.rows_of("months", "done_on"):
+            if months is not None and (isinstance(done_on, date) or months not in made):
+                made[months] = done_on if isinstance(done_on, date) else None
+        return follow_up_states(end, {m: d for m, d in made.items() if d is not None})
+
+
+def _said(state: FollowUpState) -> str:
+    values = {"months": state.months, "date": date_text(state.due)}
+    if state.made_on is not None:
+        values["made"] = date_text(state.made_on)
+        return Message(N_("{months} months: {date} (made on {made})"), values).render()
+    if state.asked and state.due < today():
+        return Message(N_("{months} months: {date} (late)"), values).render()
+    return Message(N_("{months} months: {date}"), values).render()
