@@ -142,9 +142,10 @@ def story_html(story: PartnerStory) -> str:
             objectives = "".join(f"<li>{escape(o)}</li>" for o in agreement.objectives) or (
                 f"<li><i>{no_objective}</i></li>"
             )
+            facts = ", ".join(part for part in (agreement.type, agreement.status, period) if part)
             parts.append(
-                f"<li><b>{escape(agreement.title)}</b> — {escape(agreement.type)}, "
-                f"{escape(agreement.status)} {escape(period)}<ul>{objectives}</ul></li>"
+                f"<li><b>{escape(agreement.title)}</b> — {escape(facts)}"
+                f"<ul>{objectives}</ul></li>"
             )
         parts.append("</ul>")
     if story.projects:
@@ -174,7 +175,8 @@ def story_html(story: PartnerStory) -> str:
         parts.append("<h3>" + escape(_("People")) + "</h3><ul>")
         for contact in story.contacts:
             details = contact.details
-            parts.append(f"<li>{escape(contact.name)} {escape(details)}</li>")
+            line = f"{contact.name} — {details}" if details else contact.name  # as on the sheet
+            parts.append(f"<li>{escape(line)}</li>")
         parts.append("</ul>")
     if story.networks:
         networks = escape(", ".join(story.networks))

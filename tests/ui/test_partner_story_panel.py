@@ -90,3 +90,17 @@ def test_an_empty_partner_prints_what_to_do(
     qtbot.mouseClick(dialog.story.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown))
     assert "Nothing is recorded" in PdfReader(out).pages[0].extract_text()
+
+
+def test_the_story_tab_in_french_reads_like_the_printed_sheet(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    ids = build_story_office(office)
+    set_language("fr")
+    dialog = open_story(qtbot, office, ids["lodz"])
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs == ["Détails", "Parcours", "Historique"]  # not "Histoire" beside "Historique"
+    shown = dialog.story.text.toPlainText()
+    assert "Anna Nowak — Directrice" in shown  # the name and the position apart
+    assert "Jumelage Lyon – Łódź — Jumelage, En vigueur, 1 juin 2005" in shown
+    assert "Mission à l'étranger : Mission à Łódź" in shown
