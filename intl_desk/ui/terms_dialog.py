@@ -155,7 +155,9 @@ class TermsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self.resize(1180, 580)
-        self._show_row(0 if terms else -1)
+        if terms:  # the latest term, marked: its team writes what it leaves to the next
+            self.terms.table.setCurrentCell(len(terms) - 1, 0)
+        self._show_row(len(terms) - 1)
 
     def _term_choices(self) -> list[tuple[str, str]]:
         """The terms as the first tab stands, those typed but not yet saved too (a new

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.evaluation.handover import compute_handover
+from intl_desk.core.i18n import set_language
 from intl_desk.core.model import Indicator, PoliticalTerm, StrategicLine
 from intl_desk.reports.handover_opening import term_sentence
 from intl_desk.store.office_file import OfficeFile
@@ -50,10 +51,12 @@ def _type_date(qtbot: QtBot, field: DateField, text: str, typist: TypeText) -> N
     QTest.keyClick(field, Qt.Key.Key_Tab)
 
 
-def _terms_from_the_menu(qtbot: QtBot, office_path: Path) -> tuple[MainWindow, TermsDialog]:
+def _terms_from_the_menu(
+    qtbot: QtBot, office_path: Path, menu: str = "&Office", key: Qt.Key = Qt.Key.Key_T
+) -> tuple[MainWindow, TermsDialog]:
     """A window on the file, and Office › Terms of office… chosen by its letter."""
     window = window_on(qtbot, office_path)
-    choose(qtbot, window, "&Office", Qt.Key.Key_T)
+    choose(qtbot, window, menu, key)
     qtbot.waitUntil(lambda: window.findChild(TermsDialog) is not None)
     dialog = window.findChild(TermsDialog)
     assert isinstance(dialog, TermsDialog)
@@ -192,3 +195,25 @@ def test_the_terms_are_exported_from_their_dialog(
     assert book.sheetnames == ["Plan lines", "Objectives"]
     lines = list(book["Plan lines"].iter_rows(values_only=True))
     assert lines[1][:4] == ("A1", "Une ville ouverte", None, "Grégory Doucet")
+
+
+def test_the_dialog_opens_on_the_latest_term_marked(qtbot: QtBot, office_path: Path) -> None:
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add_all([
+            PoliticalTerm(leader="Isabelle Lefèvre", start_date=date(2014, 4, 4),
+                          end_date=date(2020, 7, 3), commitments="Conduire le programme"),
+            PoliticalTerm(leader="Karim Benali", start_date=date(2020, 7, 4)),
+        ])  # fmt: skip
+        session.commit()
+    set_language("fr")
+    _window, dialog = _terms_from_the_menu(qtbot, office_path, "&Service", Qt.Key.Key_M)
+    table = dialog.terms.table
+    assert table.currentRow() == 1 and table.item(1, 0).isSelected()
+    # "de Isabelle" would want an elision: "menée par" needs none, whatever the name
+    assert dialog.commitments_label.text() == (
+        "Ce à quoi l'équipe menée par Karim Benali engage la suivante :"
+    )
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualItemRect(table.item(0, 0)).center())  # fmt: skip
+    assert dialog.commitments.toPlainText() == "Conduire le programme"
+    assert "menée par Isabelle Lefèvre" in dialog.commitments_label.text()
