@@ -72,3 +72,17 @@ def test_a_scenario_that_fails_says_why(
         runner._run_child("import_agreements", tmp_path / "state.sqlite")
     err = capsys.readouterr().err
     assert "import_agreements failed:" in err and "No module named 'python_calamine'" in err
+
+
+def test_the_cold_starts_are_timed_without_building_the_state_demo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cold-start scenarios open no file: asking only for them does not first spend
+    45 s building the state demo."""
+    monkeypatch.setenv("INTL_DESK_BUNDLE", str(tmp_path / "no-bundle-here"))
+    monkeypatch.chdir(tmp_path)
+    kept = tmp_path / "kept"
+    assert main(["bench", "--only", "cold_start_bundle", "--repeat", "1", "--keep", str(kept)]) == 0
+    said = capsys.readouterr().out
+    assert "cold_start_bundle        skipped: no bundle" in said
+    assert "build_state_demo" not in said and not (kept / "state-demo.sqlite").exists()
