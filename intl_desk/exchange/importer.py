@@ -66,7 +66,12 @@ class Issue:
 
     def render(self, language: str | None = None) -> str:
         text = self.message.render(language)
-        return f"{self.column}: {text}" if self.column else text
+        if not self.column:
+            return text
+        # "Date de départ : …" in French, "Start: …" in English
+        return Message(N_("{label}: {value}"), {"label": self.column, "value": text}).render(
+            language
+        )
 
 
 @dataclass(slots=True)

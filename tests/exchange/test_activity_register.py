@@ -67,12 +67,15 @@ def test_a_french_missions_register_imports_value_by_value(
     sheet.append(["Total : 4 missions", None, None, None, None, None, None, None, "15 450,50"])
     book.save(register)
 
-    code = main(["--language", "fr", "import", str(lyon), str(register), "--kind", "activities"])
+    argv = ["--language", "fr", "import", str(lyon), str(register), "--kind", "activities"]
+    code = main([*argv, "--verbose"])
     out = capsys.readouterr().out
 
     assert code == 1  # two rows refused, each with its reason; the others are in
     assert "Hà Nội" in out and "pays" in out  # a new partner needs its country
     assert "Accord Lyon – Porto" in out
+    # each warning names its column, French style: a space before the colon
+    assert "Date de départ : Seul le mois de « mars 2023 » est donné" in out
     with OfficeFile.open(lyon, read_only=True) as office, office.session() as session:
         found = {a.title: a for a in session.scalars(select(Activity))}
         assert set(found) == {"Mission culture à Łódź", "Forum des maires à Córdoba"}
