@@ -20,7 +20,7 @@ from merge_helpers import (
 from store_helpers import copy_v0001, fingerprint
 
 from intl_desk.cli import main
-from intl_desk.core.model import Agreement, Document, Partner
+from intl_desk.core.model import Agreement, AgreementParty, Document, Partner
 from intl_desk.store import errors
 from intl_desk.store.merge import merge_files, report_lines
 from intl_desk.store.office_file import OfficeFile, check
@@ -100,6 +100,24 @@ def test_a_copy_damaged_where_the_merge_reads_is_named_as_damaged(
     assert caught.value.path == theirs
     assert fingerprint(ours).sha256 == before
     assert not list(tmp_path.glob("ours.sqlite.before-merge.*"))
+
+
+def test_a_copy_that_added_many_records_brings_every_one_in(pair: tuple[Path, Path]) -> None:
+    """More new records than one statement names (they are copied in by id, 500 at once),
+    one of them party to a new agreement whose list of partners must name it."""
+    ours, theirs = pair
+    with OfficeFile.open(theirs) as office, office.session() as session:
+        towns = [Partner(name=f"Município {n:04d}", country_code="BR") for n in range(1201)]
+        agreement = Agreement(title="Acordo 1200", type="twinning", status="draft")
+        agreement.parties = [AgreementParty(partner=towns[1200], role="signatory")]
+        session.add_all([*towns, agreement])
+        session.commit()
+
+    report = merge_files(ours, theirs)
+
+    assert report.added == {"partner": 1201, "agreement": 1, "agreement_party": 1}
+    assert records(ours)["partner"] == records(theirs)["partner"]
+    assert live_value(ours, "agreement", "Acordo 1200", "partner_names") == "Município 1200"
 
 
 def test_merging_twice_changes_nothing(pair: tuple[Path, Path]) -> None:

@@ -26,6 +26,7 @@ from intl_desk.core.model.natural_keys import NATURAL_KEYS
 from intl_desk.core.tracking import as_text
 from intl_desk.store.connection import driver_connection, sqlite_uri
 from intl_desk.store.errors import BrokenReferences
+from intl_desk.store.merge.added import copy_in, rows_by_id
 from intl_desk.store.merge.plan import (
     Collision,
     ConflictKey,
@@ -58,14 +59,6 @@ def attach(connection: sqlite3.Connection, other: Path) -> None:
     connection.execute("ATTACH DATABASE ? AS other", (sqlite_uri(other, "ro"),))
 
 
-def _new_ids(raw: sqlite3.Connection, table: str, column: str = "id") -> set[str]:
-    rows = raw.execute(
-        f"SELECT {quoted(column)} FROM other.{quoted(table)} "
-        f"WHERE id NOT IN (SELECT id FROM main.{quoted(table)})"
-    )
-    return {str(row[0]) for row in rows if row[0] is not None}
-
-
 def _park(raw: sqlite3.Connection, plan: MergePlan, now: str) -> set[tuple[str, str]]:
     """Tombstone, for the moment, every row here the merge changes in a table with natural
     keys, and for good the rows here that give way to another (a Collision).
@@ -90,35 +83,21 @@ def _park(raw: sqlite3.Connection, plan: MergePlan, now: str) -> set[tuple[str, 
 
 
 def _insert_new_rows(
-    raw: sqlite3.Connection, progress: Progress | None, collisions: list[Collision], now: str
+    raw: sqlite3.Connection, progress: Progress | None, plan: MergePlan, now: str
 ) -> None:
     """Every row of the other file this one lacks; one that gives way to a record here
     (the same natural key) comes in as a tombstone."""
-    tombstoned: dict[str, list[str]] = defaultdict(list)
-    for collision in collisions:
+    tombstoned: dict[str, set[str]] = defaultdict(set)
+    for collision in plan.collisions:
         if collision.dropped_is_new:
-            tombstoned[collision.table].append(collision.dropped_id)
+            tombstoned[collision.table].add(collision.dropped_id)
     for spec in table_specs():
         if progress is not None:
             progress(spec.name)
-        columns = ", ".join(quoted(c) for c in spec.columns)
-        ids = tombstoned.get(spec.name, [])
-        marks = ", ".join("?" * len(ids))
-        raw.execute(
-            f"INSERT INTO main.{quoted(spec.name)} ({columns}) "
-            f"SELECT {columns} FROM other.{quoted(spec.name)} "
-            f"WHERE id NOT IN (SELECT id FROM main.{quoted(spec.name)}) AND id NOT IN ({marks})",
-            ids,
-        )
-        if ids:
-            picked = ", ".join(
-                "? AS deleted_at" if c == "deleted_at" else quoted(c) for c in spec.columns
-            )
-            raw.execute(
-                f"INSERT INTO main.{quoted(spec.name)} ({columns}) "
-                f"SELECT {picked} FROM other.{quoted(spec.name)} WHERE id IN ({marks})",
-                [now, *ids],
-            )
+        ids = plan.added.get(spec.name, ())
+        dropped = tombstoned.get(spec.name, set())
+        copy_in(raw, spec.name, spec.columns, [i for i in ids if str(i) not in dropped])
+        copy_in(raw, spec.name, spec.columns, [i for i in ids if str(i) in dropped], deleted_at=now)
 
 
 def _move_documents(
@@ -249,13 +228,13 @@ def _history(
     )
 
 
-def _agreements_to_refresh(raw: sqlite3.Connection) -> set[str]:
+def _agreements_to_refresh(raw: sqlite3.Connection, plan: MergePlan) -> set[str]:
     """Agreements whose derived columns the inserts below may make out of date."""
-    return (
-        _new_ids(raw, "agreement")
-        | _new_ids(raw, "agreement_party", "agreement_id")
-        | _new_ids(raw, "agreement_objective", "agreement_id")
-    )
+    found = {str(record_id) for record_id in plan.added.get("agreement", ())}
+    for table in ("agreement_party", "agreement_objective"):
+        rows = rows_by_id(raw, table, ("agreement_id",), plan.added.get(table, ()))
+        found |= {str(agreement_id) for (agreement_id,) in rows if agreement_id is not None}
+    return found
 
 
 def apply_merge(
@@ -282,14 +261,14 @@ def apply_merge(
                 raw.execute("PRAGMA defer_foreign_keys = ON")
                 if plan is None:
                     plan = make_plan(raw, chosen)
-                refresh = _agreements_to_refresh(raw)
+                refresh = _agreements_to_refresh(raw, plan)
                 if progress is not None:
                     progress("updates")
                 # updates first: a record deleted by the merge frees its natural key
                 now = _stamp()
                 parked = _park(raw, plan, now)
                 _update_rows(raw, plan.decisions, parked, now)
-                _insert_new_rows(raw, progress, plan.collisions, now)
+                _insert_new_rows(raw, progress, plan, now)
                 _settle_collided_values(raw, plan, chosen)
                 moved = _move_documents(raw, plan.collisions, now)
                 _history(raw, plan, chosen, office_id, user, moved)

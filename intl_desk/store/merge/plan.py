@@ -46,6 +46,7 @@ from intl_desk.core.derived import DERIVED_AGREEMENT_COLUMNS
 from intl_desk.core.model import Base, Record
 from intl_desk.core.model.base import search_key_for
 from intl_desk.core.model.natural_keys import NaturalKey, keys_of_table
+from intl_desk.store.merge.added import new_ids, quoted, rows_by_id
 
 Side = Literal["this", "other"]
 #: a deletion undone by a later edit: (the side that deleted, its row's updated_at)
@@ -103,10 +104,6 @@ def parent_links() -> dict[str, tuple[tuple[str, str], ...]]:
                         (child_column.name, mapper.class_.__tablename__)
                     )
     return {child: tuple(pairs) for child, pairs in found.items()}
-
-
-def quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 @dataclass(frozen=True)
@@ -172,6 +169,8 @@ class MergePlan:
     new_history: int
     conflicts: list[Conflict]
     collisions: list[Collision] = field(default_factory=list)
+    #: table: the ids of the other file's rows this one lacks (see merge/added.py)
+    added: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -194,12 +193,20 @@ def _edited_fields(
     return found
 
 
-def _new_rows(connection: sqlite3.Connection, spec: TableSpec) -> tuple[int, int]:
-    row = connection.execute(
-        f"SELECT count(*), coalesce(sum(deleted_at IS NULL), 0) FROM other.{quoted(spec.name)} "
-        f"WHERE id NOT IN (SELECT id FROM main.{quoted(spec.name)})"
-    ).fetchone()
-    return int(row[0]), int(row[1])
+def _new_live_rows(
+    connection: sqlite3.Connection, spec: TableSpec, ids: tuple[Any, ...]
+) -> list[dict[str, Any]]:
+    """The live ones among the other file's rows ``ids`` (all their columns where the
+    table has natural keys, to look for the records they repeat; else their ids)."""
+    if keys_of_table(spec.name):
+        names = spec.columns
+        rows = (
+            dict(zip(names, row, strict=True))
+            for row in rows_by_id(connection, spec.name, names, ids)
+        )
+        return [row for row in rows if row["deleted_at"] is None]
+    found = rows_by_id(connection, spec.name, ("id", "deleted_at"), ids)
+    return [{"id": row[0]} for row in found if row[1] is None]
 
 
 def _pairs(
@@ -305,12 +312,16 @@ def make_plan(
     ours = _edited_fields(connection, "main", "other")
     theirs = _edited_fields(connection, "other", "main")
     new_rows: dict[str, tuple[int, int]] = {}
+    added: dict[str, tuple[Any, ...]] = {}
+    new_live: dict[str, list[dict[str, Any]]] = {}
     decisions: list[RowDecision] = []
     conflicts: list[Conflict] = []
     revived: dict[tuple[str, str], Revival] = {}
     links = parent_links()
     for spec in table_specs():  # parents first, so a child knows its parent's fate
-        new_rows[spec.name] = _new_rows(connection, spec)
+        added[spec.name] = new_ids(connection, spec.name)
+        new_live[spec.name] = _new_live_rows(connection, spec, added[spec.name])
+        new_rows[spec.name] = (len(added[spec.name]), len(new_live[spec.name]))
         for mine, other in _pairs(connection, spec):
             key = (spec.name, str(mine["id"]))
             parent = next(
@@ -339,12 +350,13 @@ def make_plan(
     for spec in table_specs():
         decided = by_table[spec.name]
         for natural_key in keys_of_table(spec.name):
-            for collision, conflicts_found in _collisions(connection, spec, natural_key, decided):
+            found = _collisions(connection, spec, natural_key, decided, new_live[spec.name])
+            for collision, conflicts_found in found:
                 collisions.append(collision)
                 conflicts.extend(conflicts_found)
                 if collision.dropped_id in decided:
                     decided[collision.dropped_id].dropped = True
-    return MergePlan(new_rows, decisions, int(new_history), conflicts, collisions)
+    return MergePlan(new_rows, decisions, int(new_history), conflicts, collisions, added)
 
 
 def _key_condition(alias: str, key: NaturalKey) -> str:
@@ -388,6 +400,7 @@ def _collisions(
     spec: TableSpec,
     key: NaturalKey,
     decisions: Mapping[str, RowDecision],
+    new_live: list[dict[str, Any]],
 ) -> Iterable[tuple[Collision, list[Conflict]]]:
     """Records that would be live with the same natural key once the merge is written.
 
@@ -396,20 +409,14 @@ def _collisions(
     another period, a tombstone undone by a later edit). Each is compared with the rows
     holding its key after the merge: this file's live ones (as the merge leaves them) and
     the other touched ones. The record created first stays live; ``decisions`` are this
-    table's, by record id.
+    table's, by record id, and ``new_live`` the other file's live rows this one lacks.
     """
-    names = spec.columns
     touched: dict[str, dict[str, Any]] = {}
-    rows = connection.execute(
-        f"SELECT {', '.join(f'o.{quoted(c)}' for c in names)} FROM other.{quoted(spec.name)} AS o "
-        f"WHERE {_key_condition('o', key)} "
-        f"AND o.id NOT IN (SELECT id FROM main.{quoted(spec.name)})"
-    )
-    new_ids = set()
-    for row in rows:
-        theirs = dict(zip(names, row, strict=True))
-        touched[str(theirs["id"])] = theirs
-        new_ids.add(str(theirs["id"]))
+    fresh = set()
+    for theirs in new_live:
+        if key.applies(theirs):
+            touched[str(theirs["id"])] = theirs
+            fresh.add(str(theirs["id"]))
     for record_id, decision in decisions.items():
         merged, before = decision.values, decision.original
         if key.applies(merged) and not (
@@ -448,6 +455,6 @@ def _collisions(
                 str(kept["id"]),
                 str(other["id"]),
                 ours_dropped,
-                dropped_is_new=str(other["id"]) in new_ids,
+                dropped_is_new=str(other["id"]) in fresh,
             )
             yield collision, conflicts
