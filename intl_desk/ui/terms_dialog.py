@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -128,9 +130,8 @@ class TermsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.export_button = self.buttons.addButton(
-            _("Export…"), QDialogButtonBox.ButtonRole.ActionRole
-        )
+        # on the left, apart from Save and Cancel: it writes a file, not the dialog's edits
+        self.export_button = QPushButton(_("Export…"))
         self.export_button.setObjectName("exportTerms")
         self.export_button.setToolTip(
             _(
@@ -153,7 +154,11 @@ class TermsDialog(QDialog):
             self.commitments.setReadOnly(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.export_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.resize(1180, 580)
         if terms:  # the latest term, marked: its team writes what it leaves to the next
             self.terms.table.setCurrentCell(len(terms) - 1, 0)
