@@ -14,6 +14,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 from intl_desk.core.folding import fold
@@ -102,6 +103,13 @@ def sort_key(text: str) -> tuple[str, str]:
 def labelled(label: str, value: str) -> str:
     """``label: value`` written the language's way (French puts a space before the colon)."""
     return Message(N_("{label}: {value}"), {"label": label, "value": value}).render()
+
+
+def list_text(items: Sequence[str], language: str | None = None) -> str:
+    """“a, b and c” in the language's way (“a, b et c”, “a, b y c”, “a, b e c”)."""
+    if not items:
+        return ""
+    return str(format_list(list(items), locale=locale_for(language or current_language())))
 
 
 def first_few(items: Sequence[str], limit: int, separator: str = ", ") -> str:

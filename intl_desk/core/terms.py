@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.agreement_health import has_objectives_of_its_own
 from intl_desk.core.agreement_time import ENDED_EARLY
+from intl_desk.core.display import list_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import (
     Activity,
@@ -49,6 +50,15 @@ LEVELS = {
     "uncertain": N_("uncertain through a change of team"),
     "at_risk": N_("at risk in a change of team"),
 }
+#: the level inside "Survives a change of team: 3 of 5, {level}", which names the change
+SHORT_LEVELS = {
+    # Translators: "Survives a change of team: 4 of 5, likely" (agrees with "survival")
+    "likely": N_("likely"),
+    # Translators: "Survives a change of team: 3 of 5, uncertain" (agrees with "survival")
+    "uncertain": N_("uncertain"),
+    # Translators: "Survives a change of team: 1 of 5, at risk" (agrees with "survival")
+    "at_risk": N_("at risk"),
+}
 
 
 @dataclass(frozen=True)
@@ -69,13 +79,13 @@ class SurvivalReading:
         return tuple(code for code, _label in CHECKS if code not in self.met)
 
     def sentence(self) -> str:
-        """“Survives a change of team: 3 of 5 — uncertain (lacks: …)”."""
+        """“Survives a change of team: 3 of 5, uncertain; it lacks a and b.”"""
         labels = dict(CHECKS)
         values = {
             "score": self.score,
             "total": len(CHECKS),
-            "level": _(LEVELS[self.level]),
-            "missing": ", ".join(_(labels[code]) for code in self.missing),
+            "level": _(SHORT_LEVELS[self.level]),
+            "missing": list_text([_(labels[code]) for code in self.missing]),
         }
         if not self.missing:
             return Message(N_("Survives a change of team: {score} of {total}, {level}."),
@@ -93,14 +103,15 @@ class SurvivalReading:
         ).render()
 
     def lacks(self) -> str:
-        """What it lacks, in words; empty when it has all five."""
+        """What it lacks, in words, comma-separated (a workbook cell to filter on); empty
+        when it has all five."""
         labels = dict(CHECKS)
         return ", ".join(_(labels[code]) for code in self.missing)
 
     def has(self) -> str:
         """What it has, in words (for the form)."""
         labels = dict(CHECKS)
-        return ", ".join(_(labels[code]) for code, _label in CHECKS if code in self.met)
+        return list_text([_(labels[code]) for code, _label in CHECKS if code in self.met])
 
     def full_sentence(self) -> str:
         """The reading, what it lacks and what it has (the form and the agreement sheet)."""

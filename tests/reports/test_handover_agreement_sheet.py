@@ -69,7 +69,7 @@ def test_the_sheet_holds_the_agreement_on_one_page(office_path: Path, tmp_path: 
     # its reading for the briefing folder: objectives of its own, nothing else the file knows
     words = " ".join(text.split())
     assert (
-        "Survives a change of team: 1 of 5, at risk in a change of team; it lacks a council "
-        "decision, a responsible officer in the services, a contact at the partner, activity "
-        "in the last two years. It has specific objectives." in words
+        "Survives a change of team: 1 of 5, at risk; it lacks a council decision, a "
+        "responsible officer in the services, a contact at the partner and activity in the "
+        "last two years. It has specific objectives." in words
     )

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from intl_desk.core.evaluation.handover import compute_handover
+from intl_desk.core.i18n import set_language
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -90,10 +91,16 @@ def test_readings_recounted_and_the_opening_of_the_handover(
     assert readings[two.id].level == "uncertain"
     assert readings[nothing.id].met == set()
     assert readings[two.id].sentence() == (
-        "Survives a change of team: 2 of 5, uncertain through a change of team; it lacks "
-        "specific objectives, a responsible officer in the services, activity in the last "
-        "two years."
+        "Survives a change of team: 2 of 5, uncertain; it lacks specific objectives, a "
+        "responsible officer in the services and activity in the last two years."
     )
+    set_language("fr")  # the level agrees with « survie », the list ends with « et »
+    assert readings[two.id].sentence() == (
+        "Survie à un changement d'équipe : 2 sur 5, incertaine ; il lui manque des objectifs "
+        "précis, un agent responsable dans les services et une activité dans les deux "
+        "dernières années."
+    )
+    set_language("en")
     assert report.survival_counts() == {"likely": 1, "uncertain": 1, "at_risk": 1}
     assert report.term is not None and report.term.leader == "Grégory Doucet"
 

@@ -250,12 +250,15 @@ def test_the_agreement_form_reads_whether_it_survives_a_change_of_team(
     qtbot.waitActive(dialog)
     note = dialog.survival_note.label
     assert note.isVisible()
-    assert note.text().startswith("Survives a change of team: 1 of 5, at risk in a change")
+    assert note.text().startswith("Survives a change of team: 1 of 5, at risk; it lacks")
     assert "It has specific objectives." in note.text()
     typist(dialog.ui.legal_authorisation, "Délibération n° 2019/112")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert note.text().startswith("Survives a change of team: 2 of 5, uncertain through")
-    assert "It has a council decision, specific objectives." in note.text()
+    assert note.text() == (
+        "Survives a change of team: 2 of 5, uncertain; it lacks a responsible officer in the "
+        "services, a contact at the partner and activity in the last two years. It has a "
+        "council decision and specific objectives."
+    )
 
 
 def test_the_licence_of_the_carbon_factors_opens_its_bundled_text(
