@@ -275,7 +275,7 @@ def add_commands(sub: Any) -> None:
         metavar=_("KIND"),
         help=_(
             "agreements, projects, partners, local_entities, indicators, measurements, "
-            "activities or terms"
+            "activities, networks, terms or plan_lines"
         ),
     )
     imp.add_argument(

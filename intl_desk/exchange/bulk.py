@@ -35,6 +35,8 @@ from intl_desk.core.model import (
     Indicator,
     LocalEntity,
     Measurement,
+    Membership,
+    Network,
     Partner,
     Period,
     PoliticalTerm,
@@ -73,6 +75,8 @@ ORDER: Sequence[type[Record]] = (
     ProjectTransaction,
     ProjectSector,
     Measurement,
+    Network,
+    Membership,
     Activity,
     ExpectedResult,
     FollowUp,
@@ -92,6 +96,7 @@ HISTORY_FOR = frozenset(
         Agreement,
         Project,
         Measurement,
+        Network,
         Activity,
     }
 )

@@ -1,7 +1,8 @@
 """Rows of a plan's records that name the record of an earlier plan they carry on
 (“Carries on”): an indicator, a strategic line. The earlier record is found by its code,
 else its name, in the file or anywhere in the sheet (its row may come after), and linked
-once every row is written; a name found nowhere refuses the row with the reason."""
+once every row is written; a name found nowhere refuses the row with the reason. A
+network's “Part of” (the network it belongs to) is linked the same way."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from intl_desk.exchange.kinds_other import SimpleHandler
 
 
 class CarriesOnHandler(SimpleHandler):
-    """A :class:`SimpleHandler` whose records have a code, a name and ``continues_id``."""
+    """A :class:`SimpleHandler` whose records have a name (and a code) and a link to
+    another record of their kind (``continues_id``; a network's ``parent_id``)."""
 
     #: the record's name column ("name" for indicators, "title" for lines)
     name_field = "name"
@@ -23,6 +25,9 @@ class CarriesOnHandler(SimpleHandler):
     unknown_msgid = ""
     #: said when a row names itself (msgid)
     itself_msgid = ""
+    #: the row's value naming the other record, and the record's column linking to it
+    link_field = "continues"
+    link_column = "continues_id"
 
     def key(self, values: dict[str, Any]) -> Any:
         code = values.get("code")
@@ -59,7 +64,7 @@ class CarriesOnHandler(SimpleHandler):
 
     def check(self, context: ImportContext, row: RowPreview) -> None:
         super().check(context, row)
-        earlier = row.values.get("continues")
+        earlier = row.values.get(self.link_field)
         if row.errors or not earlier:
             return
         key = context.extra[f"{self.keys_name}:names"].get(name_key(str(earlier)))
@@ -68,31 +73,31 @@ class CarriesOnHandler(SimpleHandler):
         elif key == self.key(row.values):
             row.error(self.itself_msgid)
         else:
-            row.plan["continues"] = key
+            row.plan[self.link_field] = key
 
     def create(self, context: ImportContext, row: RowPreview) -> str:
         record_id = super().create(context, row)
-        if "continues" in row.plan:
+        if self.link_field in row.plan:
             self._link_later(context, context.created[f"row:{row.number}"], row)
         return record_id
 
     def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool:
         changed = super().update(context, row, record_id)
-        if "continues" not in row.plan:
+        if self.link_field not in row.plan:
             return changed
         if record_id.startswith("row:"):
             self._link_later(context, context.created[record_id], row)
             return changed
-        target = self._carried_on(context, row.plan["continues"])
+        target = self._carried_on(context, row.plan[self.link_field])
         found: Any = context.session.get(self.model, record_id)
-        if found is not None and target is not None and found.continues_id != target:
-            found.continues_id = target
+        if found is not None and target is not None and getattr(found, self.link_column) != target:
+            setattr(found, self.link_column, target)
             return True
         return changed
 
     def _link_later(self, context: ImportContext, record: dict[str, Any], row: RowPreview) -> None:
         context.extra.setdefault(f"{self.keys_name}:links", []).append(
-            (record, row.plan["continues"])
+            (record, row.plan[self.link_field])
         )
 
     def finish(self, context: ImportContext) -> None:
@@ -100,7 +105,7 @@ class CarriesOnHandler(SimpleHandler):
         for record, key in context.extra.get(f"{self.keys_name}:links", []):
             target = self._carried_on(context, key)
             if target is not None:
-                record["continues_id"] = target
+                record[self.link_column] = target
 
     def _carried_on(self, context: ImportContext, key: Any) -> str | None:
         """The id of the record of ``key`` (None: its row was rejected); one of this

@@ -1,7 +1,7 @@
 """What one row per record cannot hold — a project's budget per year, co-financing
 lines, transactions and sectors; a plan line's objectives; a mission's expected results
-and follow-ups — on sheets of their own beside the list in an xlsx export (files beside
-it in csv), read back by the import of that list.
+and follow-ups; a network's memberships — on sheets of their own beside the list in an
+xlsx export (files beside it in csv), read back by the import of that list.
 
 Each detail row names its record the way the import tells such records apart (a
 project's title, IATI identifier and planned start; an activity's title and start; a
@@ -21,6 +21,7 @@ from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.date_precision import has_precision, precision_key
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
 from intl_desk.core.model import (
     BudgetLine,
@@ -28,6 +29,8 @@ from intl_desk.core.model import (
     ExpectedResult,
     FollowUp,
     Indicator,
+    LocalEntity,
+    Membership,
     Partner,
     ProjectSector,
     ProjectTransaction,
@@ -106,6 +109,17 @@ LINE_PARENT = DetailParent(
         "Sheet “{sheet}”: a plan line of the list with no row there will have none "
         "after the import (its rows in the file are deleted); without the sheet "
         "they would be kept."
+    ),
+)
+NETWORK_PARENT = DetailParent(
+    (Field("name", N_("Network")),),
+    "network_id",
+    lambda values: ("name", name_key(str(values.get("name") or ""))),
+    N_("no network “{title}” in the list: not imported."),
+    N_(
+        "Sheet “{sheet}”: a network of the list with no row there will have no "
+        "membership after the import (its memberships in the file are deleted); without "
+        "the sheet they would be kept."
     ),
 )
 #: the projects' parent columns (kept for the tests and callers that name them)
@@ -211,19 +225,43 @@ LINE_DETAILS = (
     ),
 )
 
+#: a network's memberships: which of the office's entities, since and until when, its role
+NETWORK_DETAILS = (
+    DetailSheet(
+        N_("Memberships"),
+        Membership,
+        (
+            Field("local_entity", N_("Local entity")),
+            Field("role", N_("Role"), "code", vocab.MEMBERSHIP_ROLES),
+            Field("since", N_("Since"), "date"),
+            Field("until", N_("Until"), "date"),
+            Field("annual_fee", N_("Annual fee"), "money"),
+            Field("currency", N_("Currency")),
+            Field("notes", N_("Notes")),
+        ),
+        ("since", "role"),
+        NETWORK_PARENT,
+    ),
+)
+
 DETAILS: dict[str, tuple[DetailSheet, ...]] = {
     "projects": PROJECT_DETAILS,
     "activities": ACTIVITY_DETAILS,
     "plan_lines": LINE_DETAILS,
+    "networks": NETWORK_DETAILS,
 }
 
 
 # --- export ---------------------------------------------------------------------------
 
 
-def _export_value(field: Field, value: Any, language: str) -> Any:
+def _export_value(field: Field, value: Any, language: str, precision: str = "day") -> Any:
     if value is None:
         return None
+    if field.kind == "date" and precision != "day":  # "2011", "mars 2011": read back so
+        from intl_desk.exchange.export import date_cell
+
+        return date_cell(value, precision, language)
     if field.kind == "code" and field.vocabulary is not None:
         return field.vocabulary.label(str(value), language)
     if field.kind == "float":
@@ -256,12 +294,21 @@ def detail_rows(
             owner = getattr(record, foreign_key)
             values = list(parent_cells[owner])
             for field in fields:
-                values.append(_export_value(field, _cell(record, field.key, named), language))
+                precision = _precision_of(record, field)
+                cell = _cell(record, field.key, named)
+                values.append(_export_value(field, cell, language, precision))
             order = tuple(_sortable(getattr(record, key)) for key in detail.order)
             parent = tuple(_sortable(cell) for cell in parent_cells[owner])
             found.append(((*parent, position[owner], *order), values))
     for _key, row in sorted(found, key=lambda item: item[0]):
         yield row
+
+
+def _precision_of(record: Any, field: Field) -> str:
+    """How precisely the record knows the date of ``field`` ("day" for any other field)."""
+    if field.kind == "date" and has_precision(record.__tablename__, field.key):
+        return str(getattr(record, precision_key(field.key)) or "day")
+    return "day"
 
 
 def _with_named(detail: DetailSheet) -> Any:
@@ -280,13 +327,17 @@ def _with_named(detail: DetailSheet) -> Any:
             .outerjoin(Indicator, Indicator.id == ExpectedResult.indicator_id)
             .outerjoin(StrategicObjective, StrategicObjective.id == ExpectedResult.objective_id)
         )
+    if detail.model is Membership:
+        return select(Membership, LocalEntity.name).outerjoin(
+            LocalEntity, LocalEntity.id == Membership.local_entity_id
+        )
     return select(detail.model, null())
 
 
 def _cell(record: Any, key: str, named: Any) -> Any:
     if key == "funder":
         return named or record.funder_name
-    if key == "serves":
+    if key in ("serves", "local_entity"):
         return named
     return getattr(record, key)
 
@@ -351,7 +402,10 @@ def read_detail_rows(detail: DetailSheet, sheet: Sheet) -> list[DetailRow]:
             cell = cells[index] if index < len(cells) else None
             try:
                 if field.kind == "date":
-                    value = read_date_cell(field, cell)[0]
+                    value, precision, _warnings = read_date_cell(field, cell)
+                    table = detail.model.__tablename__
+                    if value is not None and has_precision(table, field.key):
+                        row.values[precision_key(field.key)] = precision
                 else:
                     value = read_cell(field, cell)[0]
             except CellError as error:
@@ -376,6 +430,9 @@ def planned_values(row: DetailRow, context: ImportContext) -> dict[str, Any]:
             values["funder_partner_id"] = matches[0][0]
         else:
             values["funder_name"] = funder
+    entity = values.get("local_entity")
+    if row.detail.model is Membership and entity:
+        context.entity_for(str(entity))  # planned when the file has none of that name
     serves = values.pop("serves", None)
     if row.detail.model is ExpectedResult and serves:
         found = _served(context).get(name_key(str(serves)))
@@ -423,4 +480,3 @@ def describe(row: DetailRow, message: Message) -> Message:
         N_("Sheet “{sheet}”, row {row}: {problem}"),
         {"sheet": row.sheet, "row": row.number, "problem": message.render()},
     )
-

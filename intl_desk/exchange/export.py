@@ -30,7 +30,7 @@ from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import Column, ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.register_lists import ordered_lines
-from intl_desk.core.model import Activity, Project, StrategicLine
+from intl_desk.core.model import Activity, Network, Project, StrategicLine
 from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
@@ -175,6 +175,11 @@ def _detail_sheets(
             )
             for record_id, code, title in session.execute(lines):
                 parents[record_id] = [code, title]
+            continue
+        if kind == "networks":
+            networks = select(Network.id, Network.name).where(Network.id.in_(chunk))
+            for record_id, name in session.execute(networks):
+                parents[record_id] = [name]
             continue
         if kind == "activities":
             activities = select(

@@ -20,6 +20,7 @@ from intl_desk.exchange.fields_directory import (
     PARTNERS,
     SDGS,
 )
+from intl_desk.exchange.fields_networks import NETWORKS
 from intl_desk.exchange.fields_terms import PLAN_LINES, TERMS
 
 __all__ = ["IMPORT_KINDS", "Field", "FieldKind", "ImportKind"]
@@ -330,6 +331,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
         INDICATORS,
         MEASUREMENTS,
         ACTIVITIES,
+        NETWORKS,
         TERMS,
         PLAN_LINES,
     )

@@ -53,7 +53,12 @@ Status = Literal["new", "duplicate", "rejected"]
 #: how many rows are checked between two words on progress
 PROGRESS_STEP = 5000
 #: the table whose dates keep their precision, per kind (see intl_desk.core.date_precision)
-PRECISION_TABLES = {"agreements": "agreement", "projects": "project", "activities": "activity"}
+PRECISION_TABLES = {
+    "agreements": "agreement",
+    "projects": "project",
+    "activities": "activity",
+    "networks": "membership",  # a register's "membre depuis 2011"
+}
 OnDuplicate = Literal["skip", "update"]
 
 
@@ -243,6 +248,7 @@ def handler_for(kind: str) -> KindHandler:
         kinds_activities,
         kinds_agreements,
         kinds_indicators,
+        kinds_networks,
         kinds_other,
         kinds_projects,
         kinds_terms,
@@ -256,6 +262,7 @@ def handler_for(kind: str) -> KindHandler:
         "indicators": kinds_indicators.IndicatorHandler(),
         "measurements": kinds_other.MeasurementHandler(),
         "activities": kinds_activities.ActivityHandler(),
+        "networks": kinds_networks.NetworkHandler(),
         "terms": kinds_terms.TermHandler(),
         "plan_lines": kinds_terms.PlanLineHandler(),
     }

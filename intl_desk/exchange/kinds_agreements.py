@@ -30,7 +30,7 @@ from intl_desk.core.validation import errors_of_values
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.fields import AGREEMENTS
 from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
-from intl_desk.exchange.values import resolve_term
+from intl_desk.exchange.values import theme_codes
 
 SCALARS = (
     "title",
@@ -185,14 +185,9 @@ class AgreementHandler:
         elif context.own_government is not None:
             planned_entities.append(("", context.own_government))
             entity_keys.add(context.own_government)
-        themes: list[str] = []
-        for part in str(values.get("themes") or "").replace(";", ",").split(","):
-            if part.strip():
-                code = resolve_term(vocab.THEMES, part)
-                if code is None:
-                    row.warn(N_("“{value}” is not a known theme: left out."), value=part.strip())
-                elif code not in themes:
-                    themes.append(code)
+        themes, unknown = theme_codes(values.get("themes"))
+        for word in unknown:
+            row.warn(N_("“{value}” is not a known theme: left out."), value=word)
         inferred: set[str] = set()
         written_type = row.as_written.get("type")
         if not values.get("type"):
@@ -405,4 +400,3 @@ class AgreementHandler:
         sdgs = {sdg.sdg for sdg in agreement.sdgs}
         objectives = [o.text for o in agreement.objectives if o.deleted_at is None]
         return self._links(context, agreement.id, row, themes, sdgs, objectives) or changed
-

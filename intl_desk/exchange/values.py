@@ -177,6 +177,35 @@ TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "suspended": ("suspendu", "suspendido", "suspenso"),
         "superseded": ("remplace", "reemplazado", "substituido"),
     },
+    "membership_role": {
+        "member": ("membre", "adherent", "miembro", "socio", "membro", "associado"),
+        "board": (
+            "bureau",
+            "membre du bureau",
+            "conseil d'administration",
+            "junta directiva",
+            "consejo directivo",
+            "diretoria",
+            "conselho diretor",
+        ),
+        "vice_president": (
+            "vice president",
+            "vice presidente",
+            "vicepresidente",
+            "vicepresidencia",
+        ),
+        "president": ("president", "presidente", "presidencia", "presidence"),
+        "working_group_chair": (
+            "pilote de groupe de travail",
+            "coordination de groupe de travail",
+            "coordination d'un groupe de travail",
+            "presidence de commission",
+            "coordinacion de grupo de trabajo",
+            "coordinacion de comision",
+            "coordenacao de grupo de trabalho",
+            "coordenacao de unidade tematica",
+        ),
+    },
 }
 
 
@@ -239,6 +268,21 @@ def resolve_term(vocabulary: vocab.Vocabulary, value: object) -> str | None:
     if found is None and key.endswith("s"):
         found = terms.get(" ".join(word.removesuffix("s") for word in key.split()))
     return found
+
+
+def theme_codes(text: object) -> tuple[list[str], list[str]]:
+    """The themes a cell lists ("Culture, Éducation; Eau"): the codes of those known, in
+    order and once each, and the words that name none (the caller says they are left out)."""
+    codes: list[str] = []
+    unknown: list[str] = []
+    for part in str(text or "").replace(";", ",").split(","):
+        if part.strip():
+            code = resolve_term(vocab.THEMES, part)
+            if code is None:
+                unknown.append(part.strip())
+            elif code not in codes:
+                codes.append(code)
+    return codes, unknown
 
 
 def as_text(value: Any) -> str | None:

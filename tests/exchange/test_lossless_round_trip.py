@@ -3,8 +3,9 @@ the city demo's agreements (summaries, in-force dates, perpetual flags, themes, 
 objectives in their order, notes, dates known only to the year or month, the agreements
 they renew or amend), partners (coordinates, population, IATI identifiers, notes),
 projects (place, description, IATI identifier, planned and actual dates, SDGs, notes),
-terms of office, the plans' lines and objectives, indicators (and what each carries on)
-and activities, compared record by record and field by field, through xlsx and through
+terms of office, the plans' lines and objectives, indicators (and what each carries on),
+networks with the office's memberships (since and until at their precision) and
+activities, compared record by record and field by field, through xlsx and through
 csv. What one row per record cannot hold (a project's budget per year, co-financing
 lines, transactions, sectors; a line's objectives; a mission's expected results and
 follow-ups) travels on sheets beside the list in xlsx and in files beside it in csv, and
@@ -25,6 +26,7 @@ from intl_desk.core.model import (
     Activity,
     Agreement,
     Indicator,
+    Membership,
     Network,
     Partner,
     Project,
@@ -43,6 +45,7 @@ ORDER = (
     "terms",
     "plan_lines",
     "indicators",
+    "networks",
     "activities",
 )
 #: column titles of counts and sums, in French (the language of the export)
@@ -190,6 +193,33 @@ def _activities(session: Session) -> dict[tuple[str, Any], dict[str, Any]]:
     }
 
 
+def _networks(session: Session) -> dict[str, dict[str, Any]]:
+    """Each network (what it is part of, its themes) and the office's memberships of it."""
+    return {
+        n.name: {
+            "network": (n.acronym, n.scope, n.website, n.description),
+            "themes": sorted((n.themes or "").split(",")),
+            "part of": n.parent.name if n.parent else None,
+            "memberships": sorted(
+                (
+                    m.local_entity.name if m.local_entity else None,
+                    m.role,
+                    (m.since, m.since_precision),
+                    (m.until, m.until_precision),
+                    (m.annual_fee, m.currency),
+                    m.notes,
+                )
+                for m in session.scalars(
+                    select(Membership).where(
+                        Membership.network_id == n.id, Membership.deleted_at.is_(None)
+                    )
+                )
+            ),
+        }
+        for n in session.scalars(select(Network).where(Network.deleted_at.is_(None)))
+    }
+
+
 def _plan(session: Session) -> dict[str, dict[str, Any]]:
     """Each plan line: its term, the line it carries on, its objectives and the indicators
     serving them (the indicators say which earlier one they carry on)."""
@@ -260,12 +290,18 @@ def test_every_field_the_export_writes_comes_back(
         lines = session.scalars(select(StrategicLine).order_by(StrategicLine.code)).all()
         lines[-1].continues = lines[0]  # a new plan's line carries an old one on
         lines[-2].continues = lines[1]
+        # "member since 2011", "until March 2019": memberships known to the year or month
+        memberships = session.scalars(select(Membership).order_by(Membership.id)).all()
+        memberships[0].since = date(memberships[0].since.year, 1, 1)
+        memberships[0].since_precision = "year"
+        memberships[-1].until = date(2019, 3, 31)
+        memberships[-1].until_precision = "month"
         session.commit()
         before = (
             _agreements(session), _partners(session), _projects(session), _activities(session)
         )
         details = _details(session)
-        networks = [(n.name, n.scope) for n in session.scalars(select(Network))]
+        networks = _networks(session)
         values = _mission_values(session)
         plan = _plan(session)
     set_language("fr")
@@ -275,9 +311,6 @@ def test_every_field_the_export_writes_comes_back(
     set_language("pt")  # another office, in another language, imports the French files
     fresh = tmp_path / "fresh.sqlite"
     with OfficeFile.create(fresh, "Ville de Lyon") as office, office.session() as session:
-        # networks have no import yet: the file gets them as an office would type them
-        session.add_all(Network(name=name, scope=scope) for name, scope in networks)
-        session.commit()
         for kind in ORDER:
             preview = preview_import(
                 session, tmp_path / f"{kind}{suffix}", kind, mappings_folder=mappings_folder
@@ -296,6 +329,7 @@ def test_every_field_the_export_writes_comes_back(
         details_after = _details(session)
         values_after = _mission_values(session)
         plan_after = _plan(session)
+        networks_after = _networks(session)
         set_language("fr")  # exported again, in French: the same files
         for kind in ORDER:
             export_list(session, kind, tmp_path / f"again-{kind}{suffix}")
@@ -316,6 +350,12 @@ def test_every_field_the_export_writes_comes_back(
     assert plan_after == plan  # the plans' lines, their objectives, what carries what on
     assert sum(line["carries on"] is not None for line in plan.values()) >= 2
     assert any(line["objectives"] for line in plan.values())
+    assert networks_after == networks  # the networks and every membership, field by field
+    assert any(n["part of"] for n in networks.values())
+    assert any(len(n["themes"]) > 1 for n in networks.values())
+    assert sum(len(n["memberships"]) for n in networks.values()) >= 3
+    assert any(m[2][1] == "year" for n in networks.values() for m in n["memberships"])
+    assert any(m[3][1] == "month" for n in networks.values() for m in n["memberships"])
     assert values_after == values  # a mission's expected results and follow-ups
     assert sum(len(v["expected"]) for v in values.values()) >= 5
     assert any(e[2] for v in values.values() for e in v["expected"])  # what they serve
@@ -333,6 +373,7 @@ def test_every_field_the_export_writes_comes_back(
     if suffix == ".csv":  # the detail sheets are files beside the lists
         assert "projects – Lignes de cofinancement.csv" in written
         assert "activities – Résultats attendus.csv" in written
+        assert "networks – Adhésions.csv" in written
 
 
 #: what a new file cannot repeat: when each record was last changed

@@ -212,6 +212,21 @@ NETWORKS = ListSpec(
             ),
         ),
         Column("role", N_("Our role"), _network_role, "code", vocab.MEMBERSHIP_ROLES),
+        # hidden on screen, written by the export so an import gives the network back (its
+        # memberships go on a sheet beside it, see intl_desk.exchange.detail_sheets)
+        Column(
+            "themes",
+            N_("Themes"),
+            lambda: Network.themes,
+            "codes",
+            vocab.THEMES,
+            visible=False,
+            width=200,
+        ),
+        Column("website", N_("Website"), lambda: Network.website, visible=False),
+        Column(
+            "description", N_("Description"), lambda: Network.description, visible=False, width=300
+        ),
     ),
     search=lambda _session, text: matches(Network, text),
     facets=(
@@ -225,6 +240,7 @@ NETWORKS = ListSpec(
     default_sort="name",
     empty_hint=N_("No networks yet. Record the city networks you belong to with New network."),
 )
+
 
 def _carbon() -> ColumnElement[Any]:
     """The mission's carbon estimate in kg CO2e, as its form shows it (see
