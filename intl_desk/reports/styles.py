@@ -48,7 +48,9 @@ SHORT = 20  # characters: values up to this length are kept on one line when roo
 def tile_value(value: str, width: float) -> Paragraph:
     """A headline figure on one line in a tile ``width`` wide: the type shrinks (down to
     9 pt) rather than break "R$ 510,4 mi" over two lines."""
-    natural = stringWidth(value, BOLD, TILE_VALUE.fontSize)
+    # measured as the paragraph lays it out: its words split at every space (narrow
+    # no-break ones of French figures too) and joined again by plain spaces
+    natural = stringWidth(" ".join(value.split()), BOLD, TILE_VALUE.fontSize)
     if natural <= width:
         return text(value, TILE_VALUE)
     size = max(9.0, int(TILE_VALUE.fontSize * width / natural * 2) / 2)

@@ -128,6 +128,17 @@ def test_headline_figure_stays_on_one_line_in_its_tile() -> None:
     assert paragraph.style.fontSize < 15  # shrunk rather than broken in two
 
 
+def test_a_french_amount_stays_on_one_line_in_a_partner_sheet_tile() -> None:
+    """ "2 141 001 EUR" in one of the partner sheet's six tiles: measured with its narrow
+    spaces it seemed to fit, but the paragraph lays its words out with plain spaces and put
+    "EUR" on a second line (Viêt Nam's sheet of the city demo, in French)."""
+    register_fonts()
+    value, room = f"2{NARROW_NBSP}141{NARROW_NBSP}001 EUR", 118.98
+    paragraph = tile_value(value, room)
+    _, height = paragraph.wrap(room, 100)
+    assert height == paragraph.style.leading
+
+
 def test_measured_cut_keeps_whole_words_and_fits() -> None:
     register_fonts()
     label = "17. Partenariats pour la réalisation des objectifs"
