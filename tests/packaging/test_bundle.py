@@ -22,8 +22,12 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "server"))  # the live server's helpers
+from live_server import PASSWORD, fresh_server_database, live_server  # noqa: E402
+
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]  # the build alone takes minutes
 MAX_BUNDLE_BYTES = 150_000_000  # issue 17's budget: 150 MB of files on disk (Linux)
 
@@ -126,6 +130,22 @@ def test_the_bundled_server_command_says_how_to_install_the_server(
                   code=2)
     assert 'no forma parte de esta instalación' in refused.stderr
     assert 'pip install "intl-desk[server]"' in refused.stderr, refused.stderr
+
+
+def test_the_bundled_app_clones_and_syncs_from_an_office_server(
+    bundle: Path, tmp_path: Path, clean_env: dict[str, str], postgresql_engine: Engine
+) -> None:
+    """The server runs from the source install; the bundle keeps the client side (httpx)
+    though the server's own packages are left out."""
+    with live_server(fresh_server_database()) as server:
+        desk = {**clean_env, "INTL_DESK_PASSWORD": PASSWORD}
+        run(bundle, "intl-desk", "clone", server.address, "-o", "clone.sqlite", "--user", "ana",
+            cwd=tmp_path, env=desk)
+        synced = run(bundle, "intl-desk", "sync", "clone.sqlite", cwd=tmp_path, env=desk)
+    assert "0 changes sent, 0 received" in synced.stdout, synced.stdout
+    info = json.loads(run(bundle, "intl-desk", "info", "clone.sqlite", "--json",
+                          cwd=tmp_path, env=clean_env).stdout)
+    assert info["office"] == "Estado de Minas Gerais"
 
 
 def test_the_bundled_window_starts_on_a_file(
