@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from typing import Any
+from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from intl_desk.core.display import first_few, number_text, tenths_text
 from intl_desk.core.evaluation.lines import AgreementLine, ProjectLine
@@ -14,6 +15,7 @@ from intl_desk.core.evaluation.yearly import YearlyReport
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.mission_value import CARBON_METHOD, MissionValue, mission_summary
 from intl_desk.reports.yearly_parts import (
+    WRAPPED_CELL,
     active_title,
     amount,
     annex,
@@ -194,14 +196,17 @@ def _mission_row(line: ActivityLine) -> list[Any]:
 
 
 def _value_row(value: MissionValue) -> list[Any]:
-    results = "; ".join(f"{line.expected} → {line.obtained or '—'}" for line in value.expected)
+    said = [f"{line.expected} → {line.obtained or '—'}" for line in value.expected]
+    results: Any = said[0] if len(said) == 1 else _("no expected result")
+    if len(said) > 1:  # one result a line: run together with ";" they read as one
+        results = Paragraph("<br/>".join(f"• {escape(line)}" for line in said), WRAPPED_CELL)
     return [
         value.title,
         day(value.start),
         value.place,
         amount(value.cost, value.currency),
         tenths_text(value.carbon.kg) if value.carbon.kg is not None else "—",
-        results or _("no expected result"),
+        results,
     ]
 
 
