@@ -21,7 +21,7 @@ from evaluation_office import (
     Written,
     build_office_file,
 )
-from sqlalchemy import literal, select
+from sqlalchemy import event, literal, select
 
 from intl_desk.core.evaluation.formulas import (
     FORMULAS,
@@ -29,6 +29,7 @@ from intl_desk.core.evaluation.formulas import (
     Window,
     compute,
     compute_by_entity,
+    compute_periods,
     parse_filter,
     subtree,
 )
@@ -231,3 +232,40 @@ def test_bad_filters_are_refused_with_a_message() -> None:
         parse_filter("twinning", allowed)
     with pytest.raises(FormulaError, match="unknown"):
         compute(None, "visitors_counted", None, Window(START, END, {}))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("code", "filters"),
+    [
+        ("agreements_active", None),
+        ("agreements_active", "type=cooperation,mou"),
+        ("partner_countries", None),
+        ("partner_countries", "type=twinning"),
+        ("agreements_signed", None),  # no standing figure: one query per window
+    ],
+)
+def test_a_trend_of_standing_figures_is_read_in_one_pass(
+    records: tuple[Any, Written], code: str, filters: str | None
+) -> None:
+    """Several years at once (the last one still running, counted by today's statuses)
+    give each year's own figure, in one statement for the standing figures."""
+    session, _written = records
+    today = date(YEAR + 1, 7, 2)
+    windows = [
+        Window(date(year, 1, 1), date(year, 12, 31), {}, today=today)
+        for year in range(YEAR - 4, YEAR + 2)
+    ]
+    statements: list[str] = []
+
+    def listen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    engine = session.get_bind()
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        figures = compute_periods(session, code, filters, windows)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    assert figures == [compute(session, code, filters, window) for window in windows]
+    assert figures[4] == figure(session, code, filters)  # YEAR, counted above from the records
+    assert len(statements) == (len(windows) if code == "agreements_signed" else 1)

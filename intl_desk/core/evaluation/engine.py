@@ -23,6 +23,7 @@ from intl_desk.core.evaluation.formulas import (
     Window,
     compute,
     compute_by_entity,
+    compute_periods,
     formula_of,
     subtree,
 )
@@ -393,6 +394,8 @@ class Evaluation:
             period.end,
             entity,
         )
+        if key not in self._computed and entity is None and self._at_once(indicator.formula):
+            self._compute_at_once(indicator.formula or "", indicator.formula_filter)
         if key not in self._computed:
             scope = None
             if entity is not None:
@@ -407,11 +410,34 @@ class Evaluation:
         assert isinstance(value, float)
         return value
 
+    def _at_once(self, code: str | None) -> bool:
+        """Whether a formula's office-wide figures are computed for every period at once:
+        in a series (not ``period_at_a_time``), for a formula that reads several periods
+        in one pass (:func:`compute_periods`)."""
+        if self.period_at_a_time or not code:
+            return False
+        return formula_of(code).any_day is not None
+
+    def _compute_at_once(
+        self, code: str, filter_text: str | None, also: tuple[date, date] | None = None
+    ) -> None:
+        """The office-wide figure of every period that has started (and of ``also``), in
+        one reading: the yearly report's trend, headline and first page ask for them."""
+        spans = [(p.start, p.end) for p in self.periods if p.start <= self.today]
+        if also is not None and also not in spans:
+            spans.append(also)
+        windows = [Window(start, end, {}, today=self.today) for start, end in spans]
+        figures = compute_periods(self.session, code, filter_text, windows)
+        for (start, end), figure in zip(spans, figures, strict=True):
+            self._computed.setdefault((code, filter_text or None, start, end, None), figure)
+
     def office_figure(self, code: str, start: date, end: date) -> float:
         """The formula ``code``'s figure for the whole office from ``start`` to ``end``,
         unfiltered (the yearly report's headline and first page), read once and shared with
         the indicators computed by the same formula over the same period."""
         key = (code, None, start, end, None)
+        if key not in self._computed and self._at_once(code):
+            self._compute_at_once(code, None, (start, end))
         if key not in self._computed:
             window = Window(start, end, {}, today=self.today)
             self._computed[key] = compute(self.session, code, None, window)

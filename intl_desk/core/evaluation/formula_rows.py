@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, union
 
-from intl_desk.core.agreement_time import is_active
+from intl_desk.core.agreement_time import SIGNED_STATUSES, is_active
 from intl_desk.core.currency_rates import rate_factor, year_of
 from intl_desk.core.evaluation.formula_filters import Window, _in_entities, _number, _one_of
 from intl_desk.core.folding import fold
@@ -111,22 +111,30 @@ def _agreements_signed(window: Window) -> Select[Any]:
     return _with_entity(statement, Agreement.id, window)
 
 
-def _agreements_active(window: Window) -> Select[Any]:
-    statement = (
-        select().select_from(Agreement).where(*_agreement_conditions(window), _active_in(window))
-    )
+def _agreements_active(window: Window, *, any_day: bool = False) -> Select[Any]:
+    """``any_day``: every signed agreement, whatever the day (see :func:`standing_flag`)."""
+    when = Agreement.status.in_(SIGNED_STATUSES) if any_day else _active_in(window)
+    statement = select().select_from(Agreement).where(*_agreement_conditions(window), when)
     return _with_entity(statement, Agreement.id, window)
 
 
-def _partner_countries(window: Window) -> Select[Any]:
+def _partner_countries(window: Window, *, any_day: bool = False) -> Select[Any]:
     countries = _partner_parties(window).subquery()
+    when = Agreement.status.in_(SIGNED_STATUSES) if any_day else _active_in(window)
     statement = (
         select()
         .select_from(Agreement)
         .join(countries, countries.c.agreement_id == Agreement.id)
-        .where(*_agreement_conditions(window), _active_in(window))
+        .where(*_agreement_conditions(window), when)
     )
     return _with_entity(statement, countries.c.country_code, window)
+
+
+def standing_flag(window: Window) -> ColumnElement[int]:
+    """1 for a row of an ``any_day`` select that the window counts as active, else 0:
+    several periods' standing figures from one pass over the agreements (every row an
+    active one counts is signed, :data:`SIGNED_STATUSES`)."""
+    return case((_active_in(window), 1), else_=0)
 
 
 # --- projects and money ---------------------------------------------------------------
@@ -200,9 +208,7 @@ def _active_projects(window: Window) -> Select[Any]:
 
 def office_currency() -> Any:
     """The office's currency, as a scalar subquery (portable SQL)."""
-    return (
-        select(Office.currency).where(Office.deleted_at.is_(None)).limit(1).scalar_subquery()
-    )
+    return select(Office.currency).where(Office.deleted_at.is_(None)).limit(1).scalar_subquery()
 
 
 def _cofinancing_raised(window: Window) -> Select[Any]:
