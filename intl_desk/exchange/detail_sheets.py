@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.date_precision import has_precision, precision_key
+from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
 from intl_desk.core.model import (
     BudgetLine,
@@ -154,6 +155,8 @@ PROJECT_DETAILS = (
         CofinancingLine,
         (
             Field("funder", N_("Funder")),
+            # which of two namesakes (Córdoba in Spain, Córdoba in Argentina) funds it
+            Field("funder_country", N_("Funder's country"), "country"),
             Field("instrument", N_("Instrument")),
             Field("status", N_("Status"), "code", vocab.COFINANCING_STATUSES),
             Field("amount_requested", N_("Amount requested"), "money"),
@@ -266,6 +269,8 @@ def _export_value(field: Field, value: Any, language: str, precision: str = "day
         return field.vocabulary.label(str(value), language)
     if field.kind == "float":
         return float(value)
+    if field.kind == "country":
+        return country_name(str(value), language)
     return value
 
 
@@ -290,7 +295,7 @@ def detail_rows(
         statement = _with_named(detail).where(
             getattr(model, foreign_key).in_(chunk), model.deleted_at.is_(None)
         )
-        for record, named in session.execute(statement):
+        for record, *named in session.execute(statement):
             owner = getattr(record, foreign_key)
             values = list(parent_cells[owner])
             for field in fields:
@@ -315,7 +320,7 @@ def _with_named(detail: DetailSheet) -> Any:
     """The detail records, each with the name of the record it points to: a line's funder
     partner, the indicator (code, else name) or objective an expected result serves."""
     if detail.model is CofinancingLine:
-        return select(CofinancingLine, Partner.name).outerjoin(
+        return select(CofinancingLine, Partner.name, Partner.country_code).outerjoin(
             Partner, Partner.id == CofinancingLine.funder_partner_id
         )
     if detail.model is ExpectedResult:
@@ -334,11 +339,15 @@ def _with_named(detail: DetailSheet) -> Any:
     return select(detail.model, null())
 
 
-def _cell(record: Any, key: str, named: Any) -> Any:
+def _cell(record: Any, key: str, named: list[Any]) -> Any:
+    """The value of ``key`` for the sheet: a column of the record, or the name (and for a
+    funder, the country) of the record it points to, selected beside it (``named``)."""
     if key == "funder":
-        return named or record.funder_name
+        return named[0] or record.funder_name
+    if key == "funder_country":
+        return named[1]
     if key in ("serves", "local_entity"):
-        return named
+        return named[0]
     return getattr(record, key)
 
 
@@ -424,12 +433,9 @@ def planned_values(row: DetailRow, context: ImportContext) -> dict[str, Any]:
     the row's errors."""
     values = {key: value for key, value in row.values.items() if value is not None}
     funder = values.pop("funder", None)
+    country = values.pop("funder_country", None)
     if row.detail.model is CofinancingLine and funder:
-        matches = context.partners.get(name_key(str(funder)), [])
-        if len(matches) == 1:
-            values["funder_partner_id"] = matches[0][0]
-        else:
-            values["funder_name"] = funder
+        _plan_funder(row, context, str(funder), country, values)
     entity = values.get("local_entity")
     if row.detail.model is Membership and entity:
         context.entity_for(str(entity))  # planned when the file has none of that name
@@ -446,6 +452,36 @@ def planned_values(row: DetailRow, context: ImportContext) -> dict[str, Any]:
         else:
             values[found[0]] = found[1]
     return values
+
+
+def _plan_funder(
+    row: DetailRow, context: ImportContext, funder: str, country: str | None, values: dict[str, Any]
+) -> None:
+    """A funder named like one partner of the file (in the funder's country when the row
+    gives it) is that partner; namesakes in several countries are never guessed between:
+    the row must say the country. A funder the file does not have is kept as a name."""
+    matches = context.partners.get(name_key(funder), [])
+    if country:
+        matches = [match for match in matches if match[1] == country]
+    if len(matches) == 1:
+        values["funder_partner_id"] = matches[0][0]
+    elif matches:
+        countries = sorted({country_name(code) for _id, code in matches if code})
+        row.errors.append(
+            Message(
+                N_(
+                    "Several partners of the file are named “{name}” ({countries}): give the "
+                    "funder's country in the column “{column}”."
+                ),
+                {
+                    "name": funder,
+                    "countries": ", ".join(countries),
+                    "column": Message(N_("Funder's country")).render(),
+                },
+            )
+        )
+    else:
+        values["funder_name"] = funder
 
 
 def _served(context: ImportContext) -> dict[str, tuple[str, str]]:
