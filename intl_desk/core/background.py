@@ -22,8 +22,8 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 # Threads are made as needed: a file opening and what it reads ahead, a list query, the
-# rows it leads to, a merge and its check. Work that waits for other work (the opening for
-# its read-ahead, a merge for its check) never holds more than two of them.
+# rows it leads to, a merge, its check and its backup. Work that waits for other work (the
+# opening for its read-ahead, a merge for its check and backup) never holds more than three.
 _POOL = ThreadPoolExecutor(max_workers=6, thread_name_prefix="intl-desk-work")
 
 

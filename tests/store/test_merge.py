@@ -130,6 +130,19 @@ def test_merging_twice_changes_nothing(pair: tuple[Path, Path]) -> None:
     assert fingerprint(ours).sha256 == before.sha256
 
 
+def test_a_merge_with_nothing_to_do_leaves_no_backup(pair: tuple[Path, Path]) -> None:
+    """The backup is written while the merge reads both files; when they turn out to hold
+    the same, it is removed again."""
+    ours, theirs = pair
+    edit(theirs, Partner, "Dakar", notes="Sénégal")
+    first = merge_files(ours, theirs)
+
+    again = merge_files(ours, theirs)
+
+    assert not again.changed
+    assert list(ours.parent.glob("ours.sqlite.before-merge.*")) == [first.backup]
+
+
 def test_same_field_changed_on_both_sides_is_a_conflict(
     pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

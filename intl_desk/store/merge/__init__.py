@@ -5,9 +5,9 @@ The rules (what is matched, what wins, what is a conflict) are in
 This module is the one entry point the command line and the window use, and it fixes the
 order of the safety steps: the other file is verified (and upgraded on a temporary copy if
 it is older, see :mod:`intl_desk.store.safety`), this file is opened for editing (so it is
-locked) and a verified backup is written beside it (while the other file is checked; it is
-removed again when there turns out to be nothing to merge), the plan is made, and the one
-transaction that merges runs.
+locked) and a verified backup is written beside it (while the other file is checked and
+the plan is made; it is removed again when there turns out to be nothing to merge), and
+the one transaction that merges runs once both are done.
 """
 
 from __future__ import annotations
@@ -191,8 +191,9 @@ def _merge_into(
     """The merge proper, ``here`` open for editing; the backup it makes goes into
     ``backups``."""
     with OfficeFile.open(here, take_over=take_over) as office:
-        backup = backup_before_merge(office)
-        backups.append(backup)
+        # the backup is written on a worker thread while the plan is read (both only
+        # read this file); nothing is written to it before the backup is finished
+        backing_up = background.submit(backup_before_merge, office)
         writing = False
         try:
             early = _plan_while_checked(here, there, checked, chosen)
@@ -202,6 +203,8 @@ def _merge_into(
                 else:
                     with translate_db_errors(here):
                         plan = _read_plan(here, source, chosen)  # locked: nobody else writes
+                backup = backing_up.result()
+                backups.append(backup)
                 if plan.empty:
                     return MergeReport()
                 writing = True
@@ -216,8 +219,9 @@ def _merge_into(
                         plan=plan,
                     )
         finally:
-            if not writing:
-                backup.unlink(missing_ok=True)
+            wait([backing_up])
+            if not writing and backing_up.exception() is None:
+                backing_up.result().unlink(missing_ok=True)
         return MergeReport.of(plan, backup=backup)
 
 
