@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
+from intl_desk.core.display import date_text
 from intl_desk.core.evaluation.handover import HandoverReport, next_renewal
 from intl_desk.core.evaluation.handover_summary import HandoverSummary
 from intl_desk.core.i18n import N_, _
@@ -31,6 +32,17 @@ def sheet_name(msgid: str) -> str:
     return _(msgid)[:31]
 
 
+def _precise(value: Any) -> Any:
+    """A date as the office knows it: one known only to the year as that year (2011, never
+    1 January 2011), one known to the month in words ("March 2014"), as the PDF shows them."""
+    precision = getattr(value, "precision", "day")
+    if precision == "year":
+        return value.year
+    if precision == "month":
+        return date_text(value)
+    return value
+
+
 def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> None:
     """Written by the store's streaming writer (files/xlsx_writer.py): the header bold and
     frozen, text never a formula, characters XML cannot hold left out; openpyxl took 38 %
@@ -40,7 +52,7 @@ def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> 
 
     def sheet(msgid: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         # an empty text is an empty cell, as openpyxl wrote it (a filter then shows "blank")
-        body = [[None if value == "" else value for value in row] for row in rows]
+        body = [[None if value == "" else _precise(value) for value in row] for row in rows]
         sheets.append((sheet_name(msgid), [list(header), *body], ()))
 
     if summary is not None:
