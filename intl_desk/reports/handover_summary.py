@@ -29,7 +29,15 @@ from intl_desk.reports.handover_workbook import (
     sheet_name,
 )
 from intl_desk.reports.styles import SMALL, data_table, text
-from intl_desk.reports.yearly_parts import amount, day, figure, heading, note, section
+from intl_desk.reports.yearly_parts import (
+    amount,
+    day,
+    figure,
+    heading,
+    long_section,
+    note,
+    section,
+)
 
 DECISIONS_SHOWN = 30
 REQUESTS_SHOWN = 10
@@ -105,7 +113,7 @@ def summary_pages(report: HandoverReport, workbook: str | None) -> list[Flowable
     summary = report.summary
     if summary is None:
         return []
-    story: list[Flowable] = [
+    counts = [
         heading(_("What needs a decision")),
         _left(data_table([list(row) for row in decision_counts(summary)], [300, 110, 110], 1)),
         note(
@@ -114,6 +122,9 @@ def summary_pages(report: HandoverReport, workbook: str | None) -> list[Flowable
                 "dates already past are late."
             )
         ),
+    ]
+    story: list[Flowable] = [
+        KeepTogether(counts),  # four rows: never one on a page and three on the next
         Spacer(1, 8),
         *_soonest(summary, workbook),
         Spacer(1, 8),
@@ -136,7 +147,7 @@ def _soonest(summary: HandoverSummary, workbook: str | None) -> list[Flowable]:
     ).render()
     if not due:
         return [heading(title), note(_("Nothing falls due within 6 months."))]
-    story = section(title, [_decision_table(due[:DECISIONS_SHOWN], summary)])
+    story = long_section(title, [_decision_table(due[:DECISIONS_SHOWN], summary)])
     if len(due) > DECISIONS_SHOWN:
         story.append(
             note(rest_in_workbook(min(DECISIONS_SHOWN, len(due)), len(due), workbook, DECISIONS))
@@ -197,7 +208,7 @@ def _requests(
         ]
         for r in requests[:REQUESTS_SHOWN]
     ]
-    story = section(title, [data_table(rows, [340, 230, 90, 125], 2, fit=False)])
+    story = long_section(title, [data_table(rows, [340, 230, 90, 125], 2, fit=False)])
     if len(requests) > REQUESTS_SHOWN:
         story.append(note(rest_in_workbook(REQUESTS_SHOWN, len(requests), workbook, REQUESTS)))
     return story
@@ -226,7 +237,7 @@ def _money(report: HandoverReport, workbook: str | None) -> list[Flowable]:
         ]
         for p in largest
     ]
-    story = section(title, [data_table(rows, [330, 150, 70, 80, 80, 75], 3, fit=False)])
+    story = long_section(title, [data_table(rows, [330, 150, 70, 80, 80, 75], 3, fit=False)])
     story.append(note(rest_in_workbook(len(largest), len(report.projects), workbook, PROJECTS)))
     return story
 

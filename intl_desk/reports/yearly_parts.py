@@ -17,7 +17,15 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from intl_desk.core.display import date_text, number_text
 from intl_desk.core.evaluation.status import STATUS_LABELS, Status
@@ -275,6 +283,18 @@ def section(title: str, body: list[Flowable]) -> list[Flowable]:
     if not body:
         return [heading(title)]
     return [KeepTogether([heading(title), body[0]]), *body[1:]]
+
+
+#: room a long list's heading needs below it, with the list's header and first rows
+START_ROOM = 110
+
+
+def long_section(title: str, body: list[Flowable]) -> list[Flowable]:
+    """A heading followed by a list that may run over pages (its header row repeated):
+    the heading goes to the next page only when too little room is left for it and the
+    list's first rows. Kept whole with its heading instead, a list taller than what is
+    left of a page leaves that page empty."""
+    return [CondPageBreak(START_ROOM), heading(title), *body]
 
 
 def more_in_annex(count: int, annex: str) -> str:
