@@ -12,7 +12,7 @@ from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -95,11 +95,6 @@ class AboutDialog(QDialog):
             self.table.insertRow(row)
             self.table.setItem(row, 0, QTableWidgetItem(component))
             self.table.setItem(row, 1, QTableWidgetItem(version))
-        self.table.setMinimumHeight(
-            self.table.horizontalHeader().height()
-            + sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
-            + 4
-        )
 
         credits = QLabel(
             _(
@@ -125,6 +120,27 @@ class AboutDialog(QDialog):
         layout.addWidget(credits)
         layout.addWidget(buttons)
         self.resize(560, 600)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Every row of the table in sight: its height is known once the table is polished
+        on screen (a platform's font makes rows taller than the default), so the table's
+        minimum and the dialog's height are set then, not at construction."""
+        self.table.resizeRowsToContents()
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + self.table.verticalHeader().length()
+            + frame
+        )
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        # wrapped texts count at the dialog's width (a layout's minimum does not wrap them)
+        needed = self.heightForWidth(self.width())
+        if needed > 0:
+            self.setMinimumHeight(needed)
+            self.resize(self.width(), needed)
+        super().showEvent(event)
 
     def versions_text(self) -> str:
         return "\n".join(f"{component}: {version}" for component, version in versions())

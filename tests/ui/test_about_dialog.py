@@ -5,8 +5,8 @@ from __future__ import annotations
 import platform
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from intl_desk import __version__
@@ -34,3 +34,25 @@ def test_help_about_lists_the_versions_and_copies_them(qtbot: QtBot) -> None:
     copied = QGuiApplication.clipboard().text()
     assert f"Intl Desk: {__version__}" in copied and "SQLite: " in copied
     dialog.close()
+
+
+def test_with_a_large_font_nothing_overlaps(qtbot: QtBot) -> None:
+    """A desktop whose font is larger (seen under X11 in Portuguese): every row of the
+    table is in sight and the credits below it are not drawn over."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    larger = QFont(before)
+    larger.setPointSizeF(before.pointSizeF() * 1.5)
+    app.setFont(larger)
+    try:
+        dialog = AboutDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        credits = next(label for label in dialog.findChildren(QLabel) if "GeoNames" in label.text())
+        assert dialog.table.geometry().bottom() < credits.geometry().top()
+        assert dialog.table.verticalScrollBar().maximum() == 0  # no row hidden
+        dialog.close()
+    finally:
+        app.setFont(before)
