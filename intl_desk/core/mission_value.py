@@ -25,6 +25,7 @@ from intl_desk.core.model import (
     ExpectedResult,
     FollowUp,
     Indicator,
+    LocalEntity,
     Partner,
     StrategicObjective,
 )
@@ -153,6 +154,8 @@ class FollowUpDue:
     months: int
     due: date
     days_left: int  # negative when overdue
+    #: the local entity that went, "" when none is recorded (Today groups by it)
+    entity: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,15 @@ def follow_ups_due(
         .scalar_subquery()
     )
     missions = session.execute(
-        select(Activity.id, Activity.title, Activity.start_date, Activity.end_date).where(
+        select(
+            Activity.id,
+            Activity.title,
+            Activity.start_date,
+            Activity.end_date,
+            LocalEntity.name.label("entity"),
+        )
+        .outerjoin(LocalEntity, LocalEntity.id == Activity.local_entity_id)
+        .where(
             Activity.deleted_at.is_(None),
             Activity.kind == "mission",
             Activity.status == "done",
@@ -217,7 +228,7 @@ def follow_ups_due(
             days_left = (state.due - today).days
             if state.asked and days_left <= lead_days:
                 due.append(FollowUpDue(mission.id, mission.title, state.months, state.due,
-                                       days_left))  # fmt: skip
+                                       days_left, mission.entity or ""))  # fmt: skip
     return sorted(due, key=lambda d: (d.due, sort_key(d.title), d.months))
 
 

@@ -372,6 +372,11 @@ class TodayPage(QWidget):
             _("No mission follow-up is due: missions with expected results get one 3, 6 and "
               "12 months after they end."),
         )  # fmt: skip
+        # a state's municipalities each follow up their own missions
+        self.follow_up_filter = _group_filter(
+            self.follow_ups, "followUpFilter", self._fill_follow_ups
+        )
+        self._follow_ups: list[FollowUpDue] = []
         self.recent = _Panel(
             _("Recently changed"), _("Nothing recorded yet: start with a partner or an agreement.")
         )
@@ -426,10 +431,9 @@ class TodayPage(QWidget):
         self._measurements, self._measurement_gap = data.measurements, data.gap
         _offer_groups(self.measurement_filter, data.measurements, data.own_entity, _(_WHOLE_OFFICE))
         self._fill_measurements()
-        self.follow_ups.fill(
-            [(_follow_up_text(d), ("activities", d.activity_id)) for d in data.follow_ups],
-            late=frozenset(row for row, d in enumerate(data.follow_ups) if d.days_left < 0),
-        )
+        self._follow_ups = data.follow_ups
+        _offer_groups(self.follow_up_filter, data.follow_ups, data.own_entity, _("No local entity"))
+        self._fill_follow_ups()
         self.first_steps.show_steps(data.steps_left, data.new_file)
         recent_lines: list[tuple[str, tuple[str, str] | None]] = []
         for change, kind_label, title in data.recent:
@@ -454,22 +458,30 @@ class TodayPage(QWidget):
         self.loaded.emit()
 
     def _fill_renewals(self) -> None:
-        _fill_grouped(
-            self.renewals,
-            self.renewal_filter,
-            questions.group_by_entity(self._renewals, self._own_entity),
-            lambda due: (_renewal_text(due), ("agreements", due.agreement_id)),
-            _("No local party"),
-        )
+        self._fill_by_entity(self.renewals, self.renewal_filter, self._renewals,
+                             lambda due: (_renewal_text(due), ("agreements", due.agreement_id)),
+                             _("No local party"))  # fmt: skip
 
     def _fill_reports(self) -> None:
-        _fill_grouped(
-            self.reports,
-            self.report_filter,
-            questions.group_by_entity(self._reports, self._own_entity),
-            lambda due: (_report_text(due), ("projects", due.project_id)),
-            _("No lead entity"),
-        )
+        self._fill_by_entity(self.reports, self.report_filter, self._reports,
+                             lambda due: (_report_text(due), ("projects", due.project_id)),
+                             _("No lead entity"))  # fmt: skip
+
+    def _fill_follow_ups(self) -> None:
+        self._fill_by_entity(self.follow_ups, self.follow_up_filter, self._follow_ups,
+                             lambda due: (_follow_up_text(due), ("activities", due.activity_id)),
+                             _("No local entity"))  # fmt: skip
+
+    def _fill_by_entity(
+        self,
+        panel: _Panel,
+        box: QComboBox,
+        items: Sequence[Any],
+        line: Callable[[Any], tuple[str, tuple[str, str]]],
+        nobody: str,
+    ) -> None:
+        groups = questions.group_by_entity(list(items), self._own_entity)
+        _fill_grouped(panel, box, groups, line, nobody)
 
     def _fill_measurements(self) -> None:
         """One period is due at a time: it goes in the heading, the lines name indicators

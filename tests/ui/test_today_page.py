@@ -274,6 +274,40 @@ def test_reports_of_a_state_are_grouped_by_lead_entity_and_filtered(
     assert page.reports.heading.text() == "Project reports due (2)"
 
 
+def test_mission_follow_ups_of_a_state_are_grouped_by_the_entity_that_went(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    """The state demo's Today listed 84 follow-ups in one red list: they fall under the
+    local entity that went (the government first), and the box shows one entity alone."""
+    from intl_desk.core.model import Activity, ExpectedResult
+
+    with office.session() as session:
+        state = LocalEntity(name="Governo de Minas Gerais", kind="government")
+        uberlandia = LocalEntity(name="Uberlândia", kind="municipality", parent=state)
+        for number, entity in enumerate([uberlandia, state, uberlandia, None]):
+            mission = Activity(kind="mission", status="done", title=f"Missão {number}",
+                               start_date=TODAY - timedelta(days=100 + number),
+                               local_entity=entity)  # fmt: skip
+            mission.expected_results.append(ExpectedResult(expected="Um acordo"))
+            session.add(mission)
+        session.commit()
+    page = page_for(qtbot, office)
+    lines = texts(page, "follow_ups")
+    assert [line for line in lines if "—" not in line] == [
+        "Governo de Minas Gerais (1)", "Uberlândia (2)", "No local entity (1)",
+    ]  # fmt: skip
+    assert lines[1].startswith("Missão 1 — 3-month follow-up, overdue since")
+    assert page.follow_ups.heading.text() == "Mission follow-ups (4)"
+    box = page.follow_up_filter
+    assert box.isVisibleTo(page)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # Uberlândia
+    assert [line.split(" — ")[0] for line in texts(page, "follow_ups")] == ["Missão 2", "Missão 0"]
+    assert page.follow_ups.heading.text() == "Mission follow-ups (2)"
+
+
 def test_measurements_a_state_awaits_are_grouped_by_the_entity_that_owes_them(
     qtbot: QtBot, office: OfficeFile
 ) -> None:
