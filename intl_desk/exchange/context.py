@@ -16,7 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.display import country_name
 from intl_desk.core.folding import fold
+from intl_desk.core.i18n import N_
 from intl_desk.core.model import LocalEntity, Office, Partner
 from intl_desk.exchange.bulk import BulkWriter
 
@@ -26,6 +28,13 @@ def name_key(name: str) -> str:
     """The key names are matched by; cached, since a register repeats its few hundred
     partners and entities over thousands of rows."""
     return " ".join(fold(name).split())
+
+
+#: said of a row naming a partner several partners of the file are named (see namesakes)
+NAMESAKES = N_(
+    "Several partners of the file are named “{name}” ({countries}) and the row does not "
+    "say which: give the partner's country in the row, or rename one of them in the file."
+)
 
 
 @dataclass
@@ -138,6 +147,24 @@ class ImportContext:
         if found:
             return found[0][0], None
         return None, None
+
+    def namesakes(self, name: str, countries: list[str]) -> list[str]:
+        """The countries of the partners named ``name`` between which nothing in the row
+        chooses (several share the name as written, none or several of them in
+        ``countries``): the row is refused rather than linked to a guess. Empty when
+        one partner is meant (one of that name, one written exactly so, one in the row's
+        country)."""
+        found = self.partners.get(name_key(name), [])
+        if len(found) < 2:
+            return []
+        exact = [item for item in found if self.partner_names.get(item[0]) == name.strip()]
+        if len(exact) == 1:
+            return []
+        candidates = exact or found
+        placed = [item for item in candidates if item[1] in countries]
+        if len(placed) == 1:
+            return []
+        return sorted({country_name(code) for _id, code in placed or candidates if code})
 
     def entity_for(self, name: str) -> str | None:
         """The existing entity's id, or None after planning a new one."""

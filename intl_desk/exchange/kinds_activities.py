@@ -16,7 +16,7 @@ from sqlalchemy import select
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import Activity, Agreement, Network, Project
 from intl_desk.core.vocabularies import ACTIVITY_KINDS
-from intl_desk.exchange.context import ImportContext, name_key
+from intl_desk.exchange.context import NAMESAKES, ImportContext, name_key
 from intl_desk.exchange.detail_sheets import activity_key
 from intl_desk.exchange.importer import RowPreview
 from intl_desk.exchange.kinds_other import SimpleHandler
@@ -128,6 +128,9 @@ class ActivityHandler(SimpleHandler):
         partner = values.get("partner")
         if partner:
             where = values.get("partner_country") or values.get("country_code")
+            ambiguous = context.namesakes(str(partner), [where] if where else [])
+            if ambiguous:
+                row.error(NAMESAKES, name=partner, countries=", ".join(ambiguous))
             partner_id, country = context.partner_for(str(partner), [where] if where else [])
             if partner_id is None and country is None:
                 row.error(

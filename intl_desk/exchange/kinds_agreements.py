@@ -27,7 +27,7 @@ from intl_desk.core.model import (
     LocalEntity,
 )
 from intl_desk.core.validation import errors_of_values
-from intl_desk.exchange.context import ImportContext, name_key
+from intl_desk.exchange.context import NAMESAKES, ImportContext, name_key
 from intl_desk.exchange.fields import AGREEMENTS
 from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
 from intl_desk.exchange.values import theme_codes
@@ -155,6 +155,10 @@ class AgreementHandler:
         partner_keys: set[str] = set()
         planned_partners: list[tuple[str, str | None, str | None]] = []
         for name in context.split_names(values.get("partners") or "", "partners"):
+            ambiguous = context.namesakes(name, countries)
+            if ambiguous:
+                row.error(NAMESAKES, name=name, countries=", ".join(ambiguous))
+                continue
             partner_id, country = context.partner_for(name, countries)
             if partner_id is None and country is None:
                 row.error(

@@ -18,7 +18,7 @@ from intl_desk.core.i18n import N_
 from intl_desk.core.model import BudgetLine, Project, ProjectParticipant, ProjectSdg
 from intl_desk.core.tracking import soft_delete
 from intl_desk.core.validation import errors_of_values
-from intl_desk.exchange.context import ImportContext, name_key
+from intl_desk.exchange.context import NAMESAKES, ImportContext, name_key
 from intl_desk.exchange.fields import PROJECTS
 from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
 
@@ -87,6 +87,10 @@ class ProjectHandler:
         country = values.get("country_code")
         partners: list[tuple[str, str | None, str | None]] = []
         for name in context.split_names(values.get("partners") or "", "partners"):
+            ambiguous = context.namesakes(name, [country] if country else [])
+            if ambiguous:
+                row.error(NAMESAKES, name=name, countries=", ".join(ambiguous))
+                continue
             partner_id, planned = context.partner_for(
                 name, [country] if country else [], any_country=True
             )

@@ -78,3 +78,37 @@ def test_a_partner_named_exactly_wins_over_a_namesake_without_accents(
         "Intercâmbio cultural Ouro Preto – Los Angeles": ["US"],
         "Escolas de Temuco e Uberaba": ["CL"],
     }
+
+
+def test_namesakes_in_two_countries_are_never_guessed_between(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Córdoba in Argentina and Córdoba in Spain, both spelled so: a project in Argentina
+    is linked to the Argentinian one; a project that says no country is refused with the
+    reason naming both countries — before, it was linked to whichever came first."""
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add(Partner(name="Córdoba", country_code="ES"))
+        session.add(Partner(name="Córdoba", country_code="AR"))
+        session.commit()
+    sheet = write_rows(
+        tmp_path / "projets.xlsx",
+        [
+            ["Projets de coopération décentralisée — Ville de Lyon"],
+            ["Intitulé", "Pays", "Partenaires", "Début", "Montant"],
+            ["Mobilité douce à Córdoba", "Argentine", "Córdoba", "2022", "18 500,00"],
+            ["Patrimoine andalou", None, "Córdoba", "mars 2023", "7 250,50"],
+            [],
+            ["Total : 25 750,50 €"],
+        ],
+    )
+    assert main(["--language", "fr", "import", str(office_path), str(sheet),
+                 "--kind", "projects"]) == 1  # fmt: skip
+    said = capsys.readouterr()
+    assert "Plusieurs partenaires du fichier s'appellent « Córdoba »" in said.out + said.err
+    assert "Argentine, Espagne" in said.out + said.err
+    with OfficeFile.open(office_path, read_only=True) as office, office.session() as session:
+        linked = {
+            project.title: [p.partner.country_code for p in project.participants if p.partner]
+            for project in session.scalars(select(Project))
+        }
+    assert linked == {"Mobilité douce à Córdoba": ["AR"]}
