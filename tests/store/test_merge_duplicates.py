@@ -218,3 +218,39 @@ def test_a_deleted_record_brought_back_by_a_later_edit_is_kept_once(
     assert not back.conflicts
     assert _live_measurements(there) == _live_measurements(here)
     assert check(there).problems == []
+
+
+def test_values_swapped_between_periods_merge_beside_a_commented_one(
+    base: Path, tmp_path: Path
+) -> None:
+    """Rows whose key moves are set aside while the merge writes (each unique index is
+    checked row by row); one only commented keeps its key and needs no setting aside."""
+    with OfficeFile.open(base) as office, office.session() as session:
+        lyon = session.scalars(select(LocalEntity).where(LocalEntity.name == "Lyon")).one()
+        session.add(Period(label="2025", start_date=date(2025, 1, 1), end_date=date(2025, 12, 31)))
+        session.add(
+            Measurement(
+                indicator=session.scalars(select(Indicator)).one(),
+                period=_period(session, "2024"),
+                local_entity=lyon,
+                value=180,
+            )
+        )
+        session.commit()
+    ours, theirs = copy_of(base, tmp_path / "ours.sqlite"), copy_of(base, tmp_path / "t.sqlite")
+    for moves in (("2023", "2025"), ("2024", "2023"), ("2025", "2024")):  # a swap, saved thrice
+        with OfficeFile.open(theirs) as office, office.session() as session:
+            moved = session.scalars(
+                select(Measurement).join(Period).where(Period.label == moves[0])
+            ).one()
+            moved.period_id = _period(session, moves[1]).id  # as the form sets it
+            session.commit()
+    with OfficeFile.open(ours) as office, office.session() as session:
+        session.scalars(select(Measurement).where(Measurement.value == 180)).one().comment = "ok"
+        session.commit()
+
+    merge_files(ours, theirs)
+
+    assert [row[1:] for row in _live_measurements(ours)] == [("2023", 180.0), ("2024", 150.0)]
+    assert _rows(ours, "SELECT comment FROM measurement WHERE value = 180") == [("ok",)]
+    assert check(ours).problems == []

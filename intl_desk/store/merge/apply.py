@@ -59,6 +59,30 @@ def attach(connection: sqlite3.Connection, other: Path) -> None:
     connection.execute("ATTACH DATABASE ? AS other", (sqlite_uri(other, "ro"),))
 
 
+def _key_columns() -> dict[str, frozenset[str]]:
+    """table: every column a natural key of it names or depends on."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for key in NATURAL_KEYS:
+        found[key.table].update(key.columns, key.present, key.absent, ("deleted_at",))
+    return {table: frozenset(columns) for table, columns in found.items()}
+
+
+_KEY_COLUMNS = _key_columns()
+
+
+def _moves_a_key(decision: RowDecision) -> bool:
+    """Whether writing ``decision`` changes one of its row's entries in a partial unique
+    index (a key's column, or the row's life), or the row gives way to another."""
+    columns = _KEY_COLUMNS.get(decision.table)
+    if columns is None:
+        return False
+    before, after = decision.original, decision.values
+    return decision.dropped or any(
+        after[name] != before[name] or type(after[name]) is not type(before[name])
+        for name in columns
+    )
+
+
 def _park(raw: sqlite3.Connection, plan: MergePlan, now: str) -> set[tuple[str, str]]:
     """Tombstone, for the moment, every row here the merge changes in a table with natural
     keys, and for good the rows here that give way to another (a Collision).
@@ -67,9 +91,11 @@ def _park(raw: sqlite3.Connection, plan: MergePlan, now: str) -> set[tuple[str, 
     period another one leaves, in whatever order, would be refused midway although the
     merged file holds one of each. Tombstones are outside the partial indexes, so with
     the changed rows parked every update below lands on a key nobody holds.
+    A row live before and after whose keys' columns keep their values needs no parking:
+    its index entries stay as they are, and no other row can land on its key (that would
+    be a collision, and one of the two would give way, parked).
     Returns the parked decisions, whose ``deleted_at`` must be written back."""
-    keyed = {key.table for key in NATURAL_KEYS}
-    parked = {(d.table, d.record_id) for d in plan.decisions if d.table in keyed}
+    parked = {(d.table, d.record_id) for d in plan.decisions if _moves_a_key(d)}
     leaving = {(c.table, c.dropped_id) for c in plan.collisions if not c.dropped_is_new}
     by_table: dict[str, list[str]] = defaultdict(list)
     for table, record_id in parked | leaving:
