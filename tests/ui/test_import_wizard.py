@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner, Project
+from intl_desk.core.model import (
+    Agreement,
+    AgreementParty,
+    LocalEntity,
+    Membership,
+    Partner,
+    Project,
+)
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.export_action import export_page
@@ -266,3 +274,39 @@ def test_file_menu_opens_the_wizard_and_exports_the_list_on_screen(
     )
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Name,Kind,Country") and len(lines) == 3  # Porto, São João
+
+
+def test_the_wizard_imports_the_networks_the_office_belongs_to(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Adhésions aux réseaux — Direction des relations internationales"])
+    sheet.append(["Réseau", "Sigle", "Notre rôle", "Membre depuis", "Cotisation annuelle"])
+    sheet.append(["Cités Unies France", "CUF", "Membre du bureau", "2011", "4 500,00"])
+    sheet.append(["Eurocities", None, "Membre", "mars 2014", "12 000,50"])
+    sheet.append([])
+    sheet.append(["Source : budget primitif 2024"])
+    path = tmp_path / "reseaux.xlsx"
+    workbook.save(path)
+    wizard = _wizard(qtbot, window, tmp_path)
+    wizard.choose_file(path)
+    choose(qtbot, wizard.kind_box, data="networks")
+    _next(qtbot, wizard, COLUMNS)
+    chosen = [box.currentText() for box in wizard.field_boxes]
+    assert chosen == ["Name", "Acronym", "Our role", "Member since", "Annual fee"]
+    _next(qtbot, wizard, CHECK)
+    assert "2 new" in wizard.summary_label.text()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.step == DONE)
+    assert wizard.result_title.text() == "Imported 2, updated 0, skipped 0, rejected 0."
+    with window.office.session() as session:  # type: ignore[union-attr]
+        found = {
+            m.network.name: (m.role, m.since, m.since_precision, m.annual_fee)
+            for m in session.scalars(select(Membership))
+        }
+    assert found == {
+        "Cités Unies France": ("board", date(2011, 1, 1), "year", Decimal("4500.00")),
+        "Eurocities": ("member", date(2014, 3, 1), "month", Decimal("12000.50")),
+    }
