@@ -16,7 +16,7 @@ import pytest
 from evaluation_office import TODAY, build_office_file
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from intl_desk.cli import main
 from intl_desk.core import model as m
@@ -308,3 +308,25 @@ def test_the_workbook_keeps_a_formula_looking_title_as_text_and_drops_a_lone_sur
     assert row[header.index("Lead")].value == "Tiradentes"
     assert row[header.index("Currency")].value is None
     assert sheet.freeze_panes == "A2" and all(cell.font.b for cell in sheet[1])
+
+
+def test_the_agreements_parties_and_the_project_leads_are_read_once(office_file: Path) -> None:
+    """The decisions and the regions' figures share one reading of who is party to each
+    agreement and who leads each project (a state's 7,500 agreements were read twice)."""
+    statements: list[str] = []
+
+    def listen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(" ".join(statement.split()))
+
+    with OfficeFile.open(office_file, read_only=True) as office, office.session() as session:
+        engine = session.get_bind()
+        event.listen(engine, "before_cursor_execute", listen)
+        try:
+            report = compute_handover(session, TODAY)
+        finally:
+            event.remove(engine, "before_cursor_execute", listen)
+    parties = "SELECT agreement_party.agreement_id, agreement_party.local_entity_id"
+    leads = "SELECT project.id, project.lead_entity_id"
+    asked = [sum(s.startswith(question) for s in statements) for question in (parties, leads)]
+    assert report.summary is not None and report.summary.decisions
+    assert asked == [1, 1]

@@ -17,7 +17,7 @@ responsible for the decisions due come with them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -128,9 +128,12 @@ def handover_summary(session: Session, report: HandoverReport) -> HandoverSummar
     today = report.today
     horizon = today + timedelta(days=YEAR)
     tree = _tree(session)
+    # read once for the decisions and the regions' figures (7,500 agreements of a state)
+    entities = _agreement_entities(session, [line.id for line in report.agreements])
+    leads = _project_leads(session, [line.id for line in report.projects])
     decisions = [
-        *_renewals(session, report, horizon),
-        *_reports(session, report, horizon),
+        *_renewals(session, report, horizon, entities),
+        *_reports(report, horizon, leads),
         *_memberships_ending(session, report, today, horizon),
     ]
     decisions.sort(key=lambda item: (item.due, KINDS.index(item.kind), sort_key(item.title)))
@@ -139,7 +142,7 @@ def handover_summary(session: Session, report: HandoverReport) -> HandoverSummar
         today=today,
         decisions=tuple(decisions),
         open_requests=tuple(_open_requests(session)),
-        regions=_regions(session, report, decisions, tree),
+        regions=_regions(session, report, decisions, tree, entities, leads),
         people=tuple(_people(session, decisions)),
     )
 
@@ -147,7 +150,10 @@ def handover_summary(session: Session, report: HandoverReport) -> HandoverSummar
 # --- decisions --------------------------------------------------------------------------
 
 
-def _renewals(session: Session, report: HandoverReport, horizon: date) -> list[Decision]:
+def _renewals(
+    session: Session, report: HandoverReport, horizon: date, entities: Mapping[str, list[str]]
+) -> list[Decision]:
+    """``entities``: the local entities party to each of the report's agreements."""
     lines = {line.id: line for line in report.agreements}
     rows = session.execute(
         select(
@@ -168,7 +174,6 @@ def _renewals(session: Session, report: HandoverReport, horizon: date) -> list[D
         for agreement_id, expires, reminder, responsible in rows
         if expires - timedelta(days=reminder or 0) <= horizon and str(agreement_id) in lines
     }
-    entities = _agreement_entities(session, due)
     return [
         Decision(
             RENEWAL,
@@ -198,8 +203,8 @@ def _agreement_entities(session: Session, ids: Iterable[str]) -> dict[str, list[
     return found
 
 
-def _reports(session: Session, report: HandoverReport, horizon: date) -> list[Decision]:
-    leads = _project_leads(session, [line.id for line in report.projects])
+def _reports(report: HandoverReport, horizon: date, leads: Mapping[str, str]) -> list[Decision]:
+    """``leads``: the lead entity of each of the report's projects."""
     decisions = []
     for line in report.projects:
         lead_id = leads.get(line.id)
@@ -330,15 +335,18 @@ def _region_names(decision: Decision, tree: _Tree) -> str:
 
 
 def _regions(
-    session: Session, report: HandoverReport, decisions: Sequence[Decision], tree: _Tree
+    session: Session,
+    report: HandoverReport,
+    decisions: Sequence[Decision],
+    tree: _Tree,
+    entities: Mapping[str, list[str]],
+    leads: Mapping[str, str],
 ) -> tuple[RegionFigures, ...]:
     members: dict[str, int] = defaultdict(int)
     for group in tree.group.values():
         members[group] += 1
     active: dict[str, set[str]] = defaultdict(set)
-    for agreement_id, entity_ids in _agreement_entities(
-        session, [line.id for line in report.agreements]
-    ).items():
+    for agreement_id, entity_ids in entities.items():
         for entity_id in entity_ids:
             if entity_id in tree.group:
                 active[tree.group[entity_id]].add(agreement_id)
@@ -361,7 +369,7 @@ def _regions(
             for entity_id in set(decision.entity_ids):
                 per_entity[entity_id] += 1
     projects: dict[str, int] = defaultdict(int)
-    for lead_id in _project_leads(session, [line.id for line in report.projects]).values():
+    for lead_id in leads.values():
         if lead_id in tree.group:
             projects[tree.group[lead_id]] += 1
     memberships: dict[str, int] = defaultdict(int)

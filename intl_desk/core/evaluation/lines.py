@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -107,8 +108,13 @@ def agreement_lines(session: Session, ids: Ids, with_details: bool = False) -> l
     found: list[Any] = []
     names = country_names()
 
+    @cache  # a state's thousands of agreements share a few hundred sets of countries
     def countries(codes: str | None) -> str:
         return ", ".join(names.get(code, code) for code in (codes or "").split(",") if code)
+
+    type_label = cache(vocab.AGREEMENT_TYPES.label)
+    status_label = cache(vocab.AGREEMENT_STATUSES.label)
+    renewal_label = cache(vocab.RENEWAL_DECISIONS.label)
 
     contacts = dict(session.connection().execute(select(Contact.id, Contact.name)).tuples().all())
     for part in chunks(ids):
@@ -146,28 +152,28 @@ def agreement_lines(session: Session, ids: Ids, with_details: bool = False) -> l
                 .order_by(AgreementObjective.position)
             ):
                 objectives[agreement_id].append(text)
-    lines = [
+    found.sort(key=lambda row: (row[7] or date.min, row[15] or ""))  # signed, search key
+    return [
         AgreementLine(
-            row.id,
-            row.title,
-            vocab.AGREEMENT_TYPES.label(row.type),
-            vocab.AGREEMENT_STATUSES.label(row.status),
-            row.partner_names or "",
-            countries(row.country_codes),
-            row.entity_names or "",
-            with_precision(row.date_signed, row.date_signed_precision),
-            with_precision(row.date_expires, row.date_expires_precision),
-            bool(row.perpetual),
-            vocab.RENEWAL_DECISIONS.label(row.renewal_decision),
-            contacts.get(row.responsible_id, "") if row.responsible_id else "",
-            tuple(objectives.get(row.id, ())),
-            row.lessons_learned or "",
+            agreement_id,
+            title,
+            type_label(kind),
+            status_label(status),
+            partners or "",
+            countries(country_codes),
+            entities or "",
+            with_precision(signed, signed_precision),
+            with_precision(expires, expires_precision),
+            bool(perpetual),
+            renewal_label(renewal),
+            contacts.get(responsible_id, "") if responsible_id else "",
+            tuple(objectives.get(agreement_id, ())),
+            lessons or "",
         )
-        for row in sorted(
-            found, key=lambda row: (row.date_signed or date.min, row.search_key or "")
-        )
-    ]
-    return lines
+        for (agreement_id, title, kind, status, partners, country_codes, entities, signed,
+             expires, signed_precision, expires_precision, perpetual, renewal, responsible_id,
+             lessons, _search_key) in found
+    ]  # fmt: skip
 
 
 def project_lines(session: Session, ids: Ids, until: date) -> list[ProjectLine]:
