@@ -64,3 +64,18 @@ def test_edit_is_saved_with_its_history(qtbot: QtBot, office: OfficeFile) -> Non
     with office.session() as session:
         changes = session.scalars(select(Change).where(Change.field == "name")).all()
         assert [(c.old_value, c.new_value) for c in changes] == [("Hue", "Huế")]
+
+
+def test_the_population_reads_with_its_thousands_grouped(qtbot: QtBot, office: OfficeFile) -> None:
+    """"186600" beside a local entity's "186,600": the partner form grouped nothing."""
+    with office.session() as session:
+        partner = Partner(name="Beersheba", kind="city", country_code="IL", population=186600)
+        session.add(partner)
+        session.commit()
+    dialog = PartnerDialog(office, partner.id)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.population.text() == "186,600"
+    retype(qtbot, dialog.ui.population, "209000")  # typed without separators, as people do
+    assert dialog.save()
+    with office.session() as session:
+        assert session.get(Partner, partner.id).population == 209000  # type: ignore[union-attr]

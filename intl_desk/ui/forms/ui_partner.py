@@ -103,6 +103,7 @@ class Ui_PartnerForm(object):
         self.population = QSpinBox(PartnerForm)
         self.population.setObjectName(u"population")
         self.population.setMaximum(2000000000)
+        self.population.setGroupSeparatorShown(True)
 
         self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.population)
 
