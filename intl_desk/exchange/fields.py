@@ -264,6 +264,12 @@ PROJECTS = ImportKind(
             "names",
             synonyms=("partenaire", "partenaires", "socio", "socios", "parceiros"),
         ),
+        Field(
+            "partner_countries",
+            N_("Partners' countries"),
+            "countries",
+            synonyms=("pays des partenaires", "países de los socios", "países dos parceiros"),
+        ),
         Field("country", N_("Country"), "country", synonyms=("pays", "país", "pais")),
         Field(
             "location_name",

@@ -85,15 +85,15 @@ class ProjectHandler:
         if lead_name and lead_id is None:
             row.warn(N_("New local entity “{name}” will be created."), name=lead_name)
         country = values.get("country_code")
+        # where the partners are (an export of ours says it), else where the project is
+        where: list[str] = values.pop("partner_countries", None) or ([country] if country else [])
         partners: list[tuple[str, str | None, str | None]] = []
         for name in context.split_names(values.get("partners") or "", "partners"):
-            ambiguous = context.namesakes(name, [country] if country else [])
+            ambiguous = context.namesakes(name, where)
             if ambiguous:
                 row.error(NAMESAKES, name=name, countries=", ".join(ambiguous))
                 continue
-            partner_id, planned = context.partner_for(
-                name, [country] if country else [], any_country=True
-            )
+            partner_id, planned = context.partner_for(name, where, any_country=True)
             if partner_id is None and planned is None:
                 row.warn(N_("Partner “{name}” is not in the file: kept as a name only."), name=name)
             elif partner_id is None:

@@ -11,7 +11,9 @@ from exchange_helpers import write_rows
 from sqlalchemy import select
 
 from intl_desk.cli import main
-from intl_desk.core.model import Partner, Project
+from intl_desk.core.model import Partner, Project, ProjectParticipant
+from intl_desk.exchange.export import export_list
+from intl_desk.exchange.importer import apply_import, preview_import
 from intl_desk.store.office_file import OfficeFile
 
 
@@ -112,3 +114,31 @@ def test_namesakes_in_two_countries_are_never_guessed_between(
             for project in session.scalars(select(Project))
         }
     assert linked == {"Mobilité douce à Córdoba": ["AR"]}
+
+
+def test_an_exported_project_keeps_which_namesake_is_its_partner(
+    office_path: Path, tmp_path: Path, mappings_folder: Path
+) -> None:
+    """The projects export says where each project's partners are ("Partners' countries",
+    hidden on screen), so a project of Lyon with Córdoba in Spain comes back linked to the
+    Spanish one in a file that also has the Argentinian Córdoba — not refused, not mixed up."""
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        spain = Partner(name="Córdoba", country_code="ES")
+        session.add_all([spain, Partner(name="Córdoba", country_code="AR")])
+        session.flush()
+        project = Project(title="Patrimoine andalou", status="2", country_code="FR")
+        session.add(project)
+        session.flush()
+        session.add(ProjectParticipant(project_id=project.id, partner_id=spain.id, role="4"))
+        session.commit()
+        for kind in ("partners", "projects"):
+            export_list(session, kind, tmp_path / f"{kind}.xlsx")
+    fresh = tmp_path / "fresh.sqlite"
+    with OfficeFile.create(fresh, "Ville de Lyon") as office, office.session() as session:
+        for kind in ("partners", "projects"):
+            preview = preview_import(
+                session, tmp_path / f"{kind}.xlsx", kind, mappings_folder=mappings_folder
+            )
+            assert apply_import(session, preview).rejected == [], kind
+        (imported,) = session.scalars(select(Project)).all()
+        assert [p.partner.country_code for p in imported.participants] == ["ES"]

@@ -397,6 +397,17 @@ def _project_partners() -> ColumnElement[Any]:
     )
 
 
+def _project_partner_countries() -> ColumnElement[Any]:
+    """The countries of the project's partners (codes, comma-separated): they tell the
+    import which of two namesakes (Córdoba in Argentina, Córdoba in Spain) is meant."""
+    return (
+        select(func.aggregate_strings(Partner.country_code, ","))
+        .join(ProjectParticipant, ProjectParticipant.partner_id == Partner.id)
+        .where(ProjectParticipant.project_id == Project.id, live(ProjectParticipant))
+        .scalar_subquery()
+    )
+
+
 def _lead_entity_name() -> ColumnElement[Any]:
     return (
         select(LocalEntity.name).where(LocalEntity.id == Project.lead_entity_id).scalar_subquery()
@@ -427,6 +438,13 @@ PROJECTS = ListSpec(
         Column("status", N_("Status"), lambda: Project.status, "code", vocab.PROJECT_STATUSES),
         Column("lead", N_("Lead entity"), _lead_entity_name, width=160),
         Column("partners", N_("Partners"), _project_partners, width=200),
+        Column(
+            "partner_countries",
+            N_("Partners' countries"),
+            _project_partner_countries,
+            "country",
+            visible=False,
+        ),
         Column("country", N_("Country"), lambda: Project.country_code, "country"),
         Column(
             "start",
