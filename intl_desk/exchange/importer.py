@@ -387,6 +387,9 @@ def _preview(
             beside = {id(sheet) for _detail, sheet in details}
             sheets = [sheet for sheet in sheets if id(sheet) not in beside] or sheets
     sheet, header = choose_sheet(sheets, kind, target)
+    # the list itself is never one of its detail sheets ("adhesions.csv", a workbook whose
+    # only sheet is named "Transactions")
+    details = [(detail, found) for detail, found in details if found is not sheet]
     chosen = (
         dict(mapping)
         if mapping is not None

@@ -99,14 +99,20 @@ class NetworkHandler(CarriesOnHandler):
     def create(self, context: ImportContext, row: RowPreview) -> str:
         network_id = super().create(context, row)
         for values in self._memberships(context, row):
-            context.writer.add(Membership, {"network_id": network_id, **values})
+            if "membership" in row.plan:
+                _queue(context, network_id, values)
+            else:  # the sheet's lines, successive memberships of one entity among them
+                context.writer.add(Membership, {"network_id": network_id, **values})
         return network_id
 
     def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool:
         changed = super().update(context, row, record_id)
         memberships = self._memberships(context, row)
-        if record_id.startswith("row:"):  # created by an earlier row: its lines are queued
-            return changed
+        if record_id.startswith("row:"):  # created by an earlier row (one row per member)
+            if "membership" not in row.plan:
+                return changed
+            network_id = str(context.created[record_id]["id"])
+            return _queue(context, network_id, memberships[0]) or changed
         if "membership" in row.plan:
             return self._update_membership(context, record_id, memberships[0]) or changed
         kinds = list(row.plan.get("detail_kinds", ()))
@@ -143,9 +149,8 @@ class NetworkHandler(CarriesOnHandler):
         ).all()
         entity = values.get("local_entity_id")
         same = [m for m in existing if m.local_entity_id == entity]
-        if not same:
-            context.writer.add(Membership, {"network_id": network_id, **values})
-            return True
+        if not same:  # a new member (or one an earlier row of the sheet added)
+            return _queue(context, network_id, values)
         membership = max(same, key=lambda m: (m.since is not None, m.since))
         changed = False
         for key, value in values.items():
@@ -153,3 +158,23 @@ class NetworkHandler(CarriesOnHandler):
                 setattr(membership, key, value)
                 changed = True
         return changed
+
+
+def _queue(context: ImportContext, network_id: str, values: dict[str, Any]) -> bool:
+    """Add the membership of ``values``'s entity to the network, or, when an earlier row
+    of the sheet added that entity's already (a register of one row per member), give it
+    this row's values; True when something changed."""
+    queued: dict[Any, dict[str, Any]] = context.extra.setdefault(
+        "network_memberships", {}
+    ).setdefault(network_id, {})
+    entity = values.get("local_entity_id")
+    if entity not in queued:
+        queued[entity] = context.writer.add(Membership, {"network_id": network_id, **values})
+        return True
+    record = queued[entity]
+    changed = False
+    for key, value in values.items():
+        if value is not None and record.get(key) != value:
+            record[key] = value
+            changed = True
+    return changed

@@ -114,3 +114,40 @@ def test_importing_the_register_again_changes_nothing(
     with OfficeFile.open(belo_horizonte, read_only=True) as office, office.session() as session:
         assert len(session.scalars(select(Network)).all()) == 4
         assert len(session.scalars(select(Membership)).all()) == 4
+
+
+BY_MEMBER = (
+    "Adhésions aux réseaux — Métropole et Ville de Lyon\n"
+    "Réseau;Collectivité;Rôle;Membre depuis;Cotisation\n"
+    "Eurocities;Ville de Lyon;Membre du bureau;1991;12 000,00\n"
+    "Eurocities;Métropole de Lyon;Membre;2015;\n"
+    "Eurocities;Ville de Lyon;Membre du bureau;1991;12 500,00\n"
+    "\n"
+    "Total des cotisations : 12 500,00 €\n"
+)
+
+
+def test_a_register_of_one_row_per_member_gives_each_member_its_membership(
+    belo_horizonte: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same network on several rows, one per member entity: with "update duplicates"
+    the network is written once and each entity gets one membership (the city's takes its
+    last fee); before, the rows after the first were counted as updates and their
+    memberships lost. The file is named "adhesions.csv", like the export's sheet of
+    memberships ("Adhésions"): it is still read as the list, not as a sheet beside it."""
+    register = tmp_path / "adhesions.csv"
+    register.write_text(BY_MEMBER, encoding="utf-8")
+    arguments = ["import", str(belo_horizonte), str(register), "--kind", "networks"]
+    assert main([*arguments, "--update-duplicates"]) == 0
+    capsys.readouterr()
+    with OfficeFile.open(belo_horizonte, read_only=True) as office, office.session() as session:
+        (network,) = session.scalars(select(Network)).all()
+        members = {
+            m.local_entity.name: (m.role, m.since.year, m.since_precision, m.annual_fee)
+            for m in session.scalars(select(Membership))
+        }
+    assert network.name == "Eurocities"
+    assert members == {
+        "Ville de Lyon": ("board", 1991, "year", Decimal("12500.00")),
+        "Métropole de Lyon": ("member", 2015, "year", None),
+    }
