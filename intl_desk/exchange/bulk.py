@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.bulk_insert import insert_rows
 from intl_desk.core.derived import refresh_agreement_summaries
+from intl_desk.core.index_upkeep import noted_in_bulk
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -181,7 +182,7 @@ class BulkWriter:
     def flush(self) -> None:
         """INSERT everything queued, then refresh the new agreements' derived columns."""
         agreements: list[str] = []
-        with self.session.no_autoflush:
+        with self.session.no_autoflush, noted_in_bulk(self.session) as note:
             for model in ORDER:
                 rows = self.rows.pop(model, [])
                 if not rows:
@@ -208,6 +209,7 @@ class BulkWriter:
                     agreements.extend(str(row["agreement_id"]) for row in rows)
             if self.rows:  # a model missing from ORDER would be lost without a word
                 raise RuntimeError(f"not written: {', '.join(m.__name__ for m in self.rows)}")
+            note(agreements)
             if agreements:
                 refresh_agreement_summaries(self.session, set(agreements))
 

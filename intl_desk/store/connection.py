@@ -93,7 +93,10 @@ def make_engine(path: Path | str, *, read_only: bool = False, create: bool = Fal
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
-    from intl_desk.store import search_query  # noqa: F401  (registers the index's finder)
+    from intl_desk.store import (
+        search_bulk,  # noqa: F401  (registers bulk noting)
+        search_query,  # noqa: F401  (registers the index's finder)
+    )
 
     if read_only and create:
         raise ValueError("a file cannot be created read-only")

@@ -25,6 +25,7 @@ This module is imported by every connection, so it uses the standard library onl
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 TEXT = "agreement_search_text"
 INDEX = "agreement_search"
@@ -108,6 +109,32 @@ def prepare(connection: sqlite3.Connection) -> None:
         connection.execute(
             f"CREATE TEMP TRIGGER IF NOT EXISTS search_note_{name} {event} BEGIN {action}; END"
         )
+
+
+#: the triggers that note each inserted row (what a bulk write notes in one statement)
+_NOTING_INSERTS = ("agreement_inserted", "party_inserted")
+
+
+def suspend_noting(connection: sqlite3.Connection) -> bool:
+    """Drop the triggers that note inserted agreements and parties one row at a time,
+    inside the caller's transaction (a rollback brings them back); whether there were
+    any. Per-row noting took a third of writing 50,000 imported agreements; the writer
+    notes what it inserted with :func:`note` instead, then :func:`prepare` makes the
+    triggers again."""
+    if not has_index(connection):
+        return False
+    for name in _NOTING_INSERTS:
+        connection.execute(f"DROP TRIGGER IF EXISTS temp.search_note_{name}")
+    return True
+
+
+def note(connection: sqlite3.Connection, agreement_ids: Sequence[str]) -> None:
+    """Note the agreements ``agreement_ids`` (text ids) for the next :func:`catch_up`, in
+    one statement."""
+    connection.executemany(
+        f"INSERT OR IGNORE INTO {PENDING} (rowid) SELECT rowid FROM agreement WHERE id = ?",
+        ((agreement_id,) for agreement_id in agreement_ids),
+    )
 
 
 def pending(connection: sqlite3.Connection) -> bool:

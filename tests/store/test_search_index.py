@@ -16,6 +16,7 @@ from store_helpers import FIXTURES, new_office
 from intl_desk.cli import main
 from intl_desk.core.listing import LISTS, ListQuery, fetch_ids, first_ids, text_index
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
+from intl_desk.exchange.bulk import BulkWriter
 from intl_desk.store import search_index, search_query
 from intl_desk.store.errors import UnexpectedContent
 from intl_desk.store.extract import extract
@@ -179,6 +180,44 @@ def test_the_index_follows_an_import(
     assert main(["import", str(register), str(sheet), "--kind", "agreements"]) == 0, capsys
     assert _titles_in_index(register, "cusco") == ["Jumelage Lyon – Cusco"]
     assert check(register).problems == []
+
+
+def test_a_bulk_write_notes_its_agreements_once_and_later_parties_are_noted_again(
+    register: Path,
+) -> None:
+    """A bulk write (an import's) suspends the per-row noting and notes what it wrote in
+    one statement; a party added later in the same transaction is noted by the triggers
+    again."""
+    with OfficeFile.open(register) as office, office.session() as session:
+        cordoba = session.scalars(select(Partner.id).where(Partner.name == "Córdoba")).one()
+        writer = BulkWriter(session)
+        agreement = writer.add(Agreement, {"title": "Jumelage Lyon – Cusco", "type": "twinning"})
+        writer.add(AgreementParty, {"agreement_id": agreement["id"], "partner_id": cordoba})
+        writer.flush()
+        water = session.scalars(select(Agreement).where(Agreement.title.like("Coop%"))).one()
+        session.add(AgreementParty(agreement_id=water.id, partner_id=cordoba))
+        session.commit()
+    assert _titles_in_index(register, "cusco") == ["Jumelage Lyon – Cusco"]
+    assert _titles_in_index(register, "cordoba") == [
+        "Carta de intenção Minas 100% digital", "Cooperação técnica em ÁGUA",
+        "Jumelage Lyon – Cusco", "Memorando BH – Córdoba",
+    ]  # fmt: skip
+    assert check(register).problems == []
+
+
+def test_a_bulk_write_rolled_back_leaves_the_noting_in_place(register: Path) -> None:
+    raw = sqlite3.connect(f"file:{register}?mode=rw", uri=True, isolation_level=None)
+    try:
+        search_index.prepare(raw)
+        triggers = "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'"
+        noting = raw.execute(triggers).fetchone()[0]
+        raw.execute("BEGIN")
+        assert search_index.suspend_noting(raw)
+        assert raw.execute(triggers).fetchone()[0] < noting
+        raw.execute("ROLLBACK")
+        assert raw.execute(triggers).fetchone()[0] == noting == 8
+    finally:
+        raw.close()
 
 
 def test_an_extract_has_its_agreements_in_the_index(register: Path, tmp_path: Path) -> None:
