@@ -347,6 +347,9 @@ class AgreementHandler:
         sdgs: set[int],
         objectives: Sequence[str] = (),
     ) -> bool:
+        plan = row.plan
+        if not (plan["objectives"] or plan["themes"] or plan["sdgs"]):
+            return False  # nothing to queue, nothing to remember (3 sets a row otherwise)
         added = False
         # an agreement's objectives so far (those in the file, those queued by earlier rows)
         every: dict[str, set[str]] = context.extra.setdefault("objective_keys", {})
