@@ -85,7 +85,9 @@ def _places(session: Session, model: Any, ids: set[str]) -> dict[str, Place]:
     return found
 
 
-def _serves(session: Session, results: Iterable[ExpectedResult]) -> dict[str, str]:
+def _serves(session: Session, results: Iterable[Any]) -> dict[str, str]:
+    """The title of what each result serves, by objective or indicator id (``results``:
+    rows or records with ``objective_id`` and ``indicator_id``)."""
     objective_ids = {r.objective_id for r in results if r.objective_id}
     indicator_ids = {r.indicator_id for r in results if r.indicator_id}
     names: dict[str, str] = {}
@@ -101,16 +103,43 @@ def _serves(session: Session, results: Iterable[ExpectedResult]) -> dict[str, st
     return names
 
 
+#: what a mission's value is made of, read as plain rows
+_MISSION_COLUMNS = (
+    "id",
+    "title",
+    "start_date",
+    "location",
+    "country_code",
+    "cost",
+    "currency",
+    "transport_mode",
+    "local_entity_id",
+    "partner_id",
+    "participant_count",
+)
+
+
 def mission_values(session: Session, ids: Iterable[str]) -> list[MissionValue]:
     """The missions ``ids`` with their expected results and carbon, by date then title."""
     wanted = sorted(set(ids))
-    activities: list[Activity] = []
-    results: list[ExpectedResult] = []
+    activities: list[Any] = []  # plain rows (SQLAlchemy Core): no ORM objects to build
+    results: list[Any] = []
+    connection = session.connection()
     for start in range(0, len(wanted), _CHUNK):
         part = wanted[start : start + _CHUNK]
-        activities += session.scalars(select(Activity).where(Activity.id.in_(part))).all()
-        results += session.scalars(
-            select(ExpectedResult)
+        activities += connection.execute(
+            select(*(getattr(Activity, name) for name in _MISSION_COLUMNS)).where(
+                Activity.id.in_(part)
+            )
+        ).all()
+        results += connection.execute(
+            select(
+                ExpectedResult.activity_id,
+                ExpectedResult.expected,
+                ExpectedResult.obtained,
+                ExpectedResult.objective_id,
+                ExpectedResult.indicator_id,
+            )
             .where(ExpectedResult.activity_id.in_(part), ExpectedResult.deleted_at.is_(None))
             .order_by(ExpectedResult.position)
         ).all()

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from pypdf import PdfReader
+from sqlalchemy import event
 
 from intl_desk.core.evaluation.yearly import compute_yearly
 from intl_desk.core.model import Activity, ExpectedResult, LocalEntity, Partner
@@ -134,3 +135,35 @@ def test_a_long_mission_title_is_printed_in_the_type_of_the_short_ones(office: O
     write_yearly_pdf(report, buffer)
     sizes = _sizes_of(buffer.getvalue(), ("Łódź", "Córdoba"))
     assert sizes["Córdoba"] == sizes["Łódź"] == {7.5}
+
+
+def test_the_missions_are_read_as_plain_rows(office: OfficeFile) -> None:
+    """The report reads its missions and their results as rows: no record objects are
+    built for them (a state has hundreds a year)."""
+    with office.session() as session:
+        mission = Activity(kind="mission", status="done", title="Mission à Łódź",
+                           start_date=date(2025, 3, 10), transport_mode="car", cost=Decimal(600),
+                           currency="EUR")  # fmt: skip
+        mission.expected_results.append(
+            ExpectedResult(position=0, expected="Signer", obtained="Signé")
+        )
+        session.add(mission)
+        session.commit()
+    built: list[str] = []
+
+    def loaded(record: object, _context: object) -> None:
+        built.append(type(record).__name__)
+
+    for model in (Activity, ExpectedResult):
+        event.listen(model, "load", loaded)
+    try:
+        with office.session() as session:
+            report = compute_yearly(session, 2025, date(2026, 2, 1))
+    finally:
+        for model in (Activity, ExpectedResult):
+            event.remove(model, "load", loaded)
+    values = [
+        (m.title, [(e.expected, e.obtained) for e in m.expected]) for m in report.mission_values
+    ]
+    assert values == [("Mission à Łódź", [("Signer", "Signé")])]
+    assert built == []

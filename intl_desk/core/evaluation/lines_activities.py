@@ -42,9 +42,29 @@ class EventLine:
 
 
 def activity_lines(session: Session, ids: Ids) -> list[ActivityLine]:
-    rows: list[Any] = []
+    rows: list[Any] = []  # plain rows: no record objects for a state's hundreds
     for part in chunks(ids):
-        rows += session.scalars(select(Activity).where(Activity.id.in_(part))).all()
+        rows += (
+            session.connection()
+            .execute(
+                select(
+                    Activity.id,
+                    Activity.kind,
+                    Activity.status,
+                    Activity.title,
+                    Activity.start_date,
+                    Activity.start_date_precision,
+                    Activity.location,
+                    Activity.country_code,
+                    Activity.purpose,
+                    Activity.justification,
+                    Activity.cost,
+                    Activity.currency,
+                    Activity.lessons_learned,
+                ).where(Activity.id.in_(part))
+            )
+            .all()
+        )
     lines = [
         ActivityLine(
             row.id,
