@@ -20,7 +20,7 @@ from intl_desk.core.model import Membership, Network
 from intl_desk.core.validation import errors_of
 from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.carried_on import CarriesOnHandler
-from intl_desk.exchange.context import ImportContext
+from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.fields_networks import MEMBERSHIP_KEYS, NETWORKS
 from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
 from intl_desk.exchange.kinds_projects import replace_lines
@@ -57,6 +57,36 @@ class NetworkHandler(CarriesOnHandler):
                 select(Network.id, Network.name).where(Network.deleted_at.is_(None))
             )
         ]
+
+    def load(self, context: ImportContext, rows: list[RowPreview]) -> None:
+        super().load(context, rows)
+        members: dict[str, set[str]] = {}
+        for network_id, entity_id in context.session.execute(
+            select(Membership.network_id, Membership.local_entity_id).where(
+                Membership.deleted_at.is_(None)
+            )
+        ):
+            members.setdefault(network_id, set()).add(entity_id or "")
+        context.extra["network_members"] = members
+
+    def check(self, context: ImportContext, row: RowPreview) -> None:
+        """A row repeating a network (of the file or of an earlier row) for a member it
+        does not have yet is that member's membership, not a duplicate: a register of
+        one row per member imports whole even when duplicates are skipped."""
+        super().check(context, row)
+        if row.errors or "membership" not in row.plan:
+            return
+        members: dict[str, set[str]] = context.extra["network_members"]
+        member = _member_key(context, row.plan["membership"][1])
+        network = row.duplicate_of or f"row:{row.number}"
+        if row.duplicate_of and member not in members.get(network, set()):
+            row.plan["member_of"] = network
+            row.duplicate_of = None
+            if network.startswith("row:"):
+                row.warn(N_("Another member of the network of row {row}."), row=network[4:])
+            else:
+                row.warn(N_("Another member of a network already in the file."))
+        members.setdefault(network, set()).add(member)
 
     def prepare(self, context: ImportContext, row: RowPreview) -> None:
         values = row.values
@@ -97,6 +127,13 @@ class NetworkHandler(CarriesOnHandler):
         row.plan["membership"] = (membership, str(entity) if entity else None)
 
     def create(self, context: ImportContext, row: RowPreview) -> str:
+        member_of = row.plan.get("member_of")
+        if member_of is not None:  # another member of a network the import has
+            network_id = (
+                str(context.created[member_of]["id"]) if member_of.startswith("row:") else member_of
+            )
+            _queue(context, network_id, self._memberships(context, row)[0])
+            return network_id
         network_id = super().create(context, row)
         for values in self._memberships(context, row):
             if "membership" in row.plan:
@@ -178,3 +215,11 @@ def _queue(context: ImportContext, network_id: str, values: dict[str, Any]) -> b
             record[key] = value
             changed = True
     return changed
+
+
+def _member_key(context: ImportContext, entity: str | None) -> str:
+    """Which entity a row's membership is of: its id, a name this import creates, or the
+    office's own government (an empty key when the file has none)."""
+    if not entity:
+        return context.own_government or ""
+    return context.entities.get(name_key(entity)) or f"new:{name_key(entity)}"

@@ -127,18 +127,24 @@ BY_MEMBER = (
 )
 
 
+@pytest.mark.parametrize(("update", "fee"), [(True, "12500.00"), (False, "12000.00")])
 def test_a_register_of_one_row_per_member_gives_each_member_its_membership(
-    belo_horizonte: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    belo_horizonte: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    update: bool,
+    fee: str,
 ) -> None:
-    """The same network on several rows, one per member entity: with "update duplicates"
-    the network is written once and each entity gets one membership (the city's takes its
-    last fee); before, the rows after the first were counted as updates and their
-    memberships lost. The file is named "adhesions.csv", like the export's sheet of
-    memberships ("Adhésions"): it is still read as the list, not as a sheet beside it."""
+    """The same network on several rows, one per member entity: the network is written
+    once and each entity gets one membership, whether duplicates are updated (the city's
+    membership takes the fee of its last row) or skipped (its first row's fee stays);
+    before, the rows after the first were duplicates and their memberships lost. The file
+    is named "adhesions.csv", like the export's sheet of memberships ("Adhésions"): it is
+    still read as the list, not as a sheet beside it."""
     register = tmp_path / "adhesions.csv"
     register.write_text(BY_MEMBER, encoding="utf-8")
     arguments = ["import", str(belo_horizonte), str(register), "--kind", "networks"]
-    assert main([*arguments, "--update-duplicates"]) == 0
+    assert main([*arguments, "--update-duplicates"] if update else arguments) == 0
     capsys.readouterr()
     with OfficeFile.open(belo_horizonte, read_only=True) as office, office.session() as session:
         (network,) = session.scalars(select(Network)).all()
@@ -148,6 +154,6 @@ def test_a_register_of_one_row_per_member_gives_each_member_its_membership(
         }
     assert network.name == "Eurocities"
     assert members == {
-        "Ville de Lyon": ("board", 1991, "year", Decimal("12500.00")),
+        "Ville de Lyon": ("board", 1991, "year", Decimal(fee)),
         "Métropole de Lyon": ("member", 2015, "year", None),
     }
