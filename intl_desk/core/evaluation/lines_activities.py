@@ -42,29 +42,13 @@ class EventLine:
 
 
 def activity_lines(session: Session, ids: Ids) -> list[ActivityLine]:
+    a = Activity
+    shown = select(a.id, a.kind, a.status, a.title, a.start_date, a.start_date_precision,
+                   a.location, a.country_code, a.purpose, a.justification, a.cost, a.currency,
+                   a.lessons_learned)  # fmt: skip
     rows: list[Any] = []  # plain rows: no record objects for a state's hundreds
     for part in chunks(ids):
-        rows += (
-            session.connection()
-            .execute(
-                select(
-                    Activity.id,
-                    Activity.kind,
-                    Activity.status,
-                    Activity.title,
-                    Activity.start_date,
-                    Activity.start_date_precision,
-                    Activity.location,
-                    Activity.country_code,
-                    Activity.purpose,
-                    Activity.justification,
-                    Activity.cost,
-                    Activity.currency,
-                    Activity.lessons_learned,
-                ).where(Activity.id.in_(part))
-            )
-            .all()
-        )
+        rows += session.connection().execute(shown.where(a.id.in_(part))).all()
     lines = [
         ActivityLine(
             row.id,
