@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -15,6 +14,7 @@ from intl_desk.core.display import number_text
 from intl_desk.core.overview import style
 from intl_desk.core.overview.figures import Bar, YearSeries
 from intl_desk.reports.fonts import REGULAR
+from intl_desk.reports.shapes import Drawing, Rect, String
 
 
 def new_drawing(width: float, height: float) -> Drawing:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import (
     CondPageBreak,
@@ -33,6 +32,7 @@ from intl_desk.reports import charts
 from intl_desk.reports.appendix import appendix
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.page import PAGE, Letterhead, document
+from intl_desk.reports.shapes import Drawing
 from intl_desk.reports.styles import (
     ADVICE,
     SECTION,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, Rect, String
 from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -16,6 +15,7 @@ from intl_desk.core.overview.territory import HOME_LAND, LAND, SEA, SILENT, Terr
 from intl_desk.core.overview.world import NO_AGREEMENT, OUTLINE, break_labels, shade_for
 from intl_desk.reports.charts import fit_text, new_drawing, two_lines
 from intl_desk.reports.fonts import BOLD, REGULAR
+from intl_desk.reports.shapes import Circle, Drawing, Group, Polygon, Rect, String
 
 LEGEND_WIDTH = 92.0
 GAP = 6.0

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, Rect, String
 from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -24,6 +23,7 @@ from intl_desk.core.overview.world import (
 )
 from intl_desk.reports.charts import new_drawing
 from intl_desk.reports.fonts import REGULAR
+from intl_desk.reports.shapes import Circle, Drawing, Group, Polygon, Rect, String
 
 LEGEND_HEIGHT = 14.0
 

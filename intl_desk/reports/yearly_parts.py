@@ -13,7 +13,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -35,6 +34,7 @@ from intl_desk.core.overview.labels import money_short
 from intl_desk.reports.charts import shorten
 from intl_desk.reports.fonts import REGULAR
 from intl_desk.reports.page import PAGE
+from intl_desk.reports.shapes import Circle, Drawing, Line, PolyLine
 from intl_desk.reports.styles import (
     BODY,
     SECTION,
@@ -122,7 +122,7 @@ def status_cell(status: Status | None) -> Table:
     if status is None:
         return Table([[text(_("Described"), SMALL)]])
     box = Drawing(7, 7)
-    from reportlab.graphics.shapes import Rect
+    from intl_desk.reports.shapes import Rect
 
     box.add(Rect(0, 0, 7, 7, fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
     cell = Table([[box, text(_(STATUS_LABELS[status]), STATUS)]], colWidths=[10, None])
