@@ -69,7 +69,9 @@ def test_the_overview_report_does_not_build_every_list(
 ) -> None:
     """The lists' SQL (core/listing/definitions.py) is for the screen and the exports;
     the overview's figures use one of its conditions and must not pay for the rest. A file
-    never cloned from an office server does not load the HTTP client either."""
+    never cloned from an office server does not load the HTTP client either, nor what a
+    sync or a merge needs to apply changes: asking whether the file is a clone reads one
+    row (store/link_row.py)."""
     code, _heavy, out = loaded_by(
         "report", "overview", str(office_path), "-o", str(tmp_path / "overview.pdf")
     )
@@ -78,3 +80,6 @@ def test_the_overview_report_does_not_build_every_list(
     assert "intl_desk.core.listing.conditions" in modules
     assert "intl_desk.core.listing.definitions" not in modules
     assert "httpx" not in modules
+    assert "intl_desk.store.link_row" in modules
+    assert "intl_desk.store.server_link" not in modules
+    assert not [name for name in modules if name.startswith("intl_desk.store.merge")]

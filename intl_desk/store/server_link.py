@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,19 +32,8 @@ from intl_desk.core.model import (
 from intl_desk.core.model.natural_keys import keys_of_table
 from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
+from intl_desk.store.link_row import Link
 from intl_desk.store.merge.plan import table_specs
-
-
-@dataclass(frozen=True)
-class Link:
-    server_url: str
-    account: str
-    client_id: str
-    cursor: int
-    #: the account's role and scope as the server last said them to this file (None: not
-    #: known yet): a file moved to another computer shows what it may change at once
-    role: str | None = None
-    scope_entity_id: str | None = None
 
 
 def link_to_server(
@@ -95,21 +83,6 @@ def give_own_client_id(path: Path) -> None:
             connection.execute("UPDATE server_link SET client_id = ?", (new_uuid(),))
     finally:
         connection.close()
-
-
-def read_link(connection: Connection) -> Link | None:
-    row = connection.execute(
-        select(
-            ServerLink.server_url, ServerLink.account, ServerLink.client_id, ServerLink.cursor,
-            ServerLink.role, ServerLink.scope_entity_id,
-        )
-    ).first()
-    if row is None:
-        return None
-    return Link(
-        str(row[0]), str(row[1]), str(row[2]), int(row[3]),
-        str(row[4]) if row[4] else None, str(row[5]) if row[5] else None,
-    )  # fmt: skip
 
 
 def keep_rights(connection: Connection, role: str, scope_entity_id: str | None) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from intl_desk.store.link_row import read_link
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.store.server_link import read_link
 from intl_desk.sync.status import as_of_text
 
 

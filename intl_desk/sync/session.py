@@ -27,8 +27,8 @@ import httpx
 
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import utc_now
+from intl_desk.store.link_row import Link
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.store.server_link import Link
 from intl_desk.sync.client import ServerClient, ServerUnreachable, SignInNeeded
 from intl_desk.sync.clone import CloneReport, clone_with
 from intl_desk.sync.credentials import (

@@ -24,18 +24,17 @@ from typing import Any
 
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message
+from intl_desk.store.link_row import Link, read_link
 from intl_desk.store.merge.plan import table_specs
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.store.row_codec import decode_row, encode_row
 from intl_desk.store.server_link import (
-    Link,
     apply_pulled,
     current_rows,
     keep_rights,
     local_contents,
     mark_sent,
     pending_changes,
-    read_link,
     settle_refused,
 )
 from intl_desk.sync.client import ServerClient, ServerError

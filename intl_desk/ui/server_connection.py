@@ -26,8 +26,9 @@ from PySide6.QtWidgets import QMessageBox
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.model import utc_now
+from intl_desk.store.link_row import read_link
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.store.server_link import pending_count, read_link
+from intl_desk.store.server_link import pending_count
 from intl_desk.sync.status import SyncState, as_of_text
 from intl_desk.ui.operations import Operation, Progress, show_failure
 from intl_desk.ui.sync_status import SyncStatusButton

@@ -13,8 +13,9 @@ from store_helpers import copy_v0001, fingerprint, new_office
 from intl_desk.core.model import Office
 from intl_desk.store import backup
 from intl_desk.store.errors import BackupFailed
+from intl_desk.store.link_row import read_link
 from intl_desk.store.office_file import APPLICATION_ID, SCHEMA_VERSION, OfficeFile
-from intl_desk.store.server_link import link_to_server, read_link
+from intl_desk.store.server_link import link_to_server
 
 
 def _identity(path: Path) -> tuple[int, int, str]:
