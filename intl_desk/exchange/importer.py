@@ -596,9 +596,14 @@ def _apply_rows(
     result: ImportResult,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    for done, row in enumerate(preview.rows, 1):
-        if progress is not None and done % PROGRESS_STEP == 0:
-            progress(done, len(preview.rows))
+    # progress counts the rows written (new, and duplicates when updated), not those left out
+    total = preview.count("new") + (preview.count("duplicate") if on_duplicate == "update" else 0)
+    done = 0
+    for row in preview.rows:
+        if row.status == "new" or (row.status == "duplicate" and on_duplicate == "update"):
+            done += 1
+            if progress is not None and done % PROGRESS_STEP == 0:
+                progress(done, total)
         if row.status == "rejected":
             result.rejected.append((row.number, list(row.errors)))
         elif row.status == "duplicate" and on_duplicate == "skip":

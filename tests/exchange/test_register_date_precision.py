@@ -231,13 +231,14 @@ def test_a_long_register_says_how_far_the_check_has_got(
     register.write_text(
         "Registre des jumelages\n"
         "Ville partenaire;Pays;Type;Signé le\n"
-        + "".join(f"Ville {n};Pologne;Jumelage;{2000 + n}\n" for n in range(5)),
+        + "".join(f"Ville {n};Pologne;Jumelage;{2000 + n}\n" for n in range(5))
+        + "Ville 9;Pologne;Jumelage;l'an 2000\n",  # refused: not counted among the rows written
         "utf-8",
     )
-    assert main(["import", str(lyon), str(register), "--kind", "agreements"]) == 0
+    assert main(["import", str(lyon), str(register), "--kind", "agreements"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert "Rows checked: 2 of 5…" in out and "Rows checked: 4 of 5…" in out
-    assert out.index("Rows checked: 4 of 5…") < out.index("Writing 5 rows…")
+    assert "Rows checked: 2 of 6…" in out and "Rows checked: 6 of 6…" in out
+    assert out.index("Rows checked: 6 of 6…") < out.index("Writing 5 rows…")
     written = out.index("Writing 5 rows…")
     assert out[written + 1 : written + 3] == ["Rows written: 2 of 5…", "Rows written: 4 of 5…"]
-    assert out[-1] == "Imported 5, updated 0, skipped 0, rejected 0."
+    assert out[-1] == "Imported 5, updated 0, skipped 0, rejected 1."
