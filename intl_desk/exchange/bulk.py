@@ -31,6 +31,8 @@ from intl_desk.core.model import (
     BudgetLine,
     Change,
     CofinancingLine,
+    Contact,
+    ContactPosition,
     ExpectedResult,
     FollowUp,
     Indicator,
@@ -81,6 +83,8 @@ ORDER: Sequence[type[Record]] = (
     Activity,
     ExpectedResult,
     FollowUp,
+    Contact,
+    ContactPosition,
 )
 BATCH = 5000
 #: the records whose creation the history names; their parties, themes, SDGs and money
@@ -99,6 +103,7 @@ HISTORY_FOR = frozenset(
         Measurement,
         Network,
         Activity,
+        Contact,
     }
 )
 

@@ -27,6 +27,7 @@ from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
 from intl_desk.core.model import (
     BudgetLine,
     CofinancingLine,
+    ContactPosition,
     ExpectedResult,
     FollowUp,
     Indicator,
@@ -43,6 +44,15 @@ from intl_desk.exchange.field_types import Field
 from intl_desk.exchange.mapping import header_key
 from intl_desk.exchange.reader import Sheet
 from intl_desk.exchange.values import CellError, read_cell, read_date_cell
+
+
+def contact_key(values: dict[str, Any]) -> tuple[str, str]:
+    """How contacts are told apart: their name and organisation (the partner's or the
+    entity's name when they belong to one, as the contacts list shows it)."""
+    return (
+        name_key(str(values.get("name") or "")),
+        name_key(str(values.get("organisation") or "")),
+    )
 
 
 def activity_key(values: dict[str, Any]) -> tuple[str, Any]:
@@ -121,6 +131,17 @@ NETWORK_PARENT = DetailParent(
         "Sheet “{sheet}”: a network of the list with no row there will have no "
         "membership after the import (its memberships in the file are deleted); without "
         "the sheet they would be kept."
+    ),
+)
+CONTACT_PARENT = DetailParent(
+    (Field("name", N_("Contact")), Field("organisation", N_("Organisation"))),
+    "contact_id",
+    lambda values: contact_key(values),
+    N_("no contact “{title}” in the list: not imported."),
+    N_(
+        "Sheet “{sheet}”: a contact of the list with no row there will have no earlier "
+        "position after the import (its rows in the file are deleted); without the sheet "
+        "they would be kept."
     ),
 )
 #: the projects' parent columns (kept for the tests and callers that name them)
@@ -247,7 +268,24 @@ NETWORK_DETAILS = (
     ),
 )
 
+#: the positions a contact held over time (what the partner's story shows)
+CONTACT_DETAILS = (
+    DetailSheet(
+        N_("Positions held"),
+        ContactPosition,
+        (
+            Field("position", N_("Position")),
+            Field("organisation", N_("Organisation")),
+            Field("since", N_("Since"), "date"),
+            Field("until", N_("Until"), "date"),
+        ),
+        ("since", "position"),
+        CONTACT_PARENT,
+    ),
+)
+
 DETAILS: dict[str, tuple[DetailSheet, ...]] = {
+    "contacts": CONTACT_DETAILS,
     "projects": PROJECT_DETAILS,
     "activities": ACTIVITY_DETAILS,
     "plan_lines": LINE_DETAILS,
@@ -420,7 +458,9 @@ def read_detail_rows(detail: DetailSheet, sheet: Sheet) -> list[DetailRow]:
             except CellError as error:
                 row.errors.append(error.message)
                 continue
-            target = row.parent if field in detail.parent.fields else row.values
+            # by identity: a detail column may share its title and key with a parent one
+            parent = any(field is own for own in detail.parent.fields)
+            target = row.parent if parent else row.values
             target[field.key] = value
         rows.append(row)
     return rows

@@ -29,8 +29,9 @@ from intl_desk.core.date_precision import precise_date_text, precision_of
 from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import Column, ListQuery, ListSpec, fetch_ids, fetch_rows
+from intl_desk.core.listing.definitions import contact_organisation
 from intl_desk.core.listing.register_lists import ordered_lines
-from intl_desk.core.model import Activity, Network, Project, StrategicLine
+from intl_desk.core.model import Activity, Contact, Network, Project, StrategicLine
 from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
 from intl_desk.exchange.reader import QUOTE
@@ -175,6 +176,13 @@ def _detail_sheets(
             )
             for record_id, code, title in session.execute(lines):
                 parents[record_id] = [code, title]
+            continue
+        if kind == "contacts":
+            contacts = select(Contact.id, Contact.name, contact_organisation()).where(
+                Contact.id.in_(chunk)
+            )
+            for record_id, name, organisation in session.execute(contacts):
+                parents[record_id] = [name, organisation]
             continue
         if kind == "networks":
             networks = select(Network.id, Network.name).where(Network.id.in_(chunk))

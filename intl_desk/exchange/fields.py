@@ -12,6 +12,7 @@ from intl_desk.core import vocabularies as vocab
 from intl_desk.core.i18n import N_
 from intl_desk.exchange.field_types import Field, FieldKind, ImportKind
 from intl_desk.exchange.fields_activities import ACTIVITIES
+from intl_desk.exchange.fields_contacts import CONTACTS
 from intl_desk.exchange.fields_directory import (
     INDICATORS,
     LOCAL_ENTITIES,
@@ -337,6 +338,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
         INDICATORS,
         MEASUREMENTS,
         ACTIVITIES,
+        CONTACTS,
         NETWORKS,
         TERMS,
         PLAN_LINES,

@@ -247,6 +247,7 @@ def handler_for(kind: str) -> KindHandler:
     from intl_desk.exchange import (
         kinds_activities,
         kinds_agreements,
+        kinds_contacts,
         kinds_indicators,
         kinds_networks,
         kinds_other,
@@ -264,6 +265,7 @@ def handler_for(kind: str) -> KindHandler:
         "activities": kinds_activities.ActivityHandler(),
         "networks": kinds_networks.NetworkHandler(),
         "terms": kinds_terms.TermHandler(),
+        "contacts": kinds_contacts.ContactHandler(),
         "plan_lines": kinds_terms.PlanLineHandler(),
     }
     return handlers[kind]

@@ -128,19 +128,7 @@ class ActivityHandler(SimpleHandler):
         partner = values.get("partner")
         if partner:
             where = values.get("partner_country") or values.get("country_code")
-            ambiguous = context.namesakes(str(partner), [where] if where else [])
-            if ambiguous:
-                row.error(NAMESAKES, name=partner, countries=", ".join(ambiguous))
-            partner_id, country = context.partner_for(str(partner), [where] if where else [])
-            if partner_id is None and country is None:
-                row.error(
-                    N_(
-                        "Partner “{name}” is not in the file: give its country (column "
-                        "“Partner's country” or “Country”) so that it is created."
-                    ),
-                    name=partner,
-                )
-            row.plan["partner"] = (str(partner), partner_id, country)
+            plan_partner(context, row, str(partner), where)
         for key, _model, _column, msgid in _LINKED:
             name = values.get(key)
             if not name:
@@ -162,3 +150,22 @@ class ActivityHandler(SimpleHandler):
             if plan.get(key):
                 found[f"{key}_id"] = plan[key]
         return found
+
+
+def plan_partner(context: ImportContext, row: RowPreview, partner: str, where: str | None) -> None:
+    """The partner a row names (an activity's, a contact's): found by name in ``where``'s
+    country, or planned to be created there; a namesake the row cannot tell apart, or an
+    unknown name without a country, refuses the row with the reason."""
+    ambiguous = context.namesakes(partner, [where] if where else [])
+    if ambiguous:
+        row.error(NAMESAKES, name=partner, countries=", ".join(ambiguous))
+    partner_id, country = context.partner_for(partner, [where] if where else [])
+    if partner_id is None and country is None:
+        row.error(
+            N_(
+                "Partner “{name}” is not in the file: give its country (column "
+                "“Partner's country” or “Country”) so that it is created."
+            ),
+            name=partner,
+        )
+    row.plan["partner"] = (partner, partner_id, country)

@@ -273,11 +273,17 @@ def resolve_term(vocabulary: vocab.Vocabulary, value: object) -> str | None:
 def theme_codes(text: object) -> tuple[list[str], list[str]]:
     """The themes a cell lists ("Culture, Éducation; Eau"): the codes of those known, in
     order and once each, and the words that name none (the caller says they are left out)."""
+    return vocabulary_codes(vocab.THEMES, text)
+
+
+def vocabulary_codes(vocabulary: vocab.Vocabulary, text: object) -> tuple[list[str], list[str]]:
+    """The terms of ``vocabulary`` a cell lists, as codes in the cell's order and once
+    each, and the words that name none."""
     codes: list[str] = []
     unknown: list[str] = []
     for part in str(text or "").replace(";", ",").split(","):
         if part.strip():
-            code = resolve_term(vocab.THEMES, part)
+            code = resolve_term(vocabulary, part)
             if code is None:
                 unknown.append(part.strip())
             elif code not in codes:

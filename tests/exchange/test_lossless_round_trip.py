@@ -25,6 +25,7 @@ from intl_desk.core.i18n import set_language
 from intl_desk.core.model import (
     Activity,
     Agreement,
+    Contact,
     Indicator,
     Membership,
     Network,
@@ -47,6 +48,7 @@ ORDER = (
     "indicators",
     "networks",
     "activities",
+    "contacts",
 )
 #: column titles of counts and sums, in French (the language of the export)
 DERIVED = {
@@ -220,6 +222,26 @@ def _networks(session: Session) -> dict[str, dict[str, Any]]:
     }
 
 
+def _contacts(session: Session) -> dict[tuple[str, str | None], dict[str, Any]]:
+    found = {}
+    for c in session.scalars(select(Contact).where(Contact.deleted_at.is_(None))):
+        found[(c.name, c.partner.name if c.partner else None)] = {
+            "position": c.position,
+            "organisation": c.organisation,
+            "entity": c.local_entity.name if c.local_entity else None,
+            "reach": (c.email, c.phone),
+            "languages": sorted((c.languages or "").split(",")),
+            "staff": c.is_staff,
+            "notes": c.notes,
+            "positions": sorted(
+                (p.position, p.organisation, p.since, p.until)
+                for p in c.positions
+                if p.deleted_at is None
+            ),
+        }
+    return found
+
+
 def _plan(session: Session) -> dict[str, dict[str, Any]]:
     """Each plan line: its term, the line it carries on, its objectives and the indicators
     serving them (the indicators say which earlier one they carry on)."""
@@ -304,6 +326,7 @@ def test_every_field_the_export_writes_comes_back(
         networks = _networks(session)
         values = _mission_values(session)
         plan = _plan(session)
+        contacts = _contacts(session)
     set_language("fr")
     with OfficeFile.open(city_demo, read_only=True) as office, office.session() as session:
         for kind in ORDER:
@@ -329,6 +352,7 @@ def test_every_field_the_export_writes_comes_back(
         details_after = _details(session)
         values_after = _mission_values(session)
         plan_after = _plan(session)
+        contacts_after = _contacts(session)
         networks_after = _networks(session)
         set_language("fr")  # exported again, in French: the same files
         for kind in ORDER:
@@ -348,6 +372,8 @@ def test_every_field_the_export_writes_comes_back(
     # in csv, what one row cannot hold travels in the files beside the list's
     assert details_after == details
     assert plan_after == plan  # the plans' lines, their objectives, what carries what on
+    assert contacts_after == contacts  # and the positions each contact held over time
+    assert sum(len(c["positions"]) for c in contacts.values()) >= 5
     assert sum(line["carries on"] is not None for line in plan.values()) >= 2
     assert any(line["objectives"] for line in plan.values())
     assert networks_after == networks  # the networks and every membership, field by field

@@ -394,6 +394,20 @@ INDICATORS = ListSpec(
 _ContactPartner = aliased(Partner)
 _ContactEntity = aliased(LocalEntity)
 
+def contact_organisation() -> Any:
+    """What the contacts list shows as a contact's organisation: the partner's or the
+    local entity's name when the contact belongs to one, else the organisation typed."""
+    return func.coalesce(
+        select(_ContactPartner.name)
+        .where(_ContactPartner.id == Contact.partner_id)
+        .scalar_subquery(),
+        select(_ContactEntity.name)
+        .where(_ContactEntity.id == Contact.local_entity_id)
+        .scalar_subquery(),
+        Contact.organisation,
+    )
+
+
 CONTACTS = ListSpec(
     kind="contacts",
     label=N_("Contacts"),
@@ -403,22 +417,57 @@ CONTACTS = ListSpec(
             "name", N_("Name"), lambda: Contact.name, sort=lambda: Contact.search_key, width=200
         ),
         Column("position", N_("Position"), lambda: Contact.position, width=180),
-        Column(
-            "organisation",
-            N_("Organisation"),
-            lambda: func.coalesce(
-                select(_ContactPartner.name)
-                .where(_ContactPartner.id == Contact.partner_id)
-                .scalar_subquery(),
-                select(_ContactEntity.name)
-                .where(_ContactEntity.id == Contact.local_entity_id)
-                .scalar_subquery(),
-                Contact.organisation,
-            ),
-            width=220,
-        ),
+        Column("organisation", N_("Organisation"), contact_organisation, width=220),
         Column("email", N_("E-mail"), lambda: Contact.email, width=200),
         Column("phone", N_("Phone"), lambda: Contact.phone),
+        # hidden on screen, written by the export so an import gives the contact back
+        Column(
+            "partner",
+            N_("Partner"),
+            lambda: (
+                select(_ContactPartner.name)
+                .where(_ContactPartner.id == Contact.partner_id)
+                .scalar_subquery()
+            ),
+            visible=False,
+        ),
+        Column(
+            "partner_country",
+            N_("Partner's country"),
+            lambda: (
+                select(_ContactPartner.country_code)
+                .where(_ContactPartner.id == Contact.partner_id)
+                .scalar_subquery()
+            ),
+            "country",
+            visible=False,
+        ),
+        Column(
+            "local_entity",
+            N_("Local entity"),
+            lambda: (
+                select(_ContactEntity.name)
+                .where(_ContactEntity.id == Contact.local_entity_id)
+                .scalar_subquery()
+            ),
+            visible=False,
+        ),
+        Column(
+            "organisation_typed",
+            N_("Organisation as typed"),
+            lambda: Contact.organisation,
+            visible=False,
+        ),
+        Column(
+            "languages",
+            N_("Languages"),
+            lambda: Contact.languages,
+            "codes",
+            vocab.LANGUAGES,
+            visible=False,
+        ),
+        Column("is_staff", N_("Office staff"), lambda: Contact.is_staff, "bool", visible=False),
+        Column("notes", N_("Notes"), lambda: Contact.notes, visible=False, width=300),
     ),
     search=lambda _session, text: matches(Contact, text),
     default_sort="name",
