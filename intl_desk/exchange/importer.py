@@ -10,7 +10,6 @@ approves is what is written.
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,14 +23,6 @@ from intl_desk.core.gc_pause import collector_paused
 from intl_desk.core.i18n import N_, Message, translate
 from intl_desk.exchange.context import ImportContext
 from intl_desk.exchange.dates import DateUnreadable, read_date
-from intl_desk.exchange.detail_sheets import (
-    DETAILS,
-    DetailSheet,
-    describe,
-    find_detail_sheets,
-    planned_values,
-    read_detail_rows,
-)
 from intl_desk.exchange.errors import UnknownKind
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.mapping import choose_sheet, header_key, saved_mapping, saved_words
@@ -384,15 +375,10 @@ def _preview(
 ) -> Preview:
     spec = import_kind(kind)
     target = Path(path)
-    sheets = read_sheets(target, worksheet, check)
-    details = []
-    if kind in DETAILS:  # a workbook of ours: the sheets beside the list
-        every = read_sheets(target, check=check) if worksheet is not None else sheets
-        every = [*every, *_companion_sheets(target, check)]
-        details = find_detail_sheets(kind, every)
-        if worksheet is None:
-            beside = {id(sheet) for _detail, sheet in details}
-            sheets = [sheet for sheet in sheets if id(sheet) not in beside] or sheets
+    from intl_desk.exchange.detail_import import attach_details, sheets_beside
+
+    read = read_sheets(target, worksheet, check)
+    sheets, details = sheets_beside(kind, target, read, worksheet, check)
     sheet, header = choose_sheet(sheets, kind, target)
     # the list itself is never one of its detail sheets ("adhesions.csv", a workbook whose
     # only sheet is named "Transactions")
@@ -459,7 +445,7 @@ def _preview(
             )
         )
     handler.load(context, rows)  # what is already in the file, for the rows read
-    notices.extend(_attach_details(details, rows, context))
+    notices.extend(attach_details(details, rows, context))
     for done, row in enumerate(rows, 1):
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(done, len(rows))
@@ -483,55 +469,6 @@ def _preview(
         notices,
         skipped_notes,
     )
-
-
-def _companion_sheets(target: Path, check: Callable[[], None] | None) -> list[Sheet]:
-    """A csv export's detail sheets, written beside it as “<file> – <sheet>.csv”, each
-    named by its sheet."""
-    if target.suffix.lower() != ".csv":
-        return []
-    prefix = f"{target.stem} – "
-    found = []
-    for path in sorted(target.parent.glob(f"{glob.escape(prefix)}*{target.suffix}")):
-        for sheet in read_sheets(path, check=check):
-            found.append(Sheet(path.stem[len(prefix) :], sheet.rows, sheet.carried))
-    return found
-
-
-def _attach_details(
-    details: list[tuple[DetailSheet, Sheet]], rows: list[RowPreview], context: ImportContext
-) -> list[Message]:
-    """Give each row its lines from the detail sheets (budget per year, co-financing,
-    a mission's expected results…): a line that cannot be read rejects its record with
-    the reason; one naming no record of the sheet is said and left out."""
-    if not details:
-        return []
-    parent_of = details[0][0].parent
-    by_key: dict[tuple[Any, ...], RowPreview] = {}
-    for row in rows:
-        by_key.setdefault(parent_of.key(row.values), row)
-        # the kinds of line the workbook lists whole: a record without rows there has none
-        row.plan["detail_kinds"] = tuple(detail.model for detail, _sheet in details)
-    unmatched: list[Message] = [
-        Message(parent_of.whole, {"sheet": sheet.name}) for _detail, sheet in details
-    ]
-    for detail, sheet in details:
-        for line in read_detail_rows(detail, sheet):
-            parent = by_key.get(parent_of.key(line.parent))
-            if parent is None:
-                unmatched.append(
-                    describe(
-                        line,
-                        Message(parent_of.unmatched, {"title": line.parent.get("title") or ""}),
-                    )
-                )
-                continue
-            planned = planned_values(line, context)
-            if line.errors:
-                parent.errors.extend(Issue(describe(line, error)) for error in line.errors)
-            else:
-                parent.plan.setdefault("details", []).append((detail.model, planned))
-    return unmatched
 
 
 def _merged_notices(

@@ -3,7 +3,7 @@
 A duplicate has the same IATI identifier, or else the same title and start date. A total
 budget becomes one budget line in the start year (the list shows the sum of the lines, so
 an exported list imports back to the same figure). Updating a project the file has
-replaces its lines of each kind a workbook's sheets give it (see ``_replace_lines``).
+replaces its lines of each kind a workbook's sheets give it (see :func:`replace_lines`).
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ class ProjectHandler:
         kinds = list(row.plan.get("detail_kinds", ()))
         if row.values.get("budget") is not None and not any(m is BudgetLine for m, _ in details):
             kinds = [kind for kind in kinds if kind is not BudgetLine]  # the total decides
-        changed |= _replace_lines(context, found, details, kinds)
+        changed |= replace_lines(context, "project_id", found.id, details, kinds)
         if not any(model is BudgetLine for model, _ in details):
             changed |= _update_total(context, found, row.values.get("budget"))
         return changed
@@ -187,15 +187,6 @@ class ProjectHandler:
 
 def _live(lines: Any) -> list[Any]:
     return [line for line in lines if line.deleted_at is None]
-
-
-def _replace_lines(
-    context: ImportContext,
-    project: Project,
-    details: list[tuple[type, dict[str, Any]]],
-    kinds: list[type] | None = None,
-) -> bool:
-    return replace_lines(context, "project_id", project.id, details, kinds)
 
 
 def replace_lines(
