@@ -33,6 +33,7 @@ from intl_desk.core.model.base import new_uuid
 from intl_desk.exchange.export import export_list
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.child_table import ChildColumn, ChildTable
+from intl_desk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from intl_desk.ui.main_window import MainWindow
@@ -250,10 +251,10 @@ class TermsDialog(QDialog):
             return
         self.accept()
 
-    def export(self, path: Path | None = None) -> int | None:
+    def export(self, path: Path | None = None) -> Operation[int] | None:
         """Ask where, then write the tab shown — the terms, or the plans' lines with their
-        objectives — as saved in the file (what the import of that kind reads back);
-        returns the row count, None when the user gave up."""
+        objectives — as saved in the file (what the import of that kind reads back), off
+        the GUI thread like every export; None when the user gave up."""
         kind, label = (
             ("plan_lines", _("Plan lines"))
             if self.tabs.currentIndex() == 1
@@ -270,21 +271,29 @@ class TermsDialog(QDialog):
             path = Path(chosen)
             if not path.suffix:
                 path = path.with_suffix(".csv" if "csv" in selected else ".xlsx")
-        try:
+        target = path
+
+        def work(_progress: object) -> int:
             with self._office.session() as session:
-                count = export_list(session, kind, path)
-        except IntlDeskError as error:
-            QMessageBox.warning(self, _("Cannot export"), str(error))
-            return None
-        QMessageBox.information(
+                return export_list(session, kind, target)
+
+        def written(count: int) -> None:
+            QMessageBox.information(
+                self,
+                _("Terms of office"),
+                Message(
+                    N_("Exported {count} row(s) of {kind} to {file}."),
+                    {"count": count, "kind": label, "file": target.name},
+                ).render(),
+            )
+
+        return Operation(
             self,
-            _("Terms of office"),
-            Message(
-                N_("Exported {count} row(s) of {kind} to {file}."),
-                {"count": count, "kind": label, "file": path.name},
-            ).render(),
-        )
-        return count
+            work,
+            written,
+            label=Message(N_("Exporting to {file}…"), {"file": target.name}).render(),
+            failure_title=_("Cannot export"),
+        ).run()
 
     def done(self, result: int) -> None:
         self.session.close()

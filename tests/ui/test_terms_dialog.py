@@ -180,6 +180,7 @@ def test_the_terms_are_exported_from_their_dialog(
     )
     _window, dialog = _terms_from_the_menu(qtbot, office_path)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told))  # written off the GUI thread
 
     assert told == ["Exported 1 row(s) of Terms of office to mandats.xlsx."]
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
@@ -190,6 +191,7 @@ def test_the_terms_are_exported_from_their_dialog(
     bar = dialog.tabs.tabBar()  # the plan's lines, from their own tab
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(told) == 2)
     assert told[-1] == "Exported 1 row(s) of Plan lines to mandats.xlsx."
     book = load_workbook(target)
     assert book.sheetnames == ["Plan lines", "Objectives"]
