@@ -73,20 +73,7 @@ def export_page(
                     )
                 beside: list[Path] = []
                 count = export_list(session, kind, target, query, ids=ids, beside=beside)
-            said = Message(
-                N_("Exported {count} row(s) of {kind} to {file}."),
-                {"count": count, "kind": _(page.spec.label), "file": target.name},
-            ).render()
-            if beside:
-                said += " " + Message(
-                    N_("What one row cannot hold is in the files beside it: {files}."),
-                    {"files": ", ".join(path.name for path in beside)},
-                ).render()
-            return (
-                said,
-                [],
-                None,
-            )
+            return (exported_text(count, _(page.spec.label), target, beside), [], None)
 
         def done(outcome: tuple[str, list[str], IatiExport | None]) -> None:
             text, warnings, iati = outcome
@@ -109,6 +96,21 @@ def export_page(
         ).run()
 
     return run(prefix=False)
+
+
+def exported_text(count: int, kind: str, target: Path, beside: list[Path]) -> str:
+    """What an export says when done: its rows and file, and the files a csv has beside
+    it (what one row cannot hold)."""
+    said = Message(
+        N_("Exported {count} row(s) of {kind} to {file}."),
+        {"count": count, "kind": kind, "file": target.name},
+    ).render()
+    if beside:
+        said += " " + Message(
+            N_("What one row cannot hold is in the files beside it: {files}."),
+            {"files": ", ".join(path.name for path in beside)},
+        ).render()
+    return said
 
 
 def ask_prefix(parent: QWidget, result: IatiExport) -> bool:

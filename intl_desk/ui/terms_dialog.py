@@ -33,6 +33,7 @@ from intl_desk.core.model.base import new_uuid
 from intl_desk.exchange.export import export_list
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.child_table import ChildColumn, ChildTable
+from intl_desk.ui.export_action import exported_text
 from intl_desk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -273,19 +274,15 @@ class TermsDialog(QDialog):
                 path = path.with_suffix(".csv" if "csv" in selected else ".xlsx")
         target = path
 
+        beside: list[Path] = []  # a csv's detail sheets (a line's objectives), beside it
+
         def work(_progress: object) -> int:
             with self._office.session() as session:
-                return export_list(session, kind, target)
+                return export_list(session, kind, target, beside=beside)
 
         def written(count: int) -> None:
-            QMessageBox.information(
-                self,
-                _("Terms of office"),
-                Message(
-                    N_("Exported {count} row(s) of {kind} to {file}."),
-                    {"count": count, "kind": label, "file": target.name},
-                ).render(),
-            )
+            said = exported_text(count, label, target, beside)
+            QMessageBox.information(self, _("Terms of office"), said)
 
         return Operation(
             self,

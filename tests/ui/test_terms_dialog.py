@@ -219,3 +219,29 @@ def test_the_dialog_opens_on_the_latest_term_marked(qtbot: QtBot, office_path: P
                      pos=table.visualItemRect(table.item(0, 0)).center())  # fmt: skip
     assert dialog.commitments.toPlainText() == "Conduire le programme"
     assert "menée par Isabelle Lefèvre" in dialog.commitments_label.text()
+
+
+def test_a_csv_export_says_which_files_are_beside_it(
+    qtbot: QtBot, office_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add(StrategicLine(code="A1", title="Une ville ouverte"))
+        session.commit()
+    target = tmp_path / "lignes.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), ""))
+    )
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text: told.append(text))
+    )
+    _window, dialog = _terms_from_the_menu(qtbot, office_path)
+    bar = dialog.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told))
+    assert told == [
+        "Exported 1 row(s) of Plan lines to lignes.csv. What one row cannot hold is in the "
+        "files beside it: lignes – Objectives.csv."
+    ]
+    assert (tmp_path / "lignes – Objectives.csv").exists()
