@@ -10,7 +10,7 @@ Plain correlated-subquery UPDATEs: portable SQL.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import distinct, func, select, update
 from sqlalchemy.orm import Session
@@ -79,6 +79,26 @@ def refresh_agreement_summaries(session: Session, ids: Collection[str] | None = 
     chosen = list(ids)
     for start in range(0, len(chosen), BATCH):
         session.execute(statement.where(Agreement.id.in_(chosen[start : start + BATCH])))
+
+
+def summary_of(
+    partners: Sequence[tuple[str, str | None]], entities: Sequence[str], objectives: int
+) -> dict[str, str | int | None]:
+    """The derived columns :func:`refresh_agreement_summaries` stores for an agreement whose
+    live parties are ``partners`` ((name, country code) each) and ``entities`` (names),
+    with ``objectives`` live objectives — worked out without a query, for agreements
+    written in bulk. Equal to the UPDATE's result on the office file: SQLite orders text
+    by its UTF-8 bytes, which is the order of Python's ``str`` (by code point); an
+    aggregate of no row is NULL."""
+    names = sorted(name for name, _code in partners)
+    codes = sorted({code for _name, code in partners if code is not None})
+    entity_names = sorted(entities)
+    return {
+        "partner_names": ", ".join(names) if names else None,
+        "entity_names": ", ".join(entity_names) if entity_names else None,
+        "country_codes": ",".join(codes) if codes else None,
+        "objective_count": objectives,
+    }
 
 
 def stale_agreement_summaries(session: Session) -> list[str]:

@@ -55,6 +55,7 @@ from intl_desk.core.model import (
 )
 from intl_desk.core.model.base import search_key_for
 from intl_desk.core.tracking import TrackedSession, as_text
+from intl_desk.exchange.queued_summaries import fill_agreement_summaries
 
 #: parents before children, so foreign keys hold at every INSERT
 ORDER: Sequence[type[Record]] = (
@@ -185,9 +186,12 @@ class BulkWriter:
         ]
 
     def flush(self) -> None:
-        """INSERT everything queued, then refresh the new agreements' derived columns."""
+        """INSERT everything queued, the new agreements with their derived columns filled
+        in; then refresh those of the agreements already in the file that gained parties
+        or objectives."""
         agreements: list[str] = []
         with self.session.no_autoflush, noted_in_bulk(self.session) as note:
+            filled = fill_agreement_summaries(self.session, self.rows)
             for model in ORDER:
                 rows = self.rows.pop(model, [])
                 if not rows:
@@ -215,8 +219,9 @@ class BulkWriter:
             if self.rows:  # a model missing from ORDER would be lost without a word
                 raise RuntimeError(f"not written: {', '.join(m.__name__ for m in self.rows)}")
             note(agreements)
-            if agreements:
-                refresh_agreement_summaries(self.session, set(agreements))
+            existing = set(agreements) - filled
+            if existing:
+                refresh_agreement_summaries(self.session, existing)
 
 
 def _referenced_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
