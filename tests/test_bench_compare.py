@@ -86,3 +86,12 @@ def test_the_cold_starts_are_timed_without_building_the_state_demo(
     said = capsys.readouterr().out
     assert "cold_start_bundle        skipped: no bundle" in said
     assert "build_state_demo" not in said and not (kept / "state-demo.sqlite").exists()
+
+
+def test_the_search_scenario_asks_what_the_list_asks() -> None:
+    """The search bench times the list's own first read: as many ids, the same page."""
+    from intl_desk.bench import search_scenarios
+    from intl_desk.ui import list_reads, table_model
+
+    assert search_scenarios.KNOWN_IDS == list_reads.KNOWN_IDS
+    assert search_scenarios.PAGE == table_model.PAGE_SIZE

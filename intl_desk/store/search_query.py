@@ -30,11 +30,13 @@ from intl_desk.store.connection import driver_connection
 #: the index's answer is used when it holds at most this many agreements; beyond, a scan
 #: of the stored text costs less than reading that many rows out of the index
 INDEXED_AT_MOST = 5_000
-#: walking the list's order row by row to the first page pays when at least this share
-#: of the agreements match (a quarter: 20,000 rows walked for a page of 5,000); fewer,
-#: and gathering then sorting the matches costs less (63 ms against 230 ms for "be",
-#: 19,000 of 220,000)
-WALKED_FROM_SHARE = 0.25
+#: what walking the list's order costs per row looked at (an agreement row and its stored
+#: text) against what gathering costs per match (a lookup, then the sort): walking to
+#: the first ``wanted`` matches looks at ``wanted / share`` rows, gathering sorts
+#: ``share × rows`` matches, so walking pays when ``share² × rows ≥ ratio × wanted``.
+#: Measured with 220,000 agreements: 230 ms to walk to 5,000 matches of "be" (19,000 in
+#: all) against 63 ms to gather them; 9 ms to walk to a page of 200
+WALK_COST_RATIO = 2.0
 #: stored texts looked at to estimate that share (a fraction of a millisecond)
 SAMPLE = 2_000
 #: trigrams: a shorter word has no token of its own in the index
@@ -110,12 +112,15 @@ def _scanned(words: Sequence[str]) -> tuple[str, dict[str, str]]:
     return conditions, {f"word{number}": like_pattern(word) for number, word in enumerate(words)}
 
 
-def _share_in_sample(session: Session, conditions: str, values: dict[str, str]) -> float:
+def _share_in_sample(
+    session: Session, conditions: str, values: dict[str, str]
+) -> tuple[float, int]:
     """The share of agreements holding the words among :data:`SAMPLE` stored texts taken
-    in ten runs spread over the table (agreements imported together look alike)."""
+    in ten runs spread over the table (agreements imported together look alike), and
+    about how many agreements there are (the highest rowid)."""
     last = session.execute(text(f"SELECT max(rowid) FROM {search_index.TEXT}")).scalar()
     if not last:
-        return 0.0
+        return 0.0, 0
     runs = " UNION ALL ".join(
         f"SELECT * FROM (SELECT words FROM {search_index.TEXT} "
         f"WHERE rowid > {int(last) * run // 10} ORDER BY rowid LIMIT {SAMPLE // 10})"
@@ -124,15 +129,17 @@ def _share_in_sample(session: Session, conditions: str, values: dict[str, str]) 
     held, looked = session.execute(
         text(f"SELECT coalesce(sum({conditions}), 0), count(*) FROM ({runs})"), values
     ).one()
-    return int(held) / int(looked) if looked else 0.0
+    return (int(held) / int(looked) if looked else 0.0), int(last)
 
 
 def most_agreements(
-    session: Session, words: Sequence[str]
+    session: Session, words: Sequence[str], wanted: int
 ) -> tuple[int, ColumnElement[bool]] | None:
-    """For words too common for the index (see the module docstring): how many live
-    agreements hold them all, counted on the stored text, and the test of one agreement
-    row; None when the index answers ``words`` itself, or cannot be used."""
+    """For words too common for the index (see the module docstring), when walking the
+    list's order to the first ``wanted`` matches costs less than gathering them all (see
+    :data:`WALK_COST_RATIO`): how many live agreements hold them all, counted on the
+    stored text, and the test of one agreement row; None when the index answers
+    ``words`` itself, gathering costs less, or the index cannot be used."""
     words = [word for word in words if word]
     if not words or not _usable(session):
         return None
@@ -140,7 +147,8 @@ def most_agreements(
     if long and _few_enough(session, " AND ".join(_phrase(word) for word in long)):
         return None
     conditions, values = _scanned(words)
-    if _share_in_sample(session, conditions, values) < WALKED_FROM_SHARE:
+    share, rows = _share_in_sample(session, conditions, values)
+    if share == 0 or share * share * rows < WALK_COST_RATIO * wanted:
         return None  # gathering and sorting the matches costs less than walking to them
     total = session.execute(
         text(f"SELECT count(*) FROM {search_index.TEXT} WHERE {conditions}"), values

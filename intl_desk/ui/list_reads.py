@@ -28,7 +28,9 @@ from intl_desk.ui.table_model import PAGE_SIZE, SessionFactory
 
 #: ids read with the first page of a search: one finding fewer is complete at once (and
 #: can be narrowed as the user types on), a bigger one scrolls that far before the rest is
-#: read. Other reads take the first page only: sorting the top 200 is what is quickest.
+#: read; a word most records hold gives its first page only, when that is quicker (see
+#: :func:`intl_desk.core.listing.first_ids`). Other reads take the first page only:
+#: sorting the top 200 is what is quickest.
 KNOWN_IDS = 5_000
 
 
@@ -86,7 +88,7 @@ def read_first(
         elif total is not None:  # a new order: the first page only (top-200 sorts fastest)
             _counted, ids = first_ids(session, spec, query, PAGE_SIZE)
         elif is_filtered(query):
-            total, ids = first_ids(session, spec, query, KNOWN_IDS, counted=True)
+            total, ids = first_ids(session, spec, query, KNOWN_IDS, counted=True, page=PAGE_SIZE)
         else:
             total = count(session, spec, query)
             if total:

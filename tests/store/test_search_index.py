@@ -99,6 +99,7 @@ def test_a_common_word_is_counted_and_walked_to_the_same_first_rows(
     """Words most agreements hold are counted on the stored text and the list's order is
     walked row by row: the same count and first rows as the portable search."""
     monkeypatch.setattr(search_query, "INDEXED_AT_MOST", 0)  # every word counts as common
+    monkeypatch.setattr(search_query, "WALK_COST_RATIO", 0)  # and walking always pays
     spec = LISTS["agreements"]
 
     def first(text: str, descending: bool) -> tuple[int | None, list[str]]:
@@ -106,7 +107,7 @@ def test_a_common_word_is_counted_and_walked_to_the_same_first_rows(
         return first_ids(session, spec, query, 2, counted=True)
 
     with OfficeFile.open(register) as office, office.session() as session:
-        assert search_query.most_agreements(session, ["lodz"]) is not None
+        assert search_query.most_agreements(session, ["lodz"], 2) is not None
         indexed = {(text, down): first(text, down) for text in QUERIES for down in BOTH}
     saved = text_index.unregister_all()
     try:
@@ -116,6 +117,26 @@ def test_a_common_word_is_counted_and_walked_to_the_same_first_rows(
         text_index.register_again(saved)
     assert indexed == portable
     assert indexed[("b", False)][0] == 3 and indexed[("zzz", False)] == (0, [])
+
+
+def test_a_common_word_gives_its_whole_count_and_first_page_only(
+    register: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where finding every one of the first ``limit`` matches would take longer than
+    walking to a page of them (a word 8 % of 220,000 agreements hold), a search answers
+    its whole count and the first page: the list reads the rest afterwards."""
+    spec = LISTS["agreements"]
+    with OfficeFile.open(register) as office, office.session() as session:
+        portable_total, portable_ids = first_ids(session, spec, ListQuery(search="b"), 10,
+                                                 counted=True)  # fmt: skip
+        monkeypatch.setattr(search_query, "INDEXED_AT_MOST", 0)
+        # the walk pays for a page of one, not for ten (share 3/4 of 4 agreements)
+        monkeypatch.setattr(search_query, "WALK_COST_RATIO", 1.5)
+        paged = first_ids(session, spec, ListQuery(search="b"), 10, counted=True, page=1)
+        whole = first_ids(session, spec, ListQuery(search="b"), 10, counted=True)
+    assert portable_total == 3 and len(portable_ids) == 3
+    assert paged == (3, portable_ids[:1])
+    assert whole == (3, portable_ids)
 
 
 def _titles_in_index(path: Path, word: str) -> list[str]:

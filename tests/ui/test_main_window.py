@@ -22,9 +22,10 @@ from pytestqt.qtbot import QtBot
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.listing import ListQuery, ListSpec
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
+from intl_desk.store import search_query
 from intl_desk.store.errors import CorruptFile
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.ui import list_reads
+from intl_desk.ui import list_page, list_reads, table_model
 from intl_desk.ui.dialogs import register_all
 from intl_desk.ui.dialogs.partner import PartnerDialog
 from intl_desk.ui.list_page import ListPage
@@ -93,6 +94,34 @@ def test_search_filters_as_you_type(window: MainWindow, filled: Path, qtbot: QtB
     with qtbot.waitSignal(page.refreshed):
         page.apply_filters()
     assert page.model.rowCount() == 3
+
+
+def test_a_word_every_row_holds_shows_its_first_page_then_the_rest(
+    window: MainWindow, filled: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+    typist: Callable[[QWidget, str], None],
+) -> None:
+    """A word most agreements hold is answered with its count and the first page (walked
+    in the list's order), and the rest of the list is read after: every row then shows,
+    in order."""
+    monkeypatch.setattr(search_query, "INDEXED_AT_MOST", 0)  # as in a file of 200,000
+    monkeypatch.setattr(search_query, "WALK_COST_RATIO", 0)
+    monkeypatch.setattr(list_reads, "PAGE_SIZE", 1)  # pages of one row
+    monkeypatch.setattr(table_model, "PAGE_SIZE", 1)
+    monkeypatch.setattr(list_page, "NARROW_WITHIN", 0)  # search the file, not the rows shown
+    open_and_wait(qtbot, window, filled)
+    page = show_and_wait(qtbot, window, "agreements")
+    first_reads: list[tuple[int, int]] = []
+    shown = page.show_first_read
+    monkeypatch.setattr(page, "show_first_read",
+                        lambda first: (first_reads.append((first.total, len(first.ids))),
+                                       shown(first)))  # fmt: skip
+    typist(page.search_box, "lyon")
+    qtbot.waitUntil(lambda: bool(first_reads) and page.model.complete and not page.reading,
+                    timeout=5000)  # fmt: skip
+    assert first_reads[-1] == (3, 1)  # the count, and the first page of one row
+    titles = [page.model.data(page.model.index(row, 0)) for row in range(page.model.rowCount())]
+    assert titles == ["Jumelage Lyon – Huế", "Jumelage Lyon – Córdoba", "Jumelage Lyon – Łódź"]
+    assert page.count_label.text() == "3 shown"
 
 
 def test_facet_and_empty_result(window: MainWindow, filled: Path, qtbot: QtBot) -> None:

@@ -21,10 +21,11 @@ if TYPE_CHECKING:  # registered when an engine is made: keep it light
 #: ``finder(session, folded_words)``: a condition on the table's rows, or None
 Finder = Callable[["Session", Sequence[str]], "ColumnElement[bool] | None"]
 
-#: ``counter(session, folded_words)``: for words most records hold, how many live records
-#: hold them and a condition on one row (walked in the list's order until a page is
-#: full, instead of gathering and sorting every match); None for any other search
-Counter = Callable[["Session", Sequence[str]], "tuple[int, ColumnElement[bool]] | None"]
+#: ``counter(session, folded_words, wanted)``: for words so many records hold that walking
+#: the list's order until ``wanted`` of them are found costs less than gathering and
+#: sorting every match, how many live records hold them and a condition on one row; None
+#: for any other search
+Counter = Callable[["Session", Sequence[str], int], "tuple[int, ColumnElement[bool]] | None"]
 
 _finders: dict[str, Finder] = {}
 _counters: dict[str, Counter] = {}
@@ -51,11 +52,12 @@ def register_again(saved: dict[str, tuple[Finder, Counter | None]]) -> None:
 
 
 def indexed_count(
-    session: Session, table: str, folded_words: Sequence[str]
+    session: Session, table: str, folded_words: Sequence[str], wanted: int
 ) -> tuple[int, ColumnElement[bool]] | None:
-    """The registered counter's answer for ``folded_words``, or None."""
+    """The registered counter's answer for ``folded_words`` and the first ``wanted`` ids,
+    or None."""
     counter = _counters.get(table)
-    return counter(session, folded_words) if counter is not None else None
+    return counter(session, folded_words, wanted) if counter is not None else None
 
 
 def indexed_match(
