@@ -23,7 +23,7 @@ from sqlalchemy.orm.relationships import RelationshipDirection
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.date_precision import PRECISE_DATES, precision_key
-from intl_desk.core.display import country_name, date_text, number_text
+from intl_desk.core.display import country_name, date_text, labelled, number_text
 from intl_desk.core.i18n import N_, Message, _, current_language, translate
 from intl_desk.core.model import (
     AgreementParty,
@@ -402,9 +402,9 @@ def _line(session: Session, record: Record, change: Change) -> HistoryLine:
         summary = child_summary(session, child) if child is not None else ""
         if change.field:
             what = (
-                f"{kind} “{summary}”: {field_label(table, change.field)}"
+                labelled(f"{kind} “{summary}”", field_label(table, change.field))
                 if summary
-                else (f"{kind}: {field_label(table, change.field)}")
+                else labelled(kind, field_label(table, change.field))
             )
         else:
             msgid = CHILD_ACTIONS.get(change.action, N_("{kind} changed"))

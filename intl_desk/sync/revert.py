@@ -20,6 +20,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from intl_desk.core.display import labelled
 from intl_desk.core.model import Base, Office
 from intl_desk.core.model.base import new_uuid, utc_now
 from intl_desk.core.records import describe
@@ -139,7 +140,7 @@ def revert_refused(office: OfficeFile, client: ServerClient) -> RevertReport:
             for key in changed:
                 kind, title = describe(session, *key)
                 (report.removed if key not in on_server else report.reverted).append(
-                    f"{kind}: {title}"
+                    labelled(kind, title)
                 )
     report.records = keys
     return report

@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from intl_desk.core.display import number_text
+from intl_desk.core.display import labelled, number_text
 from intl_desk.core.evaluation.engine import IndicatorInfo
 from intl_desk.core.evaluation.entry import DuePeriod, Entry, EntryError, parse_value
 from intl_desk.core.i18n import N_, Message, _
@@ -141,7 +141,7 @@ class GridModel(QAbstractTableModel):
             try:
                 entry.value = parse_value(indicator, text)
             except EntryError as error:
-                self.problem.emit(f"{indicator.code or indicator.name}: {error}")
+                self.problem.emit(labelled(indicator.code or indicator.name, str(error)))
                 return False
         else:
             setattr(entry, field, text.strip() or None)

@@ -42,3 +42,23 @@ def assert_values(session: Session) -> None:
         assert value("agreement", "date_expires", "2029-10-20") == "20 oct. 2029"
     finally:
         set_language("en")
+
+
+def test_a_change_to_a_line_of_a_record_reads_the_french_way(office: OfficeFile) -> None:
+    """French puts a space before a colon: “Ligne… : Montant”, not “Ligne…: Montant”."""
+    from intl_desk.core.history import record_history
+    from intl_desk.core.model import BudgetLine, Project
+
+    with office.session() as session:
+        line = BudgetLine(year=2027, amount=31000, type="1", status="1")
+        project = Project(title="Eau potable à Huế", status="2", budget_lines=[line])
+        session.add(project)
+        session.commit()
+        line.amount = 45000
+        session.commit()
+        set_language("fr")
+        try:
+            whats = [entry.what for entry in record_history(session, project)]
+        finally:
+            set_language("en")
+    assert any(what.endswith(" : Montant") for what in whats), whats

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from intl_desk.core.display import number_text
+from intl_desk.core.display import labelled, number_text
 from intl_desk.core.overview import style
 from intl_desk.core.overview.figures import Bar, Drill, YearSeries
 
@@ -101,7 +101,9 @@ class BarChart(QWidget):
         if index is not None:
             bar = self.bars[index]
             QToolTip.showText(
-                event.globalPosition().toPoint(), f"{bar.label}: {self.value_text(bar.value)}", self
+                event.globalPosition().toPoint(),
+                labelled(bar.label, self.value_text(bar.value)),
+                self,
             )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -239,8 +241,8 @@ class YearsChart(QWidget):
         )
         if index is not None:
             year = self.series[index]
-            lines = [f"{year.year}: {_plain(year.total)}"] + [
-                f"{self.type_labels[number]}: {_plain(count)}"
+            lines = [labelled(str(year.year), _plain(year.total))] + [
+                labelled(self.type_labels[number], _plain(count))
                 for number, count in enumerate(year.counts)
                 if count
             ]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intl_desk.core.display import labelled
 from intl_desk.core.i18n import _
 from intl_desk.core.overview import style
 from intl_desk.core.overview.figures import Drill
@@ -81,7 +82,7 @@ class TileWidget(QFrame):
         font = self.note.font()
         font.setUnderline(tile.note_drill is not None)
         self.note.setFont(font)
-        self.setToolTip(f"{tile.label}: {tile.value}")
+        self.setToolTip(labelled(tile.label, tile.value))
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if tile.drill else Qt.CursorShape.ArrowCursor
         )

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from intl_desk.core.display import country_name
+from intl_desk.core.display import country_name, labelled, number_text
 from intl_desk.core.i18n import _
 from intl_desk.core.overview.figures import CityPoint, CountryFigure
 from intl_desk.core.overview.world import (
@@ -154,7 +154,9 @@ class WorldMap(QWidget):
         if code:
             active = figure.active if figure else 0
             QToolTip.showText(
-                event.globalPosition().toPoint(), f"{country_name(code)}: {active}", self
+                event.globalPosition().toPoint(),
+                labelled(country_name(code), number_text(active)),
+                self,
             )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QLabel, QSizePolicy
 
 from intl_desk.core import vocabularies as vocab
-from intl_desk.core.display import country_name, sort_key
+from intl_desk.core.display import country_name, labelled, sort_key
 from intl_desk.core.errors import FieldError
 from intl_desk.core.evaluation import FORMULAS, FormulaError
 from intl_desk.core.evaluation.formulas import parse_filter
@@ -141,7 +141,7 @@ def filter_description(code: str, text: str | None) -> str:
         else:
             shown = list(values)
         label = _(FILTER_LABELS[key]) if key in FILTER_LABELS else key
-        parts.append(f"{label}: {', '.join(shown)}")
+        parts.append(labelled(label, ", ".join(shown)))
     return " · ".join(parts)
 
 
