@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from evaluation_office import TODAY, Written, add_indicator, build_office_file, measure
+from sqlalchemy import event
 
 from intl_desk.core.evaluation import Evaluation, Status
 from intl_desk.core.evaluation.status import NO_TARGET, NO_VALUE, NOT_STARTED
@@ -316,3 +317,60 @@ def test_a_period_read_alone_holds_the_office_and_every_entity(
         for entity, measured in alone.measured_in(indicator, period_2025).items()
     }
     assert values == {written.entities["m1"]: 12, written.entities["m2"]: 4, None: 9}
+
+
+def test_municipalities_are_judged_from_their_values_alone(
+    records: tuple[Any, Written],
+) -> None:
+    """A state's trend judges its 853 municipalities in every period: the engine reads
+    their values, not the texts and comments of 50,000 measurements; the earlier plan's
+    figures still fill the periods, the indicator's own winning where both have one."""
+    session, written = records
+    earlier = add_indicator(session, written, {2024: 10}, per_local_entity=True, code="T-1")
+    later = add_indicator(
+        session, written, {2024: 10, 2025: 10}, per_local_entity=True, continues_id=earlier
+    )
+    measure(session, written, earlier, 2024, 12, entity="m1", comment="Relatório de 2024")
+    measure(session, written, earlier, 2024, 4, entity="m2", evidence="Ata da câmara")
+    measure(session, written, earlier, 2025, 1, entity="m1")  # the new plan's figure wins
+    measure(session, written, later, 2025, 11, entity="m1", comment="Relatório de 2025")
+    measure(session, written, later, 2025, 3, entity="m2")
+    measure(session, written, later, 2025, 20)  # the office's own: no municipality's
+    statements: list[str] = []
+
+    def seen(*args: Any) -> None:
+        statements.append(args[2])
+
+    bind = session.get_bind()
+    event.listen(bind, "before_cursor_execute", seen)
+    try:
+        trends = [_trend(Evaluation(session, TODAY, period_at_a_time=alone), later)
+                  for alone in (False, True)]  # fmt: skip
+    finally:
+        event.remove(bind, "before_cursor_execute", seen)
+    assert not [s for s in statements if "measurement.comment" in s]
+    whole = Evaluation(session, TODAY)  # each municipality judged alone, texts read
+    indicator = next(i for i in whole.indicators if i.id == later)
+    by_hand = []
+    for year, values in ((2024, (4, 12)), (2025, (3, 11))):
+        period = whole.period_for_year(year)
+        assert period is not None
+        counts: dict[Status, int] = {}
+        for entity, value in zip(("m2", "m1"), values, strict=True):
+            one = whole.assess(indicator, period, written.entities[entity])
+            assert one.value == value
+            assert one.status is not None
+            counts[one.status] = counts.get(one.status, 0) + 1
+        by_hand.append((values[0], counts))  # the median of two is the lower one
+    assert trends == [by_hand, by_hand]
+
+
+def _trend(evaluation: Evaluation, indicator_id: str) -> list[tuple[Any, dict[Status, int]]]:
+    indicator = next(i for i in evaluation.indicators if i.id == indicator_id)
+    trend = []
+    for year in (2024, 2025):
+        period = evaluation.period_for_year(year)
+        assert period is not None
+        judged = evaluation.assess(indicator, period)
+        trend.append((judged.value, dict(judged.entity_statuses)))
+    return trend

@@ -24,8 +24,12 @@ def _figures(path: Path, approved_only: bool) -> dict[str | None, float | None]:
         period = evaluation.period_for_year(2026)
         assert period is not None
         names = dict(session.execute(_names()).tuples().all())
+        judged = evaluation.assess(indicator, period)  # the municipalities' values alone
         measured = evaluation.measurements(indicator).get(period.id, {})
-        return {names.get(entity): value.value for entity, value in measured.items()}
+        figures = {names.get(entity): value.value for entity, value in measured.items()}
+        assert sum(count for _status, count in judged.entity_statuses) == len(figures)
+        assert judged.value == min(figures.values(), default=None)  # the lower of one or two
+        return figures
 
 
 def _names():  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ from intl_desk.core.evaluation.readings import (
     IndicatorInfo,
     MeasuredValue,
     PeriodInfo,
+    read_entity_values,
     read_indicators,
     read_measurements,
     read_periods,
@@ -99,6 +100,8 @@ class Evaluation:
         self._targets = read_targets(session)
         self._measurements: dict[str, dict[str, dict[str | None, MeasuredValue]]] = {}
         self._measured_in: dict[tuple[str, str], dict[str | None, MeasuredValue]] = {}
+        #: values only, by (indicator, period id or None for every period) → period id → entity
+        self._entity_values: dict[tuple[str, str | None], dict[str, dict[str, float | None]]] = {}
         self._children: dict[str, list[str]] | None = None
         self._assessed: dict[tuple[str, str, str | None], Assessment] = {}
         #: formula figures by (formula, filter, period start, period end, entity): two
@@ -158,6 +161,24 @@ class Evaluation:
                 self.session, indicator, self._left_out, period.id
             ).get(period.id, {})
         return self._measured_in[key]
+
+    def entity_values(
+        self, indicator: IndicatorInfo, period: PeriodInfo
+    ) -> dict[str, float | None]:
+        """local entity id → the value measured in ``period``: from the measurements when
+        they were read whole already, else the values alone, read once (every period at
+        once, or the period alone with ``period_at_a_time``)."""
+        whole = self._measurements.get(indicator.id, {}).get(period.id)
+        if whole is None:
+            whole = self._measured_in.get((indicator.id, period.id))
+        if whole is not None:
+            return {entity: one.value for entity, one in whole.items() if entity is not None}
+        key = (indicator.id, period.id if self.period_at_a_time else None)
+        if key not in self._entity_values:
+            self._entity_values[key] = read_entity_values(
+                self.session, indicator, self._left_out, key[1]
+            )
+        return self._entity_values[key].get(period.id, {})
 
     # --- assessing --------------------------------------------------------------------
 
@@ -301,11 +322,13 @@ class Evaluation:
         values: dict[str | None, float | None]
         if indicator.formula:
             values = {e: v for e, v in self._computed_by_entity(indicator, period).items()}
-        else:
+        elif indicator.cumulative or indicator.is_text:  # judged one by one below
             values = {
                 entity: measured.value
                 for entity, measured in self.measured_in(indicator, period).items()
             }
+        else:
+            values = {e: v for e, v in self.entity_values(indicator, period).items()}
         entities = [e for e in set(values) | set(targets) if e is not None]
         if among is not None:
             entities = [e for e in entities if e in among]

@@ -4,11 +4,12 @@ periods, indicators (with their SDGs and scale), targets and measurements."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Float, case, cast, literal, select
+from sqlalchemy import Float, case, cast, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.model import (
@@ -181,48 +182,79 @@ def read_measurements(
     With ``period_id``, that period's only (a state's indicator per municipality has
     some 850 rows a period: the overview, judging one period, reads a sixth of them)."""
     found: dict[str, dict[str | None, MeasuredValue]] = defaultdict(dict)
+    columns = (
+        Measurement.id,
+        _number(indicator),
+        Measurement.text,
+        Measurement.evidence,
+        Measurement.comment,
+        Measurement.source,
+        Measurement.measured_on,
+    )
+    make = MeasuredValue._make
+    for period, entity, row in _latest_last(session, indicator, columns, left_out, period_id):
+        found[period][entity] = make(row)
+    return found
+
+
+def read_entity_values(
+    session: Session,
+    indicator: IndicatorInfo,
+    left_out: frozenset[tuple[str, str, str]] = frozenset(),
+    period_id: str | None = None,
+) -> dict[str, dict[str, float | None]]:
+    """period id → local entity id → the value of its latest measurement: all that judging
+    a state's municipalities needs, without the texts and dates of its 50,000 measurements
+    (a third of the time of :func:`read_measurements`)."""
+    found: dict[str, dict[str, float | None]] = defaultdict(dict)
+    rows = _latest_last(session, indicator, (_number(indicator),), left_out, period_id, True)
+    for period, entity, (value,) in rows:
+        found[period][entity] = value
+    return found
+
+
+def _number(indicator: IndicatorInfo) -> Any:
     number = Measurement.scale_level if indicator.measure == "qualitative" else Measurement.value
+    return cast(number, Float)
+
+
+def _latest_last(
+    session: Session,
+    indicator: IndicatorInfo,
+    columns: tuple[Any, ...],
+    left_out: frozenset[tuple[str, str, str]],
+    period_id: str | None,
+    entities_only: bool = False,
+) -> Iterator[tuple[str, Any, tuple[Any, ...]]]:
+    """(period id, entity id, ``columns``) of the indicator's measurements and its
+    predecessors', in the order in which the latest of a period wins, the indicator's own
+    last; without the figures in ``left_out``."""
     # the oldest plan's indicator first, the indicator itself last: its own values win
     lineage = [*reversed(indicator.predecessors), indicator.id]
-    rank: Any = literal(0)
     order: list[Any] = []
     if indicator.predecessors:
-        rank = case({key: position for position, key in enumerate(lineage)},
-                    value=Measurement.indicator_id, else_=len(lineage))  # fmt: skip
-        order.append(rank)
+        order.append(case({key: position for position, key in enumerate(lineage)},
+                          value=Measurement.indicator_id, else_=len(lineage)))  # fmt: skip
     statement = (
-        select(
-            Measurement.period_id,
-            Measurement.local_entity_id,
-            Measurement.id,
-            cast(number, Float),
-            Measurement.text,
-            Measurement.evidence,
-            Measurement.comment,
-            Measurement.source,
-            Measurement.measured_on,
-            rank,
-        )
+        select(Measurement.period_id, Measurement.local_entity_id, *columns)
         .where(Measurement.deleted_at.is_(None), Measurement.indicator_id.in_(lineage))
         .order_by(*order, Measurement.measured_on, Measurement.updated_at)
     )
-    statements = [statement]
+    entity_rows = statement.where(Measurement.local_entity_id.is_not(None))
+    statements = [entity_rows] if entities_only else [statement]
     if period_id is not None:
         # the entities' rows and the office's apart, so each query can use its partial
         # unique index (indicator, period[, entity]): 1.8 ms instead of 10 ms on the
         # state demo, where the period's index alone walks every indicator's rows. The
         # latest-wins order below only compares rows of one (period, entity), which
         # come from the same query.
-        here = statement.where(Measurement.period_id == period_id)
-        statements = [
-            here.where(Measurement.local_entity_id.is_not(None)),
-            here.where(Measurement.local_entity_id.is_(None)),
-        ]
+        statements = [entity_rows.where(Measurement.period_id == period_id)]
+        if not entities_only:
+            office_rows = statement.where(Measurement.local_entity_id.is_(None))
+            statements.append(office_rows.where(Measurement.period_id == period_id))
     connection = session.connection()  # the ORM session path costs twice as much per row
     rows = [row for each in statements for row in connection.execute(each).tuples()]
-    make = MeasuredValue._make
     for row in rows:  # the latest measurement of a period wins, the indicator's own last
         if left_out and (indicator.id, row[0], row[1]) in left_out:
             continue
-        found[row[0]][row[1]] = make(row[2:-1])
-    return found
+        yield row[0], row[1], row[2:]
