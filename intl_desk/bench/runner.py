@@ -134,6 +134,12 @@ def _server(name: str) -> Callable[[Path], float | None]:
     return run
 
 
+def _round_trip_state(file: Path) -> float | None:
+    from intl_desk.bench.round_trip_scenarios import round_trip_state
+
+    return round_trip_state(file)
+
+
 def _merge_ten_percent(file: Path) -> float | None:
     from intl_desk.bench.merge_scenarios import merge_ten_percent
 
@@ -245,6 +251,14 @@ SCENARIOS: dict[str, Scenario] = {
             "export the 20,000 agreements of the state file to xlsx",
             8.0,
             _exchange("export_agreements_xlsx"),
+            self_timed=True,
+        ),
+        Scenario(
+            "round_trip_state",
+            "every kind of the state file to xlsx and to csv, each imported into a new file, "
+            "every record compared field by field (fails, naming what was lost)",
+            None,
+            _round_trip_state,
             self_timed=True,
         ),
         Scenario(

@@ -16,6 +16,7 @@ from intl_desk.core.listing import LISTS, ListQuery, count
 from intl_desk.core.listing.terms_list import EXPORTABLE
 from intl_desk.exchange.export import export_list
 from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.round_trip import KINDS
 from intl_desk.store.office_file import OfficeFile
 
 #: columns the list computes from other records (counts, sums, timestamps): not imported
@@ -30,15 +31,7 @@ DERIVED = {
 }
 #: parents first, so partners and entities exist when agreements and projects name them,
 #: and the plans' objectives when indicators name them
-ORDER = (
-    "local_entities",
-    "partners",
-    "agreements",
-    "projects",
-    "terms",
-    "plan_lines",
-    "indicators",
-)
+ORDER = KINDS[: KINDS.index("indicators") + 1]
 
 
 def _read(path: Path) -> list[list[Any]]:

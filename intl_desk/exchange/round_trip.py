@@ -1,0 +1,137 @@
+"""A round trip through spreadsheets: every list an office keeps exported from one file
+and imported into a new one, then compared record by record and field by field
+(:mod:`.round_trip_records`). The lossless round-trip test runs it on the city demo and
+``intl-desk bench --only round_trip_state`` on the state demo; both say what was lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from intl_desk.core.i18n import translate
+from intl_desk.exchange.export import export_list, list_spec
+from intl_desk.exchange.importer import ImportResult, apply_import, preview_import
+from intl_desk.exchange.round_trip_records import Records
+
+#: the kinds in the order an office imports them (what a record links to comes first)
+KINDS = (
+    "local_entities",
+    "partners",
+    "agreements",
+    "projects",
+    "terms",
+    "plan_lines",
+    "indicators",
+    "networks",
+    "activities",
+    "contacts",
+)
+#: the columns a list computes from other records (counts, sums, the last change): the
+#: import has nothing to store them in
+DERIVED = frozenset(
+    {
+        "agreements",
+        "objectives",
+        "updated_at",
+        "gaps",
+        "granted",
+        "budget_converted",
+        "granted_converted",
+        # the list's start and end (actual, else planned): the planned and actual ones follow
+        "start",
+        "end",
+        # a mission's carbon estimate, computed from its places and transport
+        "carbon",
+    }
+)
+
+
+@dataclass
+class ImportReport:
+    """What the import of the exported files did, kind by kind."""
+
+    results: dict[str, ImportResult] = field(default_factory=dict)
+    #: per kind, the columns of the export the import did not recognise
+    unmapped: dict[str, list[str]] = field(default_factory=dict)
+
+    def problems(self) -> list[str]:
+        """One line per refused or skipped row and per column left out, kind by kind."""
+        lines = [
+            f"{kind}: column “{title}” not imported"
+            for kind, titles in self.unmapped.items()
+            for title in titles
+        ]
+        for kind, result in self.results.items():
+            lines += [
+                f"{kind} row {number}: {'; '.join(str(issue.message) for issue in issues)}"
+                for number, issues in result.rejected
+            ]
+            lines += [f"{kind} row {number} skipped: {why}" for number, why in result.skipped]
+        return lines
+
+
+def export_all(session: Session, folder: Path, suffix: str) -> None:
+    """Every kind of :data:`KINDS` exported to ``folder/<kind><suffix>`` (xlsx or csv)."""
+    for kind in KINDS:
+        export_list(session, kind, folder / f"{kind}{suffix}")
+
+
+def derived_titles(kind: str, language: str) -> set[str]:
+    return {
+        translate(column.label, language)
+        for column in list_spec(kind).columns
+        if column.key in DERIVED
+    }
+
+
+def import_all(
+    session: Session, folder: Path, suffix: str, language: str, mappings_folder: Path | None = None
+) -> ImportReport:
+    """The files of :func:`export_all` (written in ``language``) imported into
+    ``session``'s file, kind by kind. The new file's own entity takes the values of the
+    register's row of that name (its coordinates among them: missions' carbon is
+    computed from them); a row that repeats a record is skipped, and said to be."""
+    report = ImportReport()
+    for kind in KINDS:
+        preview = preview_import(
+            session, folder / f"{kind}{suffix}", kind, mappings_folder=mappings_folder
+        )
+        left_out = set(preview.unmapped) - derived_titles(kind, language)
+        if left_out:
+            report.unmapped[kind] = sorted(left_out)
+        if kind == "local_entities":
+            report.results[kind] = apply_import(session, preview, "update")
+        else:
+            report.results[kind] = apply_import(session, preview, "skip")
+    return report
+
+
+def differences(
+    before: Mapping[str, Records], after: Mapping[str, Records], limit: int = 20
+) -> list[str]:
+    """The first ``limit`` differences between two snapshots, one line each: a record
+    missing, one more, or a field whose value changed (old → new)."""
+    found: list[str] = []
+    for section, old in before.items():
+        new = after.get(section, {})
+        for key, fields in old.items():
+            if key not in new:
+                found.append(f"{section} {key!r}: missing")
+                continue
+            found += [
+                f"{section} {key!r} {name}: {value!r} → {new[key].get(name)!r}"
+                for name, value in fields.items()
+                if new[key].get(name) != value
+            ]
+        found += [f"{section} {key!r}: not in the original" for key in new if key not in old]
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def count_records(snapshot: Mapping[str, Records]) -> dict[str, int]:
+    return {section: len(records) for section, records in snapshot.items()}
