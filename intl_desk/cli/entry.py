@@ -20,6 +20,7 @@ from pathlib import Path
 
 from intl_desk import __version__
 from intl_desk.cli.app import add_gui_parser
+from intl_desk.cli.batch import BATCH, run_as_batch
 from intl_desk.cli.bench import add_bench_parser
 from intl_desk.cli.office_file import add_office_file_parsers
 from intl_desk.cli.outcome import EXIT_UNUSABLE, print_error
@@ -38,11 +39,6 @@ COMMANDS = (
 #: state's file) starts on a thread at once and runs while SQLAlchemy, the model and
 #: ReportLab load; the opening takes its result (see intl_desk.store.early_check).
 EARLY_CHECKED = ("info", "report")
-#: Commands that run once and end: the cyclic garbage collector need not walk their
-#: hundreds of thousands of objects (imports, rows, flowables) every 700 allocations.
-#: Their garbage is freed by reference counting; the rare cycles wait a little longer.
-#: 5 % of a state overview's CPU.
-BATCH = ("report",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     thresholds = gc.get_threshold()
     if args.command in BATCH:
-        gc.set_threshold(50_000, 50, 1_000)
+        run_as_batch()
     if args.command in EARLY_CHECKED and getattr(args, "file", None):
         from intl_desk.store import early_check
 
