@@ -12,7 +12,7 @@ from sqlalchemy import select
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QTabBar
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel, QTabBar
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.carbon import licence_text_path
@@ -117,6 +117,24 @@ def test_choose_the_plane_see_the_carbon_and_write_what_is_expected(
         saved = session.scalars(select(Activity)).one()
         assert saved.transport_mode == "plane"
         assert [r.expected for r in saved.expected_results] == ["Signer une feuille de route 2027"]
+
+
+def test_the_expected_results_follow_the_carbon_estimate_without_a_gap(
+    qtbot: QtBot, office: OfficeFile
+) -> None:
+    """The licence line under the estimate takes the height of its text, not of that text
+    wrapped at its narrowest: the expected results start right under it."""
+    dialog = _open_value_tab(qtbot, office, _mission(office))
+    dialog.resize(1000, 720)
+    qtbot.waitUntil(lambda: dialog.width() == 1000)
+    tab = dialog.tabs.currentWidget()
+    licence = tab.findChild(QLabel, "carbon_factors_source")
+    heading = next(label for label in tab.findChildren(QLabel)
+                   if label.text().startswith("Expected results"))  # fmt: skip
+    line = licence.fontMetrics().height()
+    assert licence.height() <= licence.heightForWidth(licence.width()) + 2
+    gap = heading.mapTo(tab, QPoint(0, 0)).y() - licence.mapTo(tab, QPoint(0, licence.height())).y()
+    assert gap < line, f"{gap} px between the licence line and the expected results"
 
 
 def test_a_department_without_a_position_leaves_from_its_city(

@@ -84,7 +84,12 @@ class MissionValueTab(QWidget):
         self.carbon.setWordWrap(True)
         travel = QFormLayout()
         travel.addRow(_("Transport"), self.transport_mode)
-        travel.addRow(_("Carbon estimate"), self.carbon)
+        # the estimate and where its factors come from share one row: a row of a form
+        # without a label is given the height of its text's widest wrapping (84 px for
+        # two lines: a gap above the expected results)
+        carbon_texts = QVBoxLayout()
+        travel.addRow(_("Carbon estimate"), carbon_texts)
+        carbon_texts.addWidget(self.carbon)
         self.factors_source = QLabel(
             Message(
                 N_(
@@ -103,7 +108,7 @@ class MissionValueTab(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.factors_source.linkActivated.connect(self.open_licence)
-        travel.addRow("", self.factors_source)
+        carbon_texts.addWidget(self.factors_source)
         choices = serves_choices(session)
         self.expected = RowTable(
             session,
