@@ -51,6 +51,8 @@ FACETS_PER_ROW = 4
 LIST_ROOM = 1060
 #: the widest a column of choices grows to fit its longest choice
 MAX_CHOICE_COLUMN = 240
+#: room for a column title's margins and sort arrow beside its text
+HEADER_PADDING = 30
 
 
 class ListPage(QWidget):
@@ -405,15 +407,20 @@ class ListPage(QWidget):
         self._fill_width()
 
     def _natural_width(self, column: Column) -> int:
-        """A column of choices as wide as its longest choice in this language ("Cidade ou
-        município", "Acordo de cooperação"), within reason; others as the list says."""
+        """A column as wide as its title in this language ("Quantidade de objetivos", with
+        room for the sort arrow), and a column of choices as its longest choice ("Cidade
+        ou município", "Acordo de cooperação"), within reason; at least what the list
+        says."""
+        header = self.table.horizontalHeader()
+        title = header.fontMetrics().horizontalAdvance(_(column.label)) + HEADER_PADDING
+        width = max(column.width, min(MAX_CHOICE_COLUMN, title))
         if column.vocabulary is None:
-            return column.width
+            return width
         metrics = self.table.fontMetrics()
         widest = max(
             (metrics.horizontalAdvance(term.display()) for term in column.vocabulary), default=0
         )
-        return max(column.width, min(MAX_CHOICE_COLUMN, widest + 16))
+        return max(width, min(MAX_CHOICE_COLUMN, widest + 16))
 
     def save_column_settings(self) -> None:
         hidden = [

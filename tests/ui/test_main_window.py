@@ -445,6 +445,12 @@ def test_filters_are_not_cut_in_longer_languages(
         for box in page.facet_boxes.values():
             text = box.itemText(0)
             assert box.width() > box.fontMetrics().horizontalAdvance(text) + 16, (kind, text)
+        header = page.table.horizontalHeader()
+        for number in range(header.count()):  # column titles whole ("Quantidade de objetivos")
+            title = page.model.headerData(number, Qt.Orientation.Horizontal)
+            wanted = min(list_page.MAX_CHOICE_COLUMN, header.fontMetrics().horizontalAdvance(title))
+            assert page.table.isColumnHidden(number) or header.sectionSize(number) > wanted, (
+                kind, title)  # fmt: skip
     # eleven agreement filters pushed the window to 1,424 pixels in French: it fits 1280
     assert window.width() <= 1280 and window.minimumSizeHint().width() <= 1280
     # a column of choices shows its choices whole; the room left goes to the names
