@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.agreement_health import has_objectives_of_its_own
@@ -126,69 +126,62 @@ def _chunks(ids: Sequence[str]) -> Iterable[list[str]]:
 
 
 def survival_readings(
-    session: Session, agreement_ids: Iterable[str], today: date
+    session: Session, agreements: Iterable[str] | Select[Any], today: date
 ) -> dict[str, SurvivalReading]:
-    """The reading of each agreement, from what the file holds (as saved).
+    """The reading of each agreement, from what the file holds (as saved), by agreement id
+    in id order. ``agreements``: their ids (a form asks for one), or a statement selecting
+    them (a state's handover asks for its 7,500 active agreements in one statement).
 
-    A few agreements (a form) are read by id; thousands (a state's handover) in one pass
-    over each table, kept to the ones asked for: 4 queries instead of 4 per 500 ids."""
-    ids = sorted(set(agreement_ids))
-    met: dict[str, set[str]] = {agreement_id: set() for agreement_id in ids}
-    parts: Iterable[list[str] | None] = _chunks(ids) if len(ids) <= _ONE_PASS_FROM else [None]
-    # Core rows fetched at once: through the ORM session, row by row, a state's handover
-    # spent 0.3–0.4 s turning 58,000 ids into rows
+    One row per agreement with a yes or no for each check, worked out by the database
+    (the agreement's own columns and an EXISTS per related table): a state's handover
+    read six whole tables, 58,000 ids, to keep the 7,500 it asked for."""
+    checks = _checks(today)
+    statement = select(Agreement.id, *(condition for _code, condition in checks))
+    met: dict[str, frozenset[str]] = {}
+    if isinstance(agreements, Select):
+        statements = [statement.where(Agreement.id.in_(agreements.scalar_subquery()))]
+    else:
+        ids = sorted(set(agreements))
+        met = dict.fromkeys(ids, frozenset())
+        statements = [statement.where(Agreement.id.in_(part)) for part in _chunks(ids)]
     connection = session.connection()
-    for part in parts:
-        for code, query in _queries(today):
-            if part is not None:
-                query = query.where(_AGREEMENT_COLUMN[code].in_(part))
-            check = "recent_activity" if code == "recent_project" else code
-            for (agreement_id,) in connection.execute(query).all():
-                if agreement_id in met:
-                    met[agreement_id].add(check)
-    return {key: SurvivalReading(key, frozenset(value)) for key, value in met.items()}
+    for each in statements:
+        for agreement_id, *flags in connection.execute(each):
+            met[agreement_id] = frozenset(
+                code for (code, _condition), flag in zip(checks, flags, strict=True) if flag
+            )
+    return {key: SurvivalReading(key, met[key]) for key in sorted(met)}
 
 
-#: beyond this many agreements, each table is read once whole rather than by chunks of ids
-_ONE_PASS_FROM = 2000
-_AGREEMENT_COLUMN: dict[str, Any] = {
-    "council_decision": Agreement.id,
-    "objectives": Agreement.id,
-    "officer": Agreement.id,
-    "partner_contact": AgreementParty.agreement_id,
-    "recent_activity": Activity.agreement_id,
-    "recent_project": AgreementProject.agreement_id,
-}
-
-
-def _queries(today: date) -> list[tuple[str, Select[Any]]]:
-    """(check, the agreements that meet it): one query per check (a running project under
-    an agreement is activity too: "recent_project" counts as "recent_activity")."""
+def _checks(today: date) -> list[tuple[str, ColumnElement[Any]]]:
+    """(check, whether the agreement meets it) in reading order: a running project under
+    an agreement is activity too."""
     since = today - timedelta(days=RECENT_DAYS)
     officers = select(Contact.id).where(Contact.deleted_at.is_(None), Contact.partner_id.is_(None))
-    partner_contacts = select(Contact.partner_id).where(
-        Contact.deleted_at.is_(None), Contact.partner_id.is_not(None)
-    )
     live = Agreement.deleted_at.is_(None)
     return [
-        ("council_decision", select(Agreement.id).where(
+        ("council_decision", and_(
             live, func.length(func.trim(func.coalesce(Agreement.legal_authorisation, ""))) > 0)),
-        ("objectives", select(Agreement.id).where(live, has_objectives_of_its_own())),
-        ("officer", select(Agreement.id).where(live, Agreement.responsible_id.in_(officers))),
-        ("partner_contact", select(AgreementParty.agreement_id).where(
-            AgreementParty.deleted_at.is_(None), AgreementParty.partner_id.in_(partner_contacts)
-        ).distinct()),
-        ("recent_activity", select(Activity.agreement_id).where(
-            Activity.deleted_at.is_(None), Activity.agreement_id.is_not(None),
-            Activity.status != "cancelled", Activity.start_date >= since,
-            Activity.start_date <= today,
-        ).distinct()),
-        ("recent_project", select(AgreementProject.agreement_id).join(
-            Project, Project.id == AgreementProject.project_id
-        ).where(
-            AgreementProject.deleted_at.is_(None), Project.deleted_at.is_(None),
-            Project.status.in_(PROJECT_RUNNING_STATUSES),
-        ).distinct()),
+        ("objectives", and_(live, has_objectives_of_its_own())),
+        ("officer", and_(live, Agreement.responsible_id.in_(officers))),
+        # joined, not "partner IN (every contact's partner)": SQLite probed that list
+        # for each agreement (0.85 s on the state demo instead of 0.02 s)
+        ("partner_contact", exists().where(
+            AgreementParty.agreement_id == Agreement.id, AgreementParty.deleted_at.is_(None),
+            Contact.partner_id == AgreementParty.partner_id, Contact.deleted_at.is_(None),
+        )),
+        ("recent_activity", or_(
+            exists().where(
+                Activity.agreement_id == Agreement.id, Activity.deleted_at.is_(None),
+                Activity.status != "cancelled", Activity.start_date >= since,
+                Activity.start_date <= today,
+            ),
+            exists().where(
+                AgreementProject.agreement_id == Agreement.id,
+                AgreementProject.deleted_at.is_(None), Project.id == AgreementProject.project_id,
+                Project.deleted_at.is_(None), Project.status.in_(PROJECT_RUNNING_STATUSES),
+            ),
+        )),
     ]  # fmt: skip
 
 

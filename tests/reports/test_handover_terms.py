@@ -10,6 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import event
 
 from intl_desk.core.evaluation.handover import compute_handover
 from intl_desk.core.i18n import set_language
@@ -18,9 +19,11 @@ from intl_desk.core.model import (
     Agreement,
     AgreementObjective,
     AgreementParty,
+    AgreementProject,
     Contact,
     Partner,
     PoliticalTerm,
+    Project,
 )
 from intl_desk.core.terms import survival_readings
 from intl_desk.reports.handover import write_handover_pdf
@@ -160,3 +163,45 @@ def test_objectives_copied_from_another_agreement_are_not_specific(office: Offic
     assert "objectives" not in lodz.met and "objectives" not in cordoba.met
     assert "specific objectives" in lodz.sentence()  # said as lacking
     assert "objectives" in hue.met
+
+
+def test_the_handover_reads_every_check_of_every_agreement_in_one_statement(
+    office: OfficeFile,
+) -> None:
+    """A state's handover reads 7,500 readings: one row per agreement with its five checks,
+    not six tables read whole. A running project is a sign of life, a closed one is not; a
+    contact deleted since is no contact; an agreement ended is read but not the handover's."""
+    with office.session() as session:
+        hue, lodz = Partner(name="Huế", country_code="VN"), Partner(name="Łódź", country_code="PL")
+        gone = Contact(name="Ancien contact", partner=lodz)
+        session.add_all([Contact(name="Trần Thị Bình", partner=hue), gone])
+        tram = _agreement("Tramways Lyon–Huế", hue)
+        tram.project_links.append(AgreementProject(project=Project(title="Tramway", status="2")))
+        closed = _agreement("Eau potable Lyon–Łódź", lodz, decision=True)
+        closed.project_links.append(AgreementProject(project=Project(title="Eau", status="4")))
+        ended = _agreement("Jumelage Lyon–Huế", hue, decision=True)
+        ended.status = "expired"
+        session.add_all([tram, closed, ended])
+        session.flush()
+        gone.deleted_at = closed.created_at  # a contact deleted since
+        session.commit()
+        statements: list[str] = []
+
+        def seen(*args: object) -> None:
+            if str(args[2]).startswith("SELECT"):
+                statements.append(str(args[2]))
+
+        bind = session.get_bind()
+        event.listen(bind, "before_cursor_execute", seen)
+        try:
+            readings = survival_readings(session, [tram.id, closed.id, ended.id], TODAY)
+        finally:
+            event.remove(bind, "before_cursor_execute", seen)
+        report = compute_handover(session, TODAY)
+    assert len(statements) == 1
+    assert {key: set(one.met) for key, one in readings.items()} == {
+        tram.id: {"partner_contact", "recent_activity"},
+        closed.id: {"council_decision"},
+        ended.id: {"council_decision", "partner_contact"},
+    }
+    assert dict(report.survival) == {key: readings[key] for key in (tram.id, closed.id)}

@@ -147,11 +147,9 @@ def next_renewal(line: AgreementLine) -> date | None:
 
 def compute_handover(session: Session, today: date | None = None) -> HandoverReport:
     today = today or date.today()
-    agreement_ids = list(
-        session.scalars(
-            select(Agreement.id).where(Agreement.deleted_at.is_(None), Agreement.status == "active")
-        )
-    )
+    live = Agreement.deleted_at.is_(None)
+    active = select(Agreement.id).where(live, Agreement.status == "active")
+    agreement_ids = list(session.scalars(active))
     agreements = agreement_lines(session, agreement_ids, with_details=True)
     agreements.sort(key=lambda a: (next_renewal(a) or date.max, sort_key(a.title)))
     project_ids = list(
@@ -198,7 +196,7 @@ def compute_handover(session: Session, today: date | None = None) -> HandoverRep
         summary=handover_summary(session, report),
         money=_money(session, report, project_ids),
         term=outgoing_term(session, today),
-        survival=survival_readings(session, agreement_ids, today),
+        survival=survival_readings(session, active, today),
     )
 
 
