@@ -26,7 +26,7 @@ import atexit, gc, json, sys
 atexit.register(lambda: print("objects frozen at exit:", gc.get_freeze_count()))
 from intl_desk.cli import main
 try:
-    code = main(sys.argv[1:])
+    code = main()  # as the intl-desk script calls it, with the process's own arguments
 except SystemExit as stop:  # --help and --version leave through argparse
     code = stop.code
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))

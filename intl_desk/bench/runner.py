@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import redirect_stdout
+from contextlib import nullcontext, redirect_stdout
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -354,12 +354,11 @@ def _children_cpu() -> float:
 def _child(name: str, file: Path) -> None:
     """Run one scenario in this process and print its figures as JSON."""
     scenario = SCENARIOS[name]
-    if scenario.batch:
-        from intl_desk.cli.batch import run_as_batch
+    from intl_desk.cli.batch import collected_as_a_batch
 
-        run_as_batch()
     started = time.perf_counter()
-    measured = scenario.run(file)
+    with collected_as_a_batch(process_ends=True) if scenario.batch else nullcontext():
+        measured = scenario.run(file)
     elapsed = time.perf_counter() - started if measured is None else measured
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": elapsed, "peak_mib": peak_kib / 1024}))

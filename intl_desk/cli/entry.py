@@ -10,7 +10,6 @@ in the user's data folder and reported in one line, never as a traceback.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import sys
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from intl_desk import __version__
 from intl_desk.cli.app import add_gui_parser
-from intl_desk.cli.batch import BATCH, run_as_batch
+from intl_desk.cli.batch import BATCH, collected_as_a_batch
 from intl_desk.cli.bench import add_bench_parser
 from intl_desk.cli.office_file import add_office_file_parsers
 from intl_desk.cli.outcome import EXIT_UNUSABLE, print_error
@@ -115,6 +114,15 @@ def _first_positional(arguments: list[str]) -> int | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    position = _first_positional(arguments)
+    if position is None or arguments[position] not in BATCH:
+        return _run(arguments)
+    # the process's own command line (argv None) ends the process with the command
+    with collected_as_a_batch(process_ends=argv is None):
+        return _run(arguments)
+
+
+def _run(arguments: list[str]) -> int:
     set_language(system_language())
     if "--language" in arguments:
         # Accepted before or after the command (``report overview F --language fr``):
@@ -133,9 +141,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     handler: Handler = args.handler
-    thresholds = gc.get_threshold()
-    if args.command in BATCH:
-        run_as_batch()
     if args.command in EARLY_CHECKED and getattr(args, "file", None):
         from intl_desk.store import early_check
 
@@ -156,8 +161,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print_error(str(message))
         return EXIT_UNUSABLE
-    finally:  # main() is also called in-process (tests, the bench): leave it as it was
-        gc.set_threshold(*thresholds)
 
 
 def gui_main() -> int:
