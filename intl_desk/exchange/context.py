@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -33,7 +34,8 @@ def name_key(name: str) -> str:
 #: said of a row naming a partner several partners of the file are named (see namesakes)
 NAMESAKES = N_(
     "Several partners of the file are named “{name}” ({countries}) and the row does not "
-    "say which: give the partner's country in the row, or rename one of them in the file."
+    "say which: give the partner's country, or its GeoNames id, in the row, or rename one "
+    "of them in the file."
 )
 
 
@@ -51,6 +53,8 @@ class ImportContext:
     partners: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: partner id → its name as written: "Los Angeles" is not "Los Ángeles" when both exist
     partner_names: dict[str, str] = field(default_factory=dict)
+    #: partner id → its GeoNames id: what tells two Jacksons of the United States apart
+    geonames: dict[str, int] = field(default_factory=dict)
     entities: dict[str, str] = field(default_factory=dict)
     #: (folded name, country) → the partner this import will create
     new_partners: dict[tuple[str, str], PlannedPartner] = field(default_factory=dict)
@@ -71,13 +75,15 @@ class ImportContext:
     def load(cls, session: Session) -> ImportContext:
         office = session.scalars(select(Office).where(Office.deleted_at.is_(None))).first()
         context = cls(session=session, office=office)
-        for partner_id, name, country in session.execute(
-            select(Partner.id, Partner.name, Partner.country_code).where(
+        for partner_id, name, country, place in session.execute(
+            select(Partner.id, Partner.name, Partner.country_code, Partner.geonames_id).where(
                 Partner.deleted_at.is_(None)
             )
         ):
             context.partners.setdefault(name_key(name), []).append((partner_id, country))
             context.partner_names[partner_id] = name
+            if place is not None:
+                context.geonames[partner_id] = place
         kinds: Counter[str] = Counter()
         governments: list[str] = []
         for entity_id, name, kind in session.execute(
@@ -124,14 +130,33 @@ class ImportContext:
             start = end
         return names
 
+    def _named(
+        self, name: str, places: Collection[int], taken: Collection[str]
+    ) -> list[tuple[str, str]]:
+        """The partners named ``name`` (id, country) a row may still mean: not one it has
+        already taken for an earlier name (Córdoba, Córdoba: two namesakes), and of those,
+        the ones at a GeoNames id the row gives (an export of ours gives them)."""
+        found = self.partners.get(name_key(name), [])
+        found = [item for item in found if item[0] not in taken] or found
+        located = [item for item in found if self.geonames.get(item[0]) in places]
+        return located or found
+
     def partner_for(
-        self, name: str, countries: list[str], *, any_country: bool = False
+        self,
+        name: str,
+        countries: list[str],
+        *,
+        any_country: bool = False,
+        places: Collection[int] = (),
+        taken: Collection[str] = (),
     ) -> tuple[str | None, str | None]:
         """(existing id, None) or (None, planned country); (None, None) when unknown and
-        the country is unclear. A name found in one of ``countries`` wins over a namesake;
-        with ``any_country`` (a project's country is not its funder's) any namesake does."""
+        the country is unclear. A name found at one of ``places`` (GeoNames ids) or in one
+        of ``countries`` wins over a namesake; with ``any_country`` (a project's country
+        is not its funder's) any namesake does. ``taken``: the partners the row has
+        already named."""
         key = name_key(name)
-        found = self.partners.get(key, [])
+        found = self._named(name, places, taken)
         if len(found) > 1:  # namesakes: the one written exactly so first
             exact = name.strip()
             found = sorted(found, key=lambda item: self.partner_names.get(item[0]) != exact)
@@ -148,13 +173,22 @@ class ImportContext:
             return found[0][0], None
         return None, None
 
-    def namesakes(self, name: str, countries: list[str]) -> list[str]:
+    def namesakes(
+        self,
+        name: str,
+        countries: list[str],
+        *,
+        places: Collection[int] = (),
+        taken: Collection[str] = (),
+        repeated: int = 1,
+    ) -> list[str]:
         """The countries of the partners named ``name`` between which nothing in the row
-        chooses (several share the name as written, none or several of them in
-        ``countries``): the row is refused rather than linked to a guess. Empty when
-        one partner is meant (one of that name, one written exactly so, one in the row's
-        country)."""
-        found = self.partners.get(name_key(name), [])
+        chooses (several share the name as written, none or several of them at
+        ``places`` or in ``countries``): the row is refused rather than linked to a
+        guess. Empty when one partner is meant (one of that name, one written exactly
+        so, one at a GeoNames id or in a country of the row), or when the row names the
+        name ``repeated`` times and each of its namesakes there is meant once."""
+        found = self._named(name, places, taken)
         if len(found) < 2:
             return []
         exact = [item for item in found if self.partner_names.get(item[0]) == name.strip()]
@@ -162,9 +196,40 @@ class ImportContext:
             return []
         candidates = exact or found
         placed = [item for item in candidates if item[1] in countries]
-        if len(placed) == 1:
+        if 1 <= len(placed) <= repeated:
             return []
+        located = all(self.geonames.get(partner_id) in places for partner_id, _c in candidates)
+        if located and len(candidates) <= repeated:
+            return []  # each namesake at a GeoNames id of the row, named as often
         return sorted({country_name(code) for _id, code in placed or candidates if code})
+
+    def row_partners(
+        self,
+        names: list[str],
+        countries: list[str],
+        places: Collection[int] = (),
+        *,
+        any_country: bool = False,
+    ) -> Iterator[tuple[str, list[str], str | None, str | None]]:
+        """For each partner a row names, in order: (name, the countries of namesakes the
+        row cannot choose between — empty when it can —, the existing partner's id, or
+        the country to create it in). A name given twice (Córdoba in Argentina and
+        Córdoba in Spain, both partners of one project) is two namesakes, one each."""
+        taken: set[str] = set()
+        for index, name in enumerate(names):
+            repeated = sum(name_key(other) == name_key(name) for other in names[index:])
+            ambiguous = self.namesakes(
+                name, countries, places=places, taken=taken, repeated=repeated
+            )
+            if ambiguous:
+                yield name, ambiguous, None, None
+                continue
+            partner_id, planned = self.partner_for(
+                name, countries, any_country=any_country, places=places, taken=taken
+            )
+            if partner_id is not None:
+                taken.add(partner_id)
+            yield name, [], partner_id, planned
 
     def entity_for(self, name: str) -> str | None:
         """The existing entity's id, or None after planning a new one."""

@@ -21,6 +21,8 @@ FieldKind = Literal[
     "bool",
     "sdgs",
     "year",
+    # several whole numbers in one cell ("4632595, 4431410": GeoNames ids)
+    "integers",
 ]
 
 

@@ -89,6 +89,12 @@ AGREEMENTS = ImportKind(
             synonyms=("pays", "país", "pais", "países", "nation"),
         ),
         Field(
+            "partner_places",
+            N_("Partners' GeoNames ids"),
+            "integers",
+            synonyms=("geonames", "geonames ids", "ids geonames"),
+        ),
+        Field(
             "entities",
             N_("Local entities"),
             "names",
@@ -270,6 +276,12 @@ PROJECTS = ImportKind(
             N_("Partners' countries"),
             "countries",
             synonyms=("pays des partenaires", "países de los socios", "países dos parceiros"),
+        ),
+        Field(
+            "partner_places",
+            N_("Partners' GeoNames ids"),
+            "integers",
+            synonyms=("geonames", "geonames ids", "ids geonames"),
         ),
         Field("country", N_("Country"), "country", synonyms=("pays", "país", "pais")),
         Field(

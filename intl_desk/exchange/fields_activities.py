@@ -181,6 +181,7 @@ ACTIVITIES = ImportKind(
             ),
         ),
         Field("partner_country", N_("Partner's country"), "country"),
+        Field("partner_place", N_("Partner's GeoNames id"), "int", synonyms=("geonames",)),
         Field(
             "agreement", N_("Agreement"), synonyms=("accord", "convention", "convenio", "acordo")
         ),

@@ -42,6 +42,7 @@ CONTACTS = ImportKind(
         Field("phone", N_("Phone"), synonyms=("téléphone", "tél", "tél.", "teléfono", "telefone")),
         Field("partner", N_("Partner"), synonyms=("partenaire", "socio", "parceiro")),
         Field("partner_country", N_("Partner's country"), "country"),
+        Field("partner_place", N_("Partner's GeoNames id"), "int", synonyms=("geonames",)),
         Field("local_entity", N_("Local entity"), synonyms=("service", "direction", "entidad")),
         Field("languages", N_("Languages"), synonyms=("langues", "idiomas", "línguas")),
         Field("is_staff", N_("Office staff"), "bool"),

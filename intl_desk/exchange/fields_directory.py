@@ -66,6 +66,12 @@ PARTNERS = ImportKind(
         Field("latitude", N_("Latitude"), "float", synonyms=("lat",)),
         Field("longitude", N_("Longitude"), "float", synonyms=("lon", "long", "lng")),
         Field("iati_org_ref", N_("IATI organisation identifier"), synonyms=("iati",)),
+        Field(
+            "geonames_id",
+            N_("GeoNames id"),
+            "int",
+            synonyms=("geonames", "geonameid", "id geonames", "identifiant geonames"),
+        ),
         Field("notes", N_("Notes"), synonyms=NOTES),
     ),
 )

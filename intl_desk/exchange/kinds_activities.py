@@ -153,13 +153,17 @@ class ActivityHandler(SimpleHandler):
 
 
 def plan_partner(context: ImportContext, row: RowPreview, partner: str, where: str | None) -> None:
-    """The partner a row names (an activity's, a contact's): found by name in ``where``'s
-    country, or planned to be created there; a namesake the row cannot tell apart, or an
-    unknown name without a country, refuses the row with the reason."""
-    ambiguous = context.namesakes(partner, [where] if where else [])
+    """The partner a row names (an activity's, a contact's): found by name at its GeoNames
+    id or in ``where``'s country, or planned to be created there; a namesake the row
+    cannot tell apart, or an unknown name without a country, refuses the row with the
+    reason."""
+    place = row.values.pop("partner_place", None)
+    places = [place] if place is not None else []
+    countries = [where] if where else []
+    ambiguous = context.namesakes(partner, countries, places=places)
     if ambiguous:
         row.error(NAMESAKES, name=partner, countries=", ".join(ambiguous))
-    partner_id, country = context.partner_for(partner, [where] if where else [])
+    partner_id, country = context.partner_for(partner, countries, places=places)
     if partner_id is None and country is None:
         row.error(
             N_(

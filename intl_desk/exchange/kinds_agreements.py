@@ -8,6 +8,7 @@ the local party, as in a city's register where "we" sign every agreement.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -57,6 +58,13 @@ NOT_FOUND = N_("No agreement titled “{title}” in the file or the sheet: not 
 AMBIGUOUS = N_("Several agreements are titled “{title}”: not linked.")
 #: warnings the command line prints without --verbose: a link lost must not go unsaid
 SAID_ALWAYS = frozenset({NOT_FOUND, AMBIGUOUS})
+
+
+def referenced(text: str) -> tuple[str | None, str | None]:
+    """ "Jumelage Lyon – Porto (LY-1991-01)" → (title, reference); (None, None) for a
+    text without a last part in brackets."""
+    found = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", text.strip())
+    return (found.group(1), found.group(2).strip()) if found else (None, None)
 
 
 def objective_lines(cell: object) -> list[str]:
@@ -154,12 +162,14 @@ class AgreementHandler:
             row.warn(N_("A country is only kept with a partner: name the partner too."))
         partner_keys: set[str] = set()
         planned_partners: list[tuple[str, str | None, str | None]] = []
-        for name in context.split_names(values.get("partners") or "", "partners"):
-            ambiguous = context.namesakes(name, countries)
+        places: list[int] = values.pop("partner_places", None) or []
+        names = context.split_names(values.get("partners") or "", "partners")
+        for name, ambiguous, partner_id, country in context.row_partners(
+            names, countries, places
+        ):
             if ambiguous:
                 row.error(NAMESAKES, name=name, countries=", ".join(ambiguous))
                 continue
-            partner_id, country = context.partner_for(name, countries)
             if partner_id is None and country is None:
                 row.error(
                     N_(
@@ -261,40 +271,58 @@ class AgreementHandler:
             keys[key] = f"row:{row.number}"
 
     def _load_link_targets(self, context: ImportContext, rows: list[RowPreview]) -> None:
-        """The agreements a "Renews" or "Amends" cell may name: of the file, of the sheet."""
-        titles = {str(row.values[key]) for row in rows for key in LINKS if row.values.get(key)}
+        """The agreements a "Renews" or "Amends" cell may name, of the file and of the
+        sheet, by title and by reference ("Jumelage Lyon – Porto (LY-1991-01)": our
+        export adds the reference, since a renewal often keeps the title it renews)."""
+        cells = {str(row.values[key]) for row in rows for key in LINKS if row.values.get(key)}
+        titles = cells | {title for title, _ref in map(referenced, cells) if title}
+        references = {ref for _title, ref in map(referenced, cells) if ref}
         targets: dict[str, list[str]] = defaultdict(list)
+        by_reference: dict[tuple[str, str], list[str]] = defaultdict(list)
         if titles:
             found = context.session.execute(
-                select(Agreement.id, Agreement.title).where(
+                select(Agreement.id, Agreement.title, Agreement.reference).where(
                     Agreement.deleted_at.is_(None), Agreement.title.in_(sorted(titles))
                 )
             )
-            for agreement_id, title in found:
+            for agreement_id, title, reference in found:
                 targets[name_key(title)].append(agreement_id)
+                if reference in references:
+                    by_reference[(name_key(title), reference)].append(agreement_id)
             for row in rows:
-                title = row.values.get("title")
+                title, reference = row.values.get("title"), row.values.get("reference")
                 if title and str(title) in titles:
                     targets[name_key(str(title))].append(f"row:{row.number}")
+                    if reference and str(reference) in references:
+                        by_reference[(name_key(str(title)), str(reference))].append(
+                            f"row:{row.number}"
+                        )
         context.extra["link_targets"] = targets
+        context.extra["link_references"] = by_reference
 
     def _plan_links(self, context: ImportContext, row: RowPreview) -> None:
         """Which agreement each "Renews"/"Amends" cell names; one it cannot tell is said
         and left unlinked, never guessed."""
         targets: dict[str, list[str]] = context.extra.get("link_targets", {})
+        by_reference: dict[tuple[str, str], list[str]] = context.extra.get("link_references", {})
         links: dict[str, str] = {}
         for key, column in LINKS.items():
-            title = row.values.get(key)
-            if not title:
+            text = row.values.get(key)
+            if not text:
                 continue
             own = f"row:{row.number}"
-            found = [t for t in targets.get(name_key(str(title)), []) if t != own]
+            found = [t for t in targets.get(name_key(str(text)), []) if t != own]
+            title, reference = referenced(str(text))
+            if len(found) != 1 and title and reference:
+                found = [
+                    t for t in by_reference.get((name_key(title), reference), []) if t != own
+                ]
             if len(found) == 1:
                 links[column] = found[0]
             elif not found:
-                row.warn(NOT_FOUND, title=title)
+                row.warn(NOT_FOUND, title=text)
             else:
-                row.warn(AMBIGUOUS, title=title)
+                row.warn(AMBIGUOUS, title=text)
         if links:
             row.plan["agreement_links"] = links
 

@@ -112,6 +112,7 @@ class PartnerHandler(SimpleHandler):
         "latitude",
         "longitude",
         "iati_org_ref",
+        "geonames_id",
         "notes",
     )
     keys_name = "partner_keys"

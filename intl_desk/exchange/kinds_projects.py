@@ -87,13 +87,15 @@ class ProjectHandler:
         country = values.get("country_code")
         # where the partners are (an export of ours says it), else where the project is
         where: list[str] = values.pop("partner_countries", None) or ([country] if country else [])
+        places: list[int] = values.pop("partner_places", None) or []
         partners: list[tuple[str, str | None, str | None]] = []
-        for name in context.split_names(values.get("partners") or "", "partners"):
-            ambiguous = context.namesakes(name, where)
+        names = context.split_names(values.get("partners") or "", "partners")
+        for name, ambiguous, partner_id, planned in context.row_partners(
+            names, where, places, any_country=True
+        ):
             if ambiguous:
                 row.error(NAMESAKES, name=name, countries=", ".join(ambiguous))
                 continue
-            partner_id, planned = context.partner_for(name, where, any_country=True)
             if partner_id is None and planned is None:
                 row.warn(N_("Partner “{name}” is not in the file: kept as a name only."), name=name)
             elif partner_id is None:
@@ -141,7 +143,8 @@ class ProjectHandler:
         for model, detail in details:
             writer.add(model, {"project_id": project_id, **detail})
         budget = values.get("budget")
-        if budget is not None and not any(model is BudgetLine for model, _ in details):
+        # a total of 0 is the list's sum of no lines (as in _update_total): no line of 0
+        if budget and not any(model is BudgetLine for model, _ in details):
             start = values.get("planned_start")
             year = start.year if isinstance(start, date) else date.today().year
             writer.add(BudgetLine, {"project_id": project_id, "year": year, "amount": budget})

@@ -322,6 +322,18 @@ def _sdgs(value: Any) -> list[int]:
     return list(dict.fromkeys(numbers))
 
 
+def _integers(value: Any) -> list[int]:
+    """The whole numbers of a cell, in order: one number, or several separated by commas,
+    semicolons or spaces."""
+    whole = isinstance(value, (int, float)) and not isinstance(value, bool)
+    text = str(as_text(value) or "")
+    if (whole and value != int(value)) or (not whole and re.search(r"[^\d,;\s]", text)):
+        raise CellError(Message(N_("“{value}” is not a whole number."), {"value": _echo(value)}))
+    if whole:
+        return [int(value)]
+    return [int(part) for part in re.findall(r"\d+", text)]
+
+
 _PARTIAL_DATE_WARNINGS = {
     ("year", False): N_("Only the year of “{value}” is given: computations take {day}."),
     ("month", False): N_("Only the month of “{value}” is given: computations take {day}."),
@@ -433,4 +445,6 @@ def read_cell(
         raise CellError(Message(N_("“{value}” is not yes or no."), {"value": _echo(value)}))
     if kind == "sdgs":
         return _sdgs(value), []
+    if kind == "integers":
+        return _integers(value), []
     return as_text(value), []

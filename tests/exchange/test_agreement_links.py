@@ -53,3 +53,45 @@ def test_renewals_and_amendments_are_linked_by_title(
         "Avenant n° 1 Lyon – Łódź": (None, "Accord-cadre Lyon – Łódź"),
         "Avenant Lyon – Córdoba": (None, None),
     }
+
+
+def test_a_renewal_keeping_its_title_is_linked_by_reference(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Renewals that keep the title of the agreement they renew name it with its reference
+    in brackets, as our export writes it: each is linked to the right one, and an export
+    of the file imported into a new file keeps every link (before: "Several agreements are
+    titled…", not linked)."""
+    sheet = write_rows(
+        tmp_path / "accords.xlsx",
+        [
+            ["Registre des accords — Direction des relations internationales"],
+            ["Intitulé", "Référence", "Type", "Signé le", "Renouvelle"],
+            ["Jumelage Lyon – Porto", "LY-1991-01", "Jumelage", "1991", None],
+            ["Jumelage Lyon – Porto", "LY-2011-02", "Jumelage", "2011",
+             "Jumelage Lyon – Porto (LY-2001-04)"],
+            ["Jumelage Lyon – Porto", "LY-2001-04", "Jumelage", "2001",
+             "Jumelage Lyon – Porto (LY-1991-01)"],
+            ["Source : service des relations internationales, mars 2025"],
+        ],
+    )
+    assert main(["import", str(office_path), str(sheet), "--kind", "agreements"]) == 0
+    assert "not linked" not in capsys.readouterr().out
+
+    def links(path: Path) -> dict[str, str | None]:
+        with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+            return {
+                str(a.reference): a.renews.reference if a.renews else None
+                for a in session.scalars(select(Agreement))
+            }
+
+    expected = {"LY-1991-01": None, "LY-2001-04": "LY-1991-01", "LY-2011-02": "LY-2001-04"}
+    assert links(office_path) == expected
+    exported = tmp_path / "export.csv"
+    assert main(["export", str(office_path), "-o", str(exported), "--kind", "agreements"]) == 0
+    assert "Jumelage Lyon – Porto (LY-1991-01)" in exported.read_text(encoding="utf-8-sig")
+    fresh = tmp_path / "fresh.sqlite"
+    with OfficeFile.create(fresh, "Ville de Lyon"):
+        pass
+    assert main(["import", str(fresh), str(exported), "--kind", "agreements"]) == 0
+    assert links(fresh) == expected

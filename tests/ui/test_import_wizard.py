@@ -198,7 +198,7 @@ def test_export_of_an_empty_file_writes_just_the_titles(qtbot: QtBot, tmp_path: 
     qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
     assert target.read_text(encoding="utf-8-sig").splitlines() == [
         "Name,Kind,Country,Region,Agreements,Website,Population,Latitude,Longitude,"
-        "IATI organisation identifier,Notes"
+        "IATI organisation identifier,GeoNames id,Notes"
     ]
 
 

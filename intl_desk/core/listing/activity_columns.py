@@ -69,6 +69,14 @@ ACTIVITY_DETAIL_COLUMNS = (
         "country",
         visible=False,
     ),
+    # which of two namesakes (Jackson, Mississippi and Jackson, Tennessee) is the partner
+    Column(
+        "partner_place",
+        N_("Partner's GeoNames id"),
+        _name_of(Partner, "geonames_id", "partner_id"),
+        "integer",
+        visible=False,
+    ),
     Column(
         "agreement", N_("Agreement"), _name_of(Agreement, "title", "agreement_id"), visible=False
     ),

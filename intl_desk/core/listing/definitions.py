@@ -82,6 +82,14 @@ PARTNERS = ListSpec(
             lambda: Partner.iati_org_ref,
             visible=False,
         ),
+        # the place's identifier worldwide: it tells namesakes of one country apart
+        Column(
+            "geonames_id",
+            N_("GeoNames id"),
+            lambda: Partner.geonames_id,
+            "integer",
+            visible=False,
+        ),
         Column("notes", N_("Notes"), lambda: Partner.notes, visible=False, width=300),
     ),
     search=lambda _session, text: matches(Partner, text),
@@ -440,6 +448,17 @@ CONTACTS = ListSpec(
                 .scalar_subquery()
             ),
             "country",
+            visible=False,
+        ),
+        Column(
+            "partner_place",
+            N_("Partner's GeoNames id"),
+            lambda: (
+                select(_ContactPartner.geonames_id)
+                .where(_ContactPartner.id == Contact.partner_id)
+                .scalar_subquery()
+            ),
+            "integer",
             visible=False,
         ),
         Column(

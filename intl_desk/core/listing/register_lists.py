@@ -118,6 +118,12 @@ AGREEMENTS = ListSpec(
         ),
         Column("entities", N_("Local entities"), lambda: Agreement.entity_names, width=180),
         Column(
+            "partner_places",
+            N_("Partners' GeoNames ids"),
+            lambda: _partner_places(AgreementParty, AgreementParty.agreement_id, Agreement.id),
+            visible=False,
+        ),
+        Column(
             "date_signed",
             N_("Signed"),
             lambda: Agreement.date_signed,
@@ -361,9 +367,15 @@ POSITION_MARK, LINE_MARK = "\x1f", "\x1e"
 
 
 def _linked_title(link: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
-    """The title of the agreement this one renews or amends."""
+    """The title of the agreement this one renews or amends, with its reference in
+    brackets when it has one: a renewal often keeps the title of the agreement it renews,
+    and the reference tells the import which of the two is meant."""
     other = aliased(Agreement)
-    return select(other.title).where(other.id == link).scalar_subquery()
+    named = case(
+        (func.coalesce(other.reference, "") != "", other.title + " (" + other.reference + ")"),
+        else_=other.title,
+    )
+    return select(named).where(other.id == link).scalar_subquery()
 
 
 def _objective_texts() -> ColumnElement[Any]:
@@ -408,6 +420,18 @@ def _project_partner_countries() -> ColumnElement[Any]:
     )
 
 
+def _partner_places(party: Any, parent_link: Any, parent_id: Any) -> ColumnElement[Any]:
+    """The GeoNames ids of a record's partners (through ``party``, its agreement parties
+    or project participants): they tell namesakes of one country apart (Jackson,
+    Mississippi and Jackson, Tennessee) when the export is imported."""
+    return (
+        select(func.aggregate_strings(cast(Partner.geonames_id, String), ","))
+        .join(party, party.partner_id == Partner.id)
+        .where(parent_link == parent_id, live(party))
+        .scalar_subquery()
+    )
+
+
 def _lead_entity_name() -> ColumnElement[Any]:
     return (
         select(LocalEntity.name).where(LocalEntity.id == Project.lead_entity_id).scalar_subquery()
@@ -443,6 +467,14 @@ PROJECTS = ListSpec(
             N_("Partners' countries"),
             _project_partner_countries,
             "country",
+            visible=False,
+        ),
+        Column(
+            "partner_places",
+            N_("Partners' GeoNames ids"),
+            lambda: _partner_places(
+                ProjectParticipant, ProjectParticipant.project_id, Project.id
+            ),
             visible=False,
         ),
         Column("country", N_("Country"), lambda: Project.country_code, "country"),
