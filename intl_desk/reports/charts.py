@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
 from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -14,7 +12,14 @@ from intl_desk.core.display import number_text
 from intl_desk.core.overview import style
 from intl_desk.core.overview.figures import Bar, YearSeries
 from intl_desk.reports.fonts import REGULAR
-from intl_desk.reports.shapes import Drawing, Rect, String
+from intl_desk.reports.shapes import (
+    Drawing,
+    HorizontalBarChart,
+    Legend,
+    Rect,
+    String,
+    VerticalBarChart,
+)
 
 
 def new_drawing(width: float, height: float) -> Drawing:
