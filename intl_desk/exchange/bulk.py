@@ -232,21 +232,34 @@ def _referenced_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str
     if not columns:
         return rows
     by_id = {str(row["id"]): row for row in rows}
+    if not any(str(row[c]) in by_id for row in rows for c in columns if row.get(c)):
+        return rows  # no row refers to another: the order they came in
     depths: dict[str, int] = {}
-    visiting: set[str] = set()
+    return sorted(rows, key=lambda row: _depth(row, by_id, columns, depths, set()))
 
-    def depth(row: dict[str, Any]) -> int:
-        key = str(row["id"])
-        if key not in depths:
-            if key in visiting:  # a loop: its rows get no order among themselves
-                return 0
-            visiting.add(key)
-            parents = (by_id.get(str(row[c])) for c in columns if row.get(c))
-            depths[key] = max((1 + depth(p) for p in parents if p is not None), default=0)
-            visiting.discard(key)
-        return depths[key]
 
-    return sorted(rows, key=depth)
+def _depth(
+    row: dict[str, Any],
+    by_id: dict[str, dict[str, Any]],
+    columns: list[str],
+    depths: dict[str, int],
+    visiting: set[str],
+) -> int:
+    """How many rows of ``by_id`` ``row`` refers to through ``columns``, one behind the
+    other (a plain function, not a closure: a closure calling itself is a reference
+    cycle, and kept each batch's rows alive until the garbage collector came by)."""
+    key = str(row["id"])
+    if key not in depths:
+        if key in visiting:  # a loop: its rows get no order among themselves
+            return 0
+        visiting.add(key)
+        parents = (by_id.get(str(row[c])) for c in columns if row.get(c))
+        depths[key] = max(
+            (1 + _depth(p, by_id, columns, depths, visiting) for p in parents if p is not None),
+            default=0,
+        )
+        visiting.discard(key)
+    return depths[key]
 
 
 __all__ = ["BulkWriter", "as_text"]

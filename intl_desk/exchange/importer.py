@@ -43,6 +43,8 @@ __all__ = ["SheetLayout", "sheet_layout"]  # where the wizard has always found t
 Status = Literal["new", "duplicate", "rejected"]
 #: how many rows are checked between two words on progress
 PROGRESS_STEP = 5000
+#: rows queued before they are written, when a kind's rows may be written as they come
+WRITE_BATCH = 5000
 #: the table whose dates keep their precision, per kind (see intl_desk.core.date_precision)
 PRECISION_TABLES = {
     "agreements": "agreement",
@@ -457,6 +459,9 @@ def _preview(
             row.warn(N_("The same as row {row}."), row=row.duplicate_of[4:])
         elif row.duplicate_of:
             row.warn(N_("Already in the file."))
+    checked = getattr(handler, "checked", None)
+    if checked is not None:  # what only the check needed (duplicate keys) is let go
+        checked(context)
     return Preview(
         kind,
         target,
@@ -538,6 +543,10 @@ def _apply_rows(
     # progress counts the rows written (new, and duplicates when updated), not those left out
     total = preview.count("new") + (preview.count("duplicate") if on_duplicate == "update" else 0)
     done = 0
+    early = getattr(handler, "writes_early", None)
+    # written batch by batch when no row changes one queued before it: the rows queued
+    # never exceed one batch (a 50,000-row register held 50 MB of them until the end)
+    batches = early is not None and early(context, preview.rows, on_duplicate)
     for row in preview.rows:
         if row.status == "new" or (row.status == "duplicate" and on_duplicate == "update"):
             done += 1
@@ -560,6 +569,8 @@ def _apply_rows(
         else:
             result.record_ids.append(handler.create(context, row))
             result.imported += 1
+            if batches and result.imported % WRITE_BATCH == 0:
+                context.writer.flush()
 
 
 def year_of(value: Any) -> int | None:
