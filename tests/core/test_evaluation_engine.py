@@ -374,3 +374,22 @@ def _trend(evaluation: Evaluation, indicator_id: str) -> list[tuple[Any, dict[St
         judged = evaluation.assess(indicator, period)
         trend.append((judged.value, dict(judged.entity_statuses)))
     return trend
+
+
+def test_municipalities_are_judged_against_the_earlier_plans_targets(
+    records: tuple[Any, Written],
+) -> None:
+    """A new plan's indicator carries on the earlier plan's: in the earlier plan's years
+    the municipalities are judged against the targets that plan set, as the office's
+    target shown beside them is, not left without a target."""
+    session, written = records
+    earlier = add_indicator(session, written, {2024: 10}, per_local_entity=True, code="T-1")
+    later = add_indicator(
+        session, written, {2025: 10}, per_local_entity=True, code="T-2", continues_id=earlier
+    )
+    measure(session, written, earlier, 2024, 12, entity="m1")
+    measure(session, written, earlier, 2024, 4, entity="m2")
+    trend = _trend(Evaluation(session, TODAY), later)
+    assert trend[0] == (4, {Status.ACHIEVED: 1, Status.BEHIND: 1})  # was 2 without a target
+    judged_2024 = judged(session, later, 2024)
+    assert (judged_2024.target, judged_2024.status) == (10, Status.BEHIND)

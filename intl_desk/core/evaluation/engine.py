@@ -128,14 +128,22 @@ class Evaluation:
     def target(
         self, indicator: IndicatorInfo, period: PeriodInfo, entity: str | None
     ) -> float | None:
+        targets = self._period_targets(indicator, period)
+        if entity is not None and entity in targets:
+            return targets[entity]
+        return targets.get(None)
+
+    def _period_targets(
+        self, indicator: IndicatorInfo, period: PeriodInfo
+    ) -> dict[str | None, float]:
+        """entity id (None: every entity, the office) → the target set for ``period``: by
+        the indicator, else by the earlier plan's indicator it carries on."""
         targets = self._targets.get((indicator.id, period.id), {})
         for earlier in indicator.predecessors:  # a period before the plan that set this one
             if targets:
                 break
             targets = self._targets.get((earlier, period.id), {})
-        if entity is not None and entity in targets:
-            return targets[entity]
-        return targets.get(None)
+        return targets
 
     def measurements(self, indicator: IndicatorInfo) -> dict[str, dict[str | None, MeasuredValue]]:
         """period id → entity id (None: the office) → what was measured, read once."""
@@ -318,7 +326,7 @@ class Evaluation:
         the engine's hot loop, so it judges plain numbers instead of building an
         :class:`Assessment` per entity (cumulative indicators take the general path).
         """
-        targets = self._targets.get((indicator.id, period.id), {})
+        targets = self._period_targets(indicator, period)
         values: dict[str | None, float | None]
         if indicator.formula:
             values = {e: v for e, v in self._computed_by_entity(indicator, period).items()}
