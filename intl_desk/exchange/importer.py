@@ -296,8 +296,11 @@ def _read_row(
             continue
         try:
             if field_.kind == "date":
-                value, precision, warnings = read_date_cell(field_, cell, day_first=day_first)
-                if value is not None and has_precision(table, key):
+                kept = has_precision(table, key)
+                value, precision, warnings = read_date_cell(
+                    field_, cell, day_first=day_first, kept=kept
+                )
+                if value is not None and kept:
                     row.values[precision_key(key)] = precision
             else:
                 mark = (marks or {}).get(index)

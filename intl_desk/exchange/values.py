@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from intl_desk.core import vocabularies as vocab
-from intl_desk.core.date_precision import END_DATES, Precision, stored_day
+from intl_desk.core.date_precision import END_DATES, Precision, precise_date_text, stored_day
 from intl_desk.core.display import date_text
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
@@ -42,6 +42,7 @@ TERM_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "agreement_type": {
         "twinning": (
             "irmandade",
+            "irmanamento",  # Brazil: "acordo de irmanamento"
             "jumelage",
             "hermanamiento",
             "geminacao",
@@ -334,19 +335,44 @@ def _integers(value: Any) -> list[int]:
     return [int(part) for part in re.findall(r"\d+", text)]
 
 
+#: said of a date given only as a year or a month, by (precision, an end date, whether the
+#: record keeps the precision): what is stored, what is shown and what computations take
+#: (core.date_precision: a start takes the period's first day, an end its last)
 _PARTIAL_DATE_WARNINGS = {
-    ("year", False): N_("Only the year of “{value}” is given: computations take {day}."),
-    ("month", False): N_("Only the month of “{value}” is given: computations take {day}."),
-    ("year", True): N_("Only the year of “{value}” is given: it runs to {day}."),
-    ("month", True): N_("Only the month of “{value}” is given: it runs to {day}."),
+    ("year", False, True): N_(
+        "Only the year of “{value}” is given: the date is kept as the year “{shown}”; "
+        "computations take its first day, {day}."
+    ),
+    ("month", False, True): N_(
+        "Only the month of “{value}” is given: the date is kept as the month “{shown}”; "
+        "computations take its first day, {day}."
+    ),
+    ("year", True, True): N_(
+        "Only the year of “{value}” is given: the date is kept as the year “{shown}”; "
+        "computations take its last day, {day}."
+    ),
+    ("month", True, True): N_(
+        "Only the month of “{value}” is given: the date is kept as the month “{shown}”; "
+        "computations take its last day, {day}."
+    ),
+    ("year", False, False): N_(
+        "Only the year of “{value}” is given, and this date holds a day: {day} is stored."
+    ),
+    ("month", False, False): N_(
+        "Only the month of “{value}” is given, and this date holds a day: {day} is stored."
+    ),
 }
+_PARTIAL_DATE_WARNINGS[("year", True, False)] = _PARTIAL_DATE_WARNINGS[("year", False, False)]
+_PARTIAL_DATE_WARNINGS[("month", True, False)] = _PARTIAL_DATE_WARNINGS[("month", False, False)]
 
 
 def read_date_cell(
-    field: Field, value: Any, *, day_first: bool = True
+    field: Field, value: Any, *, day_first: bool = True, kept: bool = False
 ) -> tuple[date | None, Precision, list[Message]]:
     """The day kept for a date cell, how precisely the register gave it, and a warning
-    when it gave only a year or a month; raises :class:`CellError`."""
+    when it gave only a year or a month, saying what is stored: with ``kept`` (the
+    record has a precision for this date) the year or month, else the day alone;
+    raises :class:`CellError`."""
     try:
         reading = read_date(value, day_first=day_first)
     except DateUnreadable as error:
@@ -357,8 +383,12 @@ def read_date_cell(
         return reading.value, "day", []
     taken = stored_day(reading.value, reading.precision, field.key)
     warning = Message(
-        _PARTIAL_DATE_WARNINGS[(reading.precision, field.key in END_DATES)],
-        {"value": _echo(value), "day": date_text(taken)},
+        _PARTIAL_DATE_WARNINGS[(reading.precision, field.key in END_DATES, kept)],
+        {
+            "value": _echo(value),
+            "day": date_text(taken),
+            "shown": precise_date_text(taken, reading.precision),
+        },
     )
     return taken, reading.precision, [warning]
 
