@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, distinct, func, select
+from sqlalchemy import ColumnElement, distinct, func, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
@@ -39,7 +39,6 @@ from intl_desk.core.overview.parties import PartyFigures
 from intl_desk.core.overview.scope import (
     agreement_scope,
     drill,
-    in_year,
     pairs,
     project_scope,
     year_of,
@@ -75,33 +74,6 @@ def unplaced_count(session: Session, filters: OverviewFilters) -> int:
         )
         or 0
     )
-
-
-def counts(session: Session, filters: OverviewFilters) -> tuple[int, int]:
-    """Active agreements, and agreements signed in the year."""
-    row = session.execute(
-        select(
-            func.count(case((_is_active(filters), 1))),
-            func.count(case((in_year(Agreement.date_signed, filters.year), 1))),
-        ).where(*agreement_scope(filters))
-    ).one()
-    return int(row[0]), int(row[1])
-
-
-def signed_to_date(session: Session, filters: OverviewFilters) -> int:
-    """Agreements in scope signed up to the end of the year, whatever their status now."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(Agreement)
-            .where(*agreement_scope(filters), _signed_by_end_of(filters.year))
-        )
-        or 0
-    )
-
-
-def _signed_by_end_of(year: int) -> ColumnElement[bool]:
-    return Agreement.date_signed <= date(year, 12, 31)
 
 
 def with_signed_totals(

@@ -79,7 +79,7 @@ def _standing(
 ) -> _Standing:
     expiring, expiring_count = agreements.expiring(session, filters, today)
     return _Standing(
-        active=agreements.counts(session, filters)[0],
+        active=parties.active,
         countries=agreements.countries(filters, parties),
         cities=agreements.cities(parties),
         entities=agreements.entities(session, filters, parties),
@@ -151,14 +151,13 @@ def compute_overview(
             replace(country, domestic=country.code == home) for country in standing.countries
         ),
     )
-    signed = agreements.counts(session, filters)[1]
     networks = activity.networks(session, filters)
     indicators = activity.indicators(session, filters, today)
     running, budget, granted = standing.money.running, standing.money.budget, standing.money.granted
     headline = Headline(
         active_agreements=standing.active,
-        signed_in_year=signed,
-        signed_to_date=agreements.signed_to_date(session, filters),
+        signed_in_year=parties.signed_in_year,
+        signed_to_date=parties.signed_to_date,
         partner_countries=sum(
             1 for country in standing.countries if country.active and not country.domestic
         ),
