@@ -19,6 +19,7 @@ from intl_desk.reports.yearly_parts import (
     active_title,
     amount,
     annex,
+    counted_annex,
     day,
     figure,
     long_table,
@@ -283,19 +284,14 @@ def annexes(report: YearlyReport) -> list[Flowable]:
     story: list[Flowable] = []
     for code, title, items, condition in agreements:
         hint = _export_hint("agreements", condition.format(year=year))
-        story += section(
-            f"{code}. {title} ({number_text(len(items))})",
-            annex(
-                _agreement_header(),
-                items,
-                _agreement_row,
-                AGREEMENT_WIDTHS,
-                99,
-                lambda a: a.type,
-                _("Type"),
-                hint,
-            ),
-        )
+        count = len(items)
+        if code == "A4" and report.headline.active > count:  # too many to print: counted
+            count = report.headline.active
+            listed = counted_annex(report.active_types, _("Type"), hint)
+        else:
+            listed = annex(_agreement_header(), items, _agreement_row, AGREEMENT_WIDTHS, 99,
+                           lambda a: a.type, _("Type"), hint)  # fmt: skip
+        story += section(f"{code}. {title} ({number_text(count)})", listed)
     story += section(
         f"A5. {_('Projects under way')} ({number_text(len(report.projects))})",
         annex(

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from intl_desk.core.display import date_text, number_text
+from intl_desk.core.evaluation.lines import LISTED_UP_TO
 from intl_desk.core.evaluation.status import STATUS_LABELS, Status
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.core.overview import style
@@ -52,7 +53,6 @@ ROWS_PER_TABLE = 45
 STATUS = ParagraphStyle("status", parent=BODY, fontSize=7.5, leading=9)
 #: a long text wrapped in its cell, in the same type as the plain cells beside it
 WRAPPED_CELL = ParagraphStyle("wrapped_cell", parent=BODY, fontSize=7.5, leading=9)
-ANNEX_LIMIT = 400
 #: status colours, darkest first so that greyscale keeps the order
 STATUS_COLOURS = {
     Status.ACHIEVED: "#1b5e20",
@@ -244,24 +244,35 @@ def annex(
     group_title: str,
     export_hint: str,
 ) -> list[Flowable]:
-    """The full list, or beyond ANNEX_LIMIT rows (a state's thousands of agreements) its
-    count by ``group`` and where to get every row: printing them all would take minutes
-    and hundreds of pages that nobody reads on paper."""
-    if len(items) <= ANNEX_LIMIT:
+    """The full list, or beyond LISTED_UP_TO rows (a state's thousands of agreements)
+    its count by ``group`` and where to get every row (:func:`counted_annex`)."""
+    if len(items) <= LISTED_UP_TO:
         return long_table(header, items, row, widths, numeric_from, _("None."))
     counts: dict[str, int] = {}
     for item in items:
-        key = group(item) or "—"
+        key = group(item)
         counts[key] = counts.get(key, 0) + 1
-    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return counted_annex(list(counts.items()), group_title, export_hint)
+
+
+def counted_annex(
+    counts: Sequence[tuple[str, int]], group_title: str, export_hint: str
+) -> list[Flowable]:
+    """A list too long to print: its rows counted by group ("—" for none), most first,
+    and where to get every row."""
+    merged: dict[str, int] = {}
+    for key, count in counts:
+        merged[key or "—"] = merged.get(key or "—", 0) + count
+    ranked = sorted(merged.items(), key=lambda pair: (-pair[1], pair[0]))
+    total = sum(merged.values())
     rows = [[group_title, _("Count")], *[[label, number_text(n)] for label, n in ranked]]
-    rows.append([_("Total"), number_text(len(items))])
+    rows.append([_("Total"), number_text(total)])
     return [
         data_table(rows, [300, 80], 1, total_row=True),
         note(
             Message(
                 N_("{count} rows are too many to print; {hint}"),
-                {"count": number_text(len(items)), "hint": export_hint},
+                {"count": number_text(total), "hint": export_hint},
             ).render()
         ),
         Spacer(1, 8),

@@ -40,6 +40,11 @@ CHUNK = 900
 SPENDING = ("3", "4")  # IATI disbursement, expenditure
 
 
+#: beyond this many rows, a report's list gives its count by group instead of every
+#: row: a state's thousands of agreements would take hundreds of pages nobody reads on
+#: paper (the app's lists and the export give every one of them)
+LISTED_UP_TO = 400
+
 Ids = Sequence[Any]
 
 
@@ -174,6 +179,21 @@ def agreement_lines(session: Session, ids: Ids, with_details: bool = False) -> l
              expires, signed_precision, expires_precision, perpetual, renewal, responsible_id,
              lessons, _search_key) in found
     ]  # fmt: skip
+
+
+def agreement_types(session: Session, ids: Ids) -> tuple[tuple[str, int], ...]:
+    """(type, how many) of the agreements ``ids``, the type in words ("" for none), most
+    first: what a list too long to print gives instead of its rows."""
+    counts: dict[str, int] = defaultdict(int)
+    for part in chunks(ids):
+        statement = (
+            select(Agreement.type, func.count())
+            .where(Agreement.id.in_(part))
+            .group_by(Agreement.type)
+        )
+        for kind, count in session.connection().execute(statement):
+            counts[vocab.AGREEMENT_TYPES.label(kind)] += int(count)
+    return tuple(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
 
 
 def project_lines(session: Session, ids: Ids, until: date) -> list[ProjectLine]:

@@ -25,10 +25,12 @@ from intl_desk.core.evaluation.engine import Assessment, Evaluation, IndicatorIn
 from intl_desk.core.evaluation.executive import ExecutiveSummary, executive_summary
 from intl_desk.core.evaluation.formulas import Window, keys
 from intl_desk.core.evaluation.lines import (
+    LISTED_UP_TO,
     AgreementLine,
     MembershipLine,
     ProjectLine,
     agreement_lines,
+    agreement_types,
     chunks,
     membership_lines,
     project_lines,
@@ -123,6 +125,8 @@ class YearlyReport:
     signed: tuple[AgreementLine, ...]
     renewed: tuple[AgreementLine, ...]
     expired: tuple[AgreementLine, ...]
+    #: the agreements active in the year, each one when they are LISTED_UP_TO at most
+    #: (else none: ``active_types`` counts them)
     active: tuple[AgreementLine, ...]
     projects: tuple[ProjectLine, ...]
     memberships: tuple[MembershipLine, ...]
@@ -136,6 +140,8 @@ class YearlyReport:
     mission_values: tuple[MissionValue, ...] = ()
     #: figures asked for in a collection round count only once approved
     approved_only: bool = False
+    #: (type in words, how many) of the agreements active in the year, most first
+    active_types: tuple[tuple[str, int], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -167,7 +173,8 @@ def compute_yearly(
             )
         )
     expired_ids = _expired(session, start, end)
-    active = agreement_lines(session, ids("agreements_active"))
+    active_ids = ids("agreements_active")
+    active = agreement_lines(session, active_ids) if len(active_ids) <= LISTED_UP_TO else []
     projects = project_lines(session, ids("active_projects"), end)
     memberships = membership_lines(session, ids("memberships_held"), start, end)
     missions = activity_lines(session, ids("missions_undertaken"))
@@ -199,7 +206,7 @@ def compute_yearly(
         signed=len(signed_ids),
         renewed=len(renewed_ids),
         expired=len(expired_ids),
-        active=len(active),
+        active=len(active_ids),
         partner_countries=int(figure("partner_countries", start, end)),
         projects=len(projects),
         cofinancing=Decimal(str(figure("cofinancing_raised", start, end))),
@@ -246,6 +253,7 @@ def compute_yearly(
         health=active_gaps(session, [], today),
         executive=executive_summary(session, year, currency, projects, today, figure),
         approved_only=approved_only,
+        active_types=agreement_types(session, active_ids),
     )
 
 
