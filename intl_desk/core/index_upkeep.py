@@ -5,6 +5,10 @@ full-text index (TEMP triggers, :mod:`intl_desk.store.search_index`): a third of
 of writing 50,000 imported agreements with their parties. The store registers here how to
 suspend that noting and note the written agreements in one statement; a database with
 nothing of the kind (the office server's PostgreSQL) has nothing registered.
+
+The store also registers how to ready a connection for a bulk write: SQLite's default page
+cache (2 MB) is smaller than the index pages 50,000 imported rows go through, and every
+page it lets go is written out and read back.
 """
 
 from __future__ import annotations
@@ -23,11 +27,26 @@ Note = Callable[[Collection[str]], None]
 Suspender = Callable[["Session"], AbstractContextManager[Note]]
 
 _suspenders: list[Suspender] = []
+#: ``preparer(session)``: readies the session's connection for a bulk write, for the rest
+#: of its transaction
+Preparer = Callable[["Session"], None]
+_preparers: list[Preparer] = []
 
 
 def register_suspender(suspender: Suspender) -> None:
     if suspender not in _suspenders:
         _suspenders.append(suspender)
+
+
+def register_preparer(preparer: Preparer) -> None:
+    if preparer not in _preparers:
+        _preparers.append(preparer)
+
+
+def prepare_bulk_write(session: Session) -> None:
+    """Ready ``session``'s connection for writing many rows (what the store registered)."""
+    for preparer in _preparers:
+        preparer(session)
 
 
 def _nothing(_agreement_ids: Collection[str]) -> None:

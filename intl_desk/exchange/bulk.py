@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.bulk_insert import insert_rows
 from intl_desk.core.derived import refresh_agreement_summaries
-from intl_desk.core.index_upkeep import noted_in_bulk
+from intl_desk.core.index_upkeep import noted_in_bulk, prepare_bulk_write
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -190,6 +190,7 @@ class BulkWriter:
         in; then refresh those of the agreements already in the file that gained parties
         or objectives."""
         agreements: list[str] = []
+        prepare_bulk_write(self.session)
         with self.session.no_autoflush, noted_in_bulk(self.session) as note:
             filled = fill_agreement_summaries(self.session, self.rows)
             for model in ORDER:

@@ -94,6 +94,7 @@ def make_engine(path: Path | str, *, read_only: bool = False, create: bool = Fal
     from sqlalchemy.pool import NullPool
 
     from intl_desk.store import (
+        bulk_cache,  # noqa: F401  (registers the bulk write's page cache)
         search_bulk,  # noqa: F401  (registers bulk noting)
         search_query,  # noqa: F401  (registers the index's finder)
     )
