@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from intl_desk.core.display import number_text
 from intl_desk.core.evaluation.handover import ContactLine, HandoverReport, Lesson, next_renewal
@@ -123,11 +123,11 @@ def _story(report: HandoverReport, workbook: str | None) -> list[Flowable]:
     ]
     figures = data_table(rows, [280, 140], 1)
     figures.hAlign = "LEFT"
-    story.append(figures)
+    block: list[Flowable] = [figures]  # read as one: never a row or two alone on a page
     if money_text(report):
-        story.append(note(money_text(report)))
+        block.append(note(money_text(report)))
     if workbook:
-        story.append(
+        block.append(
             note(
                 Message(
                     N_(
@@ -138,7 +138,7 @@ def _story(report: HandoverReport, workbook: str | None) -> list[Flowable]:
                 ).render()
             )
         )
-    story += [Spacer(1, 10), *summary_pages(report, workbook), PageBreak()]
+    story += [KeepTogether(block), Spacer(1, 10), *summary_pages(report, workbook), PageBreak()]
     story += _agreements(report, workbook) + _projects(report, workbook)
     story += _memberships(report, workbook) + _planned(report, workbook)
     story += _contacts(report, workbook) + _lessons(report, workbook)

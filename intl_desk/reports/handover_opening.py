@@ -8,13 +8,14 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from intl_desk.core.display import first_few, number_text
+from intl_desk.core.display import number_text
 from intl_desk.core.evaluation.handover import HandoverReport
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.reports.styles import ADVICE, BODY, text
 from intl_desk.reports.yearly_parts import day, note, section
 
-AT_RISK_NAMED = 15
+#: agreements at risk named on page 1, one per line; the workbook reads every one
+AT_RISK_NAMED = 6
 
 
 def term_sentence(report: HandoverReport) -> str:
@@ -45,8 +46,8 @@ def survival_sentence(report: HandoverReport) -> str:
     counts = report.survival_counts()
     return Message(
         N_(
-            "Of the {count} active agreements, {likely} are likely to survive the change of "
-            "team, {uncertain} are uncertain and {at_risk} at risk (counted from a council "
+            "Would the {count} active agreements survive the change of team? Likely: "
+            "{likely}; uncertain: {uncertain}; at risk: {at_risk} (counted from a council "
             "decision, specific objectives, a responsible officer, a partner contact and "
             "activity in the last two years)."
         ),
@@ -57,6 +58,34 @@ def survival_sentence(report: HandoverReport) -> str:
             "at_risk": number_text(counts["at_risk"]),
         },
     ).render()
+
+
+def _at_risk(report: HandoverReport) -> list[Flowable]:
+    """The agreements at risk by title, one per line: the first few, then how many more
+    and where each is read (a block of 15 titles in small print could not be read)."""
+    titles = {line.id: line.title for line in report.agreements}
+    at_risk = sorted(
+        (titles[r.agreement_id] for r in report.survival.values() if r.level == "at_risk"),
+        key=str.casefold,
+    )
+    if not at_risk:
+        return []
+    story: list[Flowable] = [Spacer(1, 3), text(_("At risk:"), BODY)]
+    story.extend(Paragraph(f"• {escape(title)}", BODY) for title in at_risk[:AT_RISK_NAMED])
+    more = len(at_risk) - AT_RISK_NAMED
+    if more > 0:
+        story.append(
+            note(
+                Message(
+                    N_(
+                        "and {count} more: the Agreements sheet of the workbook gives every "
+                        "agreement's reading and what it lacks."
+                    ),
+                    {"count": number_text(more)},
+                ).render()
+            )
+        )
+    return story
 
 
 def opening(report: HandoverReport) -> list[Flowable]:
@@ -73,18 +102,6 @@ def opening(report: HandoverReport) -> list[Flowable]:
     story.append(Spacer(1, 6))
     if report.agreements:
         story.append(text(survival_sentence(report), BODY))
-        titles = {line.id: line.title for line in report.agreements}
-        at_risk = sorted(
-            (titles[r.agreement_id] for r in report.survival.values() if r.level == "at_risk"),
-            key=str.casefold,
-        )
-        if at_risk:
-            story.append(
-                note(
-                    Message(
-                        N_("At risk: {agreements}."),
-                        {"agreements": first_few(at_risk, AT_RISK_NAMED, "; ")},
-                    ).render()
-                )
-            )
+        story.extend(_at_risk(report))
+        story.append(Spacer(1, 8))
     return section(_("What the outgoing team commits the incoming one to"), story)

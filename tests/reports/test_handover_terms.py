@@ -8,6 +8,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import event
@@ -26,6 +27,7 @@ from intl_desk.core.model import (
     Project,
 )
 from intl_desk.core.terms import survival_readings
+from intl_desk.reports import handover_opening
 from intl_desk.reports.handover import write_handover_pdf
 from intl_desk.reports.handover_workbook import write_handover_workbook
 from intl_desk.store.office_file import OfficeFile
@@ -49,7 +51,7 @@ def _agreement(title: str, partner: Partner, **facts: object) -> Agreement:
 
 
 def test_readings_recounted_and_the_opening_of_the_handover(
-    office: OfficeFile, tmp_path: Path
+    office: OfficeFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with office.session() as session:
         hue = Partner(name="Huế", country_code="VN")
@@ -119,9 +121,17 @@ def test_readings_recounted_and_the_opening_of_the_handover(
     assert "• Renouveler l'accord avec Huế avant son échéance" in first
     assert "• Honorer la cotisation à Eurocities" in first
     assert "Un engagement ancien" not in first
-    assert "Of the 3 active agreements, 1 are likely to survive the change of team, 1 are " \
-        "uncertain and 1 at risk" in first  # fmt: skip
-    assert "At risk: Amitié Lyon–Córdoba." in first
+    assert "Would the 3 active agreements survive the change of team? Likely: 1; uncertain: 1; " \
+        "at risk: 1" in first  # fmt: skip
+    assert "At risk: • Amitié Lyon–Córdoba" in first
+    # a state names the first few at risk, one per line, and says where the rest are read
+    monkeypatch.setattr(handover_opening, "AT_RISK_NAMED", 0)
+    buffer = io.BytesIO()
+    write_handover_pdf(report, buffer)
+    first = " ".join(PdfReader(buffer).pages[0].extract_text().split())
+    assert "Amitié Lyon–Córdoba" not in first
+    assert "At risk: and 1 more: the Agreements sheet of the workbook gives every agreement's " \
+        "reading and what it lacks." in first  # fmt: skip
 
     # the workbook beside it: each agreement's reading and what it lacks, to sort and filter
     write_handover_workbook(report, str(tmp_path / "Passation.xlsx"))
