@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
-from sqlalchemy.orm.attributes import get_history
+from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE, get_history
 from sqlalchemy.orm.relationships import RelationshipDirection
 
 from intl_desk.core.derived import (
@@ -113,6 +113,7 @@ def restore(record: Record) -> None:
 
 def _changed_fields(record: Record) -> Iterable[tuple[str, Any, Any]]:
     state = inspect(record)
+    seen: set[str] = set()
     for attribute in state.mapper.column_attrs:
         if attribute.key in _BOOKKEEPING:
             continue
@@ -121,8 +122,36 @@ def _changed_fields(record: Record) -> Iterable[tuple[str, Any, Any]]:
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             if as_text(old) != as_text(new):
+                seen.add(attribute.key)
                 yield attribute.key, old, new
+    yield from _relinked_fields(record, seen)
     del state
+
+
+def _relinked_fields(record: Record, seen: set[str]) -> Iterable[tuple[str, Any, Any]]:
+    """The key columns a record's links change (``party.partner = córdoba``): the flush
+    writes the new key only after this history is taken, so the column itself shows no
+    change yet, and without these rows a merge would let an older copy's link win."""
+    mapper = inspect(record).mapper
+    for relation in mapper.relationships:
+        if relation.direction is not RelationshipDirection.MANYTOONE or relation.viewonly:
+            continue
+        # what was set only: loading a link nobody touched could add rows to this flush
+        history = get_history(record, relation.key, passive=PASSIVE_NO_INITIALIZE)
+        if not history.has_changes():
+            continue
+        target = history.added[0] if history.added else None
+        for local, remote in relation.local_remote_pairs:
+            key = mapper.get_property_by_column(local).key
+            if key in seen or key in _BOOKKEEPING:
+                continue
+            old = getattr(record, key)  # still the stored key until the flush
+            new = None
+            if target is not None:
+                new = getattr(target, inspect(type(target)).get_property_by_column(remote).key)
+            if as_text(old) != as_text(new):
+                seen.add(key)
+                yield key, old, new
 
 
 @event.listens_for(TrackedSession, "before_flush")

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from merge_helpers import (
     copy_of,
     delete,
@@ -316,3 +317,40 @@ def test_another_offices_file_is_refused_unless_the_user_says_so(
     assert not list(tmp_path.glob("lyon.sqlite.before-*"))  # not even a backup was made
     assert main(["merge", str(ours), str(theirs), "--other-office"]) == 0
     assert live_value(ours, "partner", "Rosario", "country_code") == "AR"
+
+
+def _partner_of_accord_0(path: Path) -> str:
+    with OfficeFile.open(path) as office, office.session() as session:
+        agreement = session.scalars(select(Agreement).where(Agreement.title == "Accord 0")).one()
+        return next(party.partner.name for party in agreement.parties if party.partner)
+
+
+def test_a_party_linked_to_another_partner_keeps_that_link_through_a_merge(
+    pair: tuple[Path, Path],
+) -> None:
+    """One office links a party to another partner through the link itself
+    (``party.partner = …``); the other office later edits the same party's role. The link
+    is history like any field: the merge keeps it and the role, both ways."""
+    ours, theirs = pair
+    with OfficeFile.open(ours) as office, office.session() as session:
+        agreement = session.scalars(select(Agreement).where(Agreement.title == "Accord 0")).one()
+        party = next(party for party in agreement.parties if party.partner)
+        party.partner = session.scalars(select(Partner).where(Partner.name == "Łódź")).one()
+        session.commit()
+    with OfficeFile.open(theirs) as office, office.session() as session:
+        agreement = session.scalars(select(Agreement).where(Agreement.title == "Accord 0")).one()
+        party = next(party for party in agreement.parties if party.partner)
+        party.role = "witness"  # saved after the relink
+        session.commit()
+    back = copy_of(theirs, theirs.with_name("theirs-then-ours.sqlite"))
+
+    merge_files(ours, theirs)
+    merge_files(back, ours.with_name("ours.sqlite"))
+
+    for merged in (ours, back):
+        assert _partner_of_accord_0(merged) == "Łódź"
+        with OfficeFile.open(merged) as office, office.session() as session:
+            roles = session.scalars(
+                select(AgreementParty.role).where(AgreementParty.partner_id.is_not(None))
+            ).all()
+        assert "witness" in roles
