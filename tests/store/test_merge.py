@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 from merge_helpers import (
     copy_of,
     delete,
@@ -18,6 +17,7 @@ from merge_helpers import (
     record_id,
     records,
 )
+from sqlalchemy import select
 from store_helpers import copy_v0001, fingerprint
 
 from intl_desk.cli import main
