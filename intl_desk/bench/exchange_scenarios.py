@@ -21,16 +21,25 @@ def _register(path: Path, session: object, rows: int, seed: int = 11) -> None:
     """An office-like register: a title above the column titles, French titles, mixed date
     styles, partner names in any case, country names in several languages. Written with
     shared strings, as Excel saves a workbook (openpyxl's write-only inline strings take
-    openpyxl twice as long to read back, and no office's register looks like that)."""
+    openpyxl twice as long to read back, and no office's register looks like that). A
+    partner that shares its name with another of its country (two Jacksons of the United
+    States) has its GeoNames id in the last column, as the import asks, else the row would
+    be refused; the other rows leave it empty."""
+    from collections import Counter
+
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
+    from intl_desk.core.folding import fold
     from intl_desk.core.model import LocalEntity, Partner
     from intl_desk.files.xlsx_writer import write_xlsx
 
     assert isinstance(session, Session)
     rng = random.Random(seed)
-    partners = list(session.execute(select(Partner.name, Partner.country_code)))
+    partners = list(
+        session.execute(select(Partner.name, Partner.country_code, Partner.geonames_id))
+    )
+    shared = Counter((fold(name), country) for name, country, _place in partners)
     entities = list(session.scalars(select(LocalEntity.name)))
     names = {"BR": "Brésil", "PT": "Portugal", "FR": "Francia", "AR": "Argentina", "US": "USA"}
     table: list[list[object]] = [
@@ -45,10 +54,11 @@ def _register(path: Path, session: object, rows: int, seed: int = 11) -> None:
             "Date de signature",
             "Échéance",
             "Référence",
+            "GeoNames",
         ],
     ]
     for number in range(rows):
-        name, country = rng.choice(partners)
+        name, country, place = rng.choice(partners)
         signed = date(1990, 1, 1) + timedelta(days=rng.randint(0, 12_000))
         style = number % 3
         written: object = (
@@ -68,6 +78,7 @@ def _register(path: Path, session: object, rows: int, seed: int = 11) -> None:
                 written,
                 (signed + timedelta(days=3650)).isoformat(),
                 f"IMP-{number + 1:05d}",
+                place if shared[(fold(name), country)] > 1 else None,
             ]
         )
     write_xlsx(path, "Registre", table)
