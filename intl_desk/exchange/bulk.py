@@ -40,6 +40,7 @@ from intl_desk.core.model import (
     Measurement,
     Membership,
     Network,
+    Participation,
     Partner,
     Period,
     PoliticalTerm,
@@ -79,13 +80,14 @@ ORDER: Sequence[type[Record]] = (
     ProjectTransaction,
     ProjectSector,
     Measurement,
+    Contact,
+    ContactPosition,
     Network,
-    Membership,
+    Membership,  # its focal contact before it
+    Participation,
     Activity,
     ExpectedResult,
     FollowUp,
-    Contact,
-    ContactPosition,
 )
 BATCH = 5000
 #: the records whose creation the history names; their parties, themes, SDGs and money

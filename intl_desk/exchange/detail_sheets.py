@@ -24,15 +24,18 @@ from intl_desk.core import vocabularies as vocab
 from intl_desk.core.date_precision import has_precision, precision_key
 from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
+from intl_desk.core.listing.definitions import contact_organisation
 from intl_desk.core.model import (
     BudgetLine,
     CofinancingLine,
+    Contact,
     ContactPosition,
     ExpectedResult,
     FollowUp,
     Indicator,
     LocalEntity,
     Membership,
+    Participation,
     Partner,
     ProjectSector,
     ProjectTransaction,
@@ -41,6 +44,7 @@ from intl_desk.core.model import (
 from intl_desk.core.model.base import Record
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.field_types import Field
+from intl_desk.exchange.focal_contacts import focal_contact
 from intl_desk.exchange.mapping import header_key
 from intl_desk.exchange.reader import Sheet
 from intl_desk.exchange.values import CellError, read_cell, read_date_cell
@@ -156,6 +160,9 @@ class DetailSheet:
     #: the record's attributes rows are sorted by (after the parent), so exports repeat
     order: tuple[str, ...]
     parent: DetailParent = PROJECT_PARENT
+    #: the column holding the parent's id when the detail records reach it through another
+    #: record (a network's participations, through the memberships they belong to)
+    owner: Callable[[], Any] | None = None
 
 
 PROJECT_DETAILS = (
@@ -261,10 +268,32 @@ NETWORK_DETAILS = (
             Field("until", N_("Until"), "date"),
             Field("annual_fee", N_("Annual fee"), "money"),
             Field("currency", N_("Currency")),
+            # the office's person for the network: a contact, told apart by organisation
+            Field("focal_contact", N_("Focal contact")),
+            Field("focal_contact_organisation", N_("Focal contact's organisation")),
             Field("notes", N_("Notes")),
         ),
         ("since", "role"),
         NETWORK_PARENT,
+    ),
+    # what each member did in the network: events attended, positions held, statements
+    DetailSheet(
+        N_("Participations"),
+        Participation,
+        (
+            Field("member", N_("Member")),
+            Field("kind", N_("Kind"), "code", vocab.PARTICIPATION_KINDS),
+            Field("title", N_("Title")),
+            Field("start_date", N_("Start"), "date"),
+            Field("end_date", N_("End"), "date"),
+            Field("location", N_("Place")),
+            Field("country_code", N_("Country"), "country"),
+            Field("description", N_("Description")),
+            Field("outcome", N_("Outcome")),
+        ),
+        ("start_date", "title", "kind"),
+        NETWORK_PARENT,
+        owner=lambda: Membership.network_id,
     ),
 )
 
@@ -330,11 +359,10 @@ def detail_rows(
     found: list[tuple[tuple[Any, ...], list[Any]]] = []
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
-        statement = _with_named(detail).where(
-            getattr(model, foreign_key).in_(chunk), model.deleted_at.is_(None)
-        )
+        owned_by = detail.owner() if detail.owner else getattr(model, foreign_key)
+        statement = _with_named(detail).where(owned_by.in_(chunk), model.deleted_at.is_(None))
         for record, *named in session.execute(statement):
-            owner = getattr(record, foreign_key)
+            owner = named.pop() if detail.owner else getattr(record, foreign_key)
             values = list(parent_cells[owner])
             for field in fields:
                 precision = _precision_of(record, field)
@@ -371,8 +399,17 @@ def _with_named(detail: DetailSheet) -> Any:
             .outerjoin(StrategicObjective, StrategicObjective.id == ExpectedResult.objective_id)
         )
     if detail.model is Membership:
-        return select(Membership, LocalEntity.name).outerjoin(
-            LocalEntity, LocalEntity.id == Membership.local_entity_id
+        return (
+            select(Membership, LocalEntity.name, Contact.name, contact_organisation())
+            .outerjoin(LocalEntity, LocalEntity.id == Membership.local_entity_id)
+            .outerjoin(Contact, Contact.id == Membership.focal_contact_id)
+        )
+    if detail.model is Participation:  # the member, then the network (see DetailSheet.owner)
+        return (
+            select(Participation, LocalEntity.name, Membership.network_id)
+            .join(Membership, Membership.id == Participation.membership_id)
+            .outerjoin(LocalEntity, LocalEntity.id == Membership.local_entity_id)
+            .where(Membership.deleted_at.is_(None))
         )
     return select(detail.model, null())
 
@@ -384,8 +421,12 @@ def _cell(record: Any, key: str, named: list[Any]) -> Any:
         return named[0] or record.funder_name
     if key == "funder_country":
         return named[1]
-    if key in ("serves", "local_entity"):
+    if key in ("serves", "local_entity", "member"):
         return named[0]
+    if key == "focal_contact":
+        return named[1]
+    if key == "focal_contact_organisation":
+        return named[2] if named[1] else None
     return getattr(record, key)
 
 
@@ -479,6 +520,14 @@ def planned_values(row: DetailRow, context: ImportContext) -> dict[str, Any]:
     entity = values.get("local_entity")
     if row.detail.model is Membership and entity:
         context.entity_for(str(entity))  # planned when the file has none of that name
+    focal = values.pop("focal_contact", None)
+    organisation = values.pop("focal_contact_organisation", None)
+    if row.detail.model is Membership and focal:
+        contact = focal_contact(context, str(focal), organisation)
+        if isinstance(contact, Message):
+            row.errors.append(contact)
+        else:
+            values["focal_contact_id"] = contact
     serves = values.pop("serves", None)
     if row.detail.model is ExpectedResult and serves:
         found = _served(context).get(name_key(str(serves)))

@@ -18,12 +18,12 @@ from sqlalchemy import select
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import Membership, Network
 from intl_desk.core.validation import errors_of
+from intl_desk.exchange import network_participations as participations
 from intl_desk.exchange.bulk import transient
 from intl_desk.exchange.carried_on import CarriesOnHandler
 from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.fields_networks import MEMBERSHIP_KEYS, NETWORKS
 from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written
-from intl_desk.exchange.kinds_projects import replace_lines
 from intl_desk.exchange.values import theme_codes
 
 #: a membership's columns, the dates' precision among them
@@ -105,6 +105,7 @@ class NetworkHandler(CarriesOnHandler):
         listed_whole = Membership in row.plan.get("detail_kinds", ())
         if not listed_whole and any(values.get(key) is not None for key in MEMBERSHIP_KEYS):
             self._plan_membership(context, row)
+        participations.check_members(row)
 
     def _plan_membership(self, context: ImportContext, row: RowPreview) -> None:
         """The membership the row's own columns give (a register of one per network)."""
@@ -135,11 +136,13 @@ class NetworkHandler(CarriesOnHandler):
             _queue(context, network_id, self._memberships(context, row)[0])
             return network_id
         network_id = super().create(context, row)
+        added = []
         for values in self._memberships(context, row):
             if "membership" in row.plan:
                 _queue(context, network_id, values)
             else:  # the sheet's lines, successive memberships of one entity among them
-                context.writer.add(Membership, {"network_id": network_id, **values})
+                added.append(context.writer.add(Membership, {"network_id": network_id, **values}))
+        participations.add(context, row, added)
         return network_id
 
     def update(self, context: ImportContext, row: RowPreview, record_id: str) -> bool:
@@ -152,9 +155,7 @@ class NetworkHandler(CarriesOnHandler):
             return _queue(context, network_id, memberships[0]) or changed
         if "membership" in row.plan:
             return self._update_membership(context, record_id, memberships[0]) or changed
-        kinds = list(row.plan.get("detail_kinds", ()))
-        details: list[tuple[type, dict[str, Any]]] = [(Membership, v) for v in memberships]
-        return replace_lines(context, "network_id", record_id, details, kinds) or changed
+        return participations.replace(context, record_id, memberships, row) or changed
 
     def _memberships(self, context: ImportContext, row: RowPreview) -> list[dict[str, Any]]:
         """The row's memberships, each with its local entity's id (created if new)."""

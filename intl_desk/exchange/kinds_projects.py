@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from intl_desk.core.date_precision import PRECISE_DATES, precision_key
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import BudgetLine, Project, ProjectParticipant, ProjectSdg
 from intl_desk.core.tracking import soft_delete
@@ -214,11 +215,7 @@ def replace_lines(
                 select(model).where(getattr(model, foreign_key) == owner_id)
             )
         )
-        keys = sorted({key for values in wanted for key in values})
-        same = sorted(_line_text(keys, values.get) for values in wanted) == sorted(
-            _line_text(keys, lambda key, line=line: getattr(line, key, None)) for line in existing
-        )
-        if same:
+        if same_lines(wanted, existing):
             continue
         for line in existing:
             soft_delete(context.session, line)
@@ -226,6 +223,21 @@ def replace_lines(
             context.writer.add(model, {foreign_key: owner_id, **values})
         changed = True
     return changed
+
+
+#: what a line's value is when the sheet gives none: a date without precision is a day
+_DEFAULTS = {key: "day" for dates in PRECISE_DATES.values() for key in map(precision_key, dates)}
+
+
+def same_lines(wanted: list[dict[str, Any]], existing: list[Any]) -> bool:
+    """Whether the records ``existing`` hold the values of ``wanted``, in any order."""
+    keys = sorted({key for values in wanted for key in values})
+    return sorted(
+        _line_text(keys, lambda key, values=values: values.get(key, _DEFAULTS.get(key)))
+        for values in wanted
+    ) == sorted(
+        _line_text(keys, lambda key, line=line: getattr(line, key, None)) for line in existing
+    )
 
 
 def _line_text(keys: list[str], value_of: Any) -> tuple[str, ...]:

@@ -26,9 +26,10 @@ KINDS = (
     "terms",
     "plan_lines",
     "indicators",
+    # a network's membership names its focal contact
+    "contacts",
     "networks",
     "activities",
-    "contacts",
 )
 #: the columns a list computes from other records (counts, sums, the last change): the
 #: import has nothing to store them in

@@ -201,9 +201,15 @@ def activities(session: Session) -> Records:
 
 
 def networks(session: Session) -> Records:
-    """Each network (what it is part of, its themes) and the office's memberships of it."""
+    """Each network (what it is part of, its themes) and the office's memberships of it,
+    each with its focal contact and its participations (events, positions, statements)."""
     members: dict[str, list[tuple[Any, ...]]] = {}
-    for m in session.scalars(select(Membership).where(Membership.deleted_at.is_(None))):
+    query = (
+        select(Membership)
+        .where(Membership.deleted_at.is_(None))
+        .options(selectinload(Membership.participations), selectinload(Membership.focal_contact))
+    )
+    for m in session.scalars(query):
         members.setdefault(m.network_id, []).append(
             (
                 m.local_entity.name if m.local_entity else None,
@@ -212,6 +218,20 @@ def networks(session: Session) -> Records:
                 (m.until, m.until_precision),
                 (m.annual_fee, m.currency),
                 m.notes,
+                (m.focal_contact.name, m.focal_contact.is_staff) if m.focal_contact else None,
+                _lines(
+                    m.participations,
+                    "kind",
+                    "title",
+                    "start_date",
+                    "start_date_precision",
+                    "end_date",
+                    "end_date_precision",
+                    "location",
+                    "country_code",
+                    "description",
+                    "outcome",
+                ),
             )
         )
     return {

@@ -4,12 +4,13 @@ objectives in their order, notes, dates known only to the year or month, the agr
 they renew or amend), partners (coordinates, population, IATI identifiers, notes),
 projects (place, description, IATI identifier, planned and actual dates, SDGs, notes),
 terms of office, the plans' lines and objectives, indicators (and what each carries on),
-networks with the office's memberships (since and until at their precision) and
-activities, compared record by record and field by field, through xlsx and through
-csv (intl_desk.exchange.round_trip, which ``intl-desk bench --only round_trip_state``
-runs on the state demo). What one row per record cannot hold (a project's budget per
-year, co-financing lines, transactions, sectors; a line's objectives; a mission's
-expected results and follow-ups) travels on sheets beside the list in xlsx and in files
+networks with the office's memberships (since and until at their precision, focal
+contact, participations in events and positions) and activities, compared record by
+record and field by field, through xlsx and through csv (intl_desk.exchange.round_trip,
+which ``intl-desk bench --only round_trip_state`` runs on the state demo). What one row
+per record cannot hold (a project's budget per year, co-financing lines, transactions,
+sectors; a line's objectives; a mission's expected results and follow-ups; a network's
+memberships and participations) travels on sheets beside the list in xlsx and in files
 beside it in csv, and exporting the imported file again gives the same files."""
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ def test_every_field_the_export_writes_comes_back(
     assert sum(len(n["memberships"]) for n in networks.values()) >= 3
     assert any(m[2][1] == "year" for n in networks.values() for m in n["memberships"])
     assert any(m[3][1] == "month" for n in networks.values() for m in n["memberships"])
+    # each membership's focal contact and what the member did in the network
+    assert sum(m[6] is not None for n in networks.values() for m in n["memberships"]) >= 2
+    assert sum(len(m[7]) for n in networks.values() for m in n["memberships"]) >= 5
     assert sum(len(v["expected"]) for v in values.values()) >= 5
     assert any(e[2] for v in values.values() for e in v["expected"])  # what they serve
     assert sum(len(v["follow-ups"]) for v in values.values()) >= 2
@@ -107,6 +111,7 @@ def test_every_field_the_export_writes_comes_back(
         assert "projects – Lignes de cofinancement.csv" in written
         assert "activities – Résultats attendus.csv" in written
         assert "networks – Adhésions.csv" in written
+        assert "networks – Participations.csv" in written
 
 
 #: what a new file cannot repeat: when each record was last changed
