@@ -141,7 +141,7 @@ def _relinked_fields(record: Record, seen: set[str]) -> Iterable[tuple[str, Any,
         if not history.has_changes():
             continue
         target = history.added[0] if history.added else None
-        for local, remote in relation.local_remote_pairs:
+        for local, remote in relation.local_remote_pairs or ():
             key = mapper.get_property_by_column(local).key
             if key in seen or key in _BOOKKEEPING:
                 continue
