@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from intl_desk.bench.runner import Result, comparison, load_results, save_results
+from intl_desk.bench.runner import (
+    SCENARIOS,
+    Result,
+    _line,
+    comparison,
+    load_results,
+    save_results,
+)
 from intl_desk.cli import main
 
 
@@ -95,3 +102,14 @@ def test_the_search_scenario_asks_what_the_list_asks() -> None:
 
     assert search_scenarios.KNOWN_IDS == list_reads.KNOWN_IDS
     assert search_scenarios.PAGE == table_model.PAGE_SIZE
+
+
+def test_the_whole_overview_command_is_judged_on_its_wall_and_cpu_budgets() -> None:
+    """Issue 17's row: `intl-desk report overview` on the state file, the whole process,
+    1.2 s and 1 s of CPU; the line says which budget is kept."""
+    scenario = SCENARIOS["overview_command"]
+    over = _line("overview_command", 0.9, 1.1, 100.0, scenario, None, 1.5)
+    assert over.endswith("budget 1.20 s ok, cpu 1.00 s OVER")
+    kept = _line("overview_command", 0.9, 1.1, 100.0, scenario, None, 0.95)
+    assert kept.endswith("budget 1.20 s ok, cpu 1.00 s ok")
+    assert "cpu 1.00 s" not in _line("overview_pdf", 0.9, 1.1, 100.0, SCENARIOS["overview_pdf"])

@@ -49,6 +49,8 @@ class Scenario:
     #: times what a command run as a batch does (``report``): its process collects as
     #: that command's does, so the process CPU is the command's (intl_desk.cli.batch)
     batch: bool = False
+    #: the budget of the whole process's CPU seconds (user + system, all its threads)
+    cpu_budget_seconds: float | None = None
 
 
 def _info_json(file: Path) -> float | None:
@@ -57,6 +59,22 @@ def _info_json(file: Path) -> float | None:
     with redirect_stdout(io.StringIO()):
         if main(["info", str(file), "--json"]) != 0:
             raise RuntimeError("info failed")
+    return None
+
+
+def _overview_command(file: Path) -> float | None:
+    """``intl-desk report overview FILE -o OUT.pdf`` as a user types it: the child process
+    is the command (its integrity check on a thread, the collector as a report's), so its
+    wall and CPU are the command's, plus this module's few imports."""
+    from intl_desk.cli import main
+
+    with tempfile.TemporaryDirectory(prefix="intl-desk-bench-") as folder:
+        output = Path(folder) / "overview.pdf"
+        with redirect_stdout(io.StringIO()):
+            if main(["report", "overview", str(file), "-o", str(output)]) != 0:
+                raise RuntimeError("report overview failed")
+        if output.stat().st_size < 10_000:
+            raise RuntimeError("the overview should list every municipality")
     return None
 
 
@@ -273,6 +291,15 @@ SCENARIOS: dict[str, Scenario] = {
             batch=True,
         ),
         Scenario(
+            "overview_command",
+            "intl-desk report overview on the state file, the whole process (issue 17: "
+            "1.2 s, 1 s of CPU)",
+            1.2,
+            _overview_command,
+            batch=True,
+            cpu_budget_seconds=1.0,
+        ),
+        Scenario(
             "dashboard_filter",
             "refresh the state dashboard after a filter change (median)",
             0.5,
@@ -403,6 +430,9 @@ def _line(
     if scenario and scenario.memory_budget_mib:
         ok = peak <= scenario.memory_budget_mib
         verdict += f", {scenario.memory_budget_mib:.0f} MiB {'ok' if ok else 'OVER'}"
+    if scenario and scenario.cpu_budget_seconds is not None and cpu is not None:
+        ok = cpu <= scenario.cpu_budget_seconds
+        verdict += f", cpu {scenario.cpu_budget_seconds:.2f} s {'ok' if ok else 'OVER'}"
     spent = f"  cpu {cpu:7.3f} s" if cpu is not None else ""
     return (
         f"{name:<24} median {median:7.3f} s  process {wall:7.3f} s{spent}  peak {peak:7.1f} MiB"
