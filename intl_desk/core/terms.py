@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
@@ -136,6 +137,7 @@ def survival_readings(
     (the agreement's own columns and an EXISTS per related table): a state's handover
     read six whole tables, 58,000 ids, to keep the 7,500 it asked for."""
     checks = _checks(today)
+    codes = [code for code, _condition in checks]
     statement = select(Agreement.id, *(condition for _code, condition in checks))
     met: dict[str, frozenset[str]] = {}
     if isinstance(agreements, Select):
@@ -147,9 +149,7 @@ def survival_readings(
     connection = session.connection()
     for each in statements:
         for agreement_id, *flags in connection.execute(each):
-            met[agreement_id] = frozenset(
-                code for (code, _condition), flag in zip(checks, flags, strict=True) if flag
-            )
+            met[agreement_id] = frozenset(compress(codes, flags))
     return {key: SurvivalReading(key, met[key]) for key in sorted(met)}
 
 

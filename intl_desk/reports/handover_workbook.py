@@ -51,9 +51,24 @@ def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> 
     sheets: list[SheetRows] = []
 
     def sheet(msgid: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        # an empty text is an empty cell, as openpyxl wrote it (a filter then shows "blank")
-        body = [[None if value == "" else _precise(value) for value in row] for row in rows]
+        # an empty text is an empty cell, as openpyxl wrote it (a filter then shows "blank");
+        # a text is kept as it is (most of a state's 170,000 cells), anything else is looked at
+        body = [
+            [(value or None) if type(value) is str else _precise(value) for value in row]
+            for row in rows
+        ]
         sheets.append((sheet_name(msgid), [list(header), *body], ()))
+
+    said: dict[frozenset[str], tuple[str, str]] = {}  # 7,500 readings, 32 ways to read
+
+    def survival_cells(reading: SurvivalReading | None) -> tuple[str, str]:
+        """The reading of an active agreement (the others have none: they are not handed
+        over as running commitments)."""
+        if reading is None:
+            return "", ""
+        if reading.met not in said:
+            said[reading.met] = (reading.score_text(), reading.lacks())
+        return said[reading.met]
 
     if summary is not None:
         _summary_sheets(summary, sheet)
@@ -83,7 +98,7 @@ def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> 
                 a.renewal,
                 a.responsible,
                 "\n".join(a.objectives),
-                *_survival_cells(report.survival.get(a.id)),
+                *survival_cells(report.survival.get(a.id)),
             ]
             for a in report.agreements
         ],
@@ -151,12 +166,6 @@ def write_handover_workbook(report: HandoverReport, target: str | IO[bytes]) -> 
         [[lesson.kind, lesson.title, lesson.text] for lesson in report.lessons],
     )
     write_workbook(target, sheets)
-
-
-def _survival_cells(reading: SurvivalReading | None) -> tuple[str, str]:
-    """The reading of an active agreement (the others have none: they are not handed over
-    as running commitments)."""
-    return (reading.score_text(), reading.lacks()) if reading else ("", "")
 
 
 def _summary_sheets(

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from sqlalchemy import event
 
 from intl_desk.core.evaluation.handover import compute_handover
-from intl_desk.core.i18n import set_language
+from intl_desk.core.i18n import language_pinned, set_language
 from intl_desk.core.model import (
     Activity,
     Agreement,
@@ -26,7 +26,7 @@ from intl_desk.core.model import (
     PoliticalTerm,
     Project,
 )
-from intl_desk.core.terms import survival_readings
+from intl_desk.core.terms import SurvivalReading, survival_readings
 from intl_desk.reports import handover_opening
 from intl_desk.reports.handover import write_handover_pdf
 from intl_desk.reports.handover_workbook import write_handover_workbook
@@ -215,3 +215,35 @@ def test_the_handover_reads_every_check_of_every_agreement_in_one_statement(
         ended.id: {"council_decision", "partner_contact"},
     }
     assert dict(report.survival) == {key: readings[key] for key in (tram.id, closed.id)}
+
+
+def test_the_workbook_words_each_kind_of_reading_once(
+    office: OfficeFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state's 7,500 agreements have 32 possible readings: the workbook words each kind
+    once, in the language it is written in."""
+    with office.session() as session:
+        hue = Partner(name="Huế", country_code="VN")
+        agreements = [_agreement(f"Amitié Lyon–Huế n° {n}", hue) for n in range(3)]
+        agreements.append(_agreement("Jumelage Lyon–Łódź", Partner(name="Łódź",
+                                     country_code="PL"), decision=True))  # fmt: skip
+        session.add_all(agreements)
+        session.commit()
+        report = compute_handover(session, TODAY)
+    worded: list[frozenset[str]] = []
+    score_text = SurvivalReading.score_text
+
+    def counted(reading: SurvivalReading) -> str:
+        worded.append(reading.met)
+        return score_text(reading)
+
+    monkeypatch.setattr(SurvivalReading, "score_text", counted)
+    with language_pinned("pt"):
+        write_handover_workbook(report, str(tmp_path / "Transição.xlsx"))
+    assert sorted(worded, key=len) == [frozenset(), frozenset({"council_decision"})]
+    rows = list(load_workbook(tmp_path / "Transição.xlsx", read_only=True)["Acordos"].values)
+    by_title = {row[0]: row[-2] for row in rows[1:]}
+    assert by_title["Jumelage Lyon–Łódź"] == "1 de 5, em risco numa troca de equipe"
+    assert {by_title[f"Amitié Lyon–Huế n° {n}"] for n in range(3)} == {
+        "0 de 5, em risco numa troca de equipe"
+    }

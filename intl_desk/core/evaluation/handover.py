@@ -260,14 +260,14 @@ def _lessons(session: Session) -> list[Lesson]:
     found: list[tuple[Any, Lesson]] = []
     models: tuple[Any, ...] = (Agreement, Project, Activity)
     for model in models:
-        label = model.kind_label
-        for title, lessons, updated in session.execute(
+        label = _(model.kind_label)  # once a kind: a state has 7,000 lessons
+        for title, lessons, updated in session.connection().execute(
             select(model.title, model.lessons_learned, model.updated_at).where(
                 model.deleted_at.is_(None),
                 model.lessons_learned.is_not(None),
                 model.lessons_learned != "",
             )
         ):
-            found.append((updated, Lesson(_(label), title, lessons)))
+            found.append((updated, Lesson(label, title, lessons)))
     found.sort(key=lambda pair: pair[0], reverse=True)
     return [lesson for _updated, lesson in found]

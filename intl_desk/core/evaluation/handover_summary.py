@@ -155,7 +155,7 @@ def _renewals(
 ) -> list[Decision]:
     """``entities``: the local entities party to each of the report's agreements."""
     lines = {line.id: line for line in report.agreements}
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
             Agreement.id,
             Agreement.date_expires,
