@@ -97,3 +97,5 @@ def test_the_overview_report_does_not_build_every_list(
     assert "intl_desk.store.link_row" in modules
     assert "intl_desk.store.server_link" not in modules
     assert not [name for name in modules if name.startswith("intl_desk.store.merge")]
+    # nor PostgreSQL's dialect, which the model names only once a server is connected to
+    assert not [name for name in modules if name.startswith("sqlalchemy.dialects.postgresql")]

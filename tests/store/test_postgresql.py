@@ -12,9 +12,11 @@ from datetime import date
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, select, text
+from sqlalchemy.schema import CreateIndex
 
 from intl_desk.core.model import Base, Change, LocalEntity, Office, Partner
 from intl_desk.core.model.base import new_uuid
+from intl_desk.core.model.natural_keys import NATURAL_KEYS
 from intl_desk.core.tracking import TrackedSession
 from intl_desk.demo import populate_demo
 from intl_desk.store import schema
@@ -79,3 +81,28 @@ def test_a_whole_office_of_every_record_kind_is_stored_on_postgresql(
             select(Change).where(Change.record_kind == "partner", Change.action == "create")
         ).all()
         assert creation and {change.changed_by for change in creation} == {"ana.souza"}
+
+
+def test_the_natural_keys_are_the_same_partial_indexes_on_postgresql(
+    postgresql_engine: Engine,
+) -> None:
+    """The model gives PostgreSQL each natural key's condition once a connection to it is
+    made (core/model/natural_keys.py, so that reading an office file does not load the
+    PostgreSQL dialect), and it is the condition the migrations gave the server's
+    database: compiled against PostgreSQL, each index is partial, on the same columns
+    and condition as the one the database holds."""
+    with postgresql_engine.begin() as connection:
+        schema.upgrade(connection)
+    with postgresql_engine.connect() as connection:
+        held = dict(
+            connection.execute(
+                text("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'uq_%'")
+            ).all()
+        )
+        for key in NATURAL_KEYS:
+            index = next(i for i in Base.metadata.tables[key.table].indexes if i.name == key.name)
+            compiled = str(CreateIndex(index).compile(connection))
+            assert compiled.endswith(f"WHERE {key.where}"), compiled
+            definition = held[key.name]
+            assert f"({', '.join(key.columns)})" in definition
+            assert all(part in definition for part in key.where.split(" AND ")), definition

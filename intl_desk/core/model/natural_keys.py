@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Index, and_, text
+from sqlalchemy import ColumnElement, Connection, Engine, Index, and_, event, text
 
 from intl_desk.core.i18n import N_
 from intl_desk.core.model.agreements import (
@@ -162,8 +162,25 @@ def _declare_indexes() -> None:
             *(table.c[column] for column in key.columns),
             unique=True,
             sqlite_where=text(key.where),
-            postgresql_where=text(key.where),
         )
 
 
 _declare_indexes()
+_described_for_postgresql: list[bool] = []
+
+
+@event.listens_for(Engine, "engine_connect")
+def _describe_for_postgresql(connection: Connection) -> None:
+    """The same condition on PostgreSQL (the office server's database), given to each
+    index when the process first connects to one. Naming a dialect's option loads that
+    dialect, and PostgreSQL's brings asyncio and its drivers (0.015 s) into every command
+    that only reads an office file. The server's tables are made by the migrations
+    (0011 gives the condition itself); this keeps the model saying the same for anything
+    that compiles it against PostgreSQL (tests/store/test_postgresql.py)."""
+    if _described_for_postgresql or connection.dialect.name != "postgresql":
+        return
+    for key in NATURAL_KEYS:
+        table = Record.metadata.tables[key.table]
+        index = next(index for index in table.indexes if index.name == key.name)
+        index.dialect_options["postgresql"]["where"] = text(key.where)
+    _described_for_postgresql.append(True)
