@@ -17,13 +17,13 @@ same agreements:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, literal_column, text
+from sqlalchemy import ColumnElement, Select, literal_column, text
 from sqlalchemy.orm import Session
 
 from intl_desk.core.listing.spec import like_pattern
-from intl_desk.core.listing.text_index import register_finder
+from intl_desk.core.listing.text_index import register_finder, register_order_check
 from intl_desk.store import search_index
 from intl_desk.store.connection import driver_connection
 
@@ -160,4 +160,26 @@ def most_agreements(
     return int(total), cast("ColumnElement[bool]", row)
 
 
+def _ordered_by_index(session: Session, statement: Select[Any]) -> bool:
+    """Whether SQLite's plan for ``statement`` walks an index in its order rather than
+    sorting every row first (``USE TEMP B-TREE FOR ORDER BY``; sorting only the rows that
+    share a value, ``… FOR RIGHT PART OF ORDER BY``, still walks). Remembered per
+    statement for the session's connection."""
+    dialect = session.get_bind().dialect
+    if dialect.name != "sqlite":
+        return False
+    compiled = statement.compile(dialect=dialect)
+    sql = str(compiled)
+    remembered: dict[str, bool] = session.info.setdefault("intl_desk.ordered_by_index", {})
+    if sql not in remembered:
+        values = compiled.construct_params()
+        bound = tuple(values[name] for name in compiled.positiontup or ())
+        plan = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", bound).all()
+        remembered[sql] = not any(
+            str(row[-1]).startswith("USE TEMP B-TREE FOR ORDER BY") for row in plan
+        )
+    return remembered[sql]
+
+
 register_finder("agreement", agreements_matching, most_agreements)
+register_order_check(_ordered_by_index)

@@ -139,6 +139,24 @@ def test_a_common_word_gives_its_whole_count_and_first_page_only(
     assert whole == (3, portable_ids)
 
 
+def test_a_search_sorted_by_a_column_no_index_serves_is_gathered(
+    register: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorted by type (the types' names, which no index holds), walking the order would
+    look at every agreement before giving the first: the matches are gathered and sorted
+    instead (75 ms against 150 ms for "be" among 220,000 agreements)."""
+    spec = LISTS["agreements"]
+    monkeypatch.setattr(search_query, "INDEXED_AT_MOST", 0)
+    monkeypatch.setattr(search_query, "WALK_COST_RATIO", 0)  # walking would always pay
+    with OfficeFile.open(register) as office, office.session() as session:
+        by_type = first_ids(session, spec, ListQuery(search="b", sort_key="type"), 10,
+                            counted=True, page=1)  # fmt: skip
+        by_date = first_ids(session, spec, ListQuery(search="b", sort_key="date_signed"), 10,
+                            counted=True, page=1)  # fmt: skip
+    assert by_type[0] == 3 and len(by_type[1]) == 3  # gathered: every match, sorted
+    assert by_date[0] == 3 and len(by_date[1]) == 1  # walked along the dates' index
+
+
 def _titles_in_index(path: Path, word: str) -> list[str]:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:

@@ -27,7 +27,7 @@ from intl_desk.core.display import country_name
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import current_language
 from intl_desk.core.listing.spec import Column, ListQuery, ListSpec
-from intl_desk.core.listing.text_index import indexed_count
+from intl_desk.core.listing.text_index import indexed_count, ordered_by_index
 from intl_desk.core.model import Record
 from intl_desk.core.validation import country_codes
 
@@ -158,8 +158,13 @@ def _walked_in_order(
     comes from the index, and the first ``wanted`` ids from walking the list's order row
     by row until they are found (a few thousand rows), instead of gathering and sorting
     200,000 matches (see :mod:`intl_desk.core.listing.text_index`). None for any other
-    query, which the single statement of :func:`first_ids` answers."""
+    query, which the single statement of :func:`first_ids` answers, and for an order no
+    index serves (a choice sorted by its label, a count of objectives): walking it would
+    look at every row before the first one could be given."""
     if any(query.facets.values()) or not query.search.strip():
+        return None
+    every_row = select(spec.model.id).where(spec.model.deleted_at.is_(None))
+    if not ordered_by_index(session, _ordered(every_row, spec, query, by_index=True)):
         return None
     found = indexed_count(
         session, spec.model.__tablename__, [fold(word) for word in query.search.split()], wanted

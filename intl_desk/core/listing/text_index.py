@@ -12,10 +12,10 @@ finds the same records.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # registered when an engine is made: keep it light
-    from sqlalchemy import ColumnElement
+    from sqlalchemy import ColumnElement, Select
     from sqlalchemy.orm import Session
 
 #: ``finder(session, folded_words)``: a condition on the table's rows, or None
@@ -27,14 +27,29 @@ Finder = Callable[["Session", Sequence[str]], "ColumnElement[bool] | None"]
 #: for any other search
 Counter = Callable[["Session", Sequence[str], int], "tuple[int, ColumnElement[bool]] | None"]
 
+#: ``order_check(session, statement)``: whether an index gives ``statement``'s rows in its
+#: order, so the first ones come without sorting them all
+OrderCheck = Callable[["Session", "Select[Any]"], bool]
+
 _finders: dict[str, Finder] = {}
 _counters: dict[str, Counter] = {}
+_order_checks: list[OrderCheck] = []
 
 
 def register_finder(table: str, finder: Finder, counter: Counter | None = None) -> None:
     _finders[table] = finder
     if counter is not None:
         _counters[table] = counter
+
+
+def register_order_check(check: OrderCheck) -> None:
+    _order_checks[:] = [check]
+
+
+def ordered_by_index(session: Session, statement: Select[Any]) -> bool:
+    """Whether an index serves ``statement``'s order (False when nothing registered can
+    tell: the records are then gathered and sorted, which is always right)."""
+    return bool(_order_checks) and _order_checks[0](session, statement)
 
 
 def unregister_all() -> dict[str, tuple[Finder, Counter | None]]:
