@@ -251,13 +251,32 @@ def missions(report: YearlyReport) -> list[Flowable]:
     return section(_("Missions abroad: cost, carbon and results"), story)
 
 
-def _export_hint(kind: str, condition: str) -> str:
+def _export_hint(kind: str, listed: str, condition: str) -> str:
+    """Where every row is: the app's list (``listed``: its name's msgid) and the export."""
     return Message(
         N_(
-            "the {kind} list in the app ({condition}) or “intl-desk export --kind {kind}” gives"
-            " every one of them."
+            "the “{list}” list in the app ({condition}) or “intl-desk export --kind {kind}” "
+            "gives every one of them."
         ),
-        {"kind": kind, "condition": condition},
+        {"list": _(listed), "kind": kind, "condition": condition},
+    ).render()
+
+
+def _membership_hint(year: str, exported: bool) -> str:
+    """Where every membership (``exported``) or event attended is: a network's “Our
+    membership” tab in the app; memberships also on the networks export's sheet."""
+    values = {"tab": _("Our membership"), "condition": year, "sheet": _("Memberships")}
+    if exported:
+        return Message(
+            N_(
+                "the “{tab}” tab of each network in the app ({condition}) or the “{sheet}” "
+                "sheet of “intl-desk export --kind networks” gives every one of them."
+            ),
+            values,
+        ).render()
+    return Message(
+        N_("the “{tab}” tab of each network in the app ({condition}) gives every one of them."),
+        values,
     ).render()
 
 
@@ -283,7 +302,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
     ]
     story: list[Flowable] = []
     for code, title, items, condition in agreements:
-        hint = _export_hint("agreements", condition.format(year=year))
+        hint = _export_hint("agreements", N_("Agreements"), condition.format(year=year))
         count = len(items)
         if code == "A4" and report.headline.active > count:  # too many to print: counted
             count = report.headline.active
@@ -302,7 +321,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
             5,
             lambda p: p.status,
             _("Status"),
-            _export_hint("projects", _("under way")),
+            _export_hint("projects", N_("Projects"), _("under way")),
         ),
     )
     story += section(
@@ -315,7 +334,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
             99,
             lambda m: m.network,
             _("Network"),
-            _export_hint("memberships", year),
+            _membership_hint(year, exported=True),
         ),
     )
     story += section(
@@ -328,7 +347,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
             99,
             lambda e: e.network,
             _("Network"),
-            _export_hint("participations", year),
+            _membership_hint(year, exported=False),
         ),
     )
     story += section(
@@ -341,7 +360,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
             4,
             lambda m: m.place,
             _("Place"),
-            _export_hint("activities", year),
+            _export_hint("activities", N_("Activities"), year),
         ),
     )
     return story

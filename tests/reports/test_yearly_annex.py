@@ -4,6 +4,7 @@ type, read as counts from the file (not as one line per agreement); a few are li
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -75,3 +76,46 @@ def _annex_text(report: object) -> str:
     pages = PdfReader(io.BytesIO(buffer.getvalue())).pages
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     return text[text.index("A4. ") :]
+
+
+def test_an_annex_too_long_to_print_says_where_every_row_is(tmp_path: Path) -> None:
+    """Beyond 400 rows an annex says where to find every row: the app's list by the name it
+    shows, and an export command that works (memberships travel on the networks export's
+    sheet; events attended are in each network's membership tab, which no export holds)."""
+    from intl_desk.core.listing.terms_list import EXPORTABLE
+
+    path = tmp_path / "région.sqlite"
+    written = build_office_file(path)
+    with OfficeFile.open(path) as office, office.session() as session:
+        session.add_all(
+            m.Agreement(title=f"Jumelage n° {n}", type="twinning", status="active",
+                        date_signed=date(YEAR - 1, 5, 2), partner_names="Łódź")
+            for n in range(401)
+        )  # fmt: skip
+        network = m.Network(name="Cités Unies France")
+        memberships = [
+            m.Membership(network=network, local_entity_id=written.entities["m1"],
+                         since=date(YEAR - 2, 1, 1))
+            for _n in range(401)
+        ]  # fmt: skip
+        memberships[0].participations = [
+            m.Participation(kind="event", title=f"Rencontre n° {n}", start_date=date(YEAR, 6, 3))
+            for n in range(401)
+        ]
+        session.add_all([network, *memberships])
+        session.commit()
+    events_en = "the “Our membership” tab of each network in the app (2025) gives every one of them"
+    events_fr = "l'onglet « Notre adhésion » de chaque réseau dans l'application (2025) les donne"
+    for language, names in (
+        ("en", ("the “Agreements” list in the app", "“Memberships” sheet", events_en)),
+        ("fr", ("la liste « Accords » de l'application", "la feuille « Adhésions »", events_fr)),
+    ):
+        with language_pinned(language):
+            with OfficeFile.open(path, read_only=True) as office, office.session() as session:
+                report = compute_yearly(session, YEAR, TODAY)
+            annex = _annex_text(report)
+        for name in names:
+            assert name in annex, (language, name)
+        printed = re.findall(r"intl-desk export --kind (\w+)", annex)
+        assert set(printed) == {"agreements", "networks"}
+        assert set(printed) <= set(EXPORTABLE)  # every command printed runs
