@@ -20,8 +20,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from defusedxml import ElementTree
-
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import DEFAULT_LANGUAGE, normalise_language
 from intl_desk.paths import data_dir
@@ -219,6 +217,8 @@ def iati_codelist(name: str) -> tuple[CodelistItem, ...]:
     path = data_dir().joinpath(*IATI_CODELISTS_DIR, f"{name}.xml")
     if not _CODELIST_NAME.fullmatch(name) or not path.is_file():
         raise KeyError(f"no bundled IATI code list named {name!r}")
+    from defusedxml import ElementTree  # IATI only: not loaded with every report
+
     root = ElementTree.parse(path).getroot()
     items: list[CodelistItem] = []
     for element in root.iterfind("codelist-items/codelist-item"):
