@@ -262,21 +262,15 @@ def _export_hint(kind: str, listed: str, condition: str) -> str:
     ).render()
 
 
-def _membership_hint(year: str, exported: bool) -> str:
-    """Where every membership (``exported``) or event attended is: a network's “Our
-    membership” tab in the app; memberships also on the networks export's sheet."""
-    values = {"tab": _("Our membership"), "condition": year, "sheet": _("Memberships")}
-    if exported:
-        return Message(
-            N_(
-                "the “{tab}” tab of each network in the app ({condition}) or the “{sheet}” "
-                "sheet of “intl-desk export --kind networks” gives every one of them."
-            ),
-            values,
-        ).render()
+def _membership_hint(year: str, sheet: str) -> str:
+    """Where every membership or event attended is: each network's “Our membership” tab in
+    the app, and the networks export's ``sheet`` (its msgid)."""
     return Message(
-        N_("the “{tab}” tab of each network in the app ({condition}) gives every one of them."),
-        values,
+        N_(
+            "the “{tab}” tab of each network in the app ({condition}) or the “{sheet}” "
+            "sheet of “intl-desk export --kind networks” gives every one of them."
+        ),
+        {"tab": _("Our membership"), "condition": year, "sheet": _(sheet)},
     ).render()
 
 
@@ -334,7 +328,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
             99,
             lambda m: m.network,
             _("Network"),
-            _membership_hint(year, exported=True),
+            _membership_hint(year, N_("Memberships")),
         ),
     )
     story += section(
@@ -347,7 +341,7 @@ def annexes(report: YearlyReport) -> list[Flowable]:
             99,
             lambda e: e.network,
             _("Network"),
-            _membership_hint(year, exported=False),
+            _membership_hint(year, N_("Participations")),
         ),
     )
     story += section(

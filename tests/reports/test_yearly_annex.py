@@ -81,7 +81,7 @@ def _annex_text(report: object) -> str:
 def test_an_annex_too_long_to_print_says_where_every_row_is(tmp_path: Path) -> None:
     """Beyond 400 rows an annex says where to find every row: the app's list by the name it
     shows, and an export command that works (memberships travel on the networks export's
-    sheet; events attended are in each network's membership tab, which no export holds)."""
+    sheet, events attended on its Participations sheet)."""
     from intl_desk.core.listing.terms_list import EXPORTABLE
 
     path = tmp_path / "région.sqlite"
@@ -104,8 +104,8 @@ def test_an_annex_too_long_to_print_says_where_every_row_is(tmp_path: Path) -> N
         ]
         session.add_all([network, *memberships])
         session.commit()
-    events_en = "the “Our membership” tab of each network in the app (2025) gives every one of them"
-    events_fr = "l'onglet « Notre adhésion » de chaque réseau dans l'application (2025) les donne"
+    events_en = "the “Our membership” tab of each network in the app (2025) or the “Participations”"
+    events_fr = "(2025) ou la feuille « Participations » de « intl-desk export --kind networks »"
     for language, names in (
         ("en", ("the “Agreements” list in the app", "“Memberships” sheet", events_en)),
         ("fr", ("la liste « Accords » de l'application", "la feuille « Adhésions »", events_fr)),
