@@ -7,7 +7,7 @@ and the expected outcome are part of the record, not an afterthought.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from intl_desk.core.model import Activity
 from intl_desk.demo.common import AgreementRef, Demo, EntityRef
@@ -29,6 +29,7 @@ def write_activities(
     live = [a for a in agreements if a.status in ("active", "negotiation")] or agreements
     projects_by_agreement = {p.agreement.id: p.id for p in demo.projects if p.agreement}
     networks = list(demo.networks.items())
+    used: set[tuple[str, date]] = set()
     for _ in range(count):
         kind = rng.weighted(_KINDS)
         agreement = rng.choice(live) if live and (kind != "event" or rng.chance(0.3)) else None
@@ -56,11 +57,17 @@ def write_activities(
         members = rng.some(texts.delegation_members, 2, 4)
         cost_range = _COSTS.get(kind)
         done = status == "done"
+        title = rng.choice(texts.activity_titles[kind]).format(place=place, theme=theme)
+        # one title on one day is one activity for an office (and for an import): a
+        # second draw moves a day away, on the same side of today
+        while (title, start) in used:
+            start += timedelta(days=1 if start > today else -1)
+        used.add((title, start))
         demo.add(
             Activity,
             kind=kind,
             status=status,
-            title=rng.choice(texts.activity_titles[kind]).format(place=place, theme=theme),
+            title=title,
             purpose=rng.choice(texts.activity_purposes[kind]).format(us=here.short, theme=theme),
             justification=rng.choice(texts.justifications),
             start_date=start,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from intl_desk.core.folding import fold
 from intl_desk.core.model import Contact, ContactPosition
-from intl_desk.demo.common import Demo, EntityRef
+from intl_desk.demo.common import Demo, DemoRandom, EntityRef
 from intl_desk.demo.names import gendered, person
 
 _OTHER_LANGUAGES = ("en", "es", "de", "it", "pt", "zh", "ar", "fr")
@@ -63,8 +63,15 @@ def write_partner_contacts(demo: Demo, count: int) -> int:
     for partner in partners:
         if written >= count:
             break
+        named: set[str] = set()
         for _ in range(2 if rng.chance(0.25) else 1):
             name, female = person(rng, partner.country_code)
+            # two people of one name at one partner read as one person twice (an import
+            # takes the second for a duplicate): another name, drawn aside so that the
+            # rest of the demo stays as it was
+            while name in named:
+                name, female = person(DemoRandom(f"{partner.id}:{name}"), partner.country_code)
+            named.add(name)
             positions = (
                 texts.partner_positions.get(partner.kind) or texts.partner_positions["other"]
             )

@@ -250,7 +250,8 @@ def contacts(session: Session) -> Records:
         select(Contact).where(Contact.deleted_at.is_(None)).options(selectinload(Contact.positions))
     )
     return {
-        (c.name, partner_ref(c.partner)): {
+        # as the import tells contacts apart: by name and where they work
+        (c.name, partner_ref(c.partner), c.local_entity.name if c.local_entity else None): {
             "position": c.position,
             "organisation": c.organisation,
             "entity": c.local_entity.name if c.local_entity else None,
