@@ -113,3 +113,20 @@ def test_the_whole_overview_command_is_judged_on_its_wall_and_cpu_budgets() -> N
     kept = _line("overview_command", 0.9, 1.1, 100.0, scenario, None, 0.95)
     assert kept.endswith("budget 1.20 s ok, cpu 1.00 s ok")
     assert "cpu 1.00 s" not in _line("overview_pdf", 0.9, 1.1, 100.0, SCENARIOS["overview_pdf"])
+
+
+def test_the_yearly_and_handover_commands_are_timed_as_a_user_runs_them(tmp_path: Path) -> None:
+    """Issue 17's row for the yearly and handover reports, as a user meets it: the whole
+    command (the handover's workbook too), 2 s each; a command that fails says so."""
+    from evaluation_office import build_office_file
+
+    path = tmp_path / "São João del-Rei.sqlite"
+    build_office_file(path)
+    for name in ("yearly_command", "handover_command"):
+        scenario = SCENARIOS[name]
+        assert (scenario.budget_seconds, scenario.batch) == (2.0, True)
+        assert scenario.run(path) is None  # the PDF written (and checked), then put away
+    broken = tmp_path / "relatório.sqlite"
+    broken.write_text("not an office file")
+    with pytest.raises(RuntimeError, match="report handover failed"):
+        SCENARIOS["handover_command"].run(broken)

@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable
 from contextlib import nullcontext, redirect_stdout
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 
 
@@ -62,20 +63,32 @@ def _info_json(file: Path) -> float | None:
     return None
 
 
-def _overview_command(file: Path) -> float | None:
-    """``intl-desk report overview FILE -o OUT.pdf`` as a user types it: the child process
-    is the command (its integrity check on a thread, the collector as a report's), so its
-    wall and CPU are the command's, plus this module's few imports."""
-    from intl_desk.cli import main
+def _report_command(
+    kind: str, options: Callable[[], list[str]] = list
+) -> Callable[[Path], float | None]:
+    """``intl-desk report KIND FILE -o OUT.pdf`` as a user types it: the child process is
+    the command (its integrity check on a thread, the collector as a report's, the
+    handover's workbook beside the PDF), so its wall and CPU are the command's, plus this
+    module's few imports."""
 
-    with tempfile.TemporaryDirectory(prefix="intl-desk-bench-") as folder:
-        output = Path(folder) / "overview.pdf"
-        with redirect_stdout(io.StringIO()):
-            if main(["report", "overview", str(file), "-o", str(output)]) != 0:
-                raise RuntimeError("report overview failed")
-        if output.stat().st_size < 10_000:
-            raise RuntimeError("the overview should list every municipality")
-    return None
+    def run(file: Path) -> float | None:
+        from intl_desk.cli import main
+
+        with tempfile.TemporaryDirectory(prefix="intl-desk-bench-") as folder:
+            output = Path(folder) / f"{kind}.pdf"
+            with redirect_stdout(io.StringIO()):
+                if main(["report", kind, str(file), *options(), "-o", str(output)]) != 0:
+                    raise RuntimeError(f"report {kind} failed")
+            if output.stat().st_size < 10_000:
+                raise RuntimeError(f"the {kind} report should run to several pages")
+        return None
+
+    return run
+
+
+def _last_year() -> list[str]:
+    """The yearly report of the last complete year, as the yearly_pdf scenario writes it."""
+    return ["--year", str(date.today().year - 1)]
 
 
 def _agreements_per_entity(file: Path) -> float | None:
@@ -295,9 +308,25 @@ SCENARIOS: dict[str, Scenario] = {
             "intl-desk report overview on the state file, the whole process (issue 17: "
             "1.2 s, 1 s of CPU)",
             1.2,
-            _overview_command,
+            _report_command("overview"),
             batch=True,
             cpu_budget_seconds=1.0,
+        ),
+        Scenario(
+            "yearly_command",
+            "intl-desk report yearly on the state file for last year, the whole process "
+            "(issue 17: 2 s)",
+            2.0,
+            _report_command("yearly", _last_year),
+            batch=True,
+        ),
+        Scenario(
+            "handover_command",
+            "intl-desk report handover on the state file, PDF and workbook, the whole process "
+            "(issue 17: 2 s)",
+            2.0,
+            _report_command("handover"),
+            batch=True,
         ),
         Scenario(
             "dashboard_filter",
