@@ -23,36 +23,47 @@ def too_long(model: type, state: dict[str, Any]) -> Iterator[tuple[str, str, dic
     loaded or set, so a stored blob is not read."""
     from intl_desk.core.display import number_text
 
-    for key, limit in _column_limits(model):
-        value = state.get(key)
+    limits = _column_limits(model)
+    found: list[tuple[int, str, str, dict[str, Any]]] = []
+    # through what the state holds (a new record's few values), not every column
+    for key, value in state.items():
         if isinstance(value, str):
-            if len(value) > limit:
-                yield (
-                    key,
-                    N_("At most {limit} characters here; this text has {count}."),
-                    {"limit": number_text(limit), "count": number_text(len(value))},
+            column = limits.get(key)
+            if column is not None and len(value) > column[1]:
+                found.append(
+                    (
+                        column[0],
+                        key,
+                        N_("At most {limit} characters here; this text has {count}."),
+                        {"limit": number_text(column[1]), "count": number_text(len(value))},
+                    )
                 )
-        elif isinstance(value, bytes) and len(value) > MAX_DOCUMENT_BYTES:
-            yield (
-                key,
-                N_("Attachments are limited to {limit} MB; this file has {size} MB."),
-                {
-                    "limit": MAX_DOCUMENT_BYTES // (1024 * 1024),
-                    "size": round(len(value) / (1024 * 1024)),
-                },
+        elif isinstance(value, bytes) and key in limits and len(value) > MAX_DOCUMENT_BYTES:
+            found.append(
+                (
+                    limits[key][0],
+                    key,
+                    N_("Attachments are limited to {limit} MB; this file has {size} MB."),
+                    {
+                        "limit": MAX_DOCUMENT_BYTES // (1024 * 1024),
+                        "size": round(len(value) / (1024 * 1024)),
+                    },
+                )
             )
+    for _position, key, msgid, params in sorted(found, key=lambda item: item[0]):
+        yield key, msgid, params  # in the columns' order, as the form shows them
 
 
-def _column_limits(model: type) -> tuple[tuple[str, int], ...]:
-    """Each column's key and the longest text it takes, once per model (an import checks
-    50,000 records of the same few models)."""
+def _column_limits(model: type) -> dict[str, tuple[int, int]]:
+    """Each column's key → (its position, the longest text it takes), once per model (an
+    import checks 50,000 records of the same few models)."""
     limits = _LIMITS.get(model)
     if limits is None:
-        limits = _LIMITS[model] = tuple(
-            (column.key, getattr(column.type, "length", None) or MAX_TEXT_CHARACTERS)
-            for column in model.__table__.columns  # type: ignore[attr-defined]
-        )
+        limits = _LIMITS[model] = {
+            column.key: (position, getattr(column.type, "length", None) or MAX_TEXT_CHARACTERS)
+            for position, column in enumerate(model.__table__.columns)  # type: ignore[attr-defined]
+        }
     return limits
 
 
-_LIMITS: dict[type, tuple[tuple[str, int], ...]] = {}
+_LIMITS: dict[type, dict[str, tuple[int, int]]] = {}

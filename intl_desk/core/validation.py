@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import pycountry
@@ -85,6 +85,11 @@ class _Checker:
     def __init__(self, record: Record | RecordValues) -> None:
         self.record: Any = record
         self.errors: list[FieldError] = []
+        # an import's plain values are read straight from their dict (a value not given is
+        # None, as RecordValues says), not through a missed attribute for each
+        self._read: Callable[[str], Any] = (
+            record.__dict__.get if isinstance(record, RecordValues) else partial(getattr, record)
+        )
 
     def add(self, field: str, msgid: str, **params: Any) -> None:
         self.errors.append(
@@ -92,7 +97,7 @@ class _Checker:
         )
 
     def value(self, field: str) -> Any:
-        return getattr(self.record, field)
+        return self._read(field)
 
     def required(self, *fields: str) -> None:
         for field in fields:
@@ -356,9 +361,7 @@ def _follow_up(c: _Checker) -> None:
 def _political_term(c: _Checker) -> None:
     c.required("leader", "start_date")
     c.in_order("start_date", "end_date", N_("The term ends before it starts."))
-    c.in_order(
-        "start_date", "plan_adopted_on", N_("The plan was adopted before the term started.")
-    )
+    c.in_order("start_date", "plan_adopted_on", N_("The plan was adopted before the term started."))
 
 
 def _strategic_line(c: _Checker) -> None:

@@ -97,7 +97,7 @@ def _clean(value: Any, from_csv: bool = False) -> Any:
     """Surrounding spaces removed, empty text as None; in csv, the apostrophe an export put
     before a formula-like text is removed again."""
     if isinstance(value, str):
-        rest = value[1:]
+        rest = value[1:] if from_csv else value
         if (
             from_csv
             and value.startswith(QUOTE)
@@ -192,10 +192,13 @@ class _LongCell(Exception):
 def _cell(value: Any) -> Any:
     """A workbook cell as the import reads it: no empty text, whole numbers as integers
     (calamine gives every number as a float; a reference "12" must not read "12.0")."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+    kind = type(value)  # most cells are text: tested first, without _clean's csv case
+    if kind is str:
+        if len(value) > MAX_CELL_CHARACTERS:
+            raise _LongCell
+        return value.strip() or None
+    if kind is float and value.is_integer() and abs(value) < 2**53:
         return int(value)
-    if isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
-        raise _LongCell
     return _clean(value)
 
 

@@ -21,7 +21,7 @@ from intl_desk.exchange.values import as_text
 def dates_day_first(sheet: Sheet, start: int, columns: list[int]) -> bool:
     """Day first unless some numeric date is clearly month-first (12/25/2018) and none is
     clearly day-first (25/12/2018)."""
-    day_first_seen = month_first_seen = False
+    month_first_seen = False
     for row in sheet.rows[start:]:
         for column in columns:
             value = row[column] if column < len(row) else None
@@ -31,9 +31,10 @@ def dates_day_first(sheet: Sheet, start: int, columns: list[int]) -> bool:
             if len(parts) == 3 and all(part.strip().isdigit() for part in parts):
                 first, second = int(parts[0]), int(parts[1])
                 if len(parts[0]) < 4:
-                    day_first_seen |= first > 12
+                    if first > 12:
+                        return True  # one date clearly day-first settles it
                     month_first_seen |= second > 12
-    return not (month_first_seen and not day_first_seen)
+    return not month_first_seen
 
 
 def figure_decimal_marks(

@@ -31,7 +31,7 @@ from intl_desk.core.model import (
     ProjectSdg,
     ScaleLevel,
 )
-from intl_desk.core.validation import errors_of
+from intl_desk.core.validation import errors_of, errors_of_values
 from intl_desk.store.office_file import OfficeFile
 
 
@@ -246,6 +246,18 @@ def test_messages_are_translatable(office: OfficeFile) -> None:
     assert errors[0].message.msgid == "This field is required."
     set_language("fr")
     assert errors[0].message.render("en") == "This field is required."
+
+
+def test_an_imported_rows_texts_too_long_are_said_in_the_forms_order() -> None:
+    """A register's row is checked as plain values (the columns in the sheet's order):
+    its texts too long are said in the order of the record's fields, as on the form."""
+    row = {"reference": "DRI-" + "7" * 100, "type": "twinning", "title": "Jumelage " * 40}
+    errors = errors_of_values(Agreement, {**row, "status": "active", "date_signed": None})
+    assert [(error.field, error.message.render()) for error in errors] == [
+        ("title", "At most 300 characters here; this text has 360."),
+        ("reference", "At most 100 characters here; this text has 104."),
+        ("date_signed", "A signed agreement needs its signing date."),
+    ]
 
 
 def test_texts_and_attachments_have_limits_said_in_words(
