@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sqlite3
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from intl_desk.cli import main
+from intl_desk.cli.entry import COMMANDS, GROUPS, build_parser
 from intl_desk.store.summary import COUNTED_TABLES
 
 INFO_KEYS = {
@@ -158,3 +160,21 @@ def test_language_may_follow_the_command(
     code, out, _ = run(capsys, "check", str(office_path), "--language", "pt")
     assert code == 0
     assert "está em bom estado" in out, out
+
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    found = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(found[0].choices)
+
+
+def test_each_command_is_built_alone_and_all_for_help() -> None:
+    """Only the command given is built, with the others of its group (cli/entry.py
+    GROUPS); a group whose module added a command it does not name would leave that
+    command unknown when typed. The top-level help builds every command."""
+    every: list[str] = []
+    for commands, _module, _adder in GROUPS:
+        for command in commands:
+            assert _commands(build_parser(command)) == sorted(commands)
+        every += commands
+    assert _commands(build_parser()) == sorted(every) == sorted(COMMANDS)
