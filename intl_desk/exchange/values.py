@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from intl_desk.core import vocabularies as vocab
-from intl_desk.core.date_precision import END_DATES, Precision, precise_date_text, stored_day
+from intl_desk.core.date_precision import END_DATES, Precision, stored_day
 from intl_desk.core.display import date_text
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message, translate
@@ -340,20 +340,14 @@ def _integers(value: Any) -> list[int]:
 #: (core.date_precision: a start takes the period's first day, an end its last)
 _PARTIAL_DATE_WARNINGS = {
     ("year", False, True): N_(
-        "Only the year of “{value}” is given: the date is kept as the year “{shown}”; "
-        "computations take its first day, {day}."
+        "“{value}” is kept as a year; computations take its first day, {day}."
     ),
     ("month", False, True): N_(
-        "Only the month of “{value}” is given: the date is kept as the month “{shown}”; "
-        "computations take its first day, {day}."
+        "“{value}” is kept as a month; computations take its first day, {day}."
     ),
-    ("year", True, True): N_(
-        "Only the year of “{value}” is given: the date is kept as the year “{shown}”; "
-        "computations take its last day, {day}."
-    ),
+    ("year", True, True): N_("“{value}” is kept as a year; computations take its last day, {day}."),
     ("month", True, True): N_(
-        "Only the month of “{value}” is given: the date is kept as the month “{shown}”; "
-        "computations take its last day, {day}."
+        "“{value}” is kept as a month; computations take its last day, {day}."
     ),
     ("year", False, False): N_(
         "Only the year of “{value}” is given, and this date holds a day: {day} is stored."
@@ -384,11 +378,7 @@ def read_date_cell(
     taken = stored_day(reading.value, reading.precision, field.key)
     warning = Message(
         _PARTIAL_DATE_WARNINGS[(reading.precision, field.key in END_DATES, kept)],
-        {
-            "value": _echo(value),
-            "day": date_text(taken),
-            "shown": precise_date_text(taken, reading.precision),
-        },
+        {"value": _echo(value), "day": date_text(taken)},
     )
     return taken, reading.precision, [warning]
 

@@ -280,6 +280,8 @@ class ImportSteps(QDialog):
                 _cell(row.label),
                 _cell(" ".join(notes)),
             )
+            # the cell shows two lines; its tooltip every problem whole, one per line
+            items[3].setToolTip("\n".join(notes))
             for column, item in enumerate(items):
                 item.setBackground(QBrush(QColor(STATUS_COLOURS[row.status])))
                 self.rows_table.setItem(index, column, item)

@@ -75,7 +75,7 @@ def test_a_french_missions_register_imports_value_by_value(
     assert "Hà Nội" in out and "pays" in out  # a new partner needs its country
     assert "Accord Lyon – Porto" in out
     # each warning names its column, French style: a space before the colon
-    assert "Date de départ : Seul le mois de « mars 2023 » est donné" in out
+    assert "Date de départ : « mars 2023 » est gardé comme mois" in out
     with OfficeFile.open(lyon, read_only=True) as office, office.session() as session:
         found = {a.title: a for a in session.scalars(select(Activity))}
         assert set(found) == {"Mission culture à Łódź", "Forum des maires à Córdoba"}

@@ -66,7 +66,7 @@ def test_preview_reads_every_date_style_and_country_language(
     assert signed[9] == date(2018, 7, 5)  # the serial number 43286
     assert signed[10] == date(2020, 3, 12)  # 12/03/2020, day first
     assert signed[14] == date(2015, 1, 1)  # a bare year…
-    assert any("Only the year" in issue.render() for issue in _row(rows, 14).warnings)
+    assert any("is kept as a year" in issue.render() for issue in _row(rows, 14).warnings)
     countries = {row.number: row.values.get("countries") for row in rows}
     assert countries[5] == ["PE"] and countries[6] == ["PE"]  # Pérou, Perú
     assert countries[7] == ["BR"] and countries[14] == ["BR"]  # Brasil, Brazil

@@ -34,12 +34,12 @@ def test_the_check_says_the_date_keeps_its_year_or_month(
     assert main([*argv, "--kind", "agreements", "--verbose"]) == 0
     out = capsys.readouterr().out
     assert (
-        "Só o ano de “2011” é informado: a data é guardada como o ano “2011”; os cálculos "
-        "tomam seu primeiro dia, 1 de jan. de 2011."
+        "Assinatura: “2011” fica guardado como ano; os cálculos tomam seu primeiro dia, "
+        "1 de jan. de 2011."
     ) in out
     assert (
-        "Só o mês de “dezembro de 2024” é informado: a data é guardada como o mês "
-        "“dezembro de 2024”; os cálculos tomam seu último dia, 31 de dez. de 2024."
+        "Vencimento: “dezembro de 2024” fica guardado como mês; os cálculos tomam seu último "
+        "dia, 31 de dez. de 2024."
     ) in out
     assert "os cálculos tomam 1 de jan" not in out  # the old message, whatever was stored
     terms = write_rows(

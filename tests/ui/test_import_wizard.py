@@ -310,3 +310,29 @@ def test_the_wizard_imports_the_networks_the_office_belongs_to(
         "Cités Unies France": ("board", date(2011, 1, 1), "year", Decimal("4500.00")),
         "Eurocities": ("member", date(2014, 3, 1), "month", Decimal("12000.50")),
     }
+
+
+def test_the_check_step_says_what_a_year_or_month_alone_keeps(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Each row's problems are read whole in the cell's tooltip, one per line (the cell
+    shows two lines): a year-only signature is kept as a year, a month-only expiry as a
+    month, with the day computations take."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["International agreements — Office of International Relations"])
+    sheet.append(["Title", "Partner", "Country", "Type", "Signed", "Expires"])
+    sheet.append(["Twinning with Porto", "Porto", "Portugal", "Twinning", "2011", "December 2024"])
+    sheet.append(["Source: office register, March 2025"])
+    path = tmp_path / "agreements.xlsx"
+    workbook.save(path)
+    wizard = _wizard(qtbot, window, tmp_path)
+    wizard.choose_file(path)
+    _next(qtbot, wizard, COLUMNS)
+    _next(qtbot, wizard, CHECK)
+    problems = wizard.rows_table.item(0, 3)
+    assert problems.toolTip().splitlines() == [
+        "Signed: “2011” is kept as a year; computations take its first day, 1 Jan 2011.",
+        "Expires: “December 2024” is kept as a month; computations take its last day, "
+        "31 Dec 2024.",
+    ]
