@@ -12,7 +12,6 @@ from decimal import Decimal
 from functools import cache, partial
 from typing import Any
 
-import pycountry
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
@@ -72,6 +71,8 @@ EXTRA_COUNTRY_CODES = frozenset({"XK"})
 
 @cache
 def country_codes() -> frozenset[str]:
+    import pycountry  # when a record is checked: not for every file opened to be read
+
     return frozenset(country.alpha_2 for country in pycountry.countries) | EXTRA_COUNTRY_CODES
 
 
