@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 from babel import Locale
@@ -179,11 +179,18 @@ def country_reading(text: object) -> tuple[str | None, Message | None]:
     the sentence to show (with no code when it cannot be decided)."""
     if text is None or not str(text).strip():
         return None, None
-    lossy = _lossy().get(_key(str(text).strip()))
+    return _reading(str(text).strip())
+
+
+@lru_cache(maxsize=4096)
+def _reading(raw: str) -> tuple[str | None, Message | None]:
+    """:func:`country_reading` of a stripped text, once per text: a register writes its
+    few countries over thousands of rows."""
+    lossy = _lossy().get(_key(raw))
     if lossy is not None:
         code, msgid = lossy
-        return code, Message(msgid, {"value": str(text).strip()})
-    return resolve_country(text), None
+        return code, Message(msgid, {"value": raw})
+    return resolve_country(raw), None
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from intl_desk.core import vocabularies as vocab
@@ -46,7 +47,12 @@ class ImportKind:
     fields: tuple[Field, ...]
 
     def field(self, key: str) -> Field:
+        return self._by_key[key]
+
+    @cached_property
+    def _by_key(self) -> dict[str, Field]:
+        """Each field by its key (the first of a key wins): asked for every cell read."""
+        found: dict[str, Field] = {}
         for field in self.fields:
-            if field.key == key:
-                return field
-        raise KeyError(key)
+            found.setdefault(field.key, field)
+        return found
