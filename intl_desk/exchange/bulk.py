@@ -170,14 +170,15 @@ class BulkWriter:
         return row
 
     def _history(self, model: type[Record], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        table = cast(Table, model.__table__)
+        # plain text: the driver adapts the name's own str subclass one row at a time
+        kind = str(cast(Table, model.__table__).name)
         return [
             {
                 "id": fast_uuid(),
                 "changed_at": self.now,
                 "changed_by": self.user,
                 "office_id": self.office_id,
-                "record_kind": table.name,
+                "record_kind": kind,
                 "record_id": row["id"],
                 "action": "create",
                 "field": None,

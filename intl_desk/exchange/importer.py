@@ -585,17 +585,18 @@ def _apply_rows(
     # never exceed one batch (a 50,000-row register held 50 MB of them until the end)
     batches = early is not None and early(context, preview.rows, on_duplicate)
     for row in preview.rows:
-        if row.status == "new" or (row.status == "duplicate" and on_duplicate == "update"):
+        status = row.status
+        if status == "new" or (status == "duplicate" and on_duplicate == "update"):
             done += 1
             if progress is not None and done % PROGRESS_STEP == 0:
                 progress(done, total)
-        if row.status == "rejected":
+        if status == "rejected":
             result.rejected.append((row.number, list(row.errors)))
-        elif row.status == "duplicate" and on_duplicate == "skip":
+        elif status == "duplicate" and on_duplicate == "skip":
             result.skipped.append(
                 (row.number, Message(N_("Already in the file (a duplicate): skipped.")))
             )
-        elif row.status == "duplicate":
+        elif status == "duplicate":
             assert row.duplicate_of is not None
             if handler.update(context, row, row.duplicate_of):
                 result.updated += 1
