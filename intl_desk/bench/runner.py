@@ -183,7 +183,7 @@ def _merge_ten_percent(file: Path) -> float | None:
 SCENARIOS: dict[str, Scenario] = {
     scenario.name: scenario
     for scenario in (
-        Scenario("info", "open the state file and run info --json", 1.0, _info_json),
+        Scenario("info", "open the state file and run info --json", 0.4, _info_json),
         Scenario(
             "agreements_per_entity",
             "count agreements per local entity (all 853+)",
@@ -370,7 +370,7 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario(
             "merge_ten_percent",
             "merge two state files that differ in 10% of their records (backup included)",
-            10.0,
+            3.0,
             _merge_ten_percent,
             self_timed=True,
         ),
