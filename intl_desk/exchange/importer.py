@@ -80,6 +80,9 @@ class _NoWords(Mapping[str, str]):
     def __getitem__(self, key: str) -> str:
         raise KeyError(key)
 
+    def get(self, key: str, default: Any = None) -> Any:  # without raising KeyError first
+        return default
+
     def __iter__(self) -> Iterator[str]:
         return iter(())
 

@@ -313,7 +313,15 @@ def _converted(cells: list[list[Any]], check: Check) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for start in range(0, len(cells), CHECK_EVERY):
         check()
-        rows.extend([_cell(value) for value in row] for row in cells[start : start + CHECK_EVERY])
+        rows.extend(
+            [  # a short text (most cells) is read here, without a call for each
+                (value.strip() or None)
+                if type(value) is str and len(value) <= MAX_CELL_CHARACTERS
+                else _cell(value)
+                for value in row
+            ]
+            for row in cells[start : start + CHECK_EVERY]
+        )
     return rows
 
 
