@@ -122,6 +122,9 @@ AGREEMENTS = ListSpec(
             N_("Partners' GeoNames ids"),
             lambda: _partner_places(AgreementParty, AgreementParty.agreement_id, Agreement.id),
             visible=False,
+            # ids follow their partners: sorted as the partners are, which an index serves
+            # (working out every agreement's ids to sort 200,000 of them took 1.2–1.9 s)
+            sort=lambda: func.lower(Agreement.partner_names),
         ),
         Column(
             "date_signed",
@@ -476,6 +479,7 @@ PROJECTS = ListSpec(
                 ProjectParticipant, ProjectParticipant.project_id, Project.id
             ),
             visible=False,
+            sort=_project_partners,  # ids follow their partners, as in the agreements list
         ),
         Column("country", N_("Country"), lambda: Project.country_code, "country"),
         Column(
