@@ -10,7 +10,8 @@ canvas state saved and restored around it. Our tables use a handful of cell look
   pages) carrying nothing but its name, and only the rules go through ``setStyle``;
 * :class:`LedgerTable` draws the plain strings of one table in a single text object, in
   the same places, before the rules, as ReportLab would; anything else (paragraphs,
-  multi-line strings, links) is drawn by ReportLab itself.
+  multi-line strings, links) is drawn by ReportLab itself; and it works out the heights
+  of its rows of strings once, where ReportLab measured them again on every page.
 
 The page looks the same and reads the same: a test compares every word's page and
 position with the plain Table's.
@@ -23,7 +24,7 @@ from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, Table
 from reportlab.platypus.tables import CellStyle
 
 #: what ReportLab's "FONT" command sets the leading to when it is not given
@@ -62,6 +63,7 @@ def cell_look(
 class LedgerTable(Table):
     """A Table drawing its one-line string cells in one text object (see the module)."""
 
+    _argH: list[float | None]  # ReportLab's row heights as given, None: to be measured
     _ledger_text: PDFTextObject | None = None
     _ledger_look: tuple[str, float, Color] | None = None
     _ledger_color: Color | str = "black"
@@ -115,6 +117,34 @@ class LedgerTable(Table):
                 text.setFillColor(cellstyle.color)
             self._ledger_look = look
         text.textLine(cellval)  # as drawString: its line break tells readers the cell ends
+
+    def _calc_height(
+        self, availHeight: float, availWidth: float, H: Any = None, W: Any = None
+    ) -> None:
+        """Rows of plain strings get their heights first, each once: ReportLab measured
+        them cell by cell, the rows of each page again as the table was split over pages
+        (0.03 s of a state overview's appendix). Rows holding a paragraph or a drawing,
+        and tables with spans, are measured by ReportLab as before."""
+        if not self._spanCmds and None in self._argH:
+            self._argH = [
+                self._plain_row_height(row) if height is None else height
+                for row, height in enumerate(self._argH)
+            ]
+        super()._calc_height(availHeight, availWidth, H, W)
+
+    def _plain_row_height(self, row: int) -> float | None:
+        """The height Table._calc_height gives a row of strings: its lines times the
+        leading, with the padding above and below, the tallest cell's; None when the row
+        holds anything else."""
+        height = 0.0
+        for value, look in zip(self._cellvalues[row], self._cellStyles[row], strict=True):
+            if isinstance(value, tuple | list | Flowable):
+                return None
+            lines = ("" if value is None else str(value)).split("\n")
+            leading = look.leading or LEADING_FACTOR * look.fontsize
+            height = max(height, leading * len(lines) + look.bottomPadding + look.topPadding)
+        minimum = self._minRowHeights
+        return max(minimum[row], height) if minimum else height
 
     def _ledger_flush(self) -> None:
         """Put the gathered strings on the page, in a saved graphics state, so that the

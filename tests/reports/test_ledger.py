@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from intl_desk.core.overview import style
 from intl_desk.reports.charts import progress_bar
 from intl_desk.reports.fonts import BOLD, REGULAR, register_fonts
+from intl_desk.reports.ledger import LedgerTable
 from intl_desk.reports.styles import PADDING, SMALL, _header, data_table, fitted_widths
 
 WIDTHS = [300.0, 120.0, 70.0, 70.0, 80.0, 90.0]
@@ -141,3 +142,30 @@ def test_rows_restyled_afterwards_and_drawings_in_cells_print_the_same() -> None
     rows = _rows()
     rows[3][5] = progress_bar(3.0, 4.0, False)
     _compare(_pdf(ours), _pdf(_with_group_rows(_reference(rows))))
+
+
+def test_each_row_of_strings_is_measured_once_however_many_pages(monkeypatch: Any) -> None:
+    """The ledger works out the heights of its rows of strings itself, each once, where
+    ReportLab measured them cell by cell on every page the table was split over; the
+    rows holding a paragraph or a drawing are left to ReportLab (the tests above compare
+    the pages with ReportLab's own)."""
+    measured: list[int] = []
+    plain_row_height = LedgerTable._plain_row_height
+
+    def noted(table: LedgerTable, row: int) -> float | None:
+        height = plain_row_height(table, row)
+        if height is not None:
+            measured.append(row)
+        return height
+
+    monkeypatch.setattr(LedgerTable, "_plain_row_height", noted)
+    rows = _rows()
+    reader = _pdf(data_table(rows, WIDTHS, 2, total_row=True, font_size=7, left=(4, 5)))
+    assert len(reader.pages) > 3
+    # the header's words become paragraphs (they wrap), as do the cells given as paragraphs
+    strings = [number for number, row in enumerate(rows) if number and not any(map(_drawn, row))]
+    assert len(strings) > 250 and measured == strings
+
+
+def _drawn(cell: Any) -> bool:
+    return isinstance(cell, Flowable)
