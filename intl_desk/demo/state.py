@@ -76,6 +76,12 @@ class Hierarchy:
     by_region: dict[str, list[EntityRef]]
 
 
+#: what a region is called where the IBGE's name is also a municipality's: an office does
+#: not name two of its entities alike (every list would show "Jequitinhonha" twice, and an
+#: import of its register could not tell them apart)
+REGION_NAMES = {"Jequitinhonha": "Vale do Jequitinhonha"}
+
+
 def build_state(demo: Demo) -> None:
     demo.country_code, demo.term_starts = "BR", TERMS
     demo.reference_pattern = "{code}-{year}-{n:03d}"
@@ -147,7 +153,8 @@ def municipal_hierarchy(demo: Demo) -> Hierarchy:
             round(sum(m.latitude for m in members) / len(members), 4),
             round(sum(m.longitude for m in members) / len(members), 4),
         )
-        regions[name] = _entity(demo, name, "region", name, government.id, centre, None)
+        called = REGION_NAMES.get(name, name)
+        regions[name] = _entity(demo, called, "region", called, government.id, centre, None)
     counts = _agreement_counts(demo, [row.name for row in rows])
     mean = sum(counts.values()) / len(counts)
     municipalities = []

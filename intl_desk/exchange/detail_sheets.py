@@ -291,7 +291,8 @@ NETWORK_DETAILS = (
             Field("description", N_("Description")),
             Field("outcome", N_("Outcome")),
         ),
-        ("start_date", "title", "kind"),
+        # by member, then in time (the order keys are the record's, else the sheet's cells)
+        ("member", "start_date", "title", "kind", "end_date", "location", "description"),
         NETWORK_PARENT,
         owner=lambda: Membership.network_id,
     ),
@@ -364,11 +365,15 @@ def detail_rows(
         for record, *named in session.execute(statement):
             owner = named.pop() if detail.owner else getattr(record, foreign_key)
             values = list(parent_cells[owner])
+            cells = {}
             for field in fields:
                 precision = _precision_of(record, field)
-                cell = _cell(record, field.key, named)
-                values.append(_export_value(field, cell, language, precision))
-            order = tuple(_sortable(getattr(record, key)) for key in detail.order)
+                cells[field.key] = _cell(record, field.key, named)
+                values.append(_export_value(field, cells[field.key], language, precision))
+            order = tuple(
+                _sortable(getattr(record, key) if hasattr(record, key) else cells.get(key))
+                for key in detail.order
+            )
             parent = tuple(_sortable(cell) for cell in parent_cells[owner])
             found.append(((*parent, position[owner], *order), values))
     for _key, row in sorted(found, key=lambda item: item[0]):

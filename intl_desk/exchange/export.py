@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.date_precision import precise_date_text, precision_of
 from intl_desk.core.display import country_name
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import Column, ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.definitions import contact_organisation
@@ -137,11 +138,16 @@ def export_rows(
             if sort_index is None:
                 yield row
                 continue
-            if tied and tied[0][sort_index] != row[sort_index]:
+            # tied as the list sorts them: names alike but for accents or case as well
+            if tied and _tie_key(tied[0][sort_index]) != _tie_key(row[sort_index]):
                 yield from sorted(tied, key=_row_text)
                 tied.clear()
             tied.append(row)
     yield from sorted(tied, key=_row_text)
+
+
+def _tie_key(value: Any) -> str:
+    return fold(str(value)) if isinstance(value, str) else str(value)
 
 
 def _row_text(row: list[Any]) -> list[str]:

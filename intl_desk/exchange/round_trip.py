@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from intl_desk.core.i18n import translate
+from intl_desk.core.i18n import N_, translate
 from intl_desk.exchange.export import export_list, list_spec
 from intl_desk.exchange.importer import ImportResult, apply_import, preview_import
+from intl_desk.exchange.reader import read_sheets
 from intl_desk.exchange.round_trip_records import Records
 
 #: the kinds in the order an office imports them (what a record links to comes first)
@@ -132,6 +134,43 @@ def differences(
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+#: what a new file cannot repeat in a list exported again: when each record was last
+#: changed, and the gaps ("nothing done for two years" counts the missions and projects
+#: under an agreement, which the agreements' sheets do not carry)
+UNREPEATABLE = (N_("Last changed"), N_("Gaps"))
+
+
+def file_differences(first: Path, again: Path, suffix: str, language: str) -> list[str]:
+    """The sheets of the files in ``first`` whose copy in ``again`` (the same lists
+    exported from the new file) differs, with the first differing row of each; the
+    columns of :data:`UNREPEATABLE` are left out."""
+    left_out = [translate(title, language) for title in UNREPEATABLE]
+    found = []
+    for path in sorted(first.glob(f"*{suffix}")):
+        sheets = read_sheets(path)
+        others = read_sheets(again / path.name)
+        if [s.name for s in sheets] != [s.name for s in others]:
+            found.append(f"{path.name}: sheets {[s.name for s in others]}")
+            continue
+        for one, other in zip(sheets, others, strict=True):
+            rows, again_rows = _without(one.rows, left_out), _without(other.rows, left_out)
+            if rows != again_rows:
+                first_change = next(
+                    (pair for pair in zip(rows, again_rows, strict=False) if pair[0] != pair[1]),
+                    (len(rows), len(again_rows)),
+                )
+                found.append(f"{path.name} › {one.name}: {first_change!r}")
+    return found
+
+
+def _without(rows: list[list[Any]], titles: list[str]) -> list[list[Any]]:
+    for title in titles:
+        if rows and title in rows[0]:
+            index = rows[0].index(title)
+            rows = [row[:index] + row[index + 1 :] for row in rows]
+    return rows
 
 
 def count_records(snapshot: Mapping[str, Records]) -> dict[str, int]:

@@ -22,6 +22,7 @@ from intl_desk.core.model import (
     AgreementParty,
     Contact,
     Indicator,
+    LocalEntity,
     Membership,
     Network,
     Partner,
@@ -83,6 +84,21 @@ def agreements(session: Session) -> Records:
             "amends": a.amends.title if a.amends else None,
         }
     return found
+
+
+def local_entities(session: Session) -> Records:
+    """The office's entities, keyed by name and kind: a region and a municipality of one
+    name are two entities, and a round trip merging them shows."""
+    return {
+        (e.name, e.kind): {
+            "part of": e.parent.name if e.parent else None,
+            "code": e.code,
+            "population": e.population,
+            "coordinates": (e.latitude, e.longitude),
+            "notes": e.notes,
+        }
+        for e in session.scalars(select(LocalEntity).where(LocalEntity.deleted_at.is_(None)))
+    }
 
 
 def partners(session: Session) -> Records:
@@ -314,6 +330,7 @@ def mission_values(session: Session) -> Records:
 
 #: what a round trip compares, by name
 SECTIONS: dict[str, Callable[[Session], Records]] = {
+    "local entities": local_entities,
     "agreements": agreements,
     "partners": partners,
     "projects": projects,
