@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from intl_desk.core import vocabularies as vocab
 from intl_desk.core.i18n import N_
 from intl_desk.core.model import (
     Indicator,
@@ -183,7 +184,40 @@ class LocalEntityHandler(SimpleHandler):
         return name_key(str(values.get("name") or ""))
 
     def existing(self, context: ImportContext) -> dict[Any, str]:
+        facts: dict[str, tuple[str, str | None]] = {}
+        for entity_id, kind, code in context.session.execute(
+            select(LocalEntity.id, LocalEntity.kind, LocalEntity.code).where(
+                LocalEntity.deleted_at.is_(None)
+            )
+        ):
+            facts[entity_id] = (kind, code)
+        context.extra["entity_facts"] = facts
         return dict(context.entities)
+
+    def check(self, context: ImportContext, row: RowPreview) -> None:
+        """A row named like an entity of the file or of an earlier row is that entity
+        only if it is of the same kind and code: a region and a municipality of one name
+        (Jequitinhonha) are refused with the reason, never merged into one."""
+        super().check(context, row)
+        facts: dict[str, tuple[str, str | None]] = context.extra["entity_facts"]
+        if row.errors:
+            return
+        kind, code = str(row.values.get("kind")), row.values.get("code")
+        if row.duplicate_of is None:
+            facts[f"row:{row.number}"] = (kind, code)
+            return
+        other_kind, other_code = facts.get(row.duplicate_of, (kind, code))
+        inferred = "kind" in row.plan.get("inferred", ())
+        if (not inferred and other_kind != kind) or (code and other_code and code != other_code):
+            row.error(
+                N_(
+                    "Another entity is already named “{name}” ({kind}): entities are told "
+                    "apart by their names, so rename one of them."
+                ),
+                name=row.values.get("name") or "",
+                kind=vocab.LOCAL_ENTITY_KINDS.label(other_kind),
+            )
+            row.duplicate_of = None
 
     def prepare(self, context: ImportContext, row: RowPreview) -> None:
         if not row.values.get("kind"):
