@@ -126,7 +126,11 @@ class ImportSteps(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.rows_table.setColumnWidth(0, 50)
-        self.rows_table.setColumnWidth(1, 90)
+        widest = max(
+            self.rows_table.fontMetrics().horizontalAdvance(_(label))
+            for label in STATUS_LABELS.values()
+        )
+        self.rows_table.setColumnWidth(1, max(90, widest + 16))  # "Linha duplicada" on one line
         self.rows_table.setColumnWidth(2, 280)
         self.skip_button = QRadioButton(_("Skip rows already in the file"))
         self.update_button = QRadioButton(_("Update the records already in the file"))

@@ -336,3 +336,18 @@ def test_the_check_step_says_what_a_year_or_month_alone_keeps(
         "Expires: “December 2024” is kept as a month; computations take its last day, "
         "31 Dec 2024.",
     ]
+
+
+def test_each_rows_outcome_reads_on_one_line_in_portuguese(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from intl_desk.core.i18n import set_language
+
+    set_language("pt")
+    try:
+        wizard = _wizard(qtbot, window, tmp_path)
+        table = wizard.rows_table
+        widest = table.fontMetrics().horizontalAdvance("Linha duplicada")
+        assert table.columnWidth(1) > widest + 8  # was 90 px: “Linha / duplicada” on two lines
+    finally:
+        set_language("en")
