@@ -185,6 +185,8 @@ PROJECT_DETAILS = (
             Field("funder", N_("Funder")),
             # which of two namesakes (Córdoba in Spain, Córdoba in Argentina) funds it
             Field("funder_country", N_("Funder's country"), "country"),
+            # and which of two namesakes of one country (the place's GeoNames id)
+            Field("funder_place", N_("Funder's GeoNames id"), "int"),
             Field("instrument", N_("Instrument")),
             Field("status", N_("Status"), "code", vocab.COFINANCING_STATUSES),
             Field("amount_requested", N_("Amount requested"), "money"),
@@ -391,7 +393,9 @@ def _with_named(detail: DetailSheet) -> Any:
     """The detail records, each with the name of the record it points to: a line's funder
     partner, the indicator (code, else name) or objective an expected result serves."""
     if detail.model is CofinancingLine:
-        return select(CofinancingLine, Partner.name, Partner.country_code).outerjoin(
+        return select(
+            CofinancingLine, Partner.name, Partner.country_code, Partner.geonames_id
+        ).outerjoin(
             Partner, Partner.id == CofinancingLine.funder_partner_id
         )
     if detail.model is ExpectedResult:
@@ -426,6 +430,8 @@ def _cell(record: Any, key: str, named: list[Any]) -> Any:
         return named[0] or record.funder_name
     if key == "funder_country":
         return named[1]
+    if key == "funder_place":
+        return named[2]
     if key in ("serves", "local_entity", "member"):
         return named[0]
     if key == "focal_contact":
@@ -520,8 +526,9 @@ def planned_values(row: DetailRow, context: ImportContext) -> dict[str, Any]:
     values = {key: value for key, value in row.values.items() if value is not None}
     funder = values.pop("funder", None)
     country = values.pop("funder_country", None)
+    place = values.pop("funder_place", None)
     if row.detail.model is CofinancingLine and funder:
-        _plan_funder(row, context, str(funder), country, values)
+        _plan_funder(row, context, str(funder), (country, place), values)
     entity = values.get("local_entity")
     if row.detail.model is Membership and entity:
         context.entity_for(str(entity))  # planned when the file has none of that name
@@ -549,14 +556,21 @@ def planned_values(row: DetailRow, context: ImportContext) -> dict[str, Any]:
 
 
 def _plan_funder(
-    row: DetailRow, context: ImportContext, funder: str, country: str | None, values: dict[str, Any]
+    row: DetailRow,
+    context: ImportContext,
+    funder: str,
+    where: tuple[str | None, int | None],
+    values: dict[str, Any],
 ) -> None:
-    """A funder named like one partner of the file (in the funder's country when the row
-    gives it) is that partner; namesakes in several countries are never guessed between:
-    the row must say the country. A funder the file does not have is kept as a name."""
+    """A funder named like one partner of the file (in the funder's country, at its
+    GeoNames id, when the row gives them) is that partner; namesakes are never guessed
+    between: the row must say which. A funder the file does not have is kept as a name."""
+    country, place = where
     matches = context.partners.get(name_key(funder), [])
     if country:
         matches = [match for match in matches if match[1] == country]
+    if place is not None:
+        matches = [match for match in matches if context.geonames.get(match[0]) == place] or matches
     if len(matches) == 1:
         values["funder_partner_id"] = matches[0][0]
     elif matches:
@@ -565,12 +579,14 @@ def _plan_funder(
             Message(
                 N_(
                     "Several partners of the file are named “{name}” ({countries}): give the "
-                    "funder's country in the column “{column}”."
+                    "funder's country in the column “{column}”, or its GeoNames id in the "
+                    "column “{place}”."
                 ),
                 {
                     "name": funder,
                     "countries": ", ".join(countries),
                     "column": Message(N_("Funder's country")).render(),
+                    "place": Message(N_("Funder's GeoNames id")).render(),
                 },
             )
         )

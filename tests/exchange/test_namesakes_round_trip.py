@@ -1,11 +1,12 @@
 """Two partners of one name in one country (Jackson, Mississippi and Jackson, Tennessee)
 and of one name in two countries (Córdoba, Argentina and Córdoba, Spain) come back from
-an export linked right: the exports write each partner's GeoNames id, and a project
-whose partners are both Córdobas keeps both."""
+an export linked right: the exports write each partner's GeoNames id (a co-financing
+line its funder's), and a project whose partners are both Córdobas keeps both."""
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from intl_desk.core.model import (
     Activity,
     Agreement,
     AgreementParty,
+    CofinancingLine,
     Contact,
     Partner,
     Project,
@@ -52,6 +54,10 @@ def test_namesakes_come_back_linked_to_the_right_one(
         for partner in (spain, argentina):
             session.add(ProjectParticipant(project_id=heritage.id, partner_id=partner.id,
                                            role="4"))
+        # a namesake funds it: Jackson, Tennessee (a co-financing line names its funder)
+        session.add(CofinancingLine(project_id=heritage.id, funder_partner_id=tennessee.id,
+                                    status="granted", amount_requested=Decimal("15000.00"),
+                                    amount_granted=Decimal("12000.00")))
         session.add(Activity(title="Mission à Jackson", kind="mission", status="done",
                              start_date=date(2024, 3, 11), partner_id=mississippi.id))
         session.add(Contact(name="Ava Carter", partner_id=tennessee.id))
@@ -76,6 +82,8 @@ def test_namesakes_come_back_linked_to_the_right_one(
         }
         (project,) = session.scalars(select(Project)).all()
         assert sorted(p.partner.country_code for p in project.participants) == ["AR", "ES"]
+        (line,) = project.cofinancing
+        assert line.funder_partner.geonames_id == 4632595
         (mission,) = session.scalars(select(Activity)).all()
         assert mission.partner.geonames_id == 4431410
         (contact,) = session.scalars(select(Contact)).all()
