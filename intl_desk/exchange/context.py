@@ -150,11 +150,11 @@ class ImportContext:
         places: Collection[int] = (),
         taken: Collection[str] = (),
     ) -> tuple[str | None, str | None]:
-        """(existing id, None) or (None, planned country); (None, None) when unknown and
-        the country is unclear. A name found at one of ``places`` (GeoNames ids) or in one
-        of ``countries`` wins over a namesake; with ``any_country`` (a project's country
-        is not its funder's) any namesake does. ``taken``: the partners the row has
-        already named."""
+        """(existing id, None) or (None, planned country); (None, None) when the country is
+        unclear (unknown, or known only in a country the row does not give). A name found
+        at one of ``places`` (GeoNames ids) or in one of ``countries`` wins over a
+        namesake; with ``any_country`` (a project's country is not its funder's) any
+        namesake does. ``taken``: the partners the row has already named."""
         key = name_key(name)
         found = self._named(name, places, taken)
         if len(found) > 1:  # namesakes: the one written exactly so first
@@ -169,9 +169,14 @@ class ImportContext:
             self.new_partners.setdefault((key, countries[0]), PlannedPartner(name, countries[0]))
             self._planned_partner_names.add(key)
             return None, countries[0]
-        if found:
-            return found[0][0], None
+        # known only elsewhere than the row's countries (Porto of Brazil for a row of
+        # Portugal and Ukraine): neither that one nor a new one is guessed
         return None, None
+
+    def countries_of(self, name: str) -> list[str]:
+        """The countries (names) of the file's partners called ``name``."""
+        found = self.partners.get(name_key(name), [])
+        return sorted({country_name(code) for _id, code in found if code})
 
     def namesakes(
         self,

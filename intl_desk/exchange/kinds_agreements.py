@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.display import country_name
 from intl_desk.core.i18n import N_
 from intl_desk.core.lifecycle import status_from_dates
 from intl_desk.core.model import (
@@ -179,6 +180,18 @@ class AgreementHandler:
         ):
             if ambiguous:
                 row.error(NAMESAKES, name=name, countries=", ".join(ambiguous))
+                continue
+            elsewhere = context.countries_of(name)
+            if partner_id is None and country is None and elsewhere:
+                row.error(
+                    N_(
+                        "Partner “{name}” is in the file only in {found}, and the row gives "
+                        "{countries}: give the partner's own country, or check the name."
+                    ),
+                    name=name,
+                    found=", ".join(elsewhere),
+                    countries=", ".join(country_name(code) for code in countries),
+                )
                 continue
             if partner_id is None and country is None:
                 row.error(

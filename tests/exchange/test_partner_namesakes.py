@@ -11,7 +11,7 @@ from exchange_helpers import write_rows
 from sqlalchemy import select
 
 from intl_desk.cli import main
-from intl_desk.core.model import Partner, Project, ProjectParticipant
+from intl_desk.core.model import AgreementParty, Partner, Project, ProjectParticipant
 from intl_desk.exchange.export import export_list
 from intl_desk.exchange.importer import apply_import, preview_import
 from intl_desk.store.office_file import OfficeFile
@@ -142,3 +142,34 @@ def test_an_exported_project_keeps_which_namesake_is_its_partner(
             assert apply_import(session, preview).rejected == [], kind
         (imported,) = session.scalars(select(Project)).all()
         assert [p.partner.country_code for p in imported.participants] == ["ES"]
+
+
+def test_a_partner_known_only_in_another_country_is_never_guessed(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file knows Porto only in Brazil (Porto Alegre's neighbour, say); a register's
+    agreement with Porto and Lviv in Portugal and Ukraine is refused with the reason —
+    before, it was linked to the Brazilian Porto without a word."""
+    with OfficeFile.open(office_path) as office, office.session() as session:
+        session.add_all([Partner(name="Porto", country_code="BR"),
+                         Partner(name="Lviv", country_code="UA")])  # fmt: skip
+        session.commit()
+    sheet = write_rows(
+        tmp_path / "accords.xlsx",
+        [
+            ["Registre des accords — Ville de Lyon"],
+            ["Intitulé", "Partenaires", "Pays", "Type", "Signé le"],
+            ["Réseau atlantique", "Porto, Lviv", "Portugal, Ukraine", "Coopération", "2019"],
+            ["Total : 1 accord"],
+        ],
+    )
+    argv = ["--language", "fr", "import", str(office_path), str(sheet), "--kind", "agreements"]
+    assert main(argv) == 1
+    out = capsys.readouterr().out
+    assert (
+        "Le partenaire « Porto » du fichier est situé ailleurs (Brésil) que dans les pays de "
+        "la ligne (Portugal, Ukraine) : indiquez le pays du partenaire lui-même, ou vérifiez "
+        "le nom."
+    ) in out
+    with OfficeFile.open(office_path, read_only=True) as office, office.session() as session:
+        assert session.scalars(select(AgreementParty)).all() == []
