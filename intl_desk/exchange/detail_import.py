@@ -69,7 +69,8 @@ def attach_details(
         # the kinds of line the workbook lists whole: a record without rows there has none
         row.plan["detail_kinds"] = tuple(detail.model for detail, _sheet in details)
     unmatched: list[Message] = [
-        Message(parent_of.whole, {"sheet": sheet.name}) for _detail, sheet in details
+        Message(detail.whole or parent_of.whole, {"sheet": sheet.name})
+        for detail, sheet in details
     ]
     for detail, sheet in details:
         for line in read_detail_rows(detail, sheet):

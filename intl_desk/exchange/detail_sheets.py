@@ -163,6 +163,8 @@ class DetailSheet:
     #: the column holding the parent's id when the detail records reach it through another
     #: record (a network's participations, through the memberships they belong to)
     owner: Callable[[], Any] | None = None
+    #: said once of the sheet when it is not the parent's (msgid, with {sheet})
+    whole: str | None = None
 
 
 PROJECT_DETAILS = (
@@ -297,6 +299,11 @@ NETWORK_DETAILS = (
         ("member", "start_date", "title", "kind", "end_date", "location", "description"),
         NETWORK_PARENT,
         owner=lambda: Membership.network_id,
+        whole=N_(
+            "Sheet “{sheet}”: a network of the list with no row there will have no "
+            "participation after the import (its participations in the file are deleted); "
+            "without the sheet they would be kept."
+        ),
     ),
 )
 

@@ -57,6 +57,14 @@ def _exported(office_path: Path, tmp_path: Path) -> Path:
 def _import(path: Path, workbook: Path, mappings_folder: Path) -> ImportResult:
     with OfficeFile.open(path) as office, office.session() as session:
         preview = preview_import(session, workbook, "networks", mappings_folder=mappings_folder)
+        said = [notice.render() for notice in preview.notices]
+        if "Participations" in load_workbook(workbook, read_only=True).sheetnames:
+            # each sheet says what it replaces: here participations, not memberships
+            assert (
+                "Feuille « Participations » : un réseau de la liste sans ligne sur cette "
+                "feuille n'aura plus de participation après l'import (ses participations dans "
+                "le fichier sont supprimées) ; sans la feuille, elles seraient conservées."
+            ) in said
         return apply_import(session, preview, "update")
 
 
