@@ -426,6 +426,7 @@ def _preview(
     marks = figure_decimal_marks(sheet, header.index + 1, chosen, spec)
     titles = [header_key(h) for h in header.headers]
     first_title = next(i for i, title in enumerate(titles) if title)
+    titled = [i for i, title in enumerate(titles) if title]
     composed = frozenset(COMPOSABLE.get(kind, ()))
     mapped = frozenset(chosen.values())
     notices = (
@@ -456,6 +457,8 @@ def _preview(
         first = cells[first_title] if first_title < len(cells) else None
         if (
             isinstance(first, str)
+            and len(cells) == len(titles)
+            and all(cells[i] is not None for i in titled)  # a title in every titled column
             and header_key(first) == titles[first_title]
             and [header_key(c) if c is not None else "" for c in cells] == titles
         ):
