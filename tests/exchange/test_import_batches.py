@@ -149,3 +149,29 @@ def test_a_written_batch_is_let_go_at_once(lyon: OfficeFile) -> None:
         writer.flush()
         session.rollback()
     assert sys.getrefcount(row) == 2  # ``row`` and getrefcount's own argument
+
+
+def test_what_one_batch_created_is_named_again_in_the_next(
+    lyon: OfficeFile, tmp_path: Path, mappings_folder: Path
+) -> None:
+    """A new partner and a new local entity are created by the first batch and named again
+    by rows of later batches: one of each, every agreement linked to them."""
+    register = write_rows(
+        tmp_path / "accords.xlsx",
+        [
+            ["Accords de la Métropole — 2024"],
+            ["Intitulé", "Ville partenaire", "Pays", "Entité", "Type", "Signé le"],
+            *(
+                [f"Accord Métropole – Łódź ({year})", "Łódź", "Pologne", "Métropole de Lyon",
+                 "Coopération", str(year)]
+                for year in (2001, 2003, 2005, 2007, 2009)
+            ),
+        ],
+    )  # fmt: skip
+    _import(lyon, register, mappings_folder)
+    with lyon.session() as session:
+        shown = session.execute(select(Agreement.partner_names, Agreement.entity_names)).all()
+        entities = session.scalars(select(LocalEntity.name).order_by(LocalEntity.name)).all()
+        partners = session.scalars(select(Partner.name)).all()
+    assert shown == [("Łódź", "Métropole de Lyon")] * 5
+    assert entities == ["Métropole de Lyon", "Ville de Lyon"] and partners == ["Łódź"]
