@@ -116,8 +116,9 @@ class _SharedStrings:
             clean = _ILLEGAL.sub("", text)
             number = self._seen[text] = self.index.setdefault(clean, len(self.index))
         self.count += 1
-        style_attr = f' s="{style}"' if style else ""
-        return f'<c r="{ref}" t="s"{style_attr}><v>{number}</v></c>'
+        if style:
+            return f'<c r="{ref}" t="s" s="{style}"><v>{number}</v></c>'
+        return f'<c r="{ref}" t="s"><v>{number}</v></c>'
 
     def xml(self) -> bytes:
         items = "".join(
@@ -236,11 +237,16 @@ def _write_sheet(
     for number, row in enumerate(table, start=1):
         while len(letters) < len(row):
             letters.append(column_letter(len(letters)))
-        cells = "".join(
-            _cell(f"{letters[i]}{number}", value, number == 1, strings)
-            for i, value in enumerate(row)
-        )
-        buffer.append(f'<row r="{number}">{cells}</row>')
+        cells: list[str] = []
+        for i, value in enumerate(row):
+            if value is None:  # an empty cell is left out
+                continue
+            if type(value) is str and number > 1:  # most cells: no call but the strings'
+                style = QUOTED if value.startswith(FORMULA_STARTS) else PLAIN
+                cells.append(strings.cell(f"{letters[i]}{number}", value, style))
+            else:
+                cells.append(_cell(f"{letters[i]}{number}", value, number == 1, strings))
+        buffer.append(f'<row r="{number}">{"".join(cells)}</row>')
         count += 1
         if len(buffer) >= 500:
             raw.write("".join(buffer).encode())
