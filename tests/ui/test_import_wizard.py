@@ -338,7 +338,7 @@ def test_the_check_step_says_what_a_year_or_month_alone_keeps(
     ]
 
 
-def test_each_rows_outcome_reads_on_one_line_in_portuguese(
+def test_each_rows_outcome_reads_whole_and_agrees_with_a_row_in_portuguese(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     from intl_desk.core.i18n import set_language
@@ -349,5 +349,11 @@ def test_each_rows_outcome_reads_on_one_line_in_portuguese(
         table = wizard.rows_table
         widest = table.fontMetrics().horizontalAdvance("Linha duplicada")
         assert table.columnWidth(1) > widest + 8  # was 90 px: “Linha / duplicada” on two lines
+        wizard.choose_file(write_register(tmp_path / "registre.xlsx"))
+        _next(qtbot, wizard, COLUMNS)
+        _next(qtbot, wizard, CHECK)
+        outcomes = {table.item(row, 1).text() for row in range(table.rowCount())}
+        assert outcomes == {"Nova", "Linha duplicada", "Rejeitada"}  # a row: “linha”, feminine
+        assert "6 novas" in wizard.summary_label.text()
     finally:
         set_language("en")
