@@ -24,6 +24,7 @@ from permissions import without_write_access
 from postgresql import postgresql_engine  # noqa: F401  (the fixture, for every test)
 
 from intl_desk.core.i18n import set_language
+from intl_desk.store import verified
 from intl_desk.store.office_file import OfficeFile
 
 # Property tests: many derandomised examples in CI (the same ones every run, so a failure
@@ -63,6 +64,16 @@ def _english() -> Iterator[None]:
     set_language("en")
     yield
     set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _own_record_of_verified_files(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test remembers its own healthy integrity checks (intl_desk.store.verified),
+    not the user's, nor another test's."""
+    record = tmp_path_factory.mktemp("verified") / verified.RECORD_NAME
+    monkeypatch.setattr(verified, "record_path", lambda: record)
 
 
 @pytest.fixture

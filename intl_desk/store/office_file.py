@@ -113,7 +113,8 @@ def _refuse_unexpected(path: Path, found: FileProbe) -> None:
 
 def _probe_for_opening(path: Path, read_only: bool) -> FileProbe:
     try:
-        return probe(path)
+        # a reading trusts an unchanged file's last healthy check; editing checks again
+        return probe(path, trust_verified=read_only)
     except UnfinishedWrite:
         if read_only:
             raise

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from intl_desk.store import early_check
+from intl_desk.store import early_check, verified
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import from_os, from_sqlite
 from intl_desk.store.errors import (
@@ -132,12 +132,17 @@ def _revision(connection: sqlite3.Connection, path: Path) -> str:
     return revision
 
 
-def _quick_check(connection: sqlite3.Connection, path: Path) -> None:
+def _quick_check(connection: sqlite3.Connection, path: Path, trust_verified: bool) -> None:
+    stamp = verified.file_stamp(path)
+    if trust_verified and verified.was_verified(path, stamp):
+        return
     rows = early_check.result_for(path)  # already run while the program loaded?
     if rows is None:
         rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
     if rows != ["ok"]:
+        verified.forget(path)
         raise CorruptFile(path, detail="; ".join(rows))
+    verified.remember(path, stamp)
 
 
 def _office(connection: sqlite3.Connection, path: Path) -> tuple[str, str]:
@@ -149,10 +154,12 @@ def _office(connection: sqlite3.Connection, path: Path) -> tuple[str, str]:
     return str(row[0]), str(row[1])
 
 
-def probe(path: Path, *, quick_check: bool = True) -> FileProbe:
+def probe(path: Path, *, quick_check: bool = True, trust_verified: bool = False) -> FileProbe:
     """Identify the office file at ``path`` or raise why it cannot be used.
 
     ``quick_check`` reads every page; a recent-files list can skip it, opening cannot.
+    ``trust_verified``: a reading may skip it when the file is, by its stamp, the one this
+    user's last check found healthy (:mod:`intl_desk.store.verified`).
     """
     read_header(path)
     try:
@@ -166,7 +173,7 @@ def probe(path: Path, *, quick_check: bool = True) -> FileProbe:
                 raise NewerVersion(path, detail=f"user_version {user_version}")
             revision = _revision(connection, path)
             if quick_check:
-                _quick_check(connection, path)
+                _quick_check(connection, path, trust_verified)
             office_id, office_name = _office(connection, path)
         finally:
             connection.close()

@@ -51,12 +51,12 @@ def summarise(path: Path) -> FileSummary:
     where :meth:`OfficeFile.open` with ``read_only=True`` would.
     """
     with translate_db_errors(path, read_only=True):
-        found = probe(path)  # raises UnfinishedWrite: a reader must not roll back
+        # raises UnfinishedWrite: a reader must not roll back; trusts a healthy check of
+        # the file unchanged since (intl_desk.store.verified)
+        found = probe(path, trust_verified=True)
         connection = open_sqlite(path, mode="ro")
         try:
-            refuse_unexpected(
-                path, connection, tables_too=found.schema_version == SCHEMA_VERSION
-            )
+            refuse_unexpected(path, connection, tables_too=found.schema_version == SCHEMA_VERSION)
             if found.schema_version < SCHEMA_VERSION:
                 from intl_desk.store.upgrade import readable_without_upgrade
 

@@ -9,7 +9,7 @@ import pytest
 from store_helpers import fingerprint, make_refused, new_office
 
 from intl_desk.cli import main
-from intl_desk.store import early_check, probe
+from intl_desk.store import early_check, probe, verified
 from intl_desk.store.errors import CorruptFile
 
 
@@ -17,6 +17,7 @@ def test_a_healthy_file_checked_early_is_not_checked_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = new_office(tmp_path)
+    verified.forget(path)  # a file checked unchanged is trusted (test_verified.py)
     early_check.start(path)
     assert early_check.result_for(path) == ["ok"]
     assert early_check.result_for(path) is None  # used once
@@ -30,6 +31,7 @@ def test_a_healthy_file_checked_early_is_not_checked_again(
 
 def test_a_file_changed_since_the_early_check_is_checked_again(tmp_path: Path) -> None:
     path = new_office(tmp_path)
+    verified.forget(path)
     early_check.start(path)
     status = path.stat()
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
@@ -77,6 +79,7 @@ def test_read_only_commands_take_the_check_started_as_they_load(
     """``info`` and the reports start the integrity check before loading SQLAlchemy and
     ReportLab, and the opening uses its answer instead of reading every page again."""
     path = new_office(tmp_path)
+    verified.forget(path)  # a file checked unchanged is trusted (test_verified.py)
     taken: list[str] = []
     monkeypatch.setattr(early_check, "_results", _Spy({}, taken))
     output = ["-o", str(tmp_path / "overview.pdf")] if command[0] == "report" else []
