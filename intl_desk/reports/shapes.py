@@ -20,6 +20,7 @@ from reportlab.graphics.charts.barcharts import (  # noqa: E402
 from reportlab.graphics.charts.legends import Legend  # noqa: E402
 from reportlab.graphics.shapes import (  # noqa: E402
     Circle,
+    DirectDraw,
     Drawing,
     Group,
     Line,
@@ -31,6 +32,7 @@ from reportlab.graphics.shapes import (  # noqa: E402
 
 __all__ = [
     "Circle",
+    "DirectDraw",
     "Drawing",
     "Group",
     "HorizontalBarChart",

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from overview_office import build_overview_office
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Circle
 from sqlalchemy import select
 from territory_office import PLACES, TODAY, UNPLACED, YEAR, build_territory_office
 
@@ -60,7 +59,7 @@ def test_the_dots_are_the_municipalities_sized_by_agreements_signed(office_path:
         territory = compute_overview(session, OverviewFilters(YEAR), TODAY).territory
     assert territory is not None
     drawing = territory_drawing(territory, YEAR, 300, 180)
-    circles = [shape for shape in drawing.dots.contents if isinstance(shape, Circle)]
+    circles = drawing.dots.dots  # drawn as a layer (intl_desk.reports.layers)
     assert len(circles) == len(PLACES)
     signed = _signed_per_municipality(office_path)
     # the dots in drawing order against the counts, smallest first: a larger count never
