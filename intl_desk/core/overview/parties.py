@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.agreement_time import expired_by, is_active
+from intl_desk.core.driver_rows import driver_rows
 from intl_desk.core.model import Agreement, AgreementParty, Partner
 from intl_desk.core.overview.figures import OverviewFilters
 from intl_desk.core.overview.scope import agreement_scope, in_year
@@ -75,22 +76,24 @@ class PartyFigures:
 def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
     """The parties of the agreements in ``filters``' scope, counted (see the docstring)."""
     year = filters.year
-    connection = session.connection()  # Core rows: the ORM's cost half as much again here
+    connection = session.connection()  # plain rows: 65,000 of them on the state demo
     flags = {
         row[0]: row[1:]
-        for row in connection.execute(
+        for row in driver_rows(
+            connection,
             select(
                 Agreement.id,
                 _flag(is_active(filters.as_of)),
                 _flag(_is_expired(filters)),
                 _flag(in_year(Agreement.date_signed, year)),
                 _flag(Agreement.date_signed <= date(year, 12, 31)),
-            ).where(*agreement_scope(filters))
+            ).where(*agreement_scope(filters)),
         )
     }
     partners = {
         row[0]: row[1:]
-        for row in connection.execute(
+        for row in driver_rows(
+            connection,
             select(
                 Partner.id,
                 Partner.country_code,
@@ -98,7 +101,7 @@ def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
                 Partner.name,
                 Partner.latitude,
                 Partner.longitude,
-            )
+            ),
         )
     }
     figures = PartyFigures()
@@ -106,10 +109,11 @@ def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
         figures.active += active
         figures.signed_in_year += signed_in_year
         figures.signed_to_date += signed_to_date
-    for agreement_id, entity_id, partner_id in connection.execute(
+    for agreement_id, entity_id, partner_id in driver_rows(
+        connection,
         select(
             AgreementParty.agreement_id, AgreementParty.local_entity_id, AgreementParty.partner_id
-        ).where(AgreementParty.deleted_at.is_(None))
+        ).where(AgreementParty.deleted_at.is_(None)),
     ):
         found = flags.get(agreement_id)
         if found is None:  # not in scope
