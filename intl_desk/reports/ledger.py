@@ -23,12 +23,44 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus.tables import CellStyle
 
 #: what ReportLab's "FONT" command sets the leading to when it is not given
 LEADING_FACTOR = 1.2
+
+
+class _DocumentMemo:
+    """What the tables of one document worked out about their strings, kept on its
+    canvas: the subsets of an embedded font are the document's."""
+
+    def __init__(self) -> None:
+        self.widths: dict[tuple[str, str, float], float] = {}
+        self.shown: dict[tuple[str, str], tuple[tuple[int, str], ...] | None] = {}
+
+
+def _document_memo(canvas: Canvas) -> _DocumentMemo:
+    memo: _DocumentMemo | None = getattr(canvas, "_ledger_memo", None)
+    if memo is None:  # a canvas writes one document
+        memo = canvas._ledger_memo = _DocumentMemo()
+    return memo
+
+
+def _show_line(text: PDFTextObject, shown: tuple[tuple[int, str], ...], font: str) -> None:
+    """What ``text.textLine`` writes for a string shown as ``shown``: the font's subset
+    named again where it changes, the runs, the move to the next line."""
+    parts: list[str] = []
+    for subset, run in shown:
+        if subset != text._curSubset:
+            name = getFont(font).getSubsetInternalName(subset, text._canvas._doc)
+            parts.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+            text._curSubset = subset
+        parts.append(run)
+    text._code.append(" ".join(parts) + " T*")
 
 
 @cache
@@ -98,25 +130,44 @@ class LedgerTable(Table):
                 colpos
                 + colwidth
                 - cellstyle.rightPadding
-                - self.canv.stringWidth(cellval, font, font_size)
+                - self._ledger_width(cellval, font, font_size)
             )
         text = self._ledger_text
+        shown = self._ledger_shown(cellval, font)
         if text is None:
             text = self._ledger_text = self.canv.beginText(x, y)
             self._ledger_look = None
             self._ledger_color = cellstyle.color  # set before the text object, as the canvas does
+        elif shown is not None:  # "ET BT" and text.setTextOrigin(x, y), bottom up
+            text._code.append(f"ET BT 1 0 0 1 {fp_str(x, y)} Tm")
         else:
             # each string its own text object, as drawString makes it: text extraction
             # (pypdf, screen readers) keeps reading cells apart; font and colour carry on
             text._code.append("ET BT")
             text.setTextOrigin(x, y)
-        look = (font, font_size, cellstyle.color)
-        if look != self._ledger_look:
-            text.setFont(font, font_size, cellstyle.leading)
-            if self._ledger_look is not None and cellstyle.color != self._ledger_look[2]:
-                text.setFillColor(cellstyle.color)
-            self._ledger_look = look
-        text.textLine(cellval)  # as drawString: its line break tells readers the cell ends
+        self._ledger_set_look(text, cellstyle)
+        # as drawString: its line break tells readers the cell ends
+        if shown is None:
+            text.textLine(cellval)
+        else:
+            _show_line(text, shown, font)
+
+    def _ledger_set_look(self, text: PDFTextObject, cellstyle: CellStyle) -> None:
+        """Font and colour set again only when they change (colours compared by identity
+        first: the cells share them, and Color's own comparison is slow)."""
+        last = self._ledger_look
+        color = cellstyle.color
+        if (
+            last is not None
+            and cellstyle.fontname == last[0]
+            and cellstyle.fontsize == last[1]
+            and (color is last[2] or color == last[2])
+        ):
+            return
+        text.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        if last is not None and color != last[2]:
+            text.setFillColor(color)
+        self._ledger_look = (cellstyle.fontname, cellstyle.fontsize, color)
 
     def _calc_height(
         self, availHeight: float, availWidth: float, H: Any = None, W: Any = None
@@ -145,6 +196,36 @@ class LedgerTable(Table):
             height = max(height, leading * len(lines) + look.bottomPadding + look.topPadding)
         minimum = self._minRowHeights
         return max(minimum[row], height) if minimum else height
+
+    def _ledger_width(self, value: str, font: str, size: float) -> float:
+        """``stringWidth``, once per string, font and size of the document: an appendix
+        repeats its figures ("0", "1", "12") thousands of times."""
+        widths = _document_memo(self.canv).widths
+        key = (value, font, size)
+        width = widths.get(key)
+        if width is None:
+            width = widths[key] = self.canv.stringWidth(value, font, size)
+        return width
+
+    def _ledger_shown(self, value: str, font: str) -> tuple[tuple[int, str], ...] | None:
+        """The string as ``PDFTextObject._formatText`` shows it in an embedded font: its
+        runs of one subset of the font, each with its "(…) Tj", worked out once per
+        document (a character keeps the code it got first, so a string shows the same
+        every time); None for a font that is not embedded, or text drawn top down."""
+        memo = _document_memo(self.canv)
+        key = (value, font)
+        shown = memo.shown.get(key)
+        if shown is None and key not in memo.shown:
+            face = getFont(font)
+            if not face._dynamicFont or not self.canv.bottomup:
+                memo.shown[key] = None
+                return None
+            escape = self.canv._escape
+            shown = memo.shown[key] = tuple(
+                (subset, f"({escape(run)}) Tj")
+                for subset, run in face.splitString(value, self.canv._doc)
+            )
+        return shown
 
     def _ledger_flush(self) -> None:
         """Put the gathered strings on the page, in a saved graphics state, so that the

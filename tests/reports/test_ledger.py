@@ -169,3 +169,31 @@ def test_each_row_of_strings_is_measured_once_however_many_pages(monkeypatch: An
 
 def _drawn(cell: Any) -> bool:
     return isinstance(cell, Flowable)
+
+
+def _many_letters() -> list[list[Any]]:
+    """The rows of _rows() with names in more letters than one subset of the embedded
+    font holds (Latin Extended-A, Greek, Cyrillic): the later ones go to a second."""
+    letters = [
+        chr(code) for code in [*range(0x100, 0x17F), *range(0x391, 0x3A2), *range(0x410, 0x450)]
+    ]
+    rows = _rows()
+    for number, row in enumerate(rows[1:-1]):
+        start = (number * 7) % len(letters)
+        row[0] = "".join(letters[start : start + 12]) + f" {number}"
+    return rows
+
+
+def test_strings_over_two_subsets_of_the_font_print_as_reportlab_printed_them() -> None:
+    """The ledger shows each string as ReportLab would, worked out once per document:
+    a string naming the font's second subset, then the first again, reads whole and in
+    place, in this document and in the next one (whose subsets start afresh)."""
+    table = data_table(_many_letters(), WIDTHS, 2, total_row=True, font_size=7, left=(4, 5))
+    ours = _pdf(table)
+    _compare(ours, _pdf(_reference(_many_letters())))
+    text = "\n".join(page.extract_text() for page in ours.pages)
+    assert "ĀāĂăĄąĆćĈĉĊċ 0" in text and "Ѐ" not in text and "АБВ" in text
+    again = _pdf(data_table(_many_letters(), WIDTHS, 2, total_row=True, font_size=7, left=(4, 5)))
+    assert [page.extract_text() for page in again.pages] == [
+        page.extract_text() for page in ours.pages
+    ]
