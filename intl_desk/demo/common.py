@@ -233,6 +233,8 @@ class Demo:
     staff: list[str] = field(default_factory=list)  # contact ids
     agreements: list[AgreementRef] = field(default_factory=list)
     projects: list[ProjectRef] = field(default_factory=list)
+    #: (title, planned start) of every project: how a register tells projects apart
+    project_keys: set[tuple[str, date]] = field(default_factory=set)
     networks: dict[str, str] = field(default_factory=dict)  # acronym or name → id
     indicator_ids: list[str] = field(default_factory=list)
     country_code: str = "FR"

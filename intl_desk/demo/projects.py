@@ -58,6 +58,9 @@ class Funder:
     themes: frozenset[str] | None = None
 
 
+_DAY = timedelta(days=1)
+
+
 @dataclass
 class _Timeline:
     status: str
@@ -107,6 +110,22 @@ def _timeline(demo: Demo, agreement: AgreementRef | None) -> _Timeline:
     return _Timeline(status, start, end, start)
 
 
+def _distinct(demo: Demo, title: str, line: _Timeline) -> _Timeline:
+    """``line``, a day later (and again) while a project of the same title starts that day:
+    a register (and its export) tells projects apart by title and planned start, and an
+    office does not keep two projects of one name starting the same day."""
+    while (title, line.planned_start) in demo.project_keys:
+        line = _Timeline(
+            line.status,
+            line.planned_start + _DAY,
+            line.planned_end + _DAY,
+            line.actual_start + _DAY if line.actual_start else None,
+            line.actual_end + _DAY if line.actual_end else None,
+        )
+    demo.project_keys.add((title, line.planned_start))
+    return line
+
+
 def write_project(
     demo: Demo,
     entity: EntityRef,
@@ -125,6 +144,7 @@ def write_project(
     titles = texts.project_titles.get(theme) or texts.project_titles["governance"]
     place = entity.short if at_home else partner.name
     title = rng.choice(titles).format(place=place, us=entity.short, partner=partner.name)
+    line = _distinct(demo, title, line)
     if at_home:
         where = (entity.name, demo.country_code, entity.latitude, entity.longitude)
     else:

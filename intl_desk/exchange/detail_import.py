@@ -5,11 +5,12 @@ written beside it as “<file> – <sheet>.csv”; each detail line given to its
 from __future__ import annotations
 
 import glob
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from intl_desk.core.i18n import Message
+from intl_desk.core.i18n import N_, Message
 from intl_desk.exchange.context import ImportContext
 from intl_desk.exchange.detail_sheets import (
     DETAILS,
@@ -54,6 +55,16 @@ def companion_sheets(target: Path, check: Callable[[], None] | None) -> list[She
     return found
 
 
+SHARED_KEY = N_(
+    "more than one record of the list is “{title}” (the same name, the same day): the "
+    "line cannot be given to one of them; not imported."
+)
+
+
+def _title(values: dict[str, Any]) -> dict[str, Any]:
+    return {"title": values.get("title") or values.get("name") or ""}
+
+
 def attach_details(
     details: list[tuple[DetailSheet, Sheet]], rows: list[RowPreview], context: ImportContext
 ) -> list[Message]:
@@ -63,18 +74,28 @@ def attach_details(
     if not details:
         return []
     parent_of = details[0][0].parent
+    keys = [parent_of.key(row.values) for row in rows]
+    # two rows of the list under one key (two projects of one title starting the same
+    # day): a line cannot say whose it is, so none is given to either
+    shared = {key for key, count in Counter(keys).items() if count > 1}
     by_key: dict[tuple[Any, ...], RowPreview] = {}
-    for row in rows:
-        by_key.setdefault(parent_of.key(row.values), row)
-        # the kinds of line the workbook lists whole: a record without rows there has none
-        row.plan["detail_kinds"] = tuple(detail.model for detail, _sheet in details)
+    for key, row in zip(keys, rows, strict=True):
+        by_key.setdefault(key, row)
+        if key not in shared:
+            # the kinds of line the workbook lists whole: a record without rows there
+            # has none (a record whose lines cannot be told apart keeps those it has)
+            row.plan["detail_kinds"] = tuple(detail.model for detail, _sheet in details)
     unmatched: list[Message] = [
         Message(detail.whole or parent_of.whole, {"sheet": sheet.name})
         for detail, sheet in details
     ]
     for detail, sheet in details:
         for line in read_detail_rows(detail, sheet):
-            parent = by_key.get(parent_of.key(line.parent))
+            key = parent_of.key(line.parent)
+            if key in shared:
+                unmatched.append(describe(line, Message(SHARED_KEY, _title(line.parent))))
+                continue
+            parent = by_key.get(key)
             if parent is None:
                 unmatched.append(
                     describe(

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from intl_desk.core.model import Activity, Contact
-from intl_desk.demo import activities, people
+from intl_desk.core.model import Activity, Contact, Project
+from intl_desk.demo import activities, people, projects
 from intl_desk.demo.common import Demo, DemoRandom, EntityRef, PartnerRef
 from intl_desk.demo.texts import texts_for
 
@@ -63,3 +63,24 @@ def test_two_activities_of_one_title_are_on_two_days(monkeypatch: pytest.MonkeyP
     keys = [(v["title"], v["start_date"]) for model, v in sink.rows if model is Activity]
     assert len(keys) == 30
     assert len(set(keys)) == 30
+
+
+def test_two_projects_of_one_title_start_on_two_days(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The state demo of 2026-12-05 had two projects “Inserção internacional das pequenas
+    empresas de Belo Horizonte” starting on 2 May 2024: exported, they could not be told
+    apart, and the round trip merged their budgets, transactions and sectors."""
+    demo, sink = _demo()
+    city = EntityRef("bh", "Belo Horizonte", "Belo Horizonte", "municipality", -19.92, -43.94)
+    partners = [
+        PartnerRef(f"p{n}", name, "city", code, 0.0, 0.0, "es", True)
+        for n, (name, code) in enumerate((("Córdoba", "AR"), ("Łódź", "PL"), ("Nagasaki", "JP")))
+    ]
+    monkeypatch.setattr(demo.rng, "day_between", lambda start, end: date(2024, 5, 2))
+    monkeypatch.setattr(demo.rng, "choice", lambda options: options[0])
+    for partner in partners * 4:
+        projects.write_project(
+            demo, city, partner, None, [], "economy", (30_000, 800_000), at_home=True
+        )
+    keys = [(v["title"], v["planned_start"]) for model, v in sink.rows if model is Project]
+    assert len({title for title, _start in keys}) == 1  # one title, as the demo wrote it
+    assert len(set(keys)) == len(keys) == 12
