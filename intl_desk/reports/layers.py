@@ -5,9 +5,12 @@ state, sets every property again (colours, line width, cap, join, dash), builds 
 shape through a path object (a circle through ``bezierArc``'s trigonometry) and restores
 the state. A state's overview has 2,000 dots and countries: that walk was most of the
 time spent drawing its first page. A layer holds its shapes as plain data and writes
-them in one go, each colour set only when it changes, each circle from the unit
-circle's Bézier points worked out once. The paths, colours and order are ReportLab's:
-the numbers written are the same, digit for digit, so the page looks the same.
+them in one go, each colour set only when it changes. A land is ReportLab's path, number
+for number. A dot is ReportLab's circle too, but drawn once per size in the document, as
+a form (a PDF XObject) that each dot of that size places at its centre in its own
+colours: two numbers a dot instead of 26, and a page a third as long. The page looks the
+same (the centres are rounded as ReportLab rounds them: a few pixels of a state's map
+differ in their anti-aliasing by a few percent at 150 dpi).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any, NamedTuple
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import PATH_OPS
 
 from intl_desk.reports.shapes import DirectDraw
@@ -93,6 +97,31 @@ def ring_path(points: Sequence[float]) -> str:
     return f"n {numbers[0]} {numbers[1]} m{lines} h"
 
 
+def _dot_forms(canvas: Any) -> dict[tuple[float, float], tuple[str, str]]:
+    """The dots drawn once in the canvas's document, by radius and outline width: each
+    as a form (a PDF XObject) that every dot of its size places where it goes."""
+    forms: dict[tuple[float, float], tuple[str, str]] | None = getattr(
+        canvas, "_intl_dot_forms", None
+    )
+    if forms is None:  # a canvas writes one document
+        forms = canvas._intl_dot_forms = {}
+    return forms
+
+
+def _dot_form(canvas: Any, radius: float, outline: float, number: int) -> tuple[str, str]:
+    """A new form of a dot of ``radius`` around its origin, filled (and outlined if
+    ``outline``, a width) in the colours of wherever it is placed: its name, and the
+    operator placing it."""
+    name = f"IntlDeskDot{number}"
+    margin = radius + outline + 1.0  # its box holds the outline
+    form = pdfdoc.PDFFormXObject(-margin, -margin, margin, margin)
+    form.hasImages = 0
+    painting = PATH_OPS[outline > 0, 1, canvas._fillMode]
+    form.setStreamList([circle_path(0.0, 0.0, radius), painting])
+    canvas._doc.addForm(name, form)
+    return name, f"/{canvas._doc.getXObjectName(name)} Do"
+
+
 def _colour(colour: Color, operator: str) -> str:
     """An RGB colour as ``canvas.setFillColor`` (``rg``) or ``setStrokeColor`` (``RG``)
     writes it, but without setting the opacity to the colour's own: a layer's fill
@@ -101,7 +130,8 @@ def _colour(colour: Color, operator: str) -> str:
 
 
 class DotLayer(DirectDraw):
-    """Dots drawn in the order given, all with one stroke width (and fill opacity)."""
+    """Dots drawn in the order given, all with one stroke width (and fill opacity); each
+    size is drawn once, as a form placed at each dot's centre (see the module)."""
 
     def __init__(
         self, dots: Sequence[Dot], stroke_width: float, fill_opacity: float | None = None
@@ -118,15 +148,23 @@ class DotLayer(DirectDraw):
         code = canvas._code
         fill: Color | None = None
         stroke: Color | None = None
+        forms = _dot_forms(canvas)
+        used = canvas._formsinuse
         for dot in self.dots:
-            if dot.fill != fill:
+            if dot.fill is not fill and dot.fill != fill:
                 fill = dot.fill
                 code.append(_colour(fill, "rg"))
-            if dot.stroke is not None and dot.stroke != stroke:
+            if dot.stroke is not None and dot.stroke is not stroke and dot.stroke != stroke:
                 stroke = dot.stroke
                 code.append(_colour(stroke, "RG"))
-            code.append(circle_path(dot.cx, dot.cy, dot.r))
-            code.append(PATH_OPS[dot.stroke is not None, 1, canvas._fillMode])
+            outline = 0.0 if dot.stroke is None else self.stroke_width
+            key = (dot.r, outline)
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = _dot_form(canvas, dot.r, outline, len(forms))
+            if form[0] not in used:
+                used.append(form[0])
+            code.append(f"q 1 0 0 1 {fp_str(dot.cx, dot.cy)} cm {form[1]} Q")
 
     def getBounds(self) -> tuple[float, float, float, float]:
         if not self.dots:

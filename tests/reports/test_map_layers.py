@@ -1,7 +1,7 @@
 """The maps' dots and lands are written straight onto the canvas (intl_desk/reports/
 layers.py) instead of shape by shape: the paths are the ones ReportLab writes, number for
-number, each world-map city point is one dot in the cities' colour, and the state's
-territory keeps one dot per placed municipality."""
+number, each dot size is drawn once (a form) and placed where each dot of that size goes,
+in its colours, and each world-map city point is one dot in the cities' colour."""
 
 from __future__ import annotations
 
@@ -11,25 +11,43 @@ import re
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import HexColor, white
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 from intl_desk.core.overview.figures import CityPoint, CountryFigure
 from intl_desk.reports.fonts import register_fonts
 from intl_desk.reports.layers import Dot, DotLayer, Ring, RingLayer, circle_path, ring_path
-from intl_desk.reports.shapes import Circle, Drawing, Polygon
+from intl_desk.reports.shapes import Drawing, Polygon
 from intl_desk.reports.world_map import CITY, map_drawing
 
 ORANGE = HexColor(CITY)
 GREY = HexColor("#9a9a9a")
 
 
-def _page_code(drawing: Drawing) -> str:
+def _page(drawing: Drawing) -> tuple[str, dict[str, str]]:
+    """The page's code, and the code of each form it places, by name."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pageCompression=0)
     renderPDF.draw(drawing, canvas, 0, 0)
     canvas.showPage()
     canvas.save()
-    return PdfReader(io.BytesIO(buffer.getvalue())).pages[0].get_contents().get_data().decode()
+    page = PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+    forms = page["/Resources"].get("/XObject", {})
+    return page.get_contents().get_data().decode(), {
+        name[1:]: forms[name].get_object().get_data().decode() for name in forms
+    }
+
+
+def _page_code(drawing: Drawing) -> str:
+    return _page(drawing)[0]
+
+
+def _placed(code: str) -> list[tuple[float, float, str]]:
+    """Where each form is placed: (x, y, the form's name), in drawing order."""
+    return [
+        (float(x), float(y), name)
+        for x, y, name in re.findall(r"q 1 0 0 1 (\S+) (\S+) cm /(\S+) Do Q", code)
+    ]
 
 
 def test_a_dot_is_the_circle_reportlab_draws() -> None:
@@ -50,20 +68,26 @@ def test_a_ring_is_the_polygon_reportlab_draws() -> None:
 
 
 def test_dots_keep_their_order_colours_and_outlines() -> None:
-    dots = [Dot(30, 40, 2.0, ORANGE, white), Dot(50, 60, 1.0, GREY, None)]
+    dots = [
+        Dot(30, 40, 2.0, ORANGE, white),
+        Dot(50, 60, 1.0, GREY, None),
+        Dot(70, 20, 2.0, ORANGE, white),
+    ]
     drawing = Drawing(100, 100)
     drawing.add(DotLayer(dots, 0.3, fill_opacity=0.85))
-    code = _page_code(drawing)
-    first, second = (code.index(circle_path(dot.cx, dot.cy, dot.r)) for dot in dots)
-    assert first < second
-    # the orange dot filled and outlined in white, the grey one filled only, both at 85 %
-    assert re.search(r".85098 .372549 .007843 rg\s+1 1 1 RG\s+n\n", code)
-    assert code[second:].split("\n")[6] == "f*"
-    assert code[first:].split("\n")[6] == "B*"
-    assert "gs" in code.split("n\n")[0]
-    reference = Drawing(100, 100)
-    reference.add(Circle(30, 40, 2.0, fillColor=ORANGE, strokeColor=white, strokeWidth=0.3))
-    assert circle_path(30, 40, 2.0) in _page_code(reference)
+    code, forms = _page(drawing)
+    placed = _placed(code)
+    assert [(x, y) for x, y, _name in placed] == [(dot.cx, dot.cy) for dot in dots]
+    # one form per size and outline: the two orange dots share theirs
+    big, small, again = (name for _x, _y, name in placed)
+    assert big == again != small and set(forms) == {big, small}
+    assert forms[big].strip() == circle_path(0.0, 0.0, 2.0) + "\nB*"  # filled and outlined
+    assert forms[small].strip() == circle_path(0.0, 0.0, 1.0) + "\nf*"  # filled only
+    assert "rg" not in forms[big] + forms[small]  # the colours are the placements'
+    # the orange in white at 85 %, then the grey: each colour set before its dot
+    assert "gs" in code[: code.index(big)]
+    assert re.search(rf".85098 .372549 .007843 rg\s+1 1 1 RG\s+q 1 0 0 1 30 40 cm /{big}", code)
+    assert re.search(rf".603922 .603922 .603922 rg\s+q 1 0 0 1 50 60 cm /{small}", code)
 
 
 def _city(number: int, longitude: float, latitude: float, active: int) -> CityPoint:
@@ -86,9 +110,13 @@ def test_the_world_map_draws_one_orange_dot_per_merged_city_point() -> None:
     assert {dot.fill for dot in dots} == {ORANGE}
     assert {dot.stroke for dot in dots} == {white}
     assert [dot.r for dot in dots] == sorted((dot.r for dot in dots), reverse=True)
-    code = _page_code(drawing)
-    for dot in dots:
-        assert code.count(circle_path(dot.cx, dot.cy, dot.r)) == 1
-    # the legend's dot is the only other circle on the map
-    assert code.count(" c\n") == 4 * (len(dots) + 1)
+    code, forms = _page(drawing)
+    placed = _placed(code)
+    assert [(x, y) for x, y, _name in placed] == [
+        tuple(float(number) for number in fp_str(dot.cx, dot.cy).split()) for dot in dots
+    ]
+    for dot, (_x, _y, name) in zip(dots, placed, strict=True):
+        assert forms[name].strip() == circle_path(0.0, 0.0, dot.r) + "\nB*"
+    # the legend's dot is the only circle drawn on the page itself
+    assert code.count(" c\n") == 4
     assert len(drawing.countries.rings) > 100
