@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -44,16 +45,15 @@ def map_drawing(
     offset_x = (width - scale * (world.right - world.left)) / 2
     offset_y = LEGEND_HEIGHT + (area_height - scale * (world.top - world.bottom)) / 2
 
-    def place(x: float, y: float) -> tuple[float, float]:
-        return offset_x + (x - world.left) * scale, offset_y + (y - world.bottom) * scale
-
+    frame = _Frame(world.left, world.bottom, scale, offset_x, offset_y)
+    place = frame.place
     counts = {country.code: country.active for country in countries}
     breaks = shade_breaks(list(counts.values()))
     rings: list[Ring] = []
     for shape in world.shapes:
         fill = HexColor(shade_for(counts.get(shape.code, 0), breaks))
         for ring in shape.rings:
-            points = _simplified([place(x, y) for x, y in ring])
+            points = _simplified(ring, frame)
             if len(points) >= 6:
                 rings.append(Ring(points, fill))
     # the countries and the cities as layers (intl_desk.reports.layers): a state's
@@ -80,15 +80,40 @@ def map_drawing(
     return drawing
 
 
-def _simplified(points: list[tuple[float, float]], tolerance: float = 0.35) -> list[float]:
-    """Drop points closer than ``tolerance`` (points) to the last kept one: the PDF gets
-    lighter and faster to write, and nothing visible is lost at print size."""
+class _Frame(NamedTuple):
+    """Where the map's units go on the drawing: ``offset + (unit - origin) * scale``."""
+
+    left: float
+    bottom: float
+    scale: float
+    offset_x: float
+    offset_y: float
+
+    def place(self, x: float, y: float) -> tuple[float, float]:
+        return (
+            self.offset_x + (x - self.left) * self.scale,
+            self.offset_y + (y - self.bottom) * self.scale,
+        )
+
+
+def _simplified(
+    ring: Sequence[Sequence[float]], frame: _Frame, tolerance: float = 0.35
+) -> list[float]:
+    """The ring placed on the drawing, flat (x0, y0, x1, …), without the points closer
+    than ``tolerance`` (points) to the last kept one: the PDF gets lighter and faster to
+    write, and nothing visible is lost at print size. One loop, placing as it goes: the
+    world's 10,000 points are placed on every overview."""
+    left, bottom, scale, offset_x, offset_y = frame
     flat: list[float] = []
-    last: tuple[float, float] | None = None
-    for x, y in points:
-        if last is None or abs(x - last[0]) + abs(y - last[1]) >= tolerance:
-            flat.extend((round(x, 2), round(y, 2)))
-            last = (x, y)
+    keep = flat.append
+    last_x = last_y = math.inf  # the first point is always kept
+    for x, y in ring:
+        placed_x = offset_x + (x - left) * scale
+        placed_y = offset_y + (y - bottom) * scale
+        if abs(placed_x - last_x) + abs(placed_y - last_y) >= tolerance:
+            keep(round(placed_x, 2))
+            keep(round(placed_y, 2))
+            last_x, last_y = placed_x, placed_y
     return flat
 
 
