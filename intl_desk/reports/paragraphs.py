@@ -7,6 +7,11 @@ one's markup (an HTML parser per paragraph) and breaks it into lines up to three
 plain text (one fragment, no markup) takes the fragments parsed for the first paragraph
 of that text and style, and the lines broken for the first at that width. The lines
 are the same objects ReportLab would have built, so the page is drawn exactly as before.
+
+Drawn, such a paragraph writes the same operators wherever it is (the frame or the table
+moves the canvas to it first): the second of the same text, style and box in a document
+writes again what the first wrote. A state overview's appendix repeats its 8 column
+titles on each of its 25 pages.
 """
 
 from __future__ import annotations
@@ -66,6 +71,23 @@ class SharedParagraph(Paragraph):
         self._wrapWidths: list[float]
         self.blPara, self.height, self._wrapWidths = known
         return availWidth, self.height
+
+    def draw(self) -> None:
+        if not self._shared or self.style.alignment == TA_JUSTIFY or self.debug:
+            super().draw()
+            return
+        canvas = self.canv
+        drawn: dict[tuple[Any, ...], list[str]] | None = getattr(canvas, "_shared_drawn", None)
+        if drawn is None:  # a canvas writes one document, its fonts' subsets its own
+            drawn = canvas._shared_drawn = {}
+        key = (*self._key, self.width, self.height)
+        code = drawn.get(key)
+        if code is None:
+            before = len(canvas._code)
+            super().draw()
+            drawn[key] = canvas._code[before:]
+            return
+        canvas._code.extend(code)
 
 
 def _plain(paragraph: Paragraph) -> bool:

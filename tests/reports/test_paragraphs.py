@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -43,10 +44,36 @@ def test_shared_paragraphs_draw_the_same_pdf_as_reportlab() -> None:
 
 def test_a_plain_text_is_parsed_once_and_marked_up_text_each_time() -> None:
     register_fonts()
-    first, second = SharedParagraph("Partner countries", BODY), SharedParagraph(
-        "Partner countries", BODY
+    first, second = (
+        SharedParagraph("Partner countries", BODY),
+        SharedParagraph("Partner countries", BODY),
     )
     assert second.frags is first.frags
     assert SharedParagraph("Partner countries", SMALL).frags is not first.frags
     marked = "<b>Partner</b> countries"
     assert SharedParagraph(marked, BODY).frags is not SharedParagraph(marked, BODY).frags
+
+
+def test_a_plain_text_is_drawn_once_per_document_and_box(monkeypatch: Any) -> None:
+    """The same text, style and box drawn again writes what the first wrote (the PDF
+    above is ReportLab's, byte for byte); a new document draws it afresh, its fonts'
+    subsets being its own."""
+    register_fonts()
+    drawn: list[str] = []
+    draw_para = Paragraph.drawPara
+
+    def noted(paragraph: Paragraph, *args: Any) -> None:
+        drawn.append(paragraph.getPlainText())
+        draw_para(paragraph, *args)
+
+    monkeypatch.setattr(Paragraph, "drawPara", noted)
+    texts = ["Agreements in force", "Łódź", "Agreements in force", "<b>Bold</b> twice"] * 3
+    for _document in range(2):
+        buffer = io.BytesIO()
+        story = [SharedParagraph(text, BODY) for text in texts]
+        story.append(Table([[SharedParagraph("Łódź", BODY)] for _ in range(3)], colWidths=[80]))
+        SimpleDocTemplate(buffer).build(story)
+    # per document: each plain text once in the frame and once in the table's narrower
+    # column, the marked-up one every time
+    once = ["Agreements in force", "Łódź", *["Bold twice"] * 3, "Łódź"]
+    assert sorted(drawn) == sorted(once * 2)
