@@ -171,7 +171,3 @@ def _without(rows: list[list[Any]], titles: list[str]) -> list[list[Any]]:
             index = rows[0].index(title)
             rows = [row[:index] + row[index + 1 :] for row in rows]
     return rows
-
-
-def count_records(snapshot: Mapping[str, Records]) -> dict[str, int]:
-    return {section: len(records) for section, records in snapshot.items()}
