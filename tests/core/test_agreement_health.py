@@ -182,3 +182,18 @@ def test_the_gaps_column_of_the_list_and_of_its_export(
         "No objective, No responsible officer, Nothing done under it for two years"
     )
     assert exported["Lyon – Porto"] == ""
+
+
+def test_an_objective_shared_only_with_a_deleted_agreement_is_its_own(
+    register: OfficeFile,
+) -> None:
+    """Deleting “Lyon – Córdoba” (its objective rows stay, as a deletion leaves them)
+    leaves “Lyon – Łódź” the only live agreement with that text: no longer copied."""
+    with register.session() as session:
+        cordoba = session.query(Agreement).filter_by(title="Lyon – Córdoba").one()
+        cordoba.deleted_at = cordoba.updated_at
+        session.commit()
+        lodz = session.query(Agreement).filter_by(title="Lyon – Łódź").one()
+        assert "copied_objectives" not in gaps_of(session, lodz.id, TODAY)
+        counts = {health.code: health.count for health in active_gaps(session, [], TODAY)}
+    assert counts["copied_objectives"] == 0
