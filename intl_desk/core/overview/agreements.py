@@ -35,17 +35,15 @@ from intl_desk.core.overview.figures import (
     OverviewFilters,
     YearSeries,
 )
-from intl_desk.core.overview.parties import PartyFigures
+from intl_desk.core.overview.parties import YEARS_SHOWN, PartyFigures
 from intl_desk.core.overview.scope import (
     agreement_scope,
     drill,
     pairs,
     project_scope,
-    year_of,
 )
 from intl_desk.core.reference import sdg_goals
 
-YEARS_SHOWN = 15
 EXPIRING_SHOWN = 12
 ACTIVE = "active"
 
@@ -114,15 +112,11 @@ def _self_and_above(entity_id: str, parents: dict[str, str | None]) -> tuple[str
     return tuple(chain)
 
 
-def signed_by_year(session: Session, filters: OverviewFilters) -> tuple[YearSeries, ...]:
+def signed_by_year(filters: OverviewFilters, parties: PartyFigures) -> tuple[YearSeries, ...]:
+    """Agreements signed each of the last :data:`YEARS_SHOWN` years, by type, counted in
+    the one read of the agreements in scope (:func:`read_parties`)."""
     first = filters.year - YEARS_SHOWN + 1
-    year = year_of(Agreement.date_signed)
-    rows = session.execute(
-        select(year, Agreement.type, func.count())
-        .where(*agreement_scope(filters), year >= first, year <= filters.year)
-        .group_by(year, Agreement.type)
-    ).all()
-    found = {(int(row[0]), row[1]): int(row[2]) for row in rows}
+    found = parties.signed_by_year
     codes = vocab.AGREEMENT_TYPES.codes
     return tuple(
         YearSeries(

@@ -180,7 +180,7 @@ def compute_overview(
         headline=headline,
         type_keys=vocab.AGREEMENT_TYPES.codes,
         type_labels=_type_labels(),
-        signed_by_year=agreements.signed_by_year(session, filters),
+        signed_by_year=agreements.signed_by_year(filters, parties),
         themes=standing.themes,
         sdgs=standing.sdgs,
         project_statuses=standing.project_statuses,

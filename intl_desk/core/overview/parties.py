@@ -12,7 +12,7 @@ year, signed to date), which took three more scans of the agreements.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,7 +23,10 @@ from intl_desk.core.agreement_time import expired_by, is_active
 from intl_desk.core.driver_rows import driver_rows
 from intl_desk.core.model import Agreement, AgreementParty, Partner
 from intl_desk.core.overview.figures import OverviewFilters
-from intl_desk.core.overview.scope import agreement_scope, in_year
+from intl_desk.core.overview.scope import agreement_scope, in_year, year_of
+
+#: the years the chart of signatures shows, the overview's the last
+YEARS_SHOWN = 15
 
 
 def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -71,6 +74,9 @@ class PartyFigures:
     active: int = 0
     signed_in_year: int = 0
     signed_to_date: int = 0
+    #: (year, type) → agreements in scope signed that year, for the last
+    #: :data:`YEARS_SHOWN` years up to the overview's (the chart of signatures by year)
+    signed_by_year: Counter[tuple[int, str]] = field(default_factory=Counter)
 
 
 def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
@@ -79,9 +85,12 @@ def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
     connection = session.connection()  # plain rows: 65,000 of them on the state demo
     # id → (id, flags…): the sets below keep that one string of each id, not the copy
     # each party row brings (440,000 of them, 37 MiB, on a file of 220,000 agreements)
-    flags = {
-        row[0]: row
-        for row in driver_rows(
+    flags: dict[str, tuple[str, int, int, int, int]] = {}
+    figures = PartyFigures()
+    first_year = year - YEARS_SHOWN + 1
+    by_year = figures.signed_by_year
+    for agreement_id, active, expired, signed_in_year, signed_to_date, signed, kind in (
+        driver_rows(
             connection,
             select(
                 Agreement.id,
@@ -89,9 +98,17 @@ def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
                 _flag(_is_expired(filters)),
                 _flag(in_year(Agreement.date_signed, year)),
                 _flag(Agreement.date_signed <= date(year, 12, 31)),
+                year_of(Agreement.date_signed),
+                Agreement.type,
             ).where(*agreement_scope(filters)),
         )
-    }
+    ):
+        flags[agreement_id] = (agreement_id, active, expired, signed_in_year, signed_to_date)
+        figures.active += active
+        figures.signed_in_year += signed_in_year
+        figures.signed_to_date += signed_to_date
+        if signed is not None and first_year <= signed <= year:
+            by_year[(int(signed), kind)] += 1
     partners = {
         row[0]: row
         for row in driver_rows(
@@ -106,11 +123,6 @@ def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
             ),
         )
     }
-    figures = PartyFigures()
-    for _id, active, _expired, signed_in_year, signed_to_date in flags.values():
-        figures.active += active
-        figures.signed_in_year += signed_in_year
-        figures.signed_to_date += signed_to_date
     for agreement_id, entity_id, partner_id in driver_rows(
         connection,
         select(
