@@ -175,3 +175,43 @@ def test_what_one_batch_created_is_named_again_in_the_next(
         partners = session.scalars(select(Partner.name)).all()
     assert shown == [("Łódź", "Métropole de Lyon")] * 5
     assert entities == ["Métropole de Lyon", "Ville de Lyon"] and partners == ["Łódź"]
+
+
+def test_a_register_listing_renewals_first_is_written_batch_by_batch(
+    lyon: OfficeFile, tmp_path: Path, mappings_folder: Path, most_queued: list[int]
+) -> None:
+    """The newest first, as the state's export lists them: a renewal above what it renews
+    waits for the end (with a renewal of it), every other row is written as it comes, and
+    each renewal is linked to the agreement it names."""
+    register = _register(
+        tmp_path / "jumelages.xlsx",
+        [
+            ["Renouvellement Lyon – Łódź (2021)", "Łódź", "Pologne", "Jumelage", "2021", None,
+             "Renouvellement Lyon – Łódź (2011)"],
+            ["Jumelage Lyon – Porto", "Porto", "Portugal", "Jumelage", "2015", None, None],
+            ["Renouvellement Lyon – Łódź (2011)", "Łódź", "Pologne", "Jumelage", "2011", None,
+             "Jumelage Lyon – Łódź"],
+            ["Jumelage Lyon – Kraków", "Kraków", "Pologne", "Jumelage", "1993", None, None],
+            ["Jumelage Lyon – São Paulo", "São Paulo", "Brésil", "Jumelage", "1992", None, None],
+            ["Jumelage Lyon – Łódź", "Łódź", "Pologne", "Jumelage", "1991", None, None],
+            ["Jumelage Lyon – Córdoba", "Córdoba", "Espagne", "Jumelage", "1990", None, None],
+            ["Renouvellement Lyon – Kraków", "Kraków", "Pologne", "Jumelage", "2013", None,
+             "Jumelage Lyon – Kraków"],
+        ],
+    )  # fmt: skip
+    _import(lyon, register, mappings_folder)
+    assert most_queued[0] <= 12  # never the whole register (21 rows queued before)
+    with lyon.session() as session:
+        ids = dict(session.execute(select(Agreement.title, Agreement.id)).tuples().all())
+        renews = dict(session.execute(select(Agreement.title, Agreement.renews_id)).tuples().all())
+    assert len(ids) == 8
+    assert renews == {
+        "Renouvellement Lyon – Łódź (2021)": ids["Renouvellement Lyon – Łódź (2011)"],
+        "Jumelage Lyon – Porto": None,
+        "Renouvellement Lyon – Łódź (2011)": ids["Jumelage Lyon – Łódź"],
+        "Jumelage Lyon – Kraków": None,
+        "Jumelage Lyon – São Paulo": None,
+        "Jumelage Lyon – Łódź": None,
+        "Jumelage Lyon – Córdoba": None,
+        "Renouvellement Lyon – Kraków": ids["Jumelage Lyon – Kraków"],
+    }
