@@ -56,13 +56,13 @@ def companion_sheets(target: Path, check: Callable[[], None] | None) -> list[She
 
 
 SHARED_KEY = N_(
-    "more than one record of the list is “{title}” (the same name, the same day): the "
-    "line cannot be given to one of them; not imported."
+    "Sheet “{sheet}”: {count} line(s) of “{title}” not imported: more than one record of "
+    "the list has that name and that day, and a line cannot be given to one of them."
 )
 
 
-def _title(values: dict[str, Any]) -> dict[str, Any]:
-    return {"title": values.get("title") or values.get("name") or ""}
+def _title(values: dict[str, Any]) -> str:
+    return str(values.get("title") or values.get("name") or "")
 
 
 def attach_details(
@@ -89,11 +89,12 @@ def attach_details(
         Message(detail.whole or parent_of.whole, {"sheet": sheet.name})
         for detail, sheet in details
     ]
+    refused: Counter[tuple[str, str]] = Counter()  # (sheet, title) → lines, said once each
     for detail, sheet in details:
         for line in read_detail_rows(detail, sheet):
             key = parent_of.key(line.parent)
             if key in shared:
-                unmatched.append(describe(line, Message(SHARED_KEY, _title(line.parent))))
+                refused[(sheet.name, _title(line.parent))] += 1
                 continue
             parent = by_key.get(key)
             if parent is None:
@@ -109,4 +110,8 @@ def attach_details(
                 parent.errors.extend(Issue(describe(line, error)) for error in line.errors)
             else:
                 parent.plan.setdefault("details", []).append((detail.model, planned))
+    unmatched += [
+        Message(SHARED_KEY, {"sheet": sheet, "count": count, "title": title})
+        for (sheet, title), count in refused.items()
+    ]
     return unmatched
