@@ -85,7 +85,8 @@ def _register(path: Path, session: object, rows: int, seed: int = 11) -> None:
 
 
 def _import(file: Path, rows: int) -> float:
-    from intl_desk.exchange.importer import apply_import, preview_import
+    from intl_desk.exchange.import_write import apply_import
+    from intl_desk.exchange.importer import preview_import
     from intl_desk.store.backup import backup_copy
     from intl_desk.store.office_file import OfficeFile
 

@@ -34,10 +34,10 @@ def _say(msgid: str, **params: Any) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from intl_desk.exchange.fields import IMPORT_KINDS
+    from intl_desk.exchange.import_write import apply_import
     from intl_desk.exchange.importer import (
         PRECISION_TABLES,
         PROGRESS_STEP,
-        apply_import,
         preview_import,
         sheet_remarks,
     )

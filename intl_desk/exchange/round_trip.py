@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from intl_desk.core.i18n import N_, translate
 from intl_desk.exchange.export import export_list, list_spec
-from intl_desk.exchange.importer import ImportResult, apply_import, preview_import
+from intl_desk.exchange.import_write import ImportResult, apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.exchange.reader import read_sheets
 from intl_desk.exchange.round_trip_records import Records
 

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from intl_desk.core.display import number_text
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
-from intl_desk.exchange.importer import ImportResult, Preview, SheetLayout, sheet_remarks
+from intl_desk.exchange.import_write import ImportResult
+from intl_desk.exchange.importer import Preview, SheetLayout, sheet_remarks
 from intl_desk.exchange.values import as_text
 
 STATUS_LABELS = {"new": N_("New"), "duplicate": N_("Duplicate row"), "rejected": N_("Rejected")}

@@ -35,12 +35,11 @@ from intl_desk.core.display import number_text
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _
 from intl_desk.exchange.fields import IMPORT_KINDS
+from intl_desk.exchange.import_write import ImportResult, apply_import
 from intl_desk.exchange.importer import (
-    ImportResult,
     OnDuplicate,
     Preview,
     SheetLayout,
-    apply_import,
     preview_import,
     sheet_layout,
 )

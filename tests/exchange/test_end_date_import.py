@@ -11,7 +11,8 @@ from exchange_helpers import write_rows
 from sqlalchemy import select
 
 from intl_desk.core.model import Agreement, LocalEntity
-from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.store.office_file import OfficeFile, check
 
 

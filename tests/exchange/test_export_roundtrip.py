@@ -15,7 +15,8 @@ from intl_desk.core.i18n import set_language
 from intl_desk.core.listing import LISTS, ListQuery, count
 from intl_desk.core.listing.terms_list import EXPORTABLE
 from intl_desk.exchange.export import export_list
-from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.exchange.round_trip import KINDS
 from intl_desk.store.office_file import OfficeFile
 

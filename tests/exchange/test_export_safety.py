@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from intl_desk.core.model import Partner
 from intl_desk.exchange.export import export_list
-from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.store.office_file import OfficeFile
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

@@ -15,8 +15,9 @@ from exchange_helpers import counts, write_rows
 from sqlalchemy import select
 
 from intl_desk.core.model import Agreement, AgreementObjective, LocalEntity, Partner, Record
-from intl_desk.exchange import bulk, importer
-from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange import bulk, import_write, importer
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.store.office_file import OfficeFile
 
 TITLES = ["Intitulé", "Ville partenaire", "Pays", "Type", "Signé le", "Objectifs", "Renouvelle"]
@@ -27,7 +28,7 @@ def lyon(office: OfficeFile, monkeypatch: pytest.MonkeyPatch) -> OfficeFile:
     with office.session() as session:
         session.add(LocalEntity(name="Ville de Lyon", kind="government"))
         session.commit()
-    monkeypatch.setattr(importer, "WRITE_BATCH", 2)
+    monkeypatch.setattr(import_write, "WRITE_BATCH", 2)
     return office
 
 

@@ -17,7 +17,8 @@ from intl_desk.core.model import (
     Period,
     Project,
 )
-from intl_desk.exchange.importer import ImportResult, Preview, apply_import, preview_import
+from intl_desk.exchange.import_write import ImportResult, apply_import
+from intl_desk.exchange.importer import Preview, preview_import
 from intl_desk.store.office_file import OfficeFile
 
 

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from intl_desk.core.model import Agreement, Change, Partner
 from intl_desk.exchange import bulk
 from intl_desk.exchange.errors import NoHeaderRow, NotASpreadsheet, SpreadsheetMissing
-from intl_desk.exchange.importer import RowPreview, apply_import, preview_import
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import RowPreview, preview_import
 from intl_desk.exchange.mapping import save_mapping
 from intl_desk.store.office_file import OfficeFile
 

@@ -15,7 +15,8 @@ from sqlalchemy import select
 from intl_desk.core.derived import refresh_agreement_summaries, stale_agreement_summaries
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.exchange import bulk
-from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.store.office_file import OfficeFile
 
 SUMMARY = (

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from intl_desk.core.i18n import set_language
 from intl_desk.core.model import Contact, LocalEntity, Membership, Network, Participation
 from intl_desk.exchange.export import export_list
-from intl_desk.exchange.importer import ImportResult, apply_import, preview_import
+from intl_desk.exchange.import_write import ImportResult, apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.store.office_file import OfficeFile
 
 

@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from intl_desk.cli import main
 from intl_desk.core.model import Agreement, LocalEntity, Project
-from intl_desk.exchange.importer import apply_import, preview_import, sheet_remarks
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import, sheet_remarks
 from intl_desk.store.office_file import OfficeFile
 
 

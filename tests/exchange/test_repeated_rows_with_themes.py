@@ -10,7 +10,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from intl_desk.core.model import Agreement, Project
-from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.store.office_file import OfficeFile
 
 REGISTER = (

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from intl_desk.core.i18n import set_language
 from intl_desk.core.model import BudgetLine, CofinancingLine, Project
 from intl_desk.exchange.export import export_list
-from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.store.office_file import OfficeFile
 
 

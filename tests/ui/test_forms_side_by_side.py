@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.model import Partner
-from intl_desk.exchange.importer import apply_import, preview_import
+from intl_desk.exchange.import_write import apply_import
+from intl_desk.exchange.importer import preview_import
 from intl_desk.store.office_file import OfficeFile
 from intl_desk.ui.combo_search import FoldedSearch
 from intl_desk.ui.dialogs.partner import PartnerDialog
