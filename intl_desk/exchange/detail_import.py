@@ -12,14 +12,13 @@ from typing import Any
 
 from intl_desk.core.i18n import N_, Message
 from intl_desk.exchange.context import ImportContext
-from intl_desk.exchange.detail_sheets import (
-    DETAILS,
-    DetailSheet,
+from intl_desk.exchange.detail_reading import (
     describe,
     find_detail_sheets,
     planned_values,
     read_detail_rows,
 )
+from intl_desk.exchange.detail_sheets import DETAILS, DetailSheet
 from intl_desk.exchange.importer import Issue, RowPreview
 from intl_desk.exchange.reader import Sheet, read_sheets
 
