@@ -261,6 +261,7 @@ def test_a_trend_of_standing_figures_is_read_in_one_pass(
         statements.append(statement)
 
     engine = session.get_bind()
+    session.connection()  # the transaction's BEGIN is not one of the figures' statements
     event.listen(engine, "before_cursor_execute", listen)
     try:
         figures = compute_periods(session, code, filters, windows)
