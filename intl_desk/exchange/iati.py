@@ -28,7 +28,7 @@ from intl_desk.core.display import first_few
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, SUPPORTED_LANGUAGES, Message
 from intl_desk.core.listing import ListQuery, fetch_ids
-from intl_desk.core.listing.register_lists import PROJECTS
+from intl_desk.core.listing.project_list import PROJECTS
 from intl_desk.core.model import Office, Project, ProjectParticipant
 from intl_desk.core.reference import sdg_goals
 from intl_desk.exchange.errors import ExportFailed, NothingToExport

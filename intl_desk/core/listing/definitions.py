@@ -29,7 +29,8 @@ from intl_desk.core.listing.options import (
     signed_year_options,
     vocabulary_options,
 )
-from intl_desk.core.listing.register_lists import AGREEMENTS, PROJECTS
+from intl_desk.core.listing.project_list import PROJECTS
+from intl_desk.core.listing.register_lists import AGREEMENTS
 from intl_desk.core.listing.spec import Column, Facet, ListSpec
 from intl_desk.core.mission_origin import origin_position
 from intl_desk.core.model import (
