@@ -460,6 +460,43 @@ def test_partners_in_the_offices_own_country_are_counted_apart(office_path: Path
         assert tiles["countries"].note.endswith(note), tiles["countries"].note
 
 
+def test_an_agreement_of_two_partners_in_one_country_counts_once(office_path: Path) -> None:
+    """Lyon and the region above it sign one agreement with two Polish cities: one
+    agreement for Poland (two partners there), and once for the region, counted with
+    everything under it."""
+    from intl_desk.core.model import AgreementParty, Partner
+
+    with OfficeFile.open(office_path) as office, office.session() as s:
+        region = LocalEntity(name="Auvergne-Rhône-Alpes")
+        lyon = LocalEntity(name="Lyon", parent=region)
+        lodz = Partner(name="Łódź", kind="city", country_code="PL", latitude=51.8, longitude=19.5)
+        krakow = Partner(name="Kraków", kind="city", country_code="PL", latitude=50.1, longitude=20)
+        s.add_all([region, lyon, lodz, krakow])
+        s.flush()
+        s.add(
+            Agreement(
+                title="Lyon – Łódź – Kraków", type="cooperation", status="active",
+                date_signed=date(2026, 3, 1),
+                parties=[
+                    AgreementParty(local_entity_id=lyon.id),
+                    AgreementParty(local_entity_id=region.id),
+                    AgreementParty(partner_id=lodz.id),
+                    AgreementParty(partner_id=krakow.id),
+                ],
+            )
+        )  # fmt: skip
+        s.commit()
+        overview = compute_overview(s, OverviewFilters(2026), date(2026, 6, 1))
+    entities = {entity.name: entity for entity in overview.entities}
+    assert (entities["Lyon"].active, entities["Lyon"].signed_in_year) == (1, 1)
+    assert (entities["Lyon"].signed_to_date, entities["Lyon"].signed_with_subtree) == (1, 1)
+    region_figures = entities["Auvergne-Rhône-Alpes"]
+    assert (region_figures.signed_to_date, region_figures.signed_with_subtree) == (1, 1)
+    [poland] = overview.countries
+    assert (poland.code, poland.active, poland.signed_in_year, poland.partners) == ("PL", 1, 1, 2)
+    assert {city.name: city.active for city in overview.cities} == {"Kraków": 1, "Łódź": 1}
+
+
 def test_amounts_in_another_currency_are_never_added_in(office_path: Path) -> None:
     """Lyon keeps its budgets in euros; one project in CFA francs is counted apart, not
     added to the euros (no exchange rate is recorded): each tile says so."""

@@ -75,41 +75,21 @@ def unplaced_count(session: Session, filters: OverviewFilters) -> int:
 
 
 def with_signed_totals(
-    session: Session, parties: PartyFigures, figures: tuple[EntityFigure, ...]
+    parties: PartyFigures, figures: tuple[EntityFigure, ...]
 ) -> tuple[EntityFigure, ...]:
     """``figures`` with each entity's agreements signed up to the year, its own and with
     everything under it (an agreement of two municipalities of one region counts once
     for the region): the Minas Gerais question, "how many has each one signed?"."""
     from dataclasses import replace
 
-    parents: dict[str, str | None] = {
-        entity_id: parent_id
-        for entity_id, parent_id in session.execute(
-            select(LocalEntity.id, LocalEntity.parent_id).where(LocalEntity.deleted_at.is_(None))
-        )
-    }
-    own = parties.entity_signed_to_date
-    below: dict[str, set[str]] = {}
-    for entity_id, signed in own.items():  # each entity and those above it
-        for current in _self_and_above(entity_id, parents):
-            below.setdefault(current, set()).update(signed)
     return tuple(
         replace(
             figure,
-            signed_to_date=len(own.get(figure.id, ())),
-            signed_with_subtree=len(below.get(figure.id, ())),
+            signed_to_date=parties.entity_signed_to_date[figure.id],
+            signed_with_subtree=parties.entity_signed_with_subtree[figure.id],
         )
         for figure in figures
     )
-
-
-def _self_and_above(entity_id: str, parents: dict[str, str | None]) -> tuple[str, ...]:
-    chain: list[str] = []
-    current: str | None = entity_id
-    while current is not None and current not in chain:  # a cycle never hangs
-        chain.append(current)
-        current = parents.get(current)
-    return tuple(chain)
 
 
 def signed_by_year(filters: OverviewFilters, parties: PartyFigures) -> tuple[YearSeries, ...]:
@@ -182,9 +162,9 @@ def countries(filters: OverviewFilters, parties: PartyFigures) -> tuple[CountryF
         CountryFigure(
             code,
             country_name(code),
-            len(parties.country_active.get(code, ())),
-            len(parties.country_signed_in_year.get(code, ())),
-            len(parties.country_partners.get(code, ())),
+            parties.country_active[code],
+            parties.country_signed_in_year[code],
+            parties.country_partners[code],
             _country_drill(filters, code),
         )
         for code in parties.countries
@@ -196,7 +176,7 @@ def countries(filters: OverviewFilters, parties: PartyFigures) -> tuple[CountryF
 def cities(parties: PartyFigures) -> tuple[CityPoint, ...]:
     """Partner cities with coordinates and active agreements, in the order of their ids."""
     return tuple(
-        CityPoint(city.name, city.country_code, city.latitude, city.longitude, len(city.agreements))
+        CityPoint(city.name, city.country_code, city.latitude, city.longitude, city.agreements)
         for _partner_id, city in sorted(parties.cities.items())
     )
 
@@ -235,9 +215,9 @@ def entities(
                 entity_id,
                 name,
                 names.get(parent_id, "") if parent_id else "",
-                len(parties.entity_active.get(entity_id, ())),
-                len(parties.entity_signed_in_year.get(entity_id, ())),
-                len(parties.entity_expired.get(entity_id, ())),
+                parties.entity_active[entity_id],
+                parties.entity_signed_in_year[entity_id],
+                parties.entity_expired[entity_id],
                 int(project_counts.get(entity_id, 0)),
                 _entity_drill(filters, entity_id),
             )

@@ -101,12 +101,12 @@ def _from_previous(parties: PartyFigures, previous: Overview) -> _Standing:
     return _Standing(
         active=head.active_agreements,
         countries=tuple(
-            replace(country, signed_in_year=len(by_country.get(country.code, ())))
+            replace(country, signed_in_year=by_country[country.code])
             for country in previous.countries
         ),
         cities=previous.cities,
         entities=tuple(
-            replace(entity, signed_in_year=len(by_entity.get(entity.id, ())))
+            replace(entity, signed_in_year=by_entity[entity.id])
             for entity in previous.entities
         ),
         themes=previous.themes,
@@ -170,7 +170,7 @@ def compute_overview(
         indicators_on_track=sum(1 for indicator in indicators if indicator.on_track),
         indicators_assessed=len(indicators),
     )
-    entities = agreements.with_signed_totals(session, parties, standing.entities)
+    entities = agreements.with_signed_totals(parties, standing.entities)
     return Overview(
         office_name=own.name if own else "",
         currency=own.currency if own else "EUR",
