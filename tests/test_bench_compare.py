@@ -109,10 +109,17 @@ def test_the_whole_overview_command_is_judged_on_its_wall_and_cpu_budgets() -> N
     1.2 s and 1 s of CPU; the line says which budget is kept."""
     scenario = SCENARIOS["overview_command"]
     over = _line("overview_command", 0.9, 1.1, 100.0, scenario, None, 1.5)
-    assert over.endswith("budget 1.20 s ok, cpu 1.00 s OVER")
+    assert over.endswith("budget 1.20 s ok, 250 MiB ok, cpu 1.00 s OVER")
     kept = _line("overview_command", 0.9, 1.1, 100.0, scenario, None, 0.95)
-    assert kept.endswith("budget 1.20 s ok, cpu 1.00 s ok")
+    assert kept.endswith("budget 1.20 s ok, 250 MiB ok, cpu 1.00 s ok")
     assert "cpu 1.00 s" not in _line("overview_pdf", 0.9, 1.1, 100.0, SCENARIOS["overview_pdf"])
+
+
+def test_every_scenario_is_judged_on_the_issues_peak_memory() -> None:
+    """Issue 17: 250 MiB for any scenario, the big file's lists and drill-down too."""
+    for name in ("ui_drill_down", "round_trip_state", "info"):
+        assert _line(name, 0.1, 0.2, 251.0, SCENARIOS[name]).endswith("250 MiB OVER"), name
+        assert "250 MiB ok" in _line(name, 0.1, 0.2, 249.0, SCENARIOS[name]), name
 
 
 def test_the_yearly_and_handover_commands_are_timed_as_a_user_runs_them(tmp_path: Path) -> None:
