@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
 
+from intl_desk.core import vocabularies as vocab
+from intl_desk.core.agreement_health import GAPS
+from intl_desk.core.folding import fold
 from intl_desk.core.listing import (
     LISTS,
     ListQuery,
@@ -165,6 +168,66 @@ def test_sorting_by_date_and_by_label(office: OfficeFile, register: dict[str, st
             "Memorando",
             "Cidades-irmãs",
         ]
+
+
+@pytest.mark.parametrize("language", ["pt", "fr", "en"])
+def test_themes_and_gaps_sort_as_the_list_shows_them(office: OfficeFile, language: str) -> None:
+    """By the first theme the list shows (labels in alphabetical order, accents among
+    their letters: "Éducation" before "Jeunesse" in French), and by the gaps' labels as
+    shown; an agreement without any comes last."""
+    from intl_desk.core.i18n import set_language
+    from intl_desk.core.model import AgreementObjective, Contact
+
+    set_language(language)
+    today = date.today()
+    with office.session() as session:
+        officer = Contact(name="Ana Lúcia Ribeiro")
+        session.add(officer)
+        themed = {
+            "Cultura e juventude": ["youth_sport", "culture"],
+            "Educação": ["education"],
+            "Turismo e património": ["tourism", "heritage"],
+            "Sem temas": [],
+        }
+        for title, themes in themed.items():
+            record = Agreement(title=title, type="cooperation", status="draft")
+            record.themes.extend(AgreementTheme(theme=theme) for theme in themes)
+            session.add(record)
+        gapped = {
+            # recent, active, with its own objective and officer: no gap at all
+            "Sem lacunas": (today, officer, ["Intercâmbio escolar"], None),
+            "Sem objetivo nem responsável": (today, None, [], None),
+            "Sem objetivo": (today, officer, [], None),
+            "Vencido": (today - timedelta(days=400), officer, ["Feira do livro"],
+                        today - timedelta(days=1)),
+        }
+        for title, (signed, responsible, objectives, expires) in gapped.items():
+            record = Agreement(
+                title=title, type="cooperation", status="active", date_signed=signed,
+                date_expires=expires, responsible=responsible,
+            )  # fmt: skip
+            record.objectives.extend(
+                AgreementObjective(position=number, text=text)
+                for number, text in enumerate(objectives, start=1)
+            )
+            session.add(record)
+        session.commit()
+        by_theme = [t for t in titles(session, ListQuery(sort_key="themes")) if t in themed]
+        by_gap = [t for t in titles(session, ListQuery(sort_key="gaps")) if t in gapped]
+    labels = {term.code: term.display() for term in vocab.THEMES}
+    expected_themes = sorted(
+        (title for title, themes in themed.items() if themes),
+        key=lambda title: min(fold(labels[theme]) for theme in themed[title]),
+    )
+    assert by_theme == [*expected_themes, "Sem temas"]
+    gap_labels = {term.code: fold(term.display()) for term in GAPS}
+    shown = {
+        "Sem objetivo nem responsável": sorted([gap_labels["no_objective"],
+                                                 gap_labels["no_responsible"]]),
+        "Sem objetivo": [gap_labels["no_objective"]],
+        "Vencido": [gap_labels["expired_but_active"]],
+    }  # fmt: skip
+    assert by_gap == [*sorted(shown, key=lambda title: ",".join(shown[title])), "Sem lacunas"]
 
 
 def test_the_partners_geonames_ids_sort_as_their_partners(office: OfficeFile) -> None:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import GAPS, gap_condition
 from intl_desk.core.agreement_time import active_on, expiring_within_a_year
+from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_
 from intl_desk.core.listing.agreement_search import agreement_search
 from intl_desk.core.listing.conditions import entity_subtree, live
@@ -139,7 +140,15 @@ AGREEMENTS = ListSpec(
         ),
         # shown: what an active agreement lacks is what a manager looks for here (the
         # seminar's complaint: texts without objectives nobody follows up)
-        Column("gaps", N_("Gaps"), lambda: _gaps(), "codes", GAPS, width=220),
+        Column(
+            "gaps",
+            N_("Gaps"),
+            lambda: _gaps(),
+            "codes",
+            GAPS,
+            width=220,
+            sort=lambda: _gaps(as_shown=True),
+        ),
         Column("reference", N_("Reference"), lambda: Agreement.reference, visible=False),
         Column(
             "updated_at", N_("Last changed"), lambda: Agreement.updated_at, "date", visible=False
@@ -166,6 +175,9 @@ AGREEMENTS = ListSpec(
             vocab.THEMES,
             visible=False,
             width=200,
+            sort=lambda: first_label(
+                AgreementTheme.theme, AgreementTheme.agreement_id, Agreement.id, vocab.THEMES
+            ),
         ),
         Column(
             "sdgs",
@@ -271,13 +283,26 @@ AGREEMENTS = ListSpec(
 )
 
 
-def _gaps() -> ColumnElement[Any]:
+def _gaps(*, as_shown: bool = False) -> ColumnElement[Any]:
     """An active agreement's gaps (core/agreement_health.py) as comma-separated codes, in
-    the vocabulary's order; nothing for other statuses, as on the form."""
+    the vocabulary's order; nothing for other statuses, as on the form.
+
+    ``as_shown``: the column's sort key instead, the gaps' labels in the user's language
+    in the order the list shows them (alphabetical), folded. Built here, each gap's
+    condition runs once per row: sorting by the codes through the usual label lookup
+    (``CASE codes WHEN … ELSE codes END``) ran every condition twice per row, 0.53 s for
+    the 220,000 agreements of the big bench file."""
     today = date.today()
+    terms = sorted(GAPS, key=lambda term: fold(term.display())) if as_shown else list(GAPS)
     flags = [
-        case((gap_condition(code, today), literal(f"{code},")), else_=literal(""))
-        for code in GAPS.codes
+        case(
+            (
+                gap_condition(term.code, today),
+                literal(f"{fold(term.display()) if as_shown else term.code},"),
+            ),
+            else_=literal(""),
+        )
+        for term in terms
     ]
     joined: ColumnElement[Any] = flags[0]
     for flag in flags[1:]:
@@ -285,6 +310,20 @@ def _gaps() -> ColumnElement[Any]:
     return case(
         (Agreement.status == "active", func.nullif(func.rtrim(joined, ","), "")), else_=None
     )
+
+
+def first_label(
+    value: Any, parent_key: Any, parent_id: Any, vocabulary: vocab.Vocabulary
+) -> ColumnElement[Any]:
+    """The sort key of a column of a record's child codes (its themes): the label the
+    list shows first (labels are shown in alphabetical order), folded. The label lookup
+    runs on each child row, so the aggregate is computed once per record; ordering by
+    ``CASE codes WHEN … ELSE codes END`` computed it twice (0.48 s to sort the big bench
+    file's themes)."""
+    child = parent_key.class_
+    labels = {term.code: fold(term.display()) for term in vocabulary}
+    label = case(labels, value=value, else_=cast(value, String))
+    return select(func.min(label)).where(parent_key == parent_id, live(child)).scalar_subquery()
 
 
 def aggregated(value: Any, parent_key: Any, parent_id: Any) -> ColumnElement[Any]:
