@@ -156,7 +156,7 @@ def _year(value: int | None) -> int:
 
 def cmd_report_overview(args: argparse.Namespace) -> int:
     from intl_desk.core.overview import OverviewFilters, compute_overview, entity_by_name
-    from intl_desk.core.queries import office as office_record
+    from intl_desk.core.queries import office_settings
     from intl_desk.files.output_guard import guard_output
     from intl_desk.reports.overview import write_overview_pdf
     from intl_desk.store.office_file import OfficeFile
@@ -168,7 +168,7 @@ def cmd_report_overview(args: argparse.Namespace) -> int:
     with OfficeFile.open(source, read_only=True) as office, office.session() as session:
         entity_id = entity_by_name(session, args.entity) if args.entity else None
         overview = compute_overview(session, OverviewFilters(year, entity_id, country))
-        own = office_record(session)
+        own = office_settings(session)
         logo = own.logo if own else None
         as_of = file_as_of(office)
     write_atomically(

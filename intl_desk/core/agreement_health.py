@@ -13,10 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
+from intl_desk.core.columns import (
+    Activity,
+    Agreement,
+    AgreementObjective,
+    AgreementProject,
+    Project,
+)
 from intl_desk.core.i18n import N_
-from intl_desk.core.model import Activity, Agreement, AgreementObjective, AgreementProject, Project
 from intl_desk.core.vocabularies import Vocabulary
 
 #: an agreement with nothing linked that happened in this many years is "quiet"
@@ -55,8 +61,8 @@ def _shared_objective_texts() -> Select[tuple[str]]:
     looked up once, instead of every objective's agreement row (35,000 lookups in the
     state demo's widest table: 66 → 53 ms for the overview's health line). An objective
     always has its agreement (a foreign key)."""
-    other = aliased(AgreementObjective)
-    deleted = aliased(Agreement)
+    other = AgreementObjective.alias()
+    deleted = Agreement.alias()
     return (
         select(other.text)
         .where(

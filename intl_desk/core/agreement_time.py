@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, or_
 
-from intl_desk.core.model import Agreement
+from intl_desk.core.columns import Agreement
 
 #: statuses of agreements that were signed (so were active at some point)
 SIGNED_STATUSES = ("active", "expired", "terminated", "suspended", "superseded")

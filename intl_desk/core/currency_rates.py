@@ -27,7 +27,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, case, cast, extract, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from intl_desk.core.model import (
+from intl_desk.core import model
+from intl_desk.core.columns import (
     Activity,
     BudgetLine,
     CofinancingLine,
@@ -326,13 +327,13 @@ class RatesTaken:
     """The office's rates after a sheet's were put in: ``records`` (the existing ones,
     changed where the sheet gives another rate, and the new ones), with the counts."""
 
-    records: list[ExchangeRate]
+    records: list[model.ExchangeRate]
     added: int
     changed: int
 
 
 def take_rates(
-    existing: Iterable[ExchangeRate],
+    existing: Iterable[model.ExchangeRate],
     rows: Iterable[tuple[str, int, Decimal, str | None]],
     to_currency: str,
 ) -> RatesTaken:
@@ -345,7 +346,7 @@ def take_rates(
     for currency, year, rate, source in rows:
         record = by_key.get((currency, year))
         if record is None:
-            record = ExchangeRate(
+            record = model.ExchangeRate(
                 currency=currency, to_currency=to_currency, year=year, rate=rate, source=source
             )
             records.append(record)
@@ -362,7 +363,7 @@ def spent_groups(session: Session, projects: Any, until: Any) -> list[Group]:
     """What ``projects`` (a select or list of project ids) spent up to ``until``
     (disbursements and expenditure), as (currency, year of the transaction, amount,
     transactions)."""
-    from intl_desk.core.model import ProjectTransaction
+    from intl_desk.core.columns import ProjectTransaction
 
     year = year_of(ProjectTransaction.date)
     return [

@@ -25,6 +25,29 @@ def office(session: Session) -> Office | None:
 
 
 @dataclass(frozen=True)
+class OfficeSettings:
+    """What reports print of the office: read as columns, so a report that needs only
+    these never loads the record (nor configures the ORM, see core/columns.py)."""
+
+    name: str
+    currency: str
+    country_code: str | None
+    logo: bytes | None
+
+
+def office_settings(session: Session) -> OfficeSettings | None:
+    from intl_desk.core import columns
+
+    own = columns.Office
+    row = session.execute(
+        select(own.name, own.currency, own.country_code, own.logo)
+        .where(own.deleted_at.is_(None))
+        .limit(1)
+    ).first()
+    return OfficeSettings(*row) if row is not None else None
+
+
+@dataclass(frozen=True)
 class EntityAgreementCount:
     local_entity_id: str
     name: str

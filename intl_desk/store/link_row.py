@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from intl_desk.core.model import ServerLink
+from intl_desk.core.columns import ServerLink
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
+from intl_desk.core.columns import LocalEntity
 from intl_desk.core.evaluation.formulas import (
     FormulaError,
     Window,
@@ -46,7 +47,6 @@ from intl_desk.core.evaluation.status import (
     line_start,
     overall_status,
 )
-from intl_desk.core.model import LocalEntity
 
 
 @dataclass(frozen=True)

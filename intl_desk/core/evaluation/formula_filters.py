@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select
 
 from intl_desk.core.agreement_time import standing_day
+from intl_desk.core.columns import LocalEntity
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_, Message
-from intl_desk.core.model import LocalEntity
 
 Filters = dict[str, tuple[str, ...]]
 

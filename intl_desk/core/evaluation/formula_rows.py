@@ -10,10 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, union
 
 from intl_desk.core.agreement_time import SIGNED_STATUSES, is_active
-from intl_desk.core.currency_rates import rate_factor, year_of
-from intl_desk.core.evaluation.formula_filters import Window, _in_entities, _number, _one_of
-from intl_desk.core.folding import fold
-from intl_desk.core.model import (
+from intl_desk.core.columns import (
     Activity,
     Agreement,
     AgreementParty,
@@ -30,6 +27,9 @@ from intl_desk.core.model import (
     ProjectSdg,
     ProjectSector,
 )
+from intl_desk.core.currency_rates import rate_factor, year_of
+from intl_desk.core.evaluation.formula_filters import Window, _in_entities, _number, _one_of
+from intl_desk.core.folding import fold
 
 NOT_UNDER_WAY = ("1", "5")  # IATI pipeline, cancelled
 PLAIN_ROLES = ("member", "observer")

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Float, case, cast, select
 from sqlalchemy.orm import Session
 
-from intl_desk.core.model import (
+from intl_desk.core.columns import (
     Indicator,
     IndicatorSdg,
     IndicatorTarget,
@@ -100,11 +100,11 @@ def read_indicators(session: Session) -> list[IndicatorInfo]:
         .order_by(ScaleLevel.level)
     ):
         levels[indicator_id].append((int(level), label or ""))
-    rows = session.execute(
+    rows = session.execute(  # every column, as a row: no record loaded (core/columns.py)
         select(Indicator)
         .where(Indicator.deleted_at.is_(None))
         .order_by(Indicator.code, Indicator.name)
-    ).scalars()
+    )
     found = [
         IndicatorInfo(
             id=row.id,

@@ -10,6 +10,14 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
+from intl_desk.core.columns import (
+    CofinancingLine,
+    Membership,
+    Network,
+    Participation,
+    Partner,
+    Project,
+)
 from intl_desk.core.currency_rates import (
     Converted,
     Group,
@@ -21,14 +29,6 @@ from intl_desk.core.currency_rates import (
 from intl_desk.core.display import sort_key
 from intl_desk.core.evaluation.engine import Evaluation
 from intl_desk.core.evaluation.status import Status
-from intl_desk.core.model import (
-    CofinancingLine,
-    Membership,
-    Network,
-    Participation,
-    Partner,
-    Project,
-)
 from intl_desk.core.overview.figures import (
     Bar,
     Drill,

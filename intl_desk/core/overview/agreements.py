@@ -15,16 +15,16 @@ from intl_desk.core.agreement_time import (
     is_active,
     unplaced,
 )
-from intl_desk.core.date_precision import with_precision
-from intl_desk.core.display import country_name, sort_key
-from intl_desk.core.listing.conditions import entity_subtree
-from intl_desk.core.model import (
+from intl_desk.core.columns import (
     Agreement,
     AgreementSdg,
     AgreementTheme,
     LocalEntity,
     Project,
 )
+from intl_desk.core.date_precision import with_precision
+from intl_desk.core.display import country_name, sort_key
+from intl_desk.core.listing.conditions import entity_subtree
 from intl_desk.core.overview.figures import (
     Bar,
     CityPoint,

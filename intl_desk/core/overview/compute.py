@@ -30,7 +30,7 @@ from intl_desk.core.overview.figures import (
 from intl_desk.core.overview.parties import PartyFigures, read_parties
 from intl_desk.core.overview.scope import agreement_scope, drill
 from intl_desk.core.overview.territory import territory
-from intl_desk.core.queries import office as office_record
+from intl_desk.core.queries import office_settings
 
 
 def scope_text(session: Session, filters: OverviewFilters) -> str:
@@ -130,7 +130,7 @@ def compute_overview(
     depend on the year are taken from it instead of read again."""
     today = today or date.today()
     filters = replace(filters, as_of=as_of(filters.year, today))
-    own = office_record(session)
+    own = office_settings(session)
     reusable = previous is not None and (
         previous.filters.entity_id,
         previous.filters.country,

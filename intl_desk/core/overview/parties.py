@@ -20,8 +20,8 @@ from sqlalchemy import ColumnElement, Connection, case, select
 from sqlalchemy.orm import Session
 
 from intl_desk.core.agreement_time import expired_by, is_active
+from intl_desk.core.columns import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.core.driver_rows import driver_rows
-from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.core.overview.figures import OverviewFilters
 from intl_desk.core.overview.scope import agreement_scope, in_year, year_of
 

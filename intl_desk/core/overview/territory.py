@@ -23,7 +23,7 @@ from functools import cached_property
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intl_desk.core.model import LocalEntity
+from intl_desk.core.columns import LocalEntity
 from intl_desk.core.overview.figures import Drill, EntityFigure
 from intl_desk.core.overview.world import (
     Ring,
