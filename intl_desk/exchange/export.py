@@ -32,6 +32,7 @@ from intl_desk.core.i18n import N_, current_language, translate
 from intl_desk.core.listing import Column, ListQuery, ListSpec, fetch_ids, fetch_rows
 from intl_desk.core.listing.definitions import contact_organisation
 from intl_desk.core.listing.register_lists import ordered_lines
+from intl_desk.core.memory import give_back_freed_memory
 from intl_desk.core.model import Activity, Contact, Network, Project, StrategicLine
 from intl_desk.exchange.detail_sheets import DETAILS, detail_rows
 from intl_desk.exchange.errors import ExportFailed, UnknownKind
@@ -272,6 +273,21 @@ def export_list(
     Each file is written under a temporary name and renamed, so a failed export never
     leaves half a file where the user expects one.
     """
+    count = _export_list(session, kind, path, query, file_format, language, ids, beside)
+    give_back_freed_memory()  # the rows and sheets written, now let go
+    return count
+
+
+def _export_list(
+    session: Session,
+    kind: str,
+    path: Path | str,
+    query: ListQuery | None,
+    file_format: str | None,
+    language: str | None,
+    ids: Sequence[str] | None,
+    beside: list[Path] | None,
+) -> int:
     spec = list_spec(kind)
     office_path = session_file(session)
     target = guard_output(path, office_path)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.errors import IntlDeskError, ValidationError
 from intl_desk.core.gc_pause import collector_paused
 from intl_desk.core.i18n import N_, Message
+from intl_desk.core.memory import give_back_freed_memory
 from intl_desk.exchange import importer
 from intl_desk.exchange.context import ImportContext
 from intl_desk.exchange.importer import Issue, KindHandler, OnDuplicate, Preview, handler_for
@@ -62,6 +63,8 @@ def apply_import(
     except BaseException:
         session.rollback()
         raise
+    finally:
+        give_back_freed_memory()  # the rows queued and written, now let go
     return result
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.date_precision import has_precision, precision_key
 from intl_desk.core.gc_pause import collector_paused
 from intl_desk.core.i18n import N_, Message, translate
+from intl_desk.core.memory import give_back_freed_memory
 from intl_desk.exchange.context import ImportContext
 from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.exchange.errors import UnknownKind
@@ -371,9 +372,11 @@ def preview_import(
     ``check()`` is called while the file is read: what it raises stops the read there.
     """
     with collector_paused():
-        return _preview(
+        preview = _preview(
             session, path, kind, worksheet, mapping, mappings_folder, progress, words, check
         )
+    give_back_freed_memory()  # the workbook as read, now let go
+    return preview
 
 
 def _preview(

@@ -17,7 +17,7 @@ from intl_desk.core.i18n import N_, translate
 from intl_desk.exchange.export import export_list, list_spec
 from intl_desk.exchange.import_write import ImportResult, apply_import
 from intl_desk.exchange.importer import preview_import
-from intl_desk.exchange.reader import read_sheets
+from intl_desk.exchange.reader import read_sheets, worksheet_names
 from intl_desk.exchange.round_trip_records import Records
 
 #: the kinds in the order an office imports them (what a record links to comes first)
@@ -150,12 +150,13 @@ def file_differences(first: Path, again: Path, suffix: str, language: str) -> li
     left_out = [translate(title, language) for title in UNREPEATABLE]
     found = []
     for path in sorted(first.glob(f"*{suffix}")):
-        sheets = read_sheets(path)
-        others = read_sheets(again / path.name)
-        if [s.name for s in sheets] != [s.name for s in others]:
-            found.append(f"{path.name}: sheets {[s.name for s in others]}")
+        names, again_names = worksheet_names(path), worksheet_names(again / path.name)
+        if names != again_names:
+            found.append(f"{path.name}: sheets {again_names}")
             continue
-        for one, other in zip(sheets, others, strict=True):
+        for name in names:  # one sheet of each file at a time: a state's are big
+            [one] = read_sheets(path, name)
+            [other] = read_sheets(again / path.name, name)
             rows, again_rows = _without(one.rows, left_out), _without(other.rows, left_out)
             if rows != again_rows:
                 first_change = next(

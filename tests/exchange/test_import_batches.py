@@ -7,6 +7,7 @@ title, a row typed twice with "update") are all written together, as before. Bat
 from __future__ import annotations
 
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -216,3 +217,30 @@ def test_a_register_listing_renewals_first_is_written_batch_by_batch(
         "Jumelage Lyon – Córdoba": None,
         "Renouvellement Lyon – Kraków": ids["Jumelage Lyon – Kraków"],
     }
+
+
+def test_a_long_chain_of_renewals_listed_newest_first_is_written_in_batches_too(
+    lyon: OfficeFile, tmp_path: Path, mappings_folder: Path, most_queued: list[int]
+) -> None:
+    """Every renewal of Łódź names the one below it, so all wait for the end; there they
+    are written oldest first, a batch at a time (the state's register kept 12,700 rows
+    queued at the end), each after the agreement it renews."""
+    years = [2021, 2016, 2011, 2006, 2001, 1996]
+    rows: list[list[Any]] = [
+        [f"Renouvellement Lyon – Łódź ({year})", "Łódź", "Pologne", "Jumelage", str(year),
+         None, f"Renouvellement Lyon – Łódź ({older})"]
+        for year, older in pairwise(years)
+    ]  # fmt: skip
+    rows[-1][-1] = "Jumelage Lyon – Łódź"
+    rows.append(["Jumelage Lyon – Łódź", "Łódź", "Pologne", "Jumelage", "1991", None, None])
+    _import(lyon, _register(tmp_path / "jumelages.xlsx", rows), mappings_folder)
+    assert most_queued[0] <= 8  # two renewals and their parties at most, not all five
+    with lyon.session() as session:
+        ids = dict(session.execute(select(Agreement.title, Agreement.id)).tuples().all())
+        renews = dict(session.execute(select(Agreement.title, Agreement.renews_id)).tuples().all())
+    assert len(ids) == 6
+    for year, older in pairwise(years[:-1]):
+        assert renews[f"Renouvellement Lyon – Łódź ({year})"] == ids[
+            f"Renouvellement Lyon – Łódź ({older})"
+        ]
+    assert renews["Renouvellement Lyon – Łódź (2001)"] == ids["Jumelage Lyon – Łódź"]
