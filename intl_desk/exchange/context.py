@@ -27,7 +27,8 @@ from intl_desk.exchange.bulk import BulkWriter
 @lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """The key names are matched by; cached, since a register repeats its few hundred
-    partners and entities over thousands of rows."""
+    partners and entities over thousands of rows (cleared once an import is written:
+    :func:`intl_desk.exchange.import_write.apply_import`)."""
     return " ".join(fold(name).split())
 
 
