@@ -24,6 +24,7 @@ def round_trip_state(file: Path) -> float:
     from sqlalchemy import select
 
     from intl_desk.core.i18n import language_pinned
+    from intl_desk.core.memory import give_back_freed_memory
     from intl_desk.core.model import Office
     from intl_desk.exchange.round_trip import export_all, file_differences, import_all
     from intl_desk.store.office_file import OfficeFile
@@ -61,7 +62,9 @@ def round_trip_state(file: Path) -> float:
             again.mkdir()
             with OfficeFile.open(fresh, read_only=True) as office, office.session() as session:
                 export_all(session, again, suffix)  # exported again: the same files
+            give_back_freed_memory()
             lost, counted = _compared(file, fresh)
+            give_back_freed_memory()  # the snapshots compared
             problems = report.problems()
             print(
                 f"note: {suffix}: {len(problems)} rows refused, skipped or columns left out; "
@@ -71,6 +74,7 @@ def round_trip_state(file: Path) -> float:
             failures += [f"{suffix} import: {line}" for line in problems[:20]]
             failures += [f"{suffix}: {line}" for line in lost]
             changed = file_differences(trip, again, suffix, LANGUAGE)
+            give_back_freed_memory()  # the sheets compared
             print(f"note: {suffix}: {len(changed)} sheets differ exported again", file=sys.stderr)
             failures += [f"{suffix} exported again: {line}" for line in changed[:20]]
     print(f"note: compared {counted}", file=sys.stderr)
