@@ -18,7 +18,7 @@ from intl_desk.exchange.context import ImportContext, name_key
 from intl_desk.exchange.importer import Issue, KindHandler, OnDuplicate, Preview, handler_for
 
 #: rows queued before they are written, when a kind's rows may be written as they come
-WRITE_BATCH = 5000
+WRITE_BATCH = 2000
 
 
 @dataclass

@@ -20,11 +20,11 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from intl_desk.core.display import first_few, number_text
+from intl_desk.core.memory import give_back_freed_memory
 from intl_desk.exchange.errors import (
     CellTooLong,
     DamagedUtf8,
@@ -67,6 +67,9 @@ MAX_CELLS = 10_000_000
 MAX_CELL_CHARACTERS = 131_072
 #: a csv cell that begins with this, then a formula character, was neutralised on export
 QUOTE = "'"
+#: texts up to this long are kept once per read, however many cells repeat them (a
+#: type, a country, a partner's name on thousands of rows: 8 MB of the state's register)
+SHARED_TEXT = 40
 #: rows read between two checks of whether to go on (a check costs nothing; 1,000 rows
 #: of a wide register take a few milliseconds)
 CHECK_EVERY = 1_000
@@ -162,22 +165,47 @@ def _delimiter(sample: str) -> str:
     return best
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """``text.splitlines()[:count]``, without splitting the whole text (a state's
+    register is 11 MB of csv) for its first lines."""
+    size = 4096
+    while True:
+        lines = text[:size].splitlines()
+        # more than ``count`` lines: the first ``count`` end inside the part split
+        if len(lines) > count or size >= len(text):
+            return lines[:count]
+        size *= 4
+
+
+#: a line and its end, as ``io.StringIO(text, newline="")`` gives them: ``\n``,
+#: ``\r\n`` or a lone ``\r``, left as written for the csv module to read
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time for the csv module. ``io.StringIO`` holds
+    its text as four bytes a character (44 MB for an 11 MB register) besides the
+    text itself."""
+    for found in _LINE.finditer(text):
+        yield found.group()
+
+
 def _read_csv(path: Path, check: Check | None = None) -> list[Sheet]:
     data = path.read_bytes()
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if b"\x00" in data[:4096] and not utf16:
         raise NotASpreadsheet(path)
     text = _decode(path, data)
-    del data  # the text is what is read from here
-    sample = "\n".join(line.rstrip("\r\n") for line in islice(_lines(text), HEADER_SEARCH_ROWS))
+    del data  # the text is all that is read from now on
+    sample = "\n".join(_first_lines(text, HEADER_SEARCH_ROWS))
     rows = []
+    shared: dict[str, str] = {}
     try:
-        # the line ends kept: the csv module reads them itself, a lone "\r" included
         lines = csv.reader(_lines(text), delimiter=_delimiter(sample))
         for row in lines:
             if len(row) > MAX_COLUMNS:
                 raise TooManyColumns(path, limit=number_text(MAX_COLUMNS))
-            rows.append([_clean(cell, from_csv=True) for cell in row])
+            rows.append([_once(_clean(cell, from_csv=True), shared) for cell in row])
             if check is not None and len(rows) % CHECK_EVERY == 0:
                 check()
             if len(rows) > MAX_ROWS:
@@ -185,18 +213,6 @@ def _read_csv(path: Path, check: Check | None = None) -> list[Sheet]:
     except csv.Error:  # the one error left: a cell over the csv module's field limit
         raise CellTooLong(path, limit=number_text(csv.field_size_limit())) from None
     return [Sheet(path.stem, rows)]
-
-
-#: a line with its end (\r\n, \r or \n), or the last line without one
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` with their ends, split where ``io.StringIO(text,
-    newline="")`` splits them, without its copy of the whole text at four bytes a
-    character (a state's 11 MB register of agreements peaked at 150 MB read that way)."""
-    for line in _LINE.finditer(text):
-        yield line.group()
 
 
 class _LongCell(Exception):
@@ -307,6 +323,7 @@ def _read_workbook(path: Path, sheet: str | None, check: Check | None = None) ->
                 if sheet is None and len(names) > 1:
                     continue  # another worksheet may hold the register
                 raise SpreadsheetDamaged(path, reason=type(error).__name__) from None
+            del worksheet  # calamine's own copy of the cells (29 MB of the state's register)
             try:
                 rows = _converted(cells, check)
             except _LongCell:
@@ -319,24 +336,33 @@ def _read_workbook(path: Path, sheet: str | None, check: Check | None = None) ->
         return sheets
     finally:
         workbook.close()
+        give_back_freed_memory()  # calamine's copy of the cells, let go
 
 
 def _converted(cells: list[list[Any]], check: Check) -> list[list[Any]]:
     """calamine's cells as the importer reads them, asking ``check`` every
-    :data:`CHECK_EVERY` rows whether to go on (Cancel in the wizard)."""
-    rows: list[list[Any]] = []
+    :data:`CHECK_EVERY` rows whether to go on (Cancel in the wizard). The rows are
+    calamine's lists, changed in place: a second list a row was 16 MB more for the
+    state's register."""
+    shared: dict[str, str] = {}
     for start in range(0, len(cells), CHECK_EVERY):
         check()
-        rows.extend(
-            [  # a short text (most cells) is read here, without a call for each
-                (value.strip() or None)
+        for row in cells[start : start + CHECK_EVERY]:
+            row[:] = [
+                _once(value.strip() or None, shared)
                 if type(value) is str and len(value) <= MAX_CELL_CHARACTERS
                 else _cell(value)
                 for value in row
             ]
-            for row in cells[start : start + CHECK_EVERY]
-        )
-    return rows
+    return cells
+
+
+def _once(value: Any, shared: dict[str, str]) -> Any:
+    """``value``; a short text the same object as every equal one already read (see
+    :data:`SHARED_TEXT`)."""
+    if type(value) is str and len(value) <= SHARED_TEXT:
+        return shared.setdefault(value, value)
+    return value
 
 
 def _go_on() -> None:

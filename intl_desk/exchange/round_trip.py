@@ -111,6 +111,9 @@ def import_all(
             report.results[kind] = apply_import(session, preview, "update")
         else:
             report.results[kind] = apply_import(session, preview, "skip")
+        # let go before the next kind is read: the state's agreements (their rows and
+        # plans) were otherwise still held while its projects were read and checked
+        del preview
     return report
 
 

@@ -120,14 +120,23 @@ class _SharedStrings:
             return f'<c r="{ref}" t="s" s="{style}"><v>{number}</v></c>'
         return f'<c r="{ref}" t="s"><v>{number}</v></c>'
 
-    def xml(self) -> bytes:
-        items = "".join(
-            f'<si><t xml:space="preserve">{escape(text, _ENTITIES)}</t></si>' for text in self.index
-        )
-        return (
+    def write(self, raw: IO[bytes]) -> None:
+        """The shared strings part, written a thousand texts at a time: made whole, the
+        state's agreements list held it several times over (its pieces, the text, its
+        bytes), 48 MiB at the export's peak."""
+        raw.write(
             f'{_DECLARATION}<sst xmlns="{_MAIN}" count="{self.count}" '
-            f'uniqueCount="{len(self.index)}">{items}</sst>'
-        ).encode()
+            f'uniqueCount="{len(self.index)}">'.encode()
+        )
+        texts = list(self.index)
+        for start in range(0, len(texts), 1000):
+            raw.write(
+                "".join(
+                    f'<si><t xml:space="preserve">{escape(text, _ENTITIES)}</t></si>'
+                    for text in texts[start : start + 1000]
+                ).encode()
+            )
+        raw.write(b"</sst>")
 
 
 def _cell(ref: str, value: Any, header: bool, strings: _SharedStrings) -> str:
@@ -205,7 +214,8 @@ def write_workbook(path: Path | str | IO[bytes], sheets: Sequence[SheetRows]) ->
         for number, (_name, rows, widths) in zip(numbers, sheets, strict=True):
             with archive.open(f"xl/worksheets/sheet{number}.xml", "w") as raw:
                 counts.append(_write_sheet(raw, rows, widths, strings))
-        archive.writestr("xl/sharedStrings.xml", strings.xml())
+        with archive.open("xl/sharedStrings.xml", "w") as raw:
+            strings.write(raw)
     return counts[0] if counts else 0
 
 

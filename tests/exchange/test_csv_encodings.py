@@ -38,3 +38,20 @@ def test_utf8_with_bad_bytes_is_refused_naming_their_line(tmp_path: Path) -> Non
         "another encoding): open it in your spreadsheet program, correct the text there, save "
         "it as CSV UTF-8 and import again."
     )
+
+
+def test_every_line_end_splits_rows_and_line_ends_in_quotes_stay(tmp_path: Path) -> None:
+    """Old Mac files end lines with a lone CR, Excel with CR LF, others with LF; a line
+    end inside quotes is part of the cell (an objective per line), whichever it is."""
+    path = tmp_path / "jumelages.csv"
+    data = (
+        'Intitulé;Objectifs\rLyon – Porto;"Culture\r\nÉcoles"\r\n'
+        'Lyon – Córdoba;"Sport\rEau"\nFin;x'
+    )
+    path.write_bytes(data.encode("utf-8"))
+    assert read_sheets(path)[0].rows == [
+        ["Intitulé", "Objectifs"],
+        ["Lyon – Porto", "Culture\r\nÉcoles"],
+        ["Lyon – Córdoba", "Sport\rEau"],
+        ["Fin", "x"],
+    ]
