@@ -9,7 +9,6 @@ SQLAlchemy Core compiles alone: the overview reads all its figures so, and the `
 overview`` command never configures the mappers (tests/core/test_columns.py keeps it
 so). A module that loads records (``select(Office)`` for an :class:`Office`) imports the
 class from :mod:`intl_desk.core.model` instead.
-
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from intl_desk.core import columns
 from intl_desk.core.model import (
     Agreement,
     AgreementParty,
@@ -36,8 +37,6 @@ class OfficeSettings:
 
 
 def office_settings(session: Session) -> OfficeSettings | None:
-    from intl_desk.core import columns
-
     own = columns.Office
     row = session.execute(
         select(own.name, own.currency, own.country_code, own.logo)

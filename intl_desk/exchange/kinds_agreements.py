@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from graphlib import CycleError, TopologicalSorter
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
@@ -557,37 +558,17 @@ def _targets_first(rows: list[RowPreview]) -> tuple[list[RowPreview], bool]:
     themes and SDGs: 20 MiB). Rows naming each other in a loop keep the order they came
     in and are written together, as before."""
     by_number = {row.number: row for row in rows}
-    named = {
-        row.number: [
-            int(target[4:])
-            for target in (row.plan.get("agreement_links") or {}).values()
-            if target.startswith("row:") and int(target[4:]) in by_number
-        ]
-        for row in rows
-    }
-    ordered: list[RowPreview] = []
-    placed: set[int] = set()
-    for start in by_number:
-        stack: list[tuple[int, int]] = [(start, 0)]  # (row, how many of its targets seen)
-        path = {start}
-        while stack:
-            number, seen = stack[-1]
-            if number in placed:
-                stack.pop()
-                path.discard(number)
-                continue
-            targets = named[number]
-            if seen < len(targets):
-                stack[-1] = (number, seen + 1)
-                target = targets[seen]
-                if target in path:
-                    return rows, False  # a loop
-                if target not in placed:
-                    stack.append((target, 0))
-                    path.add(target)
-                continue
-            stack.pop()
-            path.discard(number)
-            placed.add(number)
-            ordered.append(by_number[number])
-    return ordered, True
+    named = TopologicalSorter(
+        {
+            row.number: [
+                int(target[4:])
+                for target in (row.plan.get("agreement_links") or {}).values()
+                if target.startswith("row:") and int(target[4:]) in by_number
+            ]
+            for row in rows
+        }
+    )
+    try:
+        return [by_number[number] for number in named.static_order()], True
+    except CycleError:
+        return rows, False
