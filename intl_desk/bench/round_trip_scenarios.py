@@ -6,10 +6,13 @@ refused on the way."""
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 LANGUAGE = "pt"  # the state demo's office writes Portuguese
 
@@ -62,7 +65,7 @@ def round_trip_state(file: Path) -> float:
             again.mkdir()
             with OfficeFile.open(fresh, read_only=True) as office, office.session() as session:
                 export_all(session, again, suffix)  # exported again: the same files
-            lost, counted = _compared(file, fresh)
+            lost, counted = compared_records(file, fresh)
             give_back_freed_memory()  # the snapshots compared
             problems = report.problems()
             print(
@@ -83,9 +86,15 @@ def round_trip_state(file: Path) -> float:
     return elapsed
 
 
-def _compared(original: Path, fresh: Path, limit: int = 20) -> tuple[list[str], dict[str, int]]:
+def compared_records(
+    original: Path, fresh: Path, limit: int = 20
+) -> tuple[list[str], dict[str, int]]:
     """(the first ``limit`` differences between the two files, the records compared per
-    section), one section read from both at a time."""
+    section), one section of one file read at a time.
+
+    Each record is kept as a digest of its fields (the state's agreements held whole
+    from both files took 70 MiB); only the records whose digests differ are read again,
+    whole, to say what changed."""
     from intl_desk.exchange.round_trip import differences
     from intl_desk.exchange.round_trip_records import SECTIONS
     from intl_desk.store.office_file import OfficeFile
@@ -98,12 +107,31 @@ def _compared(original: Path, fresh: Path, limit: int = 20) -> tuple[list[str], 
     ):
         for name, read in SECTIONS.items():
             with first.session() as session:
-                before = {name: read(session)}
+                before = _digests(read(session))
             with second.session() as session:
-                after = {name: read(session)}
-            counted[name] = len(before[name])
-            lost += differences(before, after, limit - len(lost))
+                after = _digests(read(session))
+            counted[name] = len(before)
+            changed = [key for key, digest in before.items() if after.get(key) != digest]
+            changed += [key for key in after if key not in before]
             del before, after
+            if not changed:
+                continue
+            wanted = set(changed[: limit - len(lost)])
+            with first.session() as session:
+                old = {key: fields for key, fields in read(session) if key in wanted}
+            with second.session() as session:
+                new = {key: fields for key, fields in read(session) if key in wanted}
+            lost += differences({name: old}, {name: new}, limit - len(lost))
             if len(lost) >= limit:
                 break
     return lost, counted
+
+
+def _digests(records: Iterable[tuple[Any, dict[str, Any]]]) -> dict[Any, bytes]:
+    """Each record's key and a digest of its fields. Two records of equal digests are
+    equal; unequal digests are compared again field by field (a value may print
+    otherwise and still be equal)."""
+    return {
+        key: hashlib.blake2b(repr(fields).encode(), digest_size=16).digest()
+        for key, fields in records
+    }

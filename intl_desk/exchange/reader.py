@@ -452,6 +452,26 @@ def read_sheets(
     raise NotASpreadsheet(target)
 
 
+def sheet_rows(path: Path | str, sheet: str) -> Iterator[list[Any]]:
+    """The rows of one worksheet of ``path`` as stored (a csv file's one sheet whatever
+    ``sheet`` says), one at a time: for comparing two files without holding either
+    (a state's agreements sheet read whole is 64 MiB). Nothing is cleaned or checked:
+    this is for files the export wrote, not for registers to import."""
+    target = _existing_file(path)
+    if target.suffix.lower() in CSV_SUFFIXES:
+        text = _decode(target, target.read_bytes())
+        sample = "\n".join(_first_lines(text, HEADER_SEARCH_ROWS))
+        yield from csv.reader(_lines(text), delimiter=_delimiter(sample))
+        return
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(target))
+    try:
+        yield from workbook.get_sheet_by_name(sheet).iter_rows()
+    finally:
+        workbook.close()
+
+
 def worksheet_names(path: Path | str) -> list[str]:
     """The worksheet names, without reading their cells (one name for a csv)."""
     target = _existing_file(path)

@@ -32,6 +32,8 @@ from intl_desk.core.model import (
 )
 
 Records = dict[Any, dict[str, Any]]
+#: a section's records one at a time: (key, fields)
+Pairs = Iterator[tuple[Any, dict[str, Any]]]
 
 #: records read at once: with everything under them loaded, the state demo's 20,000
 #: agreements read whole took 430 MiB (a snapshot peaked at 482 MiB, 58 without them)
@@ -63,8 +65,7 @@ def _lines(records: Iterable[Any], *fields: str) -> list[tuple[Any, ...]]:
     return sorted((tuple(getattr(r, f) for f in fields) for r in _live(records)), key=repr)
 
 
-def agreements(session: Session) -> Records:
-    found = {}
+def agreements(session: Session) -> Pairs:
     query = (
         select(Agreement)
         .where(Agreement.deleted_at.is_(None))
@@ -80,56 +81,68 @@ def agreements(session: Session) -> Records:
     )
     for a in _batched(session, query):
         parties = _live(a.parties)
-        found[(a.title, a.reference or "")] = {
-            "type": a.type,
-            "status": a.status,
-            "summary": a.summary,
-            "signed": (a.date_signed, a.date_signed_precision),
-            "in force": (a.date_in_force, a.date_in_force_precision),
-            "expires": (a.date_expires, a.date_expires_precision),
-            "perpetual": a.perpetual,
-            "notes": a.notes,
-            "themes": sorted(t.theme for t in _live(a.themes)),
-            "sdgs": sorted(s.sdg for s in _live(a.sdgs)),
-            "objectives": [o.text for o in sorted(_live(a.objectives), key=lambda o: o.position)],
-            "partners": sorted((partner_ref(p.partner) for p in parties if p.partner), key=repr),
-            "entities": sorted(p.local_entity.name for p in parties if p.local_entity),
-            "renews": a.renews.title if a.renews else None,
-            "amends": a.amends.title if a.amends else None,
-        }
-    return found
+        yield (
+            (a.title, a.reference or ""),
+            {
+                "type": a.type,
+                "status": a.status,
+                "summary": a.summary,
+                "signed": (a.date_signed, a.date_signed_precision),
+                "in force": (a.date_in_force, a.date_in_force_precision),
+                "expires": (a.date_expires, a.date_expires_precision),
+                "perpetual": a.perpetual,
+                "notes": a.notes,
+                "themes": sorted(t.theme for t in _live(a.themes)),
+                "sdgs": sorted(s.sdg for s in _live(a.sdgs)),
+                "objectives": [
+                    o.text for o in sorted(_live(a.objectives), key=lambda o: o.position)
+                ],
+                "partners": sorted(
+                    (partner_ref(p.partner) for p in parties if p.partner), key=repr
+                ),
+                "entities": sorted(p.local_entity.name for p in parties if p.local_entity),
+                "renews": a.renews.title if a.renews else None,
+                "amends": a.amends.title if a.amends else None,
+            },
+        )
 
 
-def local_entities(session: Session) -> Records:
+def local_entities(session: Session) -> Pairs:
     """The office's entities, keyed by name and kind: a region and a municipality of one
     name are two entities, and a round trip merging them shows."""
-    return {
-        (e.name, e.kind): {
-            "part of": e.parent.name if e.parent else None,
-            "code": e.code,
-            "population": e.population,
-            "coordinates": (e.latitude, e.longitude),
-            "notes": e.notes,
-        }
+    return (
+        (
+            (e.name, e.kind),
+            {
+                "part of": e.parent.name if e.parent else None,
+                "code": e.code,
+                "population": e.population,
+                "coordinates": (e.latitude, e.longitude),
+                "notes": e.notes,
+            },
+        )
         for e in session.scalars(select(LocalEntity).where(LocalEntity.deleted_at.is_(None)))
-    }
+    )
 
 
-def partners(session: Session) -> Records:
-    return {
-        partner_ref(p): {
-            "kind": p.kind,
-            "region": p.region,
-            "website": p.website,
-            "population": p.population,
-            "iati": p.iati_org_ref,
-            "notes": p.notes,
-        }
+def partners(session: Session) -> Pairs:
+    return (
+        (
+            partner_ref(p),
+            {
+                "kind": p.kind,
+                "region": p.region,
+                "website": p.website,
+                "population": p.population,
+                "iati": p.iati_org_ref,
+                "notes": p.notes,
+            },
+        )
         for p in session.scalars(select(Partner).where(Partner.deleted_at.is_(None)))
-    }
+    )
 
 
-def projects(session: Session) -> Records:
+def projects(session: Session) -> Pairs:
     query = (
         select(Project)
         .where(Project.deleted_at.is_(None))
@@ -138,41 +151,44 @@ def projects(session: Session) -> Records:
             selectinload(Project.participants).selectinload(ProjectParticipant.partner),
         )
     )
-    return {
-        (p.title, p.planned_start): {
-            "status": p.status,
-            "country": p.country_code,
-            "place": p.location_name,
-            "description": p.description,
-            "iati": p.iati_identifier,
-            "currency": p.currency,
-            "planned": (
-                p.planned_start,
-                p.planned_start_precision,
-                p.planned_end,
-                p.planned_end_precision,
-            ),
-            "actual": (
-                p.actual_start,
-                p.actual_start_precision,
-                p.actual_end,
-                p.actual_end_precision,
-            ),
-            "sdgs": sorted(s.sdg for s in _live(p.sdgs)),
-            "partners": sorted(
-                (partner_ref(x.partner) for x in _live(p.participants) if x.partner), key=repr
-            ),
-            "notes": p.notes,
-        }
+    return (
+        (
+            (p.title, p.planned_start),
+            {
+                "status": p.status,
+                "country": p.country_code,
+                "place": p.location_name,
+                "description": p.description,
+                "iati": p.iati_identifier,
+                "currency": p.currency,
+                "planned": (
+                    p.planned_start,
+                    p.planned_start_precision,
+                    p.planned_end,
+                    p.planned_end_precision,
+                ),
+                "actual": (
+                    p.actual_start,
+                    p.actual_start_precision,
+                    p.actual_end,
+                    p.actual_end_precision,
+                ),
+                "sdgs": sorted(s.sdg for s in _live(p.sdgs)),
+                "partners": sorted(
+                    (partner_ref(x.partner) for x in _live(p.participants) if x.partner), key=repr
+                ),
+                "notes": p.notes,
+            },
+        )
         for p in _batched(session, query)
-    }
+    )
 
 
 def _funder(line: Any) -> Any:
     return partner_ref(line.funder_partner) if line.funder_partner else line.funder_name
 
 
-def project_details(session: Session) -> Records:
+def project_details(session: Session) -> Pairs:
     """Each project's money lines and sectors, each funder as told apart from namesakes."""
     query = (
         select(Project)
@@ -184,53 +200,59 @@ def project_details(session: Session) -> Records:
             selectinload(Project.sectors),
         )
     )
-    return {
-        (p.title, p.planned_start): {
-            "budget": _lines(p.budget_lines, "year", "amount", "type", "status", "description"),
-            "cofinancing": sorted(
-                (
+    return (
+        (
+            (p.title, p.planned_start),
+            {
+                "budget": _lines(p.budget_lines, "year", "amount", "type", "status", "description"),
+                "cofinancing": sorted(
                     (
-                        _funder(c),
-                        c.instrument,
-                        c.status,
-                        c.amount_requested,
-                        c.amount_granted,
-                        c.date_requested,
-                        c.date_decided,
-                    )
-                    for c in _live(p.cofinancing)
+                        (
+                            _funder(c),
+                            c.instrument,
+                            c.status,
+                            c.amount_requested,
+                            c.amount_granted,
+                            c.date_requested,
+                            c.date_decided,
+                        )
+                        for c in _live(p.cofinancing)
+                    ),
+                    key=repr,
                 ),
-                key=repr,
-            ),
-            "transactions": _lines(p.transactions, "type", "date", "amount", "description"),
-            "sectors": _lines(p.sectors, "code", "percentage"),
-        }
+                "transactions": _lines(p.transactions, "type", "date", "amount", "description"),
+                "sectors": _lines(p.sectors, "code", "percentage"),
+            },
+        )
         for p in _batched(session, query)
-    }
+    )
 
 
-def activities(session: Session) -> Records:
-    return {
-        (a.title, a.start_date): {
-            "kind": a.kind,
-            "status": a.status,
-            "dates": (a.start_date_precision, a.end_date, a.end_date_precision),
-            "place": (a.location, a.country_code),
-            "cost": (a.cost, a.currency),
-            "people": (a.participant_count, a.participants),
-            "texts": (a.purpose, a.justification, a.outcomes, a.lessons_learned),
-            "transport": a.transport_mode,
-            "entity": a.local_entity.name if a.local_entity else None,
-            "partner": partner_ref(a.partner),
-            "agreement": a.agreement.title if a.agreement else None,
-            "project": a.project.title if a.project else None,
-            "network": a.network.name if a.network else None,
-        }
+def activities(session: Session) -> Pairs:
+    return (
+        (
+            (a.title, a.start_date),
+            {
+                "kind": a.kind,
+                "status": a.status,
+                "dates": (a.start_date_precision, a.end_date, a.end_date_precision),
+                "place": (a.location, a.country_code),
+                "cost": (a.cost, a.currency),
+                "people": (a.participant_count, a.participants),
+                "texts": (a.purpose, a.justification, a.outcomes, a.lessons_learned),
+                "transport": a.transport_mode,
+                "entity": a.local_entity.name if a.local_entity else None,
+                "partner": partner_ref(a.partner),
+                "agreement": a.agreement.title if a.agreement else None,
+                "project": a.project.title if a.project else None,
+                "network": a.network.name if a.network else None,
+            },
+        )
         for a in session.scalars(select(Activity).where(Activity.deleted_at.is_(None)))
-    }
+    )
 
 
-def networks(session: Session) -> Records:
+def networks(session: Session) -> Pairs:
     """Each network (what it is part of, its themes) and the office's memberships of it,
     each with its focal contact and its participations (events, positions, statements)."""
     members: dict[str, list[tuple[Any, ...]]] = {}
@@ -264,38 +286,44 @@ def networks(session: Session) -> Records:
                 ),
             )
         )
-    return {
-        n.name: {
-            "network": (n.acronym, n.scope, n.website, n.description),
-            "themes": sorted((n.themes or "").split(",")),
-            "part of": n.parent.name if n.parent else None,
-            "memberships": sorted(members.get(n.id, []), key=repr),
-        }
+    return (
+        (
+            n.name,
+            {
+                "network": (n.acronym, n.scope, n.website, n.description),
+                "themes": sorted((n.themes or "").split(",")),
+                "part of": n.parent.name if n.parent else None,
+                "memberships": sorted(members.get(n.id, []), key=repr),
+            },
+        )
         for n in session.scalars(select(Network).where(Network.deleted_at.is_(None)))
-    }
+    )
 
 
-def contacts(session: Session) -> Records:
+def contacts(session: Session) -> Pairs:
     query = (
         select(Contact).where(Contact.deleted_at.is_(None)).options(selectinload(Contact.positions))
     )
-    return {
+    return (
         # as the import tells contacts apart: by name and where they work
-        (c.name, partner_ref(c.partner), c.local_entity.name if c.local_entity else None): {
-            "position": c.position,
-            "organisation": c.organisation,
-            "entity": c.local_entity.name if c.local_entity else None,
-            "reach": (c.email, c.phone),
-            "languages": sorted((c.languages or "").split(",")),
-            "staff": c.is_staff,
-            "notes": c.notes,
-            "positions": _lines(c.positions, "position", "organisation", "since", "until"),
-        }
+        (
+            (c.name, partner_ref(c.partner), c.local_entity.name if c.local_entity else None),
+            {
+                "position": c.position,
+                "organisation": c.organisation,
+                "entity": c.local_entity.name if c.local_entity else None,
+                "reach": (c.email, c.phone),
+                "languages": sorted((c.languages or "").split(",")),
+                "staff": c.is_staff,
+                "notes": c.notes,
+                "positions": _lines(c.positions, "position", "organisation", "since", "until"),
+            },
+        )
         for c in session.scalars(query)
-    }
+    )
 
 
-def plan(session: Session) -> Records:
+def plan(session: Session) -> Pairs:
     """Each plan line: its term, the line it carries on, its objectives and the indicators
     serving them (the indicators say which earlier one they carry on)."""
     serving: dict[str, list[tuple[str, str | None]]] = {}
@@ -303,24 +331,24 @@ def plan(session: Session) -> Records:
         serving.setdefault(str(i.objective_id), []).append(
             (i.name, i.continues.name if i.continues else None)
         )
-    found = {}
     for line in session.scalars(select(StrategicLine).where(StrategicLine.deleted_at.is_(None))):
-        found[line.title] = {
-            "code": line.code,
-            "description": line.description,
-            "term": (line.term.leader, line.term.start_date) if line.term else None,
-            "carries on": line.continues.title if line.continues else None,
-            "objectives": sorted(
-                (o.title, o.domain, o.year, o.description, sorted(serving.get(o.id, [])))
-                for o in _live(line.objectives)
-            ),
-        }
-    return found
+        yield (
+            line.title,
+            {
+                "code": line.code,
+                "description": line.description,
+                "term": (line.term.leader, line.term.start_date) if line.term else None,
+                "carries on": line.continues.title if line.continues else None,
+                "objectives": sorted(
+                    (o.title, o.domain, o.year, o.description, sorted(serving.get(o.id, [])))
+                    for o in _live(line.objectives)
+                ),
+            },
+        )
 
 
-def mission_values(session: Session) -> Records:
+def mission_values(session: Session) -> Pairs:
     """Each mission's expected results (in order, with what they serve) and follow-ups."""
-    found = {}
     query = (
         select(Activity)
         .where(Activity.deleted_at.is_(None))
@@ -328,22 +356,28 @@ def mission_values(session: Session) -> Records:
     )
     for a in session.scalars(query):
         expected = sorted(_live(a.expected_results), key=lambda e: e.position)
-        found[(a.title, a.start_date)] = {
-            "expected": [
-                (
-                    e.expected,
-                    e.obtained,
-                    e.indicator.name if e.indicator else e.objective.title if e.objective else None,
-                )
-                for e in expected
-            ],
-            "follow-ups": _lines(a.follow_ups, "months", "done_on", "notes"),
-        }
-    return found
+        yield (
+            (a.title, a.start_date),
+            {
+                "expected": [
+                    (
+                        e.expected,
+                        e.obtained,
+                        e.indicator.name
+                        if e.indicator
+                        else e.objective.title
+                        if e.objective
+                        else None,
+                    )
+                    for e in expected
+                ],
+                "follow-ups": _lines(a.follow_ups, "months", "done_on", "notes"),
+            },
+        )
 
 
 #: what a round trip compares, by name
-SECTIONS: dict[str, Callable[[Session], Records]] = {
+SECTIONS: dict[str, Callable[[Session], Pairs]] = {
     "local entities": local_entities,
     "agreements": agreements,
     "partners": partners,
@@ -359,4 +393,4 @@ SECTIONS: dict[str, Callable[[Session], Records]] = {
 
 def snapshot(session: Session) -> dict[str, Records]:
     """Every section of :data:`SECTIONS`, read from ``session``'s file."""
-    return {name: read(session) for name, read in SECTIONS.items()}
+    return {name: dict(read(session)) for name, read in SECTIONS.items()}
