@@ -463,6 +463,17 @@ def sheet_rows(path: Path | str, sheet: str) -> Iterator[list[Any]]:
         sample = "\n".join(_first_lines(text, HEADER_SEARCH_ROWS))
         yield from csv.reader(_lines(text), delimiter=_delimiter(sample))
         return
+    if target.suffix.lower() in XLSX_SUFFIXES:
+        # openpyxl streams the sheet's XML; calamine holds every cell first (the state's
+        # agreements: 55 MiB more at the peak, for a read eight times faster)
+        import openpyxl
+
+        book = openpyxl.load_workbook(target, read_only=True, data_only=True)
+        try:
+            yield from (list(row) for row in book[sheet].iter_rows(values_only=True))
+        finally:
+            book.close()
+        return
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(target))

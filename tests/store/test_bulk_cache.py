@@ -1,4 +1,4 @@
-"""A bulk write (an import) runs in a 32 MB page cache instead of SQLite's 2 MB, which
+"""A bulk write (an import) runs in a 16 MB page cache instead of SQLite's 2 MB, which
 let go of the indexes' pages between two rows and wrote and read them again (a third of
 writing 50,000 agreements); the transaction after it is back to the default."""
 
