@@ -32,6 +32,14 @@ def name_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
+def forget_compiled_statements(session: Session) -> None:
+    """Let go of the statements SQLAlchemy compiled for the file, and of the values each
+    was first run with: an import looks rows up by the register's own texts (a state's
+    12,807 titles in one ``IN`` list), which the office's engine, open as long as the
+    window, otherwise kept after the import, scattered among the heap's blocks."""
+    session.get_bind().engine.clear_compiled_cache()
+
+
 #: said of a row naming a partner several partners of the file are named (see namesakes)
 NAMESAKES = N_(
     "Several partners of the file are named “{name}” ({countries}) and the row does not "

@@ -14,7 +14,7 @@ from intl_desk.core.gc_pause import collector_paused
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.memory import give_back_freed_memory
 from intl_desk.exchange import importer
-from intl_desk.exchange.context import ImportContext, name_key
+from intl_desk.exchange.context import ImportContext, forget_compiled_statements, name_key
 from intl_desk.exchange.importer import Issue, KindHandler, OnDuplicate, Preview, handler_for
 
 #: rows queued before they are written, when a kind's rows may be written as they come
@@ -67,6 +67,7 @@ def apply_import(
         # the register's names, kept for its preview and its write, are let go with it:
         # scattered among the heap's blocks, they kept 37 MB of a state's import in use
         name_key.cache_clear()
+        forget_compiled_statements(session)
         give_back_freed_memory()  # the rows queued and written, now let go
     return result
 

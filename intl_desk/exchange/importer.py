@@ -22,7 +22,7 @@ from intl_desk.core.date_precision import has_precision, precision_key
 from intl_desk.core.gc_pause import collector_paused
 from intl_desk.core.i18n import N_, Message, translate
 from intl_desk.core.memory import give_back_freed_memory
-from intl_desk.exchange.context import ImportContext
+from intl_desk.exchange.context import ImportContext, forget_compiled_statements
 from intl_desk.exchange.dates import DateUnreadable, read_date
 from intl_desk.exchange.errors import UnknownKind
 from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
@@ -375,6 +375,7 @@ def preview_import(
         preview = _preview(
             session, path, kind, worksheet, mapping, mappings_folder, progress, words, check
         )
+    forget_compiled_statements(session)  # the register's texts, kept with the preview only
     give_back_freed_memory()  # the workbook as read, now let go
     return preview
 
