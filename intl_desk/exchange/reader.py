@@ -147,21 +147,21 @@ def _is_utf8(line: bytes) -> bool:
 
 
 def _delimiter(sample: str) -> str:
-    """The delimiter that splits the most lines into the same number of cells.
+    """The delimiter that splits the largest share of the rows into the same number of
+    cells (then the most cells).
 
     Python's sniffer is thrown by what registers have around the table — a title line
-    without any delimiter, a note under it — and by decimal commas inside quotes."""
-    best, best_score = ",", (0, 0)
+    without any delimiter, a note under it — and by decimal commas inside quotes. A
+    share, not a count: a cell over several lines ("12,5⏎12,5" in quotes) is one row
+    for the right delimiter but several for a wrong one, which counted more rows."""
+    best, best_score = ",", (0.0, 0)
     for candidate in ";,\t|":  # on a tie the semicolon: decimal commas are common
-        widths = Counter(
-            len(cells)
-            for cells in csv.reader(io.StringIO(sample), delimiter=candidate)
-            if len(cells) > 1
-        )
+        rows = [cells for cells in csv.reader(io.StringIO(sample), delimiter=candidate) if cells]
+        widths = Counter(len(cells) for cells in rows if len(cells) > 1)
         if widths:
             width, lines = widths.most_common(1)[0]
-            if (lines, width) > best_score:
-                best, best_score = candidate, (lines, width)
+            if (lines / len(rows), width) > best_score:
+                best, best_score = candidate, (lines / len(rows), width)
     return best
 
 
