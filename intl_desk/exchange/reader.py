@@ -197,12 +197,10 @@ def _read_csv(path: Path, check: Check | None = None) -> list[Sheet]:
         raise NotASpreadsheet(path)
     text = _decode(path, data)
     del data  # the text is all that is read from now on
-    sample = "\n".join(_first_lines(text, HEADER_SEARCH_ROWS))
     rows = []
     shared: dict[str, str] = {}
     try:
-        lines = csv.reader(_lines(text), delimiter=_delimiter(sample))
-        for row in lines:
+        for row in _csv_rows(text):
             if len(row) > MAX_COLUMNS:
                 raise TooManyColumns(path, limit=number_text(MAX_COLUMNS))
             rows.append([_once(_clean(cell, from_csv=True), shared) for cell in row])
@@ -213,6 +211,13 @@ def _read_csv(path: Path, check: Check | None = None) -> list[Sheet]:
     except csv.Error:  # the one error left: a cell over the csv module's field limit
         raise CellTooLong(path, limit=number_text(csv.field_size_limit())) from None
     return [Sheet(path.stem, rows)]
+
+
+def _csv_rows(text: str) -> Iterator[list[str]]:
+    """The csv module's rows of ``text``, read a line at a time, split at the delimiter
+    its first lines use."""
+    sample = "\n".join(_first_lines(text, HEADER_SEARCH_ROWS))
+    return csv.reader(_lines(text), delimiter=_delimiter(sample))
 
 
 class _LongCell(Exception):
@@ -459,9 +464,7 @@ def sheet_rows(path: Path | str, sheet: str) -> Iterator[list[Any]]:
     this is for files the export wrote, not for registers to import."""
     target = _existing_file(path)
     if target.suffix.lower() in CSV_SUFFIXES:
-        text = _decode(target, target.read_bytes())
-        sample = "\n".join(_first_lines(text, HEADER_SEARCH_ROWS))
-        yield from csv.reader(_lines(text), delimiter=_delimiter(sample))
+        yield from _csv_rows(_decode(target, target.read_bytes()))
         return
     if target.suffix.lower() in XLSX_SUFFIXES:
         # openpyxl streams the sheet's XML; calamine holds every cell first (the state's
