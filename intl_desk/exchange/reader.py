@@ -160,8 +160,9 @@ def _delimiter(sample: str) -> str:
         widths = Counter(len(cells) for cells in rows if len(cells) > 1)
         if widths:
             width, lines = widths.most_common(1)[0]
-            if (lines / len(rows), width) > best_score:
-                best, best_score = candidate, (lines / len(rows), width)
+            score = (lines / len(rows), width)
+            if score > best_score:
+                best, best_score = candidate, score
     return best
 
 
