@@ -165,10 +165,11 @@ def cmd_report_overview(args: argparse.Namespace) -> int:
     source, output = Path(args.file), Path(args.output)
     guard_output(output, [source])  # at once, before the figures are computed
     year, country = _year(args.year), _country(args.country)
-    with OfficeFile.open(source, read_only=True) as office, office.session() as session:
-        entity_id = entity_by_name(session, args.entity) if args.entity else None
-        overview = compute_overview(session, OverviewFilters(year, entity_id, country))
-        own = office_settings(session)
+    # a connection, not a session: printing needs neither the ORM nor the model
+    with OfficeFile.open(source, read_only=True) as office, office.engine.connect() as reader:
+        entity_id = entity_by_name(reader, args.entity) if args.entity else None
+        overview = compute_overview(reader, OverviewFilters(year, entity_id, country))
+        own = office_settings(reader)
         logo = own.logo if own else None
         as_of = file_as_of(office)
     write_atomically(

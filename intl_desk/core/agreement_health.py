@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
-from sqlalchemy.orm import Session
 
 from intl_desk.core.columns import (
     Activity,
@@ -23,6 +22,7 @@ from intl_desk.core.columns import (
     Project,
 )
 from intl_desk.core.i18n import N_
+from intl_desk.core.reading import Reader
 from intl_desk.core.vocabularies import Vocabulary
 
 #: an agreement with nothing linked that happened in this many years is "quiet"
@@ -143,7 +143,7 @@ class HealthCount:
 
 
 def active_gaps(
-    session: Session, scope: list[ColumnElement[bool]], today: date
+    session: Reader, scope: list[ColumnElement[bool]], today: date
 ) -> tuple[HealthCount, ...]:
     """How many active agreements in ``scope`` have each gap (one scan)."""
     row = session.execute(
@@ -154,7 +154,7 @@ def active_gaps(
     return tuple(HealthCount(code, int(count)) for code, count in zip(GAPS.codes, row, strict=True))
 
 
-def gaps_of(session: Session, agreement_id: str, today: date) -> list[str]:
+def gaps_of(session: Reader, agreement_id: str, today: date) -> list[str]:
     """The gaps of one stored agreement, in the vocabulary's order."""
     row = session.execute(
         select(*(case((gap_condition(code, today), 1), else_=0) for code in GAPS.codes)).where(

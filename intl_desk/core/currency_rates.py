@@ -22,12 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Integer, case, cast, extract, func, literal, or_, select
-from sqlalchemy.orm import Session
 
-from intl_desk.core import model
 from intl_desk.core.columns import (
     Activity,
     BudgetLine,
@@ -36,6 +34,10 @@ from intl_desk.core.columns import (
     Office,
     Project,
 )
+from intl_desk.core.reading import Reader
+
+if TYPE_CHECKING:
+    from intl_desk.core import model
 
 #: (currency, year or None, amount, number of amounts) — the groups a sum is made of
 Group = tuple[str, int | None, Decimal | float | int | None, int]
@@ -61,7 +63,7 @@ class Rates:
         self.table = table
 
     @classmethod
-    def of(cls, session: Session, currency: str | None = None) -> Rates:
+    def of(cls, session: Reader, currency: str | None = None) -> Rates:
         """The live rates into ``currency`` (the office's by default). Should two copies
         of the file each have entered a rate for the same currency and year, the one
         changed last counts."""
@@ -108,7 +110,7 @@ class Rates:
         )
 
 
-def office_currency_of(session: Session) -> str:
+def office_currency_of(session: Reader) -> str:
     office = session.scalar(select(Office.currency).where(Office.deleted_at.is_(None)).limit(1))
     return str(office) if office else "EUR"
 
@@ -199,7 +201,7 @@ class Unconverted:
     years: tuple[int | None, ...]
 
 
-def amounts_without_rate(session: Session) -> list[Unconverted]:
+def amounts_without_rate(session: Reader) -> list[Unconverted]:
     """Budget lines, granted co-financing and activity costs in another currency than the
     office's whose year has no rate: left out of every converted sum."""
     rates = Rates.of(session)
@@ -254,7 +256,7 @@ def amounts_without_rate(session: Session) -> list[Unconverted]:
 ORIGINAL, REVISED = "1", "2"
 
 
-def budget_groups(session: Session, projects: Any) -> list[Group]:
+def budget_groups(session: Reader, projects: Any) -> list[Group]:
     """The budgets of ``projects`` (a select of project ids) as (currency, year, amount,
     lines): for each project and year the revised lines where there are any, else the
     original ones — never both, which would count the year twice."""
@@ -292,7 +294,7 @@ def budget_groups(session: Session, projects: Any) -> list[Group]:
 
 
 def granted_groups(
-    session: Session, projects: Any, decided: tuple[Any, Any] | None = None
+    session: Reader, projects: Any, decided: tuple[Any, Any] | None = None
 ) -> list[Group]:
     """Co-financing granted to ``projects`` (a select of project ids), decided between
     ``decided`` (inclusive dates) when given, as (currency, year, amount, lines)."""
@@ -340,6 +342,8 @@ def take_rates(
     """Put ``rows`` (currency, year, rate, source) into the ``existing`` rates into
     ``to_currency``: a currency and year already there takes the sheet's rate (and its
     source, when the sheet names one), any other is a new rate."""
+    from intl_desk.core import model  # records: the model, which readings do without
+
     records = list(existing)
     by_key = {(r.currency, r.year): r for r in records if r.to_currency == to_currency}
     added = changed = 0
@@ -359,7 +363,7 @@ def take_rates(
     return RatesTaken(records, added, changed)
 
 
-def spent_groups(session: Session, projects: Any, until: Any) -> list[Group]:
+def spent_groups(session: Reader, projects: Any, until: Any) -> list[Group]:
     """What ``projects`` (a select or list of project ids) spent up to ``until``
     (disbursements and expenditure), as (currency, year of the transaction, amount,
     transactions)."""

@@ -7,21 +7,23 @@ line, reports and table models can use them without ORM objects.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from intl_desk.core import columns
-from intl_desk.core.model import (
-    Agreement,
-    AgreementParty,
-    LocalEntity,
-    Office,
-)
+from intl_desk.core.columns import Agreement, AgreementParty, LocalEntity
+from intl_desk.core.reading import Reader
+
+if TYPE_CHECKING:
+    from intl_desk.core.model import Office
 
 
-def office(session: Session) -> Office | None:
+def office(session: Reader) -> Office | None:
+    """The office's record (for the settings that edit it; a report reads
+    :func:`office_settings`, without the model)."""
+    from intl_desk.core.model import Office
+
     return session.scalar(select(Office).where(Office.deleted_at.is_(None)).limit(1))
 
 
@@ -36,7 +38,7 @@ class OfficeSettings:
     logo: bytes | None
 
 
-def office_settings(session: Session) -> OfficeSettings | None:
+def office_settings(session: Reader) -> OfficeSettings | None:
     own = columns.Office
     row = session.execute(
         select(own.name, own.currency, own.country_code, own.logo)
@@ -53,7 +55,7 @@ class EntityAgreementCount:
     agreements: int
 
 
-def agreements_per_local_entity(session: Session) -> list[EntityAgreementCount]:
+def agreements_per_local_entity(session: Reader) -> list[EntityAgreementCount]:
     """Agreements each local entity is a party to, every entity listed (zero included).
 
     An agreement is counted once per entity even when the entity appears twice among
@@ -80,7 +82,7 @@ def agreements_per_local_entity(session: Session) -> list[EntityAgreementCount]:
     return [EntityAgreementCount(row[0], row[1], int(row[2])) for row in session.execute(statement)]
 
 
-def id_by_folded_name(session: Session, model: type[Any], name: str) -> str | None:
+def id_by_folded_name(session: Reader, model: Any, name: str) -> str | None:
     """The id of the live ``model`` record called ``name``, accents and case ignored
     ("lodz" is Łódź): how the command line names partners and local entities."""
     from intl_desk.core.folding import fold

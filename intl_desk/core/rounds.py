@@ -36,6 +36,7 @@ from intl_desk.core.model import (
     RoundSubmission,
     utc_now,
 )
+from intl_desk.core.reading import Reader
 
 #: what a submission still owes: nothing yet, or figures sent back to be corrected
 OWED = ("due", "returned")
@@ -448,7 +449,7 @@ def reminder_text(view: RoundView, language: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def unapproved_figures(session: Session) -> set[tuple[str, str, str]]:
+def unapproved_figures(session: Reader) -> set[tuple[str, str, str]]:
     """(indicator id, period id, entity id) of the figures asked for in a round and not
     approved yet: what "only approved figures" leaves out."""
     rows = session.execute(

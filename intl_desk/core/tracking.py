@@ -15,7 +15,6 @@ history rows (demo generation and bulk import write their own summary).
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
@@ -43,6 +42,7 @@ from intl_desk.core.model import (
     utc_now,
 )
 from intl_desk.core.model.base import Searchable, search_key_for
+from intl_desk.core.office_session import OfficeSession
 from intl_desk.core.validation import validate
 
 _BOOKKEEPING = frozenset(
@@ -61,24 +61,8 @@ _BOOKKEEPING = frozenset(
 )
 
 
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
-
-
-class TrackedSession(Session):
+class TrackedSession(OfficeSession):
     """A session whose flushes keep history, tombstones and validation (see module doc)."""
-
-    @property
-    def office_id(self) -> str | None:
-        value = self.info.get("office_id")
-        return str(value) if value else None
-
-    @property
-    def user(self) -> str:
-        return str(self.info.get("user") or current_user())
 
 
 def as_text(value: Any) -> str | None:

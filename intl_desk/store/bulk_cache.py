@@ -16,10 +16,13 @@ closes when the transaction ends (``NullPool``, see
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from intl_desk.core.index_upkeep import register_preparer
 from intl_desk.store.connection import driver_connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 #: the page cache of a connection writing in bulk, in KiB
 BULK_CACHE_KIB = 16 * 1024

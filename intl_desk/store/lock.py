@@ -44,7 +44,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from intl_desk.core.tracking import current_user
+from intl_desk.core.users import current_user
 from intl_desk.files.office_paths import lock_path
 from intl_desk.store.db_errors import from_os
 from intl_desk.store.errors import FileHeldUnderAnotherName, FileLocked, FileLockedElsewhere

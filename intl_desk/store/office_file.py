@@ -16,16 +16,13 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy import Engine
 
 from intl_desk.core.i18n import Message
-from intl_desk.core.model import LocalEntity, Office, new_uuid
-from intl_desk.core.tracking import TrackedSession, current_user
+from intl_desk.core.users import current_user
 from intl_desk.store.backup import fsync_file, publish, temporary_sibling
-from intl_desk.store.check import CheckReport, check
 from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors, write_blocker
 from intl_desk.store.errors import (
@@ -34,7 +31,6 @@ from intl_desk.store.errors import (
     FileLocked,
     FileLockedElsewhere,
     NeedsUpgrade,
-    OpenedReadOnly,
     StoreError,
     UnfinishedWrite,
 )
@@ -43,16 +39,23 @@ from intl_desk.store.lock import FileLock
 from intl_desk.store.probe import FileProbe, probe
 from intl_desk.store.safety import location_warning, refuse_unexpected
 from intl_desk.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade
-from intl_desk.store.upgrade import migrate_file, readable_without_upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import sessionmaker
+
+    from intl_desk.core.office_session import OfficeSession
+    from intl_desk.store.check import CheckReport
+
+# The model, the ORM's sessions and the checks are imported where they are used, not
+# here: a report reads an office file with Core columns alone (intl_desk.core.columns),
+# and importing the model costs it 0.14 s of CPU.
 
 
-class ReadOnlySession(TrackedSession):
-    """A session of a file opened read-only: any flush is refused before SQL is sent."""
+def check(path: Path | str) -> CheckReport:
+    """Every check of an office file (:func:`intl_desk.store.check.check`)."""
+    from intl_desk.store.check import check as check_file
 
-
-@event.listens_for(ReadOnlySession, "before_flush", insert=True)
-def _refuse_flush(session: Session, context: UOWTransaction, instances: Any) -> None:
-    raise OpenedReadOnly(session.info["file"])
+    return check_file(Path(path))
 
 
 @dataclass(frozen=True)
@@ -144,18 +147,8 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         self._read_only = read_only
         self._office_id = found.office_id
         self._schema_version = found.schema_version
-        self._sessions = sessionmaker(
-            bind=engine,
-            class_=ReadOnlySession if read_only else TrackedSession,
-            # the UI keeps showing records after saving; only this writer changes them
-            expire_on_commit=False,
-            info={
-                "office_id": found.office_id,
-                "user": current_user(),
-                "file": path,
-                "read_only": read_only,
-            },
-        )
+        self._user = current_user()
+        self._sessions: sessionmaker[OfficeSession] | None = None
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -180,6 +173,9 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         target = Path(path)
         if os.path.lexists(target):  # a dangling link is taken too
             raise FileAlreadyExists(target)
+        from intl_desk.core.model import LocalEntity, Office, new_uuid
+        from intl_desk.core.tracking import TrackedSession
+
         work = temporary_sibling(target, "new")
         try:
             with translate_db_errors(target):
@@ -273,6 +269,8 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
                     lock = FileLock.acquire(target, take_over=take_over)
                     remove_stale_temporaries(target)  # ours alone write them: we hold the lock
                 if found.schema_version < SCHEMA_VERSION:
+                    from intl_desk.store.upgrade import migrate_file, readable_without_upgrade
+
                     if read_only:
                         if not readable_without_upgrade(target):
                             raise unwritable or NeedsUpgrade(target)
@@ -320,10 +318,37 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
         """Why this file's folder (a network share, a cloud-sync folder) is risky, if it is."""
         return location_warning(self._path)
 
-    def session(self) -> TrackedSession:
-        """A new tracked session; in read-only mode its flushes raise
-        :class:`OpenedReadOnly`."""
+    def session(self) -> OfficeSession:
+        """A new tracked session (:class:`~intl_desk.core.tracking.TrackedSession`); in
+        read-only mode a session whose flushes raise :class:`OpenedReadOnly`."""
+        if self._sessions is None:  # two threads may both build one: either will do
+            self._sessions = self._session_maker()
         return self._sessions()
+
+    def _session_maker(self) -> sessionmaker[OfficeSession]:
+        from sqlalchemy.orm import sessionmaker
+
+        kind: type[OfficeSession]
+        if self._read_only:  # without the tracking, which imports the model
+            from intl_desk.store.read_only_session import ReadOnlySession
+
+            kind = ReadOnlySession
+        else:
+            from intl_desk.core.tracking import TrackedSession
+
+            kind = TrackedSession
+        return sessionmaker(
+            bind=self._engine,
+            class_=kind,
+            # the UI keeps showing records after saving; only this writer changes them
+            expire_on_commit=False,
+            info={
+                "office_id": self._office_id,
+                "user": self._user,
+                "file": self._path,
+                "read_only": self._read_only,
+            },
+        )
 
     def translate_errors(self) -> AbstractContextManager[None]:
         """:func:`translate_db_errors` for this file (wrap commits in it)."""
@@ -357,12 +382,10 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
 __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
-    "CheckReport",
     "FileInfo",
     "FileLocked",
     "FileLockedElsewhere",
     "OfficeFile",
-    "ReadOnlySession",
     "StoreError",
     "check",
     "inspect_file",

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from intl_desk.core.index_upkeep import Note, register_suspender
 from intl_desk.store import search_index
 from intl_desk.store.connection import driver_connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @contextmanager

@@ -17,15 +17,17 @@ same agreements:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import ColumnElement, Select, literal_column, text
-from sqlalchemy.orm import Session
 
-from intl_desk.core.listing.spec import like_pattern
+from intl_desk.core.listing.conditions import like_pattern
 from intl_desk.core.listing.text_index import register_finder, register_order_check
 from intl_desk.store import search_index
 from intl_desk.store.connection import driver_connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 #: the index's answer is used when it holds at most this many agreements; beyond, a scan
 #: of the stored text costs less than reading that many rows out of the index

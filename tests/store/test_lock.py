@@ -15,7 +15,7 @@ from platforms import symlink_or_skip
 from store_helpers import is_one_sentence_naming
 
 from intl_desk.cli import main
-from intl_desk.core.tracking import current_user
+from intl_desk.core.users import current_user
 from intl_desk.store import errors
 from intl_desk.store.lock import lock_path, read_lock, this_machine
 from intl_desk.store.office_file import OfficeFile

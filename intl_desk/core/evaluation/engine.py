@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import literal, select
-from sqlalchemy.orm import Session
 
 from intl_desk.core.columns import LocalEntity
 from intl_desk.core.evaluation.formulas import (
@@ -47,6 +46,7 @@ from intl_desk.core.evaluation.status import (
     line_start,
     overall_status,
 )
+from intl_desk.core.reading import Reader, connection_of
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Evaluation:
 
     def __init__(
         self,
-        session: Session,
+        session: Reader,
         today: date,
         *,
         approved_only: bool = False,
@@ -297,7 +297,7 @@ class Evaluation:
         """Every local entity under ``entity_id`` (not itself), read once per evaluation."""
         if self._children is None:
             self._children = defaultdict(list)
-            for child, parent in self.session.connection().execute(
+            for child, parent in connection_of(self.session).execute(
                 select(LocalEntity.id, LocalEntity.parent_id).where(
                     LocalEntity.deleted_at.is_(None), LocalEntity.parent_id.is_not(None)
                 )

@@ -32,7 +32,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, distinct, func, literal, select
-from sqlalchemy.orm import Session
 
 from intl_desk.core.evaluation.formula_filters import (
     Filters,
@@ -53,6 +52,7 @@ from intl_desk.core.evaluation.formula_rows import (
     standing_flag,
 )
 from intl_desk.core.i18n import N_, Message
+from intl_desk.core.reading import Reader, connection_of
 
 __all__ = [
     "FORMULAS",
@@ -178,7 +178,7 @@ def formula_of(code: str) -> Formula:
     return formula
 
 
-def compute(session: Session, code: str, filter_text: str | None, window: Window) -> float:
+def compute(session: Reader, code: str, filter_text: str | None, window: Window) -> float:
     """The formula's figure for the window (the whole office, or ``window.scope``)."""
     formula = formula_of(code)
     window = replace(window, filters=parse_filter(filter_text, formula.filters))
@@ -192,7 +192,7 @@ def compute(session: Session, code: str, filter_text: str | None, window: Window
 
 
 def compute_periods(
-    session: Session, code: str, filter_text: str | None, windows: Sequence[Window]
+    session: Reader, code: str, filter_text: str | None, windows: Sequence[Window]
 ) -> list[float]:
     """The formula's figure for each window (the whole office or ``window.scope``), as
     :func:`compute` gives it. A standing figure (active agreements, partner countries)
@@ -218,12 +218,12 @@ def compute_periods(
     statement = select(
         *(func.coalesce(func.sum(counted.c[f"in_{n}"]), 0) for n in range(len(windows)))
     )
-    figures = session.connection().execute(statement).one()
+    figures = connection_of(session).execute(statement).one()
     return [float(figure or 0) for figure in figures]
 
 
 def compute_by_entity(
-    session: Session, code: str, filter_text: str | None, window: Window
+    session: Reader, code: str, filter_text: str | None, window: Window
 ) -> dict[str, float]:
     """The formula's figure for each local entity that has records in the window."""
     formula = formula_of(code)
@@ -236,7 +236,7 @@ def compute_by_entity(
     return {str(entity): float(value or 0) for entity, value in session.execute(statement)}
 
 
-def keys(session: Session, code: str, filter_text: str | None, window: Window) -> list[Any]:
+def keys(session: Reader, code: str, filter_text: str | None, window: Window) -> list[Any]:
     """What the formula counts in the window: the ids behind the figure (agreement,
     project, money line… ids; country codes for ``partner_countries``), for the lists
     that back a report's figures."""
@@ -244,4 +244,4 @@ def keys(session: Session, code: str, filter_text: str | None, window: Window) -
     window = replace(window, filters=parse_filter(filter_text, formula.filters))
     rows = formula.rows(window).subquery()
     column = rows.c.key if formula.distinct_count else rows.c.line
-    return list(session.connection().execute(select(column).distinct()).scalars())
+    return list(connection_of(session).execute(select(column).distinct()).scalars())

@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import Float, case, cast, select
-from sqlalchemy.orm import Session
 
 from intl_desk.core.columns import (
     Indicator,
@@ -20,6 +19,7 @@ from intl_desk.core.columns import (
     Period,
     ScaleLevel,
 )
+from intl_desk.core.reading import Reader, connection_of
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class MeasuredValue(NamedTuple):
     measured_on: date | None
 
 
-def read_periods(session: Session) -> list[PeriodInfo]:
+def read_periods(session: Reader) -> list[PeriodInfo]:
     rows = session.execute(
         select(Period.id, Period.label, Period.start_date, Period.end_date, Period.closed)
         .where(Period.deleted_at.is_(None))
@@ -85,7 +85,7 @@ def read_periods(session: Session) -> list[PeriodInfo]:
     return [PeriodInfo(r.id, r.label, r.start_date, r.end_date, bool(r.closed)) for r in rows]
 
 
-def read_indicators(session: Session) -> list[IndicatorInfo]:
+def read_indicators(session: Reader) -> list[IndicatorInfo]:
     sdgs: dict[str, list[int]] = defaultdict(list)
     for indicator_id, sdg in session.execute(
         select(IndicatorSdg.indicator_id, IndicatorSdg.sdg)
@@ -156,7 +156,7 @@ def _with_lineage(indicators: list[IndicatorInfo]) -> list[IndicatorInfo]:
     return done
 
 
-def read_targets(session: Session) -> dict[tuple[str, str], dict[str | None, float]]:
+def read_targets(session: Reader) -> dict[tuple[str, str], dict[str | None, float]]:
     targets: dict[tuple[str, str], dict[str | None, float]] = defaultdict(dict)
     for row in session.execute(
         select(
@@ -172,7 +172,7 @@ def read_targets(session: Session) -> dict[tuple[str, str], dict[str | None, flo
 
 
 def read_measurements(
-    session: Session,
+    session: Reader,
     indicator: IndicatorInfo,
     left_out: frozenset[tuple[str, str, str]] = frozenset(),
     period_id: str | None = None,
@@ -198,7 +198,7 @@ def read_measurements(
 
 
 def read_entity_values(
-    session: Session,
+    session: Reader,
     indicator: IndicatorInfo,
     left_out: frozenset[tuple[str, str, str]] = frozenset(),
     period_id: str | None = None,
@@ -219,7 +219,7 @@ def _number(indicator: IndicatorInfo) -> Any:
 
 
 def _latest_last(
-    session: Session,
+    session: Reader,
     indicator: IndicatorInfo,
     columns: tuple[Any, ...],
     left_out: frozenset[tuple[str, str, str]],
@@ -252,7 +252,7 @@ def _latest_last(
         if not entities_only:
             office_rows = statement.where(Measurement.local_entity_id.is_(None))
             statements.append(office_rows.where(Measurement.period_id == period_id))
-    connection = session.connection()  # the ORM session path costs twice as much per row
+    connection = connection_of(session)  # the ORM session path costs twice as much per row
     rows = [row for each in statements for row in connection.execute(each).tuples()]
     for row in rows:  # the latest measurement of a period wins, the indicator's own last
         if left_out and (indicator.id, row[0], row[1]) in left_out:

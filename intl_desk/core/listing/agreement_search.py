@@ -31,7 +31,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from intl_desk.core.folding import fold
-from intl_desk.core.listing.spec import like_pattern
+from intl_desk.core.listing.conditions import like_pattern
 from intl_desk.core.listing.text_index import indexed_match
 from intl_desk.core.model import Agreement, AgreementParty, LocalEntity, Partner
 

@@ -1,22 +1,19 @@
-"""Conditions every list shares: live records, the words typed, an entity's subtree."""
+"""Conditions every list shares: live records, the words typed (an entity's subtree:
+:mod:`intl_desk.core.entity_tree`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    and_,
-    literal,
-    select,
-)
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, and_, literal
 
 from intl_desk.core.folding import fold
-from intl_desk.core.listing.spec import like_pattern
-from intl_desk.core.model import (
-    LocalEntity,
-)
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with the wildcards in it escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def live(model: Any) -> ColumnElement[bool]:
@@ -32,12 +29,3 @@ def matches(model: Any, text: str) -> ColumnElement[bool]:
     """Every word of ``text`` appears in the record's folded ``search_key``."""
     clauses = [model.search_key.like(pattern, escape="\\") for pattern in words(text)]
     return and_(*clauses) if clauses else literal(True)
-
-
-def entity_subtree(entity_id: str) -> Any:
-    """A recursive CTE of ``entity_id`` and every entity under it (regions → municipalities)."""
-    tree = select(LocalEntity.id).where(LocalEntity.id == entity_id).cte(recursive=True)
-    child = aliased(LocalEntity)
-    return tree.union_all(
-        select(child.id).where(child.parent_id == tree.c.id, child.deleted_at.is_(None))
-    )

@@ -20,9 +20,10 @@ from sqlalchemy.orm import aliased
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.carbon_sql import CARBON_KG
+from intl_desk.core.entity_tree import entity_subtree
 from intl_desk.core.i18n import N_
 from intl_desk.core.listing.activity_columns import ACTIVITY_DETAIL_COLUMNS
-from intl_desk.core.listing.conditions import entity_subtree, live, matches
+from intl_desk.core.listing.conditions import live, matches
 from intl_desk.core.listing.options import (
     entity_options,
     partner_country_options,

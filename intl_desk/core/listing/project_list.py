@@ -26,8 +26,9 @@ from intl_desk.core.currency_rates import (
     rate_factor,
     year_of,
 )
+from intl_desk.core.entity_tree import entity_subtree
 from intl_desk.core.i18n import N_, translate
-from intl_desk.core.listing.conditions import entity_subtree, live, matches
+from intl_desk.core.listing.conditions import live, matches
 from intl_desk.core.listing.options import (
     entity_options,
     partner_country_options,

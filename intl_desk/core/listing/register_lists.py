@@ -24,10 +24,11 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import GAPS, gap_condition
 from intl_desk.core.agreement_time import active_on, expiring_within_a_year
+from intl_desk.core.entity_tree import entity_subtree
 from intl_desk.core.folding import fold
 from intl_desk.core.i18n import N_
 from intl_desk.core.listing.agreement_search import agreement_search
-from intl_desk.core.listing.conditions import entity_subtree, live
+from intl_desk.core.listing.conditions import live
 from intl_desk.core.listing.options import (
     entity_options,
     partner_country_options,

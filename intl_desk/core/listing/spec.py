@@ -123,9 +123,3 @@ class ListQuery:
         return all(any(old in word for word in words) for old in map(fold, other.search.split()))
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with the wildcards in it escaped."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-

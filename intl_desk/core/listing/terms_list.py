@@ -10,8 +10,9 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from intl_desk.core.i18n import N_
+from intl_desk.core.listing.conditions import like_pattern
 from intl_desk.core.listing.definitions import LISTS
-from intl_desk.core.listing.spec import Column, ListSpec, like_pattern
+from intl_desk.core.listing.spec import Column, ListSpec
 from intl_desk.core.model import PoliticalTerm, StrategicLine
 
 

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.columns import (
@@ -43,6 +42,7 @@ from intl_desk.core.overview.scope import (
     pairs,
     project_scope,
 )
+from intl_desk.core.reading import Reader
 
 #: roles that count as "held" in a network (more than being a member or an observer)
 PLAIN_ROLES = ("member", "observer")
@@ -53,7 +53,7 @@ def _running(filters: OverviewFilters) -> list:
     return [*project_scope(filters), Project.status.in_(vocab.PROJECT_RUNNING_STATUSES)]
 
 
-def project_statuses(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
+def project_statuses(session: Reader, filters: OverviewFilters) -> tuple[Bar, ...]:
     found: dict[Any, Any] = pairs(
         session.execute(
             select(Project.status, func.count())
@@ -90,7 +90,7 @@ class Money:
         return tuple(sorted({*self.budget.rate_years, *self.granted.rate_years}))
 
 
-def money(session: Session, filters: OverviewFilters, currency: str) -> Money:
+def money(session: Reader, filters: OverviewFilters, currency: str) -> Money:
     running = select(Project.id).where(*_running(filters))
     count = int(session.scalar(select(func.count()).select_from(running.subquery())) or 0)
     rates = Rates.of(session, currency)
@@ -99,7 +99,7 @@ def money(session: Session, filters: OverviewFilters, currency: str) -> Money:
     return Money(count, budget, granted)
 
 
-def funders(session: Session, filters: OverviewFilters, currency: str) -> tuple[Bar, ...]:
+def funders(session: Reader, filters: OverviewFilters, currency: str) -> tuple[Bar, ...]:
     """Co-financing granted to running projects, by funder, largest first, in the office's
     currency (converted as in :class:`Money`; amounts without a rate are left out and
     counted there)."""
@@ -146,7 +146,7 @@ def funders(session: Session, filters: OverviewFilters, currency: str) -> tuple[
     return tuple(sorted(bars, key=lambda bar: (-bar.value, sort_key(bar.label))))
 
 
-def networks(session: Session, filters: OverviewFilters) -> tuple[NetworkFigure, ...]:
+def networks(session: Reader, filters: OverviewFilters) -> tuple[NetworkFigure, ...]:
     """Networks with memberships current in the year, the roles held and events attended."""
     current = [
         *membership_scope(filters),
@@ -203,7 +203,7 @@ _ROLE_ORDER = {code: -number for number, code in enumerate(vocab.MEMBERSHIP_ROLE
 
 
 def indicators(
-    session: Session, filters: OverviewFilters, today: date
+    session: Reader, filters: OverviewFilters, today: date
 ) -> tuple[IndicatorFigure, ...]:
     """Each indicator as the evaluation engine judges it — the yearly report's rule, on
     the same figures: the year's period, or while it has no value yet, the latest earlier

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, distinct, func, select
-from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_time import (
@@ -24,7 +23,7 @@ from intl_desk.core.columns import (
 )
 from intl_desk.core.date_precision import with_precision
 from intl_desk.core.display import country_name, sort_key
-from intl_desk.core.listing.conditions import entity_subtree
+from intl_desk.core.entity_tree import entity_subtree
 from intl_desk.core.overview.figures import (
     Bar,
     CityPoint,
@@ -42,6 +41,7 @@ from intl_desk.core.overview.scope import (
     pairs,
     project_scope,
 )
+from intl_desk.core.reading import Reader
 from intl_desk.core.reference import sdg_goals
 
 EXPIRING_SHOWN = 12
@@ -60,7 +60,7 @@ def active_facet(filters: OverviewFilters) -> tuple[str, str]:
     return ("active_at_end", str(filters.as_of.year))
 
 
-def unplaced_count(session: Session, filters: OverviewFilters) -> int:
+def unplaced_count(session: Reader, filters: OverviewFilters) -> int:
     """For a past year, the signed agreements its end cannot place (0 for this year)."""
     if filters.as_of is None:
         return 0
@@ -108,7 +108,7 @@ def signed_by_year(filters: OverviewFilters, parties: PartyFigures) -> tuple[Yea
     )
 
 
-def themes(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
+def themes(session: Reader, filters: OverviewFilters) -> tuple[Bar, ...]:
     found = session.execute(
         select(AgreementTheme.theme, func.count(distinct(Agreement.id)))
         .join(Agreement, Agreement.id == AgreementTheme.agreement_id)
@@ -127,7 +127,7 @@ def themes(session: Session, filters: OverviewFilters) -> tuple[Bar, ...]:
     return tuple(sorted(bars, key=lambda bar: (-bar.value, sort_key(bar.label))))
 
 
-def sdgs(session: Session, filters: OverviewFilters, language: str) -> tuple[Bar, ...]:
+def sdgs(session: Reader, filters: OverviewFilters, language: str) -> tuple[Bar, ...]:
     found: dict[Any, Any] = pairs(
         session.execute(
             select(AgreementSdg.sdg, func.count(distinct(Agreement.id)))
@@ -187,7 +187,7 @@ def _entity_drill(filters: OverviewFilters, entity_id: str) -> Drill:
 
 
 def entities(
-    session: Session, filters: OverviewFilters, parties: PartyFigures
+    session: Reader, filters: OverviewFilters, parties: PartyFigures
 ) -> tuple[EntityFigure, ...]:
     """Every local entity in scope with its own agreements (direct parties) and projects."""
     entity_rows = session.execute(
@@ -226,7 +226,7 @@ def entities(
 
 
 def expiring(
-    session: Session, filters: OverviewFilters, today: date
+    session: Reader, filters: OverviewFilters, today: date
 ) -> tuple[tuple[ExpiringAgreement, ...], int]:
     """Active agreements ending within 12 months, soonest first (and how many in all):
     of today, or of the end of a past year."""

@@ -6,15 +6,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from intl_desk.core import vocabularies as vocab
 from intl_desk.core.agreement_health import GAPS, active_gaps
 from intl_desk.core.agreement_time import as_of
+from intl_desk.core.columns import LocalEntity
 from intl_desk.core.display import country_name, date_text
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, current_language
-from intl_desk.core.model import LocalEntity
 from intl_desk.core.overview import activity, agreements
 from intl_desk.core.overview.figures import (
     Bar,
@@ -31,9 +30,10 @@ from intl_desk.core.overview.parties import PartyFigures, read_parties
 from intl_desk.core.overview.scope import agreement_scope, drill
 from intl_desk.core.overview.territory import territory
 from intl_desk.core.queries import office_settings
+from intl_desk.core.reading import Reader
 
 
-def scope_text(session: Session, filters: OverviewFilters) -> str:
+def scope_text(session: Reader, filters: OverviewFilters) -> str:
     """The filters as one line the reader understands."""
     parts = [Message(N_("Year {year}"), {"year": filters.year}).render()]
     if filters.as_of is not None:  # a past year: its standing figures are of its end
@@ -75,7 +75,7 @@ class _Standing:
 
 
 def _standing(
-    session: Session, filters: OverviewFilters, today: date, currency: str, parties: PartyFigures
+    session: Reader, filters: OverviewFilters, today: date, currency: str, parties: PartyFigures
 ) -> _Standing:
     expiring, expiring_count = agreements.expiring(session, filters, today)
     return _Standing(
@@ -120,7 +120,7 @@ def _from_previous(parties: PartyFigures, previous: Overview) -> _Standing:
 
 
 def compute_overview(
-    session: Session,
+    session: Reader,
     filters: OverviewFilters,
     today: date | None = None,
     previous: Overview | None = None,
@@ -230,7 +230,7 @@ def _type_labels() -> tuple[str, ...]:
     return tuple(term.display() for term in vocab.AGREEMENT_TYPES)
 
 
-def entity_by_name(session: Session, name: str) -> str:
+def entity_by_name(session: Reader, name: str) -> str:
     """The id of the local entity called ``name`` (accents and case ignored)."""
     from intl_desk.core.queries import id_by_folded_name
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, Connection, case, select
-from sqlalchemy.orm import Session
 
 from intl_desk.core.agreement_time import expired_by, is_active
 from intl_desk.core.columns import Agreement, AgreementParty, LocalEntity, Partner
 from intl_desk.core.driver_rows import driver_rows
 from intl_desk.core.overview.figures import OverviewFilters
 from intl_desk.core.overview.scope import agreement_scope, in_year, year_of
+from intl_desk.core.reading import Reader, connection_of
 
 #: the years the chart of signatures shows, the overview's the last
 YEARS_SHOWN = 15
@@ -85,7 +85,7 @@ class PartyFigures:
     signed_by_year: Counter[tuple[int, str]] = field(default_factory=Counter)
 
 
-def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
+def read_parties(session: Reader, filters: OverviewFilters) -> PartyFigures:
     """The parties of the agreements in ``filters``' scope, counted (see the docstring).
 
     Each agreement in scope gets a position (its number in the read) and a byte of
@@ -94,7 +94,7 @@ def read_parties(session: Session, filters: OverviewFilters) -> PartyFigures:
     read: on a file of 220,000 agreements they took 42 MiB kept with the overview, and
     the ids 19 MiB more while reading."""
     figures = PartyFigures()
-    connection = session.connection()  # plain rows: 65,000 of them on the state demo
+    connection = connection_of(session)  # plain rows: 65,000 of them on the state demo
     positions, flags = _agreements_in_scope(connection, filters, figures)
     partners = {
         row[0]: row
@@ -210,7 +210,7 @@ def _count(entity_id: str, held: set[int], flags: bytearray, figures: PartyFigur
 
 
 def _signed_with_subtree(
-    session: Session, by_entity: dict[str, set[int]], flags: bytearray
+    session: Reader, by_entity: dict[str, set[int]], flags: bytearray
 ) -> Counter[str]:
     """Agreements signed up to the year, of each entity with everything under it (the
     Minas Gerais question, "how many has each one signed?"), each agreement once."""

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, and_, cast, extract, select
 
 from intl_desk.core.columns import Agreement, AgreementParty, Membership, Partner, Project
-from intl_desk.core.listing.conditions import entity_subtree
+from intl_desk.core.entity_tree import entity_subtree
 from intl_desk.core.overview.figures import Drill, OverviewFilters
 
 

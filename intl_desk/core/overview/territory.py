@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from intl_desk.core.columns import LocalEntity
 from intl_desk.core.overview.figures import Drill, EntityFigure
@@ -32,6 +31,7 @@ from intl_desk.core.overview.world import (
     shade_breaks,
     shade_for,
 )
+from intl_desk.core.reading import Reader
 
 #: fewer placed entities than this make no map (one dot says nothing about a territory)
 MIN_DOTS = 2
@@ -125,7 +125,7 @@ class Territory:
 
 
 def territory(
-    session: Session, entities: Sequence[EntityFigure], home_country: str | None
+    session: Reader, entities: Sequence[EntityFigure], home_country: str | None
 ) -> Territory:
     """The map of ``entities`` (the overview's, so its filters apply)."""
     figures = {figure.id: figure for figure in entities}

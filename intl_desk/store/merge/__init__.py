@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from intl_desk.core import background
-from intl_desk.core.tracking import current_user
+from intl_desk.core.users import current_user
 from intl_desk.store.backup import copy_pages, fsync_file, publish, temporary_sibling
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
