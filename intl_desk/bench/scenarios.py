@@ -226,6 +226,13 @@ SCENARIOS: dict[str, Scenario] = {
             big=True,
         ),
         Scenario(
+            "ui_import_state_register",
+            "File › Import… in the window: the state's 20,000 agreements (its own export, "
+            "xlsx) into a new office file — columns, check, write",
+            None,
+            _ui("import_state_register"),
+        ),
+        Scenario(
             "cold_start",
             "start the app (source) on a fresh home folder until its window is on screen",
             1.0,

@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
+from intl_desk.ui.import_wizard import ImportWizard
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.main_window import MainWindow
 
@@ -193,3 +194,50 @@ def drill_to_list(file: Path) -> float:
     _wait((agreements.refreshed, agreements.completed), shows_everything)
     agreements.table.viewport().repaint()
     return time.perf_counter() - started
+
+
+def _reaches(wizard: ImportWizard, step: int) -> Callable[[], bool]:
+    return lambda: wizard.step == step
+
+
+def import_state_register(file: Path) -> float:
+    """A state moving its register in: ``file``'s agreements (20,000, exported to xlsx as
+    the app writes them) imported through File › Import… into a new office file, the
+    window open on it — the columns read, every row checked, then written. The window's
+    own memory is in the peak, which the bench's imports without a window leave out."""
+    import tempfile
+
+    from intl_desk.exchange.export import export_list
+    from intl_desk.store.office_file import OfficeFile
+    from intl_desk.ui.import_steps import CHECK, COLUMNS, DONE
+    from intl_desk.ui.import_wizard import start_import
+
+    app = _app()
+    with tempfile.TemporaryDirectory(prefix="intl-desk-bench-wizard-") as folder:
+        register = Path(folder) / "acordos São João.xlsx"
+        with OfficeFile.open(file, read_only=True) as office, office.session() as session:
+            rows = export_list(session, "agreements", register)
+        new_file = Path(folder) / "Estado.sqlite"
+        OfficeFile.create(new_file, "Estado", kind="state", own_entity="Governo").close()
+        window = MainWindow()
+        window.resize(1280, 800)
+        window.show()
+        _open(window, new_file)
+        wizard = start_import(window)
+        if wizard is None:
+            raise RuntimeError("File › Import… did not open the wizard")
+        wizard.choose_file(register)
+        app.processEvents()
+        started = time.perf_counter()
+        for step in (COLUMNS, CHECK, DONE):
+            wizard.remember_box.setChecked(False)  # the columns never saved in the profile
+            wizard.go_next()
+            _wait((wizard.steps.currentChanged,), _reaches(wizard, step))
+        elapsed = time.perf_counter() - started
+        outcome = wizard.outcome
+        if outcome is None or outcome.imported < rows * 0.99:
+            raise RuntimeError(f"only {outcome and outcome.imported} of {rows} rows imported")
+        wizard.close()
+        window.close()
+        app.processEvents()
+    return elapsed
