@@ -77,6 +77,8 @@ class ImportContext:
     created: dict[Any, Any] = field(default_factory=dict)
     #: rows queued for writing, by id (a later duplicate row may still update them)
     queued: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: the notices rows share (see importer.shared_issue), by message and parameters
+    notices: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     _planned_partner_names: set[str] = field(default_factory=set)
     _writer: BulkWriter | None = None
 
