@@ -127,6 +127,16 @@ class RowPreview:
     def warn(self, msgid: str, column: str | None = None, **params: Any) -> None:
         self.warnings.append(Issue(Message(msgid, params), column))
 
+    def warn_shared(self, notices: dict[tuple[Any, ...], Any], msgid: str, **params: Any) -> None:
+        """:meth:`warn`, with the notice every row saying the same shares (see
+        :func:`shared_issue`): ``notices`` is the import's (``ImportContext.notices``)."""
+        self.warnings.append(shared_issue(notices, msgid, **params))
+
+
+#: said of every row naming a partner or an entity the import will create
+NEW_PARTNER = N_("New partner “{name}” ({country}) will be created.")
+NEW_ENTITY = N_("New local entity “{name}” will be created.")
+
 
 def shared_issue(notices: dict[tuple[Any, ...], Any], msgid: str, **params: Any) -> Issue:
     """The notice ``msgid`` with ``params``, one object for every row that says the same

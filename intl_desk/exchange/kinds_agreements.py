@@ -34,11 +34,12 @@ from intl_desk.exchange.bulk import fast_uuid
 from intl_desk.exchange.context import NAMESAKES, ImportContext, name_key
 from intl_desk.exchange.fields import AGREEMENTS
 from intl_desk.exchange.importer import (
+    NEW_ENTITY,
+    NEW_PARTNER,
     Issue,
     OnDuplicate,
     RowPreview,
     kept_as_written,
-    shared_issue,
 )
 from intl_desk.exchange.values import theme_codes
 
@@ -213,14 +214,7 @@ class AgreementHandler:
             planned_partners.append((name, partner_id, country))
             partner_keys.add(partner_id or f"new:{name_key(name)}:{country}")
             if partner_id is None:
-                row.warnings.append(
-                    shared_issue(
-                        context.notices,
-                        N_("New partner “{name}” ({country}) will be created."),
-                        name=name,
-                        country=country,
-                    )
-                )
+                row.warn_shared(context.notices, NEW_PARTNER, name=name, country=country)
         entity_keys: set[str] = set()
         planned_entities: list[tuple[str, str | None]] = []
         if "entities" in values:
@@ -229,13 +223,7 @@ class AgreementHandler:
                 planned_entities.append((name, entity_id))
                 entity_keys.add(entity_id or f"new:{name_key(name)}")
                 if entity_id is None:
-                    row.warnings.append(
-                        shared_issue(
-                            context.notices,
-                            N_("New local entity “{name}” will be created."),
-                            name=name,
-                        )
-                    )
+                    row.warn_shared(context.notices, NEW_ENTITY, name=name)
         elif context.own_government is not None:
             planned_entities.append(("", context.own_government))
             entity_keys.add(context.own_government)

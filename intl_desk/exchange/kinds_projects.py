@@ -21,7 +21,13 @@ from intl_desk.core.tracking import soft_delete
 from intl_desk.core.validation import errors_of_values
 from intl_desk.exchange.context import NAMESAKES, ImportContext, name_key
 from intl_desk.exchange.fields import PROJECTS
-from intl_desk.exchange.importer import Issue, RowPreview, kept_as_written, shared_issue
+from intl_desk.exchange.importer import (
+    NEW_ENTITY,
+    NEW_PARTNER,
+    Issue,
+    RowPreview,
+    kept_as_written,
+)
 
 SCALARS = (
     "title",
@@ -84,13 +90,7 @@ class ProjectHandler:
         lead_name = values.get("lead")
         lead_id = context.entity_for(lead_name) if lead_name else None
         if lead_name and lead_id is None:
-            row.warnings.append(
-                shared_issue(
-                    context.notices,
-                    N_("New local entity “{name}” will be created."),
-                    name=lead_name,
-                )
-            )
+            row.warn_shared(context.notices, NEW_ENTITY, name=lead_name)
         country = values.get("country_code")
         # where the partners are (an export of ours says it), else where the project is
         where: list[str] = values.pop("partner_countries", None) or ([country] if country else [])
@@ -106,14 +106,7 @@ class ProjectHandler:
             if partner_id is None and planned is None:
                 row.warn(N_("Partner “{name}” is not in the file: kept as a name only."), name=name)
             elif partner_id is None:
-                row.warnings.append(
-                    shared_issue(
-                        context.notices,
-                        N_("New partner “{name}” ({country}) will be created."),
-                        name=name,
-                        country=planned,
-                    )
-                )
+                row.warn_shared(context.notices, NEW_PARTNER, name=name, country=planned)
             partners.append((name, partner_id, planned))
         scalars = {key: values[key] for key in SCALARS if key in values}
         row.errors.extend(Issue(error.message) for error in errors_of_values(Project, scalars))
