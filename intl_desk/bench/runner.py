@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from intl_desk.bench.scenarios import SCENARIOS, Scenario
+from intl_desk.core.memory import one_allocator_region
 
 
 def _children_cpu() -> float:
@@ -33,6 +34,7 @@ def _children_cpu() -> float:
 
 def _child(name: str, file: Path) -> None:
     """Run one scenario in this process and print its figures as JSON."""
+    one_allocator_region()  # as the app's process does (intl_desk.cli.entry.main)
     scenario = SCENARIOS[name]
     from intl_desk.cli.batch import collected_as_a_batch
 

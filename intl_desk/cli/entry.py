@@ -23,6 +23,7 @@ from intl_desk.cli.batch import BATCH, collected_as_a_batch
 from intl_desk.cli.outcome import EXIT_UNUSABLE, print_error
 from intl_desk.core.errors import IntlDeskError
 from intl_desk.core.i18n import N_, Message, _, set_language, system_language
+from intl_desk.core.memory import one_allocator_region
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -98,6 +99,7 @@ def _first_positional(arguments: list[str]) -> int | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    one_allocator_region()  # before any thread allocates (see intl_desk.core.memory)
     arguments = list(sys.argv[1:] if argv is None else argv)
     position = _first_positional(arguments)
     if position is None or arguments[position] not in BATCH:
