@@ -100,7 +100,7 @@ def _import(file: Path, rows: int) -> float:
             started, cpu_started = time.perf_counter(), time.process_time()
             preview = preview_import(session, register, "agreements")
             checked, cpu_checked = time.perf_counter(), time.process_time()
-            result = apply_import(session, preview)
+            result = apply_import(session, preview, release_rows=True)  # as `import` does
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         print(
             f"note: timed part cpu {cpu:.2f} s (check {cpu_checked - cpu_started:.2f} s, "

@@ -123,6 +123,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 preview,
                 "update" if args.update_duplicates else "skip",
                 progress=_say_written,
+                release_rows=True,  # written once: each row let go as it is
             )
     _say(
         N_("Imported {imported}, updated {updated}, skipped {skipped}, rejected {rejected}."),

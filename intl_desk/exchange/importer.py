@@ -192,6 +192,9 @@ class Preview:
     notices: list[Message] = field(default_factory=list)
     #: rows left out as notes or totals under the table: (row number, its text)
     skipped_notes: list[tuple[int, str]] = field(default_factory=list)
+    #: its rows were let go as they were written (``apply_import(…, release_rows=True)``):
+    #: it cannot be written again
+    spent: bool = False
 
     def count(self, status: Status) -> int:
         return sum(1 for row in self.rows if row.status == status)

@@ -355,9 +355,10 @@ class AgreementHandler:
             row.plan["agreement_links"] = links
 
     def checked(self, context: ImportContext) -> None:
-        """Every row checked: the duplicate keys (20 MB for 50,000 rows) are not needed to
-        write them."""
-        context.extra.pop("agreement_keys", None)
+        """Every row checked: the duplicate keys (20 MB for 50,000 rows) and the titles the
+        links may name (4 MB for a state's 20,000 rows) are not needed to write them."""
+        for needed_by_the_check_only in ("agreement_keys", "link_targets", "link_references"):
+            context.extra.pop(needed_by_the_check_only, None)
 
     def writes_early(
         self, context: ImportContext, rows: list[RowPreview], on_duplicate: OnDuplicate

@@ -143,9 +143,22 @@ class ImportWizard(ImportSteps):
             self.operation = None
             self.progress_indicator.end_all()
             self.status.setText(_("Stopped: nothing was written."))
-            self._show(self.step)
+            self._show(self._step_after_stop())
             return
         self.reject()
+
+    def _step_after_stop(self) -> int:
+        """Where a stopped or failed step leaves the wizard: the same step, except after a
+        write, which let go of the rows as it went (apply_import's ``release_rows``): the
+        columns, from where the rows are checked again before another try."""
+        if self.step == CHECK and self.preview is None:
+            self.status.setText(
+                " ".join(
+                    filter(None, [self.status.text(), _("Check the rows again to import them.")])
+                )
+            )
+            return COLUMNS
+        return self.step
 
     def go_back(self) -> None:
         if not self.busy:
@@ -169,7 +182,7 @@ class ImportWizard(ImportSteps):
 
         def failed(error: BaseException) -> None:
             self.status.clear()
-            self._show(self.step)
+            self._show(self._step_after_stop())
             show_failure(self, _("Cannot import"), error)
 
         self.operation = Operation(
@@ -291,6 +304,7 @@ class ImportWizard(ImportSteps):
     def _write(self) -> None:
         preview = self.preview
         assert preview is not None
+        self.preview = None  # the write lets go of each row once written: it is spent
         mode: OnDuplicate = "update" if self.update_button.isChecked() else "skip"
 
         def work(progress: Progress) -> ImportResult:
@@ -300,6 +314,7 @@ class ImportWizard(ImportSteps):
                     preview,
                     mode,
                     progress=_telling(progress, N_("Rows written: {done} of {total}…")),
+                    release_rows=True,  # each row let go once written (see apply_import)
                 )
 
         self._run(work, self._written, _("Writing…"))

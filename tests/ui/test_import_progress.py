@@ -114,10 +114,24 @@ def test_cancel_during_the_write_leaves_the_file_as_it_was(
         assert writing is not None
         qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel
         resume.set()
-        assert wizard.status.text() == "Stopped: nothing was written."
-        assert wizard.isVisible() and wizard.step == CHECK  # still there, not closed
-        assert wizard.next_button.isEnabled()  # the import can be started again
+        # the write let go of the rows it wrote: they are checked again before another try
+        assert wizard.status.text() == (
+            "Stopped: nothing was written. Check the rows again to import them."
+        )
+        assert wizard.isVisible() and wizard.step == COLUMNS  # still there, not closed
+        assert wizard.next_button.isEnabled()
+        assert wizard.next_button.text() == "Check the rows"
         qtbot.waitUntil(lambda: not writing.running, timeout=10_000)  # rolled back
         with office.session() as session:
             assert session.scalar(select(func.count()).select_from(Agreement)) == 0
         assert wizard.outcome is None
+        monkeypatch.setattr(import_wizard, "_telling", telling)  # no more waiting
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Check the rows
+        qtbot.waitUntil(lambda: wizard.step == CHECK and not wizard.busy, timeout=10_000)
+        assert wizard.next_button.text() == "Import 6 row(s)"
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=10_000)
+        assert wizard.outcome.imported == 6
+        with office.session() as session:
+            titles = session.scalars(select(Agreement.title)).all()
+        assert len(titles) == 6 and any("Łódź" in title for title in titles)
