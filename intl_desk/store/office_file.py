@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from intl_desk.core.i18n import Message
 from intl_desk.core.users import current_user
 from intl_desk.store.backup import fsync_file, publish, temporary_sibling
+from intl_desk.store.blank_schema import make_blank_schema
 from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.db_errors import translate_db_errors, write_blocker
 from intl_desk.store.errors import (
@@ -38,7 +39,7 @@ from intl_desk.store.leftovers import remove_stale_temporaries
 from intl_desk.store.lock import FileLock
 from intl_desk.store.probe import FileProbe, probe
 from intl_desk.store.safety import location_warning, refuse_unexpected
-from intl_desk.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade
+from intl_desk.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import sessionmaker
@@ -182,7 +183,7 @@ class OfficeFile(AbstractContextManager["OfficeFile"]):
                 engine = make_engine(work, create=True)
                 try:
                     with engine.begin() as connection:
-                        upgrade(connection)  # the migrations are the only schema definition
+                        make_blank_schema(connection)  # what the migrations make, written out
                         connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                         connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     office_id = new_uuid()
