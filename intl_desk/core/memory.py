@@ -32,8 +32,12 @@ M_ARENA_MAX = -8
 def _libc() -> Any:
     if not sys.platform.startswith("linux"):
         return None
+    try:  # glibc's name first: find_library runs `ldconfig -p`, a process, every command
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        pass
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return ctypes.CDLL(ctypes.util.find_library("c"))
     except OSError:
         return None
 

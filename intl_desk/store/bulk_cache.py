@@ -8,9 +8,10 @@ back. 16 MB keeps most of them (measured on 50,000 rows: 3.2 s of system time wi
 1.2 s with 16 MB, 0.65 s with 32 MB). 32 MB was tried: the whole 50,000-row import took
 7.67 s instead of 7.83 s but peaked at 217.8 MiB instead of 198.7, and the state's
 round trip, which imports its 20,161 agreements with their preview held, went 19 MiB
-nearer the 250 MiB every scenario must keep under (``intl-desk bench``). 8 MB since the
+nearer the 250 MiB every scenario must keep under (``intl-desk bench``). 4 MB since the
 window's import of that register had to keep under it too (``ui_import_state_register``:
-9.4 MiB lower at its peak; the 50,000-row import took 7.65 s, as with 16 MB).
+14 MiB lower at its peak than with 16 MB); the 50,000-row import took 8.02 s instead of
+7.87 s with 8 MB (three runs each).
 The setting lasts as long as the connection, which the engine
 closes when the transaction ends (``NullPool``, see
 :func:`intl_desk.store.connection.make_engine`): nothing else runs with it.
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 #: the page cache of a connection writing in bulk, in KiB
-BULK_CACHE_KIB = 8 * 1024
+BULK_CACHE_KIB = 4 * 1024
 
 
 def roomier_cache(session: Session) -> None:

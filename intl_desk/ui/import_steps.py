@@ -7,8 +7,9 @@ the reading, checking and writing off the GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,11 +34,8 @@ from intl_desk.exchange.fields import IMPORT_KINDS, ImportKind
 from intl_desk.exchange.import_write import ImportResult
 from intl_desk.exchange.importer import Preview, SheetLayout, sheet_remarks
 from intl_desk.exchange.values import as_text
+from intl_desk.ui.checked_rows import STATUS_LABELS, CheckedRowsModel
 
-STATUS_LABELS = {"new": N_("New"), "duplicate": N_("Duplicate row"), "rejected": N_("Rejected")}
-STATUS_COLOURS = {"new": "#e6f4ea", "duplicate": "#fff4e0", "rejected": "#fde7e7"}
-#: rows shown in the check step; the counts above it always cover every row
-SHOWN_ROWS = 2000
 CHOOSE, COLUMNS, CHECK, DONE = range(4)
 
 
@@ -118,10 +117,10 @@ class ImportSteps(QDialog):
         page = QWidget()
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.rows_table = QTableWidget(0, 4)
-        self.rows_table.setHorizontalHeaderLabels(
-            [_("Row"), _("Outcome"), _("Record"), _("Problems and warnings")]
-        )
+        self.rows_model = CheckedRowsModel()
+        self.rows_table = QTableView()
+        self.rows_table.setModel(self.rows_model)
+        self.rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows_table.verticalHeader().setVisible(False)
         header = self.rows_table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -274,22 +273,19 @@ class ImportSteps(QDialog):
         remarks = [remark.render() for remark in sheet_remarks(preview)]
         self.summary_label.setText("\n".join([" · ".join(parts), *remarks]))
         self.show_words(preview)
-        shown = sorted(preview.rows, key=lambda row: (row.status != "rejected", row.number))
-        shown = shown[:SHOWN_ROWS]
-        self.rows_table.setRowCount(len(shown))
-        for index, row in enumerate(shown):
-            notes = [issue.render() for issue in (*row.errors, *row.warnings)]
-            items = (
-                _cell(str(row.number)),
-                _cell(_(STATUS_LABELS[row.status])),
-                _cell(row.label),
-                _cell(" ".join(notes)),
-            )
-            # the cell shows two lines; its tooltip every problem whole, one per line
-            items[3].setToolTip("\n".join(notes))
-            for column, item in enumerate(items):
-                item.setBackground(QBrush(QColor(STATUS_COLOURS[row.status])))
-                self.rows_table.setItem(index, column, item)
+        self.rows_model.show_rows(preview.rows)
+        self.rows_table.setEnabled(True)
+
+    def let_go_of_checked_rows(self) -> None:
+        """The write is starting and lets go of each row once written: the table keeps
+        the rows in view, greyed, and no longer holds any row."""
+        viewport = self.rows_table.viewport()
+        first = self.rows_table.rowAt(0)
+        last = self.rows_table.rowAt(viewport.height() - 1)
+        if last < 0:  # the rows end above the bottom of the view
+            last = self.rows_model.rowCount() - 1
+        self.rows_model.keep_only_in_view(first, last)
+        self.rows_table.setEnabled(False)
 
     def show_result(self, result: ImportResult) -> None:
         """Step 4: what was written, and why each rejected row was not."""

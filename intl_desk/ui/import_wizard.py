@@ -305,6 +305,7 @@ class ImportWizard(ImportSteps):
         preview = self.preview
         assert preview is not None
         self.preview = None  # the write lets go of each row once written: it is spent
+        self.let_go_of_checked_rows()
         mode: OnDuplicate = "update" if self.update_button.isChecked() else "skip"
 
         def work(progress: Progress) -> ImportResult:

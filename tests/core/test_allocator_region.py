@@ -59,3 +59,21 @@ def _regions(prepare: str) -> int:
 def test_threads_of_the_app_allocate_from_one_region() -> None:
     assert _regions("pass") > 1  # without it, each thread takes a region of its own
     assert _regions(THROUGH_THE_ENTRY_POINT) == 1
+
+
+def test_asking_for_one_region_starts_no_process() -> None:
+    """``ctypes.util.find_library`` runs ``ldconfig -p``: a process more for every command
+    (``info`` must answer in 0.4 s); glibc is asked for by its name."""
+    code = textwrap.dedent(
+        """
+        import ctypes.util
+        def refused(name):
+            raise AssertionError("find_library runs ldconfig")
+        ctypes.util.find_library = refused
+        from intl_desk.core.memory import one_allocator_region
+        print(one_allocator_region())
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True"]

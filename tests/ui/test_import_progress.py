@@ -110,6 +110,10 @@ def test_cancel_during_the_write_leaves_the_file_as_it_was(
         _to_check(qtbot, wizard, register)
         qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
         assert paused.wait(10)
+        # while it writes, the table keeps the rows in view, greyed: the write lets go of
+        # the rows as it goes
+        assert not wizard.rows_table.isEnabled()
+        assert "Łódź" in wizard.rows_table.model().index(1, 2).data()
         writing = wizard.operation
         assert writing is not None
         qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel

@@ -35,6 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "exchange"))
 from exchange_helpers import seed_register_office, write_register
 
 
+def _shown(
+    wizard: ImportWizard, row: int, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole
+) -> str:
+    """What the check step's table shows in a cell (its text, or its tooltip)."""
+    return str(wizard.rows_table.model().index(row, column).data(role))
+
+
 @pytest.fixture
 def seeded(office_path: Path) -> Path:
     with OfficeFile.open(office_path) as office:
@@ -90,7 +97,7 @@ def test_the_wizard_shows_columns_then_every_row_then_writes(
     summary = wizard.summary_label.text()
     assert "9 row(s) read" in summary and "6 new" in summary
     assert "2 already in the file" in summary and "1 rejected" in summary
-    first = [wizard.rows_table.item(0, column).text() for column in range(4)]
+    first = [_shown(wizard, 0, column) for column in range(4)]
     assert first[:2] == ["12", "Rejected"]  # rejected rows come first, with their reason
     assert "“31/02/2019” is not a date that exists." in first[3]
     assert wizard.next_button.text() == "Import 6 row(s)"  # duplicates are skipped
@@ -330,11 +337,10 @@ def test_the_check_step_says_what_a_year_or_month_alone_keeps(
     wizard.choose_file(path)
     _next(qtbot, wizard, COLUMNS)
     _next(qtbot, wizard, CHECK)
-    problems = wizard.rows_table.item(0, 3)
-    assert problems.toolTip().splitlines() == [
+    problems = _shown(wizard, 0, 3, Qt.ItemDataRole.ToolTipRole)
+    assert problems.splitlines() == [
         "Signed: “2011” is kept as a year; computations take its first day, 1 Jan 2011.",
-        "Expires: “December 2024” is kept as a month; computations take its last day, "
-        "31 Dec 2024.",
+        "Expires: “December 2024” is kept as a month; computations take its last day, 31 Dec 2024.",
     ]
 
 
@@ -352,7 +358,7 @@ def test_each_rows_outcome_reads_whole_and_agrees_with_a_row_in_portuguese(
         wizard.choose_file(write_register(tmp_path / "registre.xlsx"))
         _next(qtbot, wizard, COLUMNS)
         _next(qtbot, wizard, CHECK)
-        outcomes = {table.item(row, 1).text() for row in range(table.rowCount())}
+        outcomes = {_shown(wizard, row, 1) for row in range(table.model().rowCount())}
         assert outcomes == {"Nova", "Linha duplicada", "Rejeitada"}  # a row: “linha”, feminine
         assert "6 novas" in wizard.summary_label.text()
     finally:
