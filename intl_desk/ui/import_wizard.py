@@ -119,6 +119,8 @@ class ImportWizard(ImportSteps):
                 Message(N_("Import {count} row(s)"), {"count": number_text(accepted)}).render()
             )
             self.next_button.setEnabled(accepted > 0)
+        elif step == CHECK:  # the rows were handed to the write, which lets go of them
+            self.next_button.setEnabled(False)
         else:
             self.next_button.setText(_("Check the rows") if step == COLUMNS else _("Next"))
             self.next_button.setEnabled(step != CHOOSE or bool(self.path_edit.text().strip()))

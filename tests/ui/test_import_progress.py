@@ -113,6 +113,8 @@ def test_cancel_during_the_write_leaves_the_file_as_it_was(
         # while it writes, the table keeps the rows in view, greyed: the write lets go of
         # the rows as it goes
         assert not wizard.rows_table.isEnabled()
+        qtbot.mouseClick(wizard.update_button, Qt.MouseButton.LeftButton)  # changing its mind
+        assert not wizard.next_button.isEnabled()  # the rows are being written: no second go
         assert "Łódź" in wizard.rows_table.model().index(1, 2).data()
         writing = wizard.operation
         assert writing is not None
