@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -568,15 +568,15 @@ def test_place_names_are_read_off_the_gui_thread_when_the_window_shows(
     window for seconds): the app reads it on a worker as soon as the window is shown."""
     from intl_desk.core import reference
 
-    reference._built_search_index.cache_clear()
+    reference._built_gazetteer.cache_clear()
     read_on: list[threading.Thread] = []
-    real = reference.world_cities
+    real = reference._city_lines
 
-    def reading() -> tuple[reference.City, ...]:
+    def reading() -> Iterator[tuple[int, str, str, str, float, float, int]]:
         read_on.append(threading.current_thread())
         return real()
 
-    monkeypatch.setattr(reference, "world_cities", reading)
+    monkeypatch.setattr(reference, "_city_lines", reading)
     window.show()
     operation = window.warm_up_in_background()
     qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
