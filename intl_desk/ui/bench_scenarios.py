@@ -79,8 +79,8 @@ def _until(done: Callable[[], bool]) -> None:
 def _main_window() -> tuple[MainWindow, Operation[None]]:
     """The main window as the app starts it (:func:`intl_desk.ui.app.start_app`): on
     screen, then reading the place gazetteer in the background while a file opens. The
-    scenarios left the gazetteer out until 2026-12-05, though the app holds it (16 MiB
-    since then, 35 before): their peaks said less than the app's."""
+    scenarios left the gazetteer out until 2026-12-05, though the app holds it (35 MiB
+    as City objects then, 6 as columns since): their peaks said less than the app's."""
     _app()
     window = MainWindow()
     window.resize(1280, 800)
