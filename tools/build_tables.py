@@ -26,13 +26,25 @@ writes records. :mod:`intl_desk.core.columns` uses these tables while the model 
 imported (a report command), the model's own tables once it is.
 """
 
+from typing import Any
+
 from sqlalchemy import (
 {names}
 )
 
 from intl_desk.core.utc_datetime import UtcDateTime
 
-metadata = MetaData()'''
+metadata = MetaData()
+
+
+def _record_columns() -> list[Column[Any]]:
+    """The columns every record has (``intl_desk.core.model.base.Record``), made anew
+    for each table."""
+    return [
+{record}
+    ]
+
+'''
 
 
 def _column(column) -> str:  # type: ignore[no-untyped-def]
@@ -47,6 +59,26 @@ def _column(column) -> str:  # type: ignore[no-untyped-def]
     return f"    Column({', '.join(parts)}),"
 
 
+#: the columns of intl_desk.core.model.base.Record, in the order every table has them
+RECORD = ("id", "created_at", "updated_at", "origin_office", "deleted_at")
+
+
+def _lines(table) -> list[str]:  # type: ignore[no-untyped-def]
+    """The table's columns, the record's own as one call when they are the usual ones."""
+    lines = [_column(column) for column in table.columns]
+    keys = [column.key for column in table.columns]
+    start = next((i for i in range(len(keys)) if tuple(keys[i : i + 5]) == RECORD), None)
+    if start is not None and lines[start : start + 5] == _record_lines():
+        lines[start : start + 5] = ["    *_record_columns(),"]
+    return lines
+
+
+def _record_lines() -> list[str]:
+    from intl_desk.core.model import Agreement
+
+    return [_column(Agreement.__table__.c[key]) for key in RECORD]
+
+
 def render() -> str:
     """The module's text for the model as it is now."""
     sys.path.insert(0, str(ROOT))
@@ -55,17 +87,16 @@ def render() -> str:
     body: list[str] = []
     types = {"Column", "MetaData", "Table"}
     for table in sorted(model.Base.metadata.tables.values(), key=lambda table: table.name):
-        body += ["", "", "Table(", f'    "{table.name}",', "    metadata,"]
+        body += ["", f'Table(\n    "{table.name}",\n    metadata,', *_lines(table), ")"]
         for column in table.columns:
-            body.append(_column(column))
             if column.foreign_keys:
                 types.add("ForeignKey")
             kind = type(column.type).__name__
             if kind != "UtcDateTime":
                 types.add(kind)
-        body.append(")")
     names = "\n".join(f"    {name}," for name in sorted(types))
-    return HEADER.format(names=names) + "\n".join(body) + "\n"
+    record = "\n".join(f"    {line}" for line in _record_lines())
+    return HEADER.format(names=names, record=record) + "\n".join(body) + "\n"
 
 
 def main() -> int:

@@ -6,6 +6,8 @@ writes records. :mod:`intl_desk.core.columns` uses these tables while the model 
 imported (a report command), the model's own tables once it is.
 """
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -25,6 +27,19 @@ from sqlalchemy import (
 from intl_desk.core.utc_datetime import UtcDateTime
 
 metadata = MetaData()
+
+
+def _record_columns() -> list[Column[Any]]:
+    """The columns every record has (``intl_desk.core.model.base.Record``), made anew
+    for each table."""
+    return [
+        Column("id", String(length=36), primary_key=True),
+        Column("created_at", UtcDateTime(), nullable=False),
+        Column("updated_at", UtcDateTime(), nullable=False),
+        Column("origin_office", String(length=36)),
+        Column("deleted_at", UtcDateTime()),
+    ]
+
 
 Table(
     "activity",
@@ -52,14 +67,9 @@ Table(
     Column("project_id", String(length=36), ForeignKey("project.id")),
     Column("network_id", String(length=36), ForeignKey("network.id")),
     Column("transport_mode", String(length=20)),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
     Column("search_key", String(length=1000)),
 )
-
 
 Table(
     "agreement",
@@ -92,14 +102,9 @@ Table(
     Column("entity_names", String(length=1000)),
     Column("country_codes", String(length=200)),
     Column("objective_count", Integer(), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
     Column("search_key", String(length=1000)),
 )
-
 
 Table(
     "agreement_objective",
@@ -108,13 +113,8 @@ Table(
     Column("position", Integer(), nullable=False),
     Column("text", Text(), nullable=False),
     Column("indicator_id", String(length=36), ForeignKey("indicator.id")),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "agreement_party",
@@ -123,39 +123,24 @@ Table(
     Column("local_entity_id", String(length=36), ForeignKey("local_entity.id")),
     Column("partner_id", String(length=36), ForeignKey("partner.id")),
     Column("role", String(length=20), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "agreement_project",
     metadata,
     Column("agreement_id", String(length=36), ForeignKey("agreement.id"), nullable=False),
     Column("project_id", String(length=36), ForeignKey("project.id"), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "agreement_sdg",
     metadata,
     Column("agreement_id", String(length=36), ForeignKey("agreement.id"), nullable=False),
     Column("sdg", Integer(), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "agreement_signatory",
@@ -164,26 +149,16 @@ Table(
     Column("name", String(length=200), nullable=False),
     Column("position", String(length=200)),
     Column("side", String(length=10), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "agreement_theme",
     metadata,
     Column("agreement_id", String(length=36), ForeignKey("agreement.id"), nullable=False),
     Column("theme", String(length=40), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "budget_line",
@@ -194,13 +169,8 @@ Table(
     Column("type", String(length=2), nullable=False),
     Column("status", String(length=2), nullable=False),
     Column("description", String(length=300)),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "change",
@@ -217,7 +187,6 @@ Table(
     Column("new_value", Text()),
 )
 
-
 Table(
     "cofinancing_line",
     metadata,
@@ -230,13 +199,8 @@ Table(
     Column("amount_granted", Numeric(precision=14, scale=2)),
     Column("date_requested", Date()),
     Column("date_decided", Date()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "collection_round",
@@ -246,13 +210,8 @@ Table(
     Column("deadline", Date(), nullable=False),
     Column("instructions", Text()),
     Column("status", String(length=10), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "contact",
@@ -267,14 +226,9 @@ Table(
     Column("languages", String(length=100)),
     Column("is_staff", Boolean(), nullable=False),
     Column("notes", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
     Column("search_key", String(length=1000)),
 )
-
 
 Table(
     "contact_position",
@@ -284,13 +238,8 @@ Table(
     Column("organisation", String(length=200)),
     Column("since", Date()),
     Column("until", Date()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "document",
@@ -305,13 +254,8 @@ Table(
     Column("record_kind", String(length=40)),
     Column("record_id", String(length=36)),
     Column("description", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "exchange_rate",
@@ -321,13 +265,8 @@ Table(
     Column("year", Integer(), nullable=False),
     Column("rate", Numeric(precision=20, scale=10), nullable=False),
     Column("source", String(length=200)),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "expected_result",
@@ -338,13 +277,8 @@ Table(
     Column("obtained", Text()),
     Column("objective_id", String(length=36), ForeignKey("strategic_objective.id")),
     Column("indicator_id", String(length=36), ForeignKey("indicator.id")),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "follow_up",
@@ -353,13 +287,8 @@ Table(
     Column("months", Integer(), nullable=False),
     Column("done_on", Date()),
     Column("notes", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "indicator",
@@ -380,27 +309,17 @@ Table(
     Column("objective_id", String(length=36), ForeignKey("strategic_objective.id")),
     Column("source", String(length=300)),
     Column("continues_id", String(length=36), ForeignKey("indicator.id")),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
     Column("search_key", String(length=1000)),
 )
-
 
 Table(
     "indicator_sdg",
     metadata,
     Column("indicator_id", String(length=36), ForeignKey("indicator.id"), nullable=False),
     Column("sdg", Integer(), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "indicator_target",
@@ -409,13 +328,8 @@ Table(
     Column("period_id", String(length=36), ForeignKey("period.id"), nullable=False),
     Column("local_entity_id", String(length=36), ForeignKey("local_entity.id")),
     Column("value", Float(), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "local_entity",
@@ -428,14 +342,9 @@ Table(
     Column("longitude", Float()),
     Column("population", Integer()),
     Column("notes", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
     Column("search_key", String(length=1000)),
 )
-
 
 Table(
     "measurement",
@@ -450,13 +359,8 @@ Table(
     Column("source", String(length=300)),
     Column("evidence", Text()),
     Column("comment", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "membership",
@@ -472,13 +376,8 @@ Table(
     Column("currency", String(length=3), nullable=False),
     Column("focal_contact_id", String(length=36), ForeignKey("contact.id")),
     Column("notes", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "network",
@@ -490,14 +389,9 @@ Table(
     Column("themes", String(length=300)),
     Column("website", String(length=300)),
     Column("description", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
     Column("search_key", String(length=1000)),
 )
-
 
 Table(
     "office",
@@ -511,13 +405,8 @@ Table(
     Column("iati_org_type", String(length=4), nullable=False),
     Column("logo", LargeBinary()),
     Column("logo_media_type", String(length=60)),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "participation",
@@ -533,13 +422,8 @@ Table(
     Column("country_code", String(length=2)),
     Column("description", Text()),
     Column("outcome", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "partner",
@@ -556,14 +440,9 @@ Table(
     Column("iati_org_type", String(length=4)),
     Column("website", String(length=300)),
     Column("notes", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
     Column("search_key", String(length=1000)),
 )
-
 
 Table(
     "period",
@@ -572,13 +451,8 @@ Table(
     Column("start_date", Date(), nullable=False),
     Column("end_date", Date(), nullable=False),
     Column("closed", Boolean(), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "political_term",
@@ -591,13 +465,8 @@ Table(
     Column("plan_adopted_on", Date()),
     Column("commitments", Text()),
     Column("notes", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "project",
@@ -623,14 +492,9 @@ Table(
     Column("results", Text()),
     Column("lessons_learned", Text()),
     Column("notes", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
     Column("search_key", String(length=1000)),
 )
-
 
 Table(
     "project_participant",
@@ -641,13 +505,8 @@ Table(
     Column("organisation_name", String(length=200)),
     Column("role", String(length=2), nullable=False),
     Column("organisation_type", String(length=4)),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "project_report",
@@ -658,26 +517,16 @@ Table(
     Column("submitted_date", Date()),
     Column("recipient", String(length=200)),
     Column("status", String(length=20), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "project_sdg",
     metadata,
     Column("project_id", String(length=36), ForeignKey("project.id"), nullable=False),
     Column("sdg", Integer(), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "project_sector",
@@ -685,13 +534,8 @@ Table(
     Column("project_id", String(length=36), ForeignKey("project.id"), nullable=False),
     Column("code", String(length=10), nullable=False),
     Column("percentage", Float()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "project_transaction",
@@ -701,26 +545,16 @@ Table(
     Column("date", Date(), nullable=False),
     Column("amount", Numeric(precision=14, scale=2), nullable=False),
     Column("description", String(length=300)),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "round_indicator",
     metadata,
     Column("round_id", String(length=36), ForeignKey("collection_round.id"), nullable=False),
     Column("indicator_id", String(length=36), ForeignKey("indicator.id"), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "round_submission",
@@ -731,13 +565,8 @@ Table(
     Column("submitted_at", UtcDateTime()),
     Column("reviewed_at", UtcDateTime()),
     Column("review_comment", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "scale_level",
@@ -745,20 +574,14 @@ Table(
     Column("indicator_id", String(length=36), ForeignKey("indicator.id"), nullable=False),
     Column("level", Integer(), nullable=False),
     Column("label", String(length=200), nullable=False),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "sent_change",
     metadata,
     Column("change_id", String(length=36), primary_key=True),
 )
-
 
 Table(
     "server_link",
@@ -772,7 +595,6 @@ Table(
     Column("scope_entity_id", String(length=36)),
 )
 
-
 Table(
     "strategic_line",
     metadata,
@@ -781,13 +603,8 @@ Table(
     Column("description", Text()),
     Column("term_id", String(length=36), ForeignKey("political_term.id")),
     Column("continues_id", String(length=36), ForeignKey("strategic_line.id")),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
-
 
 Table(
     "strategic_objective",
@@ -797,9 +614,5 @@ Table(
     Column("domain", String(length=40)),
     Column("year", Integer()),
     Column("description", Text()),
-    Column("id", String(length=36), primary_key=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-    Column("origin_office", String(length=36)),
-    Column("deleted_at", UtcDateTime()),
+    *_record_columns(),
 )
