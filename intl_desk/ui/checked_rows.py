@@ -34,31 +34,38 @@ def drawn(row: RowPreview) -> Drawn:
     return texts, "\n".join(notes), status
 
 
+#: rows kept as drawn while the table is scrolled: Qt asks for each cell and role in
+#: turn, and a row's messages are rendered once instead of for each of its cells
+DRAWN_KEPT = 512
+
+
 class CheckedRowsModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: Sequence[RowPreview] = []
-        #: the rows kept as drawn once the others were let go (row number in the table → it)
-        self._kept: dict[int, Drawn] | None = None
+        #: rows already drawn (their number in the table → how they show)
+        self._drawn: dict[int, Drawn] = {}
+        #: the rows were let go: only those drawn still show
+        self._let_go = False
         self._count = 0
+        self._brushes = {
+            status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()
+        }
 
     def show_rows(self, rows: Sequence[RowPreview]) -> None:
         self.beginResetModel()
         self._rows = sorted(rows, key=lambda row: (row.status != "rejected", row.number))
-        self._kept = None
+        self._drawn = {}
+        self._let_go = False
         self._count = len(self._rows)
         self.endResetModel()
 
     def keep_only_in_view(self, first: int, last: int) -> None:
         """Keep rows ``first``…``last`` as drawn and let go of every row: the others show
         blank until the table is filled again."""
-        kept = {
-            index: drawn(self._rows[index])
-            for index in range(max(first, 0), last + 1)
-            if index < len(self._rows)
-        }
-        self._rows = []
-        self._kept = kept
+        kept = {index: found for index in range(max(first, 0), last + 1)
+                if (found := self._draw(index)) is not None}  # fmt: skip
+        self._rows, self._drawn, self._let_go = [], kept, True
         top, bottom = self.index(0, 0), self.index(max(self._count - 1, 0), len(HEADERS) - 1)
         self.dataChanged.emit(top, bottom)
 
@@ -68,10 +75,14 @@ class CheckedRowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def _drawn(self, row: int) -> Drawn | None:
-        if self._kept is not None:
-            return self._kept.get(row)
-        return drawn(self._rows[row]) if 0 <= row < len(self._rows) else None
+    def _draw(self, row: int) -> Drawn | None:
+        found = self._drawn.get(row)
+        if found is not None or self._let_go or not 0 <= row < len(self._rows):
+            return found
+        if len(self._drawn) >= DRAWN_KEPT:
+            self._drawn.clear()
+        found = self._drawn[row] = drawn(self._rows[row])
+        return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -82,7 +93,7 @@ class CheckedRowsModel(QAbstractTableModel):
             Qt.ItemDataRole.BackgroundRole,
         ):
             return None
-        found = self._drawn(index.row())
+        found = self._draw(index.row())
         if found is None:
             return None
         texts, tooltip, status = found
@@ -90,7 +101,7 @@ class CheckedRowsModel(QAbstractTableModel):
             return texts[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip if index.column() == len(HEADERS) - 1 and tooltip else None
-        return QBrush(QColor(STATUS_COLOURS[status]))
+        return self._brushes[status]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -8,7 +8,10 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from intl_desk.core.i18n import Message
@@ -96,3 +99,26 @@ def test_the_table_keeps_the_rows_in_view_and_lets_go_of_every_row() -> None:
     gc.collect()
     held = [r for r in gc.get_referrers(rows[0]) if isinstance(r, list) and r is not rows]
     assert held == []  # only the caller's list still holds the rows
+
+
+def test_each_rows_messages_are_rendered_once_however_often_it_is_painted(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt asks the model for each cell and role in turn, at every paint."""
+    rendered: list[str] = []
+    render = Issue.render
+
+    def counted(issue: Issue, language: str | None = None) -> str:
+        rendered.append(issue.message.msgid)
+        return render(issue, language)
+
+    monkeypatch.setattr(Issue, "render", counted)
+    model = CheckedRowsModel()
+    model.show_rows([_row(number, city) for number, city in enumerate(["Łódź", "Kraków"], 2)])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.show()
+    for _ in range(3):
+        table.viewport().grab()
+    assert len(rendered) == 2  # one message a row
