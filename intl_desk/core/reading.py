@@ -1,7 +1,7 @@
 """What a reading of figures is given: an ORM session or a Core connection.
 
 The window reads its dashboard through the session it already has; a report command
-reads through a plain connection (``OfficeFile.connection``), so that printing imports
+reads through a plain connection (``office.engine.connect()``), so that printing imports
 neither the model nor SQLAlchemy's ORM (0.18 s of CPU together). The readings use only
 what both offer: ``execute`` and ``scalar``, and :func:`connection_of` for the driver's
 rows.
