@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from intl_desk.core.i18n import N_, translate
 from intl_desk.exchange.export import export_list, list_spec
 from intl_desk.exchange.import_write import ImportResult, apply_import
-from intl_desk.exchange.importer import preview_import
+from intl_desk.exchange.importer import OnDuplicate, preview_import
 from intl_desk.exchange.reader import sheet_rows, worksheet_names
 from intl_desk.exchange.round_trip_records import Records
 
@@ -109,12 +109,11 @@ def import_all(
         left_out = set(preview.unmapped) - derived_titles(kind, language)
         if left_out:
             report.unmapped[kind] = sorted(left_out)
-        if kind == "local_entities":
-            report.results[kind] = apply_import(session, preview, "update")
-        else:
-            report.results[kind] = apply_import(session, preview, "skip")
-        # let go before the next kind is read: the state's agreements (their rows and
-        # plans) were otherwise still held while its projects were read and checked
+        mode: OnDuplicate = "update" if kind == "local_entities" else "skip"
+        # written once: each row let go as it is written, and the preview before the
+        # next kind is read (the state's agreements were otherwise still held while its
+        # projects were read and checked)
+        report.results[kind] = apply_import(session, preview, mode, release_rows=True)
         del preview
     return report
 
