@@ -90,11 +90,13 @@ def start_app(
     start, ``quit_when_painted`` quits once the first window is painted and
     ``quit_when_shown`` once the file is open in the main window."""
     from intl_desk.ui import crash_report
+    from intl_desk.ui.gui_collector import collect_on_gui_thread
     from intl_desk.ui.start_window import StartWindow
     from intl_desk.ui.welcome_page import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    collect_on_gui_thread()  # before the application is imported on a worker
     app.setApplicationName("Intl Desk")
     app.setOrganizationName("IntlDesk")
     app.setWindowIcon(app_icon())

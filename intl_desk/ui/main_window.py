@@ -33,6 +33,7 @@ from intl_desk.ui import settings as options
 from intl_desk.ui.dashboard.install import Overview, overview_of
 from intl_desk.ui.export_action import add_export_buttons, export_current_list
 from intl_desk.ui.file_lock_prompt import retry_when_locked, show_location_warning
+from intl_desk.ui.gui_collector import collect_on_gui_thread
 from intl_desk.ui.list_actions import connect_list_actions
 from intl_desk.ui.list_page import ListPage
 from intl_desk.ui.measurement_page import MeasurementPage
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
+        collect_on_gui_thread()  # never on a worker (see intl_desk.ui.gui_collector)
         self.office: OfficeFile | None = None
         self.busy = BusyIndicator()
         self._opening: Operation[Opened] | None = None
