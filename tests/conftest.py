@@ -26,7 +26,7 @@ from postgresql import postgresql_engine  # noqa: F401  (the fixture, for every 
 from intl_desk.core.i18n import set_language
 from intl_desk.store import verified
 from intl_desk.store.office_file import OfficeFile
-from intl_desk.ui.gui_collector import collect_on_gui_thread
+from intl_desk.ui.gui_collector import stop_collecting_on_gui_thread
 
 # Property tests: many derandomised examples in CI (the same ones every run, so a failure
 # there is reproducible), fewer and random on a developer's machine. The issues ask for at
@@ -52,14 +52,11 @@ def _patient_keyboard_search(qapp: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _collected_on_the_gui_thread(qapp: Any) -> Iterator[None]:
-    """The tests' process collects as the window's does, on the GUI thread only
-    (intl_desk.ui.gui_collector); what is due is collected after each test, as the
-    window's timer would have."""
-    collector = collect_on_gui_thread()
+def _collector_as_each_test_found_it() -> Iterator[None]:
+    """A window collects reference cycles on the GUI thread only, for the rest of its
+    process (intl_desk.ui.gui_collector); the next test starts with Python's own."""
     yield
-    if collector is not None:
-        collector.collect_if_due()
+    stop_collecting_on_gui_thread()
 
 
 @pytest.fixture

@@ -61,3 +61,13 @@ def collect_on_gui_thread() -> GuiThreadCollector | None:
     if _COLLECTOR is None:
         _COLLECTOR = GuiThreadCollector(app)
     return _COLLECTOR
+
+
+def stop_collecting_on_gui_thread() -> None:
+    """Automatic collection again, in any thread, until a window asks otherwise (the
+    tests' process, whose next test may be a command that expects it on)."""
+    global _COLLECTOR
+    if _COLLECTOR is not None:
+        _COLLECTOR.stop()
+        _COLLECTOR.deleteLater()
+        _COLLECTOR = None
