@@ -36,7 +36,7 @@ def _child(name: str, file: Path) -> None:
     """Run one scenario in this process and print its figures as JSON."""
     one_allocator_region()  # as the app's process does (intl_desk.cli.entry.main)
     scenario = SCENARIOS[name]
-    from intl_desk.cli.batch import collected_as_a_batch
+    from intl_desk.cli.batch import collected_as_a_batch, end_process
 
     started = time.perf_counter()
     with collected_as_a_batch(process_ends=True) if scenario.batch else nullcontext():
@@ -44,6 +44,8 @@ def _child(name: str, file: Path) -> None:
     elapsed = time.perf_counter() - started if measured is None else measured
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": elapsed, "peak_mib": peak_kib / 1024}))
+    if scenario.batch:  # its process ends as the command's does
+        end_process(0)
 
 
 def _run_child(name: str, file: Path) -> tuple[float, float, float, list[str], float]:

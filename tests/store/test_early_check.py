@@ -72,16 +72,29 @@ class _Spy(dict):  # type: ignore[type-arg]
         return super().pop(*args)
 
 
-@pytest.mark.parametrize("command", [["info"], ["report", "overview"]])
-def test_read_only_commands_take_the_check_started_as_they_load(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+def test_info_takes_the_check_started_as_it_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``info`` and the reports start the integrity check before loading SQLAlchemy and
-    ReportLab, and the opening uses its answer instead of reading every page again."""
+    """``info`` starts the integrity check before loading SQLAlchemy, and the opening uses
+    its answer instead of reading every page again."""
     path = new_office(tmp_path)
     verified.forget(path)  # a file checked unchanged is trusted (test_verified.py)
     taken: list[str] = []
     monkeypatch.setattr(early_check, "_results", _Spy({}, taken))
-    output = ["-o", str(tmp_path / "overview.pdf")] if command[0] == "report" else []
-    assert main([*command, str(path), *output]) == 0
+    assert main(["info", str(path)]) == 0
     assert taken == ["taken"]
+
+
+def test_a_report_checks_the_file_when_it_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report checks a file just received once it has loaded, not on a thread beside
+    the loading (see ``EARLY_CHECKED``): the file is checked all the same, and remembered
+    as checked."""
+    path = new_office(tmp_path)
+    verified.forget(path)
+    taken: list[str] = []
+    monkeypatch.setattr(early_check, "_results", _Spy({}, taken))
+    assert main(["report", "overview", str(path), "-o", str(tmp_path / "overview.pdf")]) == 0
+    assert taken == []
+    assert verified.was_verified(path, verified.file_stamp(path))
