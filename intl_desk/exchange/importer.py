@@ -507,6 +507,7 @@ def _preview(
     checked = getattr(handler, "checked", None)
     if checked is not None:  # what only the check needed (duplicate keys) is let go
         checked(context)
+    context.plan_values.clear()  # the plans keep the values they share
     return Preview(
         kind,
         target,

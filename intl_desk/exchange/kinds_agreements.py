@@ -275,12 +275,13 @@ class AgreementHandler:
         scalars = {key: values[key] for key in SCALARS if key in values}
         scalars["perpetual"] = bool(values.get("perpetual"))
         row.errors.extend(Issue(error.message) for error in errors_of_values(Agreement, scalars))
-        row.plan.update(  # tuples: the preview keeps them for every row
-            partners=tuple(planned_partners),
-            entities=tuple(planned_entities),
-            themes=tuple(themes),
-            sdgs=tuple(values.get("sdgs") or ()),
-            objectives=tuple(objective_lines(values.get("objectives"))),
+        one = context.one_of  # the preview keeps the plans of every row: equal values once
+        row.plan.update(
+            partners=one(tuple(one(planned) for planned in planned_partners)),
+            entities=one(tuple(one(planned) for planned in planned_entities)),
+            themes=one(tuple(themes)),
+            sdgs=one(tuple(values.get("sdgs") or ())),
+            objectives=one(tuple(one(text) for text in objective_lines(values.get("objectives")))),
             inferred=_shared(inferred),
         )
         if row.errors:
