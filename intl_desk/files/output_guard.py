@@ -13,8 +13,10 @@ it was and no partial file under its name.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import IO, Any, ClassVar, TypeVar
 
@@ -163,11 +165,34 @@ def write_through_temporary(
     temporary = Path(name)
     try:
         result = write(temporary)
+        _give_the_mode_of(path, temporary)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     return result
+
+
+def _give_the_mode_of(target: Path, temporary: Path) -> None:
+    """The permissions ``target`` will have: those of the file it replaces, else those a
+    new file gets here. The temporary file is made readable by its owner only, so a
+    report saved to a shared folder could be opened by nobody else."""
+    if os.name == "nt":  # the permissions are the folder's
+        return
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    os.chmod(temporary, mode)
+
+
+@cache
+def _umask() -> int:
+    """The process's umask. Reading it means setting it: another thread creating a file
+    meanwhile gets the usual 022, never a file anyone may write."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_stream(temporary: Path, write: Callable[[IO[bytes]], T]) -> T:

@@ -141,3 +141,28 @@ def test_a_plain_new_file_is_allowed(office_path: Path, tmp_path: Path) -> None:
     assert guard_output(target, [office_path]) == target
     write_guarded(target, lambda stream: stream.write(b"ok"), [office_path])
     assert target.read_bytes() == b"ok"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_a_report_gets_the_permissions_of_a_new_file_or_of_the_one_it_replaces(
+    office_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A report saved to a shared folder is readable as any new file there is (0644 with
+    the usual umask), not by its owner only; one saved over another keeps its mode."""
+    shared = tmp_path / "Relatórios partilhados"
+    shared.mkdir()
+    old_mask = os.umask(0o022)
+    try:
+        pdf = shared / "Visão geral.pdf"
+        code, _err = run(capsys, "report", "overview", str(office_path), "-o", str(pdf))
+        assert code == 0 and (pdf.stat().st_mode & 0o777) == 0o644
+        os.chmod(pdf, 0o640)  # the office's group only
+        code, _err = run(capsys, "report", "overview", str(office_path), "-o", str(pdf))
+        assert code == 0 and (pdf.stat().st_mode & 0o777) == 0o640
+        sheet = shared / "acordos.xlsx"
+        code, _err = run(
+            capsys, "export", str(office_path), "--kind", "agreements", "-o", str(sheet)
+        )
+        assert code == 0 and (sheet.stat().st_mode & 0o777) == 0o644
+    finally:
+        os.umask(old_mask)
