@@ -14,8 +14,9 @@ switching the collector back on. The collector stays off, and what is left is fr
 that goes on (the tests) gets its collector back after the command.
 
 Nor is the interpreter taken apart once the command is done (:func:`end_process`): Python
-would free every module and object one by one, 0.08 s of a state overview's CPU, for
-memory the system takes back whole when the process ends.
+would still free module after module and what they hold, for memory the system takes
+back whole when the process ends (0.01–0.03 s of a state overview's CPU once frozen;
+0.08 s when the collector is on at the end).
 """
 
 from __future__ import annotations
