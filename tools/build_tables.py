@@ -5,7 +5,9 @@ importing it builds 44 mapped classes: 0.14 s of CPU, more than a seventh of pri
 state's overview, which reads figures as Core columns (:mod:`intl_desk.core.columns`)
 and loads no record. This writes the same tables as plain ``Table`` objects — names,
 column keys, types, primary and foreign keys, nullability: what a reading compiles — so
-a report can read without importing the model.
+a report can read without importing the model. Only the tables the readings name (those
+of :mod:`intl_desk.core.columns`) are written: the others (contacts, documents, the
+changes a desk sends…) are read and written through the model's classes.
 Run after changing the model:  .venv/bin/python tools/build_tables.py
 A test fails when the written module no longer matches the model.
 """
@@ -19,11 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "intl_desk" / "core" / "tables.py"
 HEADER = '''\
 # Generated from intl_desk.core.model by tools/build_tables.py: do not edit.
-"""The office file's tables for readings that do not import the model (generated).
+"""The office file's tables that readings name, for readings that do not import the
+model (generated).
 
 Never used to create or change a file: the migrations define the schema and the model
 writes records. :mod:`intl_desk.core.columns` uses these tables while the model is not
-imported (a report command), the model's own tables once it is.
+imported (a report command), the model's own tables once it is; a table it does not name
+is not written here.
 """
 
 from typing import Any
@@ -79,6 +83,16 @@ def _record_lines() -> list[str]:
     return [_column(Agreement.__table__.c[key]) for key in RECORD]
 
 
+def read_tables() -> frozenset[str]:
+    """The tables :mod:`intl_desk.core.columns` names, which readings use without the
+    model."""
+    from intl_desk.core import columns
+
+    return frozenset(
+        value._name for value in vars(columns).values() if isinstance(value, columns.TableColumns)
+    )
+
+
 def render() -> str:
     """The module's text for the model as it is now."""
     sys.path.insert(0, str(ROOT))
@@ -86,7 +100,10 @@ def render() -> str:
 
     body: list[str] = []
     types = {"Column", "MetaData", "Table"}
+    read = read_tables()
     for table in sorted(model.Base.metadata.tables.values(), key=lambda table: table.name):
+        if table.name not in read:
+            continue
         body += ["", f'Table(\n    "{table.name}",\n    metadata,', *_lines(table), ")"]
         for column in table.columns:
             if column.foreign_keys:

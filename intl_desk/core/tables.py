@@ -1,9 +1,11 @@
 # Generated from intl_desk.core.model by tools/build_tables.py: do not edit.
-"""The office file's tables for readings that do not import the model (generated).
+"""The office file's tables that readings name, for readings that do not import the
+model (generated).
 
 Never used to create or change a file: the migrations define the schema and the model
 writes records. :mod:`intl_desk.core.columns` uses these tables while the model is not
-imported (a report command), the model's own tables once it is.
+imported (a report command), the model's own tables once it is; a table it does not name
+is not written here.
 """
 
 from typing import Any
@@ -143,16 +145,6 @@ Table(
 )
 
 Table(
-    "agreement_signatory",
-    metadata,
-    Column("agreement_id", String(length=36), ForeignKey("agreement.id"), nullable=False),
-    Column("name", String(length=200), nullable=False),
-    Column("position", String(length=200)),
-    Column("side", String(length=10), nullable=False),
-    *_record_columns(),
-)
-
-Table(
     "agreement_theme",
     metadata,
     Column("agreement_id", String(length=36), ForeignKey("agreement.id"), nullable=False),
@@ -173,21 +165,6 @@ Table(
 )
 
 Table(
-    "change",
-    metadata,
-    Column("id", String(length=36), primary_key=True),
-    Column("changed_at", UtcDateTime(), nullable=False),
-    Column("changed_by", String(length=100)),
-    Column("office_id", String(length=36)),
-    Column("record_kind", String(length=40), nullable=False),
-    Column("record_id", String(length=36), nullable=False),
-    Column("action", String(length=10), nullable=False),
-    Column("field", String(length=60)),
-    Column("old_value", Text()),
-    Column("new_value", Text()),
-)
-
-Table(
     "cofinancing_line",
     metadata,
     Column("project_id", String(length=36), ForeignKey("project.id"), nullable=False),
@@ -203,61 +180,6 @@ Table(
 )
 
 Table(
-    "collection_round",
-    metadata,
-    Column("title", String(length=200), nullable=False),
-    Column("period_id", String(length=36), ForeignKey("period.id"), nullable=False),
-    Column("deadline", Date(), nullable=False),
-    Column("instructions", Text()),
-    Column("status", String(length=10), nullable=False),
-    *_record_columns(),
-)
-
-Table(
-    "contact",
-    metadata,
-    Column("name", String(length=200), nullable=False),
-    Column("position", String(length=200)),
-    Column("partner_id", String(length=36), ForeignKey("partner.id")),
-    Column("local_entity_id", String(length=36), ForeignKey("local_entity.id")),
-    Column("organisation", String(length=200)),
-    Column("email", String(length=200)),
-    Column("phone", String(length=60)),
-    Column("languages", String(length=100)),
-    Column("is_staff", Boolean(), nullable=False),
-    Column("notes", Text()),
-    *_record_columns(),
-    Column("search_key", String(length=1000)),
-)
-
-Table(
-    "contact_position",
-    metadata,
-    Column("contact_id", String(length=36), ForeignKey("contact.id"), nullable=False),
-    Column("position", String(length=200), nullable=False),
-    Column("organisation", String(length=200)),
-    Column("since", Date()),
-    Column("until", Date()),
-    *_record_columns(),
-)
-
-Table(
-    "document",
-    metadata,
-    Column("title", String(length=300), nullable=False),
-    Column("filename", String(length=300), nullable=False),
-    Column("media_type", String(length=100), nullable=False),
-    Column("category", String(length=30), nullable=False),
-    Column("size", Integer(), nullable=False),
-    Column("sha256", String(length=64), nullable=False),
-    Column("content", LargeBinary()),
-    Column("record_kind", String(length=40)),
-    Column("record_id", String(length=36)),
-    Column("description", Text()),
-    *_record_columns(),
-)
-
-Table(
     "exchange_rate",
     metadata,
     Column("currency", String(length=3), nullable=False),
@@ -265,28 +187,6 @@ Table(
     Column("year", Integer(), nullable=False),
     Column("rate", Numeric(precision=20, scale=10), nullable=False),
     Column("source", String(length=200)),
-    *_record_columns(),
-)
-
-Table(
-    "expected_result",
-    metadata,
-    Column("activity_id", String(length=36), ForeignKey("activity.id"), nullable=False),
-    Column("position", Integer(), nullable=False),
-    Column("expected", Text(), nullable=False),
-    Column("obtained", Text()),
-    Column("objective_id", String(length=36), ForeignKey("strategic_objective.id")),
-    Column("indicator_id", String(length=36), ForeignKey("indicator.id")),
-    *_record_columns(),
-)
-
-Table(
-    "follow_up",
-    metadata,
-    Column("activity_id", String(length=36), ForeignKey("activity.id"), nullable=False),
-    Column("months", Integer(), nullable=False),
-    Column("done_on", Date()),
-    Column("notes", Text()),
     *_record_columns(),
 )
 
@@ -455,20 +355,6 @@ Table(
 )
 
 Table(
-    "political_term",
-    metadata,
-    Column("leader", String(length=200), nullable=False),
-    Column("leader_title", String(length=200)),
-    Column("start_date", Date(), nullable=False),
-    Column("end_date", Date()),
-    Column("plan_title", String(length=300)),
-    Column("plan_adopted_on", Date()),
-    Column("commitments", Text()),
-    Column("notes", Text()),
-    *_record_columns(),
-)
-
-Table(
     "project",
     metadata,
     Column("title", String(length=300), nullable=False),
@@ -509,18 +395,6 @@ Table(
 )
 
 Table(
-    "project_report",
-    metadata,
-    Column("project_id", String(length=36), ForeignKey("project.id"), nullable=False),
-    Column("title", String(length=300), nullable=False),
-    Column("due_date", Date(), nullable=False),
-    Column("submitted_date", Date()),
-    Column("recipient", String(length=200)),
-    Column("status", String(length=20), nullable=False),
-    *_record_columns(),
-)
-
-Table(
     "project_sdg",
     metadata,
     Column("project_id", String(length=36), ForeignKey("project.id"), nullable=False),
@@ -549,14 +423,6 @@ Table(
 )
 
 Table(
-    "round_indicator",
-    metadata,
-    Column("round_id", String(length=36), ForeignKey("collection_round.id"), nullable=False),
-    Column("indicator_id", String(length=36), ForeignKey("indicator.id"), nullable=False),
-    *_record_columns(),
-)
-
-Table(
     "round_submission",
     metadata,
     Column("round_id", String(length=36), ForeignKey("collection_round.id"), nullable=False),
@@ -578,12 +444,6 @@ Table(
 )
 
 Table(
-    "sent_change",
-    metadata,
-    Column("change_id", String(length=36), primary_key=True),
-)
-
-Table(
     "server_link",
     metadata,
     Column("id", Integer(), primary_key=True),
@@ -593,26 +453,4 @@ Table(
     Column("cursor", BigInteger(), nullable=False),
     Column("role", String(length=10)),
     Column("scope_entity_id", String(length=36)),
-)
-
-Table(
-    "strategic_line",
-    metadata,
-    Column("code", String(length=20)),
-    Column("title", String(length=300), nullable=False),
-    Column("description", Text()),
-    Column("term_id", String(length=36), ForeignKey("political_term.id")),
-    Column("continues_id", String(length=36), ForeignKey("strategic_line.id")),
-    *_record_columns(),
-)
-
-Table(
-    "strategic_objective",
-    metadata,
-    Column("line_id", String(length=36), ForeignKey("strategic_line.id"), nullable=False),
-    Column("title", String(length=300), nullable=False),
-    Column("domain", String(length=40)),
-    Column("year", Integer()),
-    Column("description", Text()),
-    *_record_columns(),
 )
