@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -137,17 +138,32 @@ class ImportWizard(ImportSteps):
     def busy(self) -> bool:
         return self.operation is not None and self.operation.running
 
+    @property
+    def writing(self) -> bool:
+        """The rows are being written (the preview was handed to the write)."""
+        return self.busy and self.step == CHECK and self.preview is None
+
     def cancel_or_close(self) -> None:
         """Cancel stops the reading, checking or writing under way (nothing is written),
-        else closes the wizard."""
+        else closes the wizard. A write stops at its next batch of rows and takes back
+        what it wrote: the wizard says it is stopping until it has (:meth:`_stopped`), or
+        shows the import if the last row was written before Cancel could stop it."""
         if self.busy and self.operation is not None:
             self.operation.cancel()
-            self.operation = None
-            self.progress_indicator.end_all()
-            self.status.setText(_("Stopped: nothing was written."))
-            self._show(self._step_after_stop())
+            if self.writing:
+                self.close_button.setEnabled(False)
+                self.status.setText(_("Stopping: the rows written so far are taken back…"))
+                return
+            self._stopped()
             return
         self.reject()
+
+    def _stopped(self) -> None:
+        self.operation = None
+        self.progress_indicator.end_all()
+        self.close_button.setEnabled(True)
+        self.status.setText(_("Stopped: nothing was written."))
+        self._show(self._step_after_stop())
 
     def _step_after_stop(self) -> int:
         """Where a stopped or failed step leaves the wizard: the same step, except after a
@@ -177,8 +193,15 @@ class ImportWizard(ImportSteps):
             self._write()
 
     def _run(
-        self, work: Callable[[Progress], Any], success: Callable[[Any], None], label: str
+        self,
+        work: Callable[[Progress], Any],
+        success: Callable[[Any], None],
+        label: str,
+        *,
+        done_anyway: Callable[[Any], None] | None = None,
     ) -> None:
+        """``work`` on a worker thread; ``done_anyway`` receives its result when it was
+        done before Cancel could stop it (a write's last rows)."""
         self.status.setText(label)
         self.next_button.setEnabled(False)
 
@@ -188,7 +211,14 @@ class ImportWizard(ImportSteps):
             show_failure(self, _("Cannot import"), error)
 
         self.operation = Operation(
-            self, work, success, failure=failed, label=label, indicator=self.progress_indicator
+            self,
+            work,
+            success,
+            failure=failed,
+            label=label,
+            indicator=self.progress_indicator,
+            discard=done_anyway,
+            stopped=self._stopped,
         ).run()
 
     # --- step 1 → 2 -------------------------------------------------------------------
@@ -320,7 +350,7 @@ class ImportWizard(ImportSteps):
                     release_rows=True,  # each row let go once written (see apply_import)
                 )
 
-        self._run(work, self._written, _("Writing…"))
+        self._run(work, self._written, _("Writing…"), done_anyway=self._written_anyway)
 
     def _written(self, result: ImportResult) -> None:
         self.status.clear()
@@ -328,6 +358,15 @@ class ImportWizard(ImportSteps):
         self.show_result(result)
         self._show(DONE)
         self.imported.emit(result)
+
+    def _written_anyway(self, result: ImportResult) -> None:
+        """Cancel came once the last rows were written: the import is in the file."""
+        if not shiboken6.isValid(self):  # the wizard was closed meanwhile
+            return
+        self.operation = None
+        self.close_button.setEnabled(True)
+        self._written(result)
+        self.status.setText(_("Cancel came after the last row: the import was written."))
 
 
 def _telling(progress: Progress, msgid: str) -> Callable[[int, int], None]:

@@ -207,7 +207,10 @@ class Operation(Generic[T]):
     An exception from the work goes to ``failure`` (by default a warning box titled
     ``failure_title``), except :class:`Cancelled`, which is dropped silently, as is any
     result once :meth:`cancel` was called or the parent widget deleted; ``discard`` then
-    receives the result, to release what it holds. Keep a reference only to cancel it.
+    receives the result, to release what it holds (or to say that the work was done
+    before it could be stopped). ``stopped`` is called once a cancelled work has ended
+    without a result, so a caller whose work cannot stop at once (a write taking back its
+    rows) says "stopped" only when it is true. Keep a reference only to cancel it.
     """
 
     def __init__(
@@ -221,6 +224,7 @@ class Operation(Generic[T]):
         indicator: BusyIndicator | None = None,
         failure_title: str = "",
         discard: Callable[[T], Any] | None = None,
+        stopped: Callable[[], Any] | None = None,
     ) -> None:
         self._parent = parent
         self._work = work
@@ -230,6 +234,7 @@ class Operation(Generic[T]):
         self._indicator = indicator
         self._failure_title = failure_title or _("Something went wrong")
         self._discard = discard
+        self._stopped = stopped
         self._relay = _Relay()
         self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self.progress = Progress(self._relay)
@@ -269,10 +274,13 @@ class Operation(Generic[T]):
         indicator = self._indicator
         if indicator is not None and self._token is not None and shiboken6.isValid(indicator):
             indicator.end(self._token)
-        dropped = self.progress.cancelled or not shiboken6.isValid(self._parent)
+        dropped_by_parent = not shiboken6.isValid(self._parent)
+        dropped = self.progress.cancelled or dropped_by_parent
         if dropped or isinstance(error, Cancelled):  # cancelled, or the window was closed
             if error is None and self._discard is not None:
                 self._discard(result)  # e.g. close the file opened meanwhile
+            elif error is not None and self._stopped is not None and not dropped_by_parent:
+                self._stopped()
             return
         if error is None:
             self._success(result)

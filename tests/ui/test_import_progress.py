@@ -119,7 +119,11 @@ def test_cancel_during_the_write_leaves_the_file_as_it_was(
         writing = wizard.operation
         assert writing is not None
         qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel
+        # not "stopped" before it is: the write takes back its rows first
+        assert wizard.status.text() == "Stopping: the rows written so far are taken back…"
+        assert not wizard.close_button.isEnabled()
         resume.set()
+        qtbot.waitUntil(lambda: not writing.running, timeout=10_000)  # rolled back
         # the write let go of the rows it wrote: they are checked again before another try
         assert wizard.status.text() == (
             "Stopped: nothing was written. Check the rows again to import them."
@@ -127,7 +131,6 @@ def test_cancel_during_the_write_leaves_the_file_as_it_was(
         assert wizard.isVisible() and wizard.step == COLUMNS  # still there, not closed
         assert wizard.next_button.isEnabled()
         assert wizard.next_button.text() == "Check the rows"
-        qtbot.waitUntil(lambda: not writing.running, timeout=10_000)  # rolled back
         with office.session() as session:
             assert session.scalar(select(func.count()).select_from(Agreement)) == 0
         assert wizard.outcome is None
@@ -141,3 +144,46 @@ def test_cancel_during_the_write_leaves_the_file_as_it_was(
         with office.session() as session:
             titles = session.scalars(select(Agreement.title)).all()
         assert len(titles) == 6 and any("Łódź" in title for title in titles)
+
+
+def test_cancel_after_the_last_row_says_the_import_was_written(
+    qtbot: QtBot,
+    office_path: Path,
+    register: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cancel pressed once the last row is written, while the write commits: the wizard
+    never says "nothing was written" of rows that are in the file, and shows them."""
+    monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
+    telling = import_wizard._telling
+    last, resume = threading.Event(), threading.Event()
+
+    def slow_telling(progress: object, msgid: str) -> Callable[[int, int], None]:
+        tell = telling(progress, msgid)  # type: ignore[arg-type]
+
+        def told(done: int, total: int) -> None:
+            tell(done, total)  # Cancel is heard here, at the next batch of rows
+            if msgid.startswith("Rows written") and done == total:
+                last.set()  # past the last batch: the commit follows
+                resume.wait(10)
+
+        return told
+
+    monkeypatch.setattr(import_wizard, "_telling", slow_telling)
+    with OfficeFile.open(office_path) as office:
+        wizard = ImportWizard(office.session, mappings_folder=tmp_path / "config")
+        qtbot.addWidget(wizard)
+        wizard.show()
+        _to_check(qtbot, wizard, register)
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Import 6 row(s)
+        assert last.wait(10)
+        qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel, too late
+        assert wizard.status.text() == "Stopping: the rows written so far are taken back…"
+        resume.set()
+        qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=10_000)
+        assert wizard.outcome.imported == 6
+        assert wizard.status.text() == "Cancel came after the last row: the import was written."
+        assert wizard.close_button.isEnabled()
+        with office.session() as session:
+            assert session.scalar(select(func.count()).select_from(Agreement)) == 6
