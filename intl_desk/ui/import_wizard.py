@@ -152,7 +152,7 @@ class ImportWizard(ImportSteps):
             self.operation.cancel()
             if self.writing:
                 self.close_button.setEnabled(False)
-                self.status.setText(_("Stopping: the rows written so far are taken back…"))
+                self.status.setText(_("Stopping the write…"))
                 return
             self._stopped()
             return

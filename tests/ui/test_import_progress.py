@@ -120,7 +120,7 @@ def test_cancel_during_the_write_leaves_the_file_as_it_was(
         assert writing is not None
         qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel
         # not "stopped" before it is: the write takes back its rows first
-        assert wizard.status.text() == "Stopping: the rows written so far are taken back…"
+        assert wizard.status.text() == "Stopping the write…"
         assert not wizard.close_button.isEnabled()
         resume.set()
         qtbot.waitUntil(lambda: not writing.running, timeout=10_000)  # rolled back
@@ -179,7 +179,7 @@ def test_cancel_after_the_last_row_says_the_import_was_written(
         qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Import 6 row(s)
         assert last.wait(10)
         qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel, too late
-        assert wizard.status.text() == "Stopping: the rows written so far are taken back…"
+        assert wizard.status.text() == "Stopping the write…"
         resume.set()
         qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=10_000)
         assert wizard.outcome.imported == 6
