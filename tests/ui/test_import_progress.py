@@ -80,13 +80,11 @@ def test_the_wizard_says_how_many_rows_are_checked_and_written(
     ]
 
 
-def test_cancel_during_the_write_leaves_the_file_as_it_was(
-    qtbot: QtBot,
-    office_path: Path,
-    register: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _write_pauses(
+    monkeypatch: pytest.MonkeyPatch, *, at_last_row: bool = False
+) -> tuple[threading.Event, threading.Event]:
+    """Have the write wait once it has told of its first batch of rows (or of its last),
+    until resumed: the moment a person clicks Cancel. (paused, resume)."""
     monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
     telling = import_wizard._telling
     paused, resume = threading.Event(), threading.Event()
@@ -95,20 +93,38 @@ def test_cancel_during_the_write_leaves_the_file_as_it_was(
         tell = telling(progress, msgid)  # type: ignore[arg-type]
 
         def told(done: int, total: int) -> None:
-            tell(done, total)
-            if msgid.startswith("Rows written"):  # the write waits here for the click
+            tell(done, total)  # Cancel is heard here, at the next batch of rows
+            if msgid.startswith("Rows written") and (done == total or not at_last_row):
                 paused.set()
                 resume.wait(10)
 
         return told
 
     monkeypatch.setattr(import_wizard, "_telling", slow_telling)
+    return paused, resume
+
+
+def _writing(qtbot: QtBot, office: OfficeFile, register: Path, config: Path) -> ImportWizard:
+    """A wizard on screen whose Import was clicked."""
+    wizard = ImportWizard(office.session, mappings_folder=config)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _to_check(qtbot, wizard, register)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Import 6 row(s)
+    return wizard
+
+
+def test_cancel_during_the_write_leaves_the_file_as_it_was(
+    qtbot: QtBot,
+    office_path: Path,
+    register: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    telling = import_wizard._telling
+    paused, resume = _write_pauses(monkeypatch)
     with OfficeFile.open(office_path) as office:
-        wizard = ImportWizard(office.session, mappings_folder=tmp_path / "config")
-        qtbot.addWidget(wizard)
-        wizard.show()
-        _to_check(qtbot, wizard, register)
-        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        wizard = _writing(qtbot, office, register, tmp_path / "config")
         assert paused.wait(10)
         # while it writes, the table keeps the rows in view, greyed: the write lets go of
         # the rows as it goes
@@ -155,29 +171,10 @@ def test_cancel_after_the_last_row_says_the_import_was_written(
 ) -> None:
     """Cancel pressed once the last row is written, while the write commits: the wizard
     never says "nothing was written" of rows that are in the file, and shows them."""
-    monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
-    telling = import_wizard._telling
-    last, resume = threading.Event(), threading.Event()
-
-    def slow_telling(progress: object, msgid: str) -> Callable[[int, int], None]:
-        tell = telling(progress, msgid)  # type: ignore[arg-type]
-
-        def told(done: int, total: int) -> None:
-            tell(done, total)  # Cancel is heard here, at the next batch of rows
-            if msgid.startswith("Rows written") and done == total:
-                last.set()  # past the last batch: the commit follows
-                resume.wait(10)
-
-        return told
-
-    monkeypatch.setattr(import_wizard, "_telling", slow_telling)
+    last, resume = _write_pauses(monkeypatch, at_last_row=True)
     with OfficeFile.open(office_path) as office:
-        wizard = ImportWizard(office.session, mappings_folder=tmp_path / "config")
-        qtbot.addWidget(wizard)
-        wizard.show()
-        _to_check(qtbot, wizard, register)
-        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Import 6 row(s)
-        assert last.wait(10)
+        wizard = _writing(qtbot, office, register, tmp_path / "config")
+        assert last.wait(10)  # past the last batch: the commit follows
         qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel, too late
         assert wizard.status.text() == "Stopping the write…"
         resume.set()
