@@ -136,6 +136,16 @@ def _build_big_file(folder: Path, state_file: Path) -> Path:
     return big
 
 
+def _sent_copy(folder: Path, state_file: Path) -> Path:
+    """The copy of the state demo an office sends (File › Save a copy…), made once."""
+    sent = folder / "state-demo-sent.sqlite"
+    if not sent.exists():
+        from intl_desk.store.backup import backup_copy
+
+        backup_copy(state_file, sent)
+    return sent
+
+
 def _load_server(url: str, state_file: Path) -> None:
     """The state demo in the server scenarios' database (see bench/server_scenarios.py)."""
     import os
@@ -260,7 +270,11 @@ def run_benchmarks(
             if scenario.bundle and _bundle_folder() is None:
                 print(f"{name:<24} skipped: no bundle (see intl_desk/bench/cold_start.py)")
                 continue
-            target = _build_big_file(folder, file) if scenario.big else file
+            target = file
+            if scenario.big:
+                target = _build_big_file(folder, file)
+            elif scenario.sent_copy:
+                target = _sent_copy(folder, file)
             runs = [_run_child(name, target) for _ in range(max(1, repeat))]
             result = Result(
                 statistics.median(run[0] for run in runs),

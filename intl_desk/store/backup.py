@@ -2,9 +2,10 @@
 
 A copy is never made by copying the file's bytes (a copy taken during a write is torn):
 ``VACUUM INTO`` writes a consistent, compacted snapshot to a temporary name in the
-destination folder, the snapshot must pass ``PRAGMA integrity_check``, is synced to disk,
-and only then takes its final name with an atomic rename. A crash at any point leaves
-either no copy or a complete one.
+destination folder, the snapshot must pass ``PRAGMA integrity_check``, is sealed (so that
+whoever receives it need not check it again, :mod:`intl_desk.store.seal`), is synced to
+disk, and only then takes its final name with an atomic rename. A crash at any point
+leaves either no copy or a complete one.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from intl_desk.store import seal
 from intl_desk.store.connection import open_sqlite, sqlite_uri
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import BackupFailed, FileAlreadyExists, StoreError
@@ -102,16 +105,25 @@ def copy_pages(source: Engine, target: Path) -> None:
 
 def verify_copy(path: Path) -> tuple[int, int]:
     """Run the full integrity check on a copy; return its (application_id, user_version)."""
-    connection = open_sqlite(path, mode="ro")
-    try:
+    with closing(open_sqlite(path, mode="ro")) as connection:
         problems = [str(row[0]) for row in connection.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
             raise BackupFailed(path, detail="; ".join(problems))
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         user_version = connection.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        connection.close()
     return int(application_id), int(user_version)
+
+
+def verify_and_seal(path: Path) -> tuple[int, int]:
+    """:func:`verify_copy` for a new file about to be published, then its seal
+    (:mod:`intl_desk.store.seal`): the seal's table is made before the check, so that the
+    check covers it, and its one row is filled after."""
+    with closing(open_sqlite(path, mode="rw")) as connection:
+        seal.prepare(connection)
+    identity = verify_copy(path)
+    with closing(open_sqlite(path, mode="rw")) as connection:
+        seal.seal(connection, path)
+    return identity
 
 
 def backup_copy(
@@ -143,7 +155,7 @@ def backup_copy(
                 from intl_desk.store.server_link import give_own_client_id
 
                 give_own_client_id(temporary)
-            verify_copy(temporary)
+            verify_and_seal(temporary)
             fsync_file(temporary)
             publish(temporary, target, overwrite=overwrite)
     finally:

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
-from intl_desk.store import verified
+from intl_desk.store import seal, verified
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -38,7 +38,10 @@ def _check(path: Path, key: _Key) -> None:
         connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         try:
             connection.execute("PRAGMA trusted_schema = OFF")
-            rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
+            if seal.matches(connection, path):
+                rows = ["ok"]  # the very bytes its sender's full check passed
+            else:
+                rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
         finally:
             connection.close()
     except sqlite3.Error:

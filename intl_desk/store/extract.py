@@ -10,7 +10,8 @@ It is built under a temporary name as a new, empty office file (its schema made 
 migrations, like any new file) into which the source's office row and the chosen rows are
 copied in one transaction: nothing else of the source ever reaches it, not even in free
 pages, and no tombstones tell the recipient about records they never had. It is then
-checked (full ``integrity_check``) and renamed into place.
+checked (full ``integrity_check``), sealed so that its recipient need not check it again
+(:mod:`intl_desk.store.seal`), and renamed into place.
 
 What is chosen: the entity and the entities under it; the records that name one of them
 (the "owners" below), changed on or after ``since`` when given; the child rows of every
@@ -41,7 +42,7 @@ from intl_desk.store.backup import (
     fsync_file,
     publish,
     temporary_sibling,
-    verify_copy,
+    verify_and_seal,
 )
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
@@ -294,7 +295,7 @@ def extract(
                 connection.execute("VACUUM")
             finally:
                 connection.close()
-            verify_copy(work)
+            verify_and_seal(work)
             fsync_file(work)
             publish(work, target, overwrite=False)
     finally:

@@ -3,7 +3,8 @@
 The file is built under a temporary name beside the target: its schema by the migrations
 (like every new file), its identity pragmas, then every row the caller hands over, in one
 transaction with foreign keys checked at commit (rows may come in any order within a
-table); then the full integrity check, and the file is renamed into place. A failure at
+table); then the full integrity check and the file's seal (:mod:`intl_desk.store.seal`),
+and the file is renamed into place. A failure at
 any step leaves nothing under the target's name.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import Table, insert
 from sqlalchemy.engine import Connection
 
-from intl_desk.store.backup import fsync_file, publish, temporary_sibling, verify_copy
+from intl_desk.store.backup import fsync_file, publish, temporary_sibling, verify_and_seal
 from intl_desk.store.connection import make_engine
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.schema import APPLICATION_ID, SCHEMA_VERSION, upgrade
@@ -42,7 +43,7 @@ def build_office_file(target: Path, fill: Callable[[RowWriter], None]) -> Path:
                     fill(_writer(connection))
             finally:
                 engine.dispose()
-            verify_copy(work)
+            verify_and_seal(work)
             fsync_file(work)
             publish(work, target, overwrite=False)
     finally:

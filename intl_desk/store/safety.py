@@ -3,7 +3,9 @@
 An office file received by e-mail or found on a share may have been edited by other
 tools. Before one is read as a merge source it passes, in order: the probe's checks
 (SQLite header, size, application id, a version this build knows, see
-:mod:`intl_desk.store.probe`), the full ``PRAGMA integrity_check``, and a schema check:
+:mod:`intl_desk.store.probe`), the full ``PRAGMA integrity_check`` (or, for a copy saved
+by Intl Desk whose bytes still match its seal, the check its sender ran:
+:mod:`intl_desk.store.seal`), and a schema check:
 no table the model does not know, and no view or trigger at all. Intl Desk never creates
 views or triggers; a trigger would run its own SQL inside our transactions (even with
 ``trusted_schema=OFF``, which only stops it calling unsafe functions). An older file is
@@ -25,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
 
 from intl_desk.core.i18n import N_, Message
-from intl_desk.store import search_index
+from intl_desk.store import seal, search_index
 from intl_desk.store.connection import open_sqlite
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import CorruptFile, UnexpectedContent
@@ -44,14 +46,15 @@ def unexpected_objects(connection: sqlite3.Connection, *, tables_too: bool = Tru
     rows = connection.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')"
     ).fetchall()
-    index_tables = search_index.expected_sql()
-    known = TABLES | _HOUSEKEEPING | search_index.TABLES
+    store_tables = {**search_index.expected_sql(), seal.TABLE: seal.CREATE_SQL}
+    ours = _HOUSEKEEPING | search_index.TABLES | {seal.TABLE}
+    known = TABLES | ours
     if tables_too and any(kind == "table" and name not in known for kind, name, _sql in rows):
-        known = _model_tables() | _HOUSEKEEPING | search_index.TABLES  # should TABLES lag
+        known = _model_tables() | ours  # should TABLES lag
     found = []
     for kind, name, sql in rows:
         unknown = kind != "table" or (tables_too and name not in known)
-        if unknown or index_tables.get(name, sql) != sql:  # ours only as we make them
+        if unknown or store_tables.get(name, sql) != sql:  # ours only as we make them
             found.append(f"{kind} {name}")
     return sorted(found)
 
@@ -74,9 +77,10 @@ def verify_source(path: Path) -> FileProbe:
         found = probe(path, quick_check=False)  # integrity_check below covers it and more
         connection = open_sqlite(path, mode="ro")
         try:
-            rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check(5)")]
-            if rows != ["ok"]:
-                raise CorruptFile(path, detail="; ".join(rows))
+            if not seal.matches(connection, path):  # else: the bytes its full check passed
+                rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check(5)")]
+                if rows != ["ok"]:
+                    raise CorruptFile(path, detail="; ".join(rows))
             refuse_unexpected(path, connection, tables_too=found.schema_version == SCHEMA_VERSION)
         finally:
             connection.close()
