@@ -30,6 +30,8 @@ PRELOADED = (
     "intl_desk.exchange.importer",
     "intl_desk.cli.sharing",
     "intl_desk.store.merge",
+    "alembic.autogenerate",  # intl-desk check's schema comparison (it imports timeit)
+    "graphlib",  # the import of agreement rows that refer to one another
 )
 
 

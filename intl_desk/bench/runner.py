@@ -142,7 +142,7 @@ def _sent_copy(folder: Path, state_file: Path) -> Path:
     if not sent.exists():
         from intl_desk.store.backup import backup_copy
 
-        backup_copy(state_file, sent)
+        backup_copy(state_file, sent, to_send=True)
     return sent
 
 

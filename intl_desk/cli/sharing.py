@@ -33,7 +33,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
     source, target = Path(args.file), Path(args.new)
     verify_source(source)
-    backup_copy(source, target, overwrite=False, another_desk=True)
+    backup_copy(source, target, overwrite=False, another_desk=True, to_send=True)
     print(Message(N_("Verified copy of {file} saved as {copy}."), {"file": source, "copy": target}))
     return EXIT_OK
 

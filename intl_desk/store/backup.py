@@ -2,9 +2,9 @@
 
 A copy is never made by copying the file's bytes (a copy taken during a write is torn):
 ``VACUUM INTO`` writes a consistent, compacted snapshot to a temporary name in the
-destination folder, the snapshot must pass ``PRAGMA integrity_check``, is sealed (so that
-whoever receives it need not check it again, :mod:`intl_desk.store.seal`), is synced to
-disk, and only then takes its final name with an atomic rename. A crash at any point
+destination folder, the snapshot must pass ``PRAGMA integrity_check``, a copy to send is
+sealed (so that whoever receives it need not check it again, :mod:`intl_desk.store.seal`),
+it is synced to disk, and only then takes its final name with an atomic rename. A crash at any point
 leaves either no copy or a complete one.
 """
 
@@ -132,13 +132,17 @@ def backup_copy(
     *,
     overwrite: bool = True,
     another_desk: bool = False,
+    to_send: bool = False,
 ) -> Path:
     """Write a verified snapshot of ``source`` (a file or an open engine) to ``dest``.
 
     This is also "Save a copy": ``overwrite`` is for a destination the user already
     agreed to replace. ``another_desk`` is for a copy that will be worked on beside the
     original (not a backup): a clone's copy then synchronises as a client of its own, so
-    the server tells their conflicting edits apart. Returns ``dest``.
+    the server tells their conflicting edits apart. ``to_send``: a copy for another office
+    (Save a copy…) is sealed, so that its receiver need not check it again
+    (:mod:`intl_desk.store.seal`); a backup is not, sparing it two readings of the whole
+    file. Returns ``dest``.
     """
     from intl_desk.files.office_paths import engine_file
     from intl_desk.files.output_guard import guard_output
@@ -155,7 +159,10 @@ def backup_copy(
                 from intl_desk.store.server_link import give_own_client_id
 
                 give_own_client_id(temporary)
-            verify_and_seal(temporary)
+            if to_send:
+                verify_and_seal(temporary)
+            else:
+                verify_copy(temporary)
             fsync_file(temporary)
             publish(temporary, target, overwrite=overwrite)
     finally:

@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         file_menu.addAction(self.server.connect_action)
         file_menu.addAction(self.server.sync_action)
-        self.copy_action = file_menu.addAction(_("Save a &copy…"), self._save_copy)
+        self.copy_action = file_menu.addAction(_("Save a co&py…"), self._save_copy)
         self.merge_action = file_menu.addAction(_("&Merge…"), lambda: _start_merge(self))
         file_menu.addSeparator()
         self.import_action = file_menu.addAction(_("&Import…"), lambda: _start_import(self))
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
         engine, target = self.office.engine, Path(path)  # VACUUM INTO: seconds on a big file
         Operation(
             self,
-            lambda _progress: backup_copy(engine, target, another_desk=True),
+            lambda _progress: backup_copy(engine, target, another_desk=True, to_send=True),
             lambda _copy: self.statusBar().showMessage(
                 Message(N_("Copy saved as {file}."), {"file": path}).render(), 5000
             ),
