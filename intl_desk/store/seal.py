@@ -82,18 +82,29 @@ def matches(connection: sqlite3.Connection, path: Path) -> bool:
     try:
         if os.path.exists(f"{path}-journal") or os.path.exists(f"{path}-wal"):
             return False  # a write is unfinished: the bytes are not the file's yet
-        layout = _layout(connection)
-        if layout is None:
-            return False
-        page_size, page_count, seal_page = layout
-        sealed = connection.execute(f"SELECT crc32, pages FROM {TABLE} WHERE id = 1").fetchone()
-        if sealed is None or sealed[1] != page_count or not 1 < seal_page <= page_count:
-            return False
-        if os.stat(path).st_size != page_count * page_size:
-            return False
-        return _crc(path, page_size, seal_page) == sealed[0]
+        own_transaction = not connection.in_transaction
+        if own_transaction:  # its shared lock keeps writers out while the bytes are read
+            connection.execute("BEGIN")
+        try:
+            return _still_sealed(connection, path)
+        finally:
+            if own_transaction:
+                connection.execute("ROLLBACK")
     except (sqlite3.Error, OSError):
         return False
+
+
+def _still_sealed(connection: sqlite3.Connection, path: Path) -> bool:
+    layout = _layout(connection)
+    if layout is None:
+        return False
+    page_size, page_count, seal_page = layout
+    sealed = connection.execute(f"SELECT crc32, pages FROM {TABLE} WHERE id = 1").fetchone()
+    if sealed is None or sealed[1] != page_count or not 1 < seal_page <= page_count:
+        return False
+    if os.stat(path).st_size != page_count * page_size:
+        return False
+    return _crc(path, page_size, seal_page) == sealed[0]
 
 
 def prepare(connection: sqlite3.Connection) -> None:
