@@ -10,11 +10,11 @@ other file; a seal never makes a file refused.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from store_helpers import fingerprint, new_office
+from whole_checks import watch_whole_checks
 
 from intl_desk.cli import main
 from intl_desk.core.model import Partner
@@ -26,25 +26,9 @@ from intl_desk.store.office_file import OfficeFile
 
 
 @pytest.fixture
-def whole_checks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """``(file, check)`` for every check that read every page of a file, in order."""
-    ran: list[str] = []
-
-    def traced(opened: object) -> object:
-        def connect(path: Path, **options: object) -> sqlite3.Connection:
-            def note(sql: str) -> None:
-                if sql.startswith("PRAGMA") and "_check" in sql:  # "quick_check(5)" → "quick_check"
-                    ran.append(f"{Path(path).name} {sql.split()[1].split('(')[0]}")
-
-            connection = opened(path, **options)  # type: ignore[operator]
-            connection.set_trace_callback(note)
-            return connection
-
-        return connect
-
-    monkeypatch.setattr(probe, "open_sqlite", traced(probe.open_sqlite))
-    monkeypatch.setattr(safety, "open_sqlite", traced(safety.open_sqlite))
-    yield ran
+def whole_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """``"FILE CHECK"`` for every check that read every page of a file, in order."""
+    return watch_whole_checks(monkeypatch, probe, safety)
 
 
 def _office_with_partners(folder: Path) -> Path:

@@ -5,12 +5,11 @@ its own in every language, so that a letter typed in an open menu runs its entry
 from __future__ import annotations
 
 import re
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from menu_helpers import choose, window_on
+from whole_checks import watch_whole_checks
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -24,25 +23,8 @@ from intl_desk.ui.dialogs.registry import register_all
 from intl_desk.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def quick_checks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The names of the files whose every page an opening read (``quick_check``)."""
-    ran: list[str] = []
-    opened = probe.open_sqlite
-
-    def traced(path: Path, **options: object) -> sqlite3.Connection:
-        connection = opened(path, **options)  # type: ignore[arg-type]
-        connection.set_trace_callback(
-            lambda sql: ran.append(Path(path).name) if "quick_check" in sql else None
-        )
-        return connection
-
-    monkeypatch.setattr(probe, "open_sqlite", traced)
-    yield ran
-
-
 def test_a_copy_saved_from_the_file_menu_opens_at_its_receiver_without_a_second_check(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quick_checks: list[str]
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lyon = tmp_path / "Lyon.sqlite"
     OfficeFile.create(lyon, "Métropole de Lyon", country_code="FR").close()
@@ -59,11 +41,11 @@ def test_a_copy_saved_from_the_file_menu_opens_at_its_receiver_without_a_second_
     window.close_file()
 
     verified.forget(sent)  # at Córdoba, a file never seen before
-    quick_checks.clear()
+    whole_checks = watch_whole_checks(monkeypatch, probe)
     with qtbot.waitSignal(window.file_opened, timeout=10_000):
         window.open_file(sent)
     assert window.office is not None and not window.office.read_only
-    assert quick_checks == []
+    assert whole_checks == []
     with window.office.session() as session:
         assert [p.name for p in session.query(Partner)] == ["Łódź"]
 
