@@ -333,6 +333,7 @@ SCENARIOS: dict[str, Scenario] = {
             1.2,
             _first_reading(_report_command("overview")),
             batch=True,
+            cpu_budget_seconds=1.0,
         ),
         Scenario(
             "yearly_command",
