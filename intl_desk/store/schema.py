@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 #: The number of the newest migration; also written to ``PRAGMA user_version``.
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 #: The tables of schema :data:`SCHEMA_VERSION`, so that a file's tables can be checked
 #: without importing the model (``intl-desk info`` cannot afford it). The model is the

@@ -18,8 +18,10 @@ is then checked in full as any other; a seal is never a reason to refuse a file.
 a defence against a crafted file (anyone can compute a CRC, as anyone can write a file
 that passes the check): it spares an honest copy a second check, no more.
 
-The CRC covers every byte of the file except the two places its own write changes: the
-``copy_seal`` table's page (its one row) and the header's change counter and
+Every file has the (empty) table since schema revision 0015, so that an older Intl Desk
+says a sealed copy comes from a newer version rather than refusing a table it does not
+know. The CRC covers every byte of the file except the two places its own write changes:
+the ``copy_seal`` table's page (its one row) and the header's change counter and
 version-valid-for number (bytes 24–27 and 92–95), which every commit increments. Only the
 standard library is used: the check started while the program loads uses it too
 (:mod:`intl_desk.store.early_check`).
@@ -33,7 +35,7 @@ import zlib
 from pathlib import Path
 
 TABLE = "copy_seal"
-#: exactly as the copy creates it: a table of that name made otherwise is not a seal
+#: exactly as migration 0015 creates it: a table of that name made otherwise is not a seal
 CREATE_SQL = (
     "CREATE TABLE copy_seal (id INTEGER PRIMARY KEY CHECK (id = 1), "
     "crc32 INTEGER NOT NULL, pages INTEGER NOT NULL)"
@@ -108,12 +110,14 @@ def _still_sealed(connection: sqlite3.Connection, path: Path) -> bool:
 
 
 def prepare(connection: sqlite3.Connection) -> None:
-    """Give a new copy (open read-write, not yet checked) its seal table with an empty
-    seal, replacing any the original carried; :func:`seal` fills it once checked."""
+    """Empty the seal of a new copy (open read-write, not yet checked): its table holds
+    one row with a placeholder, which :func:`seal` fills once the copy is checked. A copy
+    of a file from before the table existed (schema revision 0015) stays unsealed."""
+    if _layout(connection) is None:
+        return
     connection.execute("BEGIN")  # one commit: a copy's change counter moves as little as can be
     try:
-        connection.execute(f"DROP TABLE IF EXISTS {TABLE}")
-        connection.execute(CREATE_SQL)
+        connection.execute(f"DELETE FROM {TABLE}")
         connection.execute(f"INSERT INTO {TABLE} (id, crc32, pages) VALUES (1, 0, 0)")
     except sqlite3.Error:
         connection.execute("ROLLBACK")

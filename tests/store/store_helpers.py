@@ -28,6 +28,7 @@ V0009 = FIXTURES / "office_v0009.sqlite"
 V0011 = FIXTURES / "office_v0011.sqlite"
 V0012 = FIXTURES / "office_v0012.sqlite"
 V0013 = FIXTURES / "office_v0013.sqlite"
+V0014 = FIXTURES / "office_v0014.sqlite"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
 
 

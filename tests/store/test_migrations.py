@@ -61,7 +61,7 @@ def test_schema_version_is_the_head_revision() -> None:
     assert int(head_revision()) == SCHEMA_VERSION
     assert known_revisions() == {
         "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011",
-        "0012", "0013", "0014",
+        "0012", "0013", "0014", "0015",
     }  # fmt: skip
 
 

@@ -176,6 +176,7 @@ def test_the_check_started_while_info_loads_takes_the_seal(
 def test_a_table_named_like_the_seal_but_made_otherwise_is_no_seal(tmp_path: Path) -> None:
     path = new_office(tmp_path, "Córdoba.sqlite")
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE copy_seal")
     connection.execute("CREATE TABLE copy_seal (id INTEGER PRIMARY KEY, crc32, pages)")
     connection.execute("INSERT INTO copy_seal VALUES (1, 0, 0)")
     connection.commit()

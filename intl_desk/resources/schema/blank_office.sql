@@ -248,6 +248,7 @@ CREATE TABLE contact_position (
 	CONSTRAINT pk_contact_position PRIMARY KEY (id), 
 	CONSTRAINT fk_contact_position_contact_id_contact FOREIGN KEY(contact_id) REFERENCES contact (id)
 );
+CREATE TABLE copy_seal (id INTEGER PRIMARY KEY CHECK (id = 1), crc32 INTEGER NOT NULL, pages INTEGER NOT NULL);
 CREATE TABLE document (
 	title VARCHAR(300) NOT NULL, 
 	filename VARCHAR(300) NOT NULL, 
@@ -845,4 +846,4 @@ CREATE UNIQUE INDEX uq_measurement_entity ON measurement (indicator_id, period_i
 CREATE UNIQUE INDEX uq_measurement_office ON measurement (indicator_id, period_id) WHERE deleted_at IS NULL AND local_entity_id IS NULL;
 CREATE UNIQUE INDEX uq_project_sdg ON project_sdg (project_id, sdg) WHERE deleted_at IS NULL;
 INSERT INTO "agreement_search" ("agreement_search") VALUES ('rebuild');
-INSERT INTO "alembic_version" VALUES ('0014');
+INSERT INTO "alembic_version" VALUES ('0015');
