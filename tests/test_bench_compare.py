@@ -3,6 +3,8 @@ scenario changed against it (the benchmarks themselves never run in the tests)."
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,23 @@ def test_the_bench_judges_by_the_budgets_of_the_speed_issue() -> None:
     assert SCENARIOS["overview_command"].cpu_budget_seconds == 1.0
     assert budgets["yearly_pdf"] == budgets["handover_pdf"] == 2.0
     assert budgets["cold_start_bundle"] == 1.0
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux", reason="elsewhere the bench has only ru_maxrss (no /proc)"
+)
+def test_a_scenario_reports_its_own_peak_not_the_bench_processs() -> None:
+    """A child of a bench grown to 150 MiB (as after building the big file) once reported
+    at least 150 MiB whatever it used: Linux keeps ``ru_maxrss`` through exec."""
+    script = (
+        "import subprocess, sys\n"
+        "grown = bytearray(150 * 1024 * 1024)\n"
+        "for at in range(0, len(grown), 4096): grown[at] = 1\n"
+        "child = 'from intl_desk.bench.runner import own_peak_mib; print(own_peak_mib())'\n"
+        "print(subprocess.run([sys.executable, '-c', child], capture_output=True,\n"
+        "                     text=True, check=True).stdout)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert 5 < float(done.stdout) < 100
