@@ -200,8 +200,12 @@ class ImportWizard(ImportSteps):
         *,
         done_anyway: Callable[[Any], None] | None = None,
     ) -> None:
-        """``work`` on a worker thread; ``done_anyway`` receives its result when it was
-        done before Cancel could stop it (a write's last rows)."""
+        """``work`` on a worker thread. A work given ``done_anyway`` (the write) is not
+        over when Cancel is pressed: the wizard hears from it once it has stopped
+        (:meth:`_stopped`), or receives its result in ``done_anyway`` when it was done
+        before Cancel could stop it (its last rows). Any other work is over for the
+        wizard at Cancel; its end, later on the worker, changes nothing (another may
+        have started meanwhile)."""
         self.status.setText(label)
         self.next_button.setEnabled(False)
 
@@ -218,7 +222,7 @@ class ImportWizard(ImportSteps):
             label=label,
             indicator=self.progress_indicator,
             discard=done_anyway,
-            stopped=self._stopped,
+            stopped=self._stopped if done_anyway is not None else None,
         ).run()
 
     # --- step 1 → 2 -------------------------------------------------------------------

@@ -41,6 +41,14 @@ def register(tmp_path: Path) -> Path:
     )
 
 
+def _wizard(qtbot: QtBot, office: OfficeFile, config: Path) -> ImportWizard:
+    """The import wizard on screen, over ``office``."""
+    wizard = ImportWizard(office.session, mappings_folder=config)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
 def _to_check(qtbot: QtBot, wizard: ImportWizard, register: Path) -> None:
     qtbot.keyClicks(wizard.path_edit, str(register))
     for step in (COLUMNS, CHECK):
@@ -57,8 +65,7 @@ def test_the_wizard_says_how_many_rows_are_checked_and_written(
 ) -> None:
     monkeypatch.setattr(importer, "PROGRESS_STEP", 2)  # a word every 2 rows, not 5,000
     with OfficeFile.open(office_path) as office:
-        wizard = ImportWizard(office.session, mappings_folder=tmp_path / "config")
-        qtbot.addWidget(wizard)
+        wizard = _wizard(qtbot, office, tmp_path / "config")
         said: list[tuple[str, int, int]] = []
         shown = wizard.progress_indicator.progress
 
@@ -106,9 +113,7 @@ def _write_pauses(
 
 def _writing(qtbot: QtBot, office: OfficeFile, register: Path, config: Path) -> ImportWizard:
     """A wizard on screen whose Import was clicked."""
-    wizard = ImportWizard(office.session, mappings_folder=config)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = _wizard(qtbot, office, config)
     _to_check(qtbot, wizard, register)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Import 6 row(s)
     return wizard
@@ -184,3 +189,52 @@ def test_cancel_after_the_last_row_says_the_import_was_written(
         assert wizard.close_button.isEnabled()
         with office.session() as session:
             assert session.scalar(select(func.count()).select_from(Agreement)) == 6
+
+
+def test_a_check_cancelled_then_run_again_is_not_stopped_when_the_first_one_ends(
+    qtbot: QtBot,
+    office_path: Path,
+    register: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cancel during the check, then Check the rows again at once: the first check ends
+    later on its worker, and that must not stop the second or say it was stopped."""
+    monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
+    telling = import_wizard._telling
+    checks: list[tuple[threading.Event, threading.Event]] = []  # (paused, resume) each
+
+    def slow_telling(progress: object, msgid: str) -> Callable[[int, int], None]:
+        tell = telling(progress, msgid)  # type: ignore[arg-type]
+        paused, resume = threading.Event(), threading.Event()
+        if msgid.startswith("Rows checked"):
+            checks.append((paused, resume))
+
+        def told(done: int, total: int) -> None:
+            tell(done, total)  # Cancel is heard here, at the next batch of rows
+            if msgid.startswith("Rows checked") and not paused.is_set():
+                paused.set()
+                resume.wait(10)
+
+        return told
+
+    monkeypatch.setattr(import_wizard, "_telling", slow_telling)
+    with OfficeFile.open(office_path) as office:
+        wizard = _wizard(qtbot, office, tmp_path / "config")
+        qtbot.keyClicks(wizard.path_edit, str(register))
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.step == COLUMNS and not wizard.busy, timeout=10_000)
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Check the rows
+        qtbot.waitUntil(lambda: len(checks) == 1 and checks[0][0].is_set(), timeout=10_000)
+        first = wizard.operation
+        assert first is not None
+        qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel
+        assert wizard.status.text() == "Stopped: nothing was written."
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Check the rows
+        qtbot.waitUntil(lambda: len(checks) == 2 and checks[1][0].is_set(), timeout=10_000)
+        checks[0][1].set()  # the first check reaches its next batch and stops
+        qtbot.waitUntil(lambda: not first.running, timeout=10_000)  # its end delivered
+        assert wizard.busy and wizard.status.text() == "Checking every row…"
+        checks[1][1].set()
+        qtbot.waitUntil(lambda: wizard.step == CHECK and not wizard.busy, timeout=10_000)
+        assert wizard.next_button.text() == "Import 6 row(s)"
