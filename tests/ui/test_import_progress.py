@@ -87,28 +87,38 @@ def test_the_wizard_says_how_many_rows_are_checked_and_written(
     ]
 
 
-def _write_pauses(
-    monkeypatch: pytest.MonkeyPatch, *, at_last_row: bool = False
-) -> tuple[threading.Event, threading.Event]:
-    """Have the write wait once it has told of its first batch of rows (or of its last),
-    until resumed: the moment a person clicks Cancel. (paused, resume)."""
+def _pausing(
+    monkeypatch: pytest.MonkeyPatch, step: str, *, runs: int = 1, at_last_row: bool = False
+) -> list[tuple[threading.Event, threading.Event]]:
+    """Have each of the next ``runs`` runs of ``step`` ("Rows checked", "Rows written")
+    wait once it has told of its first batch of rows (or of its last), until resumed:
+    the moment a person clicks Cancel. One (paused, resume) per run, in order."""
     monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
     telling = import_wizard._telling
-    paused, resume = threading.Event(), threading.Event()
+    gates = [(threading.Event(), threading.Event()) for _ in range(runs)]
+    waiting = iter(gates)
 
     def slow_telling(progress: object, msgid: str) -> Callable[[int, int], None]:
         tell = telling(progress, msgid)  # type: ignore[arg-type]
+        gate = next(waiting, None) if msgid.startswith(step) else None
 
         def told(done: int, total: int) -> None:
             tell(done, total)  # Cancel is heard here, at the next batch of rows
-            if msgid.startswith("Rows written") and (done == total or not at_last_row):
-                paused.set()
-                resume.wait(10)
+            if gate and not gate[0].is_set() and (done == total or not at_last_row):
+                gate[0].set()
+                gate[1].wait(10)
 
         return told
 
     monkeypatch.setattr(import_wizard, "_telling", slow_telling)
-    return paused, resume
+    return gates
+
+
+def _write_pauses(
+    monkeypatch: pytest.MonkeyPatch, *, at_last_row: bool = False
+) -> tuple[threading.Event, threading.Event]:
+    """The write waits as :func:`_pausing` says. (paused, resume)."""
+    return _pausing(monkeypatch, "Rows written", at_last_row=at_last_row)[0]
 
 
 def _writing(qtbot: QtBot, office: OfficeFile, register: Path, config: Path) -> ImportWizard:
@@ -200,38 +210,20 @@ def test_a_check_cancelled_then_run_again_is_not_stopped_when_the_first_one_ends
 ) -> None:
     """Cancel during the check, then Check the rows again at once: the first check ends
     later on its worker, and that must not stop the second or say it was stopped."""
-    monkeypatch.setattr(importer, "PROGRESS_STEP", 2)
-    telling = import_wizard._telling
-    checks: list[tuple[threading.Event, threading.Event]] = []  # (paused, resume) each
-
-    def slow_telling(progress: object, msgid: str) -> Callable[[int, int], None]:
-        tell = telling(progress, msgid)  # type: ignore[arg-type]
-        paused, resume = threading.Event(), threading.Event()
-        if msgid.startswith("Rows checked"):
-            checks.append((paused, resume))
-
-        def told(done: int, total: int) -> None:
-            tell(done, total)  # Cancel is heard here, at the next batch of rows
-            if msgid.startswith("Rows checked") and not paused.is_set():
-                paused.set()
-                resume.wait(10)
-
-        return told
-
-    monkeypatch.setattr(import_wizard, "_telling", slow_telling)
+    checks = _pausing(monkeypatch, "Rows checked", runs=2)  # (paused, resume) each
     with OfficeFile.open(office_path) as office:
         wizard = _wizard(qtbot, office, tmp_path / "config")
         qtbot.keyClicks(wizard.path_edit, str(register))
         qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: wizard.step == COLUMNS and not wizard.busy, timeout=10_000)
         qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Check the rows
-        qtbot.waitUntil(lambda: len(checks) == 1 and checks[0][0].is_set(), timeout=10_000)
+        qtbot.waitUntil(checks[0][0].is_set, timeout=10_000)
         first = wizard.operation
         assert first is not None
         qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)  # Cancel
         assert wizard.status.text() == "Stopped: nothing was written."
         qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)  # Check the rows
-        qtbot.waitUntil(lambda: len(checks) == 2 and checks[1][0].is_set(), timeout=10_000)
+        qtbot.waitUntil(checks[1][0].is_set, timeout=10_000)
         checks[0][1].set()  # the first check reaches its next batch and stops
         qtbot.waitUntil(lambda: not first.running, timeout=10_000)  # its end delivered
         assert wizard.busy and wizard.status.text() == "Checking every row…"
