@@ -12,16 +12,21 @@ import pytest
 Opener = Callable[..., sqlite3.Connection]
 
 
-def watch_whole_checks(monkeypatch: pytest.MonkeyPatch, *modules: ModuleType) -> list[str]:
-    """``"FILE CHECK"`` ("Lyon.sqlite quick_check") for every ``quick_check`` or
-    ``integrity_check`` run on a connection the ``modules``' ``open_sqlite`` opens."""
+def watch_whole_checks(
+    monkeypatch: pytest.MonkeyPatch,
+    *modules: ModuleType,
+    entry: Callable[[str, str], str] = "{} {}".format,
+) -> list[str]:
+    """An ``entry`` (by default ``"FILE CHECK"``: "Lyon.sqlite quick_check") for every
+    ``quick_check`` or ``integrity_check`` run on a connection the ``modules``'
+    ``open_sqlite`` opens."""
     ran: list[str] = []
 
     def traced(opened: Opener) -> Opener:
         def connect(path: Path, **options: object) -> sqlite3.Connection:
             def note(sql: str) -> None:
                 if sql.startswith("PRAGMA") and "_check" in sql:  # quick_check(5) → quick_check
-                    ran.append(f"{Path(path).name} {sql.split()[1].split('(')[0]}")
+                    ran.append(entry(Path(path).name, sql.split()[1].split("(")[0]))
 
             connection = opened(path, **options)
             connection.set_trace_callback(note)

@@ -25,13 +25,14 @@ from sqlalchemy.orm import Session
 from intl_desk.core.i18n import N_, Message
 from intl_desk.core.model import Base, Record
 from intl_desk.core.validation import errors_of
-from intl_desk.store import seal, search_index
+from intl_desk.store import search_index
 from intl_desk.store.connection import make_engine, open_sqlite
 from intl_desk.store.dangling import dangling_references
 from intl_desk.store.db_errors import translate_db_errors
 from intl_desk.store.errors import StoreError
 from intl_desk.store.leftovers import leftover_problems
 from intl_desk.store.probe import probe
+from intl_desk.store.safety import SQLITE_SIDE
 from intl_desk.store.schema import SCHEMA_VERSION
 
 #: how many lines of one kind of problem are listed before the rest are only counted
@@ -253,7 +254,7 @@ def expression_indexes_unread() -> Iterator[None]:
 def model_objects(name: str | None, kind: str, _parent: object) -> bool:
     """Alembic's filter for comparing a file with the model: the search index's tables
     and a saved copy's seal are SQLite's side of the store, not the model's."""
-    return not (kind == "table" and (name in search_index.TABLES or name == seal.TABLE))
+    return not (kind == "table" and name in SQLITE_SIDE)
 
 
 def search_index_problems(connection: sqlite3.Connection, name: str) -> list[Message]:

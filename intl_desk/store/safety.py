@@ -36,6 +36,8 @@ from intl_desk.store.schema import SCHEMA_VERSION, TABLES
 
 #: tables SQLite or Alembic own, besides the model's
 _HOUSEKEEPING = frozenset({"alembic_version", "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
+#: the tables of the store's SQLite side, not the model's: the search index, the seal
+SQLITE_SIDE = search_index.TABLES | {seal.TABLE}
 
 
 def unexpected_objects(connection: sqlite3.Connection, *, tables_too: bool = True) -> list[str]:
@@ -47,7 +49,7 @@ def unexpected_objects(connection: sqlite3.Connection, *, tables_too: bool = Tru
         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')"
     ).fetchall()
     store_tables = {**search_index.expected_sql(), seal.TABLE: seal.CREATE_SQL}
-    ours = _HOUSEKEEPING | search_index.TABLES | {seal.TABLE}
+    ours = _HOUSEKEEPING | SQLITE_SIDE
     known = TABLES | ours
     if tables_too and any(kind == "table" and name not in known for kind, name, _sql in rows):
         known = _model_tables() | ours  # should TABLES lag
@@ -77,10 +79,9 @@ def verify_source(path: Path) -> FileProbe:
         found = probe(path, quick_check=False)  # integrity_check below covers it and more
         connection = open_sqlite(path, mode="ro")
         try:
-            if not seal.matches(connection, path):  # else: the bytes its full check passed
-                rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check(5)")]
-                if rows != ["ok"]:
-                    raise CorruptFile(path, detail="; ".join(rows))
+            rows = seal.check_unless_sealed(connection, path, "integrity_check")
+            if rows != ["ok"]:
+                raise CorruptFile(path, detail="; ".join(rows))
             refuse_unexpected(path, connection, tables_too=found.schema_version == SCHEMA_VERSION)
         finally:
             connection.close()

@@ -96,6 +96,17 @@ def matches(connection: sqlite3.Connection, path: Path) -> bool:
         return False
 
 
+def check_unless_sealed(
+    connection: sqlite3.Connection, path: Path, pragma: str = "quick_check"
+) -> list[str]:
+    """What SQLite's ``pragma`` (``quick_check`` or ``integrity_check``) says of ``path``
+    (open on ``connection``), its first five problems or ``["ok"]``; ``["ok"]`` without
+    reading the pages when the file's seal holds (the full check its sender ran)."""
+    if matches(connection, path):
+        return ["ok"]
+    return [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}(5)")]
+
+
 def _still_sealed(connection: sqlite3.Connection, path: Path) -> bool:
     layout = _layout(connection)
     if layout is None:

@@ -5,12 +5,12 @@ file does not read every page twice, and no change to the file slips past the ch
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from store_helpers import fingerprint, new_office
+from whole_checks import watch_whole_checks
 
 from intl_desk.cli import main
 from intl_desk.core.model import Partner
@@ -22,18 +22,7 @@ from intl_desk.store.office_file import OfficeFile
 @pytest.fixture
 def checks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The files whose every page SQLite read for ``quick_check``, in order."""
-    ran: list[str] = []
-    opened = probe.open_sqlite
-
-    def traced(path: Path, **options: object) -> sqlite3.Connection:
-        connection = opened(path, **options)  # type: ignore[arg-type]
-        connection.set_trace_callback(
-            lambda statement: ran.append(path.name) if "quick_check" in statement else None
-        )
-        return connection
-
-    monkeypatch.setattr(probe, "open_sqlite", traced)
-    yield ran
+    yield watch_whole_checks(monkeypatch, probe, entry=lambda file, _check: file)
 
 
 def _healthy_and_checked(tmp_path: Path, checks: list[str]) -> Path:
