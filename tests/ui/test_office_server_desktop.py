@@ -338,7 +338,9 @@ def test_a_conflict_is_resolved_in_the_dialog(
     assert keep.currentText() == "Your value"
     with qtbot.waitSignal(window.server.synced, timeout=20_000):
         qtbot.keyClick(conflicts, Qt.Key.Key_Return)
-    assert _status(window) == "Synced just now"
+    # the value kept is saved, which asks for a sync of its own: when that one comes
+    # while the other runs, it runs after it ("Syncing…" again), so wait for both
+    qtbot.waitUntil(lambda: _status(window) == "Synced just now", timeout=20_000)
     with server_db.connect() as connection:
         title = connection.scalar(select(Agreement.title).where(Agreement.id == agreement_id))
     assert title == "Cooperacao Nazareno-Lodz (bruno)"
